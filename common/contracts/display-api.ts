@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ownerIdSchema, photoQuerySchema, localDateTimeSchema } from './photo-query';
+import { photoIdSchema } from './library-api';
+
+/** Largest screen we render for (Fire TV 4K); anything bigger is a hostile or broken client. */
+export const MAX_VIEWPORT_EDGE = 3840;
+export const MIN_VIEWPORT_EDGE = 64;
+
+export const viewportSchema = z
+  .object({
+    width: z.number().int().min(MIN_VIEWPORT_EDGE).max(MAX_VIEWPORT_EDGE),
+    height: z.number().int().min(MIN_VIEWPORT_EDGE).max(MAX_VIEWPORT_EDGE),
+    shape: z.enum(['RECTANGLE', 'ROUND']).default('RECTANGLE'),
+  })
+  .strict();
+export type Viewport = z.output<typeof viewportSchema>;
+
+export const MAX_PAGE_SIZE = 100;
+
+export const createSlideshowRequestSchema = z
+  .object({
+    ownerId: ownerIdSchema,
+    query: photoQuerySchema,
+    viewport: viewportSchema,
+    deviceId: z.string().max(512).optional(),
+    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
+  })
+  .strict();
+export type CreateSlideshowRequest = z.input<typeof createSlideshowRequestSchema>;
+
+export const slideshowIdSchema = z.string().regex(/^ss_[A-Za-z0-9_-]{10,64}$/, 'must be a slideshow id');
+
+export const slideshowItemSchema = z.object({
+  index: z.number().int().nonnegative(),
+  /** Every photo visible in this item, so a client can always ask what is on screen. */
+  photoIds: z.array(photoIdSchema).min(1),
+  /** Signed, expiring, absolute rendition URL sized for the slideshow's viewport. */
+  url: z.string().url(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  takenLocal: localDateTimeSchema.nullable(),
+});
+export type SlideshowItem = z.output<typeof slideshowItemSchema>;
+
+export const slideshowPageSchema = z.object({
+  slideshowId: slideshowIdSchema,
+  total: z.number().int().nonnegative(),
+  span: z.object({ first: localDateTimeSchema, last: localDateTimeSchema }).nullable(),
+  startIndex: z.number().int().nonnegative(),
+  items: z.array(slideshowItemSchema),
+});
+export type SlideshowPage = z.output<typeof slideshowPageSchema>;
+
+export const pageRequestSchema = z
+  .object({
+    start: z.coerce.number().int().min(0),
+    count: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
+  })
+  .strict();

@@ -1,0 +1,3 @@
+export * from './photo-query';
+export * from './library-api';
+export * from './display-api';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { localDateTimeSchema, photoQuerySchema } from './photo-query';
+
+/** HTTP header naming the tenant on every library call. */
+export const OWNER_HEADER = 'x-photo-owner';
+
+export const photoIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a photo id');
+
+export const labelFactSchema = z.object({
+  name: z.string(),
+  source: z.enum(['keyword', 'folder', 'sidecar', 'vision']),
+  confidence: z.number().min(0).max(1),
+});
+
+/** Enough to show a photo: where its original is and how big it looks once upright. */
+export const photoSummarySchema = z.object({
+  id: photoIdSchema,
+  takenLocal: localDateTimeSchema.nullable(),
+  /** Displayed size: EXIF orientation already applied. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  orientation: z.number().int().min(1).max(8),
+  source: z.object({
+    /** Relative to the library root, '/'-separated. */
+    path: z.string().min(1),
+    contentHash: z.string().min(1),
+    bytes: z.number().int().nonnegative(),
+  }),
+});
+export type PhotoSummary = z.output<typeof photoSummarySchema>;
+
+/** Everything the library knows about one photo. */
+export const photoFactsSchema = photoSummarySchema.extend({
+  takenUtc: z.string().nullable(),
+  /** Where the capture time came from, so a caller can tell a guess from a fact. */
+  takenTimeSource: z.enum(['exif-with-offset', 'exif-local-only', 'file-modified']),
+  gps: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  camera: z.object({ make: z.string().nullable(), model: z.string().nullable() }).nullable(),
+  labels: z.array(labelFactSchema),
+  ingestedAt: z.string(),
+});
+export type PhotoFacts = z.output<typeof photoFactsSchema>;
+
+export const MAX_SEARCH_PAGE = 1000;
+
+export const searchRequestSchema = z
+  .object({
+    query: photoQuerySchema,
+    limit: z.number().int().min(1).max(MAX_SEARCH_PAGE).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type SearchRequest = z.input<typeof searchRequestSchema>;
+
+export const searchResponseSchema = z.object({
+  total: z.number().int().nonnegative(),
+  /** Earliest and latest capture-local time among all matches (not just this page). */
+  span: z.object({ first: localDateTimeSchema, last: localDateTimeSchema }).nullable(),
+  photos: z.array(photoSummarySchema),
+});
+export type SearchResponse = z.output<typeof searchResponseSchema>;

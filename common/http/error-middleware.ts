@@ -1,0 +1,42 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, isAppError, toErrorBody } from '../errors';
+import type { Logger } from '../logger';
+
+/** Sends AppErrors as `{error:{code,message}}`; anything else is logged and answered as a bare 500. */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const appError = isAppError(error) ? error : fromExpressError(error);
+    if (appError.status >= 500)
+      logger.error('request failed', { path: req.path, error, code: appError.code });
+    else logger.debug('request rejected', { path: req.path, code: appError.code });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(appError.status).json(toErrorBody(appError));
+  };
+}
+
+export const notFoundRoute: RequestHandler = (req, _res, next) => {
+  next(
+    new AppError({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      publicMessage: `No route for ${req.method} ${req.path}`,
+    }),
+  );
+};
+
+/** body-parser errors carry `status` and `type`; keep their status, never their internals. */
+function fromExpressError(error: unknown): AppError {
+  const status = (error as { status?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError({
+      status,
+      code: 'INVALID_REQUEST_BODY',
+      publicMessage: 'Request body could not be read',
+      cause: error,
+    });
+  }
+  return new AppError({ status: 500, code: 'INTERNAL', publicMessage: 'Internal error', cause: error });
+}
