@@ -27,6 +27,8 @@ export const photoSummarySchema = z.object({
   source: z.object({
     /** Relative to the library root, '/'-separated. */
     path: z.string().min(1),
+    /** Where the original lives, for the display tier to fetch it: `file:///abs/path` or `s3://bucket/key`. */
+    uri: z.string().regex(/^(file|s3):\/\//, 'must be a file:// or s3:// URI'),
     contentHash: z.string().min(1),
     bytes: z.number().int().nonnegative(),
   }),
