@@ -27,7 +27,8 @@ export function readLocalSecrets(dataDir: string): LocalSecrets | undefined {
     return undefined;
   }
   const parsed = localSecretsSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${localSecretsFile(dataDir)} is corrupt; delete it to create new secrets`);
+  if (!parsed.success)
+    throw new Error(`${localSecretsFile(dataDir)} is corrupt; delete it to create new secrets`);
   return parsed.data;
 }
 
@@ -39,6 +40,13 @@ export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
     renditionSigningKey: randomBytes(32).toString('base64url'),
     simulatorToken: randomBytes(32).toString('base64url'),
   };
-  writeFileSync(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process (the simulator starting a stack, a second npm start) created them first: use theirs.
+    const theirs = (error as NodeJS.ErrnoException).code === 'EEXIST' ? readLocalSecrets(dataDir) : undefined;
+    if (theirs) return theirs;
+    throw error;
+  }
   return secrets;
 }

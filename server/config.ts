@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { envFlag, envLogLevel, envPort, loadEnv } from '../common/config';
+import type { LogLevel } from '../common/logger';
+
+/** Everything the embedded stack (`npm start`) reads from its environment, validated once at startup. */
+export interface LocalStackConfig {
+  port: number;
+  dataDir: string;
+  /** The user's photo folder; unset means the generated demo library. */
+  photosDir: string | undefined;
+  /** postgres://… selects PostgreSQL instead of the SQLite files in dataDir. */
+  databaseUrl: string | undefined;
+  /** Origin devices use to fetch renditions; defaults to http://localhost:<port>. */
+  publicBaseUrl: string | undefined;
+  /** Alexa signature + timestamp verification on POST /alexa. Only ALEXA_VERIFY_REQUESTS=false turns it off. */
+  verifyAlexaRequests: boolean;
+  /** Accept `npm run alexa` requests that prove they can read DATA_DIR (loopback only). */
+  acceptLocalSimulator: boolean;
+  renditionSigningKey: string | undefined;
+  renditionUrlTtlSeconds: number;
+  ownerId: string;
+  skillId: string | undefined;
+  logLevel: LogLevel;
+}
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const localStackEnvSchema = z.object({
+  PORT: envPort(8080),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PHOTOS_DIR: optionalNonEmpty,
+  DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// URL',
+  }),
+  PUBLIC_BASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\/[^/]+\/?$/.test(v), {
+    message: 'must be an http(s) origin such as https://photos.example.com',
+  }),
+  ALEXA_VERIFY_REQUESTS: envFlag(true),
+  ALEXA_ACCEPT_LOCAL_SIMULATOR: envFlag(true),
+  RENDITION_SIGNING_KEY: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
+    message: 'must be at least 32 characters',
+  }),
+  RENDITION_URL_TTL_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(60, { message: 'must be at least 60 seconds' })
+    .max(7 * 24 * 3600, { message: 'must be at most 7 days' })
+    .default(6 * 3600),
+  PHOTO_OWNER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,255}$/, { message: 'must be an owner id (letters, digits, . _ : -)' })
+    .default('local'),
+  ALEXA_SKILL_ID: optionalNonEmpty,
+  LOG_LEVEL: envLogLevel,
+});
+
+export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalStackConfig {
+  const e = loadEnv(localStackEnvSchema, env);
+  return {
+    port: e.PORT,
+    dataDir: resolve(e.DATA_DIR),
+    photosDir: e.PHOTOS_DIR === undefined ? undefined : resolve(e.PHOTOS_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    verifyAlexaRequests: e.ALEXA_VERIFY_REQUESTS,
+    acceptLocalSimulator: e.ALEXA_ACCEPT_LOCAL_SIMULATOR,
+    renditionSigningKey: e.RENDITION_SIGNING_KEY,
+    renditionUrlTtlSeconds: e.RENDITION_URL_TTL_SECONDS,
+    ownerId: e.PHOTO_OWNER_ID,
+    skillId: e.ALEXA_SKILL_ID,
+    logLevel: e.LOG_LEVEL,
+  };
+}

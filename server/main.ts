@@ -1,0 +1,41 @@
+import { createLogger } from '../common/logger';
+import { localStackConfigFromEnv } from './config';
+import { startLocalStack } from './local-stack';
+
+/** `npm start`: the whole product on one port. */
+async function main(): Promise<void> {
+  const config = localStackConfigFromEnv();
+  const logger = createLogger(config.logLevel, { service: 'photo-frame' });
+  const stack = await startLocalStack(config, { logger });
+  const library = config.photosDir ?? `${config.dataDir}/demo-photos (generated demo content)`;
+  process.stdout.write(
+    [
+      `Photo Frame is listening on ${stack.url}`,
+      `  skill endpoint  POST ${stack.url}/alexa  (Alexa request verification ${config.verifyAlexaRequests ? 'on' : 'OFF'})`,
+      `  library API     ${stack.url}/v1/library   display API ${stack.url}/v1/display   health ${stack.url}/healthz`,
+      `  photos          ${library}`,
+      `  data            ${config.dataDir}${config.databaseUrl ? ' + PostgreSQL' : ' (SQLite)'}`,
+      `Try it: npm run alexa -- "show beach photos from last summer" --device "Echo Show 8"`,
+      '',
+    ].join('\n'),
+  );
+  const stop = (signal: string): void => {
+    logger.info('shutting down', { signal });
+    stack.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Photo Frame failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { localStackConfigFromEnv } from '../../server/config';
+
+describe('server/config', () => {
+  it('defaults to port 8080, ./data, the demo library, SQLite and verification on', () => {
+    const config = localStackConfigFromEnv({});
+    assert.equal(config.port, 8080);
+    assert.equal(config.dataDir, resolve('./data'));
+    assert.equal(config.photosDir, undefined);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.verifyAlexaRequests, true);
+    assert.equal(config.acceptLocalSimulator, true);
+    assert.equal(config.renditionUrlTtlSeconds, 21600);
+    assert.equal(config.ownerId, 'local');
+  });
+
+  it('turns verification off only for an explicit false', () => {
+    assert.equal(localStackConfigFromEnv({ ALEXA_VERIFY_REQUESTS: 'false' }).verifyAlexaRequests, false);
+    assert.equal(localStackConfigFromEnv({ ALEXA_VERIFY_REQUESTS: '0' }).verifyAlexaRequests, false);
+    assert.throws(
+      () => localStackConfigFromEnv({ ALEXA_VERIFY_REQUESTS: 'no' }),
+      /ALEXA_VERIFY_REQUESTS must be/,
+    );
+  });
+
+  it('names the variable that is wrong', () => {
+    assert.throws(
+      () => localStackConfigFromEnv({ PORT: 'eighty' }),
+      /PORT must be an integer between 0 and 65535 \(got "eighty"\)/,
+    );
+    assert.throws(
+      () => localStackConfigFromEnv({ DATABASE_URL: 'mysql://x' }),
+      /DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+    assert.throws(
+      () => localStackConfigFromEnv({ RENDITION_SIGNING_KEY: 'short' }),
+      /RENDITION_SIGNING_KEY must be at least 32/,
+    );
+    assert.throws(
+      () => localStackConfigFromEnv({ PUBLIC_BASE_URL: 'localhost:8080' }),
+      /PUBLIC_BASE_URL must be an http\(s\) origin/,
+    );
+  });
+
+  it('resolves PHOTOS_DIR and trims a trailing slash from PUBLIC_BASE_URL', () => {
+    const config = localStackConfigFromEnv({
+      PHOTOS_DIR: 'pics',
+      PUBLIC_BASE_URL: 'https://frame.example.com/',
+    });
+    assert.equal(config.photosDir, resolve('pics'));
+    assert.equal(config.publicBaseUrl, 'https://frame.example.com');
+  });
+});
