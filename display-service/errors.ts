@@ -1,0 +1,71 @@
+import { AppError } from '../common/errors';
+
+/**
+ * Every error the display tier answers with, in one place so codes stay stable. Public messages never carry
+ * paths, URIs or library internals; those go to `cause` and the log.
+ */
+export const displayErrors = {
+  slideshowNotFound: (): AppError =>
+    new AppError({ status: 404, code: 'SLIDESHOW_NOT_FOUND', publicMessage: 'Slideshow not found' }),
+  ownerMismatch: (): AppError =>
+    new AppError({
+      status: 403,
+      code: 'OWNER_MISMATCH',
+      publicMessage: 'ownerId does not match the x-photo-owner header',
+    }),
+  ownerHeaderRequired: (): AppError =>
+    new AppError({
+      status: 400,
+      code: 'OWNER_HEADER_REQUIRED',
+      publicMessage: 'Header x-photo-owner must name the owner',
+    }),
+  signatureInvalid: (): AppError =>
+    new AppError({
+      status: 403,
+      code: 'RENDITION_SIGNATURE_INVALID',
+      publicMessage: 'Rendition URL signature is invalid',
+    }),
+  urlExpired: (): AppError =>
+    new AppError({ status: 410, code: 'RENDITION_URL_EXPIRED', publicMessage: 'Rendition URL has expired' }),
+  sourceTooLarge: (bytes: number, limit: number): AppError =>
+    new AppError({
+      status: 422,
+      code: 'SOURCE_TOO_LARGE',
+      publicMessage: 'Original photo is too large to render',
+      cause: new Error(`source is ${bytes} bytes, limit ${limit}`),
+    }),
+  sourceTooManyPixels: (pixels: number, limit: number): AppError =>
+    new AppError({
+      status: 422,
+      code: 'SOURCE_TOO_MANY_PIXELS',
+      publicMessage: 'Original photo has too many pixels to render',
+      cause: new Error(`source has ${pixels} pixels, limit ${limit}`),
+    }),
+  sourceUnreadable: (cause: unknown): AppError =>
+    new AppError({
+      status: 422,
+      code: 'SOURCE_UNREADABLE',
+      publicMessage: 'Original photo is not a readable image',
+      cause,
+    }),
+  originalNotFound: (cause?: unknown): AppError =>
+    new AppError({
+      status: 404,
+      code: 'ORIGINAL_NOT_FOUND',
+      publicMessage: 'Original photo not found',
+      cause,
+    }),
+  sourceSchemeUnsupported: (scheme: string): AppError =>
+    new AppError({
+      status: 501,
+      code: 'SOURCE_SCHEME_UNSUPPORTED',
+      publicMessage: `Originals stored under ${scheme}// cannot be read by this display service yet`,
+    }),
+  renderTimeout: (timeoutMs: number): AppError =>
+    new AppError({
+      status: 503,
+      code: 'RENDER_TIMEOUT',
+      publicMessage: 'Rendering took too long; try again',
+      cause: new Error(`render exceeded ${timeoutMs} ms`),
+    }),
+};

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Finished renditions persisted under one folder, named by cache key, so a restart or a second instance on the
+ * same disk never renders the same image twice.
+ */
+export class DiskRenditionStore {
+  constructor(private readonly dir: string) {}
+
+  /** The stored JPEG, or undefined when it was never written. */
+  async get(key: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.fileFor(key));
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Writes to a temp file then renames it into place: a crash mid-write never leaves a half JPEG under the key. */
+  async put(key: string, jpeg: Buffer): Promise<void> {
+    const file = this.fileFor(key);
+    await mkdir(dirname(file), { recursive: true });
+    const temp = `${file}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(temp, jpeg);
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  fileFor(key: string): string {
+    if (!/^[a-f0-9]{16,}$/.test(key)) throw new Error(`not a rendition cache key: ${key}`);
+    // Two-character fan-out keeps directories small with millions of renditions.
+    return join(this.dir, key.slice(0, 2), `${key}.jpg`);
+  }
+}

@@ -1,0 +1,32 @@
+import { displayErrors } from '../errors';
+
+/**
+ * Where originals come from. One adapter per URI scheme (`file://` today, `s3://` later); the pipeline only ever
+ * sees this interface, so a new back-end is one class plus one line in the scheme table.
+ */
+export interface OriginalStore {
+  /** Size in bytes, learned without reading the content so limits are checked before any download. */
+  size(uri: string): Promise<number>;
+  /** The whole original, refusing (SOURCE_TOO_LARGE) to read more than `maxBytes` even if it grew since `size`. */
+  read(uri: string, options: { maxBytes: number; signal: AbortSignal }): Promise<Buffer>;
+}
+
+/** Picks the adapter for a URI's scheme; unknown schemes fail clearly instead of guessing. */
+export class SchemeRoutingOriginalStore implements OriginalStore {
+  constructor(private readonly storesByScheme: Readonly<Record<string, OriginalStore>>) {}
+
+  size(uri: string): Promise<number> {
+    return this.storeFor(uri).size(uri);
+  }
+
+  read(uri: string, options: { maxBytes: number; signal: AbortSignal }): Promise<Buffer> {
+    return this.storeFor(uri).read(uri, options);
+  }
+
+  private storeFor(uri: string): OriginalStore {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase() ?? '';
+    const store = this.storesByScheme[`${scheme}:`];
+    if (!store) throw displayErrors.sourceSchemeUnsupported(`${scheme}:`);
+    return store;
+  }
+}

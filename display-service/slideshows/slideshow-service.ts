@@ -1,0 +1,105 @@
+import type { LibraryApi } from '../../common/clients/library-client';
+import type {
+  CreateSlideshowRequest,
+  PhotoSummary,
+  SlideshowItem,
+  SlideshowPage,
+  createSlideshowRequestSchema,
+} from '../../common/contracts';
+import type { z } from 'zod';
+import { displayErrors } from '../errors';
+import type { RenditionUrlSigner } from '../renditions/rendition-url';
+import { collectMatchingPhotos } from './collect-matching-photos';
+import type { Prerenderer } from './prerenderer';
+import type { Slideshow, SlideshowEntry } from './slideshow';
+import { newSlideshowId } from './slideshow-id';
+import type { SlideshowRepository } from './slideshow-repository';
+
+/** A create request after contract validation (defaults filled in). */
+export type ValidCreateSlideshowRequest = z.output<typeof createSlideshowRequestSchema>;
+export type { CreateSlideshowRequest };
+
+export interface SlideshowServiceDependencies {
+  library: LibraryApi;
+  repository: SlideshowRepository;
+  signer: RenditionUrlSigner;
+  prerenderer: Prerenderer;
+  /** ms clock */
+  now: () => number;
+}
+
+/** Creates slideshows from a library query and serves them a window at a time, with signed rendition URLs. */
+export class SlideshowService {
+  constructor(private readonly deps: SlideshowServiceDependencies) {}
+
+  async create(request: ValidCreateSlideshowRequest): Promise<SlideshowPage> {
+    const photos = await collectMatchingPhotos(this.deps.library, request.ownerId, request.query);
+    const entries = photos.map(toEntry);
+    const slideshow: Slideshow = {
+      id: newSlideshowId(),
+      ownerId: request.ownerId,
+      query: request.query,
+      viewport: request.viewport,
+      deviceId: request.deviceId ?? null,
+      total: entries.length,
+      span: spanOf(photos),
+      createdAt: new Date(this.deps.now()).toISOString(),
+    };
+    await this.deps.repository.create(slideshow, entries);
+    const page = this.toPage(slideshow, 0, entries.slice(0, request.pageSize));
+    this.deps.prerenderer.enqueue(
+      page.items.flatMap((item) =>
+        item.photoIds.map((photoId) => ({ ownerId: slideshow.ownerId, photoId, ...slideshow.viewport })),
+      ),
+    );
+    return page;
+  }
+
+  /** Unknown ids and other owners' slideshows look exactly alike: 404 SLIDESHOW_NOT_FOUND. */
+  async getPage(ownerId: string, slideshowId: string, start: number, count: number): Promise<SlideshowPage> {
+    const slideshow = await this.deps.repository.findForOwner(ownerId, slideshowId);
+    if (!slideshow) throw displayErrors.slideshowNotFound();
+    const entries =
+      start >= slideshow.total ? [] : await this.deps.repository.listEntries(slideshow.id, start, count);
+    return this.toPage(slideshow, start, entries);
+  }
+
+  private toPage(
+    slideshow: Slideshow,
+    startIndex: number,
+    entries: readonly SlideshowEntry[],
+  ): SlideshowPage {
+    const { width, height, shape } = slideshow.viewport;
+    const items: SlideshowItem[] = entries.map((entry) => ({
+      index: entry.index,
+      photoIds: [entry.photoId],
+      url: this.deps.signer.sign({
+        ownerId: slideshow.ownerId,
+        photoId: entry.photoId,
+        width,
+        height,
+        shape,
+      }),
+      width,
+      height,
+      takenLocal: entry.takenLocal,
+    }));
+    return { slideshowId: slideshow.id, total: slideshow.total, span: slideshow.span, startIndex, items };
+  }
+}
+
+function toEntry(photo: PhotoSummary, index: number): SlideshowEntry {
+  return { index, photoId: photo.id, takenLocal: photo.takenLocal };
+}
+
+/** Span of what the slideshow actually plays (not of every match, when the match list was capped). */
+function spanOf(photos: readonly PhotoSummary[]): Slideshow['span'] {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const { takenLocal } of photos) {
+    if (takenLocal === null) continue;
+    if (first === undefined || takenLocal < first) first = takenLocal;
+    if (last === undefined || takenLocal > last) last = takenLocal;
+  }
+  return first !== undefined && last !== undefined ? { first, last } : null;
+}
