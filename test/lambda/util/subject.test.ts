@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import type { Slot } from 'ask-sdk-model';
+import { subjectLabelOf } from '../../../lambda/util/subject';
+
+const AUTHORITY = 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.PhotoSubject';
+
+function slot(
+  value: string | undefined,
+  authorities: NonNullable<Slot['resolutions']>['resolutionsPerAuthority'] = [],
+): Slot {
+  return {
+    name: 'subject',
+    value,
+    confirmationStatus: 'NONE',
+    resolutions: { resolutionsPerAuthority: authorities },
+  };
+}
+
+const match = (id: string, authority = AUTHORITY) => ({
+  authority,
+  status: { code: 'ER_SUCCESS_MATCH' as const },
+  values: [{ value: { id, name: id.toLowerCase() } }],
+});
+const noMatch = (authority = AUTHORITY) => ({
+  authority,
+  status: { code: 'ER_SUCCESS_NO_MATCH' as const },
+  values: [],
+});
+
+describe('subjectLabelOf', () => {
+  const cases: Array<[string, Slot | undefined, string | undefined]> = [
+    ['synonym resolved to an id: seaside → beach', slot('seaside', [match('BEACH')]), 'beach'],
+    [
+      'multi-word id: BIRTHDAY_PARTY → birthday party',
+      slot('party', [match('BIRTHDAY_PARTY')]),
+      'birthday party',
+    ],
+    [
+      'a later authority matches after a dynamic one did not',
+      slot('sea', [noMatch('amzn1.er-authority.echo-sdk.dynamic.app.PhotoSubject'), match('BEACH')]),
+      'beach',
+    ],
+    ['no match: raw value lower-cased when it is a valid label', slot('Grandma', [noMatch()]), 'grandma'],
+    ['no resolutions at all: raw value', slot('Sunsets'), 'sunsets'],
+    ['no match and not a valid label → undefined', slot('<script>', [noMatch()]), undefined],
+    ['empty slot → undefined', slot(undefined), undefined],
+    ['missing slot → undefined', undefined, undefined],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      assert.equal(subjectLabelOf(input), expected);
+    });
+  }
+});

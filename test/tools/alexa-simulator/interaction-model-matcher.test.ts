@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import type { Intent } from 'ask-sdk-model';
+import { loadLanguageModel } from '../../../tools/alexa-simulator/interaction-model';
+import {
+  intentFromSlotValues,
+  matchUtterance,
+  type HeardRequest,
+} from '../../../tools/alexa-simulator/interaction-model-matcher';
+
+const model = loadLanguageModel('en-US');
+const context = {
+  today: new Date('2026-11-25T12:00:00Z'),
+  applicationId: 'amzn1.ask.skill.test',
+  locale: 'en-US',
+};
+const AUTHORITY = 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.PhotoSubject';
+
+function intentOf(heard: HeardRequest): Intent {
+  assert.equal(heard.type, 'IntentRequest');
+  return (heard as { intent: Intent }).intent;
+}
+
+describe('interaction model matcher (en-US)', () => {
+  it('matches a one-shot with invocation, resolving the synonym and converting the date', () => {
+    const intent = intentOf(
+      matchUtterance(model, 'Alexa, ask Photo Frame to show seaside photos from last summer', context),
+    );
+    assert.equal(intent.name, 'ShowPhotosIntent');
+    assert.deepEqual(intent.slots?.subject, {
+      name: 'subject',
+      value: 'seaside',
+      confirmationStatus: 'NONE',
+      source: 'USER',
+      resolutions: {
+        resolutionsPerAuthority: [
+          {
+            authority: AUTHORITY,
+            status: { code: 'ER_SUCCESS_MATCH' },
+            values: [{ value: { name: 'beach', id: 'BEACH' } }],
+          },
+        ],
+      },
+    });
+    assert.deepEqual(intent.slots?.date, {
+      name: 'date',
+      value: '2026-SU',
+      confirmationStatus: 'NONE',
+      source: 'USER',
+    });
+  });
+
+  const synonyms: Array<[string, string]> = [
+    ['show me my puppies pictures', 'DOG'],
+    ['show me kittens', 'CAT'],
+    ['play a slideshow of skiing photos from 2019', 'SNOW'],
+    ['show birthday party photos', 'BIRTHDAY'],
+    ['show me photos of the woods', ''],
+    ['show me photos of woods', 'FOREST'],
+    ['show family photos', 'FAMILY'],
+  ];
+  for (const [utterance, id] of synonyms) {
+    it(`"${utterance}" → ${id || 'no match'}`, () => {
+      if (!id) {
+        assert.throws(() => matchUtterance(model, utterance, context), /Could not match/);
+        return;
+      }
+      const intent = intentOf(matchUtterance(model, utterance, context));
+      const resolution = intent.slots?.subject?.resolutions?.resolutionsPerAuthority?.[0];
+      assert.equal(resolution?.values[0]?.value.id, id);
+    });
+  }
+
+  it('fills only the slots heard; the others are sent empty', () => {
+    const intent = intentOf(matchUtterance(model, 'show photos from july 2025', context));
+    assert.deepEqual(intent.slots?.subject, { name: 'subject', confirmationStatus: 'NONE' });
+    assert.equal(intent.slots?.date?.value, '2025-07');
+    const all = intentOf(matchUtterance(model, 'show my photos', context));
+    assert.equal(all.slots?.date?.value, undefined);
+  });
+
+  it('launches on "open photo frame" and on an empty utterance', () => {
+    assert.deepEqual(matchUtterance(model, 'Alexa, open Photo Frame', context), { type: 'LaunchRequest' });
+    assert.deepEqual(matchUtterance(model, '', context), { type: 'LaunchRequest' });
+  });
+
+  it('recognises built-ins', () => {
+    assert.equal(intentOf(matchUtterance(model, 'help', context)).name, 'AMAZON.HelpIntent');
+    assert.equal(intentOf(matchUtterance(model, 'Stop.', context)).name, 'AMAZON.StopIntent');
+    assert.equal(intentOf(matchUtterance(model, 'cancel', context)).name, 'AMAZON.CancelIntent');
+  });
+
+  it('never guesses: unknown words or dates are an error naming the locale and suggesting samples', () => {
+    assert.throws(
+      () => matchUtterance(model, 'show zebra photos', context),
+      /Could not match "show zebra photos" to any intent of en-US; try: "show \{subject\} photos from \{date\}"/,
+    );
+    assert.throws(
+      () => matchUtterance(model, 'show beach photos from christmas', context),
+      /Could not match/,
+    );
+    assert.throws(
+      () => matchUtterance(model, 'order a pizza', context),
+      (error: unknown) => {
+        assert.equal((error as { code?: string }).code, 'NO_INTENT_MATCH');
+        return true;
+      },
+    );
+  });
+
+  it('--intent/--slot: exact values, custom slots still resolved, unknown values NO_MATCH', () => {
+    const intent = intentOf(
+      intentFromSlotValues(model, 'ShowPhotosIntent', { subject: 'beach', date: '2026-SU' }, context),
+    );
+    assert.equal(intent.slots?.date?.value, '2026-SU');
+    assert.equal(
+      intent.slots?.subject?.resolutions?.resolutionsPerAuthority?.[0]?.values[0]?.value.id,
+      'BEACH',
+    );
+    const unknown = intentOf(intentFromSlotValues(model, 'ShowPhotosIntent', { subject: 'zebra' }, context));
+    assert.equal(
+      unknown.slots?.subject?.resolutions?.resolutionsPerAuthority?.[0]?.status.code,
+      'ER_SUCCESS_NO_MATCH',
+    );
+    assert.throws(() => intentFromSlotValues(model, 'NopeIntent', {}, context), /has no intent NopeIntent/);
+    assert.throws(
+      () => intentFromSlotValues(model, 'ShowPhotosIntent', { color: 'red' }, context),
+      /has no slot color/,
+    );
+  });
+
+  it('an unknown locale is a clear error', () => {
+    assert.throws(() => loadLanguageModel('xx-XX'), /No interaction model for locale xx-XX/);
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  addDays,
+  addMonths,
+  calendarDate,
+  compareDates,
+  formatIsoDate,
+  fromUtcDate,
+  isoWeekOf,
+  type CalendarDate,
+} from '../../lambda/util/calendar';
+
+/**
+ * What Alexa's AMAZON.DATE resolver sends for a spoken date phrase, given the day it is spoken. Covers the phrases
+ * people use for photos; anything else is undefined so the matcher reports it instead of guessing.
+ */
+export function amazonDateOf(phrase: string, today: Date): string | undefined {
+  const words = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[,.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^(in|from|during|on) /, '')
+    .replace(/^the /, '');
+  const day = fromUtcDate(today);
+  return (
+    relativeDay(words, day) ??
+    relativeWeek(words, day) ??
+    relativeMonthOrYear(words, day) ??
+    season(words, day) ??
+    namedMonth(words, day) ??
+    yearOrDecade(words)
+  );
+}
+
+const pad2 = (value: number): string => String(value).padStart(2, '0');
+const monthValue = (date: CalendarDate): string => `${date.year}-${pad2(date.month)}`;
+const weekValue = (date: CalendarDate): string => {
+  const { year, week } = isoWeekOf(date);
+  return `${year}-W${pad2(week)}`;
+};
+
+function relativeDay(words: string, today: CalendarDate): string | undefined {
+  if (words === 'today') return formatIsoDate(today);
+  if (words === 'yesterday') return formatIsoDate(addDays(today, -1));
+  if (words === 'now' || words === 'right now') return 'PRESENT_REF';
+  return undefined;
+}
+
+function relativeWeek(words: string, today: CalendarDate): string | undefined {
+  const match = /^(last|this) (week|weekend)$/.exec(words);
+  if (!match) return undefined;
+  const value = weekValue(match[1] === 'last' ? addDays(today, -7) : today);
+  return match[2] === 'weekend' ? `${value}-WE` : value;
+}
+
+function relativeMonthOrYear(words: string, today: CalendarDate): string | undefined {
+  switch (words) {
+    case 'last month':
+      return monthValue(addMonths({ ...today, day: 1 }, -1));
+    case 'this month':
+      return monthValue(today);
+    case 'last year':
+      return String(today.year - 1);
+    case 'this year':
+      return String(today.year);
+    default:
+      return undefined;
+  }
+}
+
+const SEASON_CODES: Record<string, { code: string; firstMonth: number }> = {
+  spring: { code: 'SP', firstMonth: 3 },
+  summer: { code: 'SU', firstMonth: 6 },
+  fall: { code: 'FA', firstMonth: 9 },
+  autumn: { code: 'FA', firstMonth: 9 },
+  winter: { code: 'WI', firstMonth: 12 },
+};
+
+function season(words: string, today: CalendarDate): string | undefined {
+  const relative = /^(last|this) (spring|summer|fall|autumn|winter)$/.exec(words);
+  const absolute = /^(spring|summer|fall|autumn|winter) (?:of )?(\d{4})$/.exec(words);
+  const name = relative?.[2] ?? absolute?.[1];
+  const spec = name === undefined ? undefined : SEASON_CODES[name];
+  if (!spec) return undefined;
+  if (absolute) return `${absolute[2]}-${spec.code}`;
+  const start = (year: number): CalendarDate => ({ year, month: spec.firstMonth, day: 1 });
+  if (relative?.[1] === 'last') {
+    // The most recent one that has fully ended: in July, "last summer" is the previous year's.
+    let year = today.year;
+    while (compareDates(addMonths(start(year), 3), today) > 0) year -= 1;
+    return `${year}-${spec.code}`;
+  }
+  // "this winter" in January or February is the winter that began last December.
+  const inProgressSince =
+    compareDates(start(today.year - 1), today) <= 0 &&
+    compareDates(addMonths(start(today.year - 1), 3), today) > 0;
+  return `${inProgressSince ? today.year - 1 : today.year}-${spec.code}`;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** "july" → the next July (this one if we are in it), like Alexa; "july 2025", "july 14th", "july 14 2025". */
+function namedMonth(words: string, today: CalendarDate): string | undefined {
+  const match = /^([a-z]+)(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (?:of )?(\d{4}))?$/.exec(words);
+  if (!match?.[1]) return undefined;
+  const month = MONTHS.indexOf(match[1]) + 1;
+  if (month === 0) return undefined;
+  const dayOfMonth = match[2] === undefined ? undefined : Number(match[2]);
+  const explicitYear = match[3] === undefined ? undefined : Number(match[3]);
+  if (dayOfMonth === undefined) {
+    const year = explicitYear ?? (month >= today.month ? today.year : today.year + 1);
+    return `${year}-${pad2(month)}`;
+  }
+  if (explicitYear !== undefined) {
+    const date = calendarDate(explicitYear, month, dayOfMonth);
+    return date && formatIsoDate(date);
+  }
+  const thisYear = calendarDate(today.year, month, dayOfMonth);
+  if (thisYear && compareDates(thisYear, today) >= 0) return formatIsoDate(thisYear);
+  const nextYear = calendarDate(today.year + 1, month, dayOfMonth);
+  return nextYear && formatIsoDate(nextYear);
+}
+
+function yearOrDecade(words: string): string | undefined {
+  if (/^\d{4}$/.test(words)) return words;
+  const decade = /^(\d{3})0s$/.exec(words);
+  return decade ? `${decade[1]}X` : undefined;
+}
