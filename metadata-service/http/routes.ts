@@ -1,0 +1,44 @@
+import express, { type Request, type Router } from 'express';
+import { badRequest } from '../../common/errors';
+import type { LibraryApi } from '../../common/clients/library-client';
+import { OWNER_HEADER, ownerIdSchema, searchRequestSchema } from '../../common/contracts';
+import { errorMiddleware } from '../../common/http/error-middleware';
+import type { Logger } from '../../common/logger';
+import { parseInput } from '../../common/validation';
+
+export interface LibraryRoutesOptions {
+  api: LibraryApi;
+  logger: Logger;
+  /** Owner for requests without the owner header (the embedded single-user stack); unset means the header is required. */
+  defaultOwnerId?: string;
+}
+
+/** The library HTTP API (mounted at /v1/library): thin adapters from HTTP to LibraryApi. */
+export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOptions): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  const ownerOf = (req: Request): string => {
+    const header = req.get(OWNER_HEADER);
+    if (header === undefined || header === '') {
+      if (defaultOwnerId !== undefined) return defaultOwnerId;
+      throw badRequest('OWNER_REQUIRED', `Header ${OWNER_HEADER} is required`);
+    }
+    return parseInput(ownerIdSchema, header, 'INVALID_OWNER');
+  };
+
+  router.post('/search', async (req, res) => {
+    const owner = ownerOf(req);
+    const request = parseInput(searchRequestSchema, req.body);
+    res.json(await api.search(owner, request));
+  });
+
+  router.get('/photos/:id', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.getPhoto(owner, req.params.id));
+  });
+
+  // Errors are answered here so the router keeps its contract wherever it is mounted.
+  router.use(errorMiddleware(logger));
+  return router;
+}

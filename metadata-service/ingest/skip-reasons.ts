@@ -1,0 +1,29 @@
+/**
+ * Why a file was left out of the library. Codes are stable (stored in ingest_skips, shown by the CLI); a skip is
+ * never fatal: the run records it and moves on.
+ */
+export type SkipCode =
+  | 'EMPTY_FILE'
+  | 'FILE_TOO_LARGE'
+  | 'TOO_MANY_PIXELS'
+  | 'NOT_AN_IMAGE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'UNREADABLE_IMAGE'
+  | 'UNREADABLE_FILE'
+  | 'DUPLICATE_CONTENT';
+
+/** Larger originals are almost certainly not photos (or are hostile); checked before reading a byte. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Decoding more pixels than this costs hundreds of MB of memory per file; checked from the header alone. */
+export const MAX_PIXELS = 100_000_000;
+
+export class IngestSkip extends Error {
+  constructor(
+    readonly code: SkipCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'IngestSkip';
+  }
+}
