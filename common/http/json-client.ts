@@ -72,7 +72,7 @@ function parseJson(text: string): unknown {
 
 function readErrorBody(json: unknown): { code: string; message: string } | undefined {
   if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
-  const error = (json as { error: unknown }).error;
+  const error = json.error;
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, message } = error as { code?: unknown; message?: unknown };
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : undefined;

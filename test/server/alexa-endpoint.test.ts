@@ -31,7 +31,7 @@ function launchEnvelope(timestamp = new Date()): RequestEnvelope {
       timestamp: timestamp.toISOString(),
       locale: 'en-US',
     },
-  } as RequestEnvelope;
+  };
 }
 
 async function serve(options: AlexaEndpointOptions): Promise<{ url: string; server: Server }> {

@@ -17,7 +17,7 @@ async function serveOnce(
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
     req.on('end', () => {
-      resolveSeen(`${req.method} ${req.headers['x-photo-owner'] ?? ''} ${text}`);
+      resolveSeen(`${req.method} ${String(req.headers['x-photo-owner'])} ${text}`);
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(body);
     });
