@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import { Pool } from 'pg';
+import type { Logger } from './logger';
 
 /**
  * Where a tier keeps its tables: a SQLite file for the embedded default, PostgreSQL when DATABASE_URL says so.
@@ -21,4 +22,32 @@ export function openDatabase<Schema>(location: DatabaseLocation): Kysely<Schema>
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Applies a tier's in-code, append-only migrations. Each tier keeps its own migration tables
+ * (`<tier>_migrations`), so the library and the display can share one PostgreSQL database. A failed migration
+ * fails startup rather than serving a half-migrated schema.
+ */
+export async function migrateToLatest<Schema>(
+  db: Kysely<Schema>,
+  tier: string,
+  migrations: Record<string, Migration>,
+  logger?: Logger,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableName: `${tier}_migrations`,
+    migrationLockTableName: `${tier}_migrations_lock`,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const result of results ?? []) {
+    if (result.status === 'Success')
+      logger?.info(`${tier} migration applied`, { migration: result.migrationName });
+  }
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`${tier} database migration ${failed} failed`, { cause: error });
+  }
 }

@@ -71,7 +71,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   });
   const db = openDatabase<DisplayDatabase>(options.database);
   try {
-    await migrateDisplayDatabase(db);
+    await migrateDisplayDatabase(db, options.logger);
   } catch (error) {
     await db.destroy();
     throw error;

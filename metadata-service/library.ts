@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { LibraryApi } from '../common/clients/library-client';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import type { Logger } from '../common/logger';
-import { migrateToLatest } from './database/migrations';
+import { migrateLibraryDatabase } from './database/migrations';
 import type { LibraryDatabase } from './database/schema';
 import { libraryRoutes } from './http/routes';
 import { createFolderSource } from './ingest/folder-source';
@@ -42,7 +42,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   if (options.database.kind === 'sqlite') mkdirSync(dirname(options.database.file), { recursive: true });
   const db = openDatabase<LibraryDatabase>(options.database);
   try {
-    await migrateToLatest(db, logger);
+    await migrateLibraryDatabase(db, logger);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,5 +1,7 @@
 import type { DisplayDatabase } from './schema';
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { migrateToLatest } from '../../common/database';
+import type { Logger } from '../../common/logger';
 
 /**
  * Versioned schema changes, in code so the bundle needs no migration folder. Append only: never edit a migration
@@ -39,19 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 };
 
-const inCodeProvider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
-
-/** Brings the schema up to date; the display keeps its own migration tables so it can share a database. */
-export async function migrateDisplayDatabase(db: Kysely<DisplayDatabase>): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: inCodeProvider,
-    migrationTableName: 'display_migrations',
-    migrationLockTableName: 'display_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Display database migration ${failed} failed`, { cause: error });
-  }
+/** Brings the schema up to date. */
+export async function migrateDisplayDatabase(db: Kysely<DisplayDatabase>, logger: Logger): Promise<void> {
+  await migrateToLatest(db, 'display', MIGRATIONS, logger);
 }

@@ -1,4 +1,5 @@
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import { migrateToLatest } from '../../common/database';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -76,24 +77,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 };
 
-const inCodeProvider: MigrationProvider = {
-  getMigrations: () => Promise.resolve(MIGRATIONS),
-};
-
-/** Brings the schema to the latest version; fails startup (rather than serving a half-migrated schema) on error. */
-export async function migrateToLatest<Schema>(db: Kysely<Schema>, logger: Logger): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: inCodeProvider,
-    migrationTableName: 'library_migrations',
-    migrationLockTableName: 'library_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  for (const result of results ?? []) {
-    if (result.status === 'Success')
-      logger.info('library migration applied', { migration: result.migrationName });
-    else if (result.status === 'Error')
-      logger.error('library migration failed', { migration: result.migrationName });
-  }
-  if (error) throw new Error('Library database migration failed', { cause: error });
+/** Brings the schema to the latest version. */
+export async function migrateLibraryDatabase<Schema>(db: Kysely<Schema>, logger: Logger): Promise<void> {
+  await migrateToLatest(db, 'library', MIGRATIONS, logger);
 }

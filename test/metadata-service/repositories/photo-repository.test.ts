@@ -8,7 +8,7 @@ import {
   searchResponseSchema,
   type PhotoQuery,
 } from '../../../common/contracts';
-import { migrateToLatest } from '../../../metadata-service/database/migrations';
+import { migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../../../metadata-service/database/schema';
 import {
   PhotoRepository,
@@ -83,7 +83,7 @@ for (const engine of ENGINES)
       tmp = await makeTempDir();
       db = openDatabase<LibraryDatabase>(engine.location(tmp.path));
       await dropLibraryTables(db);
-      await migrateToLatest(db, silentLogger);
+      await migrateLibraryDatabase(db, silentLogger);
       repo = new PhotoRepository(db);
       const photos: [PhotoRecord, LabelRecord[]][] = [
         [record(A, 'ph_beach_jul01', '2026-07-01T00:00:00'), keywords('beach')],
