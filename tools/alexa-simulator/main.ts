@@ -88,6 +88,7 @@ async function sendStartingStackIfNeeded(
     return await sendToSkill(url, envelope, readLocalSecrets(dataDir)?.simulatorToken);
   } finally {
     await stack.close();
+    process.stderr.write('The in-process stack has stopped: run `npm start` to fetch the rendition URLs.\n');
   }
 }
 
