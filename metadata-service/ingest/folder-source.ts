@@ -4,7 +4,8 @@ import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
-import type { PhotoMetadata, PhotoSource, SourceFile } from './photo-source';
+import type { PhotoMetadata } from './photo-metadata';
+import type { PhotoSource, SourceFile } from './photo-source';
 import { readJpegMetadata } from './read-jpeg-metadata';
 import { IngestSkip } from './skip-reasons';
 

@@ -1,4 +1,4 @@
-import type { CaptureTime } from './exif-dates';
+import type { PhotoMetadata } from './photo-metadata';
 
 /** One original as a source lists it, before anything is read. */
 export interface SourceFile {
@@ -6,19 +6,6 @@ export interface SourceFile {
   path: string;
   bytes: number;
   modifiedAt: Date;
-}
-
-/** What ingest learns from an original's header and embedded metadata. */
-export interface PhotoMetadata {
-  mediaType: 'image/jpeg';
-  /** Displayed size: orientation applied. */
-  width: number;
-  height: number;
-  orientation: number;
-  taken: CaptureTime;
-  gps: { latitude: number; longitude: number } | null;
-  camera: { make: string | null; model: string | null };
-  keywords: string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { captureTimeFromExif, captureTimeFromFileModified } from './exif-dates';
-import type { PhotoMetadata } from './photo-source';
+import type { PhotoMetadata } from './photo-metadata';
 import { IngestSkip, MAX_PIXELS } from './skip-reasons';
 
 /** Tags we read, raw: `reviveValues:false` keeps dates as camera-local text (exifr would shift them by our TZ). */
