@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { localDateTimeSchema, photoQuerySchema } from './photo-query';
 
+/**
+ * Where a capture time came from, best first: EXIF with its offset; EXIF local time placed in the zone of its GPS
+ * position; a Google Takeout sidecar's timestamp; a video container's creation time (UTC); EXIF local time with no
+ * zone; the file's modification time (a guess).
+ */
+export const TAKEN_TIME_SOURCES = [
+  'exif-with-offset',
+  'exif-with-gps-zone',
+  'sidecar',
+  'video-container',
+  'exif-local-only',
+  'file-modified',
+] as const;
+export type TakenTimeSource = (typeof TAKEN_TIME_SOURCES)[number];
+
 /** HTTP header naming the tenant on every library call. */
 export const OWNER_HEADER = 'x-photo-owner';
 
@@ -39,7 +54,7 @@ export type PhotoSummary = z.output<typeof photoSummarySchema>;
 export const photoFactsSchema = photoSummarySchema.extend({
   takenUtc: z.string().nullable(),
   /** Where the capture time came from, so a caller can tell a guess from a fact. */
-  takenTimeSource: z.enum(['exif-with-offset', 'exif-local-only', 'file-modified']),
+  takenTimeSource: z.enum(TAKEN_TIME_SOURCES),
   gps: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   camera: z.object({ make: z.string().nullable(), model: z.string().nullable() }).nullable(),
   labels: z.array(labelFactSchema),

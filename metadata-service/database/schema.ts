@@ -1,5 +1,6 @@
-/** Where a photo's capture time came from; mirrors `takenTimeSource` in the library contract. */
-export type TakenTimeSource = 'exif-with-offset' | 'exif-local-only' | 'file-modified';
+import type { TakenTimeSource } from '../../common/contracts';
+
+export type { TakenTimeSource };
 export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision';
 
 /** Row types for Kysely. Times are ISO-8601 text so both SQLite and PostgreSQL store and compare them alike. */

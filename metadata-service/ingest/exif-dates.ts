@@ -5,7 +5,12 @@ export interface CaptureTime {
   local: string;
   utc: string | null;
   source: TakenTimeSource;
+  /** IANA zone (from GPS) or a fixed `±HH:MM` offset (from EXIF or a sidecar); null when unknown. */
+  timeZone: string | null;
+  timeZoneSource: TimeZoneSource | null;
 }
+
+export type TimeZoneSource = 'exif-offset' | 'gps' | 'sidecar';
 
 const EXIF_DATE_TIME = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;
 const EXIF_OFFSET = /^([+-])(\d{2}):(\d{2})$/;
@@ -62,11 +67,24 @@ export function captureTimeFromExif(dateTime: unknown, offset: unknown): Capture
   const local = parseExifLocal(dateTime);
   if (!local) return undefined;
   const offsetMinutes = parseExifOffsetMinutes(offset);
-  if (offsetMinutes === undefined) return { local: formatLocal(local), utc: null, source: 'exif-local-only' };
+  if (offsetMinutes === undefined)
+    return {
+      local: formatLocal(local),
+      utc: null,
+      source: 'exif-local-only',
+      timeZone: null,
+      timeZoneSource: null,
+    };
   const instant =
     Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) -
     offsetMinutes * 60_000;
-  return { local: formatLocal(local), utc: new Date(instant).toISOString(), source: 'exif-with-offset' };
+  return {
+    local: formatLocal(local),
+    utc: new Date(instant).toISOString(),
+    source: 'exif-with-offset',
+    timeZone: formatOffset(offsetMinutes),
+    timeZoneSource: 'exif-offset',
+  };
 }
 
 /** Last resort: the file's modification time read on this machine's clock, flagged as a guess. */
@@ -82,5 +100,14 @@ export function captureTimeFromFileModified(mtime: Date): CaptureTime {
     }),
     utc: null,
     source: 'file-modified',
+    timeZone: null,
+    timeZoneSource: null,
   };
+}
+
+/** +120 → `+02:00`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -1,14 +1,39 @@
 import type { CaptureTime } from './exif-dates';
 
-/** What ingest learns from an original's header and embedded metadata. */
+export type MediaKind = 'photo' | 'video';
+
+/**
+ * What ingest learns from one original (and its sidecar, if any), before it is stored. Readers fill every field;
+ * "unknown" is null or empty, never a guess dressed as a fact.
+ */
 export interface PhotoMetadata {
-  mediaType: 'image/jpeg';
+  /** MIME type of the content (sniffed, not from the file name): image/jpeg, image/heic, video/mp4, … */
+  mediaType: string;
+  mediaKind: MediaKind;
   /** Displayed size: orientation applied. */
   width: number;
   height: number;
   orientation: number;
+  /** Videos only. */
+  durationMs: number | null;
   taken: CaptureTime;
   gps: { latitude: number; longitude: number } | null;
   camera: { make: string | null; model: string | null };
+  /** XMP dc:subject, IPTC Keywords. */
   keywords: string[];
+  /** Google Takeout sidecar (or XMP dc:title / dc:description). */
+  title: string | null;
+  description: string | null;
+  /** Names of people in the photo (Takeout sidecar `people`, XMP face-region names). */
+  people: string[];
+  /** Takeout `favorited`, XMP Rating 5, or an Apple/Google favourite flag. */
+  favorite: boolean;
+  /** XMP Rating: -1 rejected, 0 unrated, 1..5. */
+  rating: number | null;
+  /** Album names carried by the file or its sidecar (folder albums are derived from the path by ingest). */
+  albums: string[];
+  /** 64-bit difference hash as 16 hex characters, for near-duplicate grouping; null for videos. */
+  perceptualHash: string | null;
+  /** Screen captures are excluded from frames by default. */
+  isScreenshot: boolean;
 }

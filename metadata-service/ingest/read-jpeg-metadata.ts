@@ -69,6 +69,16 @@ export async function readJpegMetadata(absolutePath: string, modifiedAt: Date): 
     gps: gpsFrom(tags.latitude, tags.longitude),
     camera: { make: cleanText(tags.Make), model: cleanText(tags.Model) },
     keywords: [...textList(tags.subject), ...textList(tags.Keywords)],
+    mediaKind: 'photo',
+    durationMs: null,
+    title: null,
+    description: null,
+    people: [],
+    favorite: false,
+    rating: null,
+    albums: [],
+    perceptualHash: null,
+    isScreenshot: false,
   };
 }
 

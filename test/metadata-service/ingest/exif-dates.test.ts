@@ -33,6 +33,8 @@ describe('EXIF capture time', () => {
       local: '2025-03-01T02:15:00',
       utc: '2025-02-28T20:45:00.000Z',
       source: 'exif-with-offset',
+      timeZone: '+05:30',
+      timeZoneSource: 'exif-offset',
     });
     assert.equal(captureTimeFromExif(undefined, '+01:00'), undefined);
   });

@@ -27,6 +27,8 @@ describe('readJpegMetadata', () => {
       local: '2025-07-14T15:30:12',
       utc: '2025-07-14T13:30:12.000Z',
       source: 'exif-with-offset',
+      timeZone: '+02:00',
+      timeZoneSource: 'exif-offset',
     });
   });
 
@@ -38,12 +40,24 @@ describe('readJpegMetadata', () => {
 
   it('keeps only the local time when the offset is missing', async () => {
     const meta = await read({ dateTimeOriginal: '2025:07:14 15:30:12' });
-    assert.deepEqual(meta.taken, { local: '2025-07-14T15:30:12', utc: null, source: 'exif-local-only' });
+    assert.deepEqual(meta.taken, {
+      local: '2025-07-14T15:30:12',
+      utc: null,
+      source: 'exif-local-only',
+      timeZone: null,
+      timeZoneSource: null,
+    });
   });
 
   it('falls back to the file modification time (local clock) without an EXIF date', async () => {
     const meta = await read({ make: 'Canon' });
-    assert.deepEqual(meta.taken, { local: '2024-05-06T07:08:09', utc: null, source: 'file-modified' });
+    assert.deepEqual(meta.taken, {
+      local: '2024-05-06T07:08:09',
+      utc: null,
+      source: 'file-modified',
+      timeZone: null,
+      timeZoneSource: null,
+    });
   });
 
   it('treats an unset camera clock (zeros) as no date', async () => {
