@@ -1,6 +1,6 @@
 import type { Logger } from '../../common/logger';
-import type { PhotoRecord, PhotoRepository } from '../repositories/photo-repository';
-import { photoIdFor } from './photo-id';
+import type { PhotoRepository } from '../repositories/photo-repository';
+import { toPhotoRecord } from './photo-record';
 import { folderLabels, keywordLabels } from './photo-labels';
 import type { PhotoSource, SourceFile } from './photo-source';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
@@ -110,28 +110,15 @@ export async function runIngest(
     }
 
     const metadata = await source.readMetadata(file);
-    const photo: PhotoRecord = {
-      id: photoIdFor(ownerId, contentHash),
+    const photo = toPhotoRecord({
       ownerId,
       contentHash,
-      bytes: file.bytes,
+      file,
       sourceRoot: source.root,
-      sourcePath: file.path,
       sourceUri: source.uriFor(file.path),
-      mediaType: metadata.mediaType,
-      width: metadata.width,
-      height: metadata.height,
-      orientation: metadata.orientation,
-      takenLocal: metadata.taken.local,
-      takenUtc: metadata.taken.utc,
-      takenTimeSource: metadata.taken.source,
-      latitude: metadata.gps?.latitude ?? null,
-      longitude: metadata.gps?.longitude ?? null,
-      cameraMake: metadata.camera.make,
-      cameraModel: metadata.camera.model,
-      fileMtime: file.modifiedAt.toISOString(),
-      ingestedAt: now().toISOString(),
-    };
+      metadata,
+      ingestedAt: now(),
+    });
     const labels = [...keywordLabels(metadata.keywords), ...folderLabels(file.path)];
     if (!(await deps.repository.insertPhoto(photo, labels))) {
       // Another worker stored the same bytes from another path a moment ago.

@@ -22,6 +22,9 @@ export interface StoredSource {
   contentHash: string;
   sourceRoot: string;
   sourcePath: string;
+  /** Size and modification time when last ingested: an unchanged stat lets a rerun skip re-hashing. */
+  bytes: number;
+  fileMtime: string;
 }
 
 export interface SourceUpdate {
@@ -118,7 +121,7 @@ export class PhotoRepository {
   async findByContentHash(ownerId: string, contentHash: string): Promise<StoredSource | undefined> {
     const row = await this.db
       .selectFrom('photos')
-      .select(['id', 'content_hash', 'source_root', 'source_path'])
+      .select(['id', 'content_hash', 'source_root', 'source_path', 'bytes', 'file_mtime'])
       .where('owner_id', '=', ownerId)
       .where('content_hash', '=', contentHash)
       .executeTakeFirst();
@@ -129,7 +132,7 @@ export class PhotoRepository {
   async listSources(ownerId: string, sourceRoot: string): Promise<StoredSource[]> {
     const rows = await this.db
       .selectFrom('photos')
-      .select(['id', 'content_hash', 'source_root', 'source_path'])
+      .select(['id', 'content_hash', 'source_root', 'source_path', 'bytes', 'file_mtime'])
       .where('owner_id', '=', ownerId)
       .where('source_root', '=', sourceRoot)
       .execute();
@@ -287,13 +290,15 @@ function toSummary(row: PhotoRow): PhotoSummary {
 }
 
 function toStoredSource(
-  row: Pick<PhotoRow, 'id' | 'content_hash' | 'source_root' | 'source_path'>,
+  row: Pick<PhotoRow, 'id' | 'content_hash' | 'source_root' | 'source_path' | 'bytes' | 'file_mtime'>,
 ): StoredSource {
   return {
     id: row.id,
     contentHash: row.content_hash,
     sourceRoot: row.source_root,
     sourcePath: row.source_path,
+    bytes: Number(row.bytes),
+    fileMtime: row.file_mtime,
   };
 }
 
