@@ -16,12 +16,69 @@ export const labelSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9 '-]*$/, 'must be a lower-case label');
 
-/** What the user asked for, after the skill resolved the slots. Date range is [takenFrom, takenTo). */
+const dateRangeSchema = z
+  .object({ from: localDateTimeSchema, to: localDateTimeSchema })
+  .strict()
+  .refine((r) => r.from < r.to, { message: 'from must be before to', path: ['to'] });
+
+/** "On this day": the same month-day in any year, widened by ±days (wrapping across New Year). */
+const monthDayWindowSchema = z
+  .object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    plusMinusDays: z.number().int().min(0).max(30).default(0),
+  })
+  .strict();
+
+/**
+ * A place at any level a person names it. `name` is the canonical English name as stored (city "Santa Monica",
+ * region "California", country "United States"); `level` omitted matches any level.
+ */
+const placeFilterSchema = z
+  .object({
+    name: z.string().min(1).max(128),
+    level: z.enum(['city', 'region', 'country']).optional(),
+  })
+  .strict();
+
+const idListSchema = z.array(z.string().min(1).max(64)).max(20).default([]);
+
+/**
+ * What the user asked for, after the skill (slots) or the free-text parser resolved it. Every filter narrows:
+ * labels, people and albums must all be present; places match any of the listed ones; the capture-local time must be
+ * in [takenFrom, takenTo) and, when given, inside one of `dateRanges` ("every Christmas") and one of the month-day
+ * windows ("on this day").
+ */
 export const photoQuerySchema = z
   .object({
     labels: z.array(labelSchema).max(10).default([]),
+    /** Person ids (`pe_…`) of the owner's people. */
+    people: idListSchema,
+    places: z.array(placeFilterSchema).max(10).default([]),
+    /** Album ids (`al_…`) of the owner's albums. */
+    albums: idListSchema,
     takenFrom: localDateTimeSchema.optional(),
     takenTo: localDateTimeSchema.optional(),
+    dateRanges: z.array(dateRangeSchema).max(50).default([]),
+    monthDays: z.array(monthDayWindowSchema).max(12).default([]),
+    favoritesOnly: z.boolean().default(false),
+    mediaKinds: z
+      .array(z.enum(['photo', 'video']))
+      .max(2)
+      .default([]),
+    exclude: z
+      .object({
+        people: idListSchema,
+        albums: idListSchema,
+        labels: z.array(labelSchema).max(10).default([]),
+        /** Screenshots are left out unless asked for. */
+        screenshots: z.boolean().default(true),
+      })
+      .strict()
+      .default({ people: [], albums: [], labels: [], screenshots: true }),
+    order: z.enum(['newest', 'oldest', 'shuffle']).default('oldest'),
+    /** Shuffle seed: the same seed gives the same order on every page and every instance. */
+    seed: z.string().max(64).optional(),
   })
   .strict()
   .refine((q) => !q.takenFrom || !q.takenTo || q.takenFrom < q.takenTo, {
@@ -30,6 +87,8 @@ export const photoQuerySchema = z
   });
 
 export type PhotoQuery = z.output<typeof photoQuerySchema>;
+/** A query as a caller may write it: every field with a default may be left out. */
+export type PhotoQueryInput = z.input<typeof photoQuerySchema>;
 
 /** Owners (tenants) are opaque ids; every library and display call is scoped to exactly one. */
 export const ownerIdSchema = z

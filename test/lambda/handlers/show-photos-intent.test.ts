@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { interfaces } from 'ask-sdk-model';
+import { photoQuerySchema } from '../../../common/contracts';
 import { intentEnvelope, subjectSlot } from '../helpers/envelopes';
 import { skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
 
@@ -19,7 +20,11 @@ describe('ShowPhotosIntent', () => {
     assert.deepEqual(harness.display.created, [
       {
         ownerId: 'owner-1',
-        query: { labels: ['beach'], takenFrom: '2025-06-01T00:00:00', takenTo: '2025-09-01T00:00:00' },
+        query: photoQuerySchema.parse({
+          labels: ['beach'],
+          takenFrom: '2025-06-01T00:00:00',
+          takenTo: '2025-09-01T00:00:00',
+        }),
         viewport: { width: 1280, height: 800, shape: 'RECTANGLE' },
         deviceId: 'amzn1.ask.device.PHOTOFRAMESIMULATOR',
         pageSize: 10,
@@ -58,17 +63,16 @@ describe('ShowPhotosIntent', () => {
     const all = skillHarness(testPhotos(39));
     const unfiltered = await all.invoke(intentEnvelope('ShowPhotosIntent', { subject: {}, date: {} }));
     assert.equal(speechOf(unfiltered), 'Here are your 40 photos.');
-    assert.deepEqual(all.display.created[0]?.query, { labels: [] });
+    assert.deepEqual(all.display.created[0]?.query, photoQuerySchema.parse({}));
   });
 
   it('moves a month Alexa resolved into the future back to the last one that happened', async () => {
     const harness = skillHarness(testPhotos(3), new Date('2026-03-10T08:00:00Z'));
     const response = await harness.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: '2026-07' } }));
-    assert.deepEqual(harness.display.created[0]?.query, {
-      labels: [],
-      takenFrom: '2025-07-01T00:00:00',
-      takenTo: '2025-08-01T00:00:00',
-    });
+    assert.deepEqual(
+      harness.display.created[0]?.query,
+      photoQuerySchema.parse({ takenFrom: '2025-07-01T00:00:00', takenTo: '2025-08-01T00:00:00' }),
+    );
     assert.equal(speechOf(response), 'Here are 3 photos from July 2025.');
   });
 
@@ -125,6 +129,6 @@ describe('ShowPhotosIntent', () => {
       intentEnvelope('ShowPhotosIntent', { subject: subjectSlot('dogs', 'DOG') }, 'Fire TV'),
     );
     assert.deepEqual(harness.display.created[0]?.viewport, { width: 1920, height: 1080, shape: 'RECTANGLE' });
-    assert.deepEqual(harness.display.created[0]?.query, { labels: ['dog'] });
+    assert.deepEqual(harness.display.created[0]?.query, photoQuerySchema.parse({ labels: ['dog'] }));
   });
 });
