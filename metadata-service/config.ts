@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadEnv } from '../common/config';
+import { envFlag, loadEnv } from '../common/config';
 import type { DatabaseLocation } from '../common/database';
 
 const optionalNonEmpty = z
@@ -37,4 +37,51 @@ export function libraryDatabaseLocation(env: NodeJS.ProcessEnv): DatabaseLocatio
   const { dataDir, databaseUrl } = libraryEnvFrom(env);
   if (databaseUrl !== undefined) return { kind: 'postgres', url: databaseUrl };
   return { kind: 'sqlite', file: join(dataDir, 'library.sqlite') };
+}
+
+// --- S3 (sources and the S3 event handler) ---
+
+const s3EnvSchema = z.object({
+  /** Only for S3-compatible servers (MinIO, s3rver); unset means AWS's regional endpoint. */
+  S3_ENDPOINT: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an http(s):// URL',
+  }),
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: envFlag(false),
+});
+
+/** How to reach S3. Credentials are not here: the SDK's default provider chain finds them (env, profile, role). */
+export interface S3Settings {
+  endpoint: string | undefined;
+  region: string;
+  forcePathStyle: boolean;
+}
+
+export function s3SettingsFrom(env: NodeJS.ProcessEnv): S3Settings {
+  const e = loadEnv(s3EnvSchema, env);
+  return { endpoint: e.S3_ENDPOINT, region: e.AWS_REGION, forcePathStyle: e.S3_FORCE_PATH_STYLE };
+}
+
+const s3EventHandlerEnvSchema = z.object({
+  PHOTOS_DIR: z
+    .string()
+    .regex(/^s3:\/\/[^/\s]+/, { message: 'must be the library location s3://bucket/prefix' }),
+});
+
+export interface S3EventHandlerEnv {
+  library: LibraryEnv;
+  database: DatabaseLocation;
+  s3: S3Settings;
+  /** The library root the bucket notifications are about, `s3://bucket/prefix`. */
+  photosLocation: string;
+}
+
+export function s3EventHandlerEnvFrom(env: NodeJS.ProcessEnv): S3EventHandlerEnv {
+  const e = loadEnv(s3EventHandlerEnvSchema, env);
+  return {
+    library: libraryEnvFrom(env),
+    database: libraryDatabaseLocation(env),
+    s3: s3SettingsFrom(env),
+    photosLocation: e.PHOTOS_DIR,
+  };
 }

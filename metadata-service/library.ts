@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Router } from 'express';
-import type { LibraryApi } from '../common/clients/library-client';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import type { Logger } from '../common/logger';
 import { migrateLibraryDatabase } from './database/migrations';
@@ -9,7 +8,8 @@ import type { LibraryDatabase } from './database/schema';
 import { libraryRoutes } from './http/routes';
 import { createFolderSource } from './ingest/folder-source';
 import { runIngest, type IngestProgress, type IngestReport } from './ingest/ingest-run';
-import { createLibraryService } from './library-service';
+import { expandLabelForSearch } from './labels/label-hierarchy';
+import { createLibraryService, type LibraryService } from './library-service';
 import { PhotoRepository } from './repositories/photo-repository';
 
 export type { IngestProgress, IngestReport, SkippedFile } from './ingest/ingest-run';
@@ -31,7 +31,7 @@ export interface Library {
   /** The library HTTP API; mount at /v1/library. */
   router: Router;
   /** The same operations in-process. */
-  api: LibraryApi;
+  api: LibraryService;
   ingestFolder(folder: string, options: IngestFolderOptions): Promise<IngestReport>;
   close(): Promise<void>;
 }
@@ -47,13 +47,21 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     await db.destroy();
     throw error;
   }
-  const repository = new PhotoRepository(db);
+  const repository = new PhotoRepository(db, { expandLabel: expandLabelForSearch });
   const api = createLibraryService(repository);
   return {
     router: libraryRoutes({ api, logger, defaultOwnerId: options.defaultOwnerId }),
     api,
-    ingestFolder: (folder, { ownerId, onProgress }) =>
-      runIngest(createFolderSource(folder), { ownerId, onProgress }, { repository, logger }),
+    ingestFolder: async (folder, { ownerId, onProgress }) => {
+      const report = await runIngest(
+        createFolderSource(folder),
+        { ownerId, onProgress },
+        { repository, logger },
+      );
+      // A run can change row counts by orders of magnitude; the planner's index choices depend on them.
+      await repository.refreshStatistics();
+      return report;
+    },
     close: () => db.destroy(),
   };
 }

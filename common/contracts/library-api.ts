@@ -50,27 +50,71 @@ export const photoSummarySchema = z.object({
 });
 export type PhotoSummary = z.output<typeof photoSummarySchema>;
 
+/** Where a capture time zone came from: the EXIF offset, the GPS position, or a Takeout sidecar. */
+export const TIME_ZONE_SOURCES = ['exif-offset', 'gps', 'sidecar'] as const;
+
+export const placeSchema = z.object({
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  /** ISO 3166-1 alpha-2. */
+  countryCode: z.string().nullable(),
+});
+
+const namedRefSchema = z.object({ id: z.string(), name: z.string() });
+
 /** Everything the library knows about one photo. */
 export const photoFactsSchema = photoSummarySchema.extend({
   takenUtc: z.string().nullable(),
   /** Where the capture time came from, so a caller can tell a guess from a fact. */
   takenTimeSource: z.enum(TAKEN_TIME_SOURCES),
+  /** IANA zone or fixed `±HH:MM` offset the photo was taken in, and where that came from. */
+  timeZone: z.string().nullable(),
+  timeZoneSource: z.enum(TIME_ZONE_SOURCES).nullable(),
+  mediaKind: z.enum(['photo', 'video']),
+  /** Videos only. */
+  durationMs: z.number().int().nonnegative().nullable(),
   gps: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  /** Reverse-geocoded from the GPS position, offline. */
+  place: placeSchema.nullable(),
   camera: z.object({ make: z.string().nullable(), model: z.string().nullable() }).nullable(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  favorite: z.boolean(),
+  /** -1 rejected, 0 unrated, 1..5. */
+  rating: z.number().int().min(-1).max(5).nullable(),
   labels: z.array(labelFactSchema),
+  people: z.array(namedRefSchema),
+  albums: z.array(namedRefSchema.extend({ source: z.enum(['folder', 'takeout']) })),
+  /** Near-duplicates (bursts, edits) share a group; null when the photo has none. */
+  duplicateGroupId: z.string().nullable(),
   ingestedAt: z.string(),
 });
 export type PhotoFacts = z.output<typeof photoFactsSchema>;
 
 export const MAX_SEARCH_PAGE = 1000;
 
+/** Opaque: where the previous page ended, bound to the owner and query that produced it. */
+export const searchCursorSchema = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor returned by a previous search');
+
 export const searchRequestSchema = z
   .object({
     query: photoQuerySchema,
     limit: z.number().int().min(1).max(MAX_SEARCH_PAGE).default(100),
+    /** Position by count; prefer `cursor`, which stays stable while photos are added. */
     offset: z.number().int().min(0).default(0),
+    /** `nextCursor` of the previous page. */
+    cursor: searchCursorSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.cursor === undefined || r.offset === 0, {
+    message: 'use either cursor or offset',
+    path: ['offset'],
+  });
 export type SearchRequest = z.input<typeof searchRequestSchema>;
 
 export const searchResponseSchema = z.object({
@@ -78,5 +122,28 @@ export const searchResponseSchema = z.object({
   /** Earliest and latest capture-local time among all matches (not just this page). */
   span: z.object({ first: localDateTimeSchema, last: localDateTimeSchema }).nullable(),
   photos: z.array(photoSummarySchema),
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor: searchCursorSchema.optional(),
 });
 export type SearchResponse = z.output<typeof searchResponseSchema>;
+
+const vocabularyEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Other ways to say it: the normalized name (lower-case, no accents or punctuation), first name alone, … */
+  synonyms: z.array(z.string()),
+  photoCount: z.number().int().nonnegative(),
+});
+
+/** What to bias speech recognition and the free-text parser towards: the owner's own names and labels. */
+export const vocabularySchema = z.object({
+  people: z.array(vocabularyEntrySchema),
+  albums: z.array(vocabularyEntrySchema),
+  labels: z.array(z.object({ name: z.string(), photoCount: z.number().int().nonnegative() })),
+});
+export type Vocabulary = z.output<typeof vocabularySchema>;
+
+/** Every error answer of every tier: `{error: {code, message}}`. */
+export const errorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});

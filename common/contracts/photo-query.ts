@@ -79,6 +79,8 @@ export const photoQuerySchema = z
     order: z.enum(['newest', 'oldest', 'shuffle']).default('oldest'),
     /** Shuffle seed: the same seed gives the same order on every page and every instance. */
     seed: z.string().max(64).optional(),
+    /** One photo per near-duplicate group (burst shots, edits): what a frame wants. */
+    collapseDuplicates: z.boolean().default(false),
   })
   .strict()
   .refine((q) => !q.takenFrom || !q.takenTo || q.takenFrom < q.takenTo, {

@@ -1,17 +1,25 @@
 /**
- * `npm run ingest -- <folder> [--owner <id>]`: indexes a photo folder into the library database (DATA_DIR /
- * DATABASE_URL), with a progress bar on stderr and a summary on stdout. Safe to re-run: unchanged photos are skipped
- * quickly, moved ones keep their ids. Exit 0 even when some files were skipped; 2 for bad usage or a bad folder.
+ * `npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>]`: indexes a library of originals into the library
+ * database (DATA_DIR / DATABASE_URL), with a progress bar (rate, ETA) on stderr and a summary on stdout. Safe to
+ * re-run and to interrupt: unchanged photos are not even re-read, and a killed run resumes where it stopped.
+ * Exit 0 even when some files were skipped; 2 for bad usage or a location that cannot be read.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { ownerIdSchema } from '../../common/contracts';
+import { openDatabase } from '../../common/database';
 import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
-import { libraryDatabaseLocation, libraryEnvFrom } from '../config';
-import { createLibrary, type IngestReport } from '../library';
+import { libraryDatabaseLocation, libraryEnvFrom, s3SettingsFrom } from '../config';
+import { migrateLibraryDatabase } from '../database/migrations';
+import type { LibraryDatabase } from '../database/schema';
+import { runIngest, type IngestProgress, type IngestReport } from '../ingest/ingest-run';
+import { isS3Location, sourceFor } from '../ingest/source-for';
+import { PhotoRepository } from '../repositories/photo-repository';
 
-const USAGE = 'Usage: npm run ingest -- <folder> [--owner <id>]';
+const USAGE = 'Usage: npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>]';
 const EXIT_USAGE = 2;
 
 async function main(): Promise<number> {
@@ -21,57 +29,110 @@ async function main(): Promise<number> {
   } catch (error) {
     return usage((error as Error).message);
   }
-  const [folder, ...extra] = args.positionals;
-  if (folder === undefined || extra.length > 0) return usage('expected exactly one folder');
+  const [location, ...extra] = args.positionals;
+  if (location === undefined || extra.length > 0)
+    return usage('expected exactly one folder or s3:// location');
 
   const env = libraryEnvFrom(process.env);
   const owner = ownerIdSchema.safeParse(args.values.owner ?? env.ownerId);
   if (!owner.success) return usage(`--owner must be an owner id (letters, digits, . _ : -)`);
 
-  const logger = createLogger('warn', { tool: 'ingest' });
-  const library = await createLibrary({ database: libraryDatabaseLocation(process.env), logger });
-  const bar = new SingleBar(
-    { format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
-    Presets.shades_classic,
-  );
-  let started = false;
+  // Skips are listed in the summary; per-file warnings would only break the progress bar.
+  const logger = createLogger('error', { tool: 'ingest' });
+  let opened;
   try {
-    const report = await library.ingestFolder(folder, {
-      ownerId: owner.data,
-      onProgress: ({ done, total, currentPath }) => {
-        if (!started) {
-          bar.start(total, 0, { file: '' });
-          started = true;
-        }
-        bar.update(done, { file: currentPath });
-      },
-    });
-    if (started) bar.stop();
-    process.stdout.write(formatSummary(folder, report));
+    opened = sourceFor(location, isS3Location(location) ? s3SettingsFrom(process.env) : noS3);
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) return fail(error.publicMessage);
+    throw error;
+  }
+  const database = libraryDatabaseLocation(process.env);
+  if (database.kind === 'sqlite') mkdirSync(dirname(database.file), { recursive: true });
+  const db = openDatabase<LibraryDatabase>(database);
+  const progress = progressBar();
+  try {
+    await migrateLibraryDatabase(db, logger);
+    const repository = new PhotoRepository(db);
+    const report = await runIngest(
+      opened.source,
+      { ownerId: owner.data, onProgress: progress.update },
+      { repository, logger },
+    );
+    progress.stop();
+    // A run can change row counts by orders of magnitude; the planner's index choices depend on them.
+    await repository.refreshStatistics();
+    process.stdout.write(formatSummary(location, report));
     return 0;
   } catch (error) {
-    if (started) bar.stop();
-    if (isAppError(error) && error.status < 500) {
-      process.stderr.write(`ingest: ${error.publicMessage}\n`);
-      return EXIT_USAGE;
-    }
+    progress.stop();
+    if (isAppError(error) && error.status < 500) return fail(error.publicMessage);
     throw error;
   } finally {
-    await library.close();
+    opened.close();
+    await db.destroy();
   }
 }
 
-function formatSummary(folder: string, report: IngestReport): string {
+/** Settings are only read for s3:// locations, so a folder ingest never fails on an S3 variable. */
+const noS3 = { endpoint: undefined, region: 'us-east-1', forcePathStyle: false };
+
+/** A bar on stderr with photos/s and ETA; it starts on the first file, once the listing has given a total. */
+function progressBar(): { update: (p: IngestProgress) => void; stop: () => void } {
+  const bar = new SingleBar(
+    {
+      format: 'ingest [{bar}] {value}/{total} | {rate} photos/s | ETA {eta_formatted} | {file}',
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 50,
+      // Piped (CI logs, `| tee`): a plain line every few seconds instead of redrawing.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    Presets.shades_classic,
+  );
+  let startedAt: number | undefined;
+  return {
+    update({ done, total, currentPath }) {
+      const now = Date.now();
+      if (startedAt === undefined) {
+        startedAt = now;
+        bar.start(total, 0, { rate: '0.0', file: '' });
+      }
+      const seconds = Math.max((now - startedAt) / 1000, 0.001);
+      bar.update(done, { rate: (done / seconds).toFixed(1), file: shorten(currentPath) });
+    },
+    stop() {
+      if (startedAt !== undefined) bar.stop();
+      startedAt = undefined;
+    },
+  };
+}
+
+function shorten(path: string): string {
+  return path.length <= 40 ? path : `…${path.slice(-39)}`;
+}
+
+export function formatSummary(location: string, report: IngestReport): string {
   const lines = [
-    `Ingested ${folder}: ${report.scanned} JPEG files scanned`,
-    `  added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, removed ${report.removed}, skipped ${report.skipped.length}`,
-    ...report.skipped.map((skip) => `  skipped ${skip.path}: ${skip.code} (${skip.reason})`),
+    `Ingested ${location}: ${report.scanned} files scanned`,
+    `  indexed ${report.added}, unchanged ${report.unchanged}, updated ${report.updated}, removed ${report.removed}, skipped ${report.skipped.length}`,
   ];
+  const byCode = new Map<string, typeof report.skipped>();
+  for (const skip of report.skipped) byCode.set(skip.code, [...(byCode.get(skip.code) ?? []), skip]);
+  for (const [code, skips] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.push(`  skipped ${skips.length} ${code}:`);
+    for (const skip of skips) lines.push(`    ${skip.path} (${skip.reason})`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
 function usage(problem: string): number {
   process.stderr.write(`ingest: ${problem}\n${USAGE}\n`);
+  return EXIT_USAGE;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`ingest: ${message}\n`);
   return EXIT_USAGE;
 }
 

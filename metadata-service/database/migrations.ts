@@ -1,5 +1,6 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
+import { shuffleKeyFor } from '../repositories/shuffle-order';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -73,6 +74,161 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('ingest_skips').execute();
       await db.schema.dropTable('photo_labels').execute();
       await db.schema.dropTable('photos').execute();
+    },
+  },
+  /*
+   * Issue 3: everything a search by people, places, albums, on-this-day, favourites, media kind and shuffle needs.
+   * Each index names the query shape it serves; every one leads with the owner (or an owner-scoped key), so a
+   * tenant's search never reads another tenant's index entries.
+   */
+  '0002_people_albums_places_search': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const photoColumns: [string, 'text' | 'integer' | 'bigint', string | number | null][] = [
+        ['media_kind', 'text', 'photo'],
+        ['duration_ms', 'integer', null],
+        ['time_zone', 'text', null],
+        ['time_zone_source', 'text', null],
+        ['title', 'text', null],
+        ['description', 'text', null],
+        ['favorite', 'integer', 0],
+        ['rating', 'integer', null],
+        ['is_screenshot', 'integer', 0],
+        ['perceptual_hash', 'text', null],
+        ['duplicate_group_id', 'text', null],
+        ['place_city', 'text', null],
+        ['place_region', 'text', null],
+        ['place_country', 'text', null],
+        ['place_country_code', 'text', null],
+        ['taken_month_day', 'text', null],
+        ['shuffle_key', 'bigint', 0],
+      ];
+      for (const [name, type, fallback] of photoColumns) {
+        await db.schema
+          .alterTable('photos')
+          .addColumn(name, type, (c) => (fallback === null ? c : c.notNull().defaultTo(fallback)))
+          .execute();
+      }
+      // Rows from 0001: derive what can be derived. substr is spelled the same on both engines.
+      await sql`update photos set taken_month_day = substr(taken_local, 6, 5) where taken_local is not null`.execute(
+        db,
+      );
+      const existing = await sql<{ id: string }>`select id from photos`.execute(db);
+      for (const { id } of existing.rows) {
+        await sql`update photos set shuffle_key = ${shuffleKeyFor(id)} where id = ${id}`.execute(db);
+      }
+
+      // Date range, newest/oldest pages and the ±10 min near-duplicate candidates: the 0001 index
+      // (owner_id, taken_local) serves those. This one also answers "screenshots excluded" from the index alone.
+      await sql`create index photos_owner_shot_taken_idx on photos (owner_id, is_screenshot, taken_local, id)`.execute(
+        db,
+      );
+      // On this day: taken_month_day IN ('07-12', …, '07-18'), with taken_local covered for span and order.
+      await sql`create index photos_owner_month_day_idx on photos (owner_id, taken_month_day, is_screenshot, taken_local)`.execute(
+        db,
+      );
+      // Places, case-insensitive at a given level (or each level OR-ed), narrowed by date.
+      for (const level of ['city', 'region', 'country'] as const) {
+        await sql`create index ${sql.raw(`photos_owner_${level}_idx`)} on photos (owner_id, lower(${sql.ref(
+          `place_${level}`,
+        )}), taken_local)`.execute(db);
+      }
+      // Favourites and media kind, newest/oldest.
+      await sql`create index photos_owner_favorite_idx on photos (owner_id, favorite, taken_local)`.execute(
+        db,
+      );
+      await sql`create index photos_owner_kind_idx on photos (owner_id, media_kind, taken_local)`.execute(db);
+      // One photo per near-duplicate group.
+      await sql`create index photos_owner_group_idx on photos (owner_id, duplicate_group_id)`.execute(db);
+
+      // Labels: owner, capture time and screenshot flag copied from the photo (see schema.ts).
+      await db.schema.alterTable('photo_labels').addColumn('owner_id', 'text').execute();
+      await db.schema.alterTable('photo_labels').addColumn('taken_local', 'text').execute();
+      await db.schema
+        .alterTable('photo_labels')
+        .addColumn('is_screenshot', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('photo_labels')
+        .addColumn('shuffle_key', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`update photo_labels set
+          owner_id = (select p.owner_id from photos p where p.id = photo_labels.photo_id),
+          taken_local = (select p.taken_local from photos p where p.id = photo_labels.photo_id),
+          shuffle_key = (select p.shuffle_key from photos p where p.id = photo_labels.photo_id)`.execute(db);
+      // Label (+ date, newest/oldest/shuffle): a one-label search is answered from this index alone, photos rows
+      // are read only for the page; with other filters it is photo_id IN (this owner's photos with the label).
+      await sql`create index photo_labels_owner_label_idx on photo_labels (owner_id, label, is_screenshot, taken_local, photo_id, shuffle_key)`.execute(
+        db,
+      );
+
+      await db.schema
+        .createTable('people')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('normalized_name', 'text', (c) => c.notNull())
+        .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+        .addUniqueConstraint('people_owner_name_unique', ['owner_id', 'normalized_name'])
+        .execute();
+      await db.schema
+        .createTable('photo_people')
+        .addColumn('photo_id', 'text', (c) => c.notNull().references('photos.id').onDelete('cascade'))
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('taken_local', 'text')
+        .addColumn('is_screenshot', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('shuffle_key', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('photo_people_pk', ['photo_id', 'person_id'])
+        .execute();
+      // Person (+ date, any order), as for labels; and the vocabulary's photo counts per person.
+      await sql`create index photo_people_person_idx on photo_people (person_id, is_screenshot, taken_local, photo_id, shuffle_key)`.execute(
+        db,
+      );
+
+      await db.schema
+        .createTable('albums')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('normalized_name', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+        .addUniqueConstraint('albums_owner_name_unique', ['owner_id', 'normalized_name'])
+        .execute();
+      await db.schema
+        .createTable('photo_albums')
+        .addColumn('photo_id', 'text', (c) => c.notNull().references('photos.id').onDelete('cascade'))
+        .addColumn('album_id', 'text', (c) => c.notNull().references('albums.id').onDelete('cascade'))
+        .addColumn('taken_local', 'text')
+        .addColumn('is_screenshot', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('shuffle_key', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('photo_albums_pk', ['photo_id', 'album_id'])
+        .execute();
+      // Album (+ date, any order), as for labels; and the vocabulary's photo counts per album.
+      await sql`create index photo_albums_album_idx on photo_albums (album_id, is_screenshot, taken_local, photo_id, shuffle_key)`.execute(
+        db,
+      );
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('photo_albums').execute();
+      await db.schema.dropTable('albums').execute();
+      await db.schema.dropTable('photo_people').execute();
+      await db.schema.dropTable('people').execute();
+      await db.schema.dropIndex('photo_labels_owner_label_idx').execute();
+      for (const column of ['shuffle_key', 'is_screenshot', 'taken_local', 'owner_id']) {
+        await db.schema.alterTable('photo_labels').dropColumn(column).execute();
+      }
+      for (const index of [
+        'photos_owner_group_idx',
+        'photos_owner_kind_idx',
+        'photos_owner_favorite_idx',
+        'photos_owner_country_idx',
+        'photos_owner_region_idx',
+        'photos_owner_city_idx',
+        'photos_owner_month_day_idx',
+        'photos_owner_shot_taken_idx',
+      ]) {
+        await db.schema.dropIndex(index).execute();
+      }
     },
   },
 };

@@ -1,6 +1,11 @@
 import type { TakenTimeSource } from '../../common/contracts';
 
 export type { TakenTimeSource };
+export type MediaKind = 'photo' | 'video';
+export type TimeZoneSource = 'exif-offset' | 'gps' | 'sidecar';
+export type AlbumSource = 'folder' | 'takeout';
+/** SQLite has no boolean: 0/1 integers on both engines. */
+export type Flag = 0 | 1;
 export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision';
 
 /** Row types for Kysely. Times are ISO-8601 text so both SQLite and PostgreSQL store and compare them alike. */
@@ -29,13 +34,77 @@ export interface PhotosTable {
   camera_model: string | null;
   file_mtime: string;
   ingested_at: string;
+  media_kind: MediaKind;
+  duration_ms: number | null;
+  /** IANA zone or `±HH:MM`. */
+  time_zone: string | null;
+  time_zone_source: TimeZoneSource | null;
+  title: string | null;
+  description: string | null;
+  favorite: Flag;
+  rating: number | null;
+  is_screenshot: Flag;
+  /** 16 hex characters (64-bit dHash). */
+  perceptual_hash: string | null;
+  /** Id of the group's first photo; null while the photo has no near-duplicate. */
+  duplicate_group_id: string | null;
+  place_city: string | null;
+  place_region: string | null;
+  place_country: string | null;
+  place_country_code: string | null;
+  /** `MM-DD` of taken_local, for "on this day" without date arithmetic in SQL. */
+  taken_month_day: string | null;
+  /** Stable pseudo-random 31-bit integer derived from the id; seeded shuffles are computed from it. */
+  shuffle_key: number;
 }
 
+/*
+ * The join tables repeat the photo's owner, capture time, screenshot flag and shuffle key, so a search on one label,
+ * person or album (with or without a date range, in any order) counts and pages its matches from one index, reading
+ * photo rows only for the page.
+ */
 export interface PhotoLabelsTable {
   photo_id: string;
   label: string;
   source: LabelSource;
   confidence: number;
+  owner_id: string | null;
+  taken_local: string | null;
+  is_screenshot: Flag;
+  shuffle_key: number;
+}
+
+export interface PeopleTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  normalized_name: string;
+  hidden: Flag;
+}
+
+export interface PhotoPeopleTable {
+  photo_id: string;
+  person_id: string;
+  taken_local: string | null;
+  is_screenshot: Flag;
+  shuffle_key: number;
+}
+
+export interface AlbumsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  normalized_name: string;
+  source: AlbumSource;
+  hidden: Flag;
+}
+
+export interface PhotoAlbumsTable {
+  photo_id: string;
+  album_id: string;
+  taken_local: string | null;
+  is_screenshot: Flag;
+  shuffle_key: number;
 }
 
 export interface IngestSkipsTable {
@@ -50,5 +119,9 @@ export interface IngestSkipsTable {
 export interface LibraryDatabase {
   photos: PhotosTable;
   photo_labels: PhotoLabelsTable;
+  people: PeopleTable;
+  photo_people: PhotoPeopleTable;
+  albums: AlbumsTable;
+  photo_albums: PhotoAlbumsTable;
   ingest_skips: IngestSkipsTable;
 }

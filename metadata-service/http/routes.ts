@@ -1,22 +1,24 @@
 import express, { type Request, type Router } from 'express';
 import { badRequest } from '../../common/errors';
-import type { LibraryApi } from '../../common/clients/library-client';
 import { OWNER_HEADER, ownerIdSchema, searchRequestSchema } from '../../common/contracts';
 import { errorMiddleware } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
 import { parseInput } from '../../common/validation';
+import type { LibraryService } from '../library-service';
+import { libraryOpenApiDocument } from './openapi';
 
 export interface LibraryRoutesOptions {
-  api: LibraryApi;
+  api: LibraryService;
   logger: Logger;
   /** Owner for requests without the owner header (the embedded single-user stack); unset means the header is required. */
   defaultOwnerId?: string;
 }
 
-/** The library HTTP API (mounted at /v1/library): thin adapters from HTTP to LibraryApi. */
+/** The library HTTP API (mounted at /v1/library): thin adapters from HTTP to the library service. */
 export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
+  const openApi = libraryOpenApiDocument();
 
   const ownerOf = (req: Request): string => {
     const header = req.get(OWNER_HEADER);
@@ -36,6 +38,15 @@ export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOpti
   router.get('/photos/:id', async (req, res) => {
     const owner = ownerOf(req);
     res.json(await api.getPhoto(owner, req.params.id));
+  });
+
+  router.get('/vocabulary', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.vocabulary(owner));
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
   });
 
   // Errors are answered here so the router keeps its contract wherever it is mounted.

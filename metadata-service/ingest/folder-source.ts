@@ -1,36 +1,81 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
+import { createLogger, type Logger } from '../../common/logger';
 import type { PhotoMetadata } from './photo-metadata';
 import type { PhotoSource, SourceFile } from './photo-source';
-import { readJpegMetadata } from './read-jpeg-metadata';
+import { readPhotoMetadata } from './readers/read-photo-metadata';
+import { parseTakeoutAlbum, takeoutSidecarNames, TAKEOUT_ALBUM_FILE } from './sidecars/takeout';
 import { IngestSkip } from './skip-reasons';
 
-const JPEG_NAME = /\.jpe?g$/i;
+export { readPhotoMetadata } from './readers/read-photo-metadata';
+export { applyTakeoutSidecar, takeoutSidecarNames } from './sidecars/takeout';
 
-/** A local folder of originals, scanned recursively. Dotfiles and dot-folders (.Trash, .thumbnails) are not photos. */
-export function createFolderSource(folder: string): PhotoSource {
+/** Extensions of originals we index (the content is still sniffed: a `.jpg` holding text is skipped, not trusted). */
+export const ORIGINAL_EXTENSIONS = [
+  'jpg', 'jpeg', 'png', 'webp', 'avif', 'heic', 'heif', 'tif', 'tiff', 'mp4', 'mov', 'm4v',
+] as const; // prettier-ignore
+const ORIGINAL_NAME = new RegExp(`\\.(${ORIGINAL_EXTENSIONS.join('|')})$`, 'i');
+
+/** Sidecars are small; anything bigger is not one. */
+const MAX_SIDECAR_BYTES = 1024 * 1024;
+
+export function isOriginalName(name: string): boolean {
+  return ORIGINAL_NAME.test(name) && !name.startsWith('.');
+}
+
+export interface FolderSourceOptions {
+  /** Where ignored sidecars are reported. */
+  logger?: Logger;
+}
+
+/**
+ * A local folder of originals, scanned recursively. Dotfiles and dot-folders (.Trash, .thumbnails) are not photos;
+ * Takeout `*.json` sidecars and album `metadata.json` files are read alongside the photo they describe.
+ */
+export function createFolderSource(folder: string, options: FolderSourceOptions = {}): PhotoSource {
   const root = resolve(folder);
+  const logger = options.logger ?? createLogger('silent');
   const absolute = (path: string): string => join(root, ...path.split('/'));
+  const albumsByFolder = new Map<string, Promise<string[]>>();
+  const folderAlbums = (folderPath: string): Promise<string[]> => {
+    let albums = albumsByFolder.get(folderPath);
+    if (!albums) {
+      albums = readAlbumTitle(join(folderPath, TAKEOUT_ALBUM_FILE), logger);
+      albumsByFolder.set(folderPath, albums);
+    }
+    return albums;
+  };
   return {
     root,
-    list: () => listJpegs(root),
+    list: () => listOriginals(root),
     uriFor: (path) => pathToFileURL(absolute(path)).href,
     contentHash: (file) => sha256File(absolute(file.path)),
-    readMetadata: (file): Promise<PhotoMetadata> => readJpegMetadata(absolute(file.path), file.modifiedAt),
+    readMetadata: async (file): Promise<PhotoMetadata> => {
+      const absolutePath = absolute(file.path);
+      const fileName = basename(absolutePath);
+      return readPhotoMetadata({
+        absolutePath,
+        fileName,
+        modifiedAt: file.modifiedAt,
+        sidecar: await findSidecar(dirname(absolutePath), fileName, logger),
+        folderAlbums: await folderAlbums(dirname(absolutePath)),
+        logger,
+      });
+    },
   };
 }
 
 /** Relative '/'-separated paths in a stable order, so repeated runs process files alike. */
-async function listJpegs(root: string): Promise<SourceFile[]> {
+async function listOriginals(root: string): Promise<SourceFile[]> {
   await assertFolder(root);
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files: SourceFile[] = [];
   for (const entry of entries) {
-    if (!JPEG_NAME.test(entry.name)) continue;
+    if (!isOriginalName(entry.name)) continue;
     const relative = join(entry.parentPath, entry.name)
       .slice(root.length + 1)
       .split(sep);
@@ -47,6 +92,46 @@ async function listJpegs(root: string): Promise<SourceFile[]> {
     files.push({ path: relative.join('/'), bytes: info.size, modifiedAt: info.mtime });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The parsed JSON of the first Takeout sidecar name that exists; undefined when none does or it is not JSON. */
+async function findSidecar(folder: string, fileName: string, logger: Logger): Promise<unknown> {
+  for (const name of takeoutSidecarNames(fileName)) {
+    const json = await readJsonFile(join(folder, name), logger);
+    if (json.found) return json.value;
+  }
+  return undefined;
+}
+
+async function readAlbumTitle(path: string, logger: Logger): Promise<string[]> {
+  const json = await readJsonFile(path, logger);
+  if (!json.found || json.value === undefined) return [];
+  const album = parseTakeoutAlbum(json.value);
+  if (album.ok) return [album.value];
+  logger.warn('takeout album metadata ignored', { path, reason: album.reason });
+  return [];
+}
+
+/** found:false when there is no such file; value undefined when it exists but is not usable JSON (logged). */
+async function readJsonFile(path: string, logger: Logger): Promise<{ found: boolean; value?: unknown }> {
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { found: false };
+    if (info.size > MAX_SIDECAR_BYTES) {
+      logger.warn('sidecar ignored', { path, reason: `${info.size} bytes is too large for a sidecar` });
+      return { found: true };
+    }
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { found: false };
+  }
+  try {
+    return { found: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    logger.warn('sidecar ignored', { path, reason: `not JSON: ${(error as Error).message}` });
+    return { found: true };
+  }
 }
 
 async function assertFolder(root: string): Promise<void> {

@@ -1,8 +1,8 @@
 import type { Logger } from '../../common/logger';
-import type { PhotoRepository } from '../repositories/photo-repository';
+import type { PhotoRepository, StoredSource } from '../repositories/photo-repository';
 import { toPhotoRecord } from './photo-record';
 import { folderLabels, keywordLabels } from './photo-labels';
-import type { PhotoSource, SourceFile } from './photo-source';
+import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
 
 export interface IngestProgress {
@@ -22,8 +22,9 @@ export interface IngestReport {
   added: number;
   /** Known bytes found at a new path (moved or renamed): same id, new path. */
   updated: number;
+  /** Same size and modification time as stored (not even re-hashed), or same bytes as stored. */
   unchanged: number;
-  /** Photos whose original is no longer in the folder, dropped from the library. */
+  /** Photos whose original is no longer in the source, dropped from the library. */
   removed: number;
   skipped: SkippedFile[];
 }
@@ -41,14 +42,24 @@ export interface IngestRunOptions {
   concurrency?: number;
 }
 
-type Outcome =
+export interface IngestFileOptions {
+  ownerId: string;
+  /** The photo the library holds for this path, if any: an unchanged size and mtime then skips all work. */
+  storedAtPath?: StoredSource;
+  /** Whether another path of the same source still holds an original (decides which of two copies stays). */
+  pathExists(path: string): Promise<boolean>;
+}
+
+export type FileOutcome =
   | { kind: 'added' | 'updated' | 'unchanged'; photoId: string }
   | { kind: 'skipped'; code: SkipCode; reason: string };
 
 /**
- * One pass over a source: every JPEG is hashed, new content is read and stored, known content keeps its id (and
- * follows a move), broken files are recorded as skips and the run goes on. Only storage failures abort it.
- * Photos from this source whose original has gone are removed at the end.
+ * One pass over a source. Files whose size and mtime match what is stored are counted unchanged without being
+ * read; others are hashed, new content is read and stored, known content keeps its id (and follows a move),
+ * broken files are recorded as skips and the run goes on. Each photo is committed on its own, so a crash loses
+ * only the files in flight and a rerun resumes where it stopped. Photos whose original has gone are removed
+ * at the end of a complete pass. Only storage failures abort the run.
  */
 export async function runIngest(
   source: PhotoSource,
@@ -56,10 +67,12 @@ export async function runIngest(
   deps: IngestDeps,
 ): Promise<IngestReport> {
   const { ownerId } = options;
-  const now = deps.now ?? (() => new Date());
   const logger = deps.logger.child({ ownerId, root: source.root });
   const files = await source.list();
   const listedPaths = new Set(files.map((f) => f.path));
+  const storedByPath = new Map(
+    (await deps.repository.listSources(ownerId, source.root)).map((s) => [s.sourcePath, s]),
+  );
   const report: IngestReport = {
     scanned: files.length,
     added: 0,
@@ -70,80 +83,19 @@ export async function runIngest(
   };
   const confirmedIds = new Set<string>();
   const skippedPaths = new Set<string>();
-
-  const ingestOne = async (file: SourceFile): Promise<Outcome> => {
-    try {
-      return await ingestFile(file);
-    } catch (error) {
-      if (error instanceof IngestSkip) return { kind: 'skipped', code: error.code, reason: error.message };
-      throw error;
-    }
-  };
-
-  const ingestFile = async (file: SourceFile): Promise<Outcome> => {
-    if (file.bytes === 0) throw new IngestSkip('EMPTY_FILE', 'file is empty');
-    if (file.bytes > MAX_FILE_BYTES) {
-      throw new IngestSkip(
-        'FILE_TOO_LARGE',
-        `${file.bytes} bytes exceeds ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-      );
-    }
-    const contentHash = await source.contentHash(file);
-    const stored = await deps.repository.findByContentHash(ownerId, contentHash);
-    if (stored) {
-      if (stored.sourceRoot === source.root && stored.sourcePath === file.path) {
-        return { kind: 'unchanged', photoId: stored.id };
-      }
-      // Two copies of the same bytes in one folder: the stored one stays put rather than flip-flopping every run.
-      if (stored.sourceRoot === source.root && listedPaths.has(stored.sourcePath)) {
-        throw new IngestSkip('DUPLICATE_CONTENT', `same content as ${stored.sourcePath}`);
-      }
-      await deps.repository.updateSource(ownerId, stored.id, {
-        sourceRoot: source.root,
-        sourcePath: file.path,
-        sourceUri: source.uriFor(file.path),
-        fileMtime: file.modifiedAt.toISOString(),
-        folderLabels: folderLabels(file.path),
-      });
-      await deps.repository.clearSkip(ownerId, source.root, file.path);
-      return { kind: 'updated', photoId: stored.id };
-    }
-
-    const metadata = await source.readMetadata(file);
-    const photo = toPhotoRecord({
-      ownerId,
-      contentHash,
-      file,
-      sourceRoot: source.root,
-      sourceUri: source.uriFor(file.path),
-      metadata,
-      ingestedAt: now(),
-    });
-    const labels = [...keywordLabels(metadata.keywords), ...folderLabels(file.path)];
-    if (!(await deps.repository.insertPhoto(photo, labels))) {
-      // Another worker stored the same bytes from another path a moment ago.
-      const winner = await deps.repository.findByContentHash(ownerId, contentHash);
-      throw new IngestSkip('DUPLICATE_CONTENT', `same content as ${winner?.sourcePath ?? 'another file'}`);
-    }
-    await deps.repository.clearSkip(ownerId, source.root, file.path);
-    return { kind: 'added', photoId: photo.id };
-  };
+  const pathExists = (path: string): Promise<boolean> => Promise.resolve(listedPaths.has(path));
 
   let done = 0;
   await forEachBounded(files, options.concurrency ?? 2, async (file) => {
-    const outcome = await ingestOne(file);
+    const outcome = await ingestOneFile(
+      source,
+      file,
+      { ownerId, storedAtPath: storedByPath.get(file.path), pathExists },
+      { ...deps, logger },
+    );
     if (outcome.kind === 'skipped') {
       skippedPaths.add(file.path);
       report.skipped.push({ path: file.path, reason: outcome.reason, code: outcome.code });
-      await deps.repository.recordSkip({
-        ownerId,
-        sourceRoot: source.root,
-        sourcePath: file.path,
-        reasonCode: outcome.code,
-        message: outcome.reason,
-        seenAt: now().toISOString(),
-      });
-      logger.warn('photo skipped', { path: file.path, code: outcome.code, reason: outcome.reason });
     } else {
       confirmedIds.add(outcome.photoId);
       report[outcome.kind] += 1;
@@ -154,7 +106,7 @@ export async function runIngest(
 
   // A stored photo is gone when its path was not listed, or now holds other bytes. A path that was only skipped
   // this run (e.g. unreadable for a moment) keeps its photo: we cannot tell it has changed.
-  const stale = (await deps.repository.listSources(ownerId, source.root)).filter(
+  const stale = [...storedByPath.values()].filter(
     (photo) => !confirmedIds.has(photo.id) && !skippedPaths.has(photo.sourcePath),
   );
   report.removed = await deps.repository.deletePhotos(
@@ -171,6 +123,169 @@ export async function runIngest(
     skipped: report.skipped.length,
   });
   return report;
+}
+
+/**
+ * Ingests one original: the unit both a full run and an S3 event handler use. Content problems become a skip
+ * (recorded in the library, with its reason) and never throw; storage failures do.
+ */
+export async function ingestOneFile(
+  source: PhotoSource,
+  file: SourceFile,
+  options: IngestFileOptions,
+  deps: IngestDeps,
+): Promise<FileOutcome> {
+  const { ownerId } = options;
+  const now = deps.now ?? (() => new Date());
+  let outcome: FileOutcome;
+  try {
+    outcome = await storeFile(source, file, options, deps, now);
+  } catch (error) {
+    if (!(error instanceof IngestSkip)) throw error;
+    outcome = { kind: 'skipped', code: error.code, reason: error.message };
+  }
+  if (outcome.kind === 'skipped') {
+    await deps.repository.recordSkip({
+      ownerId,
+      sourceRoot: source.root,
+      sourcePath: file.path,
+      reasonCode: outcome.code,
+      message: outcome.reason,
+      seenAt: now().toISOString(),
+    });
+    deps.logger.warn('photo skipped', { path: file.path, code: outcome.code, reason: outcome.reason });
+  }
+  return outcome;
+}
+
+async function storeFile(
+  source: PhotoSource,
+  file: SourceFile,
+  options: IngestFileOptions,
+  deps: IngestDeps,
+  now: () => Date,
+): Promise<FileOutcome> {
+  const { ownerId, storedAtPath } = options;
+  const fileMtime = file.modifiedAt.toISOString();
+  if (storedAtPath && storedAtPath.bytes === file.bytes && storedAtPath.fileMtime === fileMtime) {
+    return { kind: 'unchanged', photoId: storedAtPath.id };
+  }
+  if (file.bytes === 0) throw new IngestSkip('EMPTY_FILE', 'file is empty');
+  if (file.bytes > MAX_FILE_BYTES) {
+    throw new IngestSkip('FILE_TOO_LARGE', `${file.bytes} bytes exceeds ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  }
+  const contentHash = await source.contentHash(file);
+  const stored = await deps.repository.findByContentHash(ownerId, contentHash);
+  if (stored) {
+    const samePlace = stored.sourceRoot === source.root && stored.sourcePath === file.path;
+    // Two copies of the same bytes in one source: the stored one stays put rather than flip-flopping every run.
+    if (!samePlace && stored.sourceRoot === source.root && (await options.pathExists(stored.sourcePath))) {
+      throw new IngestSkip('DUPLICATE_CONTENT', `same content as ${stored.sourcePath}`);
+    }
+    // Same bytes, new mtime (touched, copied back) or new path (moved): remember the stat so the next run is quick.
+    await deps.repository.updateSource(ownerId, stored.id, {
+      sourceRoot: source.root,
+      sourcePath: file.path,
+      sourceUri: source.uriFor(file.path),
+      fileMtime,
+      folderLabels: folderLabels(file.path),
+    });
+    await deps.repository.clearSkip(ownerId, source.root, file.path);
+    return { kind: samePlace ? 'unchanged' : 'updated', photoId: stored.id };
+  }
+
+  const metadata = await source.readMetadata(file);
+  const photo = toPhotoRecord({
+    ownerId,
+    contentHash,
+    file,
+    sourceRoot: source.root,
+    sourceUri: source.uriFor(file.path),
+    metadata,
+    ingestedAt: now(),
+  });
+  const labels = [...keywordLabels(metadata.keywords), ...folderLabels(file.path)];
+  if (!(await deps.repository.insertPhoto(photo, labels))) {
+    // Another worker stored the same bytes from another path a moment ago.
+    const winner = await deps.repository.findByContentHash(ownerId, contentHash);
+    throw new IngestSkip('DUPLICATE_CONTENT', `same content as ${winner?.sourcePath ?? 'another file'}`);
+  }
+  await deps.repository.clearSkip(ownerId, source.root, file.path);
+  return { kind: 'added', photoId: photo.id };
+}
+
+/**
+ * Ingests the original now at `path` (an S3 ObjectCreated event): like one step of a run, and the photo that
+ * used to live at this path is dropped when the path now holds other bytes.
+ */
+export async function ingestSourcePath(
+  source: AddressableSource,
+  path: string,
+  options: { ownerId: string },
+  deps: IngestDeps,
+): Promise<FileOutcome | { kind: 'missing' }> {
+  const file = await source.stat(path);
+  if (!file) return { kind: 'missing' };
+  const storedAtPath = await storedAt(source, path, options.ownerId, deps);
+  const outcome = await ingestOneFile(
+    source,
+    file,
+    { ownerId: options.ownerId, storedAtPath, pathExists: async (p) => (await source.stat(p)) !== undefined },
+    deps,
+  );
+  if (storedAtPath && outcome.kind !== 'skipped' && outcome.photoId !== storedAtPath.id) {
+    await deps.repository.deletePhotos(options.ownerId, [storedAtPath.id]);
+  }
+  return outcome;
+}
+
+export type RemovalOutcome = { kind: 'removed' | 'not-stored' } | { kind: 'moved'; toPath: string };
+
+/**
+ * The original at `path` is gone (an S3 ObjectRemoved event). Its photo is dropped, unless a copy of the same
+ * bytes was skipped as a duplicate in this source: then the photo moves there and keeps its id.
+ */
+export async function removeSourcePath(
+  source: AddressableSource,
+  path: string,
+  options: { ownerId: string },
+  deps: IngestDeps,
+): Promise<RemovalOutcome> {
+  const { ownerId } = options;
+  await deps.repository.clearSkip(ownerId, source.root, path);
+  const stored = await storedAt(source, path, ownerId, deps);
+  if (!stored) return { kind: 'not-stored' };
+  const copies = (await deps.repository.listSkips(ownerId)).filter(
+    (skip) => skip.sourceRoot === source.root && skip.reasonCode === 'DUPLICATE_CONTENT',
+  );
+  for (const copy of copies) {
+    const file = await source.stat(copy.sourcePath);
+    if (!file) continue;
+    const hash = await source.contentHash(file).catch(() => undefined);
+    if (hash !== stored.contentHash) continue;
+    await deps.repository.updateSource(ownerId, stored.id, {
+      sourceRoot: source.root,
+      sourcePath: file.path,
+      sourceUri: source.uriFor(file.path),
+      fileMtime: file.modifiedAt.toISOString(),
+      folderLabels: folderLabels(file.path),
+    });
+    await deps.repository.clearSkip(ownerId, source.root, file.path);
+    return { kind: 'moved', toPath: file.path };
+  }
+  await deps.repository.deletePhotos(ownerId, [stored.id]);
+  return { kind: 'removed' };
+}
+
+// TODO(C1): a repository lookup by (owner, root, path) would avoid listing the whole source per event.
+async function storedAt(
+  source: PhotoSource,
+  path: string,
+  ownerId: string,
+  deps: IngestDeps,
+): Promise<StoredSource | undefined> {
+  const stored = await deps.repository.listSources(ownerId, source.root);
+  return stored.find((s) => s.sourcePath === path);
 }
 
 /** Runs `work` over items with at most `limit` in flight; the first failure stops new work and is rethrown. */

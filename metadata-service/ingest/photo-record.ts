@@ -1,7 +1,17 @@
-import type { PhotoRecord } from '../repositories/photo-repository';
+import type { Place } from '../places/place';
+import { reverseGeocode } from '../places/reverse-geocode';
+import type { AlbumRecord, PhotoRecord } from '../repositories/photo-repository';
 import { photoIdFor } from './photo-id';
 import type { PhotoMetadata } from './photo-metadata';
 import type { SourceFile } from './photo-source';
+
+/**
+ * Which folders along a photo's path are albums (`LIBRARY_ALBUM_FOLDERS`): `leaf` the folder the photo is in,
+ * `all` every folder from the library root down, `none` no folder albums. The library root itself is never one.
+ */
+export const ALBUM_FOLDER_MODES = ['leaf', 'all', 'none'] as const;
+export type AlbumFolderMode = (typeof ALBUM_FOLDER_MODES)[number];
+export const DEFAULT_ALBUM_FOLDER_MODE: AlbumFolderMode = 'leaf';
 
 export interface PhotoRecordInput {
   ownerId: string;
@@ -11,11 +21,16 @@ export interface PhotoRecordInput {
   sourceUri: string;
   metadata: PhotoMetadata;
   ingestedAt: Date;
+  albumFolders?: AlbumFolderMode;
+  /** Offline reverse geocoding; injectable so callers (and tests) can supply their own gazetteer. */
+  geocode?: (latitude: number, longitude: number) => Place | null;
 }
 
-/** What the library stores for one original: its metadata, where it lives, and whose it is. */
+/** What the library stores for one original: its metadata, where it lives, whose it is, where and who. */
 export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
   const { metadata, file } = input;
+  const geocode = input.geocode ?? reverseGeocode;
+  const { taken } = metadata;
   return {
     id: photoIdFor(input.ownerId, input.contentHash),
     ownerId: input.ownerId,
@@ -25,17 +40,57 @@ export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
     sourcePath: file.path,
     sourceUri: input.sourceUri,
     mediaType: metadata.mediaType,
+    mediaKind: metadata.mediaKind,
     width: metadata.width,
     height: metadata.height,
     orientation: metadata.orientation,
-    takenLocal: metadata.taken.local,
-    takenUtc: metadata.taken.utc,
-    takenTimeSource: metadata.taken.source,
+    durationMs: metadata.durationMs,
+    takenLocal: taken.local,
+    takenUtc: taken.utc,
+    takenTimeSource: taken.source,
+    timeZone: taken.timeZone,
+    timeZoneSource: taken.timeZoneSource,
     latitude: metadata.gps?.latitude ?? null,
     longitude: metadata.gps?.longitude ?? null,
+    place: metadata.gps ? geocode(metadata.gps.latitude, metadata.gps.longitude) : null,
     cameraMake: metadata.camera.make,
     cameraModel: metadata.camera.model,
+    title: metadata.title,
+    description: metadata.description,
+    favorite: metadata.favorite,
+    rating: metadata.rating,
+    isScreenshot: metadata.isScreenshot,
+    perceptualHash: metadata.perceptualHash,
+    people: metadata.people,
+    albums: albumsFor(file.path, metadata.albums, input.albumFolders ?? DEFAULT_ALBUM_FOLDER_MODE),
     fileMtime: file.modifiedAt.toISOString(),
     ingestedAt: input.ingestedAt.toISOString(),
   };
+}
+
+/** Folder albums along the relative path, then the albums the file or its Takeout sidecar names. */
+export function albumsFor(
+  relativePath: string,
+  carried: readonly string[],
+  mode: AlbumFolderMode,
+): AlbumRecord[] {
+  return [
+    ...folderAlbumNames(relativePath, mode).map((name) => ({ name, source: 'folder' as const })),
+    ...carried.filter((name) => name.trim().length > 0).map((name) => ({ name, source: 'takeout' as const })),
+  ];
+}
+
+export function folderAlbumNames(relativePath: string, mode: AlbumFolderMode): string[] {
+  const folders = relativePath
+    .split('/')
+    .slice(0, -1)
+    .filter((f) => f.trim().length > 0);
+  switch (mode) {
+    case 'none':
+      return [];
+    case 'leaf':
+      return folders.slice(-1);
+    case 'all':
+      return folders;
+  }
 }

@@ -9,14 +9,23 @@ export interface SourceFile {
 }
 
 /**
- * Where originals live. The folder source is the only one today; an S3 source implements the same four calls so
- * ingest itself does not change. Methods that read a file throw IngestSkip for content problems.
+ * Where originals live (a local folder, an S3 prefix). Ingest only speaks to this interface, so every source
+ * gets the same incremental, resumable run. Methods that read a file throw IngestSkip for content problems.
  */
 export interface PhotoSource {
-  /** Stable identity of the library root (absolute folder, later `s3://bucket/prefix`). */
+  /** Stable identity of the library root (absolute folder, or `s3://bucket/prefix`). */
   readonly root: string;
   list(): Promise<SourceFile[]>;
   uriFor(path: string): string;
   contentHash(file: SourceFile): Promise<string>;
   readMetadata(file: SourceFile): Promise<PhotoMetadata>;
+}
+
+/**
+ * A source that can look at one path without listing everything: what an event handler needs to ingest or
+ * remove a single object ("ObjectCreated photos/2026/a.jpg") on a library of a million photos.
+ */
+export interface AddressableSource extends PhotoSource {
+  /** The original at `path` as it is now; undefined when it is gone or is not something ingest would list. */
+  stat(path: string): Promise<SourceFile | undefined>;
 }

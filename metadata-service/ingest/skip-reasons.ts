@@ -10,6 +10,8 @@ export type SkipCode =
   | 'UNSUPPORTED_FORMAT'
   | 'UNREADABLE_IMAGE'
   | 'UNREADABLE_FILE'
+  | 'TRUNCATED_VIDEO'
+  | 'UNREADABLE_VIDEO'
   | 'DUPLICATE_CONTENT';
 
 /** Larger originals are almost certainly not photos (or are hostile); checked before reading a byte. */

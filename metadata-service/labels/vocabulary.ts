@@ -39,7 +39,7 @@ const BY_WORD: ReadonlyMap<string, string> = new Map(
 );
 
 /** Singular candidates for an English plural; the vocabulary decides which (if any) is a word. */
-function singularForms(word: string): string[] {
+export function singularForms(word: string): string[] {
   const forms: string[] = [];
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) forms.push(word.slice(0, -2));

@@ -1,14 +1,65 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { PhotoFacts, PhotoQuery, PhotoSummary, SearchResponse } from '../../common/contracts';
-import type { LabelSource, LibraryDatabase, PhotosTable } from '../database/schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { PhotoFacts, PhotoQuery, SearchResponse, Vocabulary } from '../../common/contracts';
+import type {
+  AlbumSource,
+  Flag,
+  LabelSource,
+  LibraryDatabase,
+  MediaKind,
+  PhotosTable,
+  TakenTimeSource,
+  TimeZoneSource,
+} from '../database/schema';
+import type { Place } from '../places/place';
+import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } from './near-duplicates';
+import { albumIdFor, normalizeName, personIdFor } from './names';
+import type { LabelExpander } from './photo-filters';
+import { searchPhotos, type PageRequest } from './photo-search';
+import { shuffleKeyFor } from './shuffle-order';
+import { libraryVocabulary } from './vocabulary-queries';
 
-/** A photo as ingest knows it, before it is stored. */
-export type PhotoRecord = {
-  [K in keyof PhotosTable as CamelCase<K & string>]: PhotosTable[K];
-};
-type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
-  ? `${Head}${Capitalize<CamelCase<Tail>>}`
-  : S;
+/** A photo as ingest knows it, before it is stored (see ingest/photo-record.ts). */
+export interface PhotoRecord {
+  id: string;
+  ownerId: string;
+  contentHash: string;
+  bytes: number;
+  sourceRoot: string;
+  sourcePath: string;
+  sourceUri: string;
+  mediaType: string;
+  mediaKind: MediaKind;
+  width: number;
+  height: number;
+  orientation: number;
+  durationMs: number | null;
+  takenLocal: string | null;
+  takenUtc: string | null;
+  takenTimeSource: TakenTimeSource;
+  timeZone: string | null;
+  timeZoneSource: TimeZoneSource | null;
+  latitude: number | null;
+  longitude: number | null;
+  place: Place | null;
+  cameraMake: string | null;
+  cameraModel: string | null;
+  title: string | null;
+  description: string | null;
+  favorite: boolean;
+  rating: number | null;
+  isScreenshot: boolean;
+  perceptualHash: string | null;
+  /** Display names; people are created per owner by normalized name. */
+  people: readonly string[];
+  albums: readonly AlbumRecord[];
+  fileMtime: string;
+  ingestedAt: string;
+}
+
+export interface AlbumRecord {
+  name: string;
+  source: AlbumSource;
+}
 
 export interface LabelRecord {
   label: string;
@@ -34,6 +85,8 @@ export interface SourceUpdate {
   fileMtime: string;
   /** Folder labels follow the path, so a move replaces them. */
   folderLabels: readonly LabelRecord[];
+  /** Folder albums follow the path too; omitted keeps the stored ones. */
+  folderAlbums?: readonly string[];
 }
 
 export interface IngestSkipRecord {
@@ -45,8 +98,10 @@ export interface IngestSkipRecord {
   seenAt: string;
 }
 
-type PhotoRow = PhotosTable;
-type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
+export interface PhotoRepositoryOptions {
+  /** Label hierarchy for search ("animal" finds dogs); default: a label finds only itself. */
+  expandLabel?: LabelExpander;
+}
 
 /** Rows per DELETE … WHERE id IN (…): far below both engines' bound-parameter limits. */
 const DELETE_CHUNK = 500;
@@ -56,34 +111,40 @@ const DELETE_CHUNK = 500;
  * match or change another's photos, whatever id it guesses.
  */
 export class PhotoRepository {
-  constructor(private readonly db: Kysely<LibraryDatabase>) {}
+  private readonly expandLabel: LabelExpander;
 
-  async search(ownerId: string, query: PhotoQuery, limit: number, offset: number): Promise<SearchResponse> {
-    const matches = this.matching(ownerId, query);
-    const aggregate = await matches
-      .select((eb) => [
-        eb.fn.countAll<number | string | bigint>().as('total'),
-        eb.fn.min<string | null>('photos.taken_local').as('first'),
-        eb.fn.max<string | null>('photos.taken_local').as('last'),
-      ])
-      .executeTakeFirstOrThrow();
-    const rows = await matches
-      .selectAll('photos')
-      // Undated photos sort last on both engines (SQLite would put NULLs first, PostgreSQL last).
-      .orderBy((eb) => eb.case().when('photos.taken_local', 'is', null).then(1).else(0).end())
-      .orderBy('photos.taken_local')
-      .orderBy('photos.id')
-      .limit(limit)
-      .offset(offset)
+  constructor(
+    private readonly db: Kysely<LibraryDatabase>,
+    options: PhotoRepositoryOptions = {},
+  ) {
+    this.expandLabel = options.expandLabel ?? ((label) => [label]);
+  }
+
+  async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
+    const hidden = await this.db
+      .selectFrom('people')
+      .select([sql<string>`'person'`.as('kind'), 'id'])
+      .where('owner_id', '=', ownerId)
+      .where('hidden', '=', 1)
+      .unionAll((eb) =>
+        eb
+          .selectFrom('albums')
+          .select([sql<string>`'album'`.as('kind'), 'id'])
+          .where('owner_id', '=', ownerId)
+          .where('hidden', '=', 1),
+      )
       .execute();
-    return {
-      total: Number(aggregate.total),
-      span:
-        aggregate.first !== null && aggregate.last !== null
-          ? { first: aggregate.first, last: aggregate.last }
-          : null,
-      photos: rows.map(toSummary),
-    };
+    return searchPhotos(
+      this.db,
+      {
+        ownerId,
+        query,
+        hiddenPeople: hidden.filter((h) => h.kind === 'person').map((h) => h.id),
+        hiddenAlbums: hidden.filter((h) => h.kind === 'album').map((h) => h.id),
+        expandLabel: this.expandLabel,
+      },
+      page,
+    );
   }
 
   async getPhoto(ownerId: string, photoId: string): Promise<PhotoFacts | undefined> {
@@ -94,28 +155,62 @@ export class PhotoRepository {
       .where('id', '=', photoId)
       .executeTakeFirst();
     if (!row) return undefined;
-    const labels = await this.db
-      .selectFrom('photo_labels')
-      .select(['label', 'source', 'confidence'])
-      .where('photo_id', '=', row.id)
-      .orderBy('source')
-      .orderBy('label')
-      .execute();
-    return {
-      ...toSummary(row),
-      takenUtc: row.taken_utc,
-      takenTimeSource: row.taken_time_source,
-      gps:
-        row.latitude !== null && row.longitude !== null
-          ? { latitude: row.latitude, longitude: row.longitude }
-          : null,
-      camera:
-        row.camera_make !== null || row.camera_model !== null
-          ? { make: row.camera_make, model: row.camera_model }
-          : null,
+    const [labels, people, albums] = await Promise.all([
+      this.db
+        .selectFrom('photo_labels')
+        .select(['label', 'source', 'confidence'])
+        .where('photo_id', '=', row.id)
+        .orderBy('source')
+        .orderBy('label')
+        .execute(),
+      this.db
+        .selectFrom('photo_people')
+        .innerJoin('people', 'people.id', 'photo_people.person_id')
+        .select(['people.id', 'people.name'])
+        .where('photo_people.photo_id', '=', row.id)
+        .where('people.owner_id', '=', ownerId)
+        .orderBy('people.name')
+        .execute(),
+      this.db
+        .selectFrom('photo_albums')
+        .innerJoin('albums', 'albums.id', 'photo_albums.album_id')
+        .select(['albums.id', 'albums.name', 'albums.source'])
+        .where('photo_albums.photo_id', '=', row.id)
+        .where('albums.owner_id', '=', ownerId)
+        .orderBy('albums.name')
+        .execute(),
+    ]);
+    return toFacts(row, {
       labels: labels.map((l) => ({ name: l.label, source: l.source, confidence: Number(l.confidence) })),
-      ingestedAt: row.ingested_at,
-    };
+      people,
+      albums,
+    });
+  }
+
+  /** The owner's people, albums and labels by photo count, for speech biasing and the free-text parser. */
+  vocabulary(ownerId: string, limit = 100): Promise<Vocabulary> {
+    return libraryVocabulary(this.db, ownerId, limit);
+  }
+
+  /** Hidden people and albums stay in the library but out of searches that do not name them. */
+  async setPersonHidden(ownerId: string, personId: string, hidden: boolean): Promise<boolean> {
+    const result = await this.db
+      .updateTable('people')
+      .set({ hidden: flag(hidden) })
+      .where('owner_id', '=', ownerId)
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async setAlbumHidden(ownerId: string, albumId: string, hidden: boolean): Promise<boolean> {
+    const result = await this.db
+      .updateTable('albums')
+      .set({ hidden: flag(hidden) })
+      .where('owner_id', '=', ownerId)
+      .where('id', '=', albumId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async findByContentHash(ownerId: string, contentHash: string): Promise<StoredSource | undefined> {
@@ -139,7 +234,10 @@ export class PhotoRepository {
     return rows.map(toStoredSource);
   }
 
-  /** Inserts a photo with its labels; false when the owner already has these bytes (a concurrent insert won). */
+  /**
+   * Stores a photo with its labels, people and albums, and joins it to its near-duplicate group, in ONE
+   * transaction: a crash never leaves half a photo. False when the owner already has these bytes.
+   */
   async insertPhoto(photo: PhotoRecord, labels: readonly LabelRecord[]): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx
@@ -148,12 +246,15 @@ export class PhotoRepository {
         .onConflict((oc) => oc.columns(['owner_id', 'content_hash']).doNothing())
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      if (labels.length > 0) {
-        await trx
-          .insertInto('photo_labels')
-          .values(dedupeLabels(labels).map((l) => ({ photo_id: photo.id, ...l })))
-          .execute();
-      }
+      const copy = {
+        takenLocal: photo.takenLocal,
+        isScreenshot: flag(photo.isScreenshot),
+        shuffleKey: shuffleKeyFor(photo.id),
+      };
+      await insertLabels(trx, photo.ownerId, photo.id, copy, labels);
+      await linkPeople(trx, photo.ownerId, photo.id, copy, photo.people);
+      await linkAlbums(trx, photo.ownerId, photo.id, copy, photo.albums);
+      await joinDuplicateGroup(trx, photo);
       return true;
     });
   }
@@ -161,6 +262,13 @@ export class PhotoRepository {
   /** Points a stored photo at the place its bytes now live. */
   async updateSource(ownerId: string, photoId: string, update: SourceUpdate): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      const photo = await trx
+        .selectFrom('photos')
+        .select(['taken_local', 'is_screenshot', 'shuffle_key'])
+        .where('owner_id', '=', ownerId)
+        .where('id', '=', photoId)
+        .executeTakeFirst();
+      if (!photo) return;
       await trx
         .updateTable('photos')
         .set({
@@ -172,33 +280,68 @@ export class PhotoRepository {
         .where('owner_id', '=', ownerId)
         .where('id', '=', photoId)
         .execute();
+      const copy = {
+        takenLocal: photo.taken_local,
+        isScreenshot: photo.is_screenshot,
+        shuffleKey: Number(photo.shuffle_key),
+      };
       await trx
         .deleteFrom('photo_labels')
         .where('photo_id', '=', photoId)
         .where('source', '=', 'folder')
         .execute();
-      if (update.folderLabels.length > 0) {
+      await insertLabels(trx, ownerId, photoId, copy, update.folderLabels);
+      if (update.folderAlbums !== undefined) {
         await trx
-          .insertInto('photo_labels')
-          .values(dedupeLabels(update.folderLabels).map((l) => ({ photo_id: photoId, ...l })))
+          .deleteFrom('photo_albums')
+          .where('photo_id', '=', photoId)
+          .where('album_id', 'in', (eb) =>
+            eb
+              .selectFrom('albums')
+              .select('id')
+              .where('owner_id', '=', ownerId)
+              .where('source', '=', 'folder'),
+          )
           .execute();
+        await linkAlbums(
+          trx,
+          ownerId,
+          photoId,
+          copy,
+          update.folderAlbums.map((name) => ({ name, source: 'folder' as const })),
+        );
       }
     });
   }
 
+  /** Removes photos and their labels, people and album links; a group that lost its first photo gets a new one. */
   async deletePhotos(ownerId: string, photoIds: readonly string[]): Promise<number> {
     let deleted = 0;
     for (let start = 0; start < photoIds.length; start += DELETE_CHUNK) {
       const chunk = photoIds.slice(start, start + DELETE_CHUNK);
       await this.db.transaction().execute(async (trx) => {
-        // Labels first: PostgreSQL enforces the cascade, but SQLite only does with foreign_keys on.
-        await trx.deleteFrom('photo_labels').where('photo_id', 'in', chunk).execute();
+        const owned = await trx
+          .selectFrom('photos')
+          .select(['id', 'duplicate_group_id'])
+          .where('owner_id', '=', ownerId)
+          .where('id', 'in', chunk)
+          .execute();
+        if (owned.length === 0) return;
+        const ids = owned.map((p) => p.id);
+        // Join rows first: PostgreSQL enforces the cascade, but SQLite only does with foreign_keys on.
+        await trx.deleteFrom('photo_labels').where('photo_id', 'in', ids).execute();
+        await trx.deleteFrom('photo_people').where('photo_id', 'in', ids).execute();
+        await trx.deleteFrom('photo_albums').where('photo_id', 'in', ids).execute();
         const result = await trx
           .deleteFrom('photos')
           .where('owner_id', '=', ownerId)
-          .where('id', 'in', chunk)
+          .where('id', 'in', ids)
           .executeTakeFirst();
         deleted += Number(result.numDeletedRows);
+        const groups = new Set(
+          owned.flatMap((p) => (p.duplicate_group_id === null ? [] : [p.duplicate_group_id])),
+        );
+        for (const group of groups) await regroup(trx, ownerId, group);
       });
     }
     return deleted;
@@ -252,28 +395,258 @@ export class PhotoRepository {
     }));
   }
 
-  /** The owner's photos that satisfy every condition of the query (labels AND, date range [from, to)). */
-  private matching(ownerId: string, query: PhotoQuery): PhotosQuery {
-    let matches: PhotosQuery = this.db.selectFrom('photos').where('photos.owner_id', '=', ownerId);
-    // Comparing with NULL is never true, so undated photos drop out of any date-bounded query by themselves.
-    if (query.takenFrom !== undefined) matches = matches.where('photos.taken_local', '>=', query.takenFrom);
-    if (query.takenTo !== undefined) matches = matches.where('photos.taken_local', '<', query.takenTo);
-    for (const label of new Set(query.labels)) {
-      matches = matches.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('photo_labels')
-            .select('photo_labels.photo_id')
-            .whereRef('photo_labels.photo_id', '=', 'photos.id')
-            .where('photo_labels.label', '=', label),
-        ),
-      );
-    }
-    return matches;
+  /**
+   * Refreshes the planner's statistics after a bulk change (an ingest run): SQLite only picks the selective index
+   * for `id IN (…)` searches once it knows how many rows each index key has.
+   */
+  async refreshStatistics(): Promise<void> {
+    await sql`analyze`.execute(this.db);
   }
 }
 
-function toSummary(row: PhotoRow): PhotoSummary {
+/** What the join rows copy from their photo (see schema.ts). */
+interface JoinCopy {
+  takenLocal: string | null;
+  isScreenshot: Flag;
+  shuffleKey: number;
+}
+
+async function insertLabels(
+  trx: Transaction<LibraryDatabase>,
+  ownerId: string,
+  photoId: string,
+  copy: JoinCopy,
+  labels: readonly LabelRecord[],
+): Promise<void> {
+  if (labels.length === 0) return;
+  await trx
+    .insertInto('photo_labels')
+    .values(
+      dedupeLabels(labels).map((l) => ({
+        photo_id: photoId,
+        label: l.label,
+        source: l.source,
+        confidence: l.confidence,
+        owner_id: ownerId,
+        taken_local: copy.takenLocal,
+        is_screenshot: copy.isScreenshot,
+        shuffle_key: copy.shuffleKey,
+      })),
+    )
+    .execute();
+}
+
+async function linkPeople(
+  trx: Transaction<LibraryDatabase>,
+  ownerId: string,
+  photoId: string,
+  copy: JoinCopy,
+  names: readonly string[],
+): Promise<void> {
+  const people = uniqueByNormalizedName(names.map((name) => ({ name })));
+  if (people.length === 0) return;
+  await trx
+    .insertInto('people')
+    .values(
+      people.map((p) => ({
+        id: personIdFor(ownerId, p.normalized),
+        owner_id: ownerId,
+        name: p.name,
+        normalized_name: p.normalized,
+        hidden: 0 as const,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['owner_id', 'normalized_name']).doNothing())
+    .execute();
+  await trx
+    .insertInto('photo_people')
+    .values(
+      people.map((p) => ({
+        photo_id: photoId,
+        person_id: personIdFor(ownerId, p.normalized),
+        taken_local: copy.takenLocal,
+        is_screenshot: copy.isScreenshot,
+        shuffle_key: copy.shuffleKey,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['photo_id', 'person_id']).doNothing())
+    .execute();
+}
+
+async function linkAlbums(
+  trx: Transaction<LibraryDatabase>,
+  ownerId: string,
+  photoId: string,
+  copy: JoinCopy,
+  records: readonly AlbumRecord[],
+): Promise<void> {
+  const albums = uniqueByNormalizedName(records);
+  if (albums.length === 0) return;
+  await trx
+    .insertInto('albums')
+    .values(
+      albums.map((a) => ({
+        id: albumIdFor(ownerId, a.normalized),
+        owner_id: ownerId,
+        name: a.name,
+        normalized_name: a.normalized,
+        source: a.source,
+        hidden: 0 as const,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['owner_id', 'normalized_name']).doNothing())
+    .execute();
+  await trx
+    .insertInto('photo_albums')
+    .values(
+      albums.map((a) => ({
+        photo_id: photoId,
+        album_id: albumIdFor(ownerId, a.normalized),
+        taken_local: copy.takenLocal,
+        is_screenshot: copy.isScreenshot,
+        shuffle_key: copy.shuffleKey,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['photo_id', 'album_id']).doNothing())
+    .execute();
+}
+
+function uniqueByNormalizedName<T extends { name: string }>(
+  items: readonly T[],
+): (T & { normalized: string })[] {
+  const byName = new Map<string, T & { normalized: string }>();
+  for (const item of items) {
+    const name = item.name.trim();
+    const normalized = normalizeName(name);
+    if (normalized.length > 0 && !byName.has(normalized))
+      byName.set(normalized, { ...item, name, normalized });
+  }
+  return [...byName.values()];
+}
+
+/**
+ * Puts a new photo in the group of its near-duplicates: same owner, capture time within the window (found through
+ * the (owner_id, taken_local) index, never a scan), perceptual hash within the Hamming distance. Groups it bridges
+ * are merged into one.
+ */
+async function joinDuplicateGroup(trx: Transaction<LibraryDatabase>, photo: PhotoRecord): Promise<void> {
+  if (photo.perceptualHash === null || photo.takenLocal === null) return;
+  const [from, to] = captureWindow(photo.takenLocal);
+  const candidates = await trx
+    .selectFrom('photos')
+    .select(['id', 'perceptual_hash', 'duplicate_group_id'])
+    .where('owner_id', '=', photo.ownerId)
+    .where('taken_local', '>=', from)
+    .where('taken_local', '<=', to)
+    .where('id', '!=', photo.id)
+    .where('perceptual_hash', 'is not', null)
+    .execute();
+  const hash = photo.perceptualHash;
+  const near = candidates
+    .filter(
+      (c) => c.perceptual_hash !== null && hammingDistance(c.perceptual_hash, hash) <= MAX_HAMMING_DISTANCE,
+    )
+    .map((c) => ({ id: c.id, duplicateGroupId: c.duplicate_group_id }));
+  const group = chooseGroup(near);
+  if (group === undefined) return;
+  const merged = [
+    ...new Set(near.map((n) => n.duplicateGroupId).filter((g): g is string => g !== null && g !== group)),
+  ];
+  await trx
+    .updateTable('photos')
+    .set({ duplicate_group_id: group })
+    .where('owner_id', '=', photo.ownerId)
+    .where((eb) =>
+      eb.or([
+        eb('id', 'in', [photo.id, ...near.filter((n) => n.duplicateGroupId === null).map((n) => n.id)]),
+        ...(merged.length > 0 ? [eb('duplicate_group_id', 'in', merged)] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** After deletions: a group of one is no group; a group without its first photo is led by its smallest id. */
+async function regroup(trx: Transaction<LibraryDatabase>, ownerId: string, group: string): Promise<void> {
+  const members = await trx
+    .selectFrom('photos')
+    .select('id')
+    .where('owner_id', '=', ownerId)
+    .where('duplicate_group_id', '=', group)
+    .orderBy('id')
+    .execute();
+  const leader = members[0]?.id;
+  if (leader === undefined || (members.length > 1 && leader === group)) return;
+  await trx
+    .updateTable('photos')
+    .set({ duplicate_group_id: members.length === 1 ? null : leader })
+    .where('owner_id', '=', ownerId)
+    .where('duplicate_group_id', '=', group)
+    .execute();
+}
+
+function toStoredSource(
+  row: Pick<PhotosTable, 'id' | 'content_hash' | 'source_root' | 'source_path' | 'bytes' | 'file_mtime'>,
+): StoredSource {
+  return {
+    id: row.id,
+    contentHash: row.content_hash,
+    sourceRoot: row.source_root,
+    sourcePath: row.source_path,
+    bytes: Number(row.bytes),
+    fileMtime: row.file_mtime,
+  };
+}
+
+function toRow(photo: PhotoRecord): PhotosTable {
+  return {
+    id: photo.id,
+    owner_id: photo.ownerId,
+    content_hash: photo.contentHash,
+    bytes: photo.bytes,
+    source_root: photo.sourceRoot,
+    source_path: photo.sourcePath,
+    source_uri: photo.sourceUri,
+    media_type: photo.mediaType,
+    media_kind: photo.mediaKind,
+    width: photo.width,
+    height: photo.height,
+    orientation: photo.orientation,
+    duration_ms: photo.durationMs,
+    taken_local: photo.takenLocal,
+    taken_utc: photo.takenUtc,
+    taken_time_source: photo.takenTimeSource,
+    time_zone: photo.timeZone,
+    time_zone_source: photo.timeZoneSource,
+    latitude: photo.latitude,
+    longitude: photo.longitude,
+    place_city: photo.place?.city ?? null,
+    place_region: photo.place?.region ?? null,
+    place_country: photo.place?.country ?? null,
+    place_country_code: photo.place?.countryCode ?? null,
+    camera_make: photo.cameraMake,
+    camera_model: photo.cameraModel,
+    title: photo.title,
+    description: photo.description,
+    favorite: flag(photo.favorite),
+    rating: photo.rating,
+    is_screenshot: flag(photo.isScreenshot),
+    perceptual_hash: photo.perceptualHash,
+    duplicate_group_id: null,
+    taken_month_day: photo.takenLocal === null ? null : photo.takenLocal.slice(5, 10),
+    shuffle_key: shuffleKeyFor(photo.id),
+    file_mtime: photo.fileMtime,
+    ingested_at: photo.ingestedAt,
+  };
+}
+
+interface FactsJoins {
+  labels: PhotoFacts['labels'];
+  people: PhotoFacts['people'];
+  albums: PhotoFacts['albums'];
+}
+
+function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
+  const hasPlace = row.place_city !== null || row.place_region !== null || row.place_country !== null;
   return {
     id: row.id,
     takenLocal: row.taken_local,
@@ -286,45 +659,42 @@ function toSummary(row: PhotoRow): PhotoSummary {
       contentHash: row.content_hash,
       bytes: Number(row.bytes),
     },
+    takenUtc: row.taken_utc,
+    takenTimeSource: row.taken_time_source,
+    timeZone: row.time_zone,
+    timeZoneSource: row.time_zone_source,
+    mediaKind: row.media_kind,
+    durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+    gps:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude }
+        : null,
+    place: hasPlace
+      ? {
+          city: row.place_city,
+          region: row.place_region,
+          country: row.place_country,
+          countryCode: row.place_country_code,
+        }
+      : null,
+    camera:
+      row.camera_make !== null || row.camera_model !== null
+        ? { make: row.camera_make, model: row.camera_model }
+        : null,
+    title: row.title,
+    description: row.description,
+    favorite: Number(row.favorite) === 1,
+    rating: row.rating === null ? null : Number(row.rating),
+    labels: joins.labels,
+    people: joins.people,
+    albums: joins.albums,
+    duplicateGroupId: row.duplicate_group_id,
+    ingestedAt: row.ingested_at,
   };
 }
 
-function toStoredSource(
-  row: Pick<PhotoRow, 'id' | 'content_hash' | 'source_root' | 'source_path' | 'bytes' | 'file_mtime'>,
-): StoredSource {
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    sourceRoot: row.source_root,
-    sourcePath: row.source_path,
-    bytes: Number(row.bytes),
-    fileMtime: row.file_mtime,
-  };
-}
-
-function toRow(photo: PhotoRecord): PhotoRow {
-  return {
-    id: photo.id,
-    owner_id: photo.ownerId,
-    content_hash: photo.contentHash,
-    bytes: photo.bytes,
-    source_root: photo.sourceRoot,
-    source_path: photo.sourcePath,
-    source_uri: photo.sourceUri,
-    media_type: photo.mediaType,
-    width: photo.width,
-    height: photo.height,
-    orientation: photo.orientation,
-    taken_local: photo.takenLocal,
-    taken_utc: photo.takenUtc,
-    taken_time_source: photo.takenTimeSource,
-    latitude: photo.latitude,
-    longitude: photo.longitude,
-    camera_make: photo.cameraMake,
-    camera_model: photo.cameraModel,
-    file_mtime: photo.fileMtime,
-    ingested_at: photo.ingestedAt,
-  };
+function flag(value: boolean): Flag {
+  return value ? 1 : 0;
 }
 
 /** One row per (label, source): the primary key would reject a repeat. */

@@ -1,195 +1,238 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { openDatabase, type DatabaseLocation } from '../../../common/database';
-import {
-  photoFactsSchema,
-  photoQuerySchema,
-  searchResponseSchema,
-  type PhotoQuery,
-} from '../../../common/contracts';
-import { migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
-import type { LibraryDatabase } from '../../../metadata-service/database/schema';
-import {
-  PhotoRepository,
-  type LabelRecord,
-  type PhotoRecord,
-} from '../../../metadata-service/repositories/photo-repository';
-import { makeTempDir, silentLogger, type TempDir } from '../support/fixtures';
+import { photoFactsSchema, photoQuerySchema, vocabularySchema } from '../../../common/contracts';
+import { albumIdFor, personIdFor } from '../../../metadata-service/repositories/names';
+import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
+import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
+import { keywords, photoRecord } from './photo-records';
 
 const A = 'owner-a';
 const B = 'owner-b';
 
-function record(ownerId: string, id: string, takenLocal: string | null): PhotoRecord {
-  return {
-    id,
-    ownerId,
-    contentHash: `${id}-hash`,
-    bytes: 1234,
-    sourceRoot: '/photos',
-    sourcePath: `${id}.jpg`,
-    sourceUri: `file:///photos/${id}.jpg`,
-    mediaType: 'image/jpeg',
-    width: 3000,
-    height: 2000,
-    orientation: 1,
-    takenLocal,
-    takenUtc: null,
-    takenTimeSource: takenLocal === null ? 'file-modified' : 'exif-local-only',
-    latitude: null,
-    longitude: null,
-    cameraMake: null,
-    cameraModel: null,
-    fileMtime: '2026-01-01T00:00:00.000Z',
-    ingestedAt: '2026-11-25T12:00:00.000Z',
-  };
-}
+describeOnEachEngine('PhotoRepository', (engine) => {
+  let database: TestLibraryDatabase;
+  let repo: PhotoRepository;
 
-const keywords = (...names: string[]): LabelRecord[] =>
-  names.map((label) => ({ label, source: 'keyword', confidence: 1 }));
-
-/** SQLite always; PostgreSQL too when LIBRARY_TEST_DATABASE_URL names a scratch database (its tables are dropped). */
-const ENGINES: { name: string; location: (dir: string) => DatabaseLocation }[] = [
-  { name: 'SQLite', location: (dir) => ({ kind: 'sqlite', file: join(dir, 'library.sqlite') }) },
-  ...(process.env.LIBRARY_TEST_DATABASE_URL
-    ? [
-        {
-          name: 'PostgreSQL',
-          location: () => ({ kind: 'postgres' as const, url: process.env.LIBRARY_TEST_DATABASE_URL ?? '' }),
-        },
-      ]
-    : []),
-];
-
-async function dropLibraryTables(db: Kysely<LibraryDatabase>): Promise<void> {
-  for (const table of [
-    'photo_labels',
-    'photos',
-    'ingest_skips',
-    'library_migrations',
-    'library_migrations_lock',
-  ]) {
-    await db.schema.dropTable(table).ifExists().execute();
-  }
-}
-
-for (const engine of ENGINES)
-  describe(`PhotoRepository on ${engine.name}`, () => {
-    let tmp: TempDir;
-    let db: Kysely<LibraryDatabase>;
-    let repo: PhotoRepository;
-
-    beforeEach(async () => {
-      tmp = await makeTempDir();
-      db = openDatabase<LibraryDatabase>(engine.location(tmp.path));
-      await dropLibraryTables(db);
-      await migrateLibraryDatabase(db, silentLogger);
-      repo = new PhotoRepository(db);
-      const photos: [PhotoRecord, LabelRecord[]][] = [
-        [record(A, 'ph_beach_jul01', '2026-07-01T00:00:00'), keywords('beach')],
-        [record(A, 'ph_beach_dog_jul14', '2026-07-14T10:00:00'), keywords('beach', 'dog')],
-        [
-          record(A, 'ph_beach_dog_aug31', '2026-08-31T23:59:59'),
-          [...keywords('dog'), { label: 'beach', source: 'folder', confidence: 0.8 }],
-        ],
-        [record(A, 'ph_beach_sep01', '2026-09-01T00:00:00'), keywords('beach')],
-        [record(A, 'ph_beach_jun30', '2026-06-30T23:59:59'), keywords('beach')],
-        [record(A, 'ph_beach_undated', null), keywords('beach', 'dog')],
-        [record(A, 'ph_a_same_time', '2026-07-14T10:00:00'), keywords('beach')],
-        [record(B, 'ph_other_owner', '2026-07-20T10:00:00'), keywords('beach', 'dog')],
-      ];
-      for (const [photo, labels] of photos) assert.equal(await repo.insertPhoto(photo, labels), true);
-    });
-    afterEach(async () => {
-      await dropLibraryTables(db);
-      await db.destroy();
-      await tmp.cleanup();
-    });
-
-    const query = (q: Partial<PhotoQuery>): PhotoQuery => photoQuerySchema.parse(q);
-    const ids = (response: { photos: { id: string }[] }) => response.photos.map((p) => p.id);
-
-    it('orders by capture time then id, undated photos last, with total and span over all matches', async () => {
-      const response = await repo.search(A, query({ labels: ['beach'] }), 100, 0);
-      assert.deepEqual(ids(response), [
-        'ph_beach_jun30',
-        'ph_beach_jul01',
-        'ph_a_same_time',
-        'ph_beach_dog_jul14',
-        'ph_beach_dog_aug31',
-        'ph_beach_sep01',
-        'ph_beach_undated',
-      ]);
-      assert.equal(response.total, 7);
-      assert.deepEqual(response.span, { first: '2026-06-30T23:59:59', last: '2026-09-01T00:00:00' });
-      assert.ok(searchResponseSchema.safeParse(response).success);
-    });
-
-    it('pages without changing total or span', async () => {
-      const page = await repo.search(A, query({ labels: ['beach'] }), 2, 2);
-      assert.deepEqual(ids(page), ['ph_a_same_time', 'ph_beach_dog_jul14']);
-      assert.equal(page.total, 7);
-      assert.deepEqual(page.span, { first: '2026-06-30T23:59:59', last: '2026-09-01T00:00:00' });
-      const beyond = await repo.search(A, query({ labels: ['beach'] }), 10, 50);
-      assert.deepEqual(ids(beyond), []);
-      assert.equal(beyond.total, 7);
-    });
-
-    it('requires every requested label (AND), from any source', async () => {
-      const response = await repo.search(A, query({ labels: ['beach', 'dog'] }), 100, 0);
-      assert.deepEqual(ids(response), ['ph_beach_dog_jul14', 'ph_beach_dog_aug31', 'ph_beach_undated']);
-      assert.equal((await repo.search(A, query({ labels: ['beach', 'cat'] }), 100, 0)).total, 0);
-    });
-
-    it('matches dates in [takenFrom, takenTo): start inclusive, end exclusive, undated never', async () => {
-      const summer = await repo.search(
-        A,
-        query({ labels: ['beach'], takenFrom: '2026-07-01T00:00:00', takenTo: '2026-09-01T00:00:00' }),
-        100,
-        0,
-      );
-      assert.deepEqual(ids(summer), [
-        'ph_beach_jul01',
-        'ph_a_same_time',
-        'ph_beach_dog_jul14',
-        'ph_beach_dog_aug31',
-      ]);
-      assert.deepEqual(summer.span, { first: '2026-07-01T00:00:00', last: '2026-08-31T23:59:59' });
-
-      const fromOnly = await repo.search(A, query({ takenFrom: '2026-08-31T23:59:59' }), 100, 0);
-      assert.deepEqual(ids(fromOnly), ['ph_beach_dog_aug31', 'ph_beach_sep01']);
-      const toOnly = await repo.search(A, query({ takenTo: '2026-07-01T00:00:00' }), 100, 0);
-      assert.deepEqual(ids(toOnly), ['ph_beach_jun30']);
-    });
-
-    it('answers an empty span when nothing matches', async () => {
-      const response = await repo.search(A, query({ labels: ['snow'] }), 100, 0);
-      assert.deepEqual(response, { total: 0, span: null, photos: [] });
-    });
-
-    it('never shows one owner the photos of another', async () => {
-      assert.equal(ids(await repo.search(A, query({}), 100, 0)).includes('ph_other_owner'), false);
-      assert.deepEqual(ids(await repo.search(B, query({ labels: ['dog'] }), 100, 0)), ['ph_other_owner']);
-      assert.equal(await repo.getPhoto(A, 'ph_other_owner'), undefined);
-      assert.equal(await repo.getPhoto(B, 'ph_beach_jul01'), undefined);
-      assert.equal(await repo.findByContentHash(B, 'ph_beach_jul01-hash'), undefined);
-    });
-
-    it('returns facts that satisfy the contract, labels from every source', async () => {
-      const facts = await repo.getPhoto(A, 'ph_beach_dog_aug31');
-      assert.ok(facts);
-      assert.ok(photoFactsSchema.safeParse(facts).success);
-      assert.deepEqual(facts.labels, [
-        { name: 'beach', source: 'folder', confidence: 0.8 },
-        { name: 'dog', source: 'keyword', confidence: 1 },
-      ]);
-      assert.equal(facts.gps, null);
-      assert.equal(facts.camera, null);
-    });
-
-    it('refuses a second row for the same owner and bytes', async () => {
-      const copy = { ...record(A, 'ph_copy', '2026-01-01T00:00:00'), contentHash: 'ph_beach_jul01-hash' };
-      assert.equal(await repo.insertPhoto(copy, keywords('cat')), false);
-      assert.equal(await repo.getPhoto(A, 'ph_copy'), undefined);
-    });
+  beforeEach(async () => {
+    database = await engine.open();
+    repo = new PhotoRepository(database.db);
   });
+  afterEach(() => database.cleanup());
+
+  const countRows = async (table: 'photos' | 'photo_labels' | 'photo_people' | 'photo_albums') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('stores a photo with its place, people, albums and sidecar facts, and answers them as facts', async () => {
+    const photo = photoRecord(A, 'ph_full', {
+      takenLocal: '2025-07-14T15:30:12',
+      takenUtc: '2025-07-14T13:30:12.000Z',
+      takenTimeSource: 'exif-with-offset',
+      timeZone: '+02:00',
+      timeZoneSource: 'exif-offset',
+      latitude: 43.2965,
+      longitude: 5.3698,
+      place: {
+        city: 'Marseille',
+        region: "Provence-Alpes-Côte d'Azur",
+        country: 'France',
+        countryCode: 'FR',
+      },
+      title: 'Old port',
+      description: 'Boats at dusk',
+      favorite: true,
+      rating: 5,
+      people: ['José María', 'Anna Smith', 'jose  maria'],
+      albums: [
+        { name: 'Marseille 2025', source: 'folder' },
+        { name: 'Best of', source: 'takeout' },
+      ],
+    });
+    assert.equal(await repo.insertPhoto(photo, keywords('boat')), true);
+    const facts = await repo.getPhoto(A, 'ph_full');
+    assert.ok(facts);
+    assert.ok(photoFactsSchema.safeParse(facts).success);
+    assert.equal(facts.timeZone, '+02:00');
+    assert.equal(facts.timeZoneSource, 'exif-offset');
+    assert.deepEqual(facts.place, photo.place);
+    assert.equal(facts.title, 'Old port');
+    assert.equal(facts.favorite, true);
+    assert.equal(facts.rating, 5);
+    assert.equal(facts.mediaKind, 'photo');
+    assert.deepEqual(
+      facts.people.map((p) => p.name),
+      ['Anna Smith', 'José María'],
+      'one person per normalized name',
+    );
+    assert.equal(facts.people[1]?.id, personIdFor(A, 'jose maria'));
+    assert.deepEqual(
+      facts.albums.map((a) => [a.name, a.source]),
+      [
+        ['Best of', 'takeout'],
+        ['Marseille 2025', 'folder'],
+      ],
+    );
+    assert.deepEqual(facts.labels, [{ name: 'boat', source: 'keyword', confidence: 1 }]);
+    assert.equal(await repo.getPhoto(B, 'ph_full'), undefined, "another owner's photo does not exist for B");
+  });
+
+  it('reuses a person across photos, and lists people and albums by photo count with spoken synonyms', async () => {
+    await repo.insertPhoto(
+      photoRecord(A, 'ph_1', {
+        people: ['Mom', 'Anna Smith'],
+        albums: [{ name: 'Hawaii 2019', source: 'folder' }],
+      }),
+      keywords('beach'),
+    );
+    await repo.insertPhoto(photoRecord(A, 'ph_2', { people: ['mom'] }), keywords('beach', 'dog'));
+    await repo.insertPhoto(photoRecord(A, 'ph_3', { people: ['Secret Friend'] }), keywords('dog'));
+    await repo.insertPhoto(
+      photoRecord(B, 'ph_b', { people: ['Bob'], albums: [{ name: 'B album', source: 'folder' }] }),
+      keywords('cat'),
+    );
+    await repo.setPersonHidden(A, personIdFor(A, 'secret friend'), true);
+
+    const vocabulary = await repo.vocabulary(A);
+    assert.ok(vocabularySchema.safeParse(vocabulary).success);
+    assert.deepEqual(vocabulary.people, [
+      { id: personIdFor(A, 'mom'), name: 'Mom', synonyms: ['mom'], photoCount: 2 },
+      {
+        id: personIdFor(A, 'anna smith'),
+        name: 'Anna Smith',
+        synonyms: ['anna smith', 'anna'],
+        photoCount: 1,
+      },
+    ]);
+    assert.deepEqual(vocabulary.albums, [
+      {
+        id: albumIdFor(A, 'hawaii 2019'),
+        name: 'Hawaii 2019',
+        synonyms: ['hawaii 2019', 'hawaii'],
+        photoCount: 1,
+      },
+    ]);
+    assert.deepEqual(vocabulary.labels, [
+      { name: 'beach', photoCount: 2 },
+      { name: 'dog', photoCount: 2 },
+    ]);
+    const other = await repo.vocabulary(B);
+    assert.deepEqual(
+      other.people.map((p) => p.name),
+      ['Bob'],
+    );
+    assert.deepEqual(
+      other.labels.map((l) => l.name),
+      ['cat'],
+    );
+  });
+
+  it('refuses a second copy of the same bytes for one owner, in one transaction with its joins', async () => {
+    assert.equal(
+      await repo.insertPhoto(photoRecord(A, 'ph_1', { people: ['Mom'] }), keywords('beach')),
+      true,
+    );
+    const again = photoRecord(A, 'ph_1_again', { contentHash: 'ph_1-hash', people: ['Dad'] });
+    assert.equal(await repo.insertPhoto(again, keywords('dog')), false);
+    assert.equal(await countRows('photos'), 1);
+    assert.equal(await countRows('photo_labels'), 1);
+    assert.equal(await countRows('photo_people'), 1);
+    assert.equal(await repo.insertPhoto(photoRecord(B, 'ph_b1', { contentHash: 'ph_1-hash' }), []), true);
+  });
+
+  it('rolls the whole photo back when a join row fails', async () => {
+    const broken = photoRecord(A, 'ph_broken', { people: ['Mom'] });
+    // A label longer than the primary key allows is not the point; a NULL in a NOT NULL column is.
+    await assert.rejects(
+      repo.insertPhoto(broken, [
+        { label: 'beach', source: 'keyword', confidence: null as unknown as number },
+      ]),
+    );
+    assert.equal(await countRows('photos'), 0);
+    assert.equal(await countRows('photo_people'), 0);
+  });
+
+  it("deletes photos with their joins, only the owner's, and re-leads a duplicate group that lost its first photo", async () => {
+    const burst = (id: string, hash: string, minute: string) =>
+      photoRecord(A, id, {
+        takenLocal: `2024-05-01T18:${minute}:00`,
+        perceptualHash: hash,
+        people: ['Mom'],
+        albums: [{ name: 'Burst', source: 'folder' }],
+      });
+    await repo.insertPhoto(burst('ph_a', 'ffff0000ffff0000', '00'), keywords('sunset'));
+    await repo.insertPhoto(burst('ph_b', 'ffff0000ffff0001', '01'), keywords('sunset'));
+    await repo.insertPhoto(burst('ph_c', 'ffff0000ffff0003', '02'), keywords('sunset'));
+    assert.equal((await repo.getPhoto(A, 'ph_c'))?.duplicateGroupId, 'ph_a');
+
+    assert.equal(await repo.deletePhotos(B, ['ph_a']), 0, "B cannot delete A's photo");
+    assert.equal(await repo.deletePhotos(A, ['ph_a']), 1);
+    assert.equal(await countRows('photo_labels'), 2);
+    assert.equal(await countRows('photo_people'), 2);
+    assert.equal(await countRows('photo_albums'), 2);
+    assert.equal((await repo.getPhoto(A, 'ph_c'))?.duplicateGroupId, 'ph_b');
+    const collapsed = await repo.search(A, photoQuerySchema.parse({ collapseDuplicates: true }), {
+      limit: 10,
+      offset: 0,
+    });
+    assert.deepEqual(
+      collapsed.photos.map((p) => p.id),
+      ['ph_b'],
+    );
+    await repo.deletePhotos(A, ['ph_b']);
+    assert.equal((await repo.getPhoto(A, 'ph_c'))?.duplicateGroupId, null, 'a group of one is no group');
+  });
+
+  it('groups only within 10 minutes and 6 bits, and merges groups a new photo bridges', async () => {
+    const at = (id: string, hash: string, time: string) =>
+      repo.insertPhoto(photoRecord(A, id, { takenLocal: time, perceptualHash: hash }), []);
+    await at('ph_1', '00000000000000ff', '2024-01-01T10:00:00');
+    await at('ph_2', '00000000000000ff', '2024-01-01T10:10:01');
+    await at('ph_3', '000000000000007f', '2024-01-01T10:05:00');
+    await at('ph_4', 'ff000000000000ff', '2024-01-01T10:05:00');
+    const group = async (id: string) => (await repo.getPhoto(A, id))?.duplicateGroupId;
+    assert.equal(await group('ph_1'), 'ph_1');
+    assert.equal(await group('ph_2'), 'ph_1');
+    assert.equal(await group('ph_3'), 'ph_1');
+    assert.equal(await group('ph_4'), null, '8 bits apart is another picture');
+  });
+
+  it('moves a photo: folder labels and folder albums follow the new path', async () => {
+    await repo.insertPhoto(
+      photoRecord(A, 'ph_1', {
+        albums: [
+          { name: 'Old', source: 'folder' },
+          { name: 'Takeout', source: 'takeout' },
+        ],
+      }),
+      [{ label: 'beach', source: 'folder', confidence: 0.8 }, ...keywords('dog')],
+    );
+    await repo.updateSource(A, 'ph_1', {
+      sourceRoot: '/photos',
+      sourcePath: 'New/ph_1.jpg',
+      sourceUri: 'file:///photos/New/ph_1.jpg',
+      fileMtime: '2026-02-01T00:00:00.000Z',
+      folderLabels: [{ label: 'snow', source: 'folder', confidence: 0.8 }],
+      folderAlbums: ['New'],
+    });
+    const facts = await repo.getPhoto(A, 'ph_1');
+    assert.equal(facts?.source.path, 'New/ph_1.jpg');
+    assert.deepEqual(
+      facts?.labels.map((l) => l.name),
+      ['snow', 'dog'],
+    );
+    assert.deepEqual(
+      facts?.albums.map((a) => a.name),
+      ['New', 'Takeout'],
+    );
+    const bySnow = await repo.search(A, photoQuerySchema.parse({ labels: ['snow'] }), {
+      limit: 10,
+      offset: 0,
+    });
+    assert.equal(bySnow.total, 1);
+  });
+});

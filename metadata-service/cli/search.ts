@@ -1,0 +1,214 @@
+/**
+ * `npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>]`: reads the text the way the skill would
+ * (dates, places, people, albums, labels of this library), prints how it was understood, the total and one line per
+ * photo. Searches the library in DATA_DIR (or DATABASE_URL). Dates are relative to now in this machine's time zone;
+ * `--time-zone`, `--hemisphere` and `--reference <ISO instant>` say otherwise. Exit 2 for bad usage.
+ */
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { MAX_SEARCH_PAGE, ownerIdSchema, type SearchResponse } from '../../common/contracts';
+import { openDatabase } from '../../common/database';
+import { isAppError } from '../../common/errors';
+import { createLogger } from '../../common/logger';
+import { libraryDatabaseLocation, libraryEnvFrom } from '../config';
+import type { LibraryDatabase } from '../database/schema';
+import { createLibrary, type Library } from '../library';
+import { findPlacesByName } from '../places/find-places';
+import { hemisphereForTimeZone } from '../query-text/hemisphere';
+import { parsePhotoText } from '../query-text/parse-photo-text';
+import { placesInUse } from '../query-text/places-in-use';
+import type { Hemisphere, ParseContext, ParsedQuery, Understood } from '../query-text/types';
+
+const USAGE =
+  'Usage: npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>] ' +
+  '[--time-zone <IANA zone>] [--hemisphere N|S] [--reference <ISO instant>]';
+const EXIT_USAGE = 2;
+const DEFAULT_LIMIT = 50;
+
+interface Options {
+  text: string;
+  owner: string;
+  json: boolean;
+  limit: number;
+  timeZone: string;
+  hemisphere: Hemisphere;
+  reference: Date;
+}
+
+interface PhotoLine {
+  id: string;
+  takenLocal: string | null;
+  place: string | null;
+  path: string;
+}
+
+async function main(): Promise<number> {
+  const options = readOptions();
+  if (typeof options === 'string') return usage(options);
+
+  const logger = createLogger('warn', { tool: 'search' });
+  const location = libraryDatabaseLocation(process.env);
+  const library = await createLibrary({ database: location, logger });
+  const db = openDatabase<LibraryDatabase>(location);
+  try {
+    const context = await parseContext(library, db, options);
+    const parsed = parsePhotoText(options.text, context);
+    const result = await library.api.search(options.owner, { query: parsed.query, limit: options.limit });
+    const photos = await photoLines(library, options.owner, result);
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ understood: parsed.understood, ignored: parsed.ignored, query: parsed.query, total: result.total, photos }, null, 2)}\n`
+        : formatText(options.text, parsed, result, photos),
+    );
+    return 0;
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) {
+      process.stderr.write(`search: ${error.publicMessage}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  } finally {
+    await db.destroy();
+    await library.close();
+  }
+}
+
+function readOptions(): Options | string {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        owner: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        'time-zone': { type: 'string' },
+        hemisphere: { type: 'string' },
+        reference: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const text = args.positionals.join(' ').trim();
+  if (text.length === 0) return 'expected the text to search for';
+  const owner = ownerIdSchema.safeParse(args.values.owner ?? libraryEnvFrom(process.env).ownerId);
+  if (!owner.success) return '--owner must be an owner id (letters, digits, . _ : -)';
+  const limit = Number(args.values.limit ?? DEFAULT_LIMIT);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_PAGE) {
+    return `--limit must be a whole number from 1 to ${MAX_SEARCH_PAGE}`;
+  }
+  const timeZone = args.values['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const hemisphere = args.values.hemisphere?.toUpperCase() ?? hemisphereForTimeZone(timeZone);
+  if (hemisphere !== 'N' && hemisphere !== 'S') return '--hemisphere must be N or S';
+  const reference = args.values.reference === undefined ? new Date() : new Date(args.values.reference);
+  if (Number.isNaN(reference.getTime()))
+    return '--reference must be an ISO date-time, e.g. 2026-03-01T12:00:00Z';
+  return { text, owner: owner.data, json: args.values.json, limit, timeZone, hemisphere, reference };
+}
+
+/** The owner's own words: people, albums and labels from the library's vocabulary, places from their photos. */
+async function parseContext(
+  library: Library,
+  db: Kysely<LibraryDatabase>,
+  options: Options,
+): Promise<ParseContext> {
+  const [vocabulary, places, everything] = await Promise.all([
+    library.api.vocabulary(options.owner),
+    placesInUse(db, options.owner),
+    library.api.search(options.owner, { query: {}, limit: 1 }),
+  ]);
+  return {
+    reference: options.reference,
+    timeZone: options.timeZone,
+    hemisphere: options.hemisphere,
+    vocabulary: {
+      labels: vocabulary.labels.map((label) => label.name),
+      people: vocabulary.people.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
+      albums: vocabulary.albums.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
+      places,
+    },
+    librarySpan: everything.span ?? undefined,
+    findPlaces: (name) =>
+      findPlacesByName(name).map(({ name: placeName, level }) => ({ name: placeName, level })),
+  };
+}
+
+/** Places are facts of each photo, not of the search summary: one lookup per listed photo. */
+async function photoLines(library: Library, owner: string, result: SearchResponse): Promise<PhotoLine[]> {
+  return Promise.all(
+    result.photos.map(async (photo) => {
+      const facts = await library.api.getPhoto(owner, photo.id);
+      const place =
+        facts.place && [facts.place.city, facts.place.region, facts.place.country].filter(Boolean);
+      return {
+        id: photo.id,
+        takenLocal: photo.takenLocal,
+        place: place && place.length > 0 ? place.join(', ') : null,
+        path: photo.source.path,
+      };
+    }),
+  );
+}
+
+function formatText(text: string, parsed: ParsedQuery, result: SearchResponse, photos: PhotoLine[]): string {
+  const lines = [`Understood "${text}":`];
+  if (parsed.understood.length === 0) lines.push('  (nothing: every photo matches)');
+  for (const item of parsed.understood)
+    lines.push(`  ${item.kind.padEnd(11)} "${item.text}" → ${reading(item)}`);
+  if (parsed.ignored.length > 0)
+    lines.push(`  ignored     ${parsed.ignored.map((w) => `"${w}"`).join(', ')}`);
+  const span = result.span ? ` (${result.span.first} … ${result.span.last})` : '';
+  lines.push(`${result.total} ${result.total === 1 ? 'photo' : 'photos'}${span}`);
+  for (const photo of photos) {
+    lines.push(
+      [photo.id, (photo.takenLocal ?? 'undated').replace('T', ' '), photo.place ?? '-', photo.path].join(
+        '  ',
+      ),
+    );
+  }
+  if (result.total > photos.length) lines.push(`… and ${result.total - photos.length} more (--limit)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function reading(item: Understood): string {
+  switch (item.kind) {
+    case 'label':
+      return item.value;
+    case 'person':
+    case 'album':
+      return `${item.value.name} (${item.value.id})`;
+    case 'place':
+      return `${item.value.name} (${item.value.level})`;
+    case 'date': {
+      const [first] = item.value.ranges;
+      if (item.value.ranges.length === 1 && first)
+        return `${item.value.description} [${first.from}, ${first.to})`;
+      return `${item.value.description} (${item.value.ranges.length} date ranges)`;
+    }
+    case 'on-this-day': {
+      const { month, day, plusMinusDays } = item.value;
+      const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      return `${md} in any year${plusMinusDays > 0 ? ` ±${plusMinusDays} days` : ''}`;
+    }
+    case 'favorites':
+      return 'favourites only';
+    case 'video':
+      return 'videos only';
+  }
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`search: ${problem}\n${USAGE}\n`);
+  return EXIT_USAGE;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`search failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

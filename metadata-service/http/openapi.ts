@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  errorResponseSchema,
+  OWNER_HEADER,
+  photoFactsSchema,
+  searchRequestSchema,
+  searchResponseSchema,
+  vocabularySchema,
+} from '../../common/contracts';
+
+type JsonObject = Record<string, unknown>;
+
+/** A component schema from the zod contract: requests as a client may write them, responses as they are sent. */
+function component(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    io,
+    target: 'draft-2020-12',
+  }) as JsonObject;
+  return json;
+}
+
+const errorResponses = (...statuses: number[]): JsonObject =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request: code INVALID_REQUEST (message names the field), INVALID_OWNER, OWNER_REQUIRED, INVALID_CURSOR',
+  404: "PHOTO_NOT_FOUND: no such photo for this owner (another owner's photo answers the same)",
+  500: 'INTERNAL_ERROR',
+};
+
+const ok = (ref: string, description: string): JsonObject => ({
+  description,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+
+/**
+ * The library HTTP API as an OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so
+ * the published contract cannot drift from the code. Paths are relative to the mount point (`/v1/library`).
+ */
+export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
+  const owner = {
+    name: OWNER_HEADER,
+    in: 'header',
+    required: false,
+    description: 'Owner (tenant) id; required unless the server has a default owner (the embedded stack).',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]+$', maxLength: 255 },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Photo Frame library API',
+      version: '1.0.0',
+      description:
+        'Search, photo facts and voice-biasing lists, scoped to one owner. Every error is {error:{code,message}}.',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/search': {
+        post: {
+          operationId: 'searchPhotos',
+          summary: 'Photos matching a PhotoQuery: total, capture span, one page, and the cursor of the next',
+          parameters: [owner],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchRequest' } } },
+          },
+          responses: { '200': ok('SearchResponse', 'One page of matches'), ...errorResponses(400, 500) },
+        },
+      },
+      '/photos/{id}': {
+        get: {
+          operationId: 'getPhoto',
+          summary: 'Everything the library knows about one photo ("what is this photo?")',
+          parameters: [
+            owner,
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+            },
+          ],
+          responses: { '200': ok('PhotoFacts', 'The photo'), ...errorResponses(400, 404, 500) },
+        },
+      },
+      '/vocabulary': {
+        get: {
+          operationId: 'getVocabulary',
+          summary: "The owner's top people and albums (with synonyms) and labels in use, for speech biasing",
+          parameters: [owner],
+          responses: { '200': ok('Vocabulary', 'Names by photo count'), ...errorResponses(400, 500) },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          summary: 'This document',
+          responses: { '200': { description: 'OpenAPI 3.1 document' } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        SearchRequest: component(searchRequestSchema, 'input'),
+        SearchResponse: component(searchResponseSchema, 'output'),
+        PhotoFacts: component(photoFactsSchema, 'output'),
+        Vocabulary: component(vocabularySchema, 'output'),
+        Error: component(errorResponseSchema, 'output'),
+      },
+    },
+  };
+}

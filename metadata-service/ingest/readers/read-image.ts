@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import heicDecode from 'heic-decode';
+import sharp, { type Metadata } from 'sharp';
+import { perceptualHash, perceptualHashOfRgba } from '../perceptual-hash';
+import { IngestSkip, MAX_PIXELS } from '../skip-reasons';
+import { parseExif } from './exif-block';
+import type { ImageFacts } from './image-facts';
+import { parseIptc } from './iptc';
+import type { ImageFamily } from './sniff-format';
+import { parseXmp } from './xmp';
+
+/**
+ * One still image: the header first (limits are checked before any pixel is decoded), then one small decode that
+ * both proves the data is complete and yields the perceptual hash, then the embedded EXIF/XMP/IPTC blocks.
+ * HEIF holding HEVC is decoded by heic-decode (wasm libheif): sharp's libheif reads its header but not its pixels.
+ */
+export async function readImage(
+  absolutePath: string,
+  format: { family: ImageFamily; mediaType: string },
+): Promise<ImageFacts> {
+  // Reading the header decodes nothing, so sharp's own pixel limit must not stop it: we refuse with our code below.
+  const header = await sharp(absolutePath, { limitInputPixels: false })
+    .metadata()
+    .catch((cause: unknown) => {
+      throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header is unreadable`, { cause });
+    });
+  if (!header.width || !header.height) {
+    throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header has no size`);
+  }
+  if (header.width * header.height > MAX_PIXELS) {
+    throw new IngestSkip(
+      'TOO_MANY_PIXELS',
+      `${header.width}x${header.height} exceeds ${MAX_PIXELS / 1_000_000} MP`,
+    );
+  }
+
+  const isHeif = format.family === 'heif' || format.family === 'avif';
+  const pixels =
+    format.family === 'heif' && header.compression === 'hevc'
+      ? await decodeHevc(absolutePath)
+      : await decodeWithSharp(absolutePath, header);
+
+  // libheif applies HEIF's own rotation (irot/imir) when it reports and decodes the image, so the size is already
+  // the displayed one and the EXIF Orientation tag (kept only for information in HEIF) must not be applied again.
+  const orientation = isHeif ? 1 : validOrientation(header.orientation);
+  const swapped = orientation >= 5;
+  const exif = await parseExif(format.family === 'tiff' ? absolutePath : header.exif);
+  return {
+    mediaType: isHeif && header.compression === 'av1' ? 'image/avif' : format.mediaType,
+    width: swapped ? pixels.height : pixels.width,
+    height: swapped ? pixels.width : pixels.height,
+    orientation,
+    perceptualHash: pixels.hash,
+    exif,
+    xmp: parseXmp(header.xmp),
+    iptc: parseIptc(header.iptc),
+  };
+}
+
+interface DecodedPixels {
+  /** Stored size, before orientation. */
+  width: number;
+  height: number;
+  hash: string;
+}
+
+async function decodeWithSharp(absolutePath: string, header: Metadata): Promise<DecodedPixels> {
+  try {
+    const hash = await perceptualHash(
+      sharp(absolutePath, { failOn: 'truncated', limitInputPixels: MAX_PIXELS }).autoOrient(),
+    );
+    return { width: header.width, height: header.height, hash };
+  } catch (cause) {
+    throw new IngestSkip('UNREADABLE_IMAGE', 'image data is broken or truncated', { cause });
+  }
+}
+
+async function decodeHevc(absolutePath: string): Promise<DecodedPixels> {
+  try {
+    const decoded = await heicDecode({ buffer: await readFile(absolutePath) });
+    const hash = await perceptualHashOfRgba(decoded.data, decoded.width, decoded.height);
+    return { width: decoded.width, height: decoded.height, hash };
+  } catch (cause) {
+    throw new IngestSkip('UNREADABLE_IMAGE', 'HEIC data is broken or truncated', { cause });
+  }
+}
+
+function validOrientation(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 8 ? value : 1;
+}

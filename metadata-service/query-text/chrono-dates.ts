@@ -1,0 +1,98 @@
+import * as chrono from 'chrono-node';
+import { addDays, addMonths, addYears, dayRange, type CalendarDay } from './calendar';
+import type { DateContext } from './date-context';
+import type { DateFinding } from './date-expressions';
+import { describeRange } from './describe-range';
+import type { Token } from './tokens';
+
+/** A date chrono-node found, over which words of the text. */
+export interface ChronoFinding {
+  first: number;
+  last: number;
+  finding: DateFinding;
+}
+
+type Granularity = 'year' | 'month' | 'day';
+
+/** Spoken abbreviations chrono reads as weekdays ("sun" in "sun photos", "sat", "wed"): never a date here. */
+const AMBIGUOUS = new Set(['sun', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat']);
+
+function granularityOf(components: chrono.ParsedComponents): Granularity | undefined {
+  if (components.isCertain('day') || components.isCertain('weekday')) return 'day';
+  if (components.isCertain('month')) return 'month';
+  if (components.isCertain('year')) return 'year';
+  return undefined;
+}
+
+/** The first day of the period the components name; implied values (the year of "july") fill the gaps. */
+function periodStart(components: chrono.ParsedComponents, granularity: Granularity): CalendarDay {
+  const year = components.get('year') ?? 0;
+  const month = granularity === 'year' ? 1 : (components.get('month') ?? 1);
+  const day = granularity === 'day' ? (components.get('day') ?? 1) : 1;
+  return { year, month, day };
+}
+
+function periodEnd(start: CalendarDay, granularity: Granularity): CalendarDay {
+  if (granularity === 'year') return addYears(start, 1);
+  if (granularity === 'month') return addMonths(start, 1);
+  return addDays(start, 1);
+}
+
+/**
+ * "between march and may" reads to chrono as two dates; "from march to may" is one range. Same length, so
+ * chrono's indexes still point into the original text.
+ */
+function asChronoRange(text: string): string {
+  return text.replace(/\bbetween(\s.{1,40}?\s)and\b/gi, (_match, middle: string) => `from   ${middle}to `);
+}
+
+/**
+ * Ordinary dates and ranges ("july 2019", "from june to august 2024", "march 3rd", "last month") read by chrono-node
+ * on the words no earlier parser took. Chrono sees the user's wall clock as if it were UTC (offset 0), so its
+ * components are the user's local calendar whatever zone the server runs in.
+ */
+export function findChronoDates(
+  text: string,
+  tokens: readonly Token[],
+  context: DateContext,
+): ChronoFinding[] {
+  const reference = { instant: new Date(`${context.now}Z`), timezone: 0 };
+  const findings: ChronoFinding[] = [];
+  for (const result of chrono.parse(asChronoRange(text), reference, { forwardDate: false })) {
+    const start = result.index;
+    const end = result.index + result.text.length;
+    const covered = tokens.flatMap((token, index) => (token.start < end && token.end > start ? [index] : []));
+    const first = covered[0];
+    const last = covered[covered.length - 1];
+    if (first === undefined || last === undefined) continue;
+    if (covered.some((index) => tokens[index]?.used)) continue;
+    if (covered.length === 1 && AMBIGUOUS.has(tokens[first]?.norm ?? '')) continue;
+
+    const startGranularity = granularityOf(result.start);
+    if (!startGranularity) continue;
+    let from = periodStart(result.start, startGranularity);
+    let to = periodEnd(from, startGranularity);
+    if (result.end) {
+      const endGranularity = granularityOf(result.end);
+      if (endGranularity) to = periodEnd(periodStart(result.end, endGranularity), endGranularity);
+    }
+    // Photos are of the past: "july" said in March is last July, "friday" the one that has been.
+    if (!result.start.isCertain('year') && dayRange(from, to).from > context.todayStart) {
+      if (result.start.isCertain('month')) {
+        from = addYears(from, -1);
+        to = addYears(to, -1);
+      } else if (startGranularity === 'day') {
+        from = addDays(from, -7);
+        to = addDays(to, -7);
+      }
+    }
+    const range = dayRange(from, to);
+    if (range.from >= range.to) continue;
+    findings.push({
+      first,
+      last,
+      finding: { type: 'ranges', description: describeRange(range), ranges: [range] },
+    });
+  }
+  return findings;
+}

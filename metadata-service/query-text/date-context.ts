@@ -1,0 +1,24 @@
+import { localDateTime, localNow, type CalendarDay } from './calendar';
+import type { Hemisphere } from './types';
+
+/** "Now" as the user's calendar shows it: every relative date is computed from this, never the server's zone. */
+export interface DateContext {
+  today: CalendarDay;
+  /** Local midnight starting today. */
+  todayStart: string;
+  /** The user's wall clock now. */
+  now: string;
+  hemisphere: Hemisphere;
+}
+
+export function dateContextOf(reference: Date, timeZone: string, hemisphere: Hemisphere): DateContext {
+  const wall = localNow(reference, timeZone);
+  const today = { year: wall.year, month: wall.month, day: wall.day };
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return {
+    today,
+    todayStart: localDateTime(today),
+    now: `${localDateTime(today).slice(0, 11)}${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`,
+    hemisphere,
+  };
+}

@@ -1,0 +1,161 @@
+import type { PhotoQueryInput } from '../../common/contracts';
+import { findChronoDates } from './chrono-dates';
+import { dateContextOf } from './date-context';
+import { DATE_PATTERNS, type DatePattern } from './date-expressions';
+import { combineDates, type Placed, type PlacedDate } from './combine-dates';
+import { isFiller } from './filler-words';
+import { findSpans, markUsed, spanText, tokenize, type Token } from './tokens';
+import type { ParseContext, ParsedQuery, Understood } from './types';
+import { VocabularyIndex, type VocabularyMatch } from './vocabulary-index';
+
+/** Longest phrase looked up in the vocabulary ("united states of america" is five words). */
+const MAX_PHRASE_WORDS = 6;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around']);
+
+/** The contract's caps: more than this many of a kind would be rejected, so the rest are not used. */
+const MAX_LABELS = 10;
+const MAX_IDS = 20;
+const MAX_PLACES = 10;
+
+/**
+ * Reads free text ("beach photos from last summer in Santa Monica", "Mom at Christmas", "dogs 2019") into a
+ * PhotoQuery, saying which words meant what. Passes, each over the words earlier ones left:
+ * 1. the owner's multi-word names ("Palm Springs", "Hawaii 2019"), so no date parser takes half of one;
+ * 2. dates chrono-node does not know (seasons, holidays, "on this day", decades, "two years ago");
+ * 3. chrono-node's ordinary dates ("july 2019", "from june to august 2024"), then bare years ("dogs 2019");
+ * 4. single words: people, albums, places, labels, "favorites", "videos".
+ * What is left and is not filler ("show me", "photos", "from") is reported as ignored.
+ */
+export function parsePhotoText(text: string, context: ParseContext): ParsedQuery {
+  const tokens = tokenize(text);
+  const dates = dateContextOf(context.reference, context.timeZone, context.hemisphere);
+  const vocabulary = new VocabularyIndex(context.vocabulary, context.findPlaces);
+
+  const matches: Placed<VocabularyMatch>[] = matchVocabulary(text, tokens, vocabulary, 2);
+  const dateFindings: PlacedDate[] = [];
+  const findDates = (patterns: readonly DatePattern[]): void => {
+    for (const { pattern, read } of patterns) {
+      for (const span of findSpans(tokens, pattern)) {
+        const finding = read(span.groups, dates);
+        if (!finding) continue;
+        markUsed(tokens, span.first, span.last);
+        dateFindings.push({
+          first: span.first,
+          text: spanText(text, tokens, span.first, span.last),
+          item: finding,
+        });
+      }
+    }
+  };
+  findDates(DATE_PATTERNS.filter((p) => !p.afterChrono));
+  for (const { first, last, finding } of findChronoDates(text, tokens, dates)) {
+    markUsed(tokens, first, last);
+    dateFindings.push({ first, text: spanText(text, tokens, first, last), item: finding });
+  }
+  findDates(DATE_PATTERNS.filter((p) => p.afterChrono));
+  matches.push(...matchVocabulary(text, tokens, vocabulary, 1));
+
+  const combined = combineDates(dateFindings, context, dates);
+  const understood: Placed<Understood>[] = [
+    ...matches.map(({ first, text: words, item }) => ({
+      first,
+      text: words,
+      item: understoodOf(words, item),
+    })),
+    ...combined.understood,
+  ].sort((a, b) => a.first - b.first);
+
+  return {
+    query: buildQuery(
+      matches.map((m) => m.item),
+      combined.query,
+    ),
+    understood: understood.map((u) => u.item),
+    ignored: ignoredPhrases(text, tokens),
+  };
+}
+
+/** Longest phrases first, each starting at a word no pass has used yet. */
+function matchVocabulary(
+  text: string,
+  tokens: Token[],
+  vocabulary: VocabularyIndex,
+  minWords: number,
+): Placed<VocabularyMatch>[] {
+  const found: Placed<VocabularyMatch>[] = [];
+  for (let first = 0; first < tokens.length; first++) {
+    for (let words = Math.min(MAX_PHRASE_WORDS, tokens.length - first); words >= minWords; words--) {
+      const span = tokens.slice(first, first + words);
+      if (span.some((t) => t.used)) continue;
+      if (words === 1 && isFiller(span[0]?.norm ?? '')) continue;
+      const previous = tokens[first - 1]?.norm ?? '';
+      const [best] = vocabulary.lookup(span.map((t) => t.norm).join(' '), PLACE_PREPOSITIONS.has(previous));
+      if (!best) continue;
+      const last = first + words - 1;
+      markUsed(tokens, first, last);
+      found.push({ first, text: spanText(text, tokens, first, last), item: best });
+      first = last;
+      break;
+    }
+  }
+  return found;
+}
+
+function understoodOf(text: string, match: VocabularyMatch): Understood {
+  switch (match.kind) {
+    case 'person':
+      return { kind: 'person', text, value: match.value };
+    case 'album':
+      return { kind: 'album', text, value: match.value };
+    case 'place':
+      return { kind: 'place', text, value: match.value };
+    case 'label':
+      return { kind: 'label', text, value: match.value };
+    case 'favorites':
+      return { kind: 'favorites', text, value: true };
+    case 'video':
+      return { kind: 'video', text, value: 'video' };
+  }
+}
+
+function buildQuery(
+  matches: readonly VocabularyMatch[],
+  dateQuery: Pick<PhotoQueryInput, 'takenFrom' | 'takenTo' | 'dateRanges' | 'monthDays'>,
+): PhotoQueryInput {
+  const unique = <T>(values: T[], key: (value: T) => string = String): T[] => {
+    const seen = new Set<string>();
+    return values.filter((value) => !seen.has(key(value)) && seen.add(key(value)));
+  };
+  const labels = unique(matches.flatMap((m) => (m.kind === 'label' ? [m.value] : []))).slice(0, MAX_LABELS);
+  const people = unique(matches.flatMap((m) => (m.kind === 'person' ? [m.value.id] : []))).slice(0, MAX_IDS);
+  const albums = unique(matches.flatMap((m) => (m.kind === 'album' ? [m.value.id] : []))).slice(0, MAX_IDS);
+  const places = unique(
+    matches.flatMap((m) => (m.kind === 'place' ? [m.value] : [])),
+    (p) => `${p.level}:${p.name}`,
+  ).slice(0, MAX_PLACES);
+
+  const query: PhotoQueryInput = { ...dateQuery };
+  if (labels.length > 0) query.labels = labels;
+  if (people.length > 0) query.people = people;
+  if (albums.length > 0) query.albums = albums;
+  if (places.length > 0) query.places = places;
+  if (matches.some((m) => m.kind === 'favorites')) query.favoritesOnly = true;
+  if (matches.some((m) => m.kind === 'video')) query.mediaKinds = ['video'];
+  return query;
+}
+
+/** Unused words that are not filler, neighbours kept together: "eiffel tower", not "eiffel" and "tower". */
+function ignoredPhrases(text: string, tokens: readonly Token[]): string[] {
+  const phrases: string[] = [];
+  let runStart: number | undefined;
+  const close = (end: number): void => {
+    if (runStart !== undefined) phrases.push(spanText(text, tokens, runStart, end));
+    runStart = undefined;
+  };
+  tokens.forEach((token, index) => {
+    if (token.used || isFiller(token.norm)) close(index - 1);
+    else runStart ??= index;
+  });
+  close(tokens.length - 1);
+  return phrases;
+}

@@ -1,0 +1,199 @@
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
+import type { PhotoQuery } from '../../common/contracts';
+import type { LibraryDatabase } from '../database/schema';
+import { monthDaysIn } from './month-days';
+
+export type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
+type PhotosExpressions = ExpressionBuilder<LibraryDatabase, 'photos'>;
+
+/** A label and the labels under it ("animal" → animal, dog, cat, …); identity until a hierarchy is plugged in. */
+export type LabelExpander = (label: string) => string[];
+
+export interface SearchScope {
+  ownerId: string;
+  query: PhotoQuery;
+  /** The owner's hidden people and albums: left out unless the query names them. */
+  hiddenPeople: readonly string[];
+  hiddenAlbums: readonly string[];
+  expandLabel: LabelExpander;
+}
+
+interface Bounds {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The owner's photos matching every filter of the query. Labels, people and albums are `id IN (…)` over their join
+ * tables, each narrowed by the owner, the screenshot flag and the outer date bounds (copied into the join rows), so
+ * the database can start from whichever filter is most selective.
+ */
+export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope): PhotosQuery {
+  const { ownerId, query } = scope;
+  const screenshotsOut = query.exclude.screenshots;
+  const bounds = outerBounds(query);
+  let matches: PhotosQuery = db.selectFrom('photos').where('photos.owner_id', '=', ownerId);
+
+  if (screenshotsOut) matches = matches.where('photos.is_screenshot', '=', 0);
+  // Comparing with NULL is never true, so undated photos drop out of any date-bounded query by themselves.
+  if (query.takenFrom !== undefined) matches = matches.where('photos.taken_local', '>=', query.takenFrom);
+  if (query.takenTo !== undefined) matches = matches.where('photos.taken_local', '<', query.takenTo);
+  if (query.dateRanges.length > 0) {
+    matches = matches.where((eb) =>
+      eb.or(
+        query.dateRanges.map((r) =>
+          eb.and([eb('photos.taken_local', '>=', r.from), eb('photos.taken_local', '<', r.to)]),
+        ),
+      ),
+    );
+  }
+  if (query.monthDays.length > 0) {
+    matches = matches.where('photos.taken_month_day', 'in', monthDaysIn(query.monthDays));
+  }
+  if (query.favoritesOnly) matches = matches.where('photos.favorite', '=', 1);
+  const kinds = [...new Set(query.mediaKinds)];
+  if (kinds.length === 1) matches = matches.where('photos.media_kind', '=', kinds[0] ?? 'photo');
+  if (query.places.length > 0) {
+    matches = matches.where((eb) => eb.or(query.places.flatMap((place) => placeConditions(eb, place))));
+  }
+
+  for (const label of new Set(query.labels)) {
+    const labels = labelsFor(scope, [label]);
+    matches = matches.where('photos.id', 'in', (eb) =>
+      narrowed(
+        'photo_labels',
+        eb
+          .selectFrom('photo_labels')
+          .select('photo_labels.photo_id')
+          .where('photo_labels.owner_id', '=', ownerId)
+          .where('photo_labels.label', 'in', labels),
+        screenshotsOut,
+        bounds,
+      ),
+    );
+  }
+  for (const personId of new Set(query.people)) {
+    matches = matches.where('photos.id', 'in', (eb) =>
+      narrowed(
+        'photo_people',
+        eb
+          .selectFrom('photo_people')
+          .select('photo_people.photo_id')
+          .where('photo_people.person_id', '=', personId),
+        screenshotsOut,
+        bounds,
+      ),
+    );
+  }
+  for (const albumId of new Set(query.albums)) {
+    matches = matches.where('photos.id', 'in', (eb) =>
+      narrowed(
+        'photo_albums',
+        eb
+          .selectFrom('photo_albums')
+          .select('photo_albums.photo_id')
+          .where('photo_albums.album_id', '=', albumId),
+        screenshotsOut,
+        bounds,
+      ),
+    );
+  }
+
+  const excludedPeople = excluded(query.exclude.people, scope.hiddenPeople, query.people);
+  if (excludedPeople.length > 0) {
+    matches = matches.where('photos.id', 'not in', (eb) =>
+      eb
+        .selectFrom('photo_people')
+        .select('photo_people.photo_id')
+        .where('photo_people.person_id', 'in', excludedPeople),
+    );
+  }
+  const excludedAlbums = excluded(query.exclude.albums, scope.hiddenAlbums, query.albums);
+  if (excludedAlbums.length > 0) {
+    matches = matches.where('photos.id', 'not in', (eb) =>
+      eb
+        .selectFrom('photo_albums')
+        .select('photo_albums.photo_id')
+        .where('photo_albums.album_id', 'in', excludedAlbums),
+    );
+  }
+  if (query.exclude.labels.length > 0) {
+    const labels = labelsFor(scope, query.exclude.labels);
+    matches = matches.where('photos.id', 'not in', (eb) =>
+      eb
+        .selectFrom('photo_labels')
+        .select('photo_labels.photo_id')
+        .where('photo_labels.owner_id', '=', ownerId)
+        .where('photo_labels.label', 'in', labels),
+    );
+  }
+  // The group's first photo stands for the whole group.
+  if (query.collapseDuplicates) {
+    matches = matches.where((eb) =>
+      eb.or([
+        eb('photos.duplicate_group_id', 'is', null),
+        eb('photos.duplicate_group_id', '=', eb.ref('photos.id')),
+      ]),
+    );
+  }
+  return matches;
+}
+
+type JoinTable = 'photo_labels' | 'photo_people' | 'photo_albums';
+
+/** The same screenshot and date bounds the photo must meet, applied to the join rows (which carry copies). */
+function narrowed<
+  T extends JoinTable,
+  Q extends SelectQueryBuilder<LibraryDatabase, T, { photo_id: string }>,
+>(table: T, subquery: Q, screenshotsOut: boolean, bounds: Bounds): Q {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (screenshotsOut) conditions.push(sql<SqlBool>`${sql.ref(`${table}.is_screenshot`)} = 0`);
+  if (bounds.from !== undefined)
+    conditions.push(sql<SqlBool>`${sql.ref(`${table}.taken_local`)} >= ${bounds.from}`);
+  if (bounds.to !== undefined)
+    conditions.push(sql<SqlBool>`${sql.ref(`${table}.taken_local`)} < ${bounds.to}`);
+  return conditions.reduce<Q>((q, condition) => q.where(condition) as Q, subquery);
+}
+
+/** The tightest single range containing every date condition: [max(takenFrom, earliest range), min(takenTo, latest)). */
+function outerBounds(query: PhotoQuery): Bounds {
+  let from = query.takenFrom;
+  let to = query.takenTo;
+  if (query.dateRanges.length > 0) {
+    const earliest = query.dateRanges.map((r) => r.from).reduce((a, b) => (a < b ? a : b));
+    const latest = query.dateRanges.map((r) => r.to).reduce((a, b) => (a > b ? a : b));
+    if (from === undefined || earliest > from) from = earliest;
+    if (to === undefined || latest < to) to = latest;
+  }
+  return { from, to };
+}
+
+function placeConditions(eb: PhotosExpressions, place: PhotoQuery['places'][number]): Expression<SqlBool>[] {
+  const levels = place.level ? [place.level] : (['city', 'region', 'country'] as const);
+  // lower() on both sides: the expression indexes use it, and each engine folds case the same way on both sides.
+  return levels.map(
+    (level) => sql<SqlBool>`lower(${eb.ref(`photos.place_${level}`)}) = lower(${place.name})`,
+  );
+}
+
+function labelsFor(scope: SearchScope, labels: readonly string[]): string[] {
+  return [...new Set(labels.flatMap((label) => scope.expandLabel(label)))];
+}
+
+/** Explicit exclusions plus hidden ones, except what the query asks for by name. */
+function excluded(
+  explicit: readonly string[],
+  hidden: readonly string[],
+  requested: readonly string[],
+): string[] {
+  const asked = new Set(requested);
+  return [...new Set([...explicit, ...hidden.filter((id) => !asked.has(id))])];
+}

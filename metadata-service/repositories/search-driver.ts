@@ -1,0 +1,106 @@
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { LibraryDatabase } from '../database/schema';
+import { matchingPhotos, type SearchScope } from './photo-filters';
+
+/**
+ * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
+ * - a join table alone, when the query is one label, one person or one album (plus its date bounds and the
+ *   screenshot rule): those columns are copied into the join rows, so the count, the span and the page order come
+ *   from one covering index and photo rows are read only for the page;
+ * - otherwise the photos table with every filter (photo-filters.ts).
+ */
+export interface MatchSource {
+  rows: RowQuery;
+  id: RawBuilder<string>;
+  takenLocal: RawBuilder<string | null>;
+  shuffleKey: RawBuilder<number>;
+  /** A photo can appear on several rows (one per label source, or per expanded label): count and page distinct ids. */
+  mayRepeat: boolean;
+}
+
+/** The source's FROM/WHERE; its columns are addressed through the refs above, whichever table it reads. */
+export type RowQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
+
+type JoinTable = 'photo_labels' | 'photo_people' | 'photo_albums';
+
+export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): MatchSource {
+  const driver = singleJoinDriver(scope);
+  if (!driver) {
+    return {
+      rows: matchingPhotos(db, scope),
+      id: sql<string>`${sql.ref('photos.id')}`,
+      takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
+      shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
+      mayRepeat: false,
+    };
+  }
+  const { table, keyColumn, keys } = driver;
+  const { query, ownerId } = scope;
+  const ref = (column: string) => sql.ref(`${table}.${column}`);
+  let rows = db.selectFrom(table) as unknown as RowQuery;
+  rows = rows.where(sql<boolean>`${ref(keyColumn)} in (${sql.join(keys)})`);
+  // Tenant scope: label rows carry the owner; person and album ids must be the owner's (another owner's id would
+  // otherwise count that owner's photos).
+  if (table === 'photo_labels') rows = rows.where(sql<boolean>`${ref('owner_id')} = ${ownerId}`);
+  if (table === 'photo_people') {
+    rows = rows.where(
+      sql<boolean>`${ref('person_id')} in (select id from people where owner_id = ${ownerId})`,
+    );
+  }
+  if (table === 'photo_albums') {
+    rows = rows.where(
+      sql<boolean>`${ref('album_id')} in (select id from albums where owner_id = ${ownerId})`,
+    );
+  }
+  if (query.exclude.screenshots) rows = rows.where(sql<boolean>`${ref('is_screenshot')} = 0`);
+  if (query.takenFrom !== undefined)
+    rows = rows.where(sql<boolean>`${ref('taken_local')} >= ${query.takenFrom}`);
+  if (query.takenTo !== undefined) rows = rows.where(sql<boolean>`${ref('taken_local')} < ${query.takenTo}`);
+  return {
+    rows,
+    id: sql<string>`${ref('photo_id')}`,
+    takenLocal: sql<string | null>`${ref('taken_local')}`,
+    shuffleKey: sql<number>`${ref('shuffle_key')}`,
+    mayRepeat: table === 'photo_labels',
+  };
+}
+
+interface JoinDriver {
+  table: JoinTable;
+  keyColumn: 'label' | 'person_id' | 'album_id';
+  keys: string[];
+}
+
+/** The join table that alone decides the query, if there is one (see MatchSource). */
+function singleJoinDriver(scope: SearchScope): JoinDriver | undefined {
+  const { query } = scope;
+  const kinds = new Set(query.mediaKinds);
+  const onlyBoundsAndScreenshots =
+    query.places.length === 0 &&
+    query.dateRanges.length === 0 &&
+    query.monthDays.length === 0 &&
+    !query.favoritesOnly &&
+    (kinds.size === 0 || kinds.size === 2) &&
+    query.exclude.people.length === 0 &&
+    query.exclude.albums.length === 0 &&
+    query.exclude.labels.length === 0 &&
+    !query.collapseDuplicates;
+  if (!onlyBoundsAndScreenshots) return undefined;
+  const labels = [...new Set(query.labels)];
+  const people = [...new Set(query.people)];
+  const albums = [...new Set(query.albums)];
+  // Hidden people and albums exclude photos; the join row of another table cannot tell, so they disqualify.
+  const hiddenPeople = scope.hiddenPeople.filter((id) => !people.includes(id));
+  const hiddenAlbums = scope.hiddenAlbums.filter((id) => !albums.includes(id));
+  if (hiddenPeople.length > 0 || hiddenAlbums.length > 0) return undefined;
+  if (labels.length === 1 && people.length === 0 && albums.length === 0) {
+    return { table: 'photo_labels', keyColumn: 'label', keys: scope.expandLabel(labels[0] ?? '') };
+  }
+  if (people.length === 1 && labels.length === 0 && albums.length === 0) {
+    return { table: 'photo_people', keyColumn: 'person_id', keys: people };
+  }
+  if (albums.length === 1 && labels.length === 0 && people.length === 0) {
+    return { table: 'photo_albums', keyColumn: 'album_id', keys: albums };
+  }
+  return undefined;
+}

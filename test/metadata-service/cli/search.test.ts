@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createLibrary } from '../../../metadata-service/library';
+import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'metadata-service', 'cli', 'search.ts');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const REFERENCE = ['--reference', '2026-03-01T20:00:00Z', '--time-zone', 'America/Los_Angeles'];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runSearch(dataDir: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PHOTO_OWNER_ID: 'alice' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+interface JsonOutput {
+  understood: { kind: string; text: string }[];
+  ignored: string[];
+  query: Record<string, unknown>;
+  total: number;
+  photos: { id: string; takenLocal: string | null; place: string | null; path: string }[];
+}
+
+describe('npm run search (metadata-service/cli/search.ts)', function () {
+  this.timeout(120_000);
+  let temp: TempDir;
+  let dataDir: string;
+
+  before(async () => {
+    temp = await makeTempDir('pf-search-cli-');
+    const photos = join(temp.path, 'photos');
+    dataDir = join(temp.path, 'data');
+    const santaMonica = { latitude: 34.0195, longitude: -118.4912 };
+    await writeJpeg(join(photos, 'Summer/IMG_1.jpg'), {
+      seed: 1,
+      dateTimeOriginal: '2025:07:04 10:00:00',
+      offsetTimeOriginal: '-07:00',
+      gps: santaMonica,
+      keywords: ['Seaside'],
+    });
+    // Beach, but the summer before: the date must rule it out.
+    await writeJpeg(join(photos, 'Summer/IMG_2.jpg'), {
+      seed: 2,
+      dateTimeOriginal: '2024:07:04 10:00:00',
+      offsetTimeOriginal: '-07:00',
+      gps: santaMonica,
+      keywords: ['beach'],
+    });
+    await writeJpeg(join(photos, 'pets/IMG_3.jpg'), {
+      seed: 3,
+      dateTimeOriginal: '2019:12:25 09:30:00',
+      keywords: ['puppy'],
+    });
+    await writeJpeg(join(photos, 'pets/IMG_4.jpg'), {
+      seed: 4,
+      dateTimeOriginal: '2021:12:25 18:00:00',
+      keywords: ['dog'],
+    });
+    const library = await createLibrary({
+      database: { kind: 'sqlite', file: join(dataDir, 'library.sqlite') },
+      logger: silentLogger,
+    });
+    try {
+      const report = await library.ingestFolder(photos, { ownerId: 'alice' });
+      assert.equal(report.skipped.length, 0);
+    } finally {
+      await library.close();
+    }
+  });
+
+  after(async () => {
+    await temp.cleanup();
+  });
+
+  it('prints how the text was understood, the total and one line per photo', async () => {
+    const run = await runSearch(dataDir, ['beach photos from last summer in Santa Monica', ...REFERENCE]);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines[0], 'Understood "beach photos from last summer in Santa Monica":');
+    assert.match(run.stdout, /label\s+"beach" → beach/);
+    assert.match(
+      run.stdout,
+      /date\s+"last summer" → summer 2025 \[2025-06-01T00:00:00, 2025-09-01T00:00:00\)/,
+    );
+    assert.match(run.stdout, /place\s+"Santa Monica" → Santa Monica \(city\)/);
+    assert.match(run.stdout, /^1 photo /m);
+    const photoLine = lines[lines.length - 1] ?? '';
+    assert.match(
+      photoLine,
+      /^ph_\S+ {2}2025-07-04 10:00:00 {2}Santa Monica, .*United States {2}Summer\/IMG_1\.jpg$/,
+    );
+  });
+
+  it('prints {understood, query, total, photos} with --json', async () => {
+    const run = await runSearch(dataDir, ['dogs', 'at', 'christmas', '--json', ...REFERENCE]);
+    assert.equal(run.code, 0, run.stderr);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    assert.deepEqual(
+      output.understood.map(({ kind, text }) => ({ kind, text })),
+      [
+        { kind: 'label', text: 'dogs' },
+        { kind: 'date', text: 'christmas' },
+      ],
+    );
+    assert.deepEqual(output.query.labels, ['dog']);
+    // The library spans 2019–2025: one range per Christmas in it.
+    assert.equal((output.query.dateRanges as unknown[]).length, 6);
+    assert.equal(output.total, 2);
+    assert.deepEqual(
+      output.photos.map((p) => [p.path, p.takenLocal, p.place]),
+      [
+        ['pets/IMG_3.jpg', '2019-12-25T09:30:00', null],
+        ['pets/IMG_4.jpg', '2021-12-25T18:00:00', null],
+      ],
+    );
+  });
+
+  it('honours --limit and reports words it could not place', async () => {
+    const run = await runSearch(dataDir, ['zebra photos', '--json', '--limit', '1', ...REFERENCE]);
+    assert.equal(run.code, 0, run.stderr);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    assert.deepEqual(output.ignored, ['zebra']);
+    assert.equal(output.total, 4);
+    assert.equal(output.photos.length, 1);
+  });
+
+  it('only searches the given owner', async () => {
+    const run = await runSearch(dataDir, ['dogs', '--owner', 'bob', '--json', ...REFERENCE]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal((JSON.parse(run.stdout) as JsonOutput).total, 0);
+  });
+
+  it('exits 2 with the usage for bad arguments', async () => {
+    for (const args of [[], ['dogs', '--limit', 'lots'], ['dogs', '--hemisphere', 'E']]) {
+      const run = await runSearch(dataDir, args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, /Usage: npm run search/);
+    }
+  });
+});

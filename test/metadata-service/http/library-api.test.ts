@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import {
+  OWNER_HEADER,
+  errorResponseSchema,
+  photoFactsSchema,
+  searchResponseSchema,
+  vocabularySchema,
+} from '../../../common/contracts';
+import { createLibraryService } from '../../../metadata-service/library-service';
+import { libraryRoutes } from '../../../metadata-service/http/routes';
+import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
+import { personIdFor } from '../../../metadata-service/repositories/names';
+import { silentLogger } from '../support/fixtures';
+import { describeOnEachEngine, type TestLibraryDatabase } from '../repositories/library-engines';
+import { keywords, photoRecord } from '../repositories/photo-records';
+
+const ALICE = 'alice';
+const BOB = 'bob';
+
+describeOnEachEngine('Library HTTP API', (engine) => {
+  let database: TestLibraryDatabase;
+  let server: Server;
+  let base: string;
+
+  beforeEach(async () => {
+    database = await engine.open();
+    const repository = new PhotoRepository(database.db);
+    await repository.insertPhoto(
+      photoRecord(ALICE, 'ph_alice', {
+        people: ['Mom'],
+        albums: [{ name: 'Hawaii 2019', source: 'folder' }],
+      }),
+      keywords('beach'),
+    );
+    await repository.insertPhoto(photoRecord(BOB, 'ph_bob', { people: ['Mom'] }), keywords('beach'));
+    const app = express();
+    app.use('/v1/library', libraryRoutes({ api: createLibraryService(repository), logger: silentLogger }));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/library`;
+  });
+  afterEach(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.cleanup();
+  });
+
+  const call = async (path: string, owner: string | undefined, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', ...(owner ? { [OWNER_HEADER]: owner } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json: unknown = await response.json();
+    return { status: response.status, json };
+  };
+
+  it('keeps every endpoint to its owner: search, facts, vocabulary and cursors', async () => {
+    const alice = searchResponseSchema.parse(
+      (await call('/search', ALICE, { query: { labels: ['beach'] }, limit: 1 })).json,
+    );
+    assert.deepEqual(
+      alice.photos.map((p) => p.id),
+      ['ph_alice'],
+    );
+    const bob = searchResponseSchema.parse(
+      (await call('/search', BOB, { query: { labels: ['beach'] } })).json,
+    );
+    assert.deepEqual(
+      bob.photos.map((p) => p.id),
+      ['ph_bob'],
+    );
+
+    const facts = photoFactsSchema.parse((await call('/photos/ph_alice', ALICE)).json);
+    assert.deepEqual(facts.people, [{ id: personIdFor(ALICE, 'mom'), name: 'Mom' }]);
+    const denied = await call('/photos/ph_alice', BOB);
+    assert.equal(denied.status, 404);
+    assert.equal(errorResponseSchema.parse(denied.json).error.code, 'PHOTO_NOT_FOUND');
+
+    const vocabulary = vocabularySchema.parse((await call('/vocabulary', ALICE)).json);
+    assert.deepEqual(
+      vocabulary.albums.map((a) => a.name),
+      ['Hawaii 2019'],
+    );
+    assert.deepEqual(vocabularySchema.parse((await call('/vocabulary', BOB)).json).albums, []);
+
+    // Two photos of Alice's so a cursor exists; Bob replaying it learns nothing.
+    await new PhotoRepository(database.db).insertPhoto(photoRecord(ALICE, 'ph_alice_2'), keywords('beach'));
+    const first = searchResponseSchema.parse(
+      (await call('/search', ALICE, { query: { labels: ['beach'] }, limit: 1 })).json,
+    );
+    assert.ok(first.nextCursor);
+    const replay = await call('/search', BOB, {
+      query: { labels: ['beach'] },
+      limit: 1,
+      cursor: first.nextCursor,
+    });
+    assert.equal(replay.status, 400);
+    assert.equal(errorResponseSchema.parse(replay.json).error.code, 'INVALID_CURSOR');
+    const next = searchResponseSchema.parse(
+      (await call('/search', ALICE, { query: { labels: ['beach'] }, limit: 1, cursor: first.nextCursor }))
+        .json,
+    );
+    assert.equal(next.photos.length, 1);
+    assert.notEqual(next.photos[0]?.id, first.photos[0]?.id);
+  });
+
+  it('answers invalid requests with a code and a message naming the field', async () => {
+    const bad = await call('/search', ALICE, { query: { monthDays: [{ month: 13, day: 1 }] } });
+    assert.equal(bad.status, 400);
+    const body = errorResponseSchema.parse(bad.json);
+    assert.equal(body.error.code, 'INVALID_REQUEST');
+    assert.match(body.error.message, /query\.monthDays\.0\.month/);
+    const both = await call('/search', ALICE, { query: {}, offset: 5, cursor: 'abc' });
+    assert.equal(both.status, 400);
+    assert.equal(
+      errorResponseSchema.parse((await call('/vocabulary', undefined)).json).error.code,
+      'OWNER_REQUIRED',
+    );
+  });
+
+  it('publishes an OpenAPI 3.1 document generated from the contract schemas', async () => {
+    const { status, json } = await call('/openapi.json', undefined);
+    assert.equal(status, 200);
+    const doc = json as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    assert.equal(doc.openapi, '3.1.0');
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/openapi.json',
+      '/photos/{id}',
+      '/search',
+      '/vocabulary',
+    ]);
+    assert.ok(doc.paths['/search']?.post?.responses['400']);
+    assert.ok(doc.paths['/photos/{id}']?.get?.responses['404']);
+    const request = doc.components.schemas.SearchRequest;
+    assert.ok(request?.properties?.cursor && request.properties.query);
+    const query = (request.properties.query as { properties: Record<string, unknown> }).properties;
+    for (const field of [
+      'labels',
+      'people',
+      'places',
+      'albums',
+      'dateRanges',
+      'monthDays',
+      'exclude',
+      'order',
+      'seed',
+      'collapseDuplicates',
+    ]) {
+      assert.ok(query[field], `PhotoQuery.${field} documented`);
+    }
+    assert.ok(doc.components.schemas.PhotoFacts?.required?.includes('place'));
+    assert.ok(doc.components.schemas.Error?.properties?.error);
+  });
+});

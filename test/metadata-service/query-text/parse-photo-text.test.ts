@@ -1,0 +1,384 @@
+import assert from 'node:assert/strict';
+import { photoQuerySchema, type PhotoQueryInput } from '../../../common/contracts';
+import { isAppError } from '../../../common/errors';
+import { parsePhotoText } from '../../../metadata-service/query-text/parse-photo-text';
+import type {
+  Hemisphere,
+  ParseContext,
+  ParseVocabulary,
+  Understood,
+} from '../../../metadata-service/query-text/types';
+
+const vocabulary: ParseVocabulary = {
+  labels: ['beach', 'dog', 'eiffel tower', 'sushi'],
+  people: [
+    { id: 'pe_mom', name: 'Mom', synonyms: ['mum', 'mother'] },
+    { id: 'pe_grandma', name: 'Grandma', synonyms: ['granny', 'nana'] },
+    { id: 'pe_paris', name: 'Paris', synonyms: [] },
+  ],
+  albums: [
+    { id: 'al_hawaii', name: 'Hawaii 2019', synonyms: ['hawaii trip'] },
+    { id: 'al_wedding', name: "Anna's Wedding" },
+    // A folder album named like a label: "beach" stays the label, which also finds beach photos filed elsewhere.
+    { id: 'al_beach', name: 'Beach' },
+  ],
+  places: [
+    { name: 'Santa Monica', level: 'city' },
+    { name: 'Kyoto', level: 'city' },
+    { name: 'Paris', level: 'city' },
+    { name: 'Palm Springs', level: 'city' },
+    { name: 'São Paulo', level: 'city' },
+    { name: 'California', level: 'region' },
+    { name: 'United States', level: 'country' },
+    { name: 'United Kingdom', level: 'country' },
+  ],
+};
+
+/** Sunday 1 March 2026, 10:00 in Los Angeles. */
+const MARCH_1_2026 = new Date('2026-03-01T18:00:00Z');
+
+function context(overrides: Partial<ParseContext> = {}): ParseContext {
+  return {
+    reference: MARCH_1_2026,
+    timeZone: 'America/Los_Angeles',
+    hemisphere: 'N',
+    vocabulary,
+    ...overrides,
+  };
+}
+
+const day = (date: string): string => `${date}T00:00:00`;
+const range = (from: string, to: string) => ({ from: day(from), to: day(to) });
+const yearly = (month: string, firstYear: number, lastYear: number, nextDay = month) =>
+  Array.from({ length: lastYear - firstYear + 1 }, (_, i) =>
+    range(`${firstYear + i}-${month}`, `${firstYear + i}-${nextDay}`),
+  );
+
+interface Case {
+  text: string;
+  query: PhotoQueryInput;
+  understood?: Pick<Understood, 'kind' | 'text'>[];
+  ignored?: string[];
+  hemisphere?: Hemisphere;
+  reference?: Date;
+}
+
+const CASES: Case[] = [
+  {
+    text: 'beach photos from last summer in Santa Monica',
+    query: {
+      labels: ['beach'],
+      places: [{ name: 'Santa Monica', level: 'city' }],
+      takenFrom: day('2025-06-01'),
+      takenTo: day('2025-09-01'),
+    },
+    understood: [
+      { kind: 'label', text: 'beach' },
+      { kind: 'date', text: 'last summer' },
+      { kind: 'place', text: 'Santa Monica' },
+    ],
+  },
+  {
+    text: 'dogs 2019',
+    query: { labels: ['dog'], takenFrom: day('2019-01-01'), takenTo: day('2020-01-01') },
+    understood: [
+      { kind: 'label', text: 'dogs' },
+      { kind: 'date', text: '2019' },
+    ],
+  },
+  {
+    text: 'Mom at Christmas',
+    query: { people: ['pe_mom'], dateRanges: yearly('12-25', 2006, 2025, '12-26') },
+    understood: [
+      { kind: 'person', text: 'Mom' },
+      { kind: 'date', text: 'Christmas' },
+    ],
+  },
+  { text: 'every christmas', query: { dateRanges: yearly('12-25', 2006, 2025, '12-26') } },
+  {
+    text: 'on this day',
+    query: { monthDays: [{ month: 3, day: 1, plusMinusDays: 0 }] },
+    understood: [{ kind: 'on-this-day', text: 'on this day' }],
+  },
+  { text: 'this day in history', query: { monthDays: [{ month: 3, day: 1, plusMinusDays: 0 }] } },
+  {
+    text: 'on this day last year',
+    query: {
+      takenFrom: day('2025-03-01'),
+      takenTo: day('2025-03-02'),
+    },
+  },
+  {
+    text: 'last summer',
+    hemisphere: 'S',
+    query: { takenFrom: day('2025-12-01'), takenTo: day('2026-03-01') },
+  },
+  {
+    text: 'summer 2019',
+    hemisphere: 'S',
+    query: { takenFrom: day('2019-12-01'), takenTo: day('2020-03-01') },
+  },
+  { text: 'winter 2019', query: { takenFrom: day('2019-12-01'), takenTo: day('2020-03-01') } },
+  { text: 'last fall', query: { takenFrom: day('2025-09-01'), takenTo: day('2025-12-01') } },
+  { text: 'last winter', query: { takenFrom: day('2025-12-01'), takenTo: day('2026-03-01') } },
+  {
+    text: 'last winter',
+    reference: new Date('2026-02-10T18:00:00Z'),
+    query: { takenFrom: day('2024-12-01'), takenTo: day('2025-03-01') },
+  },
+  // In the middle of a season, "last" is the one before it and "this" the one happening.
+  {
+    text: 'this winter',
+    reference: new Date('2026-02-10T18:00:00Z'),
+    query: { takenFrom: day('2025-12-01'), takenTo: day('2026-03-01') },
+  },
+  // Spring began today: it is "this spring", and "next spring" is a year away.
+  { text: 'this spring', query: { takenFrom: day('2026-03-01'), takenTo: day('2026-06-01') } },
+  { text: 'next spring', query: { takenFrom: day('2027-03-01'), takenTo: day('2027-06-01') } },
+  {
+    text: 'photos of grandma and mom in kyoto',
+    query: { people: ['pe_grandma', 'pe_mom'], places: [{ name: 'Kyoto', level: 'city' }] },
+    understood: [
+      { kind: 'person', text: 'grandma' },
+      { kind: 'person', text: 'mom' },
+      { kind: 'place', text: 'kyoto' },
+    ],
+  },
+  { text: 'christmas 2019', query: { takenFrom: day('2019-12-25'), takenTo: day('2019-12-26') } },
+  { text: 'last christmas', query: { takenFrom: day('2025-12-25'), takenTo: day('2025-12-26') } },
+  {
+    text: 'last christmas',
+    reference: new Date('2025-12-25T18:00:00Z'),
+    query: { takenFrom: day('2024-12-25'), takenTo: day('2024-12-26') },
+  },
+  { text: 'christmas eve 2019', query: { takenFrom: day('2019-12-24'), takenTo: day('2019-12-25') } },
+  {
+    text: "new year's eve 2019",
+    query: { takenFrom: day('2019-12-31'), takenTo: '2020-01-01T06:00:00' },
+  },
+  { text: "new year's day 2020", query: { takenFrom: day('2020-01-01'), takenTo: day('2020-01-02') } },
+  { text: 'easter 2024', query: { takenFrom: day('2024-03-31'), takenTo: day('2024-04-01') } },
+  { text: 'easter 2025', query: { takenFrom: day('2025-04-20'), takenTo: day('2025-04-21') } },
+  { text: 'thanksgiving 2025', query: { takenFrom: day('2025-11-27'), takenTo: day('2025-11-28') } },
+  { text: 'halloween 2020', query: { takenFrom: day('2020-10-31'), takenTo: day('2020-11-01') } },
+  { text: "valentine's day 2021", query: { takenFrom: day('2021-02-14'), takenTo: day('2021-02-15') } },
+  { text: 'fourth of july 2022', query: { takenFrom: day('2022-07-04'), takenTo: day('2022-07-05') } },
+  {
+    text: 'christmas in the nineties',
+    query: {
+      takenFrom: day('1990-01-01'),
+      takenTo: day('2000-01-01'),
+      dateRanges: yearly('12-25', 1990, 1999, '12-26'),
+    },
+  },
+  {
+    text: 'summer last year',
+    query: {
+      takenFrom: day('2025-01-01'),
+      takenTo: day('2026-01-01'),
+      dateRanges: [range('2025-06-01', '2025-09-01')],
+    },
+  },
+  { text: 'july 2019', query: { takenFrom: day('2019-07-01'), takenTo: day('2019-08-01') } },
+  {
+    text: 'from june to august 2024',
+    query: { takenFrom: day('2024-06-01'), takenTo: day('2024-09-01') },
+  },
+  {
+    text: 'between march and may 2021',
+    query: { takenFrom: day('2021-03-01'), takenTo: day('2021-06-01') },
+  },
+  // A month without a year is the last one that has begun: July said in March is last July.
+  { text: 'in july', query: { takenFrom: day('2025-07-01'), takenTo: day('2025-08-01') } },
+  { text: 'two years ago', query: { takenFrom: day('2024-01-01'), takenTo: day('2025-01-01') } },
+  { text: 'a month ago', query: { takenFrom: day('2026-02-01'), takenTo: day('2026-03-01') } },
+  {
+    text: 'this week 5 years ago',
+    query: { takenFrom: day('2021-02-23'), takenTo: day('2021-03-02') },
+  },
+  { text: 'last year', query: { takenFrom: day('2025-01-01'), takenTo: day('2026-01-01') } },
+  { text: 'last week', query: { takenFrom: day('2026-02-16'), takenTo: day('2026-02-23') } },
+  { text: 'yesterday', query: { takenFrom: day('2026-02-28'), takenTo: day('2026-03-01') } },
+  { text: 'in 2019', query: { takenFrom: day('2019-01-01'), takenTo: day('2020-01-01') } },
+  { text: '2019 to 2021', query: { takenFrom: day('2019-01-01'), takenTo: day('2022-01-01') } },
+  { text: 'between 2019 and 2021', query: { takenFrom: day('2019-01-01'), takenTo: day('2022-01-01') } },
+  { text: 'the nineties', query: { takenFrom: day('1990-01-01'), takenTo: day('2000-01-01') } },
+  { text: "the '80s", query: { takenFrom: day('1980-01-01'), takenTo: day('1990-01-01') } },
+  { text: 'the 2010s', query: { takenFrom: day('2010-01-01'), takenTo: day('2020-01-01') } },
+  {
+    text: '2019 and 2021',
+    query: { dateRanges: [range('2019-01-01', '2020-01-01'), range('2021-01-01', '2022-01-01')] },
+  },
+  {
+    text: 'show me the eiffel tower in the US',
+    query: { labels: ['eiffel tower'], places: [{ name: 'United States', level: 'country' }] },
+    ignored: [],
+  },
+  { text: 'in the uk', query: { places: [{ name: 'United Kingdom', level: 'country' }] } },
+  { text: 'in california', query: { places: [{ name: 'California', level: 'region' }] } },
+  { text: 'sao paulo', query: { places: [{ name: 'São Paulo', level: 'city' }] } },
+  // Multi-word names are matched before dates: "springs" is not a season here, "2019" not a year.
+  {
+    text: 'palm springs last spring',
+    query: {
+      places: [{ name: 'Palm Springs', level: 'city' }],
+      takenFrom: day('2025-03-01'),
+      takenTo: day('2025-06-01'),
+    },
+  },
+  { text: 'hawaii 2019', query: { albums: ['al_hawaii'] } },
+  { text: "photos from anna's wedding", query: { albums: ['al_wedding'] } },
+  // A name that is a person and a place: the place after "in", the person otherwise.
+  { text: 'in paris', query: { places: [{ name: 'Paris', level: 'city' }] } },
+  { text: 'photos of paris', query: { people: ['pe_paris'] } },
+  {
+    text: "mom's birthday",
+    query: { people: ['pe_mom'], labels: ['birthday'] },
+  },
+  { text: 'puppies and sushi', query: { labels: ['dog', 'sushi'] } },
+  { text: 'animals', query: { labels: ['animal'] } },
+  {
+    text: 'my favourite videos of nana',
+    query: { people: ['pe_grandma'], favoritesOnly: true, mediaKinds: ['video'] },
+    understood: [
+      { kind: 'favorites', text: 'favourite' },
+      { kind: 'video', text: 'videos' },
+      { kind: 'person', text: 'nana' },
+    ],
+  },
+  {
+    text: 'best of 2020',
+    query: { favoritesOnly: true, takenFrom: day('2020-01-01'), takenTo: day('2021-01-01') },
+  },
+  {
+    text: 'show me photos of the zebra crossing from last year',
+    query: { takenFrom: day('2025-01-01'), takenTo: day('2026-01-01') },
+    ignored: ['zebra crossing'],
+  },
+  // "sun" is not Sunday, and "us" alone is a pronoun.
+  { text: 'photos of us in the sun', query: {}, ignored: ['sun'] },
+];
+
+describe('parsePhotoText', () => {
+  for (const testCase of CASES) {
+    const where = testCase.hemisphere === 'S' ? ' (southern hemisphere)' : '';
+    const when = testCase.reference ? ` on ${testCase.reference.toISOString().slice(0, 10)}` : '';
+    it(`reads "${testCase.text}"${where}${when}`, () => {
+      const parsed = parsePhotoText(
+        testCase.text,
+        context({
+          hemisphere: testCase.hemisphere ?? 'N',
+          ...(testCase.reference ? { reference: testCase.reference } : {}),
+        }),
+      );
+      assert.deepEqual(parsed.query, testCase.query);
+      assert.ok(photoQuerySchema.safeParse(parsed.query).success, 'the query satisfies the contract');
+      if (testCase.understood) {
+        assert.deepEqual(
+          parsed.understood.map(({ kind, text }) => ({ kind, text })),
+          testCase.understood,
+        );
+      }
+      assert.deepEqual(parsed.ignored, testCase.ignored ?? []);
+    });
+  }
+
+  it('says how each date was read, with its ranges', () => {
+    const parsed = parsePhotoText('beach photos from last summer', context({ hemisphere: 'S' }));
+    assert.deepEqual(parsed.understood[1], {
+      kind: 'date',
+      text: 'last summer',
+      value: { description: 'summer 2025', ranges: [range('2025-12-01', '2026-03-01')] },
+    });
+  });
+
+  it('reads relative dates on the user’s calendar, not the server’s', () => {
+    // 05:00 UTC on 1 March is still 28 February in Los Angeles and already 1 March in Tokyo.
+    const reference = new Date('2026-03-01T05:00:00Z');
+    const la = parsePhotoText('on this day', context({ reference, timeZone: 'America/Los_Angeles' }));
+    const tokyo = parsePhotoText('on this day', context({ reference, timeZone: 'Asia/Tokyo' }));
+    assert.deepEqual(la.query.monthDays, [{ month: 2, day: 28, plusMinusDays: 0 }]);
+    assert.deepEqual(tokyo.query.monthDays, [{ month: 3, day: 1, plusMinusDays: 0 }]);
+    const yesterday = parsePhotoText('yesterday', context({ reference, timeZone: 'Asia/Tokyo' }));
+    assert.equal(yesterday.query.takenFrom, day('2026-02-28'));
+  });
+
+  it('covers the library’s years for "every christmas" when it knows them', () => {
+    const parsed = parsePhotoText(
+      'every christmas',
+      context({ librarySpan: { first: '2016-07-04T10:00:00', last: '2019-12-25T09:30:00' } }),
+    );
+    assert.deepEqual(parsed.query.dateRanges, yearly('12-25', 2016, 2019, '12-26'));
+    assert.equal(parsed.understood[0]?.kind, 'date');
+    assert.equal(
+      parsed.understood[0]?.kind === 'date' && parsed.understood[0].value.description,
+      'every christmas, 2016–2019',
+    );
+  });
+
+  it('keeps to the contract’s 50 ranges however long the library', () => {
+    const parsed = parsePhotoText(
+      'every summer',
+      context({ librarySpan: { first: '1950-01-01T00:00:00', last: '2025-08-01T00:00:00' } }),
+    );
+    assert.equal(parsed.query.dateRanges?.length, 50);
+    assert.deepEqual(parsed.query.dateRanges?.at(-1), range('2025-06-01', '2025-09-01'));
+  });
+
+  it('answers nothing rather than everything for a holiday outside the dates named', () => {
+    const parsed = parsePhotoText('christmas in july 2019', context());
+    assert.equal(parsed.query.takenFrom, day('2019-07-01'));
+    assert.equal(parsed.query.takenTo, day('2019-08-01'));
+    assert.deepEqual(parsed.query.dateRanges, [range('2019-12-25', '2019-12-26')]);
+  });
+
+  it('rejects an unknown time zone with a 400', () => {
+    assert.throws(
+      () => parsePhotoText('last summer', context({ timeZone: 'Mars/Olympus_Mons' })),
+      (error: unknown) => isAppError(error) && error.status === 400 && error.code === 'INVALID_TIME_ZONE',
+    );
+  });
+
+  it('understands nothing in an empty or filler-only text', () => {
+    for (const text of ['', '   ', 'show me some photos please']) {
+      const parsed = parsePhotoText(text, context());
+      assert.deepEqual(parsed, { query: {}, understood: [], ignored: [] });
+    }
+  });
+});
+
+describe('parsePhotoText with a gazetteer', () => {
+  const gazetteer = (name: string) =>
+    ({
+      nyc: [{ name: 'New York City', level: 'city' as const }],
+      kyoto: [{ name: 'Kyoto', level: 'city' as const }],
+      beach: [{ name: 'Beach', level: 'city' as const }],
+      deutschland: [{ name: 'Germany', level: 'country' as const }],
+    })[name.toLowerCase()] ?? [];
+  const withGazetteer = (places: ParseVocabulary['places']): ParseContext => ({
+    reference: MARCH_1_2026,
+    timeZone: 'UTC',
+    hemisphere: 'N',
+    vocabulary: { labels: [], people: [], albums: [], places },
+    findPlaces: gazetteer,
+  });
+
+  it('reads a place the library has under another name', () => {
+    const parsed = parsePhotoText('sunsets nyc', withGazetteer([{ name: 'New York City', level: 'city' }]));
+    assert.deepEqual(parsed.query, {
+      labels: ['sunset'],
+      places: [{ name: 'New York City', level: 'city' }],
+    });
+  });
+
+  it('reads any place after "in", so a place without photos finds none rather than all', () => {
+    const parsed = parsePhotoText('in kyoto', withGazetteer([]));
+    assert.deepEqual(parsed.query, { places: [{ name: 'Kyoto', level: 'city' }] });
+    assert.deepEqual(parsed.ignored, []);
+  });
+
+  it('does not take an ordinary word for a town of that name', () => {
+    assert.deepEqual(parsePhotoText('beach', withGazetteer([])).query, { labels: ['beach'] });
+    assert.deepEqual(parsePhotoText('deutschland photos', withGazetteer([])).ignored, ['deutschland']);
+  });
+});
