@@ -1,103 +1,126 @@
-import {
-  escapeXmlCharacters,
-  getDeviceId,
-  getSlot,
-  type HandlerInput,
-  type RequestHandler,
-} from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
-import { photoQuerySchema, type PhotoQuery, type Viewport } from '../../common/contracts';
+import { getDeviceId, getLocale, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { IntentRequest, Response } from 'ask-sdk-model';
+import { photoQuerySchema, type SlideshowPage, type Viewport } from '../../common/contracts';
 import { parseInput } from '../../common/validation';
 import { buildSlideshowDirectives } from '../apl/slideshow-directives';
-import { enUS, type PhotoSelection } from '../i18n/en-US';
+import { stringsFor, type FoundPhotos, type PhotoSpan, type SkillStrings } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
-import { dateRangeOf } from '../util/amazon-date';
+import { calendarDateIn } from '../util/calendar';
+import { defaultHemisphere, type Hemisphere } from '../util/hemisphere';
+import { queryOf, relaxations, understandShowPhotos, type PhotoRequest } from '../util/photo-request';
 import { requestFactsOf } from '../util/request-attributes';
-import { subjectLabelOf } from '../util/subject';
 import { isIntent } from './matchers';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
 const SLIDESHOW_PAGE_SIZE = 10;
+/** Until the Alexa Settings API time zone is read per device, dates are resolved in this zone. */
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+export interface ShowPhotosOptions {
+  /** IANA zone "today" is computed in (the user's; from config until the Settings API is used). */
+  timeZone?: string;
+  /** Overrides the locale's default hemisphere (a per-user setting). */
+  hemisphere?: Hemisphere;
+}
+
+/** What a search found, or the slideshow made of it on a screen. */
+interface Found {
+  total: number;
+  span: PhotoSpan | null;
+  page?: SlideshowPage;
+}
 
 /**
- * "Show beach photos from last summer": resolve slots into a PhotoQuery, then a slideshow on screens, or a spoken
- * count on voice-only devices (no slideshow is created that nobody could see).
+ * "Show beach photos from last summer": slots → PhotoQuery → a slideshow on screens, or a spoken count on
+ * voice-only devices (no slideshow is created that nobody could see). When nothing matches, one constraint at a
+ * time is dropped (date, then place, then subject) and the user is told what was found instead.
  */
-export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
+export function showPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOptions = {}): RequestHandler {
   const now = deps.now ?? (() => new Date());
   return {
     canHandle: (input) => isIntent(input, SHOW_PHOTOS_INTENT),
     handle: async (input) => {
       const { requestEnvelope } = input;
-      const subjectSlot = getSlot(requestEnvelope, 'subject') ?? undefined;
-      const dateSlot = getSlot(requestEnvelope, 'date') ?? undefined;
-      const heardSubject = subjectSlot?.value?.trim();
-      const heardDate = dateSlot?.value?.trim();
-
-      const label = subjectLabelOf(subjectSlot);
-      if (heardSubject && !label) {
-        return ask(input, enUS.unknownSubject(escapeXmlCharacters(heardSubject)));
-      }
-      const range = heardDate ? dateRangeOf(heardDate, now()) : undefined;
-      if (heardDate && !range) return ask(input, enUS.badDate(escapeXmlCharacters(heardDate)));
-
-      const query: PhotoQuery = parseInput(photoQuerySchema, {
-        labels: label ? [label] : [],
-        ...(range ? { takenFrom: range.takenFrom, takenTo: range.takenTo } : {}),
+      const locale = getLocale(requestEnvelope);
+      const strings = stringsFor(locale);
+      const understanding = understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
+        locale,
+        today: calendarDateIn(now(), options.timeZone ?? DEFAULT_TIME_ZONE),
+        hemisphere: options.hemisphere ?? defaultHemisphere(locale),
       });
-      const selection: PhotoSelection = { subject: label, when: range?.spoken };
-      const ownerId = deps.ownerIdFor(requestEnvelope);
+      if (!understanding.ok) {
+        const speak = {
+          date: strings.badDate,
+          subject: strings.unknownSubject,
+          person: strings.unknownPerson,
+          album: strings.unknownAlbum,
+        }[understanding.problem];
+        return ask(input, strings, speak(understanding.heard));
+      }
+
       const viewport = requestFactsOf(input).aplViewport;
-      return viewport
-        ? showSlideshow(input, deps, { ownerId, query, viewport, selection })
-        : tellCount(input, deps, { ownerId, query, selection });
+      const find = finder(input, deps, viewport);
+      const asked = understanding.request;
+      const found = await find(asked);
+      if (found.total > 0) {
+        const photos = described(asked, found);
+        return answer(input, viewport, found, viewport ? strings.showing(photos) : strings.voiceOnly(photos));
+      }
+
+      for (const relaxed of relaxations(asked)) {
+        const instead = await find(relaxed);
+        if (instead.total > 0) {
+          const speech = strings.relaxed(asked.selection, described(relaxed, instead), Boolean(viewport));
+          return answer(input, viewport, instead, speech);
+        }
+      }
+      return ask(input, strings, strings.noMatches(asked.selection));
     },
   };
 }
 
-interface Ask {
-  ownerId: string;
-  query: PhotoQuery;
-  selection: PhotoSelection;
+function described(request: PhotoRequest, found: Found): FoundPhotos {
+  return { selection: request.selection, count: found.total, span: found.span };
 }
 
-async function showSlideshow(
-  { requestEnvelope, responseBuilder }: HandlerInput,
+/** Screens get a slideshow (the display service counts while it creates it); voice-only devices a count. */
+function finder(
+  { requestEnvelope }: HandlerInput,
   deps: SkillDeps,
-  { ownerId, query, viewport, selection }: Ask & { viewport: Viewport },
-): Promise<Response> {
-  const deviceId = getDeviceId(requestEnvelope) ?? undefined;
-  const page = await deps.display.createSlideshow({
-    ownerId,
-    query,
-    viewport,
-    deviceId,
-    pageSize: SLIDESHOW_PAGE_SIZE,
-  });
-  if (page.total === 0) {
-    return responseBuilder.speak(enUS.noMatches(selection)).reprompt(enUS.whatToSee).getResponse();
-  }
-  const [render, autoPage] = buildSlideshowDirectives(page);
-  // shouldEndSession stays unset: on a screen that keeps the slideshow up instead of closing it after speech.
-  return responseBuilder
-    .speak(enUS.showing(selection, page.total))
-    .addDirective(render)
-    .addDirective(autoPage)
-    .getResponse();
+  viewport: Viewport | undefined,
+): (request: PhotoRequest) => Promise<Found> {
+  const ownerId = deps.ownerIdFor(requestEnvelope);
+  return async (request) => {
+    const query = parseInput(photoQuerySchema, queryOf(request));
+    if (viewport) {
+      const page = await deps.display.createSlideshow({
+        ownerId,
+        query,
+        viewport,
+        deviceId: getDeviceId(requestEnvelope) ?? undefined,
+        pageSize: SLIDESHOW_PAGE_SIZE,
+      });
+      return { total: page.total, span: page.span, page };
+    }
+    const { total, span } = await deps.library.search(ownerId, { query, limit: 1 });
+    return { total, span };
+  };
 }
 
-async function tellCount(
+function answer(
   { responseBuilder }: HandlerInput,
-  deps: SkillDeps,
-  { ownerId, query, selection }: Ask,
-): Promise<Response> {
-  const { total } = await deps.library.search(ownerId, { query, limit: 1 });
-  if (total === 0) {
-    return responseBuilder.speak(enUS.noMatches(selection)).reprompt(enUS.whatToSee).getResponse();
+  viewport: Viewport | undefined,
+  found: Found,
+  speech: string,
+): Response {
+  if (!viewport || !found.page) {
+    return responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
   }
-  return responseBuilder.speak(enUS.voiceOnly(selection, total)).withShouldEndSession(true).getResponse();
+  const [render, autoPage] = buildSlideshowDirectives(found.page);
+  // shouldEndSession stays unset: on a screen that keeps the slideshow up instead of closing it after speech.
+  return responseBuilder.speak(speech).addDirective(render).addDirective(autoPage).getResponse();
 }
 
-function ask({ responseBuilder }: HandlerInput, speech: string): Response {
-  return responseBuilder.speak(speech).reprompt(enUS.whatToSee).getResponse();
+function ask({ responseBuilder }: HandlerInput, strings: SkillStrings, speech: string): Response {
+  return responseBuilder.speak(speech).reprompt(strings.whatToSee).getResponse();
 }

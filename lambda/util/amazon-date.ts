@@ -2,159 +2,226 @@ import {
   addDays,
   addMonths,
   calendarDate,
-  compareDates,
-  fromUtcDate,
   isoWeekMonday,
+  isoWeekOf,
   startOfDayLocal,
   type CalendarDate,
 } from './calendar';
+import { seasonFirstMonth, seasonOfCode, type Hemisphere, type SeasonCode } from './hemisphere';
+import {
+  hasStarted,
+  multipleRanges,
+  RECURRING_YEARS,
+  singleRange,
+  type DatePhrase,
+  type LocalRange,
+  type ResolvedDate,
+} from './resolved-date';
 
-/** A resolved AMAZON.DATE: a capture-local [takenFrom, takenTo) range plus how to say it back. */
-export interface DateRange {
-  takenFrom: string;
-  takenTo: string;
-  spoken: string;
+/** What a date slot is resolved against: the user's calendar day (in their time zone) and their seasons. */
+export interface DateContext {
+  today: CalendarDate;
+  hemisphere: Hemisphere;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** Northern meteorological seasons: first month and the name used in speech. */
-const SEASONS = {
-  SP: { firstMonth: 3, name: 'spring' },
-  SU: { firstMonth: 6, name: 'summer' },
-  FA: { firstMonth: 9, name: 'fall' },
-  WI: { firstMonth: 12, name: 'winter' },
-} as const;
-type SeasonCode = keyof typeof SEASONS;
-
-/** Forms that Alexa resolves to the next occurrence and that photos (always in the past) mean the last one of. */
-type Kind = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'season' | 'decade' | 'present';
-const MOVABLE_INTO_PAST: ReadonlySet<Kind> = new Set<Kind>(['day', 'month', 'season']);
-
+/** One window of a fixed-length period, and how to move it back to an earlier occurrence. */
 interface Period {
-  kind: Kind;
   from: CalendarDate;
-  /** Exclusive. */
   to: CalendarDate;
-  spoken(from: CalendarDate): string;
-}
-
-/**
- * Converts an AMAZON.DATE slot value (as Alexa sends it) into a photo date range, or undefined when the value is
- * not a form we understand. `today` is the skill's current date: a day, month or season that starts after it is
- * moved back a year, because "show photos from july" in November means the July that has happened.
- */
-export function dateRangeOf(value: string, today: Date): DateRange | undefined {
-  const period = parsePeriod(value.trim().toUpperCase(), fromUtcDate(today));
-  if (!period) return undefined;
-  const inPast = intoPast(period, fromUtcDate(today));
-  return {
-    takenFrom: startOfDayLocal(inPast.from),
-    takenTo: startOfDayLocal(inPast.to),
-    spoken: period.spoken(inPast.from),
-  };
-}
-
-function intoPast(period: Period, today: CalendarDate): Period {
-  if (!MOVABLE_INTO_PAST.has(period.kind) || compareDates(period.from, today) <= 0) return period;
-  const lastYear = (date: CalendarDate): CalendarDate =>
-    // Feb 29 has no counterpart a year earlier; Feb 28 is the closest real day.
-    calendarDate(date.year - 1, date.month, date.day) ?? { year: date.year - 1, month: 2, day: 28 };
-  return { ...period, from: lastYear(period.from), to: lastYear(period.to) };
+  phrase: DatePhrase;
+  /** The occurrence before this one, or undefined when the period never recurs (a year, a decade, today). */
+  previous?: () => Period | undefined;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WEEK = /^(\d{4})-W(\d{2})(-WE)?$/;
+const WEEK = /^(\d{4})-W(\d{1,2})(-WE)?$/;
+/** `YYYY-MM`; non-English locales send `YYYY-MM-XX`. */
 const MONTH = /^(\d{4})-(\d{2})(?:-XX)?$/;
-const YEAR = /^(\d{4})(?:-XX-XX)?$/;
+/** `YYYY`; non-English locales send `YYYY-XX-XX`. */
+const YEAR = /^(\d{4})(?:-XX(?:-XX)?)?$/;
 const SEASON = /^(\d{4})-(SP|SU|FA|WI)$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
 const DECADE = /^(\d{3})X$/;
+const EVERY_DAY = /^XXXX-(\d{2})-(\d{2})$/;
+const EVERY_MONTH = /^XXXX-(\d{2})(?:-XX)?$/;
+const EVERY_SEASON = /^XXXX-(SP|SU|FA|WI)$/;
 
-function parsePeriod(value: string, today: CalendarDate): Period | undefined {
+/**
+ * Converts an AMAZON.DATE slot value, as Alexa sends it, into capture-local photo windows; undefined when the value
+ * is not a form Alexa sends. Photos are memories, so a window that has not started yet (Alexa resolves "july" and
+ * "next winter" forward) moves to its most recent occurrence that has: the same day, month, season or quarter a year
+ * earlier, or the same weekend a week earlier. Years and decades never recur and stay where they are.
+ */
+export function resolveAmazonDate(value: string, context: DateContext): ResolvedDate | undefined {
+  const normalized = value.trim().toUpperCase();
+  const recurring = everyYear(normalized, context);
+  if (recurring) return recurring;
+  const asSent = parsePeriod(normalized, context);
+  if (!asSent) return undefined;
+  let period: Period = asSent;
+  // A few steps suffice for anything Alexa sends; the bound guards against a pathological far-future value.
+  for (let step = 0; step < 200 && !hasStarted(period.from, context.today); step++) {
+    const earlier: Period | undefined = period.previous?.();
+    if (!earlier) break;
+    period = earlier;
+  }
+  return singleRange(period.from, period.to, period.phrase);
+}
+
+function parsePeriod(value: string, context: DateContext): Period | undefined {
   if (value === 'PRESENT_REF') {
-    return { kind: 'present', from: today, to: addDays(today, 1), spoken: () => 'today' };
+    return { from: context.today, to: addDays(context.today, 1), phrase: { kind: 'today' } };
   }
   let match = DAY.exec(value);
   if (match) {
-    const from = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-    return from && { kind: 'day', from, to: addDays(from, 1), spoken: spokenDay };
+    const date = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    return date && dayPeriod(date);
   }
   match = WEEK.exec(value);
-  if (match) {
-    const monday = isoWeekMonday(Number(match[1]), Number(match[2]));
-    if (!monday) return undefined;
-    if (match[3]) {
-      const saturday = addDays(monday, 5);
-      return {
-        kind: 'weekend',
-        from: saturday,
-        to: addDays(monday, 7),
-        spoken: (from) => `the weekend of ${spokenDay(from)}`,
-      };
-    }
-    return {
-      kind: 'week',
-      from: monday,
-      to: addDays(monday, 7),
-      spoken: (from) => `the week of ${spokenDay(from)}`,
-    };
-  }
+  if (match) return weekPeriod(Number(match[1]), Number(match[2]), Boolean(match[3]), context.today);
   match = MONTH.exec(value);
   if (match) {
-    const from = calendarDate(Number(match[1]), Number(match[2]), 1);
-    return from && { kind: 'month', from, to: addMonths(from, 1), spoken: spokenMonth };
+    const month = Number(match[2]);
+    return month >= 1 && month <= 12 ? monthPeriod(Number(match[1]), month) : undefined;
   }
   match = YEAR.exec(value);
   if (match) {
     const year = Number(match[1]);
-    return {
-      kind: 'year',
-      from: { year, month: 1, day: 1 },
-      to: { year: year + 1, month: 1, day: 1 },
-      spoken: (from) => String(from.year),
-    };
+    return { from: jan1(year), to: jan1(year + 1), phrase: { kind: 'year', year } };
   }
   match = SEASON.exec(value);
-  if (match) {
-    const season = SEASONS[match[2] as SeasonCode];
-    const from: CalendarDate = { year: Number(match[1]), month: season.firstMonth, day: 1 };
-    return {
-      kind: 'season',
-      from,
-      to: addMonths(from, 3),
-      spoken: (start) => `${season.name} ${start.year}`,
-    };
-  }
+  if (match) return seasonPeriod(Number(match[1]), match[2] as SeasonCode, context.hemisphere);
+  match = QUARTER.exec(value);
+  if (match) return quarterPeriod(Number(match[1]), Number(match[2]));
   match = DECADE.exec(value);
   if (match) {
-    const year = Number(match[1]) * 10;
-    return {
-      kind: 'decade',
-      from: { year, month: 1, day: 1 },
-      to: { year: year + 10, month: 1, day: 1 },
-      spoken: () => `the ${year}s`,
-    };
+    const firstYear = Number(match[1]) * 10;
+    return { from: jan1(firstYear), to: jan1(firstYear + 10), phrase: { kind: 'decade', firstYear } };
   }
   return undefined;
 }
 
-function spokenDay(date: CalendarDate): string {
-  return `${MONTH_NAMES[date.month - 1]} ${date.day}, ${date.year}`;
+const jan1 = (year: number): CalendarDate => ({ year, month: 1, day: 1 });
+
+function dayPeriod(date: CalendarDate): Period {
+  return {
+    from: date,
+    to: addDays(date, 1),
+    phrase: { kind: 'day', date },
+    previous: () => {
+      // February 29th has no counterpart a year earlier; the 28th is the closest real day.
+      const earlier = calendarDate(date.year - 1, date.month, date.day) ?? {
+        year: date.year - 1,
+        month: 2,
+        day: 28,
+      };
+      return dayPeriod(earlier);
+    },
+  };
 }
 
-function spokenMonth(date: CalendarDate): string {
-  return `${MONTH_NAMES[date.month - 1]} ${date.year}`;
+function weekPeriod(year: number, week: number, weekend: boolean, today: CalendarDate): Period | undefined {
+  const monday = isoWeekMonday(year, week);
+  if (!monday) return undefined;
+  const from = weekend ? addDays(monday, 5) : monday;
+  return {
+    from,
+    to: addDays(monday, 7),
+    phrase: weekend ? { kind: 'weekend', saturday: from } : { kind: 'week', monday },
+    // "This weekend" said on a Wednesday is the coming one, and the one that happened is a week back. A week
+    // further out (a named week of the year) recurs yearly: the same ISO week number a year earlier (week 52
+    // when that year has no week 53).
+    previous: () => {
+      if (hasStarted(from, addDays(today, 7))) {
+        const aWeekBack = isoWeekOf(addDays(monday, -7));
+        return weekPeriod(aWeekBack.year, aWeekBack.week, weekend, today);
+      }
+      return weekPeriod(year - 1, isoWeekMonday(year - 1, week) ? week : 52, weekend, today);
+    },
+  };
+}
+
+function monthPeriod(year: number, month: number): Period {
+  const from: CalendarDate = { year, month, day: 1 };
+  return {
+    from,
+    to: addMonths(from, 1),
+    phrase: { kind: 'month', year, month },
+    previous: () => monthPeriod(year - 1, month),
+  };
+}
+
+/** `YYYY-SU` is the summer that starts in YYYY: June in the north, December (running into YYYY+1) in the south. */
+function seasonPeriod(year: number, code: SeasonCode, hemisphere: Hemisphere): Period {
+  const season = seasonOfCode(code);
+  const from: CalendarDate = { year, month: seasonFirstMonth(season, hemisphere), day: 1 };
+  return {
+    from,
+    to: addMonths(from, 3),
+    phrase: { kind: 'season', season, year },
+    previous: () => seasonPeriod(year - 1, code, hemisphere),
+  };
+}
+
+function quarterPeriod(year: number, quarter: number): Period {
+  const from: CalendarDate = { year, month: (quarter - 1) * 3 + 1, day: 1 };
+  return {
+    from,
+    to: addMonths(from, 3),
+    phrase: { kind: 'quarter', year, quarter },
+    previous: () => quarterPeriod(year - 1, quarter),
+  };
+}
+
+/** `XXXX-07-04` ("every fourth of July"), `XXXX-07`, `XXXX-SU`: one window per year, the last 20 that have started. */
+function everyYear(value: string, context: DateContext): ResolvedDate | undefined {
+  let windowIn: ((year: number) => Period | undefined) | undefined;
+  let phrase: DatePhrase | undefined;
+  let match = EVERY_DAY.exec(value);
+  if (match) {
+    const month = Number(match[1]);
+    const day = Number(match[2]);
+    // Feb 29 exists only in leap years; every other year simply has no window.
+    if (!calendarDate(2000, month, day)) return undefined;
+    windowIn = (year) => {
+      const date = calendarDate(year, month, day);
+      return date && dayPeriod(date);
+    };
+    phrase = { kind: 'every-day', month, day };
+  }
+  match = windowIn ? null : EVERY_MONTH.exec(value);
+  if (match) {
+    const month = Number(match[1]);
+    if (month < 1 || month > 12) return undefined;
+    windowIn = (year) => monthPeriod(year, month);
+    phrase = { kind: 'every-month', month };
+  }
+  match = windowIn ? null : EVERY_SEASON.exec(value);
+  if (match) {
+    const code = match[1] as SeasonCode;
+    windowIn = (year) => seasonPeriod(year, code, context.hemisphere);
+    phrase = { kind: 'every-season', season: seasonOfCode(code) };
+  }
+  if (!windowIn || !phrase) return undefined;
+  return multipleRanges(lastStartedWindows(windowIn, context.today), phrase);
+}
+
+/** The most recent RECURRING_YEARS yearly windows that have started by today, oldest first. */
+export function lastStartedWindows(
+  windowIn: (year: number) => { from: CalendarDate; to: CalendarDate } | undefined,
+  today: CalendarDate,
+): LocalRange[] {
+  const ranges: LocalRange[] = [];
+  // Leap-day windows skip years, so look back far enough to still collect RECURRING_YEARS of them.
+  for (
+    let year = today.year;
+    year > today.year - 4 * RECURRING_YEARS && ranges.length < RECURRING_YEARS;
+    year--
+  ) {
+    const window = windowIn(year);
+    if (window && hasStarted(window.from, today)) {
+      ranges.push({ from: startOfDayLocal(window.from), to: startOfDayLocal(window.to) });
+    }
+  }
+  return ranges.reverse();
 }

@@ -78,3 +78,50 @@ export function formatIsoDate(date: CalendarDate): string {
 export function startOfDayLocal(date: CalendarDate): string {
   return `${formatIsoDate(date)}T00:00:00`;
 }
+
+/** The `n`th (1-based) ISO weekday (1 = Monday … 7 = Sunday) of a month, e.g. the 4th Thursday of November. */
+export function nthWeekdayOfMonth(year: number, month: number, isoDay: number, n: number): CalendarDate {
+  const first: CalendarDate = { year, month, day: 1 };
+  return addDays(first, ((isoDay - isoWeekday(first) + 7) % 7) + (n - 1) * 7);
+}
+
+/** Easter Sunday in the Gregorian calendar (the anonymous Meeus/Jones/Butcher computus). */
+export function easterSunday(year: number): CalendarDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+/** The calendar day it is at `now` in an IANA time zone (the user's "today"). Throws on an unknown zone. */
+export function calendarDateIn(now: Date, timeZone: string): CalendarDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((candidate) => candidate.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,43 +1,178 @@
 import assert from 'node:assert/strict';
-import { CANONICAL_LABELS, canonicalLabel } from '../../metadata-service/labels/vocabulary';
-import { loadLanguageModel } from '../../tools/alexa-simulator/interaction-model';
+import { readFileSync } from 'node:fs';
+import { SKILL_LOCALES } from '../../lambda/i18n';
+import { HOLIDAY_IDS } from '../../lambda/util/holidays';
+import { SHOW_PHOTOS_SLOTS } from '../../lambda/util/photo-request';
 import { subjectLabelOf } from '../../lambda/util/subject';
+import { CANONICAL_LABELS, canonicalLabel } from '../../metadata-service/labels/vocabulary';
+import {
+  BUILT_IN_INTENTS,
+  modelFilePath,
+  renderModelFile,
+  staleModels,
+  type InteractionModelFile,
+} from '../../scripts/generate-interaction-models';
 
-/**
- * The skill's PhotoSubject slot and the library's label vocabulary are two copies of one list: a subject Alexa
- * resolves must be a label the library indexes, or "show me puppies" would silently find nothing.
- */
-describe('skill-package en-US PhotoSubject ↔ library vocabulary', () => {
-  const model = loadLanguageModel('en-US');
-  const subjectType = model.types?.find((type) => type.name === 'PhotoSubject');
+const SLOT = /\{(\w+)\}/g;
+/** Letters (German ones in de-DE), apostrophes, periods and spaces: Alexa rejects digits and other symbols. */
+const ALLOWED = { en: /^[a-z' .{}]+$/, de: /^[a-zäöüß' .{}]+$/ };
+const MAX_SAMPLE_LENGTH = 200;
 
-  it('has a PhotoSubject value for every canonical label, and nothing the library does not know', () => {
-    assert.ok(subjectType, 'PhotoSubject type');
-    const slotLabels = subjectType.values.map((value) => value.id?.toLowerCase().replace(/_/g, ' '));
-    assert.deepEqual([...slotLabels].sort(), CANONICAL_LABELS.map((entry) => entry.label).sort());
-  });
+function load(locale: string): InteractionModelFile['interactionModel']['languageModel'] {
+  const file = JSON.parse(readFileSync(modelFilePath(locale as never), 'utf8')) as InteractionModelFile;
+  return file.interactionModel.languageModel;
+}
 
-  it('resolves every value and synonym to the same label in the skill and in the library', () => {
-    assert.ok(subjectType);
-    for (const value of subjectType.values) {
-      const id = value.id ?? '';
-      const label = subjectLabelOf({
-        name: 'subject',
-        value: value.name.value,
-        confirmationStatus: 'NONE',
-        resolutions: {
-          resolutionsPerAuthority: [
-            {
-              authority: 'amzn1.er-authority.echo-sdk.test.PhotoSubject',
-              status: { code: 'ER_SUCCESS_MATCH' },
-              values: [{ value: { id, name: value.name.value } }],
-            },
-          ],
-        },
-      });
-      for (const spoken of [value.name.value, ...(value.name.synonyms ?? [])]) {
-        assert.equal(canonicalLabel(spoken), label, `"${spoken}" (${id})`);
-      }
+/** The sample with every slot reduced to one marker: what Alexa sees when it compares carrier phrases. */
+const shape = (sample: string): string => sample.replace(SLOT, '{}');
+
+describe('interaction models: generated, checked in, current', () => {
+  it('every locale file is exactly what scripts/generate-interaction-models.ts produces', async () => {
+    assert.deepEqual(
+      await staleModels(),
+      [],
+      'stale models: run `npx tsx scripts/generate-interaction-models.ts` and commit the result',
+    );
+    for (const locale of SKILL_LOCALES) {
+      assert.equal(readFileSync(modelFilePath(locale), 'utf8'), await renderModelFile(locale), locale);
     }
   });
 });
+
+for (const locale of SKILL_LOCALES) {
+  describe(`interaction model ${locale}: structure (acceptance 2)`, () => {
+    const model = load(locale);
+    const language = locale.startsWith('de') ? 'de' : 'en';
+    const typeNames = new Set(model.types.map((type) => type.name));
+    const intentNamed = (name: string) => model.intents.find((intent) => intent.name === name);
+
+    it('has hundreds of samples for ShowPhotosIntent and a carrier-phrased SearchPhotosIntent', () => {
+      assert.ok((intentNamed('ShowPhotosIntent')?.samples.length ?? 0) >= 300);
+      const search = intentNamed('SearchPhotosIntent');
+      assert.deepEqual(search?.slots, [{ name: 'query', type: 'AMAZON.SearchQuery' }]);
+      assert.ok((search?.samples.length ?? 0) >= 5);
+    });
+
+    it('lists the control and required built-ins', () => {
+      for (const name of BUILT_IN_INTENTS) assert.ok(intentNamed(name), name);
+    });
+
+    it('declares ShowPhotosIntent slots the handler reads, with types that exist', () => {
+      const slots = intentNamed('ShowPhotosIntent')?.slots ?? [];
+      assert.deepEqual(slots.map((slot) => slot.name).sort(), Object.values(SHOW_PHOTOS_SLOTS).sort());
+      for (const intent of model.intents) {
+        for (const slot of intent.slots ?? []) {
+          assert.ok(
+            slot.type.startsWith('AMAZON.') || typeNames.has(slot.type),
+            `${intent.name}.${slot.name}`,
+          );
+        }
+      }
+      for (const type of model.types) {
+        const used = model.intents.some((intent) =>
+          (intent.slots ?? []).some((slot) => slot.type === type.name),
+        );
+        assert.ok(used, `type ${type.name} is used by a slot`);
+      }
+    });
+
+    it('every sample maps to its intent, uses only its slots (once each), and is valid text', () => {
+      for (const intent of model.intents) {
+        const declared = new Set((intent.slots ?? []).map((slot) => slot.name));
+        for (const sample of intent.samples) {
+          const used = [...sample.matchAll(SLOT)].map((match) => match[1] ?? '');
+          for (const slot of used)
+            assert.ok(declared.has(slot), `${intent.name}: "${sample}" uses {${slot}}`);
+          assert.equal(new Set(used).size, used.length, `"${sample}" repeats a slot`);
+          assert.match(sample, ALLOWED[language], `"${sample}" has characters Alexa rejects`);
+          assert.equal(sample, sample.trim().replace(/\s+/g, ' '), `"${sample}" has stray spaces`);
+          assert.ok(sample.length <= MAX_SAMPLE_LENGTH, `"${sample}" is too long`);
+          assert.doesNotMatch(sample, /\}\s*\{/, `"${sample}" has adjacent slots`);
+          assert.notEqual(sample.replace(SLOT, '').trim(), '', `"${sample}" consists only of slots`);
+        }
+      }
+    });
+
+    it('has no duplicate samples, within or across intents (also after ignoring slot names across intents)', () => {
+      const owner = new Map<string, string>();
+      const shapeOwner = new Map<string, string>();
+      for (const intent of model.intents) {
+        const seen = new Set<string>();
+        for (const sample of intent.samples) {
+          assert.ok(!seen.has(sample), `${intent.name} lists "${sample}" twice`);
+          seen.add(sample);
+          const other = owner.get(sample);
+          assert.equal(other, undefined, `"${sample}" is in ${intent.name} and ${other}`);
+          owner.set(sample, intent.name);
+          const otherShape = shapeOwner.get(shape(sample));
+          assert.ok(
+            otherShape === undefined || otherShape === intent.name,
+            `"${sample}" also fits ${otherShape}`,
+          );
+          shapeOwner.set(shape(sample), intent.name);
+        }
+      }
+    });
+
+    it('custom types: unique ids, and no word names two values', () => {
+      for (const type of model.types) {
+        const ids = type.values.map((value) => value.id);
+        assert.equal(new Set(ids).size, ids.length, `${type.name} ids`);
+        const words = type.values.flatMap((value) => [value.name.value, ...value.name.synonyms]);
+        const duplicates = words.filter((word, index) => words.indexOf(word) !== index);
+        assert.deepEqual(duplicates, [], `${type.name} words used twice`);
+        for (const word of words) assert.match(word, ALLOWED[language], `${type.name} value "${word}"`);
+      }
+    });
+
+    it('HOLIDAY has every holiday id the skill resolves, and only those', () => {
+      const holiday = model.types.find((type) => type.name === 'HOLIDAY');
+      assert.deepEqual(holiday?.values.map((value) => value.id).sort(), [...HOLIDAY_IDS].sort());
+    });
+
+    it('PhotoSubject ids are exactly the library labels (CANONICAL_LABELS)', () => {
+      const subject = model.types.find((type) => type.name === 'PhotoSubject');
+      assert.ok(subject);
+      const labels = subject.values.map((value) =>
+        subjectLabelOf({
+          name: 'subject',
+          value: value.name.value,
+          confirmationStatus: 'NONE',
+          resolutions: {
+            resolutionsPerAuthority: [
+              {
+                authority: 'amzn1.er-authority.echo-sdk.test.PhotoSubject',
+                status: { code: 'ER_SUCCESS_MATCH' },
+                values: [{ value: { id: value.id, name: value.name.value } }],
+              },
+            ],
+          },
+        }),
+      );
+      assert.deepEqual([...labels].sort(), CANONICAL_LABELS.map((entry) => entry.label).sort());
+    });
+
+    if (language === 'en') {
+      it('every PhotoSubject value and synonym resolves in the library vocabulary to the same label', () => {
+        const subject = model.types.find((type) => type.name === 'PhotoSubject');
+        for (const value of subject?.values ?? []) {
+          const label = value.id.toLowerCase().replace(/_/g, ' ');
+          for (const spoken of [value.name.value, ...value.name.synonyms]) {
+            assert.equal(canonicalLabel(spoken), label, `"${spoken}" (${value.id})`);
+          }
+        }
+      });
+    } else {
+      // German words are not in the library's English vocabulary: only the ids have to line up (checked above).
+      it('every German PhotoSubject value has German words, including the "…fotos" compound', () => {
+        const subject = model.types.find((type) => type.name === 'PhotoSubject');
+        for (const value of subject?.values ?? []) {
+          assert.ok(
+            value.name.synonyms.some((synonym) => synonym.endsWith('fotos')),
+            value.id,
+          );
+        }
+      });
+    }
+  });
+}

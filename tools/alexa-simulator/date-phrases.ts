@@ -8,12 +8,19 @@ import {
   isoWeekOf,
   type CalendarDate,
 } from '../../lambda/util/calendar';
+import { defaultHemisphere, type Hemisphere, type SeasonName } from '../../lambda/util/hemisphere';
+import { germanAmazonDateOf } from './date-phrases-de';
+import { relativeSeasonValue } from './season-values';
 
 /**
- * What Alexa's AMAZON.DATE resolver sends for a spoken date phrase, given the day it is spoken. Covers the phrases
- * people use for photos; anything else is undefined so the matcher reports it instead of guessing.
+ * What Alexa's AMAZON.DATE resolver sends for a spoken date phrase, given the day it is spoken and the locale
+ * (German phrases, and the `YYYY-XX-XX` / `YYYY-MM-XX` forms Alexa uses outside English; southern seasons in
+ * en-AU). Covers the phrases people use for photos; anything else is undefined so the matcher reports it instead
+ * of guessing.
  */
-export function amazonDateOf(phrase: string, today: Date): string | undefined {
+export function amazonDateOf(phrase: string, today: Date, locale = 'en-US'): string | undefined {
+  if (locale.startsWith('de')) return germanAmazonDateOf(phrase, today);
+  const hemisphere = defaultHemisphere(locale);
   const words = phrase
     .trim()
     .toLowerCase()
@@ -26,7 +33,7 @@ export function amazonDateOf(phrase: string, today: Date): string | undefined {
     relativeDay(words, day) ??
     relativeWeek(words, day) ??
     relativeMonthOrYear(words, day) ??
-    season(words, day) ??
+    season(words, day, hemisphere) ??
     namedMonth(words, day) ??
     yearOrDecade(words)
   );
@@ -68,33 +75,22 @@ function relativeMonthOrYear(words: string, today: CalendarDate): string | undef
   }
 }
 
-const SEASON_CODES: Record<string, { code: string; firstMonth: number }> = {
-  spring: { code: 'SP', firstMonth: 3 },
-  summer: { code: 'SU', firstMonth: 6 },
-  fall: { code: 'FA', firstMonth: 9 },
-  autumn: { code: 'FA', firstMonth: 9 },
-  winter: { code: 'WI', firstMonth: 12 },
+const SEASON_WORDS: Record<string, { code: string; season: SeasonName }> = {
+  spring: { code: 'SP', season: 'spring' },
+  summer: { code: 'SU', season: 'summer' },
+  fall: { code: 'FA', season: 'autumn' },
+  autumn: { code: 'FA', season: 'autumn' },
+  winter: { code: 'WI', season: 'winter' },
 };
 
-function season(words: string, today: CalendarDate): string | undefined {
+function season(words: string, today: CalendarDate, hemisphere: Hemisphere): string | undefined {
   const relative = /^(last|this) (spring|summer|fall|autumn|winter)$/.exec(words);
   const absolute = /^(spring|summer|fall|autumn|winter) (?:of )?(\d{4})$/.exec(words);
   const name = relative?.[2] ?? absolute?.[1];
-  const spec = name === undefined ? undefined : SEASON_CODES[name];
+  const spec = name === undefined ? undefined : SEASON_WORDS[name];
   if (!spec) return undefined;
   if (absolute) return `${absolute[2]}-${spec.code}`;
-  const start = (year: number): CalendarDate => ({ year, month: spec.firstMonth, day: 1 });
-  if (relative?.[1] === 'last') {
-    // The most recent one that has fully ended: in July, "last summer" is the previous year's.
-    let year = today.year;
-    while (compareDates(addMonths(start(year), 3), today) > 0) year -= 1;
-    return `${year}-${spec.code}`;
-  }
-  // "this winter" in January or February is the winter that began last December.
-  const inProgressSince =
-    compareDates(start(today.year - 1), today) <= 0 &&
-    compareDates(addMonths(start(today.year - 1), 3), today) > 0;
-  return `${inProgressSince ? today.year - 1 : today.year}-${spec.code}`;
+  return relativeSeasonValue(relative?.[1] === 'last' ? 'last' : 'this', spec, today, hemisphere);
 }
 
 const MONTHS = [

@@ -14,13 +14,53 @@ export interface MatchContext {
   locale: string;
 }
 
-/** Built-in intents' phrases (their samples live in Alexa, not in the model). */
-const BUILT_IN_PHRASES: Record<string, readonly string[]> = {
-  'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what can i do'],
-  'AMAZON.StopIntent': ['stop', 'off', 'shut up', 'exit', 'quit'],
-  'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it'],
-  'AMAZON.NavigateHomeIntent': ['home', 'go home'],
+/** Built-in intents' phrases per language (their samples live in Alexa, not in the model). */
+const BUILT_IN_PHRASES: Record<'en' | 'de', Record<string, readonly string[]>> = {
+  en: {
+    'AMAZON.HelpIntent': ['help', 'help me', 'what can i say', 'what can i do'],
+    'AMAZON.StopIntent': ['stop', 'off', 'shut up', 'exit', 'quit'],
+    'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it'],
+    'AMAZON.NavigateHomeIntent': ['home', 'go home'],
+    'AMAZON.PauseIntent': ['pause', 'pause the slideshow', 'hold on'],
+    'AMAZON.ResumeIntent': ['resume', 'continue', 'keep going'],
+    'AMAZON.NextIntent': ['next', 'skip', 'next photo', 'skip forward'],
+    'AMAZON.PreviousIntent': ['previous', 'go back', 'previous photo', 'back'],
+    'AMAZON.StartOverIntent': ['start over', 'restart', 'from the beginning'],
+    'AMAZON.ShuffleOnIntent': ['shuffle', 'shuffle on', 'turn on shuffle'],
+    'AMAZON.ShuffleOffIntent': ['shuffle off', 'stop shuffling', 'turn off shuffle'],
+    'AMAZON.LoopOnIntent': ['loop', 'loop on', 'repeat the slideshow'],
+    'AMAZON.LoopOffIntent': ['loop off', 'stop looping'],
+  },
+  de: {
+    'AMAZON.HelpIntent': ['hilfe', 'hilf mir', 'was kann ich sagen'],
+    'AMAZON.StopIntent': ['stopp', 'stop', 'aus', 'beenden', 'halt'],
+    'AMAZON.CancelIntent': ['abbrechen', 'vergiss es'],
+    'AMAZON.NavigateHomeIntent': ['startseite', 'zur startseite'],
+    'AMAZON.PauseIntent': ['pause', 'pausieren', 'anhalten'],
+    'AMAZON.ResumeIntent': ['weiter', 'fortsetzen', 'mach weiter'],
+    'AMAZON.NextIntent': ['nächstes', 'nächstes foto', 'überspringen'],
+    'AMAZON.PreviousIntent': ['zurück', 'vorheriges', 'vorheriges foto'],
+    'AMAZON.StartOverIntent': ['von vorne', 'neu starten'],
+    'AMAZON.ShuffleOnIntent': ['zufallswiedergabe', 'zufallswiedergabe an', 'mischen'],
+    'AMAZON.ShuffleOffIntent': ['zufallswiedergabe aus', 'nicht mischen'],
+    'AMAZON.LoopOnIntent': ['wiederholen', 'endlosschleife an'],
+    'AMAZON.LoopOffIntent': ['nicht wiederholen', 'endlosschleife aus'],
+  },
 };
+
+/** How people open a skill and ask it something, per language: "open X", "ask X to …", "öffne X", "frag X nach …". */
+const INVOCATION_PATTERNS: Record<'en' | 'de', { launch: string; oneShot: string }> = {
+  en: {
+    launch: '(?:open|launch|start|ask|talk to)',
+    oneShot: '(?:ask|tell|use) {name} (?:to |for |about )?',
+  },
+  de: {
+    launch: '(?:öffne|starte|frag|frage|aktiviere)',
+    oneShot: '(?:frag|frage|sag|sage|bitte|öffne|starte) {name} (?:nach |ob |dass |und |zu )?',
+  },
+};
+
+const languageOf = (locale: string): 'en' | 'de' => (locale.startsWith('de') ? 'de' : 'en');
 
 /**
  * Matches an utterance against the interaction model's samples like Alexa's NLU would for well-formed speech:
@@ -28,16 +68,17 @@ const BUILT_IN_PHRASES: Record<string, readonly string[]> = {
  * resolves. Anything else is an error, never a guess: a simulator that guesses hides holes in the model.
  */
 export function matchUtterance(model: LanguageModel, utterance: string, context: MatchContext): HeardRequest {
-  const spoken = stripInvocation(normalize(utterance), normalize(model.invocationName));
+  const language = languageOf(context.locale);
+  const spoken = stripInvocation(normalize(utterance), normalize(model.invocationName), language);
   if (spoken === '') return { type: 'LaunchRequest' };
 
-  for (const [name, phrases] of Object.entries(BUILT_IN_PHRASES)) {
+  for (const [name, phrases] of Object.entries(BUILT_IN_PHRASES[language])) {
     if (phrases.includes(spoken) && model.intents.some((intent) => intent.name === name)) {
       return { type: 'IntentRequest', intent: { name, confirmationStatus: 'NONE', slots: {} } };
     }
   }
 
-  const candidates: Array<{ specificity: number; intent: Intent }> = [];
+  const candidates: Array<{ openSlots: number; specificity: number; intent: Intent }> = [];
   for (const intent of model.intents) {
     for (const sample of intent.samples) {
       const captured = capture(sample, spoken);
@@ -45,13 +86,17 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
       const slots = resolveSlots(model, intent.name, captured, context, 'spoken');
       if (slots) {
         candidates.push({
+          openSlots: intent.slots.filter((slot) => isOpenType(slot.type) && captured[slot.name] !== undefined)
+            .length,
           specificity: sample.replace(/\{\w+\}/g, '').length,
           intent: { name: intent.name, confirmationStatus: 'NONE', slots },
         });
       }
     }
   }
-  candidates.sort((a, b) => b.specificity - a.specificity);
+  // Like Alexa, prefer words that resolve to a catalog value ("christmas" is a HOLIDAY) over an open slot that
+  // takes any words (AMAZON.City); then the longest carrier phrase.
+  candidates.sort((a, b) => a.openSlots - b.openSlots || b.specificity - a.specificity);
   const best = candidates[0];
   if (best) return { type: 'IntentRequest', intent: best.intent };
 
@@ -61,7 +106,14 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
     code: 'NO_INTENT_MATCH',
     publicMessage:
       `Could not match "${utterance}" to any intent of ${context.locale}; try: ` +
-      [...examples, 'help', 'stop'].map((example) => `"${example}"`).join(', '),
+      [
+        ...examples,
+        ...Object.values(BUILT_IN_PHRASES[language])
+          .flatMap((phrases) => phrases.slice(0, 1))
+          .slice(0, 2),
+      ]
+        .map((example) => `"${example}"`)
+        .join(', '),
   });
 }
 
@@ -91,16 +143,17 @@ export function intentFromSlotValues(
 function normalize(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function stripInvocation(spoken: string, invocation: string): string {
+function stripInvocation(spoken: string, invocation: string, language: 'en' | 'de'): string {
   const withoutWake = spoken.replace(/^alexa\b ?/, '');
-  const launch = new RegExp(`^(?:open|launch|start|ask|talk to) ${escapeRegExp(invocation)}$`);
-  if (launch.test(withoutWake)) return '';
-  const oneShot = new RegExp(`^(?:ask|tell|use) ${escapeRegExp(invocation)} (?:to |for |about )?`);
+  const patterns = INVOCATION_PATTERNS[language];
+  const name = escapeRegExp(invocation);
+  if (new RegExp(`^${patterns.launch} ${name}$`, 'u').test(withoutWake)) return '';
+  const oneShot = new RegExp(`^${patterns.oneShot.replace('{name}', name)}`, 'u');
   return withoutWake.replace(oneShot, '').trim();
 }
 
@@ -112,7 +165,7 @@ function capture(sample: string, spoken: string): Record<string, string> | undef
       return slot ? `(?<${slot[1]}>.+?)` : escapeRegExp(token);
     })
     .join(' ');
-  const match = new RegExp(`^${pattern}$`).exec(spoken);
+  const match = new RegExp(`^${pattern}$`, 'u').exec(spoken);
   return match ? { ...match.groups } : undefined;
 }
 
@@ -163,11 +216,11 @@ function resolveSlot(
   const base = { name: declared.name, value: heard, confirmationStatus: 'NONE' as const, source: 'USER' };
   if (declared.type === 'AMAZON.DATE') {
     if (mode === 'exact') return base;
-    const value = amazonDateOf(heard, context.today);
+    const value = amazonDateOf(heard, context.today, context.locale);
     return value === undefined ? undefined : { ...base, value };
   }
   const type = model.types.find((candidate) => candidate.name === declared.type);
-  if (!type) return mode === 'exact' ? base : undefined;
+  if (!type) return mode === 'exact' || isOpenType(declared.type) ? base : undefined;
   const wanted = normalize(heard);
   const entity = type.values.find(
     (value) =>
@@ -196,6 +249,11 @@ function resolveSlot(
       ],
     },
   };
+}
+
+/** Built-in types that take any words here (Alexa's gazetteers and free text); AMAZON.DATE is resolved above. */
+function isOpenType(type: string): boolean {
+  return ['AMAZON.City', 'AMAZON.Country', 'AMAZON.SearchQuery'].includes(type);
 }
 
 function escapeRegExp(text: string): string {

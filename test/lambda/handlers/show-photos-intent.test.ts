@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import type { interfaces } from 'ask-sdk-model';
-import { photoQuerySchema } from '../../../common/contracts';
+import { SkillBuilders } from 'ask-sdk-core';
+import type { RequestEnvelope, Slot, interfaces } from 'ask-sdk-model';
+import { photoQuerySchema, type CreateSlideshowRequest, type SlideshowPage } from '../../../common/contracts';
+import { showPhotosIntentHandler } from '../../../lambda/handlers/show-photos-intent';
+import { aplSupportInterceptor } from '../../../lambda/interceptors/apl-support';
+import { createSkill } from '../../../lambda/skill';
 import { intentEnvelope, subjectSlot } from '../helpers/envelopes';
-import { skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
+import { InMemoryDisplay, InMemoryLibrary } from '../helpers/in-memory-apis';
+import { recordingLogger, skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
 
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
 type ExecuteCommands = interfaces.alexa.presentation.apl.ExecuteCommandsDirective;
@@ -30,7 +35,7 @@ describe('ShowPhotosIntent', () => {
         pageSize: 10,
       },
     ]);
-    assert.equal(speechOf(response), 'Here are 12 beach photos from summer 2025.');
+    assert.equal(speechOf(response), 'Here are 12 beach photos from summer 2025, taken in July 2025.');
     const [render, execute] = (response.response.directives ?? []) as [RenderDocument, ExecuteCommands];
     assert.equal(response.response.directives?.length, 2);
     assert.equal(render.type, 'Alexa.Presentation.APL.RenderDocument');
@@ -58,11 +63,11 @@ describe('ShowPhotosIntent', () => {
     const single = await one.invoke(
       intentEnvelope('ShowPhotosIntent', { subject: subjectSlot('beach', 'BEACH') }),
     );
-    assert.equal(speechOf(single), 'Here is 1 beach photo.');
+    assert.equal(speechOf(single), 'Here is 1 beach photo, taken on July 1, 2025.');
 
     const all = skillHarness(testPhotos(39));
     const unfiltered = await all.invoke(intentEnvelope('ShowPhotosIntent', { subject: {}, date: {} }));
-    assert.equal(speechOf(unfiltered), 'Here are your 40 photos.');
+    assert.equal(speechOf(unfiltered), 'Here are your 40 photos, taken between January and July 2025.');
     assert.deepEqual(all.display.created[0]?.query, photoQuerySchema.parse({}));
   });
 
@@ -73,7 +78,7 @@ describe('ShowPhotosIntent', () => {
       harness.display.created[0]?.query,
       photoQuerySchema.parse({ takenFrom: '2025-07-01T00:00:00', takenTo: '2025-08-01T00:00:00' }),
     );
-    assert.equal(speechOf(response), 'Here are 3 photos from July 2025.');
+    assert.equal(speechOf(response), 'Here are 3 photos from July 2025, taken in July 2025.');
   });
 
   it('on an Echo Dot counts through the library (limit 1), speaks only, and ends the session', async () => {
@@ -90,23 +95,26 @@ describe('ShowPhotosIntent', () => {
     assert.equal(harness.library.searches[0]?.request.limit, 1);
     assert.equal(
       speechOf(response),
-      'You have 12 beach photos from summer 2025. Photos need a screen, so ask me again on an Echo Show or a Fire TV.',
+      'You have 12 beach photos from summer 2025, taken in July 2025. Photos need a screen, so ask me again on an Echo Show or a Fire TV.',
     );
     assert.equal(response.response.directives, undefined);
     assert.equal(response.response.shouldEndSession, true);
   });
 
-  it('with zero matches says so and asks again, without any APL', async () => {
-    const harness = skillHarness();
+  it('with zero matches even after relaxing says so and asks again, without any APL', async () => {
+    const harness = skillHarness([]);
     const response = await harness.invoke(
-      intentEnvelope('ShowPhotosIntent', {
-        subject: subjectSlot('beach', 'BEACH'),
-        date: { value: '2026-SU' },
-      }),
+      intentEnvelope('ShowPhotosIntent', { subject: subjectSlot('cats', 'CAT'), date: { value: '2025' } }),
     );
-    assert.equal(
-      speechOf(response),
-      "I couldn't find any beach photos from summer 2026. What would you like to see?",
+    assert.equal(speechOf(response), "I couldn't find any cat photos from 2025. What would you like to see?");
+    // Asked, then without the date, then without the subject.
+    assert.deepEqual(
+      harness.display.created.map((created) => [created.query.labels, created.query.takenFrom]),
+      [
+        [['cat'], '2025-01-01T00:00:00'],
+        [['cat'], undefined],
+        [[], '2025-01-01T00:00:00'],
+      ],
     );
     assert.equal(response.response.directives, undefined);
     assert.equal(response.response.shouldEndSession, false);
@@ -130,5 +138,251 @@ describe('ShowPhotosIntent', () => {
     );
     assert.deepEqual(harness.display.created[0]?.viewport, { width: 1920, height: 1080, shape: 'RECTANGLE' });
     assert.deepEqual(harness.display.created[0]?.query, photoQuerySchema.parse({ labels: ['dog'] }));
+  });
+});
+
+const DYNAMIC = 'amzn1.er-authority.echo-sdk.dynamic.amzn1.ask.skill.test';
+const STATIC = 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test';
+
+function entitySlot(
+  heard: string,
+  matches: Array<{ authority: string; id: string; name: string }>,
+): Partial<Slot> {
+  return {
+    value: heard,
+    resolutions: {
+      resolutionsPerAuthority: matches.map(({ authority, id, name }) => ({
+        authority,
+        status: { code: 'ER_SUCCESS_MATCH' as const },
+        values: [{ value: { id, name } }],
+      })),
+    },
+  };
+}
+
+function inLocale(envelope: RequestEnvelope, locale: string): RequestEnvelope {
+  return { ...envelope, request: { ...envelope.request, locale } };
+}
+
+/** Display double with no photos anywhere but home: any place filter finds nothing. */
+class NoPhotosAbroadDisplay extends InMemoryDisplay {
+  override createSlideshow(request: CreateSlideshowRequest): Promise<SlideshowPage> {
+    if ((request.query.places ?? []).length === 0) return super.createSlideshow(request);
+    this.created.push(request);
+    return Promise.resolve({ slideshowId: 'ss_nothing0000', total: 0, span: null, startIndex: 0, items: [] });
+  }
+}
+
+describe('ShowPhotosIntent: understanding and relaxing', () => {
+  it('nothing for the date → drops the date, asks the display again and says what it shows instead', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        subject: subjectSlot('beach', 'BEACH'),
+        date: { value: '2026-SU' },
+      }),
+    );
+    assert.equal(
+      speechOf(response),
+      'I found no beach photos from summer 2026, but here are 12 beach photos, taken in July 2025.',
+    );
+    assert.equal(harness.display.created.length, 2);
+    assert.deepEqual(harness.display.created[1]?.query, photoQuerySchema.parse({ labels: ['beach'] }));
+    const render = response.response.directives?.[0] as RenderDocument;
+    assert.equal(
+      (render.datasources as { photos: { maximumExclusiveIndex: number } }).photos.maximumExclusiveIndex,
+      12,
+    );
+  });
+
+  it('nothing in the place → drops the date, then the place (one at a time)', async () => {
+    const photos = testPhotos();
+    const display = new NoPhotosAbroadDisplay(photos);
+    const skill = createSkill({
+      display,
+      library: new InMemoryLibrary(photos),
+      ownerIdFor: () => 'owner-1',
+      logger: recordingLogger(),
+      now: () => new Date('2026-11-25T12:00:00Z'),
+    });
+    const response = await skill.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        subject: subjectSlot('beach', 'BEACH'),
+        place: { value: 'Paris' },
+        date: { value: '2025-SU' },
+      }),
+    );
+    assert.deepEqual(
+      display.created.map((created) => [created.query.places, created.query.takenFrom]),
+      [
+        [[{ name: 'Paris' }], '2025-06-01T00:00:00'],
+        [[{ name: 'Paris' }], undefined],
+        [[], '2025-06-01T00:00:00'],
+      ],
+    );
+    assert.equal(
+      speechOf(response),
+      'I found no beach photos in Paris from summer 2025, but here are 12 beach photos from summer 2025, taken in July 2025.',
+    );
+  });
+
+  it('a voice-only device hears the relaxed count and the screen suggestion', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      intentEnvelope(
+        'ShowPhotosIntent',
+        { subject: subjectSlot('beach', 'BEACH'), date: { value: '2024' } },
+        'Echo Dot',
+      ),
+    );
+    assert.equal(
+      speechOf(response),
+      'I found no beach photos from 2024, but you have 12 beach photos, taken in July 2025. Photos need a screen, so ask me again on an Echo Show or a Fire TV.',
+    );
+    assert.equal(harness.library.searches.length, 2);
+  });
+
+  it('people and albums: a dynamic match is the library id, preferred over a static seed', async () => {
+    const harness = skillHarness();
+    await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        person: entitySlot('grandma', [
+          { authority: `${STATIC}.PERSON`, id: 'GRANDMA', name: 'grandma' },
+          { authority: `${DYNAMIC}.PERSON`, id: 'pe_42', name: 'Grandma Rose' },
+        ]),
+        album: entitySlot('beach trip', [{ authority: `${DYNAMIC}.ALBUM`, id: 'al_7', name: 'Beach Trip' }]),
+        country: { value: 'France' },
+      }),
+    );
+    assert.deepEqual(
+      harness.display.created[0]?.query,
+      photoQuerySchema.parse({ people: ['pe_42'], albums: ['al_7'], places: [{ name: 'France' }] }),
+    );
+  });
+
+  it('a person only the static catalog knows is not searched for as an id: a short question instead', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        person: entitySlot('mom', [{ authority: `${STATIC}.PERSON`, id: 'MOM', name: 'mom' }]),
+      }),
+    );
+    assert.equal(harness.display.created.length, 0);
+    assert.equal(
+      speechOf(response),
+      "Sorry, I don't know who mom is in your photos yet. What would you like to see?",
+    );
+    assert.equal(response.response.shouldEndSession, false);
+  });
+
+  it('names are escaped for SSML', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        album: entitySlot('tom and jerry', [
+          { authority: `${DYNAMIC}.ALBUM`, id: 'al_1', name: 'Tom & <Jerry>' },
+        ]),
+      }),
+    );
+    const ssml = (response.response.outputSpeech as { ssml: string }).ssml;
+    assert.match(ssml, /your Tom &amp; &lt;Jerry&gt; album/);
+  });
+
+  it('"every Christmas" → one date range per year; Christmas alone → the last one', async () => {
+    const harness = skillHarness();
+    await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        holiday: entitySlot('christmas', [
+          { authority: `${STATIC}.HOLIDAY`, id: 'CHRISTMAS', name: 'christmas' },
+        ]),
+        recurrence: { value: 'every' },
+      }),
+    );
+    const every = harness.display.created[0]?.query;
+    assert.equal(every?.dateRanges?.length, 20);
+    assert.deepEqual(every?.dateRanges?.[19], { from: '2025-12-25T00:00:00', to: '2025-12-26T00:00:00' });
+
+    const once = skillHarness();
+    const response = await once.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        holiday: entitySlot('christmas', [
+          { authority: `${STATIC}.HOLIDAY`, id: 'CHRISTMAS', name: 'christmas' },
+        ]),
+      }),
+    );
+    assert.deepEqual(
+      [once.display.created[0]?.query.takenFrom, once.display.created[0]?.query.takenTo],
+      ['2025-12-25T00:00:00', '2025-12-26T00:00:00'],
+    );
+    // No Christmas photos: the date is dropped and everything is offered.
+    assert.match(speechOf(response), /^I found no photos from Christmas 2025, but here are your 13 photos/);
+  });
+
+  it('a birthday is the birthday label, not a date', async () => {
+    const harness = skillHarness();
+    await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        holiday: entitySlot('birthday', [
+          { authority: `${STATIC}.HOLIDAY`, id: 'BIRTHDAY', name: 'birthday' },
+        ]),
+        date: { value: '2025' },
+      }),
+    );
+    assert.deepEqual(
+      harness.display.created[0]?.query,
+      photoQuerySchema.parse({
+        labels: ['birthday'],
+        takenFrom: '2025-01-01T00:00:00',
+        takenTo: '2026-01-01T00:00:00',
+      }),
+    );
+  });
+
+  it('speaks German in de-DE', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      inLocale(
+        intentEnvelope('ShowPhotosIntent', {
+          subject: subjectSlot('strand', 'BEACH'),
+          date: { value: '2025-XX-XX' },
+        }),
+        'de-DE',
+      ),
+    );
+    assert.equal(
+      speechOf(response),
+      'Hier sind 12 Fotos zum Thema Strand aus dem Jahr 2025, aufgenommen im Juli 2025.',
+    );
+  });
+
+  it('en-AU: summer is December to February, and dates are said day first', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      inLocale(intentEnvelope('ShowPhotosIntent', { date: { value: '2024-SU' } }), 'en-AU'),
+    );
+    assert.deepEqual(
+      [harness.display.created[0]?.query.takenFrom, harness.display.created[0]?.query.takenTo],
+      ['2024-12-01T00:00:00', '2025-03-01T00:00:00'],
+    );
+    assert.equal(speechOf(response), 'Here is 1 photo from summer 2024, taken on 15 January 2025.');
+  });
+
+  it('resolves "today" in the configured time zone', async () => {
+    const photos = testPhotos();
+    const display = new InMemoryDisplay(photos);
+    const deps = {
+      display,
+      library: new InMemoryLibrary(photos),
+      ownerIdFor: () => 'owner-1',
+      logger: recordingLogger(),
+      // 03:00 UTC on 25 November: still the 24th in Los Angeles.
+      now: () => new Date('2026-11-25T03:00:00Z'),
+    };
+    const skill = SkillBuilders.custom()
+      .addRequestInterceptors(aplSupportInterceptor)
+      .addRequestHandlers(showPhotosIntentHandler(deps, { timeZone: 'America/Los_Angeles' }))
+      .create();
+    await skill.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: 'PRESENT_REF' } }));
+    assert.equal(display.created[0]?.query.takenFrom, '2026-11-24T00:00:00');
   });
 });

@@ -53,3 +53,30 @@ describe('amazonDateOf (spoken phrase → AMAZON.DATE value)', () => {
     });
   }
 });
+
+describe('amazonDateOf in other locales', () => {
+  const cases: Array<[string, string, string, string | undefined]> = [
+    // locale, today, phrase, value
+    ['en-AU', '2026-11-25', 'last summer', '2025-SU'],
+    ['en-AU', '2026-03-10', 'last summer', '2025-SU'],
+    ['en-AU', '2026-11-25', 'last winter', '2026-WI'],
+    ['en-GB', '2026-11-25', 'last autumn', '2025-FA'],
+    ['de-DE', '2026-11-25', 'letzten sommer', '2026-SU'],
+    ['de-DE', '2026-11-25', 'im letzten winter', '2025-WI'],
+    ['de-DE', '2026-11-25', 'letztes jahr', '2025-XX-XX'],
+    ['de-DE', '2026-11-25', '2019', '2019-XX-XX'],
+    ['de-DE', '2026-11-25', 'juli 2025', '2025-07-XX'],
+    ['de-DE', '2026-11-25', 'juli', '2027-07-XX'],
+    ['de-DE', '2026-11-25', 'letzten monat', '2026-10-XX'],
+    ['de-DE', '2026-11-25', '14. juli 2025', '2025-07-14'],
+    ['de-DE', '2026-11-25', 'heute', '2026-11-25'],
+    ['de-DE', '2026-11-25', 'letztes wochenende', '2026-W47-WE'],
+    ['de-DE', '2026-11-25', 'märz', '2027-03-XX'],
+    ['de-DE', '2026-11-25', 'weihnachten', undefined],
+  ];
+  for (const [locale, today, phrase, value] of cases) {
+    it(`${locale} on ${today}: "${phrase}" → ${value ?? 'undefined'}`, () => {
+      assert.equal(amazonDateOf(phrase, new Date(`${today}T12:00:00Z`), locale), value);
+    });
+  }
+});

@@ -1,0 +1,136 @@
+import type { CalendarDate } from '../util/calendar';
+import type { SeasonName } from '../util/hemisphere';
+import type { DatePhrase } from '../util/resolved-date';
+import type { FoundPhotos, PhotoSelection, PhotoSpan, SkillStrings } from './skill-strings';
+import { escapeSsml } from './ssml';
+import { GERMAN_HOLIDAYS, GERMAN_SUBJECTS } from './vocabulary-de';
+
+const MONTHS = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+] as const;
+const ORDINALS = ['ersten', 'zweiten', 'dritten', 'vierten'] as const;
+const SEASONS: Readonly<Record<SeasonName, string>> = {
+  spring: 'Frühling',
+  summer: 'Sommer',
+  autumn: 'Herbst',
+  winter: 'Winter',
+};
+
+const month = (m: number): string => MONTHS[m - 1] ?? '';
+const day = (date: CalendarDate): string => `${date.day}. ${month(date.month)} ${date.year}`;
+
+function when(phrase: DatePhrase): string {
+  switch (phrase.kind) {
+    case 'today':
+      return 'von heute';
+    case 'day':
+      return `vom ${day(phrase.date)}`;
+    case 'week':
+      return `aus der Woche vom ${day(phrase.monday)}`;
+    case 'weekend':
+      return `vom Wochenende am ${day(phrase.saturday)}`;
+    case 'month':
+      return `vom ${month(phrase.month)} ${phrase.year}`;
+    case 'season':
+      return `vom ${SEASONS[phrase.season]} ${phrase.year}`;
+    case 'quarter':
+      return `aus dem ${ORDINALS[phrase.quarter - 1] ?? ''} Quartal ${phrase.year}`;
+    case 'year':
+      return `aus dem Jahr ${phrase.year}`;
+    case 'decade':
+      return `aus den ${phrase.firstYear}er Jahren`;
+    case 'every-day':
+      return `von jedem ${phrase.day}. ${month(phrase.month)}`;
+    case 'every-month':
+      return `aus jedem ${month(phrase.month)}`;
+    case 'every-season':
+      return `aus jedem ${SEASONS[phrase.season]}`;
+    case 'holiday':
+      return `${GERMAN_HOLIDAYS[phrase.holiday].from} ${phrase.year}`;
+    case 'every-holiday':
+      return GERMAN_HOLIDAYS[phrase.holiday].every;
+  }
+}
+
+const subjectName = (label: string): string => GERMAN_SUBJECTS[label]?.name ?? label;
+
+/** "Fotos zum Thema Strand mit Mama in Paris vom Sommer 2026". */
+function photos(selection: PhotoSelection, count: number): string {
+  return [
+    count === 1 ? 'Foto' : 'Fotos',
+    selection.subject ? ` zum Thema ${escapeSsml(subjectName(selection.subject))}` : '',
+    selection.person ? ` mit ${escapeSsml(selection.person)}` : '',
+    selection.album ? ` aus dem Album ${escapeSsml(selection.album)}` : '',
+    selection.place ? ` in ${escapeSsml(selection.place)}` : '',
+    selection.date ? ` ${when(selection.date)}` : '',
+  ].join('');
+}
+
+function spanOf(span: PhotoSpan): string {
+  const [fy, fm, fd] = span.first.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [ly, lm, ld] = span.last.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (fy === ly && fm === lm && fd === ld) return `am ${day({ year: fy, month: fm, day: fd })}`;
+  if (fy === ly && fm === lm) return `im ${month(fm)} ${fy}`;
+  if (fy === ly) return `zwischen ${month(fm)} und ${month(lm)} ${fy}`;
+  return `zwischen ${month(fm)} ${fy} und ${month(lm)} ${ly}`;
+}
+
+function taken(found: FoundPhotos): string {
+  const short = ['today', 'day', 'holiday', 'week', 'weekend'];
+  if (!found.span || (found.selection.date && short.includes(found.selection.date.kind))) return '';
+  return `, aufgenommen ${spanOf(found.span)}`;
+}
+
+const isFiltered = (s: PhotoSelection): boolean =>
+  Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date);
+const howMany = (count: number): string => (count === 1 ? 'ein' : String(count));
+
+function counted(found: FoundPhotos): string {
+  if (!isFiltered(found.selection)) {
+    return `${found.count === 1 ? 'dein Foto' : `deine ${found.count} Fotos`}${taken(found)}`;
+  }
+  return `${howMany(found.count)} ${photos(found.selection, found.count)}${taken(found)}`;
+}
+
+const EXAMPLE = 'zeig mir Strandfotos vom letzten Sommer';
+const SCREEN_TIP =
+  'Fotos brauchen einen Bildschirm, frag mich also noch einmal auf einem Echo Show oder Fire TV.';
+const WHAT_TO_SEE = 'Was möchtest du sehen?';
+
+export const deDE: SkillStrings = {
+  welcome: `Willkommen bei Foto Rahmen. Du kannst sagen: ${EXAMPLE}.`,
+  whatToSee: WHAT_TO_SEE,
+  help: `Foto Rahmen zeigt deine Fotos als Diashow. Sag, was, wen, wo oder wann, zum Beispiel: ${EXAMPLE}, oder zeig mir Hundefotos. ${WHAT_TO_SEE}`,
+  goodbye: 'Tschüss.',
+  fallback: `Das kann Foto Rahmen leider nicht. Du kannst sagen: ${EXAMPLE}.`,
+  apology: 'Ich komme gerade nicht an deine Fotos. Bitte versuch es gleich noch einmal.',
+
+  showing: (found) => `Hier ${found.count === 1 ? 'ist' : 'sind'} ${counted(found)}.`,
+  voiceOnly: (found) => `Du hast ${counted(found)}. ${SCREEN_TIP}`,
+  noMatches: (selection) =>
+    isFiltered(selection)
+      ? `Ich habe keine ${photos(selection, 2)} gefunden. ${WHAT_TO_SEE}`
+      : `Ich habe noch keine Fotos in deiner Bibliothek gefunden. ${WHAT_TO_SEE}`,
+  relaxed: (asked, found, onScreen) =>
+    `Ich habe keine ${photos(asked, 2)} gefunden, aber ` +
+    (onScreen ? `hier ${found.count === 1 ? 'ist' : 'sind'} ` : 'du hast ') +
+    `${counted(found)}.${onScreen ? '' : ` ${SCREEN_TIP}`}`,
+  badDate: (heard) =>
+    `Das Datum ${escapeSsml(heard)} habe ich nicht verstanden. Sag zum Beispiel letzten Sommer oder Juli 2025. ${WHAT_TO_SEE}`,
+  unknownSubject: (heard) =>
+    `Nach ${escapeSsml(heard)} kann ich leider nicht suchen. Versuch es mit Strand, Hunde oder Geburtstag. ${WHAT_TO_SEE}`,
+  unknownPerson: (heard) =>
+    `Ich weiß noch nicht, wer ${escapeSsml(heard)} auf deinen Fotos ist. ${WHAT_TO_SEE}`,
+  unknownAlbum: (heard) => `Ich habe kein Album namens ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
+};

@@ -1,0 +1,157 @@
+import type { CalendarDate } from '../util/calendar';
+import type { SeasonName } from '../util/hemisphere';
+import type { HolidayId } from '../util/holidays';
+import type { DatePhrase } from '../util/resolved-date';
+import type { FoundPhotos, PhotoSelection, PhotoSpan, SkillStrings } from './skill-strings';
+import { escapeSsml } from './ssml';
+
+/** What differs between the English locales' speech. */
+export interface EnglishStyle {
+  /** "July 14, 2026" (US, Canada) or "14 July 2026" (UK, Australia, India). */
+  dayFirst: boolean;
+  autumn: 'fall' | 'autumn';
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+const ORDINALS = ['first', 'second', 'third', 'fourth'] as const;
+
+export const ENGLISH_HOLIDAY_NAMES: Readonly<Record<HolidayId, string>> = {
+  CHRISTMAS: 'Christmas',
+  CHRISTMAS_EVE: 'Christmas Eve',
+  NEW_YEARS_EVE: "New Year's Eve",
+  NEW_YEARS_DAY: "New Year's Day",
+  THANKSGIVING: 'Thanksgiving',
+  EASTER: 'Easter',
+  HALLOWEEN: 'Halloween',
+  VALENTINES_DAY: "Valentine's Day",
+  MOTHERS_DAY: "Mother's Day",
+  FATHERS_DAY: "Father's Day",
+  BIRTHDAY: 'birthdays',
+};
+
+const EXAMPLE = 'show beach photos from last summer';
+
+export function englishStrings(style: EnglishStyle): SkillStrings {
+  const month = (m: number): string => MONTHS[m - 1] ?? '';
+  const monthDay = (m: number, d: number): string =>
+    style.dayFirst ? `${d} ${month(m)}` : `${month(m)} ${d}`;
+  const day = (date: CalendarDate): string =>
+    style.dayFirst
+      ? `${monthDay(date.month, date.day)} ${date.year}`
+      : `${monthDay(date.month, date.day)}, ${date.year}`;
+  const season = (name: SeasonName): string => (name === 'autumn' ? style.autumn : name);
+
+  function when(phrase: DatePhrase): string {
+    switch (phrase.kind) {
+      case 'today':
+        return 'from today';
+      case 'day':
+        return `from ${day(phrase.date)}`;
+      case 'week':
+        return `from the week of ${day(phrase.monday)}`;
+      case 'weekend':
+        return `from the weekend of ${day(phrase.saturday)}`;
+      case 'month':
+        return `from ${month(phrase.month)} ${phrase.year}`;
+      case 'season':
+        return `from ${season(phrase.season)} ${phrase.year}`;
+      case 'quarter':
+        return `from the ${ORDINALS[phrase.quarter - 1] ?? ''} quarter of ${phrase.year}`;
+      case 'year':
+        return `from ${phrase.year}`;
+      case 'decade':
+        return `from the ${phrase.firstYear}s`;
+      case 'every-day':
+        return `from every ${monthDay(phrase.month, phrase.day)}`;
+      case 'every-month':
+        return `from every ${month(phrase.month)}`;
+      case 'every-season':
+        return `from every ${season(phrase.season)}`;
+      case 'holiday':
+        return `from ${ENGLISH_HOLIDAY_NAMES[phrase.holiday]} ${phrase.year}`;
+      case 'every-holiday':
+        return `from every ${ENGLISH_HOLIDAY_NAMES[phrase.holiday]}`;
+    }
+  }
+
+  /** "beach photos of Mom in Paris from summer 2026". */
+  function photos(selection: PhotoSelection, count: number): string {
+    const parts = [
+      selection.subject ? `${escapeSsml(selection.subject)} ` : '',
+      count === 1 ? 'photo' : 'photos',
+      selection.person ? ` of ${escapeSsml(selection.person)}` : '',
+      selection.album ? ` from your ${escapeSsml(selection.album)} album` : '',
+      selection.place ? ` in ${escapeSsml(selection.place)}` : '',
+      selection.date ? ` ${when(selection.date)}` : '',
+    ];
+    return parts.join('');
+  }
+
+  function spanOf(span: PhotoSpan): string {
+    const [fy, fm, fd] = span.first.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const [ly, lm, ld] = span.last.slice(0, 10).split('-').map(Number) as [number, number, number];
+    if (fy === ly && fm === lm && fd === ld) return `on ${day({ year: fy, month: fm, day: fd })}`;
+    if (fy === ly && fm === lm) return `in ${month(fm)} ${fy}`;
+    if (fy === ly) return `between ${month(fm)} and ${month(lm)} ${fy}`;
+    return `between ${month(fm)} ${fy} and ${month(lm)} ${ly}`;
+  }
+
+  /** ", taken between June and August 2026": what the photos span, unless the date asked for was one day. */
+  function taken(found: FoundPhotos): string {
+    const short = ['today', 'day', 'holiday', 'week', 'weekend'];
+    if (!found.span || (found.selection.date && short.includes(found.selection.date.kind))) return '';
+    return `, taken ${spanOf(found.span)}`;
+  }
+
+  const isFiltered = (s: PhotoSelection): boolean =>
+    Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date);
+
+  function counted(found: FoundPhotos): string {
+    if (!isFiltered(found.selection)) {
+      return `${found.count === 1 ? 'your photo' : `your ${found.count} photos`}${taken(found)}`;
+    }
+    return `${found.count} ${photos(found.selection, found.count)}${taken(found)}`;
+  }
+
+  const onScreenTip = 'Photos need a screen, so ask me again on an Echo Show or a Fire TV.';
+
+  return {
+    welcome: `Welcome to Photo Frame. You can say, ${EXAMPLE}.`,
+    whatToSee: 'What would you like to see?',
+    help: `Photo Frame shows your photos as a slideshow. Say what, who, where or when, for example: ${EXAMPLE}, or show my dog pictures. What would you like to see?`,
+    goodbye: 'Goodbye.',
+    fallback: `Sorry, Photo Frame can't help with that. You can say, ${EXAMPLE}.`,
+    apology: "Sorry, I'm having trouble getting your photos right now. Please try again in a moment.",
+
+    showing: (found) => `Here ${found.count === 1 ? 'is' : 'are'} ${counted(found)}.`,
+    voiceOnly: (found) => `You have ${counted(found)}. ${onScreenTip}`,
+    noMatches: (selection) =>
+      isFiltered(selection)
+        ? `I couldn't find any ${photos(selection, 2)}. What would you like to see?`
+        : "I couldn't find any photos in your library yet. What would you like to see?",
+    relaxed: (asked, found, onScreen) =>
+      `I found no ${photos(asked, 2)}, but ${onScreen ? `here ${found.count === 1 ? 'is' : 'are'}` : 'you have'} ` +
+      `${counted(found)}.${onScreen ? '' : ` ${onScreenTip}`}`,
+    badDate: (heard) =>
+      `Sorry, I didn't understand the date ${escapeSsml(heard)}. Try something like last summer, or July 2025. What would you like to see?`,
+    unknownSubject: (heard) =>
+      `Sorry, I don't know how to find ${escapeSsml(heard)} photos. Try beach, dogs, or birthdays. What would you like to see?`,
+    unknownPerson: (heard) =>
+      `Sorry, I don't know who ${escapeSsml(heard)} is in your photos yet. What would you like to see?`,
+    unknownAlbum: (heard) =>
+      `Sorry, I couldn't find an album called ${escapeSsml(heard)}. What would you like to see?`,
+  };
+}

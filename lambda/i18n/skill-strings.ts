@@ -1,0 +1,47 @@
+import type { DatePhrase } from '../util/resolved-date';
+
+/** What the user asked for, as understood: only the parts that were given. Names are as the user knows them. */
+export interface PhotoSelection {
+  /** A library label ("beach"); each locale says it in its own words. */
+  subject?: string;
+  person?: string;
+  album?: string;
+  place?: string;
+  date?: DatePhrase;
+}
+
+/** Capture-local times of the first and last photo found (the slideshow page's `span`). */
+export interface PhotoSpan {
+  first: string;
+  last: string;
+}
+
+export interface FoundPhotos {
+  selection: PhotoSelection;
+  count: number;
+  span: PhotoSpan | null;
+}
+
+/**
+ * Everything the skill says, in one locale. Every function escapes what it interpolates, so callers pass plain
+ * text (names as heard) and always get SSML-safe speech.
+ */
+export interface SkillStrings {
+  welcome: string;
+  whatToSee: string;
+  help: string;
+  goodbye: string;
+  fallback: string;
+  apology: string;
+  /** "Here are 42 beach photos from summer 2026, taken between June and August 2026." */
+  showing: (found: FoundPhotos) => string;
+  /** A device without a screen: the count and a suggestion to ask on a screen. */
+  voiceOnly: (found: FoundPhotos) => string;
+  noMatches: (selection: PhotoSelection) => string;
+  /** Nothing for what was asked, but something once one constraint was dropped: say so. */
+  relaxed: (asked: PhotoSelection, found: FoundPhotos, onScreen: boolean) => string;
+  badDate: (heard: string) => string;
+  unknownSubject: (heard: string) => string;
+  unknownPerson: (heard: string) => string;
+  unknownAlbum: (heard: string) => string;
+}

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { SKILL_LOCALES, stringsFor } from '../../../lambda/i18n';
+import { deDE } from '../../../lambda/i18n/de-DE';
+import { enGB } from '../../../lambda/i18n/en-GB';
+import { enUS } from '../../../lambda/i18n/en-US';
+import type { DatePhrase } from '../../../lambda/util/resolved-date';
+
+const day = { year: 2026, month: 7, day: 4 };
+const EVERY_PHRASE: DatePhrase[] = [
+  { kind: 'today' },
+  { kind: 'day', date: day },
+  { kind: 'week', monday: day },
+  { kind: 'weekend', saturday: day },
+  { kind: 'month', year: 2026, month: 7 },
+  { kind: 'season', season: 'autumn', year: 2025 },
+  { kind: 'quarter', year: 2019, quarter: 1 },
+  { kind: 'year', year: 2025 },
+  { kind: 'decade', firstYear: 2010 },
+  { kind: 'every-day', month: 7, day: 4 },
+  { kind: 'every-month', month: 7 },
+  { kind: 'every-season', season: 'summer' },
+  { kind: 'holiday', holiday: 'NEW_YEARS_EVE', year: 2025 },
+  { kind: 'every-holiday', holiday: 'CHRISTMAS' },
+];
+const none = (date: DatePhrase): string => enUS.noMatches({ subject: 'beach', date });
+
+describe('speech strings', () => {
+  it('every locale has strings; an unknown locale falls back to en-US', () => {
+    for (const locale of SKILL_LOCALES) assert.ok(stringsFor(locale).welcome.length > 0, locale);
+    assert.equal(stringsFor('fr-FR'), enUS);
+    assert.equal(stringsFor('de-DE'), deDE);
+  });
+
+  it('says every date form in en-US', () => {
+    assert.deepEqual(EVERY_PHRASE.map(none), [
+      "I couldn't find any beach photos from today. What would you like to see?",
+      "I couldn't find any beach photos from July 4, 2026. What would you like to see?",
+      "I couldn't find any beach photos from the week of July 4, 2026. What would you like to see?",
+      "I couldn't find any beach photos from the weekend of July 4, 2026. What would you like to see?",
+      "I couldn't find any beach photos from July 2026. What would you like to see?",
+      "I couldn't find any beach photos from fall 2025. What would you like to see?",
+      "I couldn't find any beach photos from the first quarter of 2019. What would you like to see?",
+      "I couldn't find any beach photos from 2025. What would you like to see?",
+      "I couldn't find any beach photos from the 2010s. What would you like to see?",
+      "I couldn't find any beach photos from every July 4. What would you like to see?",
+      "I couldn't find any beach photos from every July. What would you like to see?",
+      "I couldn't find any beach photos from every summer. What would you like to see?",
+      "I couldn't find any beach photos from New Year's Eve 2025. What would you like to see?",
+      "I couldn't find any beach photos from every Christmas. What would you like to see?",
+    ]);
+  });
+
+  it('en-GB says the day first and autumn', () => {
+    assert.equal(
+      enGB.showing({
+        selection: { date: { kind: 'season', season: 'autumn', year: 2025 } },
+        count: 2,
+        span: null,
+      }),
+      'Here are 2 photos from autumn 2025.',
+    );
+    assert.match(enGB.noMatches({ date: { kind: 'day', date: day } }), /from 4 July 2026\./);
+  });
+
+  it('de-DE says every date form in German', () => {
+    const said = EVERY_PHRASE.map((date) => deDE.noMatches({ subject: 'dog', date }));
+    assert.equal(
+      said[1],
+      'Ich habe keine Fotos zum Thema Hund vom 4. Juli 2026 gefunden. Was möchtest du sehen?',
+    );
+    assert.match(said[5] ?? '', /vom Herbst 2025/);
+    assert.match(said[6] ?? '', /aus dem ersten Quartal 2019/);
+    assert.match(said[8] ?? '', /aus den 2010er Jahren/);
+    assert.match(said[12] ?? '', /von Silvester 2025/);
+    assert.match(said[13] ?? '', /von jedem Weihnachtsfest/);
+    assert.equal(new Set(said).size, said.length);
+  });
+
+  it('the span of what was found: a day, a month, months of a year, across years', () => {
+    const found = (first: string, last: string) => ({ selection: {}, count: 5, span: { first, last } });
+    assert.equal(
+      enUS.showing(found('2025-07-14T10:00:00', '2025-07-14T18:00:00')),
+      'Here are your 5 photos, taken on July 14, 2025.',
+    );
+    assert.equal(
+      enUS.showing(found('2025-07-01T10:00:00', '2025-07-30T18:00:00')),
+      'Here are your 5 photos, taken in July 2025.',
+    );
+    assert.equal(
+      enUS.showing(found('2025-06-01T10:00:00', '2025-08-30T18:00:00')),
+      'Here are your 5 photos, taken between June and August 2025.',
+    );
+    assert.equal(
+      deDE.showing(found('2019-06-01T10:00:00', '2025-08-30T18:00:00')),
+      'Hier sind deine 5 Fotos, aufgenommen zwischen Juni 2019 und August 2025.',
+    );
+  });
+
+  it('escapes every name it is given for SSML', () => {
+    const said = enUS.relaxed(
+      { person: 'A&B', place: '<x>', album: '"q"' },
+      { selection: { person: 'A&B' }, count: 1, span: null },
+      true,
+    );
+    assert.equal(
+      said,
+      'I found no photos of A&amp;B from your &quot;q&quot; album in &lt;x&gt;, but here is 1 photo of A&amp;B.',
+    );
+    assert.match(deDE.unknownPerson('Tom & Jerry'), /Tom &amp; Jerry/);
+  });
+});
