@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from 'express';
 import type { DisplayApi } from '../common/clients/display-client';
 import type { LibraryApi } from '../common/clients/library-client';
@@ -13,21 +14,28 @@ import { parseInput } from '../common/validation';
 import { migrateDisplayDatabase } from './database/migrations';
 import type { DisplayDatabase } from './database/schema';
 import { displayErrors } from './errors';
+import { createRenditionHandler } from './http/rendition-handler';
 import { createDisplayRouter } from './http/routes';
 import { DiskRenditionStore } from './renditions/disk-rendition-store';
 import { resolveLimits, type RenditionLimits } from './renditions/limits';
 import { LocalFileOriginalStore } from './renditions/local-file-original-store';
 import { SchemeRoutingOriginalStore, type OriginalStore } from './renditions/original-store';
 import { PhotoFactsCache } from './renditions/photo-facts-cache';
+import { resolveFormatSettings, type FormatSettings } from './renditions/output-formats';
+import { RenderLimiter } from './renditions/render-limiter';
 import { RenditionCache } from './renditions/rendition-cache';
 import { RenditionService } from './renditions/rendition-service';
-import { createRenditionUrlSigner } from './renditions/rendition-url';
+import { DISPLAY_PATH_PREFIX, createRenditionUrlSigner } from './renditions/rendition-url';
+import { applySharpSettings, type SharpSettings } from './renditions/sharp-settings';
 import { Prerenderer } from './slideshows/prerenderer';
 import { SlideshowRepository } from './slideshows/slideshow-repository';
 import { SlideshowService } from './slideshows/slideshow-service';
 
 export type { RenditionLimits } from './renditions/limits';
 export type { OriginalStore } from './renditions/original-store';
+export type { FormatSettings } from './renditions/output-formats';
+export type { SharpSettings } from './renditions/sharp-settings';
+export { RENDITION_PRESETS, snapToPreset, type RenditionPreset } from './renditions/presets';
 
 export interface DisplayOptions {
   /** Slideshow state lives here: it survives restarts and is shared by every instance. */
@@ -38,14 +46,25 @@ export interface DisplayOptions {
   renditionsDir: string;
   /** e.g. http://localhost:8080; rendition URLs are absolute. */
   publicBaseUrl: string;
-  /** HMAC key for rendition URLs. */
-  signingKey: string;
+  /**
+   * HMAC keys for rendition URLs: the first signs, every one verifies. To rotate, put the new key first and keep
+   * the old one until the longest-lived URL signed with it has expired (urlTtlSeconds), then drop it.
+   */
+  signingKeys?: readonly string[];
+  /** A single signing key (same as `signingKeys: [signingKey]`). */
+  signingKey?: string;
   /** Rendition URL lifetime. */
   urlTtlSeconds: number;
   logger: Logger;
   /** ms clock, injectable for expiry tests. */
   now?: () => number;
   limits?: Partial<RenditionLimits>;
+  /** Encoder quality per output format (JPEG 82, WebP 80, AVIF 50 by default). */
+  formats?: Partial<FormatSettings>;
+  /** Process-wide sharp/libvips settings (see renditions/sharp-settings.ts). */
+  sharp?: Partial<SharpSettings>;
+  /** Memory budget for hot renditions in bytes (default 64 MB); the disk store behind it is unbounded. */
+  hotCacheBytes?: number;
   /** Where originals are read from; defaults to local files for `file://` URIs (S3 not yet supported). */
   originals?: OriginalStore;
 }
@@ -55,6 +74,12 @@ export interface Display {
   router: Router;
   /** The same API, served in-process. */
   api: DisplayApi;
+  /**
+   * Answers GET/HEAD `/v1/display/renditions/...` straight on node:http and returns true, or returns false for
+   * any other request. Optional: the router serves the same requests, but a composition root that calls this
+   * before handing requests to express serves cached renditions several times faster.
+   */
+  handleRenditionRequest(req: IncomingMessage, res: ServerResponse): boolean;
   /** Stops background pre-rendering, drops caches and closes the database. */
   close(): Promise<void>;
 }
@@ -63,9 +88,12 @@ export interface Display {
 export async function createDisplay(options: DisplayOptions): Promise<Display> {
   const now = options.now ?? Date.now;
   const limits = resolveLimits(options.limits);
+  const formats = resolveFormatSettings(options.formats);
+  const sharpSettings = applySharpSettings(options.sharp);
   const signer = createRenditionUrlSigner({
     publicBaseUrl: options.publicBaseUrl,
-    signingKey: options.signingKey,
+    ...(options.signingKeys === undefined ? {} : { signingKeys: options.signingKeys }),
+    ...(options.signingKey === undefined ? {} : { signingKey: options.signingKey }),
     ttlSeconds: options.urlTtlSeconds,
     now,
   });
@@ -81,8 +109,15 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   const originals =
     options.originals ?? new SchemeRoutingOriginalStore({ 'file:': new LocalFileOriginalStore() });
   const facts = new PhotoFactsCache(options.library);
-  const cache = new RenditionCache({ disk: new DiskRenditionStore(options.renditionsDir), logger });
-  const renditions = new RenditionService({ signer, facts, cache, originals, limits, now });
+  const cache = new RenditionCache({
+    disk: new DiskRenditionStore(options.renditionsDir),
+    logger,
+    ...(options.hotCacheBytes === undefined ? {} : { hotBytes: options.hotCacheBytes }),
+  });
+  const limiter = new RenderLimiter(sharpSettings.maxConcurrentRenders);
+  const renditions = new RenditionService({ signer, facts, cache, originals, limits, formats, limiter, now });
+  const handleRendition = createRenditionHandler(renditions, logger);
+  const renditionPrefix = `${DISPLAY_PATH_PREFIX}/renditions/`;
   const prerenderer = new Prerenderer((target) => renditions.prepare(target), logger);
   const slideshows = new SlideshowService({
     library: options.library,
@@ -103,10 +138,16 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   };
 
   return {
-    router: createDisplayRouter({ slideshows, renditions, logger }),
+    router: createDisplayRouter({ slideshows, handleRendition, logger }),
     api,
+    handleRenditionRequest(req, res) {
+      const url = req.url ?? '';
+      if (!url.startsWith(renditionPrefix)) return false;
+      return handleRendition(req, res, url.slice(DISPLAY_PATH_PREFIX.length));
+    },
     async close() {
       await prerenderer.close();
+      renditions.close();
       cache.close();
       facts.close();
       await db.destroy();

@@ -1,4 +1,5 @@
 import { AppError } from '../common/errors';
+import { RENDITION_PRESETS } from './renditions/presets';
 
 /**
  * Every error the display tier answers with, in one place so codes stay stable. Public messages never carry
@@ -24,6 +25,20 @@ export const displayErrors = {
       status: 403,
       code: 'RENDITION_SIGNATURE_INVALID',
       publicMessage: 'Rendition URL signature is invalid',
+    }),
+  invalidRenditionSize: (): AppError =>
+    new AppError({
+      status: 400,
+      code: 'INVALID_RENDITION_SIZE',
+      publicMessage: `Rendition size must be one of the presets: ${presetList()}`,
+    }),
+  invalidComposition: (detail: string): AppError =>
+    new AppError({ status: 400, code: 'INVALID_COMPOSITION', publicMessage: detail }),
+  pairSamePhoto: (): AppError =>
+    new AppError({
+      status: 400,
+      code: 'PAIR_SAME_PHOTO',
+      publicMessage: 'A pair shows two different photos, never the same one twice',
     }),
   urlExpired: (): AppError =>
     new AppError({ status: 410, code: 'RENDITION_URL_EXPIRED', publicMessage: 'Rendition URL has expired' }),
@@ -69,3 +84,9 @@ export const displayErrors = {
       cause: new Error(`render exceeded ${timeoutMs} ms`),
     }),
 };
+
+function presetList(): string {
+  return RENDITION_PRESETS.map((p) => `${p.width}x${p.height}${p.shape === 'ROUND' ? ' round' : ''}`).join(
+    ', ',
+  );
+}

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 export class DiskRenditionStore {
   constructor(private readonly dir: string) {}
 
-  /** The stored JPEG, or undefined when it was never written. */
+  /** The stored image, or undefined when it was never written. */
   async get(key: string): Promise<Buffer | undefined> {
     try {
       return await readFile(this.fileFor(key));
@@ -19,13 +19,13 @@ export class DiskRenditionStore {
     }
   }
 
-  /** Writes to a temp file then renames it into place: a crash mid-write never leaves a half JPEG under the key. */
-  async put(key: string, jpeg: Buffer): Promise<void> {
+  /** Writes to a temp file then renames it into place: a crash mid-write never leaves a half image under the key. */
+  async put(key: string, image: Buffer): Promise<void> {
     const file = this.fileFor(key);
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${randomUUID()}.tmp`;
     try {
-      await writeFile(temp, jpeg);
+      await writeFile(temp, image);
       await rename(temp, file);
     } catch (error) {
       await rm(temp, { force: true });
@@ -36,6 +36,7 @@ export class DiskRenditionStore {
   fileFor(key: string): string {
     if (!/^[a-f0-9]{16,}$/.test(key)) throw new Error(`not a rendition cache key: ${key}`);
     // Two-character fan-out keeps directories small with millions of renditions.
-    return join(this.dir, key.slice(0, 2), `${key}.jpg`);
+    // The key already names the format; one extension for all keeps the store format-agnostic.
+    return join(this.dir, key.slice(0, 2), `${key}.img`);
   }
 }

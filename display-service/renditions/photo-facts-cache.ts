@@ -7,7 +7,7 @@ import { BoundedMemoryCache } from './bounded-memory-cache';
  * content hash is at worst one stale rendition until the next lookup.
  */
 export class PhotoFactsCache {
-  private readonly cache = new BoundedMemoryCache<PhotoSummary>({ maxItems: 10_000, ttlSeconds: 60 });
+  private readonly cache = new BoundedMemoryCache<PhotoSummary>({ maxWeight: 10_000, ttlSeconds: 60 });
 
   constructor(private readonly library: LibraryApi) {}
 

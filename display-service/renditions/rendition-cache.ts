@@ -5,9 +5,12 @@ import type { DiskRenditionStore } from './disk-rendition-store';
 export interface RenditionCacheOptions {
   disk: DiskRenditionStore;
   logger: Logger;
-  hotItems?: number;
+  /** Memory budget for hot renditions, in bytes (default 64 MB: ~500 Echo Show 8 JPEGs). */
+  hotBytes?: number;
   hotTtlSeconds?: number;
 }
+
+export const DEFAULT_HOT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Memory → disk → render, with concurrent requests for the same key sharing one render (a slideshow's first page
@@ -18,10 +21,16 @@ export class RenditionCache {
   private readonly inFlight = new Map<string, Promise<Buffer>>();
 
   constructor(private readonly options: RenditionCacheOptions) {
-    this.hot = new BoundedMemoryCache({
-      maxItems: options.hotItems ?? 256,
+    this.hot = new BoundedMemoryCache<Buffer>({
+      maxWeight: options.hotBytes ?? DEFAULT_HOT_BYTES,
+      weigh: (image) => image.length,
       ttlSeconds: options.hotTtlSeconds ?? 3600,
     });
+  }
+
+  /** The rendition if it is in memory right now; never touches the disk or renders. */
+  peek(key: string): Buffer | undefined {
+    return this.hot.get(key);
   }
 
   getOrRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
@@ -34,6 +43,11 @@ export class RenditionCache {
     return loading;
   }
 
+  /** Bytes held in memory (for tests and metrics). */
+  get hotBytes(): number {
+    return this.hot.weight;
+  }
+
   close(): void {
     this.hot.close();
   }
@@ -44,15 +58,15 @@ export class RenditionCache {
       this.hot.set(key, stored);
       return stored;
     }
-    const jpeg = await render();
-    this.hot.set(key, jpeg);
+    const image = await render();
+    this.hot.set(key, image);
     try {
-      await this.options.disk.put(key, jpeg);
+      await this.options.disk.put(key, image);
     } catch (error) {
       // The image is good; failing to persist it only costs a re-render later.
       this.options.logger.warn('could not persist rendition', { key, error });
     }
-    return jpeg;
+    return image;
   }
 
   private async readDisk(key: string): Promise<Buffer | undefined> {

@@ -1,10 +1,19 @@
+import { BoundedMemoryCache } from './bounded-memory-cache';
+import type { Composition } from './composition';
 import type { RenditionLimits } from './limits';
 import type { OriginalStore } from './original-store';
+import { CONTENT_TYPES, negotiateFormat, type FormatSettings, type OutputFormat } from './output-formats';
 import type { PhotoFactsCache } from './photo-facts-cache';
 import { renderRendition, PIPELINE_VERSION } from './pipeline/render-rendition';
+import type { RenderLimiter } from './render-limiter';
 import type { RenditionCache } from './rendition-cache';
 import { renditionCacheKey } from './rendition-cache-key';
-import type { ReceivedRenditionUrl, RenditionTarget, RenditionUrlSigner } from './rendition-url';
+import {
+  photoIdsOf,
+  type ReceivedRenditionUrl,
+  type RenditionTarget,
+  type RenditionUrlSigner,
+} from './rendition-url';
 
 export interface RenditionServiceDependencies {
   signer: RenditionUrlSigner;
@@ -12,66 +21,138 @@ export interface RenditionServiceDependencies {
   cache: RenditionCache;
   originals: OriginalStore;
   limits: RenditionLimits;
+  formats: FormatSettings;
+  limiter: RenderLimiter;
   /** ms clock */
   now: () => number;
+}
+
+/** Request headers that shape the answer. */
+export interface RenditionRequestHeaders {
+  accept?: string;
+  ifNoneMatch?: string;
 }
 
 /** Strong validator of one rendition's bytes, quoted as HTTP wants it. */
 export type ETag = `"${string}"`;
 
 export type RenditionResponse =
-  | { kind: 'not-modified'; etag: ETag; maxAgeSeconds: number }
-  | { kind: 'image'; etag: ETag; maxAgeSeconds: number; jpeg: Buffer };
+  { kind: 'not-modified'; etag: ETag } | { kind: 'image'; etag: ETag; contentType: string; body: Buffer };
 
-const ONE_YEAR_SECONDS = 365 * 24 * 3600;
+interface Located {
+  key: string;
+  sourceUris: string[];
+  composition: Composition;
+  format: OutputFormat;
+}
 
-/** Signed URL in, device-exact JPEG out: verify → photo facts → cache → render. */
+/** A URL that verified recently, remembered with what it resolved to. */
+interface RecentUrl {
+  located: Located;
+  expiresAt: number;
+}
+
+/**
+ * How long a verified URL's resolution (photo facts → cache key) is reused without asking again: the same
+ * staleness the photo facts cache already allows.
+ */
+const RECENT_URL_TTL_SECONDS = 60;
+const RECENT_URLS = 20_000;
+
+/** Signed URL in, device-exact image out: verify → photo facts → cache → render. */
 export class RenditionService {
+  private readonly recent = new BoundedMemoryCache<RecentUrl>({
+    maxWeight: RECENT_URLS,
+    ttlSeconds: RECENT_URL_TTL_SECONDS,
+  });
+
   constructor(private readonly deps: RenditionServiceDependencies) {}
 
-  /** Signature and expiry are checked before anything else; `ifNoneMatch` can answer 304 without touching pixels. */
-  async serve(received: ReceivedRenditionUrl, ifNoneMatch: string | undefined): Promise<RenditionResponse> {
-    const verified = this.deps.signer.verify(received);
-    const { key, sourceUri } = await this.locate(verified);
-    const etag: ETag = `"${key}"`;
-    const maxAgeSeconds = Math.max(
-      0,
-      Math.min(ONE_YEAR_SECONDS, verified.expiresAt - Math.floor(this.deps.now() / 1000)),
-    );
-    if (ifNoneMatch !== undefined && matchesETag(ifNoneMatch, etag)) {
-      return { kind: 'not-modified', etag, maxAgeSeconds };
+  /**
+   * The fast path for a device re-fetching a rendition: when this exact URL (same bytes, so same signature) was
+   * verified in the last minute, has not expired since, and its image is in memory, answer without parsing,
+   * re-verifying or looking anything up. Undefined means "take the full path" (serve).
+   */
+  serveRecent(pathAndQuery: string, headers: RenditionRequestHeaders): RenditionResponse | undefined {
+    const recent = this.recent.get(recentKey(pathAndQuery, headers.accept));
+    if (!recent || recent.expiresAt * 1000 <= this.deps.now()) return undefined;
+    const etag: ETag = `"${recent.located.key}"`;
+    if (headers.ifNoneMatch !== undefined && matchesETag(headers.ifNoneMatch, etag)) {
+      return { kind: 'not-modified', etag };
     }
-    const jpeg = await this.render(key, sourceUri, verified);
-    return { kind: 'image', etag, maxAgeSeconds, jpeg };
+    const body = this.deps.cache.peek(recent.located.key);
+    if (!body) return undefined;
+    return { kind: 'image', etag, contentType: CONTENT_TYPES[recent.located.format], body };
+  }
+
+  /**
+   * Signature and expiry are checked before anything else; If-None-Match can answer 304 without touching pixels.
+   * `pathAndQuery`, when given, is remembered once verified so serveRecent can answer it next time.
+   */
+  async serve(
+    received: ReceivedRenditionUrl,
+    headers: RenditionRequestHeaders,
+    pathAndQuery?: string,
+  ): Promise<RenditionResponse> {
+    const verified = this.deps.signer.verify(received);
+    const format = received.legacyJpeg ? 'jpeg' : negotiateFormat(headers.accept);
+    const located = await this.locate(verified, format);
+    if (pathAndQuery !== undefined) {
+      this.recent.set(recentKey(pathAndQuery, headers.accept), { located, expiresAt: verified.expiresAt });
+    }
+    const etag: ETag = `"${located.key}"`;
+    if (headers.ifNoneMatch !== undefined && matchesETag(headers.ifNoneMatch, etag)) {
+      return { kind: 'not-modified', etag };
+    }
+    const body = await this.render(located, verified);
+    return { kind: 'image', etag, contentType: CONTENT_TYPES[format], body };
+  }
+
+  close(): void {
+    this.recent.close();
   }
 
   /** Renders (or finds) a rendition ahead of the device asking for it; used by the slideshow pre-renderer. */
-  async prepare(target: RenditionTarget): Promise<void> {
-    const { key, sourceUri } = await this.locate(target);
-    await this.render(key, sourceUri, target);
+  async prepare(target: RenditionTarget, format: OutputFormat = 'jpeg'): Promise<void> {
+    await this.render(await this.locate(target, format), target);
   }
 
-  private async locate(target: RenditionTarget): Promise<{ key: string; sourceUri: string }> {
-    const photo = await this.deps.facts.get(target.ownerId, target.photoId);
+  private async locate(target: RenditionTarget, format: OutputFormat): Promise<Located> {
+    const photos = await Promise.all(
+      photoIdsOf(target).map((photoId) => this.deps.facts.get(target.ownerId, photoId)),
+    );
+    const composition = target.composition ?? 'contain';
     const key = renditionCacheKey({
-      contentHash: photo.source.contentHash,
+      contentHashes: photos.map((photo) => photo.source.contentHash),
       width: target.width,
       height: target.height,
       shape: target.shape,
+      composition,
+      format,
       pipelineVersion: PIPELINE_VERSION,
     });
-    return { key, sourceUri: photo.source.uri };
+    return { key, sourceUris: photos.map((photo) => photo.source.uri), composition, format };
   }
 
-  private render(key: string, sourceUri: string, target: RenditionTarget): Promise<Buffer> {
-    const { originals, limits } = this.deps;
-    return this.deps.cache.getOrRender(key, () =>
-      renderRendition(
-        { sourceUri, width: target.width, height: target.height, shape: target.shape },
-        { originals, limits },
-      ),
+  private render(located: Located, target: RenditionTarget): Promise<Buffer> {
+    const { originals, limits, formats, limiter } = this.deps;
+    const job = {
+      sourceUris: located.sourceUris,
+      width: target.width,
+      height: target.height,
+      shape: target.shape,
+      composition: located.composition,
+      format: located.format,
+    };
+    return this.deps.cache.getOrRender(located.key, () =>
+      limiter.run(() => renderRendition(job, { originals, limits, formats })),
     );
   }
+}
+
+/** The negotiated format is part of the key: one URL answers differently per Accept header. */
+function recentKey(pathAndQuery: string, accept: string | undefined): string {
+  return `${negotiateFormat(accept)} ${pathAndQuery}`;
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored, `*` matches anything. */

@@ -1,42 +1,59 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Viewport } from '../../common/contracts';
 import { displayErrors } from '../errors';
+import { isComposition, type Composition } from './composition';
+import type { ViewportShape } from './presets';
+
+export type { ViewportShape } from './presets';
 
 /** Where the lead mounts the display router; rendition URLs are absolute, so they must name it. */
 export const DISPLAY_PATH_PREFIX = '/v1/display';
 
-export type ViewportShape = Viewport['shape'];
-export const RENDITION_FORMAT = 'jpg';
+/** Separates the two photo ids of a `pair` in the URL path; photo ids never contain it. */
+export const PHOTO_ID_SEPARATOR = ',';
 
-/** One device-exact image of one photo, as named by a rendition URL. */
+/** One device-exact image, as named by a rendition URL. */
 export interface RenditionTarget {
   ownerId: string;
   photoId: string;
+  /** The second photo of a `pair` (shown on the right). */
+  pairedPhotoId?: string;
   width: number;
   height: number;
   shape: ViewportShape;
+  /** Defaults to `contain`. */
+  composition?: Composition;
 }
 
 /** A rendition URL whose signature checked out; `expiresAt` is unix seconds. */
 export interface VerifiedRendition extends RenditionTarget {
+  composition: Composition;
   expiresAt: number;
 }
 
 /** What arrived on the wire. Query values are `unknown` because express may hand over arrays or nothing. */
 export interface ReceivedRenditionUrl {
-  photoId: string;
+  /** From the path, already validated as photo ids (one, or two for a pair). */
+  photoIds: readonly string[];
   width: number;
   height: number;
-  format: string;
+  /**
+   * URLs issued before format negotiation ended in `.jpg` and were signed without a composition (v1); they still
+   * verify, and are always answered with JPEG.
+   */
+  legacyJpeg: boolean;
   owner: unknown;
   shape: unknown;
+  comp: unknown;
   exp: unknown;
   sig: unknown;
 }
 
 export interface RenditionUrlSignerOptions {
   publicBaseUrl: string;
-  signingKey: string;
+  /** HMAC keys: the first signs, every one verifies, so a key can be rotated without breaking live URLs. */
+  signingKeys?: readonly string[];
+  /** A single key (same as `signingKeys: [signingKey]`). */
+  signingKey?: string;
   ttlSeconds: number;
   /** ms clock */
   now: () => number;
@@ -50,13 +67,20 @@ export interface RenditionUrlSigner {
 }
 
 // Bump the version when the canonical string changes, so old and new signatures can never be confused.
-const CANONICAL_VERSION = 'photoframe-rendition-v1';
+const CANONICAL_V1 = 'photoframe-rendition-v1';
+const CANONICAL_V2 = 'photoframe-rendition-v2';
 const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const EXP_PATTERN = /^\d{1,12}$/;
 const SHAPES: readonly string[] = ['RECTANGLE', 'ROUND'] satisfies ViewportShape[];
+const MIN_KEY_LENGTH = 16;
+
+/** The ids a target shows, in screen order (left to right). */
+export function photoIdsOf(target: RenditionTarget): string[] {
+  return target.pairedPhotoId === undefined ? [target.photoId] : [target.photoId, target.pairedPhotoId];
+}
 
 export function createRenditionUrlSigner(options: RenditionUrlSignerOptions): RenditionUrlSigner {
-  if (options.signingKey.length < 16) throw new Error('Rendition signing key must be at least 16 characters');
+  const keys = resolveKeys(options);
   if (!Number.isInteger(options.ttlSeconds) || options.ttlSeconds <= 0) {
     throw new Error(`Rendition URL TTL must be a positive integer (got ${options.ttlSeconds})`);
   }
@@ -66,20 +90,28 @@ export function createRenditionUrlSigner(options: RenditionUrlSignerOptions): Re
     );
   }
   const base = options.publicBaseUrl.replace(/\/+$/, '');
-  const mac = (canonical: string): string =>
-    createHmac('sha256', options.signingKey).update(canonical).digest('base64url');
+  const mac = (key: string, canonical: string): string =>
+    createHmac('sha256', key).update(canonical).digest('base64url');
+  const signingKey = keys[0] as string;
 
   return {
     sign(target) {
-      const exp = Math.floor(options.now() / 1000) + options.ttlSeconds;
-      const sig = mac(canonicalString({ ...target, format: RENDITION_FORMAT, exp: String(exp) }));
+      const composition = target.composition ?? 'contain';
+      const ids = photoIdsOf(target);
+      if (ids.length !== (composition === 'pair' ? 2 : 1) || ids[0] === ids[1]) {
+        throw new Error(`A ${composition} rendition cannot show photos ${ids.join(', ')}`);
+      }
+      const exp = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
+      const fields = { ...target, photoIds: ids, composition, exp };
+      const sig = mac(signingKey, canonicalV2(fields));
       const query = new URLSearchParams({
         owner: target.ownerId,
         shape: target.shape,
-        exp: String(exp),
+        comp: composition,
+        exp,
         sig,
       });
-      const path = `${DISPLAY_PATH_PREFIX}/renditions/${encodeURIComponent(target.photoId)}/${target.width}x${target.height}.${RENDITION_FORMAT}`;
+      const path = `${DISPLAY_PATH_PREFIX}/renditions/${ids.map(encodeURIComponent).join(PHOTO_ID_SEPARATOR)}/${target.width}x${target.height}`;
       return `${base}${path}?${query.toString()}`;
     },
 
@@ -89,32 +121,57 @@ export function createRenditionUrlSigner(options: RenditionUrlSignerOptions): Re
         throw displayErrors.signatureInvalid();
       }
       if (typeof sig !== 'string' || !SIGNATURE_PATTERN.test(sig)) throw displayErrors.signatureInvalid();
-      const expected = mac(
-        canonicalString({
-          ownerId: owner,
-          photoId: received.photoId,
-          width: received.width,
-          height: received.height,
-          shape,
-          format: received.format,
-          exp,
-        }),
-      );
-      if (!timingSafeEqual(Buffer.from(expected), Buffer.from(sig))) throw displayErrors.signatureInvalid();
+      const comp = received.legacyJpeg ? 'contain' : received.comp;
+      if (!received.legacyJpeg && typeof comp !== 'string') throw displayErrors.signatureInvalid();
+      const fields = {
+        ownerId: owner,
+        photoIds: received.photoIds,
+        width: received.width,
+        height: received.height,
+        shape,
+        composition: String(comp),
+        exp,
+      };
+      const canonical = received.legacyJpeg ? canonicalV1(fields) : canonicalV2(fields);
+      const given = Buffer.from(sig);
+      // Every key is tried (no early exit) so timing does not tell which key, if any, matched.
+      let valid = false;
+      for (const key of keys) valid = timingSafeEqual(Buffer.from(mac(key, canonical)), given) || valid;
+      if (!valid) throw displayErrors.signatureInvalid();
       // Only values we signed ourselves reach this point, so these checks guard against our own bugs.
-      if (!EXP_PATTERN.test(exp) || !SHAPES.includes(shape)) throw displayErrors.signatureInvalid();
+      if (!EXP_PATTERN.test(exp) || !SHAPES.includes(shape) || !isComposition(comp)) {
+        throw displayErrors.signatureInvalid();
+      }
       const expiresAt = Number(exp);
       if (expiresAt * 1000 <= options.now()) throw displayErrors.urlExpired();
+      const [photoId, pairedPhotoId] = received.photoIds;
+      if (photoId === undefined) throw displayErrors.signatureInvalid();
       return {
         ownerId: owner,
-        photoId: received.photoId,
+        photoId,
+        ...(pairedPhotoId === undefined ? {} : { pairedPhotoId }),
         width: received.width,
         height: received.height,
         shape: shape as ViewportShape,
+        composition: comp,
         expiresAt,
       };
     },
   };
+}
+
+function resolveKeys(options: RenditionUrlSignerOptions): string[] {
+  const keys = [
+    ...(options.signingKeys ?? []),
+    ...(options.signingKey === undefined ? [] : [options.signingKey]),
+  ];
+  if (keys.length === 0) throw new Error('Rendition URLs need at least one signing key');
+  for (const key of keys) {
+    if (key.length < MIN_KEY_LENGTH) {
+      throw new Error(`Rendition signing keys must be at least ${MIN_KEY_LENGTH} characters`);
+    }
+  }
+  return [...new Set(keys)];
 }
 
 function safeProtocol(url: string): string {
@@ -127,17 +184,36 @@ function safeProtocol(url: string): string {
 
 interface CanonicalFields {
   ownerId: string;
-  photoId: string;
+  photoIds: readonly string[];
   width: number;
   height: number;
   shape: string;
-  format: string;
+  composition: string;
   exp: string;
 }
 
 /** Every parameter, in a fixed order, newline-separated (no parameter may contain a newline). */
-function canonicalString(f: CanonicalFields): string {
-  const fields = [f.ownerId, f.photoId, String(f.width), String(f.height), f.shape, f.format, f.exp];
+function canonicalV2(f: CanonicalFields): string {
+  const fields = [
+    f.ownerId,
+    f.photoIds.join(PHOTO_ID_SEPARATOR),
+    String(f.width),
+    String(f.height),
+    f.shape,
+    f.composition,
+    f.exp,
+  ];
+  return joinCanonical(CANONICAL_V2, fields);
+}
+
+/** The walking skeleton's `.jpg` URLs: one photo, contain, format in the string. */
+function canonicalV1(f: CanonicalFields): string {
+  if (f.photoIds.length !== 1) throw displayErrors.signatureInvalid();
+  const fields = [f.ownerId, f.photoIds.join(''), String(f.width), String(f.height), f.shape, 'jpg', f.exp];
+  return joinCanonical(CANONICAL_V1, fields);
+}
+
+function joinCanonical(version: string, fields: readonly string[]): string {
   if (fields.some((field) => field.includes('\n'))) throw displayErrors.signatureInvalid();
-  return [CANONICAL_VERSION, ...fields].join('\n');
+  return [version, ...fields].join('\n');
 }

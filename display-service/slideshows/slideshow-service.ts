@@ -8,6 +8,7 @@ import type {
 } from '../../common/contracts';
 import type { z } from 'zod';
 import { displayErrors } from '../errors';
+import { snapToPreset } from '../renditions/presets';
 import type { RenditionUrlSigner } from '../renditions/rendition-url';
 import { collectMatchingPhotos } from './collect-matching-photos';
 import type { Prerenderer } from './prerenderer';
@@ -47,9 +48,10 @@ export class SlideshowService {
     };
     await this.deps.repository.create(slideshow, entries);
     const page = this.toPage(slideshow, 0, entries.slice(0, request.pageSize));
+    const { width, height, shape } = snapToPreset(slideshow.viewport);
     this.deps.prerenderer.enqueue(
       page.items.flatMap((item) =>
-        item.photoIds.map((photoId) => ({ ownerId: slideshow.ownerId, photoId, ...slideshow.viewport })),
+        item.photoIds.map((photoId) => ({ ownerId: slideshow.ownerId, photoId, width, height, shape })),
       ),
     );
     return page;
@@ -69,7 +71,8 @@ export class SlideshowService {
     startIndex: number,
     entries: readonly SlideshowEntry[],
   ): SlideshowPage {
-    const { width, height, shape } = slideshow.viewport;
+    // Renditions come in a few preset sizes so caches stay warm; the device scales the nearest one to its screen.
+    const { width, height, shape } = snapToPreset(slideshow.viewport);
     const items: SlideshowItem[] = entries.map((entry) => ({
       index: entry.index,
       photoIds: [entry.photoId],

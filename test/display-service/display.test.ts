@@ -93,9 +93,33 @@ describe('display', () => {
     );
     const url = new URL(page.items[0]?.url ?? '');
     assert.equal(url.origin, running.publicBaseUrl);
-    assert.equal(url.pathname, '/v1/display/renditions/beach_01/1280x800.jpg');
+    assert.equal(url.pathname, '/v1/display/renditions/beach_01/1280x800');
     assert.equal(url.searchParams.get('owner'), ALICE);
     assert.equal(url.searchParams.get('shape'), 'RECTANGLE');
+    assert.equal(url.searchParams.get('comp'), 'contain');
+  });
+
+  it('snaps the viewport to a rendition preset for item sizes and URLs, and the URL serves that size', async () => {
+    const library = seededLibrary();
+    const file = join(dir, 'photo.jpg');
+    await writePlainJpeg(file, 3000, 2000);
+    library.add(ALICE, await summaryFor(file, 'real_photo', '2026-07-30T10:00:00'), ['beach']);
+    running = await startDisplay(dir, { library });
+    for (const [viewport, expected] of [
+      [{ width: 1024, height: 600, shape: 'RECTANGLE' }, [1920, 1080]],
+      [{ width: 1280, height: 800, shape: 'RECTANGLE' }, [1280, 800]],
+      [{ width: 400, height: 400, shape: 'ROUND' }, [480, 480]],
+      [{ width: 800, height: 1280, shape: 'RECTANGLE' }, [1080, 1920]],
+    ] as const) {
+      const page = await running.display.api.createSlideshow(beachRequest({ viewport, pageSize: 30 }));
+      const item = page.items.find((candidate) => candidate.photoIds[0] === 'real_photo');
+      assert.ok(item, 'the real photo is in the slideshow');
+      assert.deepEqual([item.width, item.height], expected, JSON.stringify(viewport));
+      assert.match(new URL(item.url).pathname, new RegExp(`/${expected[0]}x${expected[1]}$`));
+      const response = await fetch(item.url);
+      const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+      assert.deepEqual([response.status, meta.width, meta.height], [200, ...expected]);
+    }
   });
 
   it('pages through a slideshow in windows, clamped to the total, empty beyond it', async () => {
@@ -234,7 +258,7 @@ async function listRenditions(root: string): Promise<string[]> {
   try {
     const shards = await readdir(root);
     const files = await Promise.all(shards.map((shard) => readdir(join(root, shard))));
-    return files.flat().filter((name) => name.endsWith('.jpg'));
+    return files.flat().filter((name) => name.endsWith('.img'));
   } catch {
     return [];
   }

@@ -1,17 +1,22 @@
+import type { Sharp } from 'sharp';
+import type { Composition } from '../composition';
 import type { RenditionLimits } from '../limits';
 import type { OriginalStore } from '../original-store';
-import type { ViewportShape } from '../rendition-url';
+import type { FormatSettings, OutputFormat } from '../output-formats';
+import type { ViewportShape } from '../presets';
 
-/** What to render: one original, sized exactly for one screen. */
+/** What to render: one or two originals, sized exactly for one screen, in one format. */
 export interface RenditionJob {
-  /** `file://` or `s3://` URI of the original, as the library reported it. */
-  sourceUri: string;
+  /** `file://` or `s3://` URIs of the originals as the library reported them, in screen order (left to right). */
+  sourceUris: readonly string[];
   width: number;
   height: number;
   shape: ViewportShape;
+  composition: Composition;
+  format: OutputFormat;
 }
 
-/** Uncompressed pixels handed from composition to encoding. */
+/** Uncompressed 8-bit sRGB pixels. */
 export interface RawImage {
   data: Buffer;
   width: number;
@@ -19,20 +24,33 @@ export interface RawImage {
   channels: 1 | 2 | 3 | 4;
 }
 
+/** An original's header facts: its size as displayed (EXIF orientation applied) and its format. */
+export interface SourceProbe {
+  width: number;
+  height: number;
+  format: string;
+  /** Only images with an alpha channel need flattening (which costs a full extra pass otherwise). */
+  hasAlpha: boolean;
+}
+
 /** Shared state of one render. Stages read the inputs and fill in the fields below them, in order. */
 export interface RenditionContext {
   readonly job: RenditionJob;
   readonly limits: RenditionLimits;
+  readonly formats: FormatSettings;
   readonly originals: OriginalStore;
   /** Aborted when the render times out; stages pass it on to I/O and the runner checks it between stages. */
   readonly signal: AbortSignal;
-  /** Set by load-source: the original's bytes, never more than limits.maxSourceBytes. */
-  source?: Buffer;
-  /** Set by probe-source: the stored (not yet oriented) size and format, read from the header only. */
-  probe?: { width: number; height: number; format: string };
-  /** Set by compose: exactly job.width × job.height sRGB pixels. */
-  composed?: RawImage;
-  /** Set by encode: the finished JPEG. */
+  /** Set by load-source: each original's bytes, never more than limits.maxSourceBytes. */
+  sources?: Buffer[];
+  /** Set by probe-source: each original's displayed size and format, read from the header only. */
+  probes?: SourceProbe[];
+  /**
+   * Set by compose: a fresh sharp pipeline yielding exactly job.width × job.height sRGB pixels each time it is
+   * called, so the encoder can run it again at a lower quality without composing by hand twice.
+   */
+  composed?: () => Sharp;
+  /** Set by encode: the finished image. */
   output?: Buffer;
 }
 

@@ -1,26 +1,23 @@
 import { displayErrors } from '../../errors';
 import type { RenditionLimits } from '../limits';
 import type { OriginalStore } from '../original-store';
-import { composeContainOnBlur } from './compose-contain-on-blur';
+import type { FormatSettings } from '../output-formats';
+import { compose } from './compose';
 import { required, type RenditionContext, type RenditionJob, type RenditionStage } from './context';
-import { encodeJpeg } from './encode-jpeg';
+import { encode } from './encode';
 import { loadSource } from './load-source';
 import { probeSource } from './probe-source';
 
 /** The whole transform, in order; limits are checked by the first two stages before any decoding. */
-export const RENDITION_STAGES: readonly RenditionStage[] = [
-  loadSource,
-  probeSource,
-  composeContainOnBlur,
-  encodeJpeg,
-];
+export const RENDITION_STAGES: readonly RenditionStage[] = [loadSource, probeSource, compose, encode];
 
 /** Part of every cache key: bump it whenever a stage changes what the output looks like. */
-export const PIPELINE_VERSION = 'contain-on-blur.jpeg.v1';
+export const PIPELINE_VERSION = 'v2.1.decode-once.round-safe.no-upscale';
 
 export interface RenderDependencies {
   originals: OriginalStore;
   limits: RenditionLimits;
+  formats: FormatSettings;
 }
 
 /** Runs the pipeline under limits.renderTimeoutMs; a render that overruns answers 503 RENDER_TIMEOUT. */
@@ -35,7 +32,13 @@ export async function renderRendition(job: RenditionJob, deps: RenderDependencie
       reject(error);
     }, limits.renderTimeoutMs);
   });
-  const context: RenditionContext = { job, limits, originals: deps.originals, signal: controller.signal };
+  const context: RenditionContext = {
+    job,
+    limits,
+    formats: deps.formats,
+    originals: deps.originals,
+    signal: controller.signal,
+  };
   try {
     await Promise.race([runStages(context, RENDITION_STAGES), timeout]);
     return required(context.output, 'output', 'render-rendition');

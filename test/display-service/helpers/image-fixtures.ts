@@ -75,8 +75,9 @@ export async function summaryFor(
   takenLocal: string | null = '2026-07-14T15:30:12',
 ): Promise<PhotoSummary> {
   const bytes = await readFile(file);
-  const meta = await sharp(bytes)
-    .metadata()
+  // sharp throws synchronously on an empty buffer; a hostile fixture still gets a summary.
+  const meta = await Promise.resolve()
+    .then(() => sharp(bytes, { limitInputPixels: false }).metadata())
     .catch(() => undefined);
   return {
     id,
@@ -125,4 +126,118 @@ export function isNear(
     Math.abs(actual.g - expected.g) < 40 &&
     Math.abs(actual.b - expected.b) < 40
   );
+}
+
+export const GREEN = { r: 0, g: 255, b: 0 };
+export const YELLOW = { r: 255, g: 255, b: 0 };
+type Rgb = { r: number; g: number; b: number };
+
+/** Upright quadrant colours: top-left, top-right, bottom-left, bottom-right. */
+export const QUADRANTS: readonly [Rgb, Rgb, Rgb, Rgb] = [RED, GREEN, BLUE, YELLOW];
+
+/**
+ * A JPEG that looks `width`×`height` with red/green/blue/yellow quadrants (TL, TR, BL, BR) once EXIF
+ * `orientation` (1-8) is applied: the stored pixels are the upright picture put through the inverse transform.
+ */
+export async function writeOrientedQuadrantsJpeg(
+  file: string,
+  orientation: number,
+  width = 1200,
+  height = 800,
+): Promise<void> {
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const colour = QUADRANTS[(y < height / 2 ? 0 : 2) + (x < width / 2 ? 0 : 1)] ?? RED;
+      raw.set([colour.r, colour.g, colour.b], (y * width + x) * 3);
+    }
+  }
+  let stored = sharp(raw, { raw: { width, height, channels: 3 } });
+  // Viewing applies: 2 mirror, 3 rotate 180, 4 flip, 5 transpose, 6 rotate 90 CW, 7 transverse, 8 rotate 270 CW.
+  // Storing applies the inverse of each. sharp mirrors (flip/flop) before it rotates, so flip + rotate 90 CW is
+  // a transpose and flop + rotate 90 CW a transverse.
+  switch (orientation) {
+    case 2:
+      stored = stored.flop();
+      break;
+    case 3:
+      stored = stored.rotate(180);
+      break;
+    case 4:
+      stored = stored.flip();
+      break;
+    case 5:
+      stored = stored.rotate(90).flip();
+      break;
+    case 6:
+      stored = stored.rotate(270);
+      break;
+    case 7:
+      stored = stored.rotate(90).flop();
+      break;
+    case 8:
+      stored = stored.rotate(90);
+      break;
+  }
+  const pixels = await stored.raw().toBuffer({ resolveWithObject: true });
+  await sharp(pixels.data, { raw: { width: pixels.info.width, height: pixels.info.height, channels: 3 } })
+    .withMetadata({ orientation })
+    .jpeg({ quality: 92 })
+    .toFile(file);
+}
+
+/** A real 30000×30000 PNG (1-bit grey, ~100 KB on disk, 900 MP decoded): a decompression bomb. */
+export async function writeRealPngBomb(file: string, edge = 30_000): Promise<void> {
+  const { deflateSync } = await import('node:zlib');
+  const rowBytes = 1 + Math.ceil(edge / 8);
+  const pixels = deflateSync(Buffer.alloc(rowBytes * edge), { level: 9 });
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(edge, 0);
+  ihdr.writeUInt32BE(edge, 4);
+  ihdr.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter, no interlace
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  await writeFile(
+    file,
+    Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]),
+  );
+}
+
+/** A JPEG cut off after `fraction` of its bytes (an interrupted copy). */
+export async function writeTruncatedJpeg(file: string, fraction = 0.6): Promise<void> {
+  const jpeg = await sharp({
+    create: {
+      width: 800,
+      height: 600,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  await writeFile(file, jpeg.subarray(0, Math.floor(jpeg.length * fraction)));
+}
+
+/** A CMYK JPEG of one colour given in RGB (sharp converts it). */
+export async function writeCmykJpeg(file: string, colour: Rgb, width = 800, height = 600): Promise<void> {
+  await sharp({ create: { width, height, channels: 3, background: colour } })
+    .toColourspace('cmyk')
+    .jpeg({ quality: 92 })
+    .toFile(file);
+}
+
+/** A 16-bit-per-channel RGB PNG of one colour. */
+export async function write16BitPng(file: string, colour: Rgb, width = 800, height = 600): Promise<void> {
+  await sharp({ create: { width, height, channels: 3, background: colour } })
+    .toColourspace('rgb16')
+    .png()
+    .toFile(file);
 }

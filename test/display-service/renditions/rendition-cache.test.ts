@@ -18,11 +18,11 @@ describe('renditions/rendition-cache', () => {
     await cleanup();
   });
 
-  function newCache(hotItems = 256): RenditionCache {
+  function newCache(hotBytes?: number): RenditionCache {
     const cache = new RenditionCache({
       disk: new DiskRenditionStore(join(dir, 'renditions')),
       logger: createLogger('silent'),
-      hotItems,
+      ...(hotBytes === undefined ? {} : { hotBytes }),
     });
     caches.push(cache);
     return cache;
@@ -52,15 +52,15 @@ describe('renditions/rendition-cache', () => {
     const { render, calls } = countingRender('persisted');
     await newCache().getOrRender(KEY, render);
     const files = await readdir(join(dir, 'renditions', 'ab'));
-    assert.deepEqual(files, [`${KEY}.jpg`]);
+    assert.deepEqual(files, [`${KEY}.img`]);
 
     const again = await newCache().getOrRender(KEY, render);
     assert.equal(again.toString(), 'persisted');
     assert.equal(calls(), 1);
   });
 
-  it('keeps at most hotItems in memory and still serves evicted keys from disk', async () => {
-    const cache = newCache(2);
+  it('keeps at most hotBytes in memory and still serves evicted keys from disk', async () => {
+    const cache = newCache(100); // each rendition below is 40 bytes: two fit
     const keys = ['aa', 'bb', 'cc'].map((prefix) => prefix.repeat(20));
     let renders = 0;
     for (const key of keys) {
@@ -69,7 +69,9 @@ describe('renditions/rendition-cache', () => {
         return Promise.resolve(Buffer.from(key));
       });
     }
+    assert.equal(cache.hotBytes, 80);
     const first = keys[0] ?? '';
+    assert.equal(cache.peek(first), undefined, 'the oldest was evicted from memory');
     const reread = await cache.getOrRender(first, () => Promise.reject(new Error('should come from disk')));
     assert.equal(reread.toString(), first);
     assert.equal(renders, 3);

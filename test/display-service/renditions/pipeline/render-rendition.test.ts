@@ -4,26 +4,37 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { isAppError } from '../../../../common/errors';
+import type { Composition } from '../../../../display-service/renditions/composition';
 import {
   DEFAULT_RENDITION_LIMITS,
   type RenditionLimits,
 } from '../../../../display-service/renditions/limits';
 import { LocalFileOriginalStore } from '../../../../display-service/renditions/local-file-original-store';
 import { SchemeRoutingOriginalStore } from '../../../../display-service/renditions/original-store';
+import {
+  DEFAULT_FORMAT_SETTINGS,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from '../../../../display-service/renditions/output-formats';
 import type { RenditionJob } from '../../../../display-service/renditions/pipeline/context';
-import { MAX_OUTPUT_BYTES } from '../../../../display-service/renditions/pipeline/encode-jpeg';
+import { MAX_OUTPUT_BYTES } from '../../../../display-service/renditions/pipeline/encode';
 import { renderRendition } from '../../../../display-service/renditions/pipeline/render-rendition';
+import { RENDITION_PRESETS, type ViewportShape } from '../../../../display-service/renditions/presets';
 import { StalledOriginalStore } from '../../helpers/counting-original-store';
 import {
   BLUE,
+  QUADRANTS,
   RED,
   isNear,
   makeTempDir,
   pixelAt,
   writeDeclaredHugePng,
   writePlainJpeg,
+  writeOrientedQuadrantsJpeg,
   writeSidewaysRedOverBlueJpeg,
 } from '../../helpers/image-fixtures';
+
+const GREEN_PLAIN = { r: 30, g: 140, b: 60 };
 
 describe('renditions/pipeline/render-rendition', () => {
   let dir: string;
@@ -33,17 +44,23 @@ describe('renditions/pipeline/render-rendition', () => {
 
   const originals = new SchemeRoutingOriginalStore({ 'file:': new LocalFileOriginalStore() });
   const render = (job: RenditionJob, limits: Partial<RenditionLimits> = {}) =>
-    renderRendition(job, { originals, limits: { ...DEFAULT_RENDITION_LIMITS, ...limits } });
+    renderRendition(job, {
+      originals,
+      limits: { ...DEFAULT_RENDITION_LIMITS, ...limits },
+      formats: DEFAULT_FORMAT_SETTINGS,
+    });
   const jobFor = (
-    file: string,
+    files: string | string[],
     width: number,
     height: number,
-    shape: RenditionJob['shape'] = 'RECTANGLE',
-  ) => ({
-    sourceUri: pathToFileURL(file).href,
+    options: { shape?: ViewportShape; composition?: Composition; format?: OutputFormat } = {},
+  ): RenditionJob => ({
+    sourceUris: (Array.isArray(files) ? files : [files]).map((file) => pathToFileURL(file).href),
     width,
     height,
-    shape,
+    shape: options.shape ?? 'RECTANGLE',
+    composition: options.composition ?? 'contain',
+    format: options.format ?? 'jpeg',
   });
 
   async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -56,57 +73,167 @@ describe('renditions/pipeline/render-rendition', () => {
     return 'no error';
   }
 
-  for (const [width, height, shape] of [
-    [1280, 800, 'RECTANGLE'],
-    [480, 480, 'ROUND'],
-    [1920, 1080, 'RECTANGLE'],
-  ] as const) {
-    it(`renders a ${width}x${height} ${shape} progressive JPEG of exactly that size with no metadata`, async () => {
+  async function assertNoMetadata(image: Buffer, format: string): Promise<void> {
+    const meta = await sharp(image).metadata();
+    assert.equal(meta.format, format === 'avif' ? 'heif' : format);
+    assert.equal(meta.exif, undefined, `${format}: no EXIF (and so no GPS)`);
+    assert.equal(meta.xmp, undefined, `${format}: no XMP`);
+    assert.equal(meta.iptc, undefined, `${format}: no IPTC`);
+    assert.equal(meta.icc, undefined, `${format}: no ICC profile (sRGB is implied)`);
+    assert.equal(meta.orientation, undefined, `${format}: orientation baked in, no tag`);
+    assert.ok(image.length < MAX_OUTPUT_BYTES);
+  }
+
+  for (const preset of RENDITION_PRESETS) {
+    const compositions: Composition[] =
+      preset.width > preset.height ? ['contain', 'cover', 'pair'] : ['contain', 'cover'];
+    for (const composition of compositions) {
+      it(`renders ${preset.width}x${preset.height} ${preset.shape} ${composition} at exactly that size`, async () => {
+        const landscape = join(dir, 'landscape.jpg');
+        const portrait = join(dir, 'portrait.jpg');
+        await writePlainJpeg(landscape, 4000, 3000);
+        await writePlainJpeg(portrait, 2000, 3000);
+        const files = composition === 'pair' ? [portrait, landscape] : landscape;
+        const image = await render(
+          jobFor(files, preset.width, preset.height, { shape: preset.shape, composition }),
+        );
+        const meta = await sharp(image).metadata();
+        assert.deepEqual([meta.format, meta.width, meta.height], ['jpeg', preset.width, preset.height]);
+        assert.equal(meta.space, 'srgb');
+        assert.equal(meta.isProgressive, true);
+      });
+    }
+  }
+
+  for (const format of OUTPUT_FORMATS) {
+    it(`strips every metadata field (EXIF, GPS, XMP, IPTC, ICC) from ${format} output`, async () => {
       const file = join(dir, 'sideways.jpg');
       await writeSidewaysRedOverBlueJpeg(file);
-      const jpeg = await render(jobFor(file, width, height, shape));
-      const meta = await sharp(jpeg).metadata();
-      assert.equal(meta.format, 'jpeg');
-      assert.equal(meta.width, width);
-      assert.equal(meta.height, height);
-      assert.equal(meta.space, 'srgb');
-      assert.equal(meta.isProgressive, true);
-      assert.equal(meta.exif, undefined);
-      assert.equal(meta.xmp, undefined);
-      assert.equal(meta.iptc, undefined);
-      assert.equal(meta.icc, undefined);
-      assert.equal(meta.orientation, undefined);
-      assert.ok(jpeg.length < MAX_OUTPUT_BYTES);
+      await assertNoMetadata(await render(jobFor(file, 960, 480, { format })), format);
     });
   }
 
-  it('bakes EXIF orientation in: the sideways original comes out upright, red over blue, on a dark blur', async () => {
+  for (let orientation = 1; orientation <= 8; orientation++) {
+    it(`bakes EXIF orientation ${orientation} in: the quadrants come out upright`, async () => {
+      const file = join(dir, `o${orientation}.jpg`);
+      await writeOrientedQuadrantsJpeg(file, orientation, 1200, 800);
+      const image = await render(jobFor(file, 1280, 800));
+      // Upright the photo is 1200x800, centred at x 40..1240; sample the middle of each quadrant.
+      const samples = [
+        [340, 200],
+        [940, 200],
+        [340, 600],
+        [940, 600],
+      ] as const;
+      for (const [index, [x, y]] of samples.entries()) {
+        const actual = await pixelAt(image, x, y);
+        assert.ok(isNear(actual, QUADRANTS[index]!), `(${x},${y}) is ${JSON.stringify(actual)}`);
+      }
+    });
+  }
+
+  it('contains the photo on a dark blur of itself, upright', async () => {
     const file = join(dir, 'sideways.jpg');
-    await writeSidewaysRedOverBlueJpeg(file);
-    const jpeg = await render(jobFor(file, 1280, 800));
-    // Upright the photo is 600x800, centred at x 340..940. Unrotated it would be left red / right blue instead.
+    await writeSidewaysRedOverBlueJpeg(file, 1600, 1200);
+    const image = await render(jobFor(file, 1280, 800));
+    // Upright the photo is 1200x1600, fitted to 600x800, centred at x 340..940.
     for (const x of [600, 680]) {
-      assert.ok(isNear(await pixelAt(jpeg, x, 100), RED), `(${x},100) should be red`);
-      assert.ok(isNear(await pixelAt(jpeg, x, 700), BLUE), `(${x},700) should be blue`);
+      assert.ok(isNear(await pixelAt(image, x, 100), RED), `(${x},100) should be red`);
+      assert.ok(isNear(await pixelAt(image, x, 700), BLUE), `(${x},700) should be blue`);
     }
-    // Outside the photo: the blurred background, reddish near the top (cover crop) but darkened.
-    const background = await pixelAt(jpeg, 20, 100);
+    const background = await pixelAt(image, 20, 100);
     assert.ok(background.r > background.b && background.r > background.g, JSON.stringify(background));
-    assert.ok(
-      background.r > 40 && background.r < 200,
-      `background should be darkened: ${JSON.stringify(background)}`,
-    );
+    assert.ok(background.r > 40 && background.r < 200, `darkened: ${JSON.stringify(background)}`);
   });
 
-  it('shows the whole photo: a wide photo fills the width of a square screen', async () => {
+  it('never upscales: a small original stays at its own size on the screen-filling blurred background', async () => {
+    const file = join(dir, 'small.jpg');
+    await writeSidewaysRedOverBlueJpeg(file, 400, 300); // upright 300x400
+    const image = await render(jobFor(file, 1920, 1080));
+    const meta = await sharp(image).metadata();
+    assert.deepEqual([meta.width, meta.height], [1920, 1080]);
+    // The photo occupies x 810..1110, y 340..740; just outside it is background, not photo.
+    assert.ok(isNear(await pixelAt(image, 960, 360), RED), 'top of the photo');
+    assert.ok(isNear(await pixelAt(image, 960, 720), BLUE), 'bottom of the photo');
+    const above = await pixelAt(image, 960, 300);
+    const beside = await pixelAt(image, 780, 540);
+    for (const pixel of [above, beside]) {
+      assert.ok(!isNear(pixel, RED) && !isNear(pixel, BLUE), `background, dimmed: ${JSON.stringify(pixel)}`);
+    }
+  });
+
+  it('keeps the whole photo inside the circle on a round screen', async () => {
     const file = join(dir, 'wide.jpg');
     await writePlainJpeg(file, 1200, 400);
-    const jpeg = await render(jobFor(file, 480, 480, 'ROUND'));
-    const green = { r: 30, g: 140, b: 60 };
-    assert.ok(isNear(await pixelAt(jpeg, 2, 240), green), 'left edge of the photo');
-    assert.ok(isNear(await pixelAt(jpeg, 477, 240), green), 'right edge of the photo');
-    const above = await pixelAt(jpeg, 240, 20);
+    const image = await render(jobFor(file, 480, 480, { shape: 'ROUND' }));
+    // Aspect 3:1 inscribed in a 480 circle: 455x151, so the photo spans x 12..467 and y 164..315.
+    assert.ok(isNear(await pixelAt(image, 240, 240), GREEN_PLAIN), 'centre is the photo');
+    assert.ok(isNear(await pixelAt(image, 20, 240), GREEN_PLAIN), 'left end of the photo, inside the circle');
+    const corner = await pixelAt(image, 28, 170);
+    const radius = Math.hypot(28 - 240, 170 - 240);
+    assert.ok(
+      radius < 240 && isNear(corner, GREEN_PLAIN),
+      `photo corner at r=${radius.toFixed(0)} is visible`,
+    );
+    const edge = await pixelAt(image, 3, 240);
+    assert.ok(
+      !isNear(edge, GREEN_PLAIN) || edge.g < 120,
+      `outside the inscribed box: ${JSON.stringify(edge)}`,
+    );
+    const above = await pixelAt(image, 240, 100);
     assert.ok(above.g < 120, `above the photo is the darkened background: ${JSON.stringify(above)}`);
+  });
+
+  it('covers the screen edge to edge, cropping the photo', async () => {
+    const file = join(dir, 'sideways.jpg');
+    await writeSidewaysRedOverBlueJpeg(file, 3200, 2400); // upright 2400x3200, red over blue
+    const image = await render(jobFor(file, 1280, 800, { composition: 'cover' }));
+    // Scaled to 1280 wide the photo is 1707 tall; whatever the crop, the corners are photo, not blur.
+    for (const [x, y] of [
+      [5, 5],
+      [1275, 5],
+      [5, 795],
+      [1275, 795],
+    ] as const) {
+      const pixel = await pixelAt(image, x, y);
+      assert.ok(isNear(pixel, RED) || isNear(pixel, BLUE), `(${x},${y}) is photo: ${JSON.stringify(pixel)}`);
+    }
+  });
+
+  it('covers without upscaling: a small original is cropped to the screen shape at its own size', async () => {
+    const file = join(dir, 'small.jpg');
+    await writePlainJpeg(file, 640, 640);
+    const image = await render(jobFor(file, 1280, 800, { composition: 'cover' }));
+    // A 1280x800-shaped crop of a 640x640 original at scale 1 is 640x400, centred at x 320..960, y 200..600.
+    assert.ok(isNear(await pixelAt(image, 330, 210), GREEN_PLAIN), 'inside the crop');
+    assert.ok(isNear(await pixelAt(image, 950, 590), GREEN_PLAIN), 'inside the crop');
+    const outside = await pixelAt(image, 640, 150);
+    assert.ok(outside.g < 120, `above the crop is the darkened background: ${JSON.stringify(outside)}`);
+  });
+
+  it('pairs two portraits side by side, each in its half, left to right as named', async () => {
+    const left = join(dir, 'left.jpg');
+    const right = join(dir, 'right.jpg');
+    await writeSidewaysRedOverBlueJpeg(left, 1600, 1200); // upright 1200x1600, red over blue
+    await sharp({ create: { width: 1200, height: 1600, channels: 3, background: { r: 0, g: 255, b: 0 } } })
+      .jpeg()
+      .toFile(right);
+    const image = await render(jobFor([left, right], 1920, 1080, { composition: 'pair' }));
+    const meta = await sharp(image).metadata();
+    assert.deepEqual([meta.width, meta.height], [1920, 1080]);
+    // Each half is 960x1080; a 1200x1600 portrait fits as 810x1080, centred at x 75..885 (+960 on the right).
+    assert.ok(isNear(await pixelAt(image, 480, 200), RED), 'left photo, top');
+    assert.ok(isNear(await pixelAt(image, 480, 900), BLUE), 'left photo, bottom');
+    assert.ok(isNear(await pixelAt(image, 1440, 540), { r: 0, g: 255, b: 0 }), 'right photo');
+    // The gutters are each photo's own blur, darkened: red and blue mixed on the left, green on the right.
+    const leftGutter = await pixelAt(image, 30, 540);
+    const rightGutter = await pixelAt(image, 1920 - 30, 540);
+    assert.ok(leftGutter.r + leftGutter.b > 3 * leftGutter.g, `left gutter: ${JSON.stringify(leftGutter)}`);
+    assert.ok(
+      leftGutter.r < 200 && leftGutter.b < 200,
+      `left gutter is darkened: ${JSON.stringify(leftGutter)}`,
+    );
+    assert.ok(rightGutter.g > 60 && rightGutter.g < 200, `right gutter: ${JSON.stringify(rightGutter)}`);
   });
 
   it('refuses a text file named .jpg as 422 SOURCE_UNREADABLE', async () => {
@@ -135,18 +262,18 @@ describe('renditions/pipeline/render-rendition', () => {
 
   it('answers 404 ORIGINAL_NOT_FOUND for a missing original and 501 for s3:// originals', async () => {
     assert.equal(await codeOf(render(jobFor(join(dir, 'gone.jpg'), 1280, 800))), '404 ORIGINAL_NOT_FOUND');
-    assert.equal(
-      await codeOf(
-        render({ sourceUri: 's3://bucket/photo.jpg', width: 1280, height: 800, shape: 'RECTANGLE' }),
-      ),
-      '501 SOURCE_SCHEME_UNSUPPORTED',
-    );
+    const s3 = { ...jobFor(join(dir, 'x.jpg'), 1280, 800), sourceUris: ['s3://bucket/photo.jpg'] };
+    assert.equal(await codeOf(render(s3)), '501 SOURCE_SCHEME_UNSUPPORTED');
   });
 
   it('gives up on a stalled original after renderTimeoutMs with 503 RENDER_TIMEOUT', async () => {
     const stalled = renderRendition(
-      { sourceUri: 'file:///stalled.jpg', width: 1280, height: 800, shape: 'RECTANGLE' },
-      { originals: new StalledOriginalStore(), limits: { ...DEFAULT_RENDITION_LIMITS, renderTimeoutMs: 50 } },
+      { ...jobFor(join(dir, 'x.jpg'), 1280, 800), sourceUris: ['file:///stalled.jpg'] },
+      {
+        originals: new StalledOriginalStore(),
+        limits: { ...DEFAULT_RENDITION_LIMITS, renderTimeoutMs: 50 },
+        formats: DEFAULT_FORMAT_SETTINGS,
+      },
     );
     assert.equal(await codeOf(stalled), '503 RENDER_TIMEOUT');
   });

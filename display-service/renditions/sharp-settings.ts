@@ -1,0 +1,40 @@
+import { availableParallelism } from 'node:os';
+import sharp from 'sharp';
+
+/**
+ * Every sharp/libvips knob the display turns, in one place, tuned for throughput on small (2-core) machines.
+ *
+ * - `concurrency` (libvips threads per image): 1. Renditions are many small independent jobs, so parallelism comes
+ *   from rendering several images at once on libuv's thread pool, which scales better than splitting one image
+ *   across threads. sharp picks 1 itself on glibc without jemalloc, to limit memory fragmentation.
+ * - `cache` (libvips operation cache): off. It memoises operations by their inputs; every rendition reads
+ *   different bytes, so it would only pin decoded pixels in memory (the rendition cache does the real caching).
+ * - `maxConcurrentRenders`: one per core. More renders at once do not finish sooner on a busy CPU; they only hold
+ *   more decoded images in memory and make every waiting device slower.
+ * - The libuv thread pool (UV_THREADPOOL_SIZE, default 4) runs sharp pipelines, file reads and crypto. It must
+ *   exceed `maxConcurrentRenders` so file reads of cached renditions never queue behind renders; the default 4
+ *   does on 2-3 cores. On bigger machines set UV_THREADPOOL_SIZE = cores + 2 in the process environment (it is
+ *   read once, when the pool first starts, so it cannot be changed from here).
+ * - MALLOC_ARENA_MAX=2 in the process environment (sharp's advice for glibc): otherwise each libvips worker
+ *   thread grows its own malloc arena and RSS climbs far past what is in use. Like UV_THREADPOOL_SIZE it must be
+ *   set before the process starts (the bench's server process sets it; so should a container or service unit).
+ * - SIMD (highway) stays on: it is what makes resize and colour conversion fast.
+ */
+export interface SharpSettings {
+  concurrency: number;
+  cacheEnabled: boolean;
+  maxConcurrentRenders: number;
+}
+
+export function defaultSharpSettings(): SharpSettings {
+  return { concurrency: 1, cacheEnabled: false, maxConcurrentRenders: Math.max(1, availableParallelism()) };
+}
+
+/** sharp's settings are process-wide; applying the same ones twice (two displays in one process) is harmless. */
+export function applySharpSettings(overrides: Partial<SharpSettings> = {}): SharpSettings {
+  const settings = { ...defaultSharpSettings(), ...overrides };
+  sharp.concurrency(settings.concurrency);
+  sharp.cache(settings.cacheEnabled);
+  sharp.simd(true);
+  return settings;
+}
