@@ -115,7 +115,10 @@ export async function startLocalStack(
   app.use(notFoundRoute);
   app.use(errorMiddleware(logger));
   server.off('request', starting);
-  server.on('request', app);
+  // Hot renditions are answered on plain node:http before express: a cached hit is most of the traffic a frame makes.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!display.handleRenditionRequest(req, res)) app(req, res);
+  });
 
   if (!config.verifyAlexaRequests) {
     logger.warn('Alexa request verification is OFF (ALEXA_VERIFY_REQUESTS=false): do not expose this port');
