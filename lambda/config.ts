@@ -22,6 +22,13 @@ const skillEnvSchema = z.object({
   /** The single tenant until account linking lands. */
   PHOTO_OWNER_ID: optional(ownerIdSchema.default('local')),
   ALEXA_SKILL_ID: optional(z.string().min(1).optional()),
+  /** Where relative dates are resolved; defaults to this process's zone (UTC on Lambda). */
+  SKILL_TIME_ZONE: optional(
+    z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
+      .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
+  ),
   LOG_LEVEL: optional(envLogLevel),
 });
 
@@ -30,6 +37,7 @@ export interface SkillConfig {
   metadataServiceUrl: string;
   photoOwnerId: string;
   skillId?: string;
+  timeZone: string;
   logLevel: z.output<typeof envLogLevel>;
 }
 
@@ -40,6 +48,16 @@ export function loadSkillConfig(env: NodeJS.ProcessEnv): SkillConfig {
     metadataServiceUrl: parsed.METADATA_SERVICE_URL,
     photoOwnerId: parsed.PHOTO_OWNER_ID,
     skillId: parsed.ALEXA_SKILL_ID,
+    timeZone: parsed.SKILL_TIME_ZONE,
     logLevel: parsed.LOG_LEVEL,
   };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -16,6 +16,7 @@ export function skillDepsFromConfig(config: SkillConfig): SkillDeps {
     ownerIdFor: () => config.photoOwnerId,
     logger: createLogger(config.logLevel, { tier: 'skill' }),
     skillId: config.skillId,
+    timeZone: config.timeZone,
   };
 }
 

@@ -14,4 +14,6 @@ export interface SkillDeps {
   now?: () => Date;
   /** When set, requests for any other skill are rejected. */
   skillId?: string;
+  /** IANA zone that "today", "last summer"… are resolved in, until the Settings API gives the device's own. */
+  timeZone?: string;
 }

@@ -43,7 +43,7 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     { handler: aplRuntimeErrorHandler(deps.logger) },
     // Voice requests, most specific first.
     { handler: launchRequestHandler },
-    { handler: showPhotosIntentHandler(deps) },
+    { handler: showPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
     { handler: helpIntentHandler },
     { handler: stopOrCancelIntentHandler },
     { handler: sessionEndedRequestHandler(deps.logger) },

@@ -1,7 +1,7 @@
 import type { ErrorHandler } from 'ask-sdk-core';
 import { isAppError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { enUS } from '../i18n/en-US';
+import { stringsOf } from '../i18n';
 
 /** Last resort for anything a handler threw: apologise in speech, keep the details in the log. */
 export function errorHandler(logger: Logger): ErrorHandler {
@@ -14,7 +14,10 @@ export function errorHandler(logger: Logger): ErrorHandler {
         requestId: requestEnvelope.request.requestId,
         error,
       });
-      return responseBuilder.speak(enUS.apology).withShouldEndSession(true).getResponse();
+      return responseBuilder
+        .speak(stringsOf({ requestEnvelope }).apology)
+        .withShouldEndSession(true)
+        .getResponse();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { getRequestType, type RequestHandler } from 'ask-sdk-core';
-import { enUS } from '../i18n/en-US';
+import { stringsOf } from '../i18n';
 
 /**
  * AMAZON.FallbackIntent, and any intent no earlier handler claimed (e.g. a built-in added to the model before
@@ -7,6 +7,8 @@ import { enUS } from '../i18n/en-US';
  */
 export const fallbackIntentHandler: RequestHandler = {
   canHandle: ({ requestEnvelope }) => getRequestType(requestEnvelope) === 'IntentRequest',
-  handle: ({ responseBuilder }) =>
-    responseBuilder.speak(enUS.fallback).reprompt(enUS.whatToSee).getResponse(),
+  handle: (input) => {
+    const strings = stringsOf(input);
+    return input.responseBuilder.speak(strings.fallback).reprompt(strings.whatToSee).getResponse();
+  },
 };

@@ -1,8 +1,11 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { enUS } from '../i18n/en-US';
+import { stringsOf } from '../i18n';
 import { isIntent } from './matchers';
 
 export const helpIntentHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
-  handle: ({ responseBuilder }) => responseBuilder.speak(enUS.help).reprompt(enUS.whatToSee).getResponse(),
+  handle: (input) => {
+    const strings = stringsOf(input);
+    return input.responseBuilder.speak(strings.help).reprompt(strings.whatToSee).getResponse();
+  },
 };

@@ -1,8 +1,11 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { enUS } from '../i18n/en-US';
+import { stringsOf } from '../i18n';
 import { isRequestType } from './matchers';
 
 export const launchRequestHandler: RequestHandler = {
   canHandle: (input) => isRequestType(input, 'LaunchRequest'),
-  handle: ({ responseBuilder }) => responseBuilder.speak(enUS.welcome).reprompt(enUS.whatToSee).getResponse(),
+  handle: (input) => {
+    const strings = stringsOf(input);
+    return input.responseBuilder.speak(strings.welcome).reprompt(strings.whatToSee).getResponse();
+  },
 };

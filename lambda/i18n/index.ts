@@ -1,3 +1,4 @@
+import type { HandlerInput } from 'ask-sdk-core';
 import { deDE } from './de-DE';
 import { enAU } from './en-AU';
 import { enCA } from './en-CA';
@@ -28,4 +29,9 @@ export function isSkillLocale(locale: string | undefined): locale is SkillLocale
 /** The speech for a request's locale; another English locale falls back to en-US, anything else too. */
 export function stringsFor(locale: string | undefined): SkillStrings {
   return isSkillLocale(locale) ? STRINGS[locale] : enUS;
+}
+
+/** The strings for the locale the request was spoken in (falls back to en-US for locales we don't ship). */
+export function stringsOf({ requestEnvelope }: Pick<HandlerInput, 'requestEnvelope'>): SkillStrings {
+  return stringsFor(requestEnvelope.request.locale);
 }

@@ -12,6 +12,18 @@ describe('launch, help, stop, fallback, session end, APL errors', () => {
     assert.equal(response.response.shouldEndSession, false);
   });
 
+  it('speaks the request locale: German for de-DE, en-US for a locale we do not ship', async () => {
+    const german = launchEnvelope('Echo Show 8');
+    german.request.locale = 'de-DE';
+    assert.match(speechOf(await skillHarness().invoke(german)), /^Willkommen bei Foto Rahmen/);
+    const goodbye = intentEnvelope('AMAZON.StopIntent');
+    goodbye.request.locale = 'de-DE';
+    assert.equal(speechOf(await skillHarness().invoke(goodbye)), 'Tschüss.');
+    const unknown = launchEnvelope('Echo Show 8');
+    unknown.request.locale = 'fr-FR';
+    assert.match(speechOf(await skillHarness().invoke(unknown)), /^Welcome to Photo Frame/);
+  });
+
   it('HelpIntent explains with an example and asks', async () => {
     const response = await skillHarness().invoke(intentEnvelope('AMAZON.HelpIntent'));
     assert.match(speechOf(response), /show beach photos from last summer/);
