@@ -1,3 +1,4 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from 'express';
 import type { DisplayApi } from '../common/clients/display-client';
@@ -19,6 +20,7 @@ import { createDisplayRouter } from './http/routes';
 import { DiskRenditionStore } from './renditions/disk-rendition-store';
 import { resolveLimits, type RenditionLimits } from './renditions/limits';
 import { LocalFileOriginalStore } from './renditions/local-file-original-store';
+import { S3OriginalStore } from './renditions/s3-original-store';
 import { SchemeRoutingOriginalStore, type OriginalStore } from './renditions/original-store';
 import { PhotoFactsCache } from './renditions/photo-facts-cache';
 import { resolveFormatSettings, type FormatSettings } from './renditions/output-formats';
@@ -65,8 +67,10 @@ export interface DisplayOptions {
   sharp?: Partial<SharpSettings>;
   /** Memory budget for hot renditions in bytes (default 64 MB); the disk store behind it is unbounded. */
   hotCacheBytes?: number;
-  /** Where originals are read from; defaults to local files for `file://` URIs (S3 not yet supported). */
+  /** Where originals are read from; defaults to local files for `file://` URIs, and S3 when a client is given. */
   originals?: OriginalStore;
+  /** Client for `s3://` originals (the library's S3 source). */
+  s3Client?: S3Client;
 }
 
 export interface Display {
@@ -107,7 +111,11 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
 
   const logger = options.logger.child({ tier: 'display' });
   const originals =
-    options.originals ?? new SchemeRoutingOriginalStore({ 'file:': new LocalFileOriginalStore() });
+    options.originals ??
+    new SchemeRoutingOriginalStore({
+      'file:': new LocalFileOriginalStore(),
+      ...(options.s3Client ? { 's3:': new S3OriginalStore(options.s3Client) } : {}),
+    });
   const facts = new PhotoFactsCache(options.library);
   const cache = new RenditionCache({
     disk: new DiskRenditionStore(options.renditionsDir),

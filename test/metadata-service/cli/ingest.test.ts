@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { makeTempDir, writeJpeg, type TempDir } from '../support/fixtures';
-import { startS3rver, type TestS3Server } from '../ingest/support/s3rver';
+import { startS3rver, type TestS3Server } from '../../support/s3rver';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 

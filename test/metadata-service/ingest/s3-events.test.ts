@@ -8,7 +8,7 @@ import { decodeS3Key } from '../../../metadata-service/ingest/s3-events';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { createS3EventHandler, type S3EventHandler } from '../../../metadata-service/s3-event-handler';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
-import { startS3rver, type TestS3Server } from './support/s3rver';
+import { startS3rver, type TestS3Server } from '../../support/s3rver';
 
 const OWNER = 'owner-events';
 

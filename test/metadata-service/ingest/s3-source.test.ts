@@ -10,7 +10,7 @@ import type { LibraryDatabase } from '../../../metadata-service/database/schema'
 import { migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
-import { startS3rver, type TestS3Server } from './support/s3rver';
+import { startS3rver, type TestS3Server } from '../../support/s3rver';
 
 const OWNER = 'owner-s3';
 
