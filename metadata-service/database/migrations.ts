@@ -122,15 +122,15 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`create index photos_owner_shot_taken_idx on photos (owner_id, is_screenshot, taken_local, id)`.execute(
         db,
       );
-      // On this day: taken_month_day IN ('07-12', …, '07-18'), with taken_local covered for span and order.
-      await sql`create index photos_owner_month_day_idx on photos (owner_id, taken_month_day, is_screenshot, taken_local)`.execute(
+      // On this day: taken_month_day IN ('07-12', …, '07-18'); count, span and page order from the index alone.
+      await sql`create index photos_owner_month_day_idx on photos (owner_id, taken_month_day, is_screenshot, taken_local, id)`.execute(
         db,
       );
-      // Places, case-insensitive at a given level (or each level OR-ed), narrowed by date.
+      // Places, case-insensitive at a given level (or each level OR-ed), narrowed by date; covering.
       for (const level of ['city', 'region', 'country'] as const) {
         await sql`create index ${sql.raw(`photos_owner_${level}_idx`)} on photos (owner_id, lower(${sql.ref(
           `place_${level}`,
-        )}), taken_local)`.execute(db);
+        )}), taken_local, is_screenshot, id)`.execute(db);
       }
       // Favourites and media kind, newest/oldest.
       await sql`create index photos_owner_favorite_idx on photos (owner_id, favorite, taken_local)`.execute(

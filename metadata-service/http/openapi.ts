@@ -12,10 +12,9 @@ type JsonObject = Record<string, unknown>;
 
 /** A component schema from the zod contract: requests as a client may write them, responses as they are sent. */
 function component(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
-    io,
-    target: 'draft-2020-12',
-  }) as JsonObject;
+  const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12' }) as JsonObject;
+  // The document declares the dialect once (OpenAPI 3.1 is JSON Schema 2020-12); components need no $schema.
+  delete json.$schema;
   return json;
 }
 

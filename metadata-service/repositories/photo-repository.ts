@@ -121,19 +121,33 @@ export class PhotoRepository {
   }
 
   async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
-    const hidden = await this.db
+    // One look at the owner's people and albums: which are hidden, and whether the ones the query names are theirs.
+    const people = [...new Set([...query.people, ...query.exclude.people])];
+    const albums = [...new Set([...query.albums, ...query.exclude.albums])];
+    const known = await this.db
       .selectFrom('people')
-      .select([sql<string>`'person'`.as('kind'), 'id'])
+      .select([sql<string>`'person'`.as('kind'), 'id', 'hidden'])
       .where('owner_id', '=', ownerId)
-      .where('hidden', '=', 1)
+      .where((eb) => eb.or([eb('hidden', '=', 1), ...(people.length > 0 ? [eb('id', 'in', people)] : [])]))
       .unionAll((eb) =>
         eb
           .selectFrom('albums')
-          .select([sql<string>`'album'`.as('kind'), 'id'])
+          .select([sql<string>`'album'`.as('kind'), 'id', 'hidden'])
           .where('owner_id', '=', ownerId)
-          .where('hidden', '=', 1),
+          .where((ab) =>
+            ab.or([ab('hidden', '=', 1), ...(albums.length > 0 ? [ab('id', 'in', albums)] : [])]),
+          ),
       )
       .execute();
+    const owned = new Set(known.map((k) => `${k.kind}:${k.id}`));
+    // Every named person and album must be present: one that is not the owner's matches nothing, and says nothing.
+    if (
+      !query.people.every((id) => owned.has(`person:${id}`)) ||
+      !query.albums.every((id) => owned.has(`album:${id}`))
+    ) {
+      return { total: 0, span: null, photos: [] };
+    }
+    const hidden = known.filter((k) => Number(k.hidden) === 1);
     return searchPhotos(
       this.db,
       {

@@ -31,14 +31,19 @@ export async function searchPhotos(
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
   const source = matchSource(db, scope);
-  const count = (expression: RawBuilder<unknown>) =>
-    source.mayRepeat
-      ? sql<number | string>`count(distinct ${expression})`
-      : sql<number | string>`count(${expression})`;
+  // count(*) and count(taken_local) rather than counting ids: covering indexes need not hold the id.
   const aggregate = await source.rows
     .select([
-      count(source.id).as('total'),
-      count(sql`case when ${source.takenLocal} is not null then ${source.id} end`).as('dated'),
+      (source.mayRepeat
+        ? sql<number | string>`count(distinct ${source.id})`
+        : sql<number | string>`count(*)`
+      ).as('total'),
+      (source.mayRepeat
+        ? sql<
+            number | string
+          >`count(distinct case when ${source.takenLocal} is not null then ${source.id} end)`
+        : sql<number | string>`count(${source.takenLocal})`
+      ).as('dated'),
       sql<string | null>`min(${source.takenLocal})`.as('first'),
       sql<string | null>`max(${source.takenLocal})`.as('last'),
     ])
@@ -96,7 +101,7 @@ async function chronologicalPage(
       );
     }
     rows.push(
-      ...(await selectOrdered(source, datedRows, source.takenLocal)
+      ...(await selectOrdered(source, datedRows, chronologicalKey(source, scope))
         .orderBy(sql`2 ${direction}`)
         .orderBy(sql`1 ${direction}`)
         .limit(wanted)
@@ -116,6 +121,18 @@ async function chronologicalPage(
     );
   }
   return rows;
+}
+
+/**
+ * The dated sort key. For on-this-day windows it is wrapped so it matches no index: PostgreSQL would otherwise walk
+ * the (owner_id, taken_local) index backwards hoping to meet 51 matches soon, reading months of rows that cannot
+ * match (measured: 64 ms vs 6 ms on a million photos). A window never holds more than (2N+1)/366 of the library, so
+ * sorting its matches is cheap.
+ */
+function chronologicalKey(source: MatchSource, scope: SearchScope): RawBuilder<string | null> {
+  return scope.query.monthDays.length > 0
+    ? sql<string | null>`(${source.takenLocal} || '')`
+    : source.takenLocal;
 }
 
 async function shufflePage(

@@ -38,7 +38,10 @@ describe('loadSkillConfig', () => {
     assert.throws(() => loadSkillConfig({ METADATA_SERVICE_URL: 'ftp://x.example' }), /METADATA_SERVICE_URL/);
     assert.throws(() => loadSkillConfig({ PHOTO_OWNER_ID: 'has spaces' }), /PHOTO_OWNER_ID/);
     assert.throws(() => loadSkillConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
-    assert.throws(() => loadSkillConfig({ SKILL_TIME_ZONE: 'Mars/Olympus' }), /SKILL_TIME_ZONE must be an IANA/);
+    assert.throws(
+      () => loadSkillConfig({ SKILL_TIME_ZONE: 'Mars/Olympus' }),
+      /SKILL_TIME_ZONE must be an IANA/,
+    );
   });
 
   it('reads the time zone relative dates are resolved in', () => {

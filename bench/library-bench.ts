@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: the library's search latency on a synthetic 1,000,000-photo index (plus a second owner with
+ * 100,000) on SQLite and PostgreSQL, and metadata-only ingest throughput. Prints p50/p95 per query shape against the
+ * targets with PASS/MISS. The SQLite index is cached under DATA_DIR/bench; PostgreSQL uses a `photoframe_bench`
+ * database it (re)creates on BENCH_DATABASE_URL's server (default: the local cluster, as .ci/run sets it up).
+ * Flags: --skip-postgres, --photos <n> (owner A's size, for a quick try), --runs <n>.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql, type Kysely } from 'kysely';
+import { openDatabase, type DatabaseLocation } from '../common/database';
+import { createLogger } from '../common/logger';
+import { migrateLibraryDatabase } from '../metadata-service/database/migrations';
+import type { LibraryDatabase } from '../metadata-service/database/schema';
+import { createLibraryService } from '../metadata-service/library-service';
+import { PhotoRepository } from '../metadata-service/repositories/photo-repository';
+import { buildSyntheticIndex, refreshPlannerStatistics, type OwnerSize } from './build-index';
+import { measureIngest } from './ingest-throughput';
+import { timeRuns, type Timing } from './percentiles';
+import { searchCases } from './search-workload';
+
+/** Bump when the schema or the synthetic data change: cached indexes of another version are not reused. */
+const BENCH_DATA_VERSION = 3;
+const OWNER_A = 'bench-owner-a';
+const OWNER_B = 'bench-owner-b';
+const TARGET_MS = { sqlite: 20, postgres: 30 } as const;
+const INGEST_TARGET_PER_SECOND = 300;
+const logger = createLogger('silent');
+
+interface Row {
+  engine: string;
+  measure: string;
+  p50: string;
+  p95: string;
+  target: string;
+  verdict: 'PASS' | 'MISS';
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'skip-postgres': { type: 'boolean', default: false },
+      photos: { type: 'string', default: '1000000' },
+      runs: { type: 'string', default: '200' },
+      'ingest-files': { type: 'string', default: '500' },
+    },
+  });
+  const photos = Number(values.photos);
+  const runs = Math.max(1, Number(values.runs));
+  const owners: OwnerSize[] = [
+    { ownerId: OWNER_A, photos },
+    { ownerId: OWNER_B, photos: Math.round(photos / 10) },
+  ];
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  const rows: Row[] = [];
+
+  const sqliteFile = join(dataDir, 'bench', `library-${photos}-v${BENCH_DATA_VERSION}.sqlite`);
+  rows.push(...(await benchEngine('sqlite', { kind: 'sqlite', file: sqliteFile }, owners, runs)));
+  if (!values['skip-postgres']) {
+    const serverUrl =
+      process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+    const benchUrl = await ensurePostgresDatabase(serverUrl, `photoframe_bench_v${BENCH_DATA_VERSION}`);
+    rows.push(...(await benchEngine('postgres', { kind: 'postgres', url: benchUrl }, owners, runs)));
+  }
+
+  const ingestFiles = Number(values['ingest-files']);
+  const ingest = await measureIngest(
+    (dir) => ({ kind: 'sqlite', file: join(dir, 'ingest.sqlite') }),
+    ingestFiles,
+  );
+  rows.push({
+    engine: 'sqlite',
+    measure: `ingest ${ingest.photos} JPEGs (metadata only)`,
+    p50: `${ingest.perSecond.toFixed(0)}/s`,
+    p95: `${ingest.seconds.toFixed(2)} s`,
+    target: `>= ${INGEST_TARGET_PER_SECOND}/s`,
+    verdict: ingest.perSecond >= INGEST_TARGET_PER_SECOND ? 'PASS' : 'MISS',
+  });
+  printTable(rows, photos, runs);
+}
+
+async function benchEngine(
+  engine: 'sqlite' | 'postgres',
+  location: DatabaseLocation,
+  owners: readonly OwnerSize[],
+  runs: number,
+): Promise<Row[]> {
+  if (location.kind === 'sqlite') await mkdir(join(location.file, '..'), { recursive: true });
+  let db = openDatabase<LibraryDatabase>(location);
+  try {
+    if (!(await isBuilt(db, location, owners))) {
+      await db.destroy();
+      if (location.kind === 'sqlite') {
+        for (const suffix of ['', '-wal', '-shm']) await rm(`${location.file}${suffix}`, { force: true });
+      } else {
+        await dropAllTables(location.url);
+      }
+      db = openDatabase<LibraryDatabase>(location);
+      await migrateLibraryDatabase(db, logger);
+      const started = Date.now();
+      let lastPrint = 0;
+      await buildSyntheticIndex(db, engine, owners, (done, total) => {
+        if (Date.now() - lastPrint > 5000 || done === total) {
+          lastPrint = Date.now();
+          process.stderr.write(
+            `[bench] ${engine}: built ${done}/${total} photos in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+          );
+        }
+      });
+      await refreshPlannerStatistics(db, engine);
+    } else {
+      process.stderr.write(`[bench] ${engine}: reusing the built index\n`);
+    }
+    const service = createLibraryService(new PhotoRepository(db));
+    const rows: Row[] = [];
+    for (const searchCase of searchCases(OWNER_A)) {
+      let matches = 0;
+      const timing: Timing = await timeRuns(runs, 20, async (i) => {
+        const response = await service.search(OWNER_A, searchCase.request(i));
+        matches += response.total;
+      });
+      const target = TARGET_MS[engine];
+      rows.push({
+        engine,
+        measure: `${searchCase.name} (avg ${Math.round(matches / (runs + 20))} matches)`,
+        p50: `${timing.p50.toFixed(1)} ms`,
+        p95: `${timing.p95.toFixed(1)} ms`,
+        target: `p95 <= ${target} ms`,
+        verdict: timing.p95 <= target ? 'PASS' : 'MISS',
+      });
+    }
+    return rows;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The cached index is reused when its migrations and row counts match what this run would build. */
+async function isBuilt(
+  db: Kysely<LibraryDatabase>,
+  location: DatabaseLocation,
+  owners: readonly OwnerSize[],
+): Promise<boolean> {
+  if (location.kind === 'sqlite' && !existsSync(location.file)) return false;
+  try {
+    await migrateLibraryDatabase(db, logger);
+    for (const { ownerId, photos } of owners) {
+      const row = await db
+        .selectFrom('photos')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) !== photos) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function ensurePostgresDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = openDatabase<unknown>({ kind: 'postgres', url: serverUrl });
+  try {
+    const exists = await sql<{
+      one: number;
+    }>`select 1 as one from pg_database where datname = ${name}`.execute(admin);
+    if (exists.rows.length === 0) await sql`create database ${sql.id(name)}`.execute(admin);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropAllTables(url: string): Promise<void> {
+  const db = openDatabase<unknown>({ kind: 'postgres', url });
+  try {
+    await sql`drop schema public cascade`.execute(db);
+    await sql`create schema public`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+function printTable(rows: readonly Row[], photos: number, runs: number): void {
+  const header: Row = {
+    engine: 'engine',
+    measure: 'measure',
+    p50: 'p50',
+    p95: 'p95',
+    target: 'target',
+    verdict: 'PASS',
+  };
+  const columns = ['engine', 'measure', 'p50', 'p95', 'target', 'verdict'] as const;
+  const all = [header, ...rows];
+  const widths = columns.map((c) => Math.max(...all.map((r) => r[c].length)));
+  const line = (r: Row, verdict: string) =>
+    columns.map((c, i) => (c === 'verdict' ? verdict : r[c]).padEnd(widths[i] ?? 0)).join('  ');
+  console.log(
+    `\nLibrary bench: ${photos.toLocaleString('en-US')} photos for one owner (+${Math.round(photos / 10).toLocaleString('en-US')} for another), ${runs} runs per search after 20 warm-ups; ingest p95 column = wall time\n`,
+  );
+  console.log(line(header, 'result'));
+  for (const r of rows) console.log(line(r, r.verdict));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
