@@ -61,7 +61,7 @@ export async function measureIngest(
     const library = await createLibrary({ database: database(dir), logger: createLogger('silent') });
     try {
       const start = process.hrtime.bigint();
-      const report = await library.ingestFolder(folder, { ownerId: 'bench-ingest' });
+      const report = await library.ingest(folder, { ownerId: 'bench-ingest' });
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       if (report.added !== count)
         throw new Error(

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { envFlag, loadEnv } from '../common/config';
 import type { DatabaseLocation } from '../common/database';
+import { ALBUM_FOLDER_MODES, type AlbumFolderMode } from './ingest/photo-record';
 
 const optionalNonEmpty = z
   .string()
@@ -17,6 +18,9 @@ const libraryEnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,255}$/, { message: 'must be an owner id (letters, digits, . _ : -)' })
     .default('local'),
+  LIBRARY_ALBUM_FOLDERS: z
+    .enum(ALBUM_FOLDER_MODES, { message: `must be one of ${ALBUM_FOLDER_MODES.join(', ')}` })
+    .default('leaf'),
 });
 
 export interface LibraryEnv {
@@ -25,11 +29,18 @@ export interface LibraryEnv {
   databaseUrl: string | undefined;
   /** Owner for CLI runs without --owner; the embedded stack uses the same variable and default. */
   ownerId: string;
+  /** Which folders along a photo's path become albums. */
+  albumFolders: AlbumFolderMode;
 }
 
 export function libraryEnvFrom(env: NodeJS.ProcessEnv): LibraryEnv {
   const e = loadEnv(libraryEnvSchema, env);
-  return { dataDir: resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL, ownerId: e.PHOTO_OWNER_ID };
+  return {
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    ownerId: e.PHOTO_OWNER_ID,
+    albumFolders: e.LIBRARY_ALBUM_FOLDERS,
+  };
 }
 
 /** DATABASE_URL=postgres://… selects PostgreSQL; otherwise the SQLite file `${DATA_DIR}/library.sqlite`. */
@@ -56,6 +67,13 @@ export interface S3Settings {
   region: string;
   forcePathStyle: boolean;
 }
+
+/** AWS itself, in its default region: what an unconfigured caller gets. */
+export const DEFAULT_S3_SETTINGS: S3Settings = {
+  endpoint: undefined,
+  region: 'us-east-1',
+  forcePathStyle: false,
+};
 
 export function s3SettingsFrom(env: NodeJS.ProcessEnv): S3Settings {
   const e = loadEnv(s3EnvSchema, env);

@@ -6,7 +6,9 @@ import type { Logger } from '../common/logger';
 import { migrateLibraryDatabase } from './database/migrations';
 import type { LibraryDatabase } from './database/schema';
 import { libraryRoutes } from './http/routes';
-import { createFolderSource } from './ingest/folder-source';
+import { DEFAULT_S3_SETTINGS, type S3Settings } from './config';
+import type { AlbumFolderMode } from './ingest/photo-record';
+import { sourceFor } from './ingest/source-for';
 import { runIngest, type IngestProgress, type IngestReport } from './ingest/ingest-run';
 import { expandLabelForSearch } from './labels/label-hierarchy';
 import { createLibraryService, type LibraryService } from './library-service';
@@ -20,9 +22,13 @@ export interface LibraryOptions {
   logger: Logger;
   /** Owner for HTTP requests without the owner header; unset means the header is required. */
   defaultOwnerId?: string;
+  /** Which folders along a photo's path become albums (default: the folder it is in). */
+  albumFolders?: AlbumFolderMode;
+  /** For `s3://` library locations: endpoint, region, path style (credentials come from the SDK's chain). */
+  s3?: S3Settings;
 }
 
-export interface IngestFolderOptions {
+export interface IngestOptions {
   ownerId: string;
   onProgress?: (progress: IngestProgress) => void;
 }
@@ -32,7 +38,8 @@ export interface Library {
   router: Router;
   /** The same operations in-process. */
   api: LibraryService;
-  ingestFolder(folder: string, options: IngestFolderOptions): Promise<IngestReport>;
+  /** One incremental, resumable pass over a library location: a folder or `s3://bucket/prefix`. */
+  ingest(location: string, options: IngestOptions): Promise<IngestReport>;
   close(): Promise<void>;
 }
 
@@ -52,15 +59,20 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   return {
     router: libraryRoutes({ api, logger, defaultOwnerId: options.defaultOwnerId }),
     api,
-    ingestFolder: async (folder, { ownerId, onProgress }) => {
-      const report = await runIngest(
-        createFolderSource(folder),
-        { ownerId, onProgress },
-        { repository, logger },
-      );
-      // A run can change row counts by orders of magnitude; the planner's index choices depend on them.
-      await repository.refreshStatistics();
-      return report;
+    ingest: async (location, { ownerId, onProgress }) => {
+      const opened = sourceFor(location, options.s3 ?? DEFAULT_S3_SETTINGS);
+      try {
+        const report = await runIngest(
+          opened.source,
+          { ownerId, onProgress, albumFolders: options.albumFolders },
+          { repository, logger },
+        );
+        // A run can change row counts by orders of magnitude; the planner's index choices depend on them.
+        await repository.refreshStatistics();
+        return report;
+      } finally {
+        opened.close();
+      }
     },
     close: () => db.destroy(),
   };

@@ -2,13 +2,20 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { envFlag, envLogLevel, envPort, loadEnv } from '../common/config';
 import type { LogLevel } from '../common/logger';
+import { libraryEnvFrom, s3SettingsFrom, type S3Settings } from '../metadata-service/config';
+import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
+import { isS3Location } from '../metadata-service/ingest/source-for';
 
 /** Everything the embedded stack (`npm start`) reads from its environment, validated once at startup. */
 export interface LocalStackConfig {
   port: number;
   dataDir: string;
-  /** The user's photo folder; unset means the generated demo library. */
+  /** The user's photo folder or `s3://bucket/prefix`; unset means the generated demo library. */
   photosDir: string | undefined;
+  /** Which folders along a photo's path become albums. */
+  albumFolders: AlbumFolderMode;
+  /** How to reach S3 when photosDir is an s3:// location. */
+  s3: S3Settings | undefined;
   /** postgres://… selects PostgreSQL instead of the SQLite files in dataDir. */
   databaseUrl: string | undefined;
   /** Origin devices use to fetch renditions; defaults to http://localhost:<port>. */
@@ -63,7 +70,10 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
   return {
     port: e.PORT,
     dataDir: resolve(e.DATA_DIR),
-    photosDir: e.PHOTOS_DIR === undefined ? undefined : resolve(e.PHOTOS_DIR),
+    photosDir:
+      e.PHOTOS_DIR === undefined || isS3Location(e.PHOTOS_DIR) ? e.PHOTOS_DIR : resolve(e.PHOTOS_DIR),
+    albumFolders: libraryEnvFrom(env).albumFolders,
+    s3: e.PHOTOS_DIR !== undefined && isS3Location(e.PHOTOS_DIR) ? s3SettingsFrom(env) : undefined,
     databaseUrl: e.DATABASE_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     verifyAlexaRequests: e.ALEXA_VERIFY_REQUESTS,

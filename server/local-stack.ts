@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../common/logger';
 import { createDisplay } from '../display-service/display';
 import { createSkill } from '../lambda/skill';
 import { ensureDemoLibrary } from '../metadata-service/demo/demo-library';
+import { createS3Client } from '../metadata-service/ingest/source-for';
 import { createLibrary } from '../metadata-service/library';
 import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
@@ -48,6 +49,8 @@ export async function startLocalStack(
     database: databaseFor(config, 'library'),
     logger: logger.child({ tier: 'library' }),
     defaultOwnerId: config.ownerId,
+    albumFolders: config.albumFolders,
+    s3: config.s3,
   });
   const status = new IngestStatus();
   let ingestDone: Promise<void>;
@@ -56,16 +59,14 @@ export async function startLocalStack(
     const demoDir = join(config.dataDir, 'demo-photos');
     await ensureDemoLibrary(demoDir, deps.today ?? new Date());
     await status.track(
-      library.ingestFolder(demoDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
+      library.ingest(demoDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
     );
     ingestDone = Promise.resolve();
   } else {
     // A real library may take minutes: serve at once and report progress on /healthz.
     const photosDir = config.photosDir;
     ingestDone = status
-      .track(
-        library.ingestFolder(photosDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
-      )
+      .track(library.ingest(photosDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }))
       .then(
         (report) => logger.info('ingest finished', { photosDir, ...summarize(report) }),
         (error: unknown) => logger.error('ingest failed', { photosDir, error }),
@@ -81,6 +82,8 @@ export async function startLocalStack(
   const port = await listen(server, config.port);
   const url = `http://localhost:${port}`;
 
+  // Originals in S3 are fetched by the display tier itself (never through the library).
+  const s3Client = config.s3 ? createS3Client(config.s3) : undefined;
   const display = await createDisplay({
     database: databaseFor(config, 'display'),
     library: library.api,
@@ -89,6 +92,7 @@ export async function startLocalStack(
     signingKey: config.renditionSigningKey ?? secrets.renditionSigningKey,
     urlTtlSeconds: config.renditionUrlTtlSeconds,
     logger: logger.child({ tier: 'display' }),
+    s3Client,
   });
   const skill = createSkill({
     display: display.api,
@@ -136,6 +140,7 @@ export async function startLocalStack(
       await ingestDone;
       await display.close();
       await library.close();
+      s3Client?.destroy();
     },
   };
 }

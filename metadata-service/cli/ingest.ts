@@ -4,20 +4,15 @@
  * re-run and to interrupt: unchanged photos are not even re-read, and a killed run resumes where it stopped.
  * Exit 0 even when some files were skipped; 2 for bad usage or a location that cannot be read.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { ownerIdSchema } from '../../common/contracts';
-import { openDatabase } from '../../common/database';
 import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
 import { libraryDatabaseLocation, libraryEnvFrom, s3SettingsFrom } from '../config';
-import { migrateLibraryDatabase } from '../database/migrations';
-import type { LibraryDatabase } from '../database/schema';
-import { runIngest, type IngestProgress, type IngestReport } from '../ingest/ingest-run';
-import { isS3Location, sourceFor } from '../ingest/source-for';
-import { PhotoRepository } from '../repositories/photo-repository';
+import type { IngestProgress, IngestReport } from '../ingest/ingest-run';
+import { isS3Location } from '../ingest/source-for';
+import { createLibrary } from '../library';
 
 const USAGE = 'Usage: npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>]';
 const EXIT_USAGE = 2;
@@ -39,28 +34,17 @@ async function main(): Promise<number> {
 
   // Skips are listed in the summary; per-file warnings would only break the progress bar.
   const logger = createLogger('error', { tool: 'ingest' });
-  let opened;
-  try {
-    opened = sourceFor(location, isS3Location(location) ? s3SettingsFrom(process.env) : noS3);
-  } catch (error) {
-    if (isAppError(error) && error.status < 500) return fail(error.publicMessage);
-    throw error;
-  }
-  const database = libraryDatabaseLocation(process.env);
-  if (database.kind === 'sqlite') mkdirSync(dirname(database.file), { recursive: true });
-  const db = openDatabase<LibraryDatabase>(database);
+  const library = await createLibrary({
+    database: libraryDatabaseLocation(process.env),
+    logger,
+    albumFolders: env.albumFolders,
+    // Settings are only read for s3:// locations, so a folder ingest never fails on an S3 variable.
+    s3: isS3Location(location) ? s3SettingsFrom(process.env) : undefined,
+  });
   const progress = progressBar();
   try {
-    await migrateLibraryDatabase(db, logger);
-    const repository = new PhotoRepository(db);
-    const report = await runIngest(
-      opened.source,
-      { ownerId: owner.data, onProgress: progress.update },
-      { repository, logger },
-    );
+    const report = await library.ingest(location, { ownerId: owner.data, onProgress: progress.update });
     progress.stop();
-    // A run can change row counts by orders of magnitude; the planner's index choices depend on them.
-    await repository.refreshStatistics();
     process.stdout.write(formatSummary(location, report));
     return 0;
   } catch (error) {
@@ -68,13 +52,9 @@ async function main(): Promise<number> {
     if (isAppError(error) && error.status < 500) return fail(error.publicMessage);
     throw error;
   } finally {
-    opened.close();
-    await db.destroy();
+    await library.close();
   }
 }
-
-/** Settings are only read for s3:// locations, so a folder ingest never fails on an S3 variable. */
-const noS3 = { endpoint: undefined, region: 'us-east-1', forcePathStyle: false };
 
 /** A bar on stderr with photos/s and ETA; it starts on the first file, once the listing has given a total. */
 function progressBar(): { update: (p: IngestProgress) => void; stop: () => void } {

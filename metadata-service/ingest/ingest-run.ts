@@ -1,6 +1,11 @@
 import type { Logger } from '../../common/logger';
 import type { PhotoRepository, StoredSource } from '../repositories/photo-repository';
-import { toPhotoRecord } from './photo-record';
+import {
+  DEFAULT_ALBUM_FOLDER_MODE,
+  folderAlbumNames,
+  toPhotoRecord,
+  type AlbumFolderMode,
+} from './photo-record';
 import { folderLabels, keywordLabels } from './photo-labels';
 import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
@@ -40,6 +45,8 @@ export interface IngestRunOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Files read at once; two keeps a 2-core machine responsive while it serves requests. */
   concurrency?: number;
+  /** Which folders along a photo's path become albums (default: the folder it is in). */
+  albumFolders?: AlbumFolderMode;
 }
 
 export interface IngestFileOptions {
@@ -48,6 +55,7 @@ export interface IngestFileOptions {
   storedAtPath?: StoredSource;
   /** Whether another path of the same source still holds an original (decides which of two copies stays). */
   pathExists(path: string): Promise<boolean>;
+  albumFolders?: AlbumFolderMode;
 }
 
 export type FileOutcome =
@@ -90,7 +98,7 @@ export async function runIngest(
     const outcome = await ingestOneFile(
       source,
       file,
-      { ownerId, storedAtPath: storedByPath.get(file.path), pathExists },
+      { ownerId, storedAtPath: storedByPath.get(file.path), pathExists, albumFolders: options.albumFolders },
       { ...deps, logger },
     );
     if (outcome.kind === 'skipped') {
@@ -189,6 +197,7 @@ async function storeFile(
       sourceUri: source.uriFor(file.path),
       fileMtime,
       folderLabels: folderLabels(file.path),
+      folderAlbums: folderAlbumNames(file.path, options.albumFolders ?? DEFAULT_ALBUM_FOLDER_MODE),
     });
     await deps.repository.clearSkip(ownerId, source.root, file.path);
     return { kind: samePlace ? 'unchanged' : 'updated', photoId: stored.id };
@@ -203,6 +212,7 @@ async function storeFile(
     sourceUri: source.uriFor(file.path),
     metadata,
     ingestedAt: now(),
+    albumFolders: options.albumFolders,
   });
   const labels = [...keywordLabels(metadata.keywords), ...folderLabels(file.path)];
   if (!(await deps.repository.insertPhoto(photo, labels))) {
@@ -221,7 +231,7 @@ async function storeFile(
 export async function ingestSourcePath(
   source: AddressableSource,
   path: string,
-  options: { ownerId: string },
+  options: { ownerId: string; albumFolders?: AlbumFolderMode },
   deps: IngestDeps,
 ): Promise<FileOutcome | { kind: 'missing' }> {
   const file = await source.stat(path);
@@ -230,7 +240,12 @@ export async function ingestSourcePath(
   const outcome = await ingestOneFile(
     source,
     file,
-    { ownerId: options.ownerId, storedAtPath, pathExists: async (p) => (await source.stat(p)) !== undefined },
+    {
+      ownerId: options.ownerId,
+      storedAtPath,
+      pathExists: async (p) => (await source.stat(p)) !== undefined,
+      albumFolders: options.albumFolders,
+    },
     deps,
   );
   if (storedAtPath && outcome.kind !== 'skipped' && outcome.photoId !== storedAtPath.id) {

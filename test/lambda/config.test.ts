@@ -9,6 +9,7 @@ describe('loadSkillConfig', () => {
       photoOwnerId: 'local',
       skillId: undefined,
       logLevel: 'info',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   });
 
@@ -19,6 +20,7 @@ describe('loadSkillConfig', () => {
       PHOTO_OWNER_ID: 'family-1',
       ALEXA_SKILL_ID: 'amzn1.ask.skill.abc',
       LOG_LEVEL: 'debug',
+      SKILL_TIME_ZONE: 'Europe/Berlin',
     });
     assert.deepEqual(config, {
       displayServiceUrl: 'https://display.example.com',
@@ -26,6 +28,7 @@ describe('loadSkillConfig', () => {
       photoOwnerId: 'family-1',
       skillId: 'amzn1.ask.skill.abc',
       logLevel: 'debug',
+      timeZone: 'Europe/Berlin',
     });
   });
 

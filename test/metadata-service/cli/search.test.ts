@@ -78,7 +78,7 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
       logger: silentLogger,
     });
     try {
-      const report = await library.ingestFolder(photos, { ownerId: 'alice' });
+      const report = await library.ingest(photos, { ownerId: 'alice' });
       assert.equal(report.skipped.length, 0);
     } finally {
       await library.close();

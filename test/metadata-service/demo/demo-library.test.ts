@@ -77,7 +77,7 @@ describe('ensureDemoLibrary', function () {
       logger: silentLogger,
     });
     try {
-      const report = await library.ingestFolder(dir, { ownerId: 'demo' });
+      const report = await library.ingest(dir, { ownerId: 'demo' });
       assert.equal(report.added, files.length);
       assert.deepEqual(report.skipped, []);
       const search = (labels: string[], takenFrom?: string, takenTo?: string) =>

@@ -44,10 +44,10 @@ describe('library HTTP routes', () => {
       seed: 2,
       dateTimeOriginal: '2026:07:15 10:00:00',
     });
-    await library.ingestFolder(alicePhotos, { ownerId: ALICE });
+    await library.ingest(alicePhotos, { ownerId: ALICE });
     const bobPhotos = join(tmp.path, 'bob');
     await writeJpeg(join(bobPhotos, 'Beach', 'c.jpg'), { seed: 3, dateTimeOriginal: '2026:07:16 10:00:00' });
-    await library.ingestFolder(bobPhotos, { ownerId: BOB });
+    await library.ingest(bobPhotos, { ownerId: BOB });
     const found = await library.api.search(ALICE, { query: { labels: ['beach'] } });
     aliceBeachId = found.photos[0]?.id ?? assert.fail('alice has a beach photo');
   });

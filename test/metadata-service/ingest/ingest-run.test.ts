@@ -31,7 +31,7 @@ describe('library ingest', () => {
   });
 
   const ingest = (onProgress?: (p: IngestProgress) => void) =>
-    library.ingestFolder(photos, { ownerId: OWNER, onProgress });
+    library.ingest(photos, { ownerId: OWNER, onProgress });
   const searchAll = async () => library.api.search(OWNER, { query: { labels: [] }, limit: 1000 });
 
   it('stores each photo with its facts, folder labels and keyword labels', async () => {
@@ -212,7 +212,7 @@ describe('library ingest', () => {
   it('keeps owners apart: the same bytes make two photos with different ids', async () => {
     await writeJpeg(join(photos, 'shared.jpg'), { seed: 1 });
     await ingest();
-    await library.ingestFolder(photos, { ownerId: 'owner-b' });
+    await library.ingest(photos, { ownerId: 'owner-b' });
     const a = (await searchAll()).photos;
     const b = (await library.api.search('owner-b', { query: { labels: [] } })).photos;
     assert.equal(a.length, 1);
@@ -221,7 +221,7 @@ describe('library ingest', () => {
   });
 
   it('fails clearly for a folder that does not exist', async () => {
-    const error = await library.ingestFolder(join(tmp.path, 'missing'), { ownerId: OWNER }).then(
+    const error = await library.ingest(join(tmp.path, 'missing'), { ownerId: OWNER }).then(
       () => assert.fail('expected an error'),
       (e: unknown) => e,
     );
