@@ -1,3 +1,6 @@
+import { easterSunday } from '../../common/easter';
+
+export { easterSunday };
 /**
  * Calendar arithmetic on plain dates (no zone): AMAZON.DATE values name calendar days, and the library compares
  * capture-local wall-clock times, so every computation here stays in UTC fields to avoid DST shifts.
@@ -83,25 +86,6 @@ export function startOfDayLocal(date: CalendarDate): string {
 export function nthWeekdayOfMonth(year: number, month: number, isoDay: number, n: number): CalendarDate {
   const first: CalendarDate = { year, month, day: 1 };
   return addDays(first, ((isoDay - isoWeekday(first) + 7) % 7) + (n - 1) * 7);
-}
-
-/** Easter Sunday in the Gregorian calendar (the anonymous Meeus/Jones/Butcher computus). */
-export function easterSunday(year: number): CalendarDate {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return { year, month, day };
 }
 
 /** The calendar day it is at `now` in an IANA time zone (the user's "today"). Throws on an unknown zone. */

@@ -40,6 +40,10 @@ export function differenceHash(grey: Buffer, channels: number): string {
   return hash.toString(16).padStart(16, '0');
 }
 
+export function isPerceptualHash(value: string): boolean {
+  return HASH_HEX.test(value);
+}
+
 /** Number of differing bits between two hashes (0 = same picture, ≤ 6 near-duplicate, ~32 unrelated). */
 export function hammingDistance(a: string, b: string): number {
   if (!HASH_HEX.test(a) || !HASH_HEX.test(b))

@@ -1,24 +1,8 @@
+import { easterSunday } from '../../common/easter';
 import { addDays, localDateTime, weekday, type CalendarDay } from './calendar';
 import type { RecurringEvent } from './recurring-events';
 
-/** Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" computus). */
-export function easterSunday(year: number): CalendarDay {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return { year, month, day };
-}
+export { easterSunday };
 
 /** US Thanksgiving: the fourth Thursday of November. */
 export function thanksgivingDay(year: number): CalendarDay {

@@ -1,18 +1,13 @@
+import { hammingDistance as bitsApart, isPerceptualHash } from '../ingest/perceptual-hash';
+
 /** Near-duplicates: perceptual hashes at most this many bits apart… */
 export const MAX_HAMMING_DISTANCE = 6;
 /** …taken at most this long apart (a burst, a retake, an edit exported next to its original). */
 export const MAX_CAPTURE_GAP_MINUTES = 10;
 
-/** Bits that differ between two 64-bit hashes written as 16 hex characters; Infinity when either is malformed. */
+/** Bits that differ between two 64-bit hashes; Infinity when either is malformed (never a near-duplicate). */
 export function hammingDistance(a: string, b: string): number {
-  if (!/^[0-9a-f]{16}$/i.test(a) || !/^[0-9a-f]{16}$/i.test(b)) return Number.POSITIVE_INFINITY;
-  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let bits = 0;
-  while (diff > 0n) {
-    bits += Number(diff & 1n);
-    diff >>= 1n;
-  }
-  return bits;
+  return isPerceptualHash(a) && isPerceptualHash(b) ? bitsApart(a, b) : Number.POSITIVE_INFINITY;
 }
 
 /** The capture-local window [taken - gap, taken + gap] as `YYYY-MM-DDTHH:mm:ss` strings (compared as text). */
