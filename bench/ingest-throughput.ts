@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { DatabaseLocation } from '../common/database';
@@ -61,7 +61,11 @@ export async function measureIngest(
     const library = await createLibrary({ database: database(dir), logger: createLogger('silent') });
     try {
       const start = process.hrtime.bigint();
-      const report = await library.ingest(folder, { ownerId: 'bench-ingest' });
+      // As `npm run ingest` runs it (the CLI's concurrency), not as a serving stack's background ingest.
+      const report = await library.ingest(folder, {
+        ownerId: 'bench-ingest',
+        concurrency: availableParallelism() * 2,
+      });
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       if (report.added !== count)
         throw new Error(

@@ -31,6 +31,11 @@ export interface LibraryOptions {
 export interface IngestOptions {
   ownerId: string;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Files in flight. Most of a file's time is spent waiting on libvips and disk, so a dedicated ingest (the CLI)
+   * runs twice the core count (measured 159 → 202 photos/s on 2 cores); a serving stack keeps the default 2.
+   */
+  concurrency?: number;
 }
 
 export interface Library {
@@ -59,12 +64,12 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   return {
     router: libraryRoutes({ api, logger, defaultOwnerId: options.defaultOwnerId }),
     api,
-    ingest: async (location, { ownerId, onProgress }) => {
+    ingest: async (location, { ownerId, onProgress, concurrency }) => {
       const opened = sourceFor(location, options.s3 ?? DEFAULT_S3_SETTINGS);
       try {
         const report = await runIngest(
           opened.source,
-          { ownerId, onProgress, albumFolders: options.albumFolders },
+          { ownerId, onProgress, concurrency, albumFolders: options.albumFolders },
           { repository, logger },
         );
         // A run can change row counts by orders of magnitude; the planner's index choices depend on them.

@@ -4,6 +4,7 @@
  * re-run and to interrupt: unchanged photos are not even re-read, and a killed run resumes where it stopped.
  * Exit 0 even when some files were skipped; 2 for bad usage or a location that cannot be read.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { ownerIdSchema } from '../../common/contracts';
@@ -43,7 +44,11 @@ async function main(): Promise<number> {
   });
   const progress = progressBar();
   try {
-    const report = await library.ingest(location, { ownerId: owner.data, onProgress: progress.update });
+    const report = await library.ingest(location, {
+      ownerId: owner.data,
+      onProgress: progress.update,
+      concurrency: availableParallelism() * 2,
+    });
     progress.stop();
     process.stdout.write(formatSummary(location, report));
     return 0;
