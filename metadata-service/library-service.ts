@@ -1,14 +1,18 @@
-import { notFound } from '../common/errors';
+import { badRequest, notFound } from '../common/errors';
 import type { LibraryApi } from '../common/clients/library-client';
 import {
+  filtersBesideText,
   ownerIdSchema,
   photoIdSchema,
+  photoQuerySchema,
   searchRequestSchema,
   type PhotoFacts,
   type SearchResponse,
   type Vocabulary,
 } from '../common/contracts';
 import { parseInput } from '../common/validation';
+import { describeUnderstood } from './query-text/describe-understood';
+import { readOwnerText } from './query-text/read-owner-text';
 import type { PhotoRepository } from './repositories/photo-repository';
 
 /** The library's read operations: what other tiers call (LibraryApi) plus the voice-biasing lists. */
@@ -24,8 +28,41 @@ export function createLibraryService(repository: PhotoRepository): LibraryServic
   return {
     async search(ownerId, request): Promise<SearchResponse> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
-      const { query, limit, offset, cursor } = parseInput(searchRequestSchema, request);
-      return repository.search(owner, query, { limit, offset, cursor });
+      const { query, limit, offset, cursor, q, timeZone, hemisphere, reference } = parseInput(
+        searchRequestSchema,
+        request,
+      );
+      if (q === undefined) return repository.search(owner, query, { limit, offset, cursor });
+      const beside = filtersBesideText(request);
+      if (beside.length > 0) {
+        throw badRequest(
+          'TEXT_WITH_FILTERS',
+          `Free text q cannot be combined with query.${beside.join(', query.')}: say it in the text instead`,
+        );
+      }
+      const reading = await readOwnerText(repository, owner, q, {
+        timeZone,
+        hemisphere,
+        reference: reference === undefined ? undefined : new Date(reference),
+      });
+      const textQuery = photoQuerySchema.parse({
+        ...reading.query,
+        order: query.order,
+        seed: query.seed,
+        exclude: query.exclude,
+        collapseDuplicates: query.collapseDuplicates,
+      });
+      const result = await repository.search(owner, textQuery, { limit, offset, cursor });
+      return {
+        ...result,
+        query: textQuery,
+        understood: reading.understood.map((item) => ({
+          kind: item.kind,
+          text: item.text,
+          reading: describeUnderstood(item),
+        })),
+        ignored: reading.ignored,
+      };
     },
     async getPhoto(ownerId, photoId): Promise<PhotoFacts> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');

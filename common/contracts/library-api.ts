@@ -101,9 +101,34 @@ export const searchCursorSchema = z
   .max(512)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor returned by a previous search');
 
+/** An IANA zone such as Europe/Berlin. */
+const timeZoneSchema = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as Europe/Berlin' },
+);
+
+/** Only these may accompany free text `q`: the text decides what matches, these how it is shown. */
+const Q_COMPATIBLE_FIELDS = new Set(['order', 'seed', 'exclude', 'collapseDuplicates']);
+
 export const searchRequestSchema = z
   .object({
-    query: photoQuerySchema,
+    query: photoQuerySchema.default(photoQuerySchema.parse({})),
+    /**
+     * Free text ("beach photos from last summer in Santa Monica"), read against the owner's own labels, people,
+     * albums and places; dates relative to `reference` in `timeZone` (seasons flip with `hemisphere`).
+     */
+    q: z.string().trim().min(1).max(500).optional(),
+    timeZone: timeZoneSchema.optional(),
+    hemisphere: z.enum(['N', 'S']).optional(),
+    /** "Now" for relative dates in `q`; defaults to the server's clock. */
+    reference: z.iso.datetime({ offset: true }).optional(),
     limit: z.number().int().min(1).max(MAX_SEARCH_PAGE).default(100),
     /** Position by count; prefer `cursor`, which stays stable while photos are added. */
     offset: z.number().int().min(0).default(0),
@@ -117,6 +142,27 @@ export const searchRequestSchema = z
   });
 export type SearchRequest = z.input<typeof searchRequestSchema>;
 
+/** The filters a request's `query` sets to anything but their defaults, other than those that may accompany `q`. */
+export function filtersBesideText(request: unknown): string[] {
+  const query = (request as { query?: unknown } | null)?.query;
+  const parsed = photoQuerySchema.safeParse(query ?? {});
+  if (!parsed.success) return [];
+  const defaults: Record<string, unknown> = photoQuerySchema.parse({});
+  return Object.entries(parsed.data)
+    .filter(
+      ([field, value]) =>
+        !Q_COMPATIBLE_FIELDS.has(field) && JSON.stringify(value) !== JSON.stringify(defaults[field]),
+    )
+    .map(([field]) => field);
+}
+
+/** How one part of free text was read, e.g. {kind: 'date', text: 'last summer', reading: 'summer 2026 […)'}. */
+export const textReadingSchema = z.object({
+  kind: z.enum(['label', 'person', 'album', 'place', 'date', 'on-this-day', 'favorites', 'video']),
+  text: z.string(),
+  reading: z.string(),
+});
+
 export const searchResponseSchema = z.object({
   total: z.number().int().nonnegative(),
   /** Earliest and latest capture-local time among all matches (not just this page). */
@@ -124,6 +170,13 @@ export const searchResponseSchema = z.object({
   photos: z.array(photoSummarySchema),
   /** Pass as `cursor` for the next page; absent on the last page. */
   nextCursor: searchCursorSchema.optional(),
+  /**
+   * With `q`: the structured query the text became (hand it to a slideshow), how each part was understood in the
+   * order the words appear, and the words nothing matched.
+   */
+  query: photoQuerySchema.optional(),
+  understood: z.array(textReadingSchema).optional(),
+  ignored: z.array(z.string()).optional(),
 });
 export type SearchResponse = z.output<typeof searchResponseSchema>;
 

@@ -5,19 +5,13 @@
  * `--time-zone`, `--hemisphere` and `--reference <ISO instant>` say otherwise. Exit 2 for bad usage.
  */
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
 import { MAX_SEARCH_PAGE, ownerIdSchema, type SearchResponse } from '../../common/contracts';
-import { openDatabase } from '../../common/database';
 import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
 import { libraryDatabaseLocation, libraryEnvFrom } from '../config';
-import type { LibraryDatabase } from '../database/schema';
 import { createLibrary, type Library } from '../library';
-import { findPlacesByName } from '../places/find-places';
 import { hemisphereForTimeZone } from '../query-text/hemisphere';
-import { parsePhotoText } from '../query-text/parse-photo-text';
-import { placesInUse } from '../query-text/places-in-use';
-import type { Hemisphere, ParseContext, ParsedQuery, Understood } from '../query-text/types';
+import type { Hemisphere } from '../query-text/types';
 
 const USAGE =
   'Usage: npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>] ' +
@@ -47,18 +41,21 @@ async function main(): Promise<number> {
   if (typeof options === 'string') return usage(options);
 
   const logger = createLogger('warn', { tool: 'search' });
-  const location = libraryDatabaseLocation(process.env);
-  const library = await createLibrary({ database: location, logger });
-  const db = openDatabase<LibraryDatabase>(location);
+  const library = await createLibrary({ database: libraryDatabaseLocation(process.env), logger });
   try {
-    const context = await parseContext(library, db, options);
-    const parsed = parsePhotoText(options.text, context);
-    const result = await library.api.search(options.owner, { query: parsed.query, limit: options.limit });
+    // The same path as the HTTP API's `q`: one reading of free text for the CLI, the skill and any client.
+    const result = await library.api.search(options.owner, {
+      q: options.text,
+      limit: options.limit,
+      timeZone: options.timeZone,
+      hemisphere: options.hemisphere,
+      reference: options.reference.toISOString(),
+    });
     const photos = await photoLines(library, options.owner, result);
     process.stdout.write(
       options.json
-        ? `${JSON.stringify({ understood: parsed.understood, ignored: parsed.ignored, query: parsed.query, total: result.total, photos }, null, 2)}\n`
-        : formatText(options.text, parsed, result, photos),
+        ? `${JSON.stringify({ understood: result.understood, ignored: result.ignored, query: result.query, total: result.total, photos }, null, 2)}\n`
+        : formatText(options.text, result, photos),
     );
     return 0;
   } catch (error) {
@@ -68,7 +65,6 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
-    await db.destroy();
     await library.close();
   }
 }
@@ -107,33 +103,6 @@ function readOptions(): Options | string {
   return { text, owner: owner.data, json: args.values.json, limit, timeZone, hemisphere, reference };
 }
 
-/** The owner's own words: people, albums and labels from the library's vocabulary, places from their photos. */
-async function parseContext(
-  library: Library,
-  db: Kysely<LibraryDatabase>,
-  options: Options,
-): Promise<ParseContext> {
-  const [vocabulary, places, everything] = await Promise.all([
-    library.api.vocabulary(options.owner),
-    placesInUse(db, options.owner),
-    library.api.search(options.owner, { query: {}, limit: 1 }),
-  ]);
-  return {
-    reference: options.reference,
-    timeZone: options.timeZone,
-    hemisphere: options.hemisphere,
-    vocabulary: {
-      labels: vocabulary.labels.map((label) => label.name),
-      people: vocabulary.people.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
-      albums: vocabulary.albums.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
-      places,
-    },
-    librarySpan: everything.span ?? undefined,
-    findPlaces: (name) =>
-      findPlacesByName(name).map(({ name: placeName, level }) => ({ name: placeName, level })),
-  };
-}
-
 /** Places are facts of each photo, not of the search summary: one lookup per listed photo. */
 async function photoLines(library: Library, owner: string, result: SearchResponse): Promise<PhotoLine[]> {
   return Promise.all(
@@ -151,13 +120,13 @@ async function photoLines(library: Library, owner: string, result: SearchRespons
   );
 }
 
-function formatText(text: string, parsed: ParsedQuery, result: SearchResponse, photos: PhotoLine[]): string {
+function formatText(text: string, result: SearchResponse, photos: PhotoLine[]): string {
+  const understood = result.understood ?? [];
+  const ignored = result.ignored ?? [];
   const lines = [`Understood "${text}":`];
-  if (parsed.understood.length === 0) lines.push('  (nothing: every photo matches)');
-  for (const item of parsed.understood)
-    lines.push(`  ${item.kind.padEnd(11)} "${item.text}" → ${reading(item)}`);
-  if (parsed.ignored.length > 0)
-    lines.push(`  ignored     ${parsed.ignored.map((w) => `"${w}"`).join(', ')}`);
+  if (understood.length === 0) lines.push('  (nothing: every photo matches)');
+  for (const item of understood) lines.push(`  ${item.kind.padEnd(11)} "${item.text}" → ${item.reading}`);
+  if (ignored.length > 0) lines.push(`  ignored     ${ignored.map((w) => `"${w}"`).join(', ')}`);
   const span = result.span ? ` (${result.span.first} … ${result.span.last})` : '';
   lines.push(`${result.total} ${result.total === 1 ? 'photo' : 'photos'}${span}`);
   for (const photo of photos) {
@@ -169,33 +138,6 @@ function formatText(text: string, parsed: ParsedQuery, result: SearchResponse, p
   }
   if (result.total > photos.length) lines.push(`… and ${result.total - photos.length} more (--limit)`);
   return `${lines.join('\n')}\n`;
-}
-
-function reading(item: Understood): string {
-  switch (item.kind) {
-    case 'label':
-      return item.value;
-    case 'person':
-    case 'album':
-      return `${item.value.name} (${item.value.id})`;
-    case 'place':
-      return `${item.value.name} (${item.value.level})`;
-    case 'date': {
-      const [first] = item.value.ranges;
-      if (item.value.ranges.length === 1 && first)
-        return `${item.value.description} [${first.from}, ${first.to})`;
-      return `${item.value.description} (${item.value.ranges.length} date ranges)`;
-    }
-    case 'on-this-day': {
-      const { month, day, plusMinusDays } = item.value;
-      const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      return `${md} in any year${plusMinusDays > 0 ? ` ±${plusMinusDays} days` : ''}`;
-    }
-    case 'favorites':
-      return 'favourites only';
-    case 'video':
-      return 'videos only';
-  }
 }
 
 function usage(problem: string): number {

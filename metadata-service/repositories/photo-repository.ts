@@ -16,6 +16,8 @@ import { albumIdFor, normalizeName, personIdFor } from './names';
 import type { LabelExpander } from './photo-filters';
 import { searchPhotos, type PageRequest } from './photo-search';
 import { shuffleKeyFor } from './shuffle-order';
+import type { VocabularyPlace } from '../query-text/types';
+import { placesInUse } from './places-in-use';
 import { libraryVocabulary } from './vocabulary-queries';
 
 /** A photo as ingest knows it, before it is stored (see ingest/photo-record.ts). */
@@ -202,6 +204,11 @@ export class PhotoRepository {
   }
 
   /** The owner's people, albums and labels by photo count, for speech biasing and the free-text parser. */
+  /** Every place (city, region, country) the owner's photos were taken in, as stored. */
+  placesInUse(ownerId: string): Promise<VocabularyPlace[]> {
+    return placesInUse(this.db, ownerId);
+  }
+
   vocabulary(ownerId: string, limit = 100): Promise<Vocabulary> {
     return libraryVocabulary(this.db, ownerId, limit);
   }

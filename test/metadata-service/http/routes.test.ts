@@ -66,6 +66,46 @@ describe('library HTTP routes', () => {
   const get = (path: string, owner?: string) =>
     fetch(`${base}${path}`, { headers: owner ? { [OWNER_HEADER]: owner } : {} });
 
+  it("POST /search reads free text q against the owner's library and returns the query it became", async () => {
+    const res = await post(
+      '/search',
+      { q: 'beach photos from last summer', timeZone: 'Europe/Berlin', reference: '2026-11-25T12:00:00Z' },
+      ALICE,
+    );
+    assert.equal(res.status, 200);
+    const body = searchResponseSchema.strict().parse(await res.json());
+    assert.equal(body.total, 1);
+    assert.deepEqual(
+      body.photos.map((p) => p.source.path),
+      ['Beach/a.jpg'],
+    );
+    assert.deepEqual(
+      body.understood?.map((u) => [u.kind, u.text]),
+      [
+        ['label', 'beach'],
+        ['date', 'last summer'],
+      ],
+    );
+    assert.deepEqual(body.query?.labels, ['beach']);
+    assert.equal(body.query?.takenFrom, '2026-06-01T00:00:00');
+    assert.equal(body.query?.takenTo, '2026-09-01T00:00:00');
+  });
+
+  it('POST /search refuses q beside structured filters, but keeps order and exclusions', async () => {
+    const mixed = await post('/search', { q: 'beach', query: { labels: ['mountain'] } }, ALICE);
+    assert.equal(mixed.status, 400);
+    assert.equal(((await mixed.json()) as { error: { code: string } }).error.code, 'TEXT_WITH_FILTERS');
+    const ordered = await post('/search', { q: 'photos from july 2026', query: { order: 'newest' } }, ALICE);
+    assert.equal(ordered.status, 200);
+    const body = searchResponseSchema.parse(await ordered.json());
+    assert.deepEqual(
+      body.photos.map((p) => p.source.path),
+      ['Mountains/b.jpg', 'Beach/a.jpg'],
+    );
+    const badZone = await post('/search', { q: 'beach', timeZone: 'Mars/Olympus' }, ALICE);
+    assert.equal(badZone.status, 400);
+  });
+
   it('POST /search answers the contract, scoped to the owner in the header', async () => {
     const res = await post('/search', { query: { labels: ['beach'] } }, ALICE);
     assert.equal(res.status, 200);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
-import type { VocabularyPlace } from './types';
+import type { VocabularyPlace } from '../query-text/types';
 
 /**
  * The places the owner's photos were taken in, at every level, so the parser can recognise "Santa Monica",

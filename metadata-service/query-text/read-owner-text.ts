@@ -1,0 +1,50 @@
+import { photoQuerySchema } from '../../common/contracts';
+import { findPlacesByName } from '../places/find-places';
+import type { PhotoRepository } from '../repositories/photo-repository';
+import { hemisphereForTimeZone } from './hemisphere';
+import { parsePhotoText } from './parse-photo-text';
+import type { Hemisphere, ParsedQuery } from './types';
+
+export interface TextOptions {
+  /** The user's IANA zone; defaults to the server's. */
+  timeZone?: string;
+  /** Defaults from the zone (Australia/… → southern). */
+  hemisphere?: Hemisphere;
+  /** "Now"; defaults to the clock. */
+  reference?: Date;
+}
+
+/**
+ * Reads free text against one owner's own words: labels, people and albums from their vocabulary, places their
+ * photos were taken in (and the gazetteer after "in"/"at"), "every christmas" over the years their library spans.
+ */
+export async function readOwnerText(
+  repository: PhotoRepository,
+  ownerId: string,
+  text: string,
+  options: TextOptions = {},
+): Promise<ParsedQuery> {
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [vocabulary, places, everything] = await Promise.all([
+    repository.vocabulary(ownerId),
+    repository.placesInUse(ownerId),
+    repository.search(ownerId, EVERYTHING, { limit: 1, offset: 0 }),
+  ]);
+  return parsePhotoText(text, {
+    reference: options.reference ?? new Date(),
+    timeZone,
+    hemisphere: options.hemisphere ?? hemisphereForTimeZone(timeZone),
+    vocabulary: {
+      labels: vocabulary.labels.map((label) => label.name),
+      people: vocabulary.people.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
+      albums: vocabulary.albums.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
+      places,
+    },
+    librarySpan: everything.span ?? undefined,
+    findPlaces: (name) =>
+      findPlacesByName(name).map(({ name: placeName, level }) => ({ name: placeName, level })),
+  });
+}
+
+/** Every photo of the owner, for the span only (screenshots excluded like any search). */
+const EVERYTHING = photoQuerySchema.parse({});
