@@ -13,6 +13,7 @@ import { fallbackIntentHandler } from './handlers/fallback-intent';
 import { helpIntentHandler } from './handlers/help-intent';
 import { launchRequestHandler } from './handlers/launch-request';
 import { loadIndexListDataHandler } from './handlers/load-index-list-data';
+import { searchPhotosIntentHandler } from './handlers/search-photos-intent';
 import { sessionEndedRequestHandler } from './handlers/session-ended-request';
 import { showPhotosIntentHandler } from './handlers/show-photos-intent';
 import { stopOrCancelIntentHandler } from './handlers/stop-or-cancel-intent';
@@ -44,6 +45,7 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     // Voice requests, most specific first.
     { handler: launchRequestHandler },
     { handler: showPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
+    { handler: searchPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
     { handler: helpIntentHandler },
     { handler: stopOrCancelIntentHandler },
     { handler: sessionEndedRequestHandler(deps.logger) },

@@ -1,14 +1,14 @@
 import { getDeviceId, getLocale, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
-import type { IntentRequest, Response } from 'ask-sdk-model';
+import type { IntentRequest } from 'ask-sdk-model';
 import { photoQuerySchema, type SlideshowPage, type Viewport } from '../../common/contracts';
 import { parseInput } from '../../common/validation';
-import { buildSlideshowDirectives } from '../apl/slideshow-directives';
-import { stringsFor, type FoundPhotos, type PhotoSpan, type SkillStrings } from '../i18n';
+import { stringsFor, type FoundPhotos, type PhotoSpan } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { calendarDateIn } from '../util/calendar';
 import { defaultHemisphere, type Hemisphere } from '../util/hemisphere';
 import { queryOf, relaxations, understandShowPhotos, type PhotoRequest } from '../util/photo-request';
 import { requestFactsOf } from '../util/request-attributes';
+import { answer, ask } from './answers';
 import { isIntent } from './matchers';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
@@ -64,14 +64,18 @@ export function showPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOpti
       const found = await find(asked);
       if (found.total > 0) {
         const photos = described(asked, found);
-        return answer(input, viewport, found, viewport ? strings.showing(photos) : strings.voiceOnly(photos));
+        return answer(
+          input,
+          viewport ? found.page : undefined,
+          viewport ? strings.showing(photos) : strings.voiceOnly(photos),
+        );
       }
 
       for (const relaxed of relaxations(asked)) {
         const instead = await find(relaxed);
         if (instead.total > 0) {
           const speech = strings.relaxed(asked.selection, described(relaxed, instead), Boolean(viewport));
-          return answer(input, viewport, instead, speech);
+          return answer(input, viewport ? instead.page : undefined, speech);
         }
       }
       return ask(input, strings, strings.noMatches(asked.selection));
@@ -105,22 +109,4 @@ function finder(
     const { total, span } = await deps.library.search(ownerId, { query, limit: 1 });
     return { total, span };
   };
-}
-
-function answer(
-  { responseBuilder }: HandlerInput,
-  viewport: Viewport | undefined,
-  found: Found,
-  speech: string,
-): Response {
-  if (!viewport || !found.page) {
-    return responseBuilder.speak(speech).withShouldEndSession(true).getResponse();
-  }
-  const [render, autoPage] = buildSlideshowDirectives(found.page);
-  // shouldEndSession stays unset: on a screen that keeps the slideshow up instead of closing it after speech.
-  return responseBuilder.speak(speech).addDirective(render).addDirective(autoPage).getResponse();
-}
-
-function ask({ responseBuilder }: HandlerInput, strings: SkillStrings, speech: string): Response {
-  return responseBuilder.speak(speech).reprompt(strings.whatToSee).getResponse();
 }

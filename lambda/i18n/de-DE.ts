@@ -133,4 +133,11 @@ export const deDE: SkillStrings = {
   unknownPerson: (heard) =>
     `Ich weiß noch nicht, wer ${escapeSsml(heard)} auf deinen Fotos ist. ${WHAT_TO_SEE}`,
   unknownAlbum: (heard) => `Ich habe kein Album namens ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
+  textShowing: (heard, count, span) =>
+    `Hier ${count === 1 ? 'ist ein Foto' : `sind ${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}.`,
+  textVoiceOnly: (heard, count, span) =>
+    `Du hast ${count === 1 ? 'ein Foto' : `${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}. ${SCREEN_TIP}`,
+  textNoMatches: (heard) => `Ich habe keine Fotos für ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
+  textNotUnderstood: (heard) =>
+    `Ich weiß leider nicht, wonach ich bei ${escapeSsml(heard)} suchen soll. Sag, was, wen, wo oder wann, zum Beispiel: ${EXAMPLE}. ${WHAT_TO_SEE}`,
 };

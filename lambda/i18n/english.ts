@@ -153,5 +153,13 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `Sorry, I don't know who ${escapeSsml(heard)} is in your photos yet. What would you like to see?`,
     unknownAlbum: (heard) =>
       `Sorry, I couldn't find an album called ${escapeSsml(heard)}. What would you like to see?`,
+    textShowing: (heard, count, span) =>
+      `Here ${count === 1 ? 'is 1 photo' : `are ${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}.`,
+    textVoiceOnly: (heard, count, span) =>
+      `You have ${count === 1 ? '1 photo' : `${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}. ${onScreenTip}`,
+    textNoMatches: (heard) =>
+      `I couldn't find any photos for ${escapeSsml(heard)}. What would you like to see?`,
+    textNotUnderstood: (heard) =>
+      `Sorry, I couldn't tell what to look for in ${escapeSsml(heard)}. Try what, who, where or when, like ${EXAMPLE}. What would you like to see?`,
   };
 }

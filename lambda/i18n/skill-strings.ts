@@ -44,4 +44,10 @@ export interface SkillStrings {
   unknownSubject: (heard: string) => string;
   unknownPerson: (heard: string) => string;
   unknownAlbum: (heard: string) => string;
+  /** Free text ("search for …"), read by the library: what it found, said with the user's own words. */
+  textShowing: (heard: string, count: number, span: PhotoSpan | null) => string;
+  textVoiceOnly: (heard: string, count: number, span: PhotoSpan | null) => string;
+  textNoMatches: (heard: string) => string;
+  /** Nothing in the text named anything this library knows. */
+  textNotUnderstood: (heard: string) => string;
 }

@@ -238,6 +238,54 @@ describe('end to end: Lambda handler → display → library on the local stack'
     assert.deepEqual(body.response.directives ?? [], []);
   });
 
+  describe('free text (SearchPhotosIntent), read by the library against this library', () => {
+    const search = (deviceName: string, text: string) =>
+      buildRequestEnvelope({
+        device: findDevice(deviceName),
+        heard: intentFromSlotValues(model, 'SearchPhotosIntent', { query: text }, matchContext),
+        locale: 'en-US',
+      });
+    const ask = async (envelope: RequestEnvelope): Promise<ResponseEnvelope> => {
+      const reply = await sendToSkill(
+        `${stack.url}/alexa`,
+        envelope,
+        readLocalSecrets(dataDir)?.simulatorToken,
+      );
+      assert.equal(reply.status, 200);
+      return reply.body as ResponseEnvelope;
+    };
+
+    it('shows exactly the photos the words name on a screen', async () => {
+      const reply = await ask(search('Echo Show 8', 'beach photos from summer 2026 in santa monica'));
+      assert.match(
+        speechOf(reply),
+        /^Here are 3 photos for beach photos from summer 2026 in santa monica, taken /,
+      );
+      const list = photoListOf(render(reply));
+      assert.equal(list.maximumExclusiveIndex, 3);
+      for (const item of list.items) {
+        const facts = photoFactsSchema.parse(
+          await (await fetch(`${stack.url}/v1/library/photos/${item.photoIds[0]}`)).json(),
+        );
+        assert.equal(facts.place?.city, 'Santa Monica');
+        assert.ok(facts.labels.some((label) => label.name === 'beach'));
+      }
+    });
+
+    it('speaks the count on a device without a screen', async () => {
+      const reply = await ask(search('Echo Dot', 'beach photos from summer 2026 in santa monica'));
+      assert.match(speechOf(reply), /^You have 3 photos for beach photos/);
+      assert.deepEqual(reply.response.directives ?? [], []);
+    });
+
+    it('says so, and listens, when nothing in the words names anything in the library', async () => {
+      const reply = await ask(search('Echo Show 8', 'the meaning of life'));
+      assert.match(speechOf(reply), /couldn't tell what to look for in the meaning of life/);
+      assert.equal(reply.response.shouldEndSession, false);
+      assert.deepEqual(reply.response.directives ?? [], []);
+    });
+  });
+
   it('pages the rest of the slideshow on LoadIndexListData', async () => {
     const reply = await invokeLambda(showBeachLastSummer('Echo Show 8'));
     const list = photoListOf(directivesOf(reply).render!);

@@ -1,0 +1,55 @@
+import { getDeviceId, getLocale, getSlotValue, type RequestHandler } from 'ask-sdk-core';
+import { stringsFor } from '../i18n';
+import type { SkillDeps } from '../skill-deps';
+import { defaultHemisphere } from '../util/hemisphere';
+import { requestFactsOf } from '../util/request-attributes';
+import { answer, ask } from './answers';
+import { isIntent } from './matchers';
+import { DEFAULT_TIME_ZONE, type ShowPhotosOptions } from './show-photos-intent';
+
+export const SEARCH_PHOTOS_INTENT = 'SearchPhotosIntent';
+const SLIDESHOW_PAGE_SIZE = 10;
+
+/**
+ * "Search for grandma at the beach in Kyoto": the words (AMAZON.SearchQuery) go to the library, which reads them
+ * against this owner's own labels, people, albums and places and answers with the query they became. That query
+ * then drives the same slideshow as ShowPhotosIntent, so what was understood is exactly what is shown.
+ */
+export function searchPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOptions = {}): RequestHandler {
+  const now = deps.now ?? (() => new Date());
+  return {
+    canHandle: (input) => isIntent(input, SEARCH_PHOTOS_INTENT),
+    handle: async (input) => {
+      const { requestEnvelope } = input;
+      const locale = getLocale(requestEnvelope);
+      const strings = stringsFor(locale);
+      const heard = getSlotValue(requestEnvelope, 'query')?.trim();
+      if (!heard) return ask(input, strings, strings.whatToSee);
+
+      const ownerId = deps.ownerIdFor(requestEnvelope);
+      const reading = await deps.library.search(ownerId, {
+        q: heard,
+        limit: 1,
+        timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+        hemisphere: (options.hemisphere ?? defaultHemisphere(locale)) === 'southern' ? 'S' : 'N',
+        reference: now().toISOString(),
+      });
+      if (!reading.query || (reading.understood ?? []).length === 0) {
+        return ask(input, strings, strings.textNotUnderstood(heard));
+      }
+      if (reading.total === 0) return ask(input, strings, strings.textNoMatches(heard));
+
+      const viewport = requestFactsOf(input).aplViewport;
+      if (!viewport)
+        return answer(input, undefined, strings.textVoiceOnly(heard, reading.total, reading.span));
+      const page = await deps.display.createSlideshow({
+        ownerId,
+        query: reading.query,
+        viewport,
+        deviceId: getDeviceId(requestEnvelope) ?? undefined,
+        pageSize: SLIDESHOW_PAGE_SIZE,
+      });
+      return answer(input, page, strings.textShowing(heard, page.total, page.span));
+    },
+  };
+}
