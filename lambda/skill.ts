@@ -16,6 +16,7 @@ import { loadIndexListDataHandler } from './handlers/load-index-list-data';
 import { searchPhotosIntentHandler } from './handlers/search-photos-intent';
 import { sessionEndedRequestHandler } from './handlers/session-ended-request';
 import { showPhotosIntentHandler } from './handlers/show-photos-intent';
+import { slideshowControlIntentHandler } from './handlers/slideshow-control-intent';
 import { stopOrCancelIntentHandler } from './handlers/stop-or-cancel-intent';
 import { aplSupportInterceptor } from './interceptors/apl-support';
 import { requestLoggingInterceptor } from './interceptors/request-logging';
@@ -46,6 +47,7 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     { handler: launchRequestHandler },
     { handler: showPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
     { handler: searchPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
+    { handler: slideshowControlIntentHandler },
     { handler: helpIntentHandler },
     { handler: stopOrCancelIntentHandler },
     { handler: sessionEndedRequestHandler(deps.logger) },

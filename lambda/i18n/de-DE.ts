@@ -137,6 +137,7 @@ export const deDE: SkillStrings = {
     `Hier ${count === 1 ? 'ist ein Foto' : `sind ${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}.`,
   textVoiceOnly: (heard, count, span) =>
     `Du hast ${count === 1 ? 'ein Foto' : `${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}. ${SCREEN_TIP}`,
+  noSlideshow: `Gerade läuft keine Diashow. Du kannst sagen: ${EXAMPLE}.`,
   textNoMatches: (heard) => `Ich habe keine Fotos für ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
   textNotUnderstood: (heard) =>
     `Ich weiß leider nicht, wonach ich bei ${escapeSsml(heard)} suchen soll. Sag, was, wen, wo oder wann, zum Beispiel: ${EXAMPLE}. ${WHAT_TO_SEE}`,

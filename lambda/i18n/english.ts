@@ -157,6 +157,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `Here ${count === 1 ? 'is 1 photo' : `are ${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}.`,
     textVoiceOnly: (heard, count, span) =>
       `You have ${count === 1 ? '1 photo' : `${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}. ${onScreenTip}`,
+    noSlideshow: `There's no slideshow on the screen right now. You can say, ${EXAMPLE}.`,
     textNoMatches: (heard) =>
       `I couldn't find any photos for ${escapeSsml(heard)}. What would you like to see?`,
     textNotUnderstood: (heard) =>

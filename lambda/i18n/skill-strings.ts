@@ -48,6 +48,8 @@ export interface SkillStrings {
   textShowing: (heard: string, count: number, span: PhotoSpan | null) => string;
   textVoiceOnly: (heard: string, count: number, span: PhotoSpan | null) => string;
   textNoMatches: (heard: string) => string;
+  /** "Next"/"pause"… with no slideshow on screen. */
+  noSlideshow: string;
   /** Nothing in the text named anything this library knows. */
   textNotUnderstood: (heard: string) => string;
 }

@@ -39,7 +39,7 @@ describe('launch, help, stop, fallback, session end, APL errors', () => {
   }
 
   it('FallbackIntent, and intents without a handler, get the fallback prompt', async () => {
-    for (const intent of ['AMAZON.FallbackIntent', 'AMAZON.PauseIntent']) {
+    for (const intent of ['AMAZON.FallbackIntent', 'AMAZON.ShuffleOnIntent']) {
       const response = await skillHarness().invoke(intentEnvelope(intent));
       assert.match(speechOf(response), /^Sorry, Photo Frame can't help with that\./);
       assert.equal(response.response.shouldEndSession, false);
