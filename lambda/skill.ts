@@ -13,6 +13,7 @@ import { fallbackIntentHandler } from './handlers/fallback-intent';
 import { helpIntentHandler } from './handlers/help-intent';
 import { launchRequestHandler } from './handlers/launch-request';
 import { loadIndexListDataHandler } from './handlers/load-index-list-data';
+import { photoInfoIntentHandler } from './handlers/photo-info-intent';
 import { searchPhotosIntentHandler } from './handlers/search-photos-intent';
 import { sessionEndedRequestHandler } from './handlers/session-ended-request';
 import { showPhotosIntentHandler } from './handlers/show-photos-intent';
@@ -48,6 +49,7 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     { handler: showPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
     { handler: searchPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
     { handler: slideshowControlIntentHandler },
+    { handler: photoInfoIntentHandler(deps) },
     { handler: helpIntentHandler },
     { handler: stopOrCancelIntentHandler },
     { handler: sessionEndedRequestHandler(deps.logger) },

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import {
   ENGLISH_RECURRENCE,
+  ENGLISH_PHOTO_INFO_TEMPLATES,
   ENGLISH_SEARCH_TEMPLATES,
   ENGLISH_SHORTHANDS,
   ENGLISH_SHOW_TEMPLATES,
@@ -17,6 +18,7 @@ import {
   GERMAN_ALBUMS,
   GERMAN_PEOPLE,
   GERMAN_RECURRENCE,
+  GERMAN_PHOTO_INFO_TEMPLATES,
   GERMAN_SEARCH_TEMPLATES,
   GERMAN_SHORTHANDS,
   GERMAN_SHOW_TEMPLATES,
@@ -137,6 +139,7 @@ interface LanguageSources {
   shorthands: Readonly<Record<string, string>>;
   show: readonly string[];
   search: readonly string[];
+  photoInfo: readonly string[];
   subjects: TypeValue[];
   holidays: EntitySeed[];
   people: EntitySeed[];
@@ -151,6 +154,7 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
       shorthands: GERMAN_SHORTHANDS,
       show: GERMAN_SHOW_TEMPLATES,
       search: GERMAN_SEARCH_TEMPLATES,
+      photoInfo: GERMAN_PHOTO_INFO_TEMPLATES,
       subjects: germanSubjects(),
       holidays: germanHolidays(),
       people: GERMAN_PEOPLE,
@@ -164,6 +168,7 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
     shorthands: { ...ENGLISH_SHORTHANDS, $trip: `(${tripWords.join('|')})` },
     show: [...ENGLISH_SHOW_TEMPLATES, ...(tripWords.length > 0 ? ENGLISH_TRIP_TEMPLATES : [])],
     search: ENGLISH_SEARCH_TEMPLATES,
+    photoInfo: ENGLISH_PHOTO_INFO_TEMPLATES,
     subjects: englishSubjects(),
     holidays: englishHolidays(locale),
     people: englishPeople(locale),
@@ -189,6 +194,7 @@ export function buildInteractionModel(locale: SkillLocale): InteractionModelFile
             slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
             samples: search,
           },
+          { name: 'PhotoInfoIntent', samples: expandAll(sources.photoInfo, sources.shorthands) },
           ...BUILT_IN_INTENTS.map((name) => ({ name, samples: [] })),
         ],
         types: [

@@ -77,6 +77,9 @@ function photos(selection: PhotoSelection, count: number): string {
   ].join('');
 }
 
+const listOf = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
+
 function spanOf(span: PhotoSpan): string {
   const [fy, fm, fd] = span.first.slice(0, 10).split('-').map(Number) as [number, number, number];
   const [ly, lm, ld] = span.last.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -137,6 +140,22 @@ export const deDE: SkillStrings = {
     `Hier ${count === 1 ? 'ist ein Foto' : `sind ${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}.`,
   textVoiceOnly: (heard, count, span) =>
     `Du hast ${count === 1 ? 'ein Foto' : `${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}. ${SCREEN_TIP}`,
+  photoInfo: (info) => {
+    const taken = [
+      info.date ? ` am ${day(info.date)}` : '',
+      info.place ? ` in ${escapeSsml(info.place)}` : '',
+    ].join('');
+    const sentences = [
+      taken
+        ? `Dieses Foto wurde${taken} aufgenommen.`
+        : 'Ich weiß nicht, wann oder wo dieses Foto aufgenommen wurde.',
+    ];
+    if (info.people.length > 0) sentences.push(`Darauf zu sehen: ${escapeSsml(listOf(info.people))}.`);
+    if (info.subjects.length > 0)
+      sentences.push(`Stichworte: ${escapeSsml(listOf(info.subjects.map(subjectName)))}.`);
+    return sentences.join(' ');
+  },
+  noPhotoOnScreen: `Ich kann dir nur etwas über ein Foto sagen, während die Diashow es zeigt. Du kannst sagen: ${EXAMPLE}.`,
   noSlideshow: `Gerade läuft keine Diashow. Du kannst sagen: ${EXAMPLE}.`,
   textNoMatches: (heard) => `Ich habe keine Fotos für ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
   textNotUnderstood: (heard) =>

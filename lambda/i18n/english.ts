@@ -100,6 +100,9 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     return parts.join('');
   }
 
+  const listOf = (items: string[]): string =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
   function spanOf(span: PhotoSpan): string {
     const [fy, fm, fd] = span.first.slice(0, 10).split('-').map(Number) as [number, number, number];
     const [ly, lm, ld] = span.last.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -157,6 +160,19 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `Here ${count === 1 ? 'is 1 photo' : `are ${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}.`,
     textVoiceOnly: (heard, count, span) =>
       `You have ${count === 1 ? '1 photo' : `${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}. ${onScreenTip}`,
+    photoInfo: (info) => {
+      const taken = [
+        info.date ? ` on ${day(info.date)}` : '',
+        info.place ? ` in ${escapeSsml(info.place)}` : '',
+      ].join('');
+      const sentences = [
+        taken ? `This photo was taken${taken}.` : "I don't know when or where this photo was taken.",
+      ];
+      if (info.people.length > 0) sentences.push(`It shows ${escapeSsml(listOf(info.people))}.`);
+      if (info.subjects.length > 0) sentences.push(`It's tagged ${escapeSsml(listOf(info.subjects))}.`);
+      return sentences.join(' ');
+    },
+    noPhotoOnScreen: `I can only tell you about a photo while the slideshow shows it. You can say, ${EXAMPLE}.`,
     noSlideshow: `There's no slideshow on the screen right now. You can say, ${EXAMPLE}.`,
     textNoMatches: (heard) =>
       `I couldn't find any photos for ${escapeSsml(heard)}. What would you like to see?`,

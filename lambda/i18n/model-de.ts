@@ -77,6 +77,15 @@ export const GERMAN_SEARCH_TEMPLATES: readonly string[] = [
   '(suche|such) in meinen (fotos|bildern) nach {query}',
 ];
 
+/** "Was ist das für ein Foto?" while a photo is on screen. */
+export const GERMAN_PHOTO_INFO_TEMPLATES: readonly string[] = [
+  'was ist das für ein (foto|bild)',
+  'erzähl mir etwas über (das|dieses) (foto|bild)',
+  '(wo|wann) wurde (das|dieses) (foto|bild) aufgenommen',
+  'wo ist das',
+  'wer ist auf (dem|diesem) (foto|bild)',
+];
+
 export function germanHolidays(): EntitySeed[] {
   return (Object.entries(GERMAN_HOLIDAYS) as Array<[HolidayId, (typeof GERMAN_HOLIDAYS)[HolidayId]]>).map(
     ([id, holiday]) => ({ id, value: holiday.value, synonyms: holiday.synonyms }),

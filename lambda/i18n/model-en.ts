@@ -87,6 +87,17 @@ export const ENGLISH_SEARCH_TEMPLATES: readonly string[] = [
   'find (photos|pictures) (of|with|where) {query}',
 ];
 
+/** "What is this?" while a photo is on screen (the visual context says which). */
+export const ENGLISH_PHOTO_INFO_TEMPLATES: readonly string[] = [
+  'what is this (photo|picture)',
+  'what am i looking at',
+  'tell me about this (photo|picture)',
+  '(where|when) was this (photo|picture) taken',
+  '(where|when) was this taken',
+  'where is this',
+  'who is in this (photo|picture)',
+];
+
 /** Locales where "holiday" means a trip, and the names people use for their mother. */
 export const ENGLISH_TRIP_WORDS: Readonly<Record<string, readonly string[]>> = {
   'en-GB': ['holiday'],

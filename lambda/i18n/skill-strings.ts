@@ -10,6 +10,17 @@ export interface PhotoSelection {
   date?: DatePhrase;
 }
 
+/** What the library knows about the photo on screen, for "what is this?". */
+export interface PhotoInfo {
+  /** Capture-local calendar day, when known. */
+  date: { year: number; month: number; day: number } | null;
+  /** "Santa Monica, California, United States" as far as known. */
+  place: string | null;
+  /** Library labels ("beach", "sunset"). */
+  subjects: string[];
+  people: string[];
+}
+
 /** Capture-local times of the first and last photo found (the slideshow page's `span`). */
 export interface PhotoSpan {
   first: string;
@@ -48,6 +59,10 @@ export interface SkillStrings {
   textShowing: (heard: string, count: number, span: PhotoSpan | null) => string;
   textVoiceOnly: (heard: string, count: number, span: PhotoSpan | null) => string;
   textNoMatches: (heard: string) => string;
+  /** "What is this?" about the photo on screen. */
+  photoInfo: (info: PhotoInfo) => string;
+  /** "What is this?" with no photo of ours on screen. */
+  noPhotoOnScreen: string;
   /** "Next"/"pause"… with no slideshow on screen. */
   noSlideshow: string;
   /** Nothing in the text named anything this library knows. */

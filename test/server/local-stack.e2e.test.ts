@@ -286,6 +286,44 @@ describe('end to end: Lambda handler → display → library on the local stack'
     });
   });
 
+  it('answers "what is this photo?" from the visual context with the library\'s facts', async () => {
+    const token = readLocalSecrets(dataDir)?.simulatorToken;
+    const shown = await sendToSkill(`${stack.url}/alexa`, showBeachLastSummer('Echo Show 8'), token);
+    const photoId = photoListOf(render(shown.body as ResponseEnvelope)).items[0]?.photoIds[0] ?? '';
+    const facts = photoFactsSchema.parse(
+      await (await fetch(`${stack.url}/v1/library/photos/${photoId}`)).json(),
+    );
+    const question = buildRequestEnvelope({
+      device: findDevice('Echo Show 8'),
+      heard: matchUtterance(model, 'what is this photo', matchContext),
+      locale: 'en-US',
+      contextPhotoId: photoId,
+    });
+    const reply = await sendToSkill(`${stack.url}/alexa`, question, token);
+    const speech = speechOf(reply.body as ResponseEnvelope);
+    const [year, month, day] = (facts.takenLocal ?? '').slice(0, 10).split('-').map(Number);
+    const monthName = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, 1)).toLocaleString('en-US', {
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    assert.match(
+      speech,
+      new RegExp(`^This photo was taken on ${monthName} ${day}, ${year} in ${facts.place?.city ?? '?'}`),
+    );
+    assert.match(speech, /tagged .*beach/);
+
+    const nothingShown = buildRequestEnvelope({
+      device: findDevice('Echo Show 8'),
+      heard: matchUtterance(model, 'what is this photo', matchContext),
+      locale: 'en-US',
+    });
+    const noPhoto = await sendToSkill(`${stack.url}/alexa`, nothingShown, token);
+    assert.match(
+      speechOf(noPhoto.body as ResponseEnvelope),
+      /only tell you about a photo while the slideshow shows it/,
+    );
+  });
+
   it('pages the rest of the slideshow on LoadIndexListData', async () => {
     const reply = await invokeLambda(showBeachLastSummer('Echo Show 8'));
     const list = photoListOf(directivesOf(reply).render!);
