@@ -292,15 +292,13 @@ export async function removeSourcePath(
   return { kind: 'removed' };
 }
 
-// TODO(C1): a repository lookup by (owner, root, path) would avoid listing the whole source per event.
-async function storedAt(
+function storedAt(
   source: PhotoSource,
   path: string,
   ownerId: string,
   deps: IngestDeps,
 ): Promise<StoredSource | undefined> {
-  const stored = await deps.repository.listSources(ownerId, source.root);
-  return stored.find((s) => s.sourcePath === path);
+  return deps.repository.findBySourcePath(ownerId, source.root, path);
 }
 
 /** Runs `work` over items with at most `limit` in flight; the first failure stops new work and is rethrown. */

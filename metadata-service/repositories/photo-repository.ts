@@ -244,6 +244,22 @@ export class PhotoRepository {
     return row && toStoredSource(row);
   }
 
+  /** The photo stored from one path of a source, if any (one S3 event names one key). */
+  async findBySourcePath(
+    ownerId: string,
+    sourceRoot: string,
+    sourcePath: string,
+  ): Promise<StoredSource | undefined> {
+    const row = await this.db
+      .selectFrom('photos')
+      .select(['id', 'content_hash', 'source_root', 'source_path', 'bytes', 'file_mtime'])
+      .where('owner_id', '=', ownerId)
+      .where('source_root', '=', sourceRoot)
+      .where('source_path', '=', sourcePath)
+      .executeTakeFirst();
+    return row && toStoredSource(row);
+  }
+
   /** Every photo stored from one folder, so ingest can tell which originals have gone. */
   async listSources(ownerId: string, sourceRoot: string): Promise<StoredSource[]> {
     const rows = await this.db
