@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Migration,
+} from 'kysely';
 import { Pool } from 'pg';
 import type { Logger } from './logger';
 
@@ -40,6 +48,9 @@ export async function migrateToLatest<Schema>(
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: `${tier}_migrations`,
     migrationLockTableName: `${tier}_migrations_lock`,
+    // Without a schema, Kysely looks for its tables in every schema: another schema's copy (a second tenant
+    // database, a parallel test run) would count as ours. Pin them to the connection's own schema.
+    migrationTableSchema: await currentSchema(db),
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {
@@ -50,4 +61,10 @@ export async function migrateToLatest<Schema>(
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`${tier} database migration ${failed} failed`, { cause: error });
   }
+}
+
+async function currentSchema<Schema>(db: Kysely<Schema>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
 }

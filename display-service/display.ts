@@ -132,6 +132,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     repository: new SlideshowRepository(db),
     signer,
     prerenderer,
+    logger,
     now,
   });
 

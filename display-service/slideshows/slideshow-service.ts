@@ -1,3 +1,4 @@
+import type { Logger } from '../../common/logger';
 import type { LibraryApi } from '../../common/clients/library-client';
 import type {
   CreateSlideshowRequest,
@@ -25,6 +26,7 @@ export interface SlideshowServiceDependencies {
   repository: SlideshowRepository;
   signer: RenditionUrlSigner;
   prerenderer: Prerenderer;
+  logger: Logger;
   /** ms clock */
   now: () => number;
 }
@@ -48,12 +50,8 @@ export class SlideshowService {
     };
     await this.deps.repository.create(slideshow, entries);
     const page = this.toPage(slideshow, 0, entries.slice(0, request.pageSize));
-    const { width, height, shape } = snapToPreset(slideshow.viewport);
-    this.deps.prerenderer.enqueue(
-      page.items.flatMap((item) =>
-        item.photoIds.map((photoId) => ({ ownerId: slideshow.ownerId, photoId, width, height, shape })),
-      ),
-    );
+    // The first page is shown at once and the second soon after: have both ready before the device asks.
+    this.prefetch(slideshow, entries.slice(0, request.pageSize * 2));
     return page;
   }
 
@@ -63,7 +61,27 @@ export class SlideshowService {
     if (!slideshow) throw displayErrors.slideshowNotFound();
     const entries =
       start >= slideshow.total ? [] : await this.deps.repository.listEntries(slideshow.id, start, count);
+    // The device asks for a page shortly before it shows it: render that page and the one after it now.
+    this.prefetch(slideshow, entries);
+    this.prefetchWindow(slideshow, start + count, count);
     return this.toPage(slideshow, start, entries);
+  }
+
+  private prefetch(slideshow: Slideshow, entries: readonly SlideshowEntry[]): void {
+    const { width, height, shape } = snapToPreset(slideshow.viewport);
+    this.deps.prerenderer.enqueue(
+      entries.map((entry) => ({ ownerId: slideshow.ownerId, photoId: entry.photoId, width, height, shape })),
+    );
+  }
+
+  /** Reads the next window in the background; a failure only costs a cold render later, never the response. */
+  private prefetchWindow(slideshow: Slideshow, start: number, count: number): void {
+    if (start >= slideshow.total) return;
+    this.deps.repository.listEntries(slideshow.id, start, count).then(
+      (entries) => this.prefetch(slideshow, entries),
+      (error: unknown) =>
+        this.deps.logger.warn('could not read the next slideshow page to prefetch', { error }),
+    );
   }
 
   private toPage(

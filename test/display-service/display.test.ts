@@ -254,6 +254,54 @@ describe('display', () => {
   });
 });
 
+describe('slideshow prefetch', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let running: RunningDisplay | undefined;
+  beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+    await cleanup();
+  });
+
+  async function renditionsOnDisk(expected: number): Promise<number> {
+    const deadline = Date.now() + 15_000;
+    let rendered = await listRenditions(join(dir, 'renditions'));
+    while (rendered.length < expected && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      rendered = await listRenditions(join(dir, 'renditions'));
+    }
+    return rendered.length;
+  }
+
+  it('renders the first two pages on create, and the asked page and the next when the device pages', async () => {
+    const library = new InMemoryLibrary();
+    for (let i = 0; i < 7; i++) {
+      // Different sizes, so different content hashes and distinct renditions.
+      const file = join(dir, `p${i}.jpg`);
+      await writePlainJpeg(file, 400 + i * 10, 300);
+      library.add(ALICE, await summaryFor(file, `p${i}`), ['beach']);
+    }
+    running = await startDisplay(dir, { library });
+    const page = await running.display.api.createSlideshow(
+      beachRequest({
+        query: { labels: ['beach'] },
+        viewport: { width: 480, height: 480, shape: 'ROUND' },
+        pageSize: 2,
+      }),
+    );
+    assert.equal(page.total, 7);
+    assert.equal(await renditionsOnDisk(4), 4, 'pages [0,2) and [2,4) rendered ahead');
+    // Nothing beyond the second page yet: prefetch follows the device, it does not render the whole show.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await listRenditions(join(dir, 'renditions'))).length, 4);
+
+    await running.display.api.getSlideshowPage(ALICE, page.slideshowId, 4, 2);
+    assert.equal(await renditionsOnDisk(7), 7, 'the asked page [4,6) and the next [6,7) rendered ahead');
+  });
+});
+
 async function listRenditions(root: string): Promise<string[]> {
   try {
     const shards = await readdir(root);
