@@ -17,6 +17,7 @@ import type { DisplayDatabase } from './database/schema';
 import { displayErrors } from './errors';
 import { createRenditionHandler } from './http/rendition-handler';
 import { createDisplayRouter } from './http/routes';
+import { DisplayMetrics } from './metrics/display-metrics';
 import { DiskRenditionStore } from './renditions/disk-rendition-store';
 import { resolveLimits, type RenditionLimits } from './renditions/limits';
 import { LocalFileOriginalStore } from './renditions/local-file-original-store';
@@ -84,6 +85,8 @@ export interface Display {
    * before handing requests to express serves cached renditions several times faster.
    */
   handleRenditionRequest(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Counters and the render-latency histogram, for a Prometheus scrape endpoint. */
+  metrics: DisplayMetrics;
   /** Stops background pre-rendering, drops caches and closes the database. */
   close(): Promise<void>;
 }
@@ -117,13 +120,25 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       ...(options.s3Client ? { 's3:': new S3OriginalStore(options.s3Client) } : {}),
     });
   const facts = new PhotoFactsCache(options.library);
+  const metrics = new DisplayMetrics();
   const cache = new RenditionCache({
     disk: new DiskRenditionStore(options.renditionsDir),
     logger,
+    metrics,
     ...(options.hotCacheBytes === undefined ? {} : { hotBytes: options.hotCacheBytes }),
   });
   const limiter = new RenderLimiter(sharpSettings.maxConcurrentRenders);
-  const renditions = new RenditionService({ signer, facts, cache, originals, limits, formats, limiter, now });
+  const renditions = new RenditionService({
+    signer,
+    facts,
+    cache,
+    originals,
+    limits,
+    formats,
+    limiter,
+    metrics,
+    now,
+  });
   const handleRendition = createRenditionHandler(renditions, logger);
   const renditionPrefix = `${DISPLAY_PATH_PREFIX}/renditions/`;
   const prerenderer = new Prerenderer((target) => renditions.prepare(target), logger);
@@ -149,6 +164,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   return {
     router: createDisplayRouter({ slideshows, handleRendition, logger }),
     api,
+    metrics,
     handleRenditionRequest(req, res) {
       const url = req.url ?? '';
       if (!url.startsWith(renditionPrefix)) return false;

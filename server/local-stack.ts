@@ -107,6 +107,10 @@ export async function startLocalStack(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ingest: status.snapshot() });
   });
+  // Prometheus scrape endpoint (text format 0.0.4): rendition sources per cache tier, render latency, bytes served.
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(display.metrics.toPrometheus());
+  });
   app.use(
     '/alexa',
     alexaEndpoint(skill, {

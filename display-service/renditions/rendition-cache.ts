@@ -1,9 +1,12 @@
 import type { Logger } from '../../common/logger';
 import { BoundedMemoryCache } from './bounded-memory-cache';
+import type { DisplayMetrics } from '../metrics/display-metrics';
 import type { DiskRenditionStore } from './disk-rendition-store';
 
 export interface RenditionCacheOptions {
   disk: DiskRenditionStore;
+  /** Counts where each lookup was answered from (memory, disk, a fresh render). */
+  metrics?: DisplayMetrics;
   logger: Logger;
   /** Memory budget for hot renditions, in bytes (default 64 MB: ~500 Echo Show 8 JPEGs). */
   hotBytes?: number;
@@ -35,7 +38,10 @@ export class RenditionCache {
 
   getOrRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
     const hot = this.hot.get(key);
-    if (hot) return Promise.resolve(hot);
+    if (hot) {
+      this.options.metrics?.cacheHit('memory');
+      return Promise.resolve(hot);
+    }
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const loading = this.loadOrRender(key, render).finally(() => this.inFlight.delete(key));
@@ -55,9 +61,11 @@ export class RenditionCache {
   private async loadOrRender(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
     const stored = await this.readDisk(key);
     if (stored) {
+      this.options.metrics?.cacheHit('disk');
       this.hot.set(key, stored);
       return stored;
     }
+    this.options.metrics?.cacheHit('render');
     const image = await render();
     this.hot.set(key, image);
     try {

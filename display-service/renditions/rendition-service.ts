@@ -1,3 +1,4 @@
+import type { DisplayMetrics } from '../metrics/display-metrics';
 import { BoundedMemoryCache } from './bounded-memory-cache';
 import type { Composition } from './composition';
 import type { RenditionLimits } from './limits';
@@ -23,6 +24,7 @@ export interface RenditionServiceDependencies {
   limits: RenditionLimits;
   formats: FormatSettings;
   limiter: RenderLimiter;
+  metrics: DisplayMetrics;
   /** ms clock */
   now: () => number;
 }
@@ -78,11 +80,12 @@ export class RenditionService {
     if (!recent || recent.expiresAt * 1000 <= this.deps.now()) return undefined;
     const etag: ETag = `"${recent.located.key}"`;
     if (headers.ifNoneMatch !== undefined && matchesETag(headers.ifNoneMatch, etag)) {
-      return { kind: 'not-modified', etag };
+      return this.answered({ kind: 'not-modified', etag });
     }
     const body = this.deps.cache.peek(recent.located.key);
     if (!body) return undefined;
-    return { kind: 'image', etag, contentType: CONTENT_TYPES[recent.located.format], body };
+    this.deps.metrics.cacheHit('memory');
+    return this.answered({ kind: 'image', etag, contentType: CONTENT_TYPES[recent.located.format], body });
   }
 
   /**
@@ -102,10 +105,15 @@ export class RenditionService {
     }
     const etag: ETag = `"${located.key}"`;
     if (headers.ifNoneMatch !== undefined && matchesETag(headers.ifNoneMatch, etag)) {
-      return { kind: 'not-modified', etag };
+      return this.answered({ kind: 'not-modified', etag });
     }
     const body = await this.render(located, verified);
-    return { kind: 'image', etag, contentType: CONTENT_TYPES[format], body };
+    return this.answered({ kind: 'image', etag, contentType: CONTENT_TYPES[format], body });
+  }
+
+  private answered(response: RenditionResponse): RenditionResponse {
+    this.deps.metrics.answered(response.kind, response.kind === 'image' ? response.body.length : 0);
+    return response;
   }
 
   close(): void {
@@ -145,8 +153,20 @@ export class RenditionService {
       format: located.format,
     };
     return this.deps.cache.getOrRender(located.key, () =>
-      limiter.run(() => renderRendition(job, { originals, limits, formats })),
+      limiter.run(() => this.timed(() => renderRendition(job, { originals, limits, formats }))),
     );
+  }
+
+  private async timed(render: () => Promise<Buffer>): Promise<Buffer> {
+    const started = this.deps.now();
+    try {
+      const image = await render();
+      this.deps.metrics.rendered((this.deps.now() - started) / 1000);
+      return image;
+    } catch (error) {
+      this.deps.metrics.renderFailed();
+      throw error;
+    }
   }
 }
 

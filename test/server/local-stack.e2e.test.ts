@@ -324,6 +324,41 @@ describe('end to end: Lambda handler → display → library on the local stack'
     );
   });
 
+  it('exposes Prometheus metrics: renditions by cache tier, render latency, bytes served', async () => {
+    const metric = async (): Promise<Map<string, number>> => {
+      const response = await fetch(`${stack.url}/metrics`);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/plain/);
+      const values = new Map<string, number>();
+      for (const line of (await response.text()).split('\n')) {
+        const match = /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
+        if (match?.[1] && match[2]) values.set(match[1], Number(match[2]));
+      }
+      return values;
+    };
+    const before = await metric();
+    // A size no other test asks for, so the first fetch must render.
+    const reply = await sendToSkill(
+      `${stack.url}/alexa`,
+      showBeachLastSummer('Echo Show 5'),
+      readLocalSecrets(dataDir)?.simulatorToken,
+    );
+    const url = photoListOf(render(reply.body as ResponseEnvelope)).items[5]?.url ?? '';
+    const first = Buffer.from(await (await fetch(url)).arrayBuffer());
+    await fetch(url);
+    const after = await metric();
+    const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    assert.ok(delta('photoframe_rendition_source_total{tier="render"}') >= 1);
+    assert.ok(delta('photoframe_rendition_source_total{tier="memory"}') >= 1);
+    assert.equal(delta('photoframe_renditions_served_total{outcome="image"}'), 2);
+    assert.equal(delta('photoframe_rendition_bytes_served_total'), first.length * 2);
+    assert.ok(delta('photoframe_render_seconds_count') >= 1);
+    assert.equal(
+      after.get('photoframe_render_seconds_bucket{le="+Inf"}'),
+      after.get('photoframe_render_seconds_count'),
+    );
+  });
+
   it('pages the rest of the slideshow on LoadIndexListData', async () => {
     const reply = await invokeLambda(showBeachLastSummer('Echo Show 8'));
     const list = photoListOf(directivesOf(reply).render!);
