@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { withCameraExif } from '../fixtures/camera-exif';
 import { createLogger } from '../../../common/logger';
 
 export const silentLogger = createLogger('silent');
@@ -52,33 +53,9 @@ export async function writeJpeg(path: string, fixture: JpegFixture = {}): Promis
       },
     ])
     .jpeg({ quality: 90 });
-  const ifd0: Record<string, string> = {};
-  const ifd2: Record<string, string> = {};
-  const ifd3: Record<string, string> = {};
-  if (fixture.make) ifd0.Make = fixture.make;
-  if (fixture.model) ifd0.Model = fixture.model;
-  if (fixture.dateTimeOriginal) ifd2.DateTimeOriginal = fixture.dateTimeOriginal;
-  if (fixture.offsetTimeOriginal) ifd2.OffsetTimeOriginal = fixture.offsetTimeOriginal;
-  if (fixture.gps) {
-    ifd3.GPSLatitudeRef = fixture.gps.latitude >= 0 ? 'N' : 'S';
-    ifd3.GPSLatitude = rationals(fixture.gps.latitude);
-    ifd3.GPSLongitudeRef = fixture.gps.longitude >= 0 ? 'E' : 'W';
-    ifd3.GPSLongitude = rationals(fixture.gps.longitude);
-  }
-  if (Object.keys(ifd0).length + Object.keys(ifd2).length + Object.keys(ifd3).length > 0) {
-    image = image.withExif({ IFD0: ifd0, IFD2: ifd2, IFD3: ifd3 });
-  }
-  if (fixture.orientation !== undefined) image = image.withMetadata({ orientation: fixture.orientation });
+  image = withCameraExif(image, fixture);
   if (fixture.keywords) image = image.withXmp(xmpSubject(fixture.keywords));
   await image.toFile(path);
-}
-
-function rationals(decimal: number): string {
-  const abs = Math.abs(decimal);
-  const degrees = Math.floor(abs);
-  const minutes = Math.floor((abs - degrees) * 60);
-  const seconds = Math.round(((abs - degrees) * 60 - minutes) * 60 * 1000);
-  return `${degrees}/1 ${minutes}/1 ${seconds}/1000`;
 }
 
 function xmpSubject(keywords: string[]): string {
