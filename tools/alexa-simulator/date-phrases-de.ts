@@ -1,14 +1,13 @@
 import {
   addDays,
   addMonths,
-  calendarDate,
-  compareDates,
   formatIsoDate,
   fromUtcDate,
   isoWeekOf,
   type CalendarDate,
 } from '../../lambda/util/calendar';
 import type { SeasonName } from '../../lambda/util/hemisphere';
+import { namedDayValue, yearOfNamedMonth } from './next-occurrence';
 import { relativeSeasonValue } from './season-values';
 
 const MONATE = [
@@ -105,17 +104,9 @@ function namedMonth(words: string, today: CalendarDate): string | undefined {
   const day = match[1] === undefined ? undefined : Number(match[1]);
   const explicitYear = match[3] === undefined ? undefined : Number(match[3]);
   if (day === undefined) {
-    const inYear = explicitYear ?? (month >= today.month ? today.year : today.year + 1);
-    return monthValue({ year: inYear, month, day: 1 });
+    return monthValue({ year: explicitYear ?? yearOfNamedMonth(today, month), month, day: 1 });
   }
-  if (explicitYear !== undefined) {
-    const date = calendarDate(explicitYear, month, day);
-    return date && formatIsoDate(date);
-  }
-  const thisYear = calendarDate(today.year, month, day);
-  if (thisYear && compareDates(thisYear, today) >= 0) return formatIsoDate(thisYear);
-  const nextYear = calendarDate(today.year + 1, month, day);
-  return nextYear && formatIsoDate(nextYear);
+  return namedDayValue(today, month, day, explicitYear);
 }
 
 function year(words: string): string | undefined {

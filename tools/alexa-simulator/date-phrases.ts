@@ -1,8 +1,6 @@
 import {
   addDays,
   addMonths,
-  calendarDate,
-  compareDates,
   formatIsoDate,
   fromUtcDate,
   isoWeekOf,
@@ -10,6 +8,7 @@ import {
 } from '../../lambda/util/calendar';
 import { defaultHemisphere, type Hemisphere, type SeasonName } from '../../lambda/util/hemisphere';
 import { germanAmazonDateOf } from './date-phrases-de';
+import { namedDayValue, yearOfNamedMonth } from './next-occurrence';
 import { relativeSeasonValue } from './season-values';
 
 /**
@@ -116,18 +115,8 @@ function namedMonth(words: string, today: CalendarDate): string | undefined {
   if (month === 0) return undefined;
   const dayOfMonth = match[2] === undefined ? undefined : Number(match[2]);
   const explicitYear = match[3] === undefined ? undefined : Number(match[3]);
-  if (dayOfMonth === undefined) {
-    const year = explicitYear ?? (month >= today.month ? today.year : today.year + 1);
-    return `${year}-${pad2(month)}`;
-  }
-  if (explicitYear !== undefined) {
-    const date = calendarDate(explicitYear, month, dayOfMonth);
-    return date && formatIsoDate(date);
-  }
-  const thisYear = calendarDate(today.year, month, dayOfMonth);
-  if (thisYear && compareDates(thisYear, today) >= 0) return formatIsoDate(thisYear);
-  const nextYear = calendarDate(today.year + 1, month, dayOfMonth);
-  return nextYear && formatIsoDate(nextYear);
+  if (dayOfMonth === undefined) return `${explicitYear ?? yearOfNamedMonth(today, month)}-${pad2(month)}`;
+  return namedDayValue(today, month, dayOfMonth, explicitYear);
 }
 
 function yearOrDecade(words: string): string | undefined {
