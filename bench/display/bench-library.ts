@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { LibraryApi } from '../../common/clients/library-client';
 import type { PhotoFacts, PhotoSummary, SearchRequest, SearchResponse } from '../../common/contracts';
 import { AppError } from '../../common/errors';
+import { barePhotoFacts } from '../../test/support/bare-photo-facts';
 
 /**
  * A fixed library for the bench: `copies` photos per original file, each with its own content hash, so every
@@ -50,26 +51,6 @@ export class BenchLibrary implements LibraryApi {
         new AppError({ status: 404, code: 'PHOTO_NOT_FOUND', publicMessage: 'Not found' }),
       );
     }
-    return Promise.resolve({
-      ...photo,
-      takenUtc: null,
-      takenTimeSource: 'file-modified',
-      timeZone: null,
-      timeZoneSource: null,
-      mediaKind: 'photo',
-      durationMs: null,
-      gps: null,
-      place: null,
-      camera: null,
-      title: null,
-      description: null,
-      favorite: false,
-      rating: null,
-      labels: [],
-      people: [],
-      albums: [],
-      duplicateGroupId: null,
-      ingestedAt: '2026-01-01T00:00:00.000Z',
-    });
+    return Promise.resolve(barePhotoFacts(photo));
   }
 }

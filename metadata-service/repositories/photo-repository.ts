@@ -15,6 +15,7 @@ import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } fro
 import { albumIdFor, normalizeName, personIdFor } from './names';
 import type { LabelExpander } from './photo-filters';
 import { searchPhotos, type PageRequest } from './photo-search';
+import { toPhotoSummary } from './photo-summary-row';
 import { shuffleKeyFor } from './shuffle-order';
 import type { VocabularyPlace } from '../query-text/types';
 import { placesInUse } from './places-in-use';
@@ -685,17 +686,7 @@ interface FactsJoins {
 function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
   const hasPlace = row.place_city !== null || row.place_region !== null || row.place_country !== null;
   return {
-    id: row.id,
-    takenLocal: row.taken_local,
-    width: row.width,
-    height: row.height,
-    orientation: row.orientation,
-    source: {
-      path: row.source_path,
-      uri: row.source_uri,
-      contentHash: row.content_hash,
-      bytes: Number(row.bytes),
-    },
+    ...toPhotoSummary(row),
     takenUtc: row.taken_utc,
     takenTimeSource: row.taken_time_source,
     timeZone: row.time_zone,

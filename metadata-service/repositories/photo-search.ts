@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PhotoSummary, SearchResponse } from '../../common/contracts';
 import type { LibraryDatabase } from '../database/schema';
 import type { SearchScope } from './photo-filters';
+import { PHOTO_SUMMARY_COLUMNS, toPhotoSummary } from './photo-summary-row';
 import { decodeCursor, encodeCursor, searchFingerprint, type SearchPosition } from './search-cursor';
 import { matchSource, type MatchSource } from './search-driver';
 import { SHUFFLE_MODULUS, shuffleParametersFor } from './shuffle-order';
@@ -181,36 +182,9 @@ async function loadSummaries(
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('photos')
-    .select([
-      'id',
-      'taken_local',
-      'width',
-      'height',
-      'orientation',
-      'source_path',
-      'source_uri',
-      'content_hash',
-      'bytes',
-    ])
+    .select(PHOTO_SUMMARY_COLUMNS)
     .where('owner_id', '=', ownerId)
     .where('id', 'in', ids)
     .execute();
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        takenLocal: row.taken_local,
-        width: row.width,
-        height: row.height,
-        orientation: row.orientation,
-        source: {
-          path: row.source_path,
-          uri: row.source_uri,
-          contentHash: row.content_hash,
-          bytes: Number(row.bytes),
-        },
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.id, toPhotoSummary(row)]));
 }

@@ -7,6 +7,7 @@ import {
   type SearchResponse,
 } from '../../../common/contracts';
 import { AppError } from '../../../common/errors';
+import { barePhotoFacts } from '../../support/bare-photo-facts';
 
 /**
  * A small LibraryApi double for display unit tests: photos per owner, searched by labels and capture-local time
@@ -49,27 +50,7 @@ export class InMemoryLibrary implements LibraryApi {
         new AppError({ status: 404, code: 'PHOTO_NOT_FOUND', publicMessage: 'Photo not found' }),
       );
     }
-    return Promise.resolve({
-      ...found.summary,
-      takenUtc: null,
-      takenTimeSource: 'file-modified',
-      timeZone: null,
-      timeZoneSource: null,
-      mediaKind: 'photo',
-      durationMs: null,
-      gps: null,
-      place: null,
-      camera: null,
-      title: null,
-      description: null,
-      favorite: false,
-      rating: null,
-      labels: found.labels.map((name) => ({ name, source: 'keyword', confidence: 1 })),
-      people: [],
-      albums: [],
-      duplicateGroupId: null,
-      ingestedAt: '2026-01-01T00:00:00.000Z',
-    });
+    return Promise.resolve(barePhotoFacts(found.summary, found.labels));
   }
 }
 

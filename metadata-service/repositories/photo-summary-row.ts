@@ -1,0 +1,35 @@
+import type { PhotoSummary } from '../../common/contracts';
+import type { PhotosTable } from '../database/schema';
+
+/** The columns a PhotoSummary is read from (search pages select only these). */
+export const PHOTO_SUMMARY_COLUMNS = [
+  'id',
+  'taken_local',
+  'width',
+  'height',
+  'orientation',
+  'source_path',
+  'source_uri',
+  'content_hash',
+  'bytes',
+] as const;
+
+export type PhotoSummaryRow = Pick<PhotosTable, (typeof PHOTO_SUMMARY_COLUMNS)[number]>;
+
+/** One mapping from a photos row to the contract's summary, for search pages and facts alike. */
+export function toPhotoSummary(row: PhotoSummaryRow): PhotoSummary {
+  return {
+    id: row.id,
+    takenLocal: row.taken_local,
+    width: row.width,
+    height: row.height,
+    orientation: row.orientation,
+    // PostgreSQL returns bigint columns as strings.
+    source: {
+      path: row.source_path,
+      uri: row.source_uri,
+      contentHash: row.content_hash,
+      bytes: Number(row.bytes),
+    },
+  };
+}
