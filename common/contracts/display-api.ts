@@ -30,6 +30,22 @@ export type CreateSlideshowRequest = z.input<typeof createSlideshowRequestSchema
 
 export const slideshowIdSchema = z.string().regex(/^ss_[A-Za-z0-9_-]{10,64}$/, 'must be a slideshow id');
 
+/**
+ * What a caption says about the photo(s) in an item, as data: each client (APL, web frame) formats it in its own
+ * locale. For a pair, the fields describe both photos (earliest date, shared place if any, everyone in either).
+ */
+export const slideshowCaptionSchema = z.object({
+  /** Capture-local date/time of the (first) photo. */
+  takenLocal: localDateTimeSchema.nullable(),
+  /** Most specific place name known, e.g. "Santa Monica, California, United States" split into its parts. */
+  place: z
+    .object({ city: z.string().nullable(), region: z.string().nullable(), country: z.string().nullable() })
+    .nullable(),
+  /** Names of the people in the photo(s), most prominent first. */
+  people: z.array(z.string()),
+});
+export type SlideshowCaption = z.output<typeof slideshowCaptionSchema>;
+
 export const slideshowItemSchema = z.object({
   index: z.number().int().nonnegative(),
   /** Every photo visible in this item, so a client can always ask what is on screen. */
@@ -39,6 +55,9 @@ export const slideshowItemSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   takenLocal: localDateTimeSchema.nullable(),
+  /** 'pair' = two portrait photos side by side on a landscape screen (photoIds has both). */
+  layout: z.enum(['single', 'pair']).default('single'),
+  caption: slideshowCaptionSchema.default({ takenLocal: null, place: null, people: [] }),
 });
 export type SlideshowItem = z.output<typeof slideshowItemSchema>;
 

@@ -104,6 +104,8 @@ export class SlideshowService {
       width,
       height,
       takenLocal: entry.takenLocal,
+      layout: 'single',
+      caption: { takenLocal: entry.takenLocal, place: null, people: [] },
     }));
     return { slideshowId: slideshow.id, total: slideshow.total, span: slideshow.span, startIndex, items };
   }

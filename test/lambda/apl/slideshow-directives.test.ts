@@ -16,6 +16,8 @@ function page(startIndex: number, count: number, total: number): SlideshowPage {
       width: 1280,
       height: 800,
       takenLocal: i === 0 ? null : '2025-07-01T10:00:00',
+      layout: 'single' as const,
+      caption: { takenLocal: i === 0 ? null : '2025-07-01T10:00:00', place: null, people: [] },
     })),
   };
 }

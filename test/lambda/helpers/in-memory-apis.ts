@@ -113,6 +113,8 @@ export class InMemoryDisplay implements DisplayApi {
       width: slideshow.width,
       height: slideshow.height,
       takenLocal: photo.takenLocal,
+      layout: 'single' as const,
+      caption: { takenLocal: photo.takenLocal, place: null, people: [] },
     }));
     const times = slideshow.photos.map((p) => p.takenLocal).sort();
     const first = times[0];
