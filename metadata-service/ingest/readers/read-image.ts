@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import heicDecode from 'heic-decode';
 import sharp, { type Metadata } from 'sharp';
+import { decodeHeic } from '../../../common/images/decode-heic';
 import { perceptualHash, perceptualHashOfRgba } from '../perceptual-hash';
 import { IngestSkip, MAX_PIXELS } from '../skip-reasons';
 import { parseExif } from './exif-block';
@@ -77,7 +77,7 @@ async function decodeWithSharp(absolutePath: string, header: Metadata): Promise<
 
 async function decodeHevc(absolutePath: string): Promise<DecodedPixels> {
   try {
-    const decoded = await heicDecode({ buffer: await readFile(absolutePath) });
+    const decoded = await decodeHeic(await readFile(absolutePath));
     const hash = await perceptualHashOfRgba(decoded.data, decoded.width, decoded.height);
     return { width: decoded.width, height: decoded.height, hash };
   } catch (cause) {
