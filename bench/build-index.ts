@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { LibraryDatabase } from '../metadata-service/database/schema';
+import { rebuildKeyMonthCounts } from '../metadata-service/repositories/key-month-counts';
 import { peopleOf, syntheticBatch } from './synthetic-library';
 
 /** Rows per multi-row INSERT: the photos table has 38 columns, so 500 rows stay under both engines' parameter caps. */
@@ -42,6 +43,8 @@ export async function buildSyntheticIndex(
           await trx.insertInto('photos').values(rows).execute();
         for (const rows of chunks(batch.labels, JOIN_ROWS_PER_INSERT))
           await trx.insertInto('photo_labels').values(rows).execute();
+        for (const rows of chunks(batch.labelSources, JOIN_ROWS_PER_INSERT))
+          await trx.insertInto('photo_label_sources').values(rows).execute();
         for (const rows of chunks(batch.photoPeople, JOIN_ROWS_PER_INSERT))
           await trx.insertInto('photo_people').values(rows).execute();
         for (const rows of chunks(batch.photoAlbums, JOIN_ROWS_PER_INSERT))
@@ -51,6 +54,8 @@ export async function buildSyntheticIndex(
       onProgress(done, total);
     }
   }
+  // Rows were written directly, not through the repository: derive the per-month counts in one pass.
+  await rebuildKeyMonthCounts(db);
 }
 
 /** What the planner needs after a bulk load; PostgreSQL also needs the visibility map for index-only scans. */

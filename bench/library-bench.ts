@@ -22,7 +22,7 @@ import { timeRuns, type Timing } from './percentiles';
 import { searchCases } from './search-workload';
 
 /** Bump when the schema or the synthetic data change: cached indexes of another version are not reused. */
-const BENCH_DATA_VERSION = 3;
+const BENCH_DATA_VERSION = 4;
 const OWNER_A = 'bench-owner-a';
 const OWNER_B = 'bench-owner-b';
 const TARGET_MS = { sqlite: 20, postgres: 30 } as const;

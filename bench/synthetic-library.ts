@@ -4,10 +4,12 @@ import type {
   Flag,
   PeopleTable,
   PhotoAlbumsTable,
+  PhotoLabelSourcesTable,
   PhotoLabelsTable,
   PhotoPeopleTable,
   PhotosTable,
 } from '../metadata-service/database/schema';
+import { ancestorsOf } from '../metadata-service/labels/label-hierarchy';
 import { albumIdFor, normalizeName, personIdFor } from '../metadata-service/repositories/names';
 import { shuffleKeyFor } from '../metadata-service/repositories/shuffle-order';
 
@@ -79,6 +81,7 @@ function buildZipf(n: number, s: number): number[] {
 export interface SyntheticBatch {
   photos: Insertable<PhotosTable>[];
   labels: Insertable<PhotoLabelsTable>[];
+  labelSources: Insertable<PhotoLabelSourcesTable>[];
   photoPeople: Insertable<PhotoPeopleTable>[];
   photoAlbums: Insertable<PhotoAlbumsTable>[];
   albums: Map<string, Insertable<AlbumsTable>>;
@@ -105,6 +108,7 @@ export function syntheticBatch(ownerId: string, start: number, count: number): S
   const batch: SyntheticBatch = {
     photos: [],
     labels: [],
+    labelSources: [],
     photoPeople: [],
     photoAlbums: [],
     albums: new Map(),
@@ -154,7 +158,7 @@ export function syntheticBatch(ownerId: string, start: number, count: number): S
       description: null,
       favorite: rand() < 0.02 ? 1 : 0,
       rating: null,
-      is_screenshot: isScreenshot,
+      left_out: isScreenshot,
       perceptual_hash: isVideo
         ? null
         : Math.floor(rand() * 0xffffffff)
@@ -167,19 +171,15 @@ export function syntheticBatch(ownerId: string, start: number, count: number): S
       file_mtime: '2026-01-01T00:00:00.000Z',
       ingested_at: '2026-01-01T00:00:00.000Z',
     });
-    const copy = { taken_local: takenLocal, is_screenshot: isScreenshot, shuffle_key: shuffleKeyFor(id) };
+    const copy = { taken_local: takenLocal, left_out: isScreenshot, shuffle_key: shuffleKeyFor(id) };
     const labels = new Set<string>();
     const labelCount = 1 + Math.floor(rand() * 3);
     for (let i = 0; i < labelCount; i++) labels.add(LABELS[zipf(rand, LABELS.length, 0.9)] ?? 'sky');
-    for (const label of labels) {
-      batch.labels.push({
-        photo_id: id,
-        label,
-        source: 'keyword',
-        confidence: 1,
-        owner_id: ownerId,
-        ...copy,
-      });
+    for (const label of labels)
+      batch.labelSources.push({ photo_id: id, label, source: 'keyword', confidence: 1 });
+    // Filed under each label and its parents, as the repository does.
+    for (const label of new Set([...labels].flatMap((l) => [l, ...ancestorsOf(l)]))) {
+      batch.labels.push({ photo_id: id, label, owner_id: ownerId, ...copy });
     }
     if (rand() < 0.4) {
       const people = new Set<number>();

@@ -1,11 +1,14 @@
 import { badRequest, notFound } from '../common/errors';
 import type { LibraryApi } from '../common/clients/library-client';
 import {
+  describePhotosRequestSchema,
   filtersBesideText,
   ownerIdSchema,
+  photoFlagsSchema,
   photoIdSchema,
   photoQuerySchema,
   searchRequestSchema,
+  type PhotoCaptionFacts,
   type PhotoFacts,
   type SearchResponse,
   type Vocabulary,
@@ -15,10 +18,8 @@ import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
 import type { PhotoRepository } from './repositories/photo-repository';
 
-/** The library's read operations: what other tiers call (LibraryApi) plus the voice-biasing lists. */
-export interface LibraryService extends LibraryApi {
-  vocabulary(ownerId: string): Promise<Vocabulary>;
-}
+/** What other tiers call (LibraryApi): reads, the voice-biasing lists and the owner's marks on a photo. */
+export type LibraryService = LibraryApi;
 
 /**
  * The library's read operations, validated at this boundary whether they arrive over HTTP or in-process.
@@ -71,6 +72,19 @@ export function createLibraryService(repository: PhotoRepository): LibraryServic
         : undefined;
       if (!facts) throw notFound('PHOTO_NOT_FOUND', 'No such photo');
       return facts;
+    },
+    async describePhotos(ownerId, photoIds): Promise<PhotoCaptionFacts[]> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const { ids } = parseInput(describePhotosRequestSchema, { ids: photoIds });
+      return repository.describePhotos(owner, ids);
+    },
+    async setPhotoFlags(ownerId, photoId, flags): Promise<PhotoFacts> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const parsed = parseInput(photoFlagsSchema, flags);
+      const found =
+        photoIdSchema.safeParse(photoId).success && (await repository.setPhotoFlags(owner, photoId, parsed));
+      if (!found) throw notFound('PHOTO_NOT_FOUND', 'No such photo');
+      return this.getPhoto(owner, photoId);
     },
     async vocabulary(ownerId): Promise<Vocabulary> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');

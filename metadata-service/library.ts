@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Router } from 'express';
+import { sql } from 'kysely';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import type { Logger } from '../common/logger';
 import { migrateLibraryDatabase } from './database/migrations';
@@ -10,7 +11,7 @@ import { DEFAULT_S3_SETTINGS, type S3Settings } from './config';
 import type { AlbumFolderMode } from './ingest/photo-record';
 import { sourceFor } from './ingest/source-for';
 import { runIngest, type IngestProgress, type IngestReport } from './ingest/ingest-run';
-import { expandLabelForSearch } from './labels/label-hierarchy';
+import { ancestorsOf } from './labels/label-hierarchy';
 import { createLibraryService, type LibraryService } from './library-service';
 import { PhotoRepository } from './repositories/photo-repository';
 
@@ -45,6 +46,8 @@ export interface Library {
   api: LibraryService;
   /** One incremental, resumable pass over a library location: a folder or `s3://bucket/prefix`. */
   ingest(location: string, options: IngestOptions): Promise<IngestReport>;
+  /** Resolves when the database answers; rejects (with the cause) when it does not, for a readiness probe. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +62,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     await db.destroy();
     throw error;
   }
-  const repository = new PhotoRepository(db, { expandLabel: expandLabelForSearch });
+  const repository = new PhotoRepository(db, { labelParents: ancestorsOf });
   const api = createLibraryService(repository);
   return {
     router: libraryRoutes({ api, logger, defaultOwnerId: options.defaultOwnerId }),
@@ -78,6 +81,9 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
       } finally {
         opened.close();
       }
+    },
+    ready: async () => {
+      await sql`select 1`.execute(db);
     },
     close: () => db.destroy(),
   };

@@ -16,6 +16,7 @@ import { photoQuerySchema, type PhotoQueryInput } from '../common/contracts';
 import type { LibraryDatabase } from '../metadata-service/database/schema';
 import { personIdFor } from '../metadata-service/repositories/names';
 import { PhotoRepository } from '../metadata-service/repositories/photo-repository';
+import { shuffleBucketOrder } from '../metadata-service/repositories/shuffle-order';
 
 /**
  * Every SQL statement the library's repository sends, per query shape and engine, for review: the repository runs
@@ -35,6 +36,11 @@ const PLAUSIBLE_ROW = {
   name: 'Mom',
   normalized_name: 'mom',
   photos: 1,
+  key: 'beach',
+  month: '2019-07',
+  // The shuffle shape's first bucket holds the one match, so its walk reads one bucket.
+  bucket: shuffleBucketOrder('frame-1')[0],
+  shuffle_key: 123456789,
 };
 
 class RecordingConnection implements DatabaseConnection {
@@ -100,7 +106,10 @@ const SHAPES: [string, (repo: PhotoRepository) => Promise<unknown>][] = [
     'search: on this day (±3 days)',
     search({ monthDays: [{ month: 7, day: 14, plusMinusDays: 3 }], order: 'newest' }),
   ],
-  ['search: seeded shuffle, one label', search({ labels: ['beach'], order: 'shuffle', seed: 'frame-1' })],
+  [
+    'search: seeded shuffle, one label (walked by shuffle_key bucket)',
+    search({ labels: ['beach'], order: 'shuffle', seed: 'frame-1' }),
+  ],
   [
     'search: every filter (photos table with join subqueries)',
     search({
@@ -155,7 +164,8 @@ export async function generateLibrarySql(): Promise<string> {
     for (const engine of ['sqlite', 'postgres'] as const) {
       const recorded: CompiledQuery[] = [];
       const db = new Kysely<LibraryDatabase>({ dialect: recordingDialect(engine, recorded) });
-      await run(new PhotoRepository(db));
+      // Shuffles as a large library runs them: walked bucket by bucket.
+      await run(new PhotoRepository(db, { tuning: { shuffleReadAllLimit: 0 } }));
       await db.destroy();
       sections.push('', `-- ${title} [${engine}]`);
       for (const statement of recorded) {

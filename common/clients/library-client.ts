@@ -1,17 +1,28 @@
 import { fetchJson } from '../http/json-client';
 import {
   OWNER_HEADER,
+  describePhotosResponseSchema,
   photoFactsSchema,
   searchResponseSchema,
+  vocabularySchema,
+  type PhotoCaptionFacts,
   type PhotoFacts,
+  type PhotoFlags,
   type SearchRequest,
   type SearchResponse,
+  type Vocabulary,
 } from '../contracts';
 
 /** The library as other tiers see it. Served over HTTP under `/v1/library`. */
 export interface LibraryApi {
   search(ownerId: string, request: SearchRequest): Promise<SearchResponse>;
   getPhoto(ownerId: string, photoId: string): Promise<PhotoFacts>;
+  /** Caption facts for up to 1000 photos, in the order asked; ids that are not the owner's are left out. */
+  describePhotos(ownerId: string, photoIds: readonly string[]): Promise<PhotoCaptionFacts[]>;
+  /** Favourite/unfavourite, hide/unhide one of the owner's photos; answers its facts afterwards. */
+  setPhotoFlags(ownerId: string, photoId: string, flags: PhotoFlags): Promise<PhotoFacts>;
+  /** The owner's people, albums and labels with counts and synonyms, for speech biasing. */
+  vocabulary(ownerId: string): Promise<Vocabulary>;
 }
 
 /** `baseUrl` is the library prefix, e.g. `http://127.0.0.1:8080/v1/library`. */
@@ -30,5 +41,23 @@ export function createLibraryHttpClient(baseUrl: string, timeoutMs = 5000): Libr
         headers: { [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
+    describePhotos: async (ownerId, photoIds) =>
+      (
+        await fetchJson(`${root}/photos/describe`, describePhotosResponseSchema, {
+          method: 'POST',
+          body: { ids: photoIds },
+          headers: { [OWNER_HEADER]: ownerId },
+          timeoutMs,
+        })
+      ).photos,
+    setPhotoFlags: (ownerId, photoId, flags) =>
+      fetchJson(`${root}/photos/${encodeURIComponent(photoId)}/flags`, photoFactsSchema, {
+        method: 'PATCH',
+        body: flags,
+        headers: { [OWNER_HEADER]: ownerId },
+        timeoutMs,
+      }),
+    vocabulary: (ownerId) =>
+      fetchJson(`${root}/vocabulary`, vocabularySchema, { headers: { [OWNER_HEADER]: ownerId }, timeoutMs }),
   };
 }

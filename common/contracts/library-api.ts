@@ -88,9 +88,38 @@ export const photoFactsSchema = photoSummarySchema.extend({
   albums: z.array(namedRefSchema.extend({ source: z.enum(['folder', 'takeout']) })),
   /** Near-duplicates (bursts, edits) share a group; null when the photo has none. */
   duplicateGroupId: z.string().nullable(),
+  /** Hidden by its owner ("hide this"): never returned by search, so never on a frame again. */
+  hidden: z.boolean(),
   ingestedAt: z.string(),
 });
 export type PhotoFacts = z.output<typeof photoFactsSchema>;
+
+/** What a caption needs about one photo; `describePhotos` answers these in bulk for slideshows. */
+export const photoCaptionFactsSchema = z.object({
+  id: photoIdSchema,
+  takenLocal: localDateTimeSchema.nullable(),
+  place: z
+    .object({ city: z.string().nullable(), region: z.string().nullable(), country: z.string().nullable() })
+    .nullable(),
+  /** Names of the people in the photo. */
+  people: z.array(z.string()),
+});
+export type PhotoCaptionFacts = z.output<typeof photoCaptionFactsSchema>;
+
+export const describePhotosRequestSchema = z
+  .object({ ids: z.array(photoIdSchema).min(1).max(1000) })
+  .strict();
+
+export const describePhotosResponseSchema = z.object({ photos: z.array(photoCaptionFactsSchema) });
+
+/** The owner's own marks on a photo ("favourite this", "hide this"); at least one must be given. */
+export const photoFlagsSchema = z
+  .object({ favorite: z.boolean().optional(), hidden: z.boolean().optional() })
+  .strict()
+  .refine((flags) => flags.favorite !== undefined || flags.hidden !== undefined, {
+    message: 'give favorite and/or hidden',
+  });
+export type PhotoFlags = z.input<typeof photoFlagsSchema>;
 
 export const MAX_SEARCH_PAGE = 1000;
 

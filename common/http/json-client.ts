@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors';
 
 export interface JsonRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   /** Abort the call after this long; the caller's own deadline (e.g. Alexa's 8 s) is tighter than TCP's. */

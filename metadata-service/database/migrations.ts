@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
 import { shuffleKeyFor } from '../repositories/shuffle-order';
+import { searchableRowsMigration } from './migration-0003-searchable-rows';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -231,6 +232,7 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0003_searchable_rows': searchableRowsMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -6,6 +6,13 @@ export type TimeZoneSource = 'exif-offset' | 'gps' | 'sidecar';
 export type AlbumSource = 'folder' | 'takeout';
 /** SQLite has no boolean: 0/1 integers on both engines. */
 export type Flag = 0 | 1;
+/**
+ * Why a photo stays out of ordinary searches, as bits: 1 = screenshot, 2 = hidden by its owner. Searches take
+ * `left_out = 0` (screenshots excluded, the default) or `left_out in (0, 1)`; hidden photos match neither.
+ */
+export type LeftOut = number;
+export const LEFT_OUT_SCREENSHOT = 1;
+export const LEFT_OUT_HIDDEN = 2;
 export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision';
 
 /** Row types for Kysely. Times are ISO-8601 text so both SQLite and PostgreSQL store and compare them alike. */
@@ -43,7 +50,7 @@ export interface PhotosTable {
   description: string | null;
   favorite: Flag;
   rating: number | null;
-  is_screenshot: Flag;
+  left_out: LeftOut;
   /** 16 hex characters (64-bit dHash). */
   perceptual_hash: string | null;
   /** Id of the group's first photo; null while the photo has no near-duplicate. */
@@ -59,19 +66,26 @@ export interface PhotosTable {
 }
 
 /*
- * The join tables repeat the photo's owner, capture time, screenshot flag and shuffle key, so a search on one label,
+ * The join tables repeat the photo's owner, capture time, left-out bits and shuffle key, so a search on one label,
  * person or album (with or without a date range, in any order) counts and pages its matches from one index, reading
  * photo rows only for the page.
  */
+/** One searchable row per (photo, label), the label's parents included ("dog" is also filed under "animal"). */
 export interface PhotoLabelsTable {
+  photo_id: string;
+  label: string;
+  owner_id: string;
+  taken_local: string | null;
+  left_out: LeftOut;
+  shuffle_key: number;
+}
+
+/** Where each of a photo's own labels came from (parents are not stored here: they are derived). */
+export interface PhotoLabelSourcesTable {
   photo_id: string;
   label: string;
   source: LabelSource;
   confidence: number;
-  owner_id: string | null;
-  taken_local: string | null;
-  is_screenshot: Flag;
-  shuffle_key: number;
 }
 
 export interface PeopleTable {
@@ -86,7 +100,7 @@ export interface PhotoPeopleTable {
   photo_id: string;
   person_id: string;
   taken_local: string | null;
-  is_screenshot: Flag;
+  left_out: LeftOut;
   shuffle_key: number;
 }
 
@@ -103,7 +117,7 @@ export interface PhotoAlbumsTable {
   photo_id: string;
   album_id: string;
   taken_local: string | null;
-  is_screenshot: Flag;
+  left_out: LeftOut;
   shuffle_key: number;
 }
 
@@ -116,9 +130,26 @@ export interface IngestSkipsTable {
   seen_at: string;
 }
 
+/** Matches per capture month, so big keys are counted without reading their index entries (migration 0003). */
+export interface SearchKeyMonthsTable {
+  owner_id: string;
+  kind: SearchKeyKind;
+  /** Label name, person id or album id; '' for kind 'all'. */
+  key: string;
+  /** `YYYY-MM`; '' for undated photos. */
+  month: string;
+  left_out: LeftOut;
+  photos: number;
+  first_taken: string | null;
+  last_taken: string | null;
+}
+export type SearchKeyKind = 'all' | 'label' | 'person' | 'album';
+
 export interface LibraryDatabase {
   photos: PhotosTable;
   photo_labels: PhotoLabelsTable;
+  photo_label_sources: PhotoLabelSourcesTable;
+  search_key_months: SearchKeyMonthsTable;
   people: PeopleTable;
   photo_people: PhotoPeopleTable;
   albums: AlbumsTable;

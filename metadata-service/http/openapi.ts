@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
+  describePhotosRequestSchema,
+  describePhotosResponseSchema,
   errorResponseSchema,
   OWNER_HEADER,
+  photoFlagsSchema,
   photoFactsSchema,
   searchRequestSchema,
   searchResponseSchema,
@@ -52,6 +55,12 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
     description: 'Owner (tenant) id; required unless the server has a default owner (the embedded stack).',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]+$', maxLength: 255 },
   };
+  const photoIdParameter = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -74,19 +83,42 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           responses: { '200': ok('SearchResponse', 'One page of matches'), ...errorResponses(400, 500) },
         },
       },
+      '/photos/describe': {
+        post: {
+          operationId: 'describePhotos',
+          summary:
+            "Caption facts (capture time, place, people) for up to 1000 photos; ids not the owner's are left out",
+          parameters: [owner],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/DescribePhotosRequest' } },
+            },
+          },
+          responses: {
+            '200': ok('DescribePhotosResponse', 'Caption facts in the order asked'),
+            ...errorResponses(400, 500),
+          },
+        },
+      },
+      '/photos/{id}/flags': {
+        patch: {
+          operationId: 'setPhotoFlags',
+          summary:
+            'Favourite/unfavourite or hide/unhide a photo (a hidden photo is left out of every search)',
+          parameters: [owner, photoIdParameter],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PhotoFlags' } } },
+          },
+          responses: { '200': ok('PhotoFacts', 'The photo afterwards'), ...errorResponses(400, 404, 500) },
+        },
+      },
       '/photos/{id}': {
         get: {
           operationId: 'getPhoto',
           summary: 'Everything the library knows about one photo ("what is this photo?")',
-          parameters: [
-            owner,
-            {
-              name: 'id',
-              in: 'path',
-              required: true,
-              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
-            },
-          ],
+          parameters: [owner, photoIdParameter],
           responses: { '200': ok('PhotoFacts', 'The photo'), ...errorResponses(400, 404, 500) },
         },
       },
@@ -111,6 +143,9 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
         SearchRequest: component(searchRequestSchema, 'input'),
         SearchResponse: component(searchResponseSchema, 'output'),
         PhotoFacts: component(photoFactsSchema, 'output'),
+        DescribePhotosRequest: component(describePhotosRequestSchema, 'input'),
+        DescribePhotosResponse: component(describePhotosResponseSchema, 'output'),
+        PhotoFlags: component(photoFlagsSchema, 'input'),
         Vocabulary: component(vocabularySchema, 'output'),
         Error: component(errorResponseSchema, 'output'),
       },

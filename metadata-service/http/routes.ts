@@ -1,6 +1,12 @@
 import express, { type Request, type Router } from 'express';
 import { badRequest } from '../../common/errors';
-import { OWNER_HEADER, ownerIdSchema, searchRequestSchema } from '../../common/contracts';
+import {
+  OWNER_HEADER,
+  describePhotosRequestSchema,
+  ownerIdSchema,
+  photoFlagsSchema,
+  searchRequestSchema,
+} from '../../common/contracts';
 import { errorMiddleware } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
 import { parseInput } from '../../common/validation';
@@ -33,6 +39,19 @@ export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOpti
     const owner = ownerOf(req);
     const request = parseInput(searchRequestSchema, req.body);
     res.json(await api.search(owner, request));
+  });
+
+  // Before /photos/:id so "describe" is never read as a photo id.
+  router.post('/photos/describe', async (req, res) => {
+    const owner = ownerOf(req);
+    const { ids } = parseInput(describePhotosRequestSchema, req.body);
+    res.json({ photos: await api.describePhotos(owner, ids) });
+  });
+
+  router.patch('/photos/:id/flags', async (req, res) => {
+    const owner = ownerOf(req);
+    const flags = parseInput(photoFlagsSchema, req.body);
+    res.json(await api.setPhotoFlags(owner, req.params.id, flags));
   });
 
   router.get('/photos/:id', async (req, res) => {

@@ -5,35 +5,35 @@
 -- search: label + date range, newest (one label: answered from photo_labels) [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select count(distinct "photo_labels"."photo_id") as "total", count(distinct case when "photo_labels"."taken_local" is not null then "photo_labels"."photo_id" end) as "dated", min("photo_labels"."taken_local") as "first", max("photo_labels"."taken_local") as "last" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."is_screenshot" = 0 and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ?;
---   params: ["beach","owner-1","2019-06-01T00:00:00","2019-09-01T00:00:00"]
-select distinct "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."is_screenshot" = 0 and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ? and "photo_labels"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
---   params: ["beach","owner-1","2019-06-01T00:00:00","2019-09-01T00:00:00",51,0]
-select distinct "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."is_screenshot" = 0 and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ? and "photo_labels"."taken_local" is null order by 1 limit ? offset ?;
---   params: ["beach","owner-1","2019-06-01T00:00:00","2019-09-01T00:00:00",50,0]
+select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = ? and "left_out" in (?) and "month" > ? and "month" >= ? and "month" < ?;
+--   params: ["owner-1","label","beach",0,"","2019-06","2019-09"]
+select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ? and "photo_labels"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
+--   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",51,0]
+select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ? and "photo_labels"."taken_local" is null order by 1 limit ? offset ?;
+--   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?, ?);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: label + date range, newest (one label: answered from photo_labels) [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select count(distinct "photo_labels"."photo_id") as "total", count(distinct case when "photo_labels"."taken_local" is not null then "photo_labels"."photo_id" end) as "dated", min("photo_labels"."taken_local") as "first", max("photo_labels"."taken_local") as "last" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."is_screenshot" = 0 and "photo_labels"."taken_local" >= $3 and "photo_labels"."taken_local" < $4;
---   params: ["beach","owner-1","2019-06-01T00:00:00","2019-09-01T00:00:00"]
-select distinct "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."is_screenshot" = 0 and "photo_labels"."taken_local" >= $3 and "photo_labels"."taken_local" < $4 and "photo_labels"."taken_local" is not null order by 2 desc, 1 desc limit $5 offset $6;
---   params: ["beach","owner-1","2019-06-01T00:00:00","2019-09-01T00:00:00",51,0]
-select distinct "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."is_screenshot" = 0 and "photo_labels"."taken_local" >= $3 and "photo_labels"."taken_local" < $4 and "photo_labels"."taken_local" is null order by 1 limit $5 offset $6;
---   params: ["beach","owner-1","2019-06-01T00:00:00","2019-09-01T00:00:00",50,0]
+select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" = $3 and "left_out" in ($4) and "month" > $5 and "month" >= $6 and "month" < $7;
+--   params: ["owner-1","label","beach",0,"","2019-06","2019-09"]
+select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."left_out" in ($3) and "photo_labels"."taken_local" >= $4 and "photo_labels"."taken_local" < $5 and "photo_labels"."taken_local" is not null order by 2 desc, 1 desc limit $6 offset $7;
+--   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",51,0]
+select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."left_out" in ($3) and "photo_labels"."taken_local" >= $4 and "photo_labels"."taken_local" < $5 and "photo_labels"."taken_local" is null order by 1 limit $6 offset $7;
+--   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2, $3);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: place + date range [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."is_screenshot" = ? and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?));
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?));
 --   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica"]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."is_screenshot" = ? and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit ? offset ?;
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit ? offset ?;
 --   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."is_screenshot" = ? and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."taken_local" is null order by 1 limit ? offset ?;
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."taken_local" is null order by 1 limit ? offset ?;
 --   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?, ?);
 --   params: ["owner-1","ph_example","ph_example"]
@@ -41,11 +41,11 @@ select "id", "taken_local", "width", "height", "orientation", "source_path", "so
 -- search: place + date range [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."is_screenshot" = $2 and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7));
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7));
 --   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica"]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."is_screenshot" = $2 and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit $8 offset $9;
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit $8 offset $9;
 --   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."is_screenshot" = $2 and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."taken_local" is null order by 1 limit $8 offset $9;
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."taken_local" is null order by 1 limit $8 offset $9;
 --   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2, $3);
 --   params: ["owner-1","ph_example","ph_example"]
@@ -61,11 +61,11 @@ select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 an
 -- search: on this day (±3 days) [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."is_screenshot" = ? and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?);
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?);
 --   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17"]
-select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."is_screenshot" = ? and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
+select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
 --   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."is_screenshot" = ? and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."taken_local" is null order by 1 limit ? offset ?;
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."taken_local" is null order by 1 limit ? offset ?;
 --   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?, ?);
 --   params: ["owner-1","ph_example","ph_example"]
@@ -73,32 +73,32 @@ select "id", "taken_local", "width", "height", "orientation", "source_path", "so
 -- search: on this day (±3 days) [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."is_screenshot" = $2 and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9);
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9);
 --   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17"]
-select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."is_screenshot" = $2 and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit $10 offset $11;
+select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit $10 offset $11;
 --   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."is_screenshot" = $2 and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."taken_local" is null order by 1 limit $10 offset $11;
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."taken_local" is null order by 1 limit $10 offset $11;
 --   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2, $3);
 --   params: ["owner-1","ph_example","ph_example"]
 
--- search: seeded shuffle, one label [sqlite]
+-- search: seeded shuffle, one label (walked by shuffle_key bucket) [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select count(distinct "photo_labels"."photo_id") as "total", count(distinct case when "photo_labels"."taken_local" is not null then "photo_labels"."photo_id" end) as "dated", min("photo_labels"."taken_local") as "first", max("photo_labels"."taken_local") as "last" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."is_screenshot" = 0;
---   params: ["beach","owner-1"]
-select distinct "photo_labels"."photo_id" as "id", (("photo_labels"."shuffle_key" * 2045151831 + 290104224) % 2147483647) as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."is_screenshot" = 0 order by 2, 1 limit ? offset ?;
---   params: ["beach","owner-1",51,0]
+select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = ? and "left_out" in (?);
+--   params: ["owner-1","label","beach",0]
+select "photo_labels"."photo_id" as "id", "photo_labels"."shuffle_key" as "shuffle_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."shuffle_key" >= 1409286144 and "photo_labels"."shuffle_key" < 1411383296;
+--   params: ["beach","owner-1",0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?);
 --   params: ["owner-1","ph_example"]
 
--- search: seeded shuffle, one label [postgres]
+-- search: seeded shuffle, one label (walked by shuffle_key bucket) [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select count(distinct "photo_labels"."photo_id") as "total", count(distinct case when "photo_labels"."taken_local" is not null then "photo_labels"."photo_id" end) as "dated", min("photo_labels"."taken_local") as "first", max("photo_labels"."taken_local") as "last" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."is_screenshot" = 0;
---   params: ["beach","owner-1"]
-select distinct "photo_labels"."photo_id" as "id", (("photo_labels"."shuffle_key" * 2045151831 + 290104224) % 2147483647) as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."is_screenshot" = 0 order by 2, 1 limit $3 offset $4;
---   params: ["beach","owner-1",51,0]
+select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" = $3 and "left_out" in ($4);
+--   params: ["owner-1","label","beach",0]
+select "photo_labels"."photo_id" as "id", "photo_labels"."shuffle_key" as "shuffle_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."left_out" in ($3) and "photo_labels"."shuffle_key" >= 1409286144 and "photo_labels"."shuffle_key" < 1411383296;
+--   params: ["beach","owner-1",0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]
 
@@ -113,7 +113,7 @@ select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 an
 -- facts: one photo [sqlite]
 select * from "photos" where "owner_id" = ? and "id" = ?;
 --   params: ["owner-1","ph_example"]
-select "label", "source", "confidence" from "photo_labels" where "photo_id" = ? order by "source", "label";
+select "label", "source", "confidence" from "photo_label_sources" where "photo_id" = ? order by "source", "label";
 --   params: ["ph_example"]
 select "people"."id", "people"."name" from "photo_people" inner join "people" on "people"."id" = "photo_people"."person_id" where "photo_people"."photo_id" = ? and "people"."owner_id" = ? order by "people"."name";
 --   params: ["ph_example","owner-1"]
@@ -123,7 +123,7 @@ select "albums"."id", "albums"."name", "albums"."source" from "photo_albums" inn
 -- facts: one photo [postgres]
 select * from "photos" where "owner_id" = $1 and "id" = $2;
 --   params: ["owner-1","ph_example"]
-select "label", "source", "confidence" from "photo_labels" where "photo_id" = $1 order by "source", "label";
+select "label", "source", "confidence" from "photo_label_sources" where "photo_id" = $1 order by "source", "label";
 --   params: ["ph_example"]
 select "people"."id", "people"."name" from "photo_people" inner join "people" on "people"."id" = "photo_people"."person_id" where "photo_people"."photo_id" = $1 and "people"."owner_id" = $2 order by "people"."name";
 --   params: ["ph_example","owner-1"]
@@ -147,40 +147,72 @@ select "label", count(distinct "photo_id") as "photos" from "photo_labels" where
 --   params: ["owner-1",100]
 
 -- ingest: insert a photo with labels, people, albums and its near-duplicate group (one transaction) [sqlite]
-insert into "photos" ("id", "owner_id", "content_hash", "bytes", "source_root", "source_path", "source_uri", "media_type", "media_kind", "width", "height", "orientation", "duration_ms", "taken_local", "taken_utc", "taken_time_source", "time_zone", "time_zone_source", "latitude", "longitude", "place_city", "place_region", "place_country", "place_country_code", "camera_make", "camera_model", "title", "description", "favorite", "rating", "is_screenshot", "perceptual_hash", "duplicate_group_id", "taken_month_day", "shuffle_key", "file_mtime", "ingested_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "content_hash") do nothing;
+insert into "photos" ("id", "owner_id", "content_hash", "bytes", "source_root", "source_path", "source_uri", "media_type", "media_kind", "width", "height", "orientation", "duration_ms", "taken_local", "taken_utc", "taken_time_source", "time_zone", "time_zone_source", "latitude", "longitude", "place_city", "place_region", "place_country", "place_country_code", "camera_make", "camera_model", "title", "description", "favorite", "rating", "left_out", "perceptual_hash", "duplicate_group_id", "taken_month_day", "shuffle_key", "file_mtime", "ingested_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "content_hash") do nothing;
 --   params: ["ph_example","owner-1","sha256-example",1000,"/photos","Hawaii/IMG_1.jpg","file:///photos/Hawaii/IMG_1.jpg","image/jpeg","photo",4032,3024,1,null,"2019-07-01T10:00:00","2019-07-01T20:00:00.000Z","exif-with-offset","-10:00","exif-offset",21.3,-157.8,"Honolulu","Hawaii","United States","US","Apple","iPhone 15",null,null,0,null,0,"ffff0000ffff0000",null,"07-01",1896132813,"2026-01-01T00:00:00.000Z","2026-01-01T00:00:00.000Z"]
-insert into "photo_labels" ("photo_id", "label", "source", "confidence", "owner_id", "taken_local", "is_screenshot", "shuffle_key") values (?, ?, ?, ?, ?, ?, ?, ?);
---   params: ["ph_example","beach","keyword",1,"owner-1","2019-07-01T10:00:00",0,1896132813]
+insert into "photo_label_sources" ("photo_id", "label", "source", "confidence") values (?, ?, ?, ?) on conflict ("photo_id", "label", "source") do nothing;
+--   params: ["ph_example","beach","keyword",1]
+select "label" from "photo_label_sources" where "photo_id" = ?;
+--   params: ["ph_example"]
+delete from "photo_labels" where "photo_id" = ?;
+--   params: ["ph_example"]
+insert into "photo_labels" ("photo_id", "owner_id", "taken_local", "left_out", "shuffle_key") values (?, ?, ?, ?, ?);
+--   params: ["ph_example","owner-1","2019-07-01T10:00:00",0,1896132813]
 insert into "people" ("id", "owner_id", "name", "normalized_name", "hidden") values (?, ?, ?, ?, ?) on conflict ("owner_id", "normalized_name") do nothing;
 --   params: ["pe_8ogKYhI7qsIG47MD","owner-1","Mom","mom",0]
-insert into "photo_people" ("photo_id", "person_id", "taken_local", "is_screenshot", "shuffle_key") values (?, ?, ?, ?, ?) on conflict ("photo_id", "person_id") do nothing;
+insert into "photo_people" ("photo_id", "person_id", "taken_local", "left_out", "shuffle_key") values (?, ?, ?, ?, ?) on conflict ("photo_id", "person_id") do nothing;
 --   params: ["ph_example","pe_8ogKYhI7qsIG47MD","2019-07-01T10:00:00",0,1896132813]
 insert into "albums" ("id", "owner_id", "name", "normalized_name", "source", "hidden") values (?, ?, ?, ?, ?, ?) on conflict ("owner_id", "normalized_name") do nothing;
 --   params: ["al_FhAbg65iB5nzAW_i","owner-1","Hawaii","hawaii","folder",0]
-insert into "photo_albums" ("photo_id", "album_id", "taken_local", "is_screenshot", "shuffle_key") values (?, ?, ?, ?, ?) on conflict ("photo_id", "album_id") do nothing;
+insert into "photo_albums" ("photo_id", "album_id", "taken_local", "left_out", "shuffle_key") values (?, ?, ?, ?, ?) on conflict ("photo_id", "album_id") do nothing;
 --   params: ["ph_example","al_FhAbg65iB5nzAW_i","2019-07-01T10:00:00",0,1896132813]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
+insert into "search_key_months" ("owner_id", "kind", "month", "left_out", "photos", "first_taken", "last_taken") values (?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","label","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
 select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_id" = ? and "taken_local" >= ? and "taken_local" <= ? and "id" != ? and "perceptual_hash" is not null;
 --   params: ["owner-1","2019-07-01T09:50:00","2019-07-01T10:10:00","ph_example"]
 
 -- ingest: insert a photo with labels, people, albums and its near-duplicate group (one transaction) [postgres]
-insert into "photos" ("id", "owner_id", "content_hash", "bytes", "source_root", "source_path", "source_uri", "media_type", "media_kind", "width", "height", "orientation", "duration_ms", "taken_local", "taken_utc", "taken_time_source", "time_zone", "time_zone_source", "latitude", "longitude", "place_city", "place_region", "place_country", "place_country_code", "camera_make", "camera_model", "title", "description", "favorite", "rating", "is_screenshot", "perceptual_hash", "duplicate_group_id", "taken_month_day", "shuffle_key", "file_mtime", "ingested_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37) on conflict ("owner_id", "content_hash") do nothing;
+insert into "photos" ("id", "owner_id", "content_hash", "bytes", "source_root", "source_path", "source_uri", "media_type", "media_kind", "width", "height", "orientation", "duration_ms", "taken_local", "taken_utc", "taken_time_source", "time_zone", "time_zone_source", "latitude", "longitude", "place_city", "place_region", "place_country", "place_country_code", "camera_make", "camera_model", "title", "description", "favorite", "rating", "left_out", "perceptual_hash", "duplicate_group_id", "taken_month_day", "shuffle_key", "file_mtime", "ingested_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37) on conflict ("owner_id", "content_hash") do nothing;
 --   params: ["ph_example","owner-1","sha256-example",1000,"/photos","Hawaii/IMG_1.jpg","file:///photos/Hawaii/IMG_1.jpg","image/jpeg","photo",4032,3024,1,null,"2019-07-01T10:00:00","2019-07-01T20:00:00.000Z","exif-with-offset","-10:00","exif-offset",21.3,-157.8,"Honolulu","Hawaii","United States","US","Apple","iPhone 15",null,null,0,null,0,"ffff0000ffff0000",null,"07-01",1896132813,"2026-01-01T00:00:00.000Z","2026-01-01T00:00:00.000Z"]
-insert into "photo_labels" ("photo_id", "label", "source", "confidence", "owner_id", "taken_local", "is_screenshot", "shuffle_key") values ($1, $2, $3, $4, $5, $6, $7, $8);
---   params: ["ph_example","beach","keyword",1,"owner-1","2019-07-01T10:00:00",0,1896132813]
+insert into "photo_label_sources" ("photo_id", "label", "source", "confidence") values ($1, $2, $3, $4) on conflict ("photo_id", "label", "source") do nothing;
+--   params: ["ph_example","beach","keyword",1]
+select "label" from "photo_label_sources" where "photo_id" = $1;
+--   params: ["ph_example"]
+delete from "photo_labels" where "photo_id" = $1;
+--   params: ["ph_example"]
+insert into "photo_labels" ("photo_id", "owner_id", "taken_local", "left_out", "shuffle_key") values ($1, $2, $3, $4, $5);
+--   params: ["ph_example","owner-1","2019-07-01T10:00:00",0,1896132813]
 insert into "people" ("id", "owner_id", "name", "normalized_name", "hidden") values ($1, $2, $3, $4, $5) on conflict ("owner_id", "normalized_name") do nothing;
 --   params: ["pe_8ogKYhI7qsIG47MD","owner-1","Mom","mom",0]
-insert into "photo_people" ("photo_id", "person_id", "taken_local", "is_screenshot", "shuffle_key") values ($1, $2, $3, $4, $5) on conflict ("photo_id", "person_id") do nothing;
+insert into "photo_people" ("photo_id", "person_id", "taken_local", "left_out", "shuffle_key") values ($1, $2, $3, $4, $5) on conflict ("photo_id", "person_id") do nothing;
 --   params: ["ph_example","pe_8ogKYhI7qsIG47MD","2019-07-01T10:00:00",0,1896132813]
 insert into "albums" ("id", "owner_id", "name", "normalized_name", "source", "hidden") values ($1, $2, $3, $4, $5, $6) on conflict ("owner_id", "normalized_name") do nothing;
 --   params: ["al_FhAbg65iB5nzAW_i","owner-1","Hawaii","hawaii","folder",0]
-insert into "photo_albums" ("photo_id", "album_id", "taken_local", "is_screenshot", "shuffle_key") values ($1, $2, $3, $4, $5) on conflict ("photo_id", "album_id") do nothing;
+insert into "photo_albums" ("photo_id", "album_id", "taken_local", "left_out", "shuffle_key") values ($1, $2, $3, $4, $5) on conflict ("photo_id", "album_id") do nothing;
 --   params: ["ph_example","al_FhAbg65iB5nzAW_i","2019-07-01T10:00:00",0,1896132813]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
+insert into "search_key_months" ("owner_id", "kind", "month", "left_out", "photos", "first_taken", "last_taken") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","label","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + 1, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
+--   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
 select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_id" = $1 and "taken_local" >= $2 and "taken_local" <= $3 and "id" != $4 and "perceptual_hash" is not null;
 --   params: ["owner-1","2019-07-01T09:50:00","2019-07-01T10:10:00","ph_example"]
 
 -- ingest: delete photos [sqlite]
 select "id", "duplicate_group_id" from "photos" where "owner_id" = ? and "id" in (?);
 --   params: ["owner-1","ph_example"]
+select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = ? and "photo_id" in (?) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in (?) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in (?);
+--   params: ["owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
+delete from "photo_label_sources" where "photo_id" in (?);
+--   params: ["ph_example"]
 delete from "photo_labels" where "photo_id" in (?);
 --   params: ["ph_example"]
 delete from "photo_people" where "photo_id" in (?);
@@ -189,6 +221,10 @@ delete from "photo_albums" where "photo_id" in (?);
 --   params: ["ph_example"]
 delete from "photos" where "owner_id" = ? and "id" in (?);
 --   params: ["owner-1","ph_example"]
+delete from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = ? and "month" = ?;
+--   params: ["owner-1","none","beach","2019-07"]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") select ? as "owner_id", ? as "kind", ? as "key", ? as "month", "left_out", count(*) as "photos", min(taken_local) as "first_taken", max(taken_local) as "last_taken" from "photo_albums" where "album_id" = ? and taken_local >= ? and taken_local < ? group by "left_out";
+--   params: ["owner-1","none","beach","2019-07","beach","2019-07-01T00:00:00","2019-08-01T00:00:00"]
 select "id" from "photos" where "owner_id" = ? and "duplicate_group_id" = ? order by "id";
 --   params: ["owner-1",null]
 update "photos" set "duplicate_group_id" = ? where "owner_id" = ? and "duplicate_group_id" = ?;
@@ -197,6 +233,10 @@ update "photos" set "duplicate_group_id" = ? where "owner_id" = ? and "duplicate
 -- ingest: delete photos [postgres]
 select "id", "duplicate_group_id" from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]
+select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $1 and "id" in ($2) union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = $3 and "photo_id" in ($4) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in ($5) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in ($6);
+--   params: ["owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
+delete from "photo_label_sources" where "photo_id" in ($1);
+--   params: ["ph_example"]
 delete from "photo_labels" where "photo_id" in ($1);
 --   params: ["ph_example"]
 delete from "photo_people" where "photo_id" in ($1);
@@ -205,6 +245,10 @@ delete from "photo_albums" where "photo_id" in ($1);
 --   params: ["ph_example"]
 delete from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]
+delete from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" = $3 and "month" = $4;
+--   params: ["owner-1","none","beach","2019-07"]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") select $1 as "owner_id", $2 as "kind", $3 as "key", $4 as "month", "left_out", count(*) as "photos", min(taken_local) as "first_taken", max(taken_local) as "last_taken" from "photo_albums" where "album_id" = $5 and taken_local >= $6 and taken_local < $7 group by "left_out";
+--   params: ["owner-1","none","beach","2019-07","beach","2019-07-01T00:00:00","2019-08-01T00:00:00"]
 select "id" from "photos" where "owner_id" = $1 and "duplicate_group_id" = $2 order by "id";
 --   params: ["owner-1",null]
 update "photos" set "duplicate_group_id" = $1 where "owner_id" = $2 and "duplicate_group_id" = $3;

@@ -8,14 +8,14 @@ import {
   type SqlBool,
 } from 'kysely';
 import type { PhotoQuery } from '../../common/contracts';
-import type { LibraryDatabase } from '../database/schema';
+import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
 import { monthDaysIn } from './month-days';
 
 export type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
 type PhotosExpressions = ExpressionBuilder<LibraryDatabase, 'photos'>;
 
-/** A label and the labels under it ("animal" → animal, dog, cat, …); identity until a hierarchy is plugged in. */
-export type LabelExpander = (label: string) => string[];
+/** The labels above a label ("dog" → ["animal"]): a photo is filed under those too, so a search names one label. */
+export type LabelParents = (label: string) => string[];
 
 export interface SearchScope {
   ownerId: string;
@@ -23,7 +23,6 @@ export interface SearchScope {
   /** The owner's hidden people and albums: left out unless the query names them. */
   hiddenPeople: readonly string[];
   hiddenAlbums: readonly string[];
-  expandLabel: LabelExpander;
 }
 
 interface Bounds {
@@ -42,7 +41,7 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
   const bounds = outerBounds(query);
   let matches: PhotosQuery = db.selectFrom('photos').where('photos.owner_id', '=', ownerId);
 
-  if (screenshotsOut) matches = matches.where('photos.is_screenshot', '=', 0);
+  matches = matches.where('photos.left_out', 'in', leftOutAllowed(screenshotsOut));
   // Comparing with NULL is never true, so undated photos drop out of any date-bounded query by themselves.
   if (query.takenFrom !== undefined) matches = matches.where('photos.taken_local', '>=', query.takenFrom);
   if (query.takenTo !== undefined) matches = matches.where('photos.taken_local', '<', query.takenTo);
@@ -66,7 +65,6 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
   }
 
   for (const label of new Set(query.labels)) {
-    const labels = labelsFor(scope, [label]);
     matches = matches.where('photos.id', 'in', (eb) =>
       narrowed(
         'photo_labels',
@@ -74,7 +72,7 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
           .selectFrom('photo_labels')
           .select('photo_labels.photo_id')
           .where('photo_labels.owner_id', '=', ownerId)
-          .where('photo_labels.label', 'in', labels),
+          .where('photo_labels.label', '=', label),
         screenshotsOut,
         bounds,
       ),
@@ -126,7 +124,7 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
     );
   }
   if (query.exclude.labels.length > 0) {
-    const labels = labelsFor(scope, query.exclude.labels);
+    const labels = [...new Set(query.exclude.labels)];
     matches = matches.where('photos.id', 'not in', (eb) =>
       eb
         .selectFrom('photo_labels')
@@ -155,7 +153,9 @@ function narrowed<
   Q extends SelectQueryBuilder<LibraryDatabase, T, { photo_id: string }>,
 >(table: T, subquery: Q, screenshotsOut: boolean, bounds: Bounds): Q {
   const conditions: RawBuilder<SqlBool>[] = [];
-  if (screenshotsOut) conditions.push(sql<SqlBool>`${sql.ref(`${table}.is_screenshot`)} = 0`);
+  conditions.push(
+    sql<SqlBool>`${sql.ref(`${table}.left_out`)} in (${sql.join(leftOutAllowed(screenshotsOut))})`,
+  );
   if (bounds.from !== undefined)
     conditions.push(sql<SqlBool>`${sql.ref(`${table}.taken_local`)} >= ${bounds.from}`);
   if (bounds.to !== undefined)
@@ -184,8 +184,12 @@ function placeConditions(eb: PhotosExpressions, place: PhotoQuery['places'][numb
   );
 }
 
-function labelsFor(scope: SearchScope, labels: readonly string[]): string[] {
-  return [...new Set(labels.flatMap((label) => scope.expandLabel(label)))];
+/**
+ * The `left_out` values a search accepts: none set, or only the screenshot bit when screenshots are wanted. A photo
+ * its owner hid has the hidden bit and matches neither.
+ */
+export function leftOutAllowed(screenshotsOut: boolean): number[] {
+  return screenshotsOut ? [0] : [0, LEFT_OUT_SCREENSHOT];
 }
 
 /** Explicit exclusions plus hidden ones, except what the query asks for by name. */

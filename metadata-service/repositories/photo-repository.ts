@@ -1,20 +1,29 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { PhotoFacts, PhotoQuery, SearchResponse, Vocabulary } from '../../common/contracts';
 import type {
-  AlbumSource,
-  Flag,
-  LabelSource,
-  LibraryDatabase,
-  MediaKind,
-  PhotosTable,
-  TakenTimeSource,
-  TimeZoneSource,
+  PhotoCaptionFacts,
+  PhotoFacts,
+  PhotoQuery,
+  SearchResponse,
+  Vocabulary,
+} from '../../common/contracts';
+import {
+  LEFT_OUT_HIDDEN,
+  LEFT_OUT_SCREENSHOT,
+  type AlbumSource,
+  type Flag,
+  type LibraryDatabase,
+  type MediaKind,
+  type PhotosTable,
+  type TakenTimeSource,
+  type TimeZoneSource,
 } from '../database/schema';
 import type { Place } from '../places/place';
 import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } from './near-duplicates';
 import { albumIdFor, normalizeName, personIdFor } from './names';
-import type { LabelExpander } from './photo-filters';
-import { searchPhotos, type PageRequest } from './photo-search';
+import { countEntriesOf, countInsertedPhoto, recountEntries, type CountedKey } from './key-month-counts';
+import { fileUnderLabels, insertLabels, type JoinCopy, type LabelRecord } from './label-rows';
+import type { LabelParents } from './photo-filters';
+import { searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
 import { toPhotoSummary } from './photo-summary-row';
 import { shuffleKeyFor } from './shuffle-order';
 import type { VocabularyPlace } from '../query-text/types';
@@ -64,11 +73,7 @@ export interface AlbumRecord {
   source: AlbumSource;
 }
 
-export interface LabelRecord {
-  label: string;
-  source: LabelSource;
-  confidence: number;
-}
+export type { LabelRecord } from './label-rows';
 
 /** Where a stored photo's original was found; enough for ingest to tell unchanged from moved. */
 export interface StoredSource {
@@ -102,8 +107,16 @@ export interface IngestSkipRecord {
 }
 
 export interface PhotoRepositoryOptions {
-  /** Label hierarchy for search ("animal" finds dogs); default: a label finds only itself. */
-  expandLabel?: LabelExpander;
+  /** Label hierarchy: a photo labelled "dog" is also filed under its parents ("animal"); default: none. */
+  labelParents?: LabelParents;
+  /** Search strategy knobs (tests use them to exercise the large-set paths on small libraries). */
+  tuning?: SearchTuning;
+}
+
+/** The owner's own marks on a photo. */
+export interface PhotoFlagsUpdate {
+  favorite?: boolean;
+  hidden?: boolean;
 }
 
 /** Rows per DELETE … WHERE id IN (…): far below both engines' bound-parameter limits. */
@@ -114,13 +127,15 @@ const DELETE_CHUNK = 500;
  * match or change another's photos, whatever id it guesses.
  */
 export class PhotoRepository {
-  private readonly expandLabel: LabelExpander;
+  private readonly labelParents: LabelParents;
+  private readonly tuning: SearchTuning;
 
   constructor(
     private readonly db: Kysely<LibraryDatabase>,
     options: PhotoRepositoryOptions = {},
   ) {
-    this.expandLabel = options.expandLabel ?? ((label) => [label]);
+    this.labelParents = options.labelParents ?? (() => []);
+    this.tuning = options.tuning ?? {};
   }
 
   async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
@@ -158,9 +173,9 @@ export class PhotoRepository {
         query,
         hiddenPeople: hidden.filter((h) => h.kind === 'person').map((h) => h.id),
         hiddenAlbums: hidden.filter((h) => h.kind === 'album').map((h) => h.id),
-        expandLabel: this.expandLabel,
       },
       page,
+      this.tuning,
     );
   }
 
@@ -174,7 +189,7 @@ export class PhotoRepository {
     if (!row) return undefined;
     const [labels, people, albums] = await Promise.all([
       this.db
-        .selectFrom('photo_labels')
+        .selectFrom('photo_label_sources')
         .select(['label', 'source', 'confidence'])
         .where('photo_id', '=', row.id)
         .orderBy('source')
@@ -204,7 +219,94 @@ export class PhotoRepository {
     });
   }
 
-  /** The owner's people, albums and labels by photo count, for speech biasing and the free-text parser. */
+  /** Caption facts (capture time, place, people's names) of the owner's photos among `photoIds`, in that order. */
+  async describePhotos(ownerId: string, photoIds: readonly string[]): Promise<PhotoCaptionFacts[]> {
+    const ids = [...new Set(photoIds)];
+    if (ids.length === 0) return [];
+    const [rows, people] = await Promise.all([
+      this.db
+        .selectFrom('photos')
+        .select(['id', 'taken_local', 'place_city', 'place_region', 'place_country'])
+        .where('owner_id', '=', ownerId)
+        .where('id', 'in', ids)
+        .execute(),
+      this.db
+        .selectFrom('photo_people')
+        .innerJoin('people', 'people.id', 'photo_people.person_id')
+        .select(['photo_people.photo_id', 'people.name'])
+        .where('people.owner_id', '=', ownerId)
+        .where('people.hidden', '=', 0)
+        .where('photo_people.photo_id', 'in', ids)
+        .orderBy('people.name')
+        .execute(),
+    ]);
+    const namesOf = new Map<string, string[]>();
+    for (const person of people) {
+      namesOf.set(person.photo_id, [...(namesOf.get(person.photo_id) ?? []), person.name]);
+    }
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      const hasPlace = row.place_city !== null || row.place_region !== null || row.place_country !== null;
+      return [
+        {
+          id,
+          takenLocal: row.taken_local,
+          place: hasPlace
+            ? { city: row.place_city, region: row.place_region, country: row.place_country }
+            : null,
+          people: namesOf.get(id) ?? [],
+        },
+      ];
+    });
+  }
+
+  /**
+   * Favourite/hide one of the owner's photos. Hiding sets the hidden bit of left_out on the photo and its join rows,
+   * so no search matches it any more (see schema.ts); unhiding clears it. False when the photo is not the owner's.
+   */
+  async setPhotoFlags(ownerId: string, photoId: string, flags: PhotoFlagsUpdate): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const photo = await trx
+        .selectFrom('photos')
+        .select(['left_out'])
+        .where('owner_id', '=', ownerId)
+        .where('id', '=', photoId)
+        .executeTakeFirst();
+      if (!photo) return false;
+      if (flags.favorite !== undefined) {
+        await trx
+          .updateTable('photos')
+          .set({ favorite: flag(flags.favorite) })
+          .where('owner_id', '=', ownerId)
+          .where('id', '=', photoId)
+          .execute();
+      }
+      const before = Number(photo.left_out);
+      const after =
+        flags.hidden === undefined
+          ? before
+          : flags.hidden
+            ? before | LEFT_OUT_HIDDEN
+            : before & ~LEFT_OUT_HIDDEN;
+      if (after !== before) {
+        const counted = await countEntriesOf(trx, ownerId, [photoId]);
+        await trx
+          .updateTable('photos')
+          .set({ left_out: after })
+          .where('owner_id', '=', ownerId)
+          .where('id', '=', photoId)
+          .execute();
+        for (const table of ['photo_labels', 'photo_people', 'photo_albums'] as const) {
+          await trx.updateTable(table).set({ left_out: after }).where('photo_id', '=', photoId).execute();
+        }
+        await recountEntries(trx, counted);
+      }
+      return true;
+    });
+  }
+
   /** Every place (city, region, country) the owner's photos were taken in, as stored. */
   placesInUse(ownerId: string): Promise<VocabularyPlace[]> {
     return placesInUse(this.db, ownerId);
@@ -284,14 +386,20 @@ export class PhotoRepository {
         .onConflict((oc) => oc.columns(['owner_id', 'content_hash']).doNothing())
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      const copy = {
+      const copy: JoinCopy = {
         takenLocal: photo.takenLocal,
-        isScreenshot: flag(photo.isScreenshot),
+        leftOut: photo.isScreenshot ? LEFT_OUT_SCREENSHOT : 0,
         shuffleKey: shuffleKeyFor(photo.id),
       };
-      await insertLabels(trx, photo.ownerId, photo.id, copy, labels);
-      await linkPeople(trx, photo.ownerId, photo.id, copy, photo.people);
-      await linkAlbums(trx, photo.ownerId, photo.id, copy, photo.albums);
+      const filed = await insertLabels(trx, photo.ownerId, photo.id, copy, labels, this.labelParents);
+      const people = await linkPeople(trx, photo.ownerId, photo.id, copy, photo.people);
+      const albums = await linkAlbums(trx, photo.ownerId, photo.id, copy, photo.albums);
+      const keys: CountedKey[] = [
+        ...filed.map((key) => ({ kind: 'label' as const, key })),
+        ...people.map((key) => ({ kind: 'person' as const, key })),
+        ...albums.map((key) => ({ kind: 'album' as const, key })),
+      ];
+      await countInsertedPhoto(trx, { ownerId: photo.ownerId, ...copy }, keys);
       await joinDuplicateGroup(trx, photo);
       return true;
     });
@@ -302,11 +410,12 @@ export class PhotoRepository {
     await this.db.transaction().execute(async (trx) => {
       const photo = await trx
         .selectFrom('photos')
-        .select(['taken_local', 'is_screenshot', 'shuffle_key'])
+        .select(['taken_local', 'left_out', 'shuffle_key'])
         .where('owner_id', '=', ownerId)
         .where('id', '=', photoId)
         .executeTakeFirst();
       if (!photo) return;
+      const countedBefore = await countEntriesOf(trx, ownerId, [photoId]);
       await trx
         .updateTable('photos')
         .set({
@@ -318,17 +427,18 @@ export class PhotoRepository {
         .where('owner_id', '=', ownerId)
         .where('id', '=', photoId)
         .execute();
-      const copy = {
+      const copy: JoinCopy = {
         takenLocal: photo.taken_local,
-        isScreenshot: photo.is_screenshot,
+        leftOut: Number(photo.left_out),
         shuffleKey: Number(photo.shuffle_key),
       };
       await trx
-        .deleteFrom('photo_labels')
+        .deleteFrom('photo_label_sources')
         .where('photo_id', '=', photoId)
         .where('source', '=', 'folder')
         .execute();
-      await insertLabels(trx, ownerId, photoId, copy, update.folderLabels);
+      await insertLabels(trx, ownerId, photoId, copy, update.folderLabels, this.labelParents);
+      await fileUnderLabels(trx, ownerId, photoId, copy, this.labelParents);
       if (update.folderAlbums !== undefined) {
         await trx
           .deleteFrom('photo_albums')
@@ -349,6 +459,9 @@ export class PhotoRepository {
           update.folderAlbums.map((name) => ({ name, source: 'folder' as const })),
         );
       }
+      // Labels and albums may have come and gone: recount every key the photo was or now is under.
+      const countedAfter = await countEntriesOf(trx, ownerId, [photoId]);
+      await recountEntries(trx, uniqueEntries([...countedBefore, ...countedAfter]));
     });
   }
 
@@ -366,7 +479,9 @@ export class PhotoRepository {
           .execute();
         if (owned.length === 0) return;
         const ids = owned.map((p) => p.id);
+        const counted = await countEntriesOf(trx, ownerId, ids);
         // Join rows first: PostgreSQL enforces the cascade, but SQLite only does with foreign_keys on.
+        await trx.deleteFrom('photo_label_sources').where('photo_id', 'in', ids).execute();
         await trx.deleteFrom('photo_labels').where('photo_id', 'in', ids).execute();
         await trx.deleteFrom('photo_people').where('photo_id', 'in', ids).execute();
         await trx.deleteFrom('photo_albums').where('photo_id', 'in', ids).execute();
@@ -376,6 +491,7 @@ export class PhotoRepository {
           .where('id', 'in', ids)
           .executeTakeFirst();
         deleted += Number(result.numDeletedRows);
+        await recountEntries(trx, counted);
         const groups = new Set(
           owned.flatMap((p) => (p.duplicate_group_id === null ? [] : [p.duplicate_group_id])),
         );
@@ -442,47 +558,15 @@ export class PhotoRepository {
   }
 }
 
-/** What the join rows copy from their photo (see schema.ts). */
-interface JoinCopy {
-  takenLocal: string | null;
-  isScreenshot: Flag;
-  shuffleKey: number;
-}
-
-async function insertLabels(
-  trx: Transaction<LibraryDatabase>,
-  ownerId: string,
-  photoId: string,
-  copy: JoinCopy,
-  labels: readonly LabelRecord[],
-): Promise<void> {
-  if (labels.length === 0) return;
-  await trx
-    .insertInto('photo_labels')
-    .values(
-      dedupeLabels(labels).map((l) => ({
-        photo_id: photoId,
-        label: l.label,
-        source: l.source,
-        confidence: l.confidence,
-        owner_id: ownerId,
-        taken_local: copy.takenLocal,
-        is_screenshot: copy.isScreenshot,
-        shuffle_key: copy.shuffleKey,
-      })),
-    )
-    .execute();
-}
-
 async function linkPeople(
   trx: Transaction<LibraryDatabase>,
   ownerId: string,
   photoId: string,
   copy: JoinCopy,
   names: readonly string[],
-): Promise<void> {
+): Promise<string[]> {
   const people = uniqueByNormalizedName(names.map((name) => ({ name })));
-  if (people.length === 0) return;
+  if (people.length === 0) return [];
   await trx
     .insertInto('people')
     .values(
@@ -503,12 +587,13 @@ async function linkPeople(
         photo_id: photoId,
         person_id: personIdFor(ownerId, p.normalized),
         taken_local: copy.takenLocal,
-        is_screenshot: copy.isScreenshot,
+        left_out: copy.leftOut,
         shuffle_key: copy.shuffleKey,
       })),
     )
     .onConflict((oc) => oc.columns(['photo_id', 'person_id']).doNothing())
     .execute();
+  return people.map((p) => personIdFor(ownerId, p.normalized));
 }
 
 async function linkAlbums(
@@ -517,9 +602,9 @@ async function linkAlbums(
   photoId: string,
   copy: JoinCopy,
   records: readonly AlbumRecord[],
-): Promise<void> {
+): Promise<string[]> {
   const albums = uniqueByNormalizedName(records);
-  if (albums.length === 0) return;
+  if (albums.length === 0) return [];
   await trx
     .insertInto('albums')
     .values(
@@ -541,12 +626,13 @@ async function linkAlbums(
         photo_id: photoId,
         album_id: albumIdFor(ownerId, a.normalized),
         taken_local: copy.takenLocal,
-        is_screenshot: copy.isScreenshot,
+        left_out: copy.leftOut,
         shuffle_key: copy.shuffleKey,
       })),
     )
     .onConflict((oc) => oc.columns(['photo_id', 'album_id']).doNothing())
     .execute();
+  return albums.map((a) => albumIdFor(ownerId, a.normalized));
 }
 
 function uniqueByNormalizedName<T extends { name: string }>(
@@ -667,7 +753,7 @@ function toRow(photo: PhotoRecord): PhotosTable {
     description: photo.description,
     favorite: flag(photo.favorite),
     rating: photo.rating,
-    is_screenshot: flag(photo.isScreenshot),
+    left_out: photo.isScreenshot ? LEFT_OUT_SCREENSHOT : 0,
     perceptual_hash: photo.perceptualHash,
     duplicate_group_id: null,
     taken_month_day: photo.takenLocal === null ? null : photo.takenLocal.slice(5, 10),
@@ -717,6 +803,7 @@ function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
     people: joins.people,
     albums: joins.albums,
     duplicateGroupId: row.duplicate_group_id,
+    hidden: (Number(row.left_out) & LEFT_OUT_HIDDEN) !== 0,
     ingestedAt: row.ingested_at,
   };
 }
@@ -725,13 +812,6 @@ function flag(value: boolean): Flag {
   return value ? 1 : 0;
 }
 
-/** One row per (label, source): the primary key would reject a repeat. */
-function dedupeLabels(labels: readonly LabelRecord[]): LabelRecord[] {
-  const byKey = new Map<string, LabelRecord>();
-  for (const label of labels) {
-    const key = `${label.source}\u0000${label.label}`;
-    const existing = byKey.get(key);
-    if (!existing || existing.confidence < label.confidence) byKey.set(key, label);
-  }
-  return [...byKey.values()];
+function uniqueEntries<T extends { kind: string; key: string; month: string }>(entries: readonly T[]): T[] {
+  return [...new Map(entries.map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e])).values()];
 }

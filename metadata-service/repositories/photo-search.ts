@@ -5,12 +5,19 @@ import type { SearchScope } from './photo-filters';
 import { PHOTO_SUMMARY_COLUMNS, toPhotoSummary } from './photo-summary-row';
 import { decodeCursor, encodeCursor, searchFingerprint, type SearchPosition } from './search-cursor';
 import { matchSource, type MatchSource } from './search-driver';
-import { SHUFFLE_MODULUS, shuffleParametersFor } from './shuffle-order';
+import { countFromSummary, type MatchCount } from './key-month-counts';
+import { leftOutAllowed } from './photo-filters';
+import { shufflePage } from './shuffle-page';
 
 export interface PageRequest {
   limit: number;
   offset: number;
   cursor?: string;
+}
+
+export interface SearchTuning {
+  /** Shuffled result sets up to this size are ordered in memory; larger ones are walked by bucket. */
+  shuffleReadAllLimit?: number;
 }
 
 interface OrderedRow {
@@ -21,47 +28,37 @@ interface OrderedRow {
 /**
  * One page of a search: total and capture span over all matches, then the page in the query's order.
  * newest/oldest: dated photos by (taken_local, id) — an index order — then the undated ones by id.
- * shuffle: by the seeded shuffle position, then id. Pages continue from a cursor (keyset: stable while photos are
+ * shuffle: the seeded bucketed order of shuffle-order.ts, then id. Pages continue from a cursor (keyset: stable while photos are
  * added) or from an offset (kept for callers that count). The page's ids are found first, then their rows are read.
  */
 export async function searchPhotos(
   db: Kysely<LibraryDatabase>,
   scope: SearchScope,
   page: PageRequest,
+  tuning: SearchTuning = {},
 ): Promise<SearchResponse> {
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
   const source = matchSource(db, scope);
-  // count(*) and count(taken_local) rather than counting ids: covering indexes need not hold the id.
-  const aggregate = await source.rows
-    .select([
-      (source.mayRepeat
-        ? sql<number | string>`count(distinct ${source.id})`
-        : sql<number | string>`count(*)`
-      ).as('total'),
-      (source.mayRepeat
-        ? sql<
-            number | string
-          >`count(distinct case when ${source.takenLocal} is not null then ${source.id} end)`
-        : sql<number | string>`count(${source.takenLocal})`
-      ).as('dated'),
-      sql<string | null>`min(${source.takenLocal})`.as('first'),
-      sql<string | null>`max(${source.takenLocal})`.as('last'),
-    ])
-    .executeTakeFirstOrThrow();
-  const total = Number(aggregate.total);
-  const span =
-    aggregate.first !== null && aggregate.last !== null
-      ? { first: aggregate.first, last: aggregate.last }
-      : null;
+  const count = await countMatches(db, scope, source);
+  const total = count.total;
+  const span = count.first !== null && count.last !== null ? { first: count.first, last: count.last } : null;
   if (total === 0) return { total, span, photos: [] };
 
   // One row more than asked tells whether there is a next page without a second count.
   const wanted = page.limit + 1;
   const ordered =
     scope.query.order === 'shuffle'
-      ? await shufflePage(source, scope, wanted, page.offset, position)
-      : await chronologicalPage(source, scope, Number(aggregate.dated), wanted, page.offset, position);
+      ? await shufflePage(
+          source,
+          scope.query.seed,
+          total,
+          wanted,
+          page.offset,
+          position,
+          tuning.shuffleReadAllLimit,
+        )
+      : await chronologicalPage(source, scope, count.dated, wanted, page.offset, position);
   const pageRows = ordered.slice(0, page.limit);
   const summaries = await loadSummaries(
     db,
@@ -136,42 +133,39 @@ function chronologicalKey(source: MatchSource, scope: SearchScope): RawBuilder<s
     : source.takenLocal;
 }
 
-async function shufflePage(
-  source: MatchSource,
-  scope: SearchScope,
-  wanted: number,
-  offset: number,
-  position: SearchPosition | undefined,
-): Promise<OrderedRow[]> {
-  const shufflePosition = shuffleExpression(source.shuffleKey, scope.query.seed);
-  let rows = source.rows;
-  if (position !== undefined) {
-    if (typeof position.key !== 'number') return [];
-    rows = rows.where(
-      sql<boolean>`(${shufflePosition} > ${position.key} or (${shufflePosition} = ${position.key} and ${source.id} > ${position.id}))`,
-    );
-  }
-  return selectOrdered(source, rows, shufflePosition)
-    .orderBy(sql`2`)
-    .orderBy(sql`1`)
-    .limit(wanted)
-    .offset(position === undefined ? offset : 0)
-    .execute();
-}
-
-/** (id, sort key), distinct when the source repeats a photo; ordering by output position keeps DISTINCT valid. */
+/** (id, sort key) of each match. */
 function selectOrdered(source: MatchSource, rows: MatchSource['rows'], sortKey: RawBuilder<unknown>) {
-  const selected = rows.select([source.id.as('id'), sql<string | number | null>`${sortKey}`.as('sort_key')]);
-  return source.mayRepeat ? selected.distinct() : selected;
+  return rows.select([source.id.as('id'), sql<string | number | null>`${sortKey}`.as('sort_key')]);
 }
 
 /**
- * `(shuffle_key * multiplier + increment) % modulus`, as literals: better-sqlite3 binds JS numbers as REAL, which
- * would lose the 64-bit integer arithmetic.
+ * Total, dated count and span over all matches: from search_key_months when the source is one key's matches,
+ * otherwise by aggregating the matches (count(*) and count(taken_local): covering indexes need not hold the id).
  */
-function shuffleExpression(shuffleKey: RawBuilder<number>, seed: string | undefined): RawBuilder<number> {
-  const { multiplier, increment } = shuffleParametersFor(seed);
-  return sql<number>`((${shuffleKey} * ${sql.lit(multiplier)} + ${sql.lit(increment)}) % ${sql.lit(SHUFFLE_MODULUS)})`;
+async function countMatches(
+  db: Kysely<LibraryDatabase>,
+  scope: SearchScope,
+  source: MatchSource,
+): Promise<MatchCount> {
+  if (source.countedKey !== undefined) {
+    return countFromSummary(
+      db,
+      scope.ownerId,
+      source.countedKey,
+      leftOutAllowed(scope.query.exclude.screenshots),
+      { from: scope.query.takenFrom, to: scope.query.takenTo },
+      source,
+    );
+  }
+  const row = await source.rows
+    .select([
+      sql<number | string>`count(*)`.as('total'),
+      sql<number | string>`count(${source.takenLocal})`.as('dated'),
+      sql<string | null>`min(${source.takenLocal})`.as('first'),
+      sql<string | null>`max(${source.takenLocal})`.as('last'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), dated: Number(row.dated), first: row.first, last: row.last };
 }
 
 async function loadSummaries(

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { LibraryDatabase } from '../database/schema';
-import { matchingPhotos, type SearchScope } from './photo-filters';
+import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
+import { leftOutAllowed, matchingPhotos, type SearchScope } from './photo-filters';
 
 /**
  * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
@@ -14,8 +14,11 @@ export interface MatchSource {
   id: RawBuilder<string>;
   takenLocal: RawBuilder<string | null>;
   shuffleKey: RawBuilder<number>;
-  /** A photo can appear on several rows (one per label source, or per expanded label): count and page distinct ids. */
-  mayRepeat: boolean;
+  /**
+   * Set when the rows are exactly one key's matches (one label, person or album, or all the owner's photos) within
+   * date bounds and the left-out rule: their count and span can then be read from search_key_months.
+   */
+  countedKey?: { kind: SearchKeyKind; key: string };
 }
 
 /** The source's FROM/WHERE; its columns are addressed through the refs above, whichever table it reads. */
@@ -31,7 +34,7 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
       id: sql<string>`${sql.ref('photos.id')}`,
       takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
-      mayRepeat: false,
+      countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : undefined,
     };
   }
   const { table, keyColumn, keys } = driver;
@@ -52,7 +55,9 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
       sql<boolean>`${ref('album_id')} in (select id from albums where owner_id = ${ownerId})`,
     );
   }
-  if (query.exclude.screenshots) rows = rows.where(sql<boolean>`${ref('is_screenshot')} = 0`);
+  rows = rows.where(
+    sql<boolean>`${ref('left_out')} in (${sql.join(leftOutAllowed(query.exclude.screenshots))})`,
+  );
   if (query.takenFrom !== undefined)
     rows = rows.where(sql<boolean>`${ref('taken_local')} >= ${query.takenFrom}`);
   if (query.takenTo !== undefined) rows = rows.where(sql<boolean>`${ref('taken_local')} < ${query.takenTo}`);
@@ -61,9 +66,15 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
     id: sql<string>`${ref('photo_id')}`,
     takenLocal: sql<string | null>`${ref('taken_local')}`,
     shuffleKey: sql<number>`${ref('shuffle_key')}`,
-    mayRepeat: table === 'photo_labels',
+    countedKey: { kind: COUNTED_KIND[table], key: keys[0] ?? '' },
   };
 }
+
+const COUNTED_KIND = {
+  photo_labels: 'label',
+  photo_people: 'person',
+  photo_albums: 'album',
+} as const satisfies Record<JoinTable, SearchKeyKind>;
 
 interface JoinDriver {
   table: JoinTable;
@@ -71,11 +82,24 @@ interface JoinDriver {
   keys: string[];
 }
 
-/** The join table that alone decides the query, if there is one (see MatchSource). */
-function singleJoinDriver(scope: SearchScope): JoinDriver | undefined {
+/** True when nothing but the date bounds and the left-out rule narrows the owner's photos. */
+function onlyBoundsAndLeftOut(scope: SearchScope): boolean {
+  const { query } = scope;
+  return (
+    otherFiltersAbsent(scope) &&
+    query.labels.length === 0 &&
+    query.people.length === 0 &&
+    query.albums.length === 0 &&
+    scope.hiddenPeople.length === 0 &&
+    scope.hiddenAlbums.length === 0
+  );
+}
+
+/** No filter beyond labels, people, albums, the date bounds and the left-out rule. */
+function otherFiltersAbsent(scope: SearchScope): boolean {
   const { query } = scope;
   const kinds = new Set(query.mediaKinds);
-  const onlyBoundsAndScreenshots =
+  return (
     query.places.length === 0 &&
     query.dateRanges.length === 0 &&
     query.monthDays.length === 0 &&
@@ -84,8 +108,14 @@ function singleJoinDriver(scope: SearchScope): JoinDriver | undefined {
     query.exclude.people.length === 0 &&
     query.exclude.albums.length === 0 &&
     query.exclude.labels.length === 0 &&
-    !query.collapseDuplicates;
-  if (!onlyBoundsAndScreenshots) return undefined;
+    !query.collapseDuplicates
+  );
+}
+
+/** The join table that alone decides the query, if there is one (see MatchSource). */
+function singleJoinDriver(scope: SearchScope): JoinDriver | undefined {
+  const { query } = scope;
+  if (!otherFiltersAbsent(scope)) return undefined;
   const labels = [...new Set(query.labels)];
   const people = [...new Set(query.people)];
   const albums = [...new Set(query.albums)];
@@ -94,7 +124,7 @@ function singleJoinDriver(scope: SearchScope): JoinDriver | undefined {
   const hiddenAlbums = scope.hiddenAlbums.filter((id) => !albums.includes(id));
   if (hiddenPeople.length > 0 || hiddenAlbums.length > 0) return undefined;
   if (labels.length === 1 && people.length === 0 && albums.length === 0) {
-    return { table: 'photo_labels', keyColumn: 'label', keys: scope.expandLabel(labels[0] ?? '') };
+    return { table: 'photo_labels', keyColumn: 'label', keys: [labels[0] ?? ''] };
   }
   if (people.length === 1 && labels.length === 0 && albums.length === 0) {
     return { table: 'photo_people', keyColumn: 'person_id', keys: people };

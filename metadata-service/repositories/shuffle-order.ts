@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A seeded shuffle that both engines compute the same way, in SQL, from a per-photo integer:
- * `(shuffle_key * multiplier + increment) % SHUFFLE_MODULUS`. The modulus is the prime 2^31 - 1, so for a fixed seed
- * the map is a bijection over shuffle keys (a different permutation per multiplier, not just a rotation), and every
- * intermediate value stays below 2^63: it fits SQLite's and PostgreSQL's 64-bit integers.
+ * A seeded shuffle over a per-photo integer (shuffle_key, a hash of the id), designed to be walked from an index:
+ * the key range is cut into SHUFFLE_BUCKETS equal buckets; the seed orders the buckets (a seeded permutation), and
+ * within a bucket orders photos by `(shuffle_key * multiplier + increment) % SHUFFLE_MODULUS` (a bijection, since
+ * the modulus is the prime 2^31 - 1). A page therefore reads one or two buckets through the (…, shuffle_key) index
+ * instead of sorting every match, and each seed still gives its own order. Photos sharing a bucket (1/1024 of the
+ * matches) stay in one stretch of every order; inside it their order changes with the seed.
  */
 export const SHUFFLE_MODULUS = 2_147_483_647;
 
@@ -37,4 +39,57 @@ export function shufflePosition(shuffleKey: number, parameters: ShuffleParameter
     (BigInt(shuffleKey) * BigInt(parameters.multiplier) + BigInt(parameters.increment)) %
       BigInt(SHUFFLE_MODULUS),
   );
+}
+
+/** Number of shuffle_key buckets (a power of two, so a bucket is a key range). */
+export const SHUFFLE_BUCKETS = 1024;
+/** Keys per bucket: shuffle keys are below 2^31. */
+export const SHUFFLE_BUCKET_WIDTH = 2 ** 31 / SHUFFLE_BUCKETS;
+
+export function shuffleBucketOf(shuffleKey: number): number {
+  return Math.floor(shuffleKey / SHUFFLE_BUCKET_WIDTH);
+}
+
+/** Buckets in the seed's order (index = rank). Seeded Fisher–Yates over a SHA-256-fed xorshift generator. */
+export function shuffleBucketOrder(seed: string | undefined): number[] {
+  const digest = createHash('sha256')
+    .update(`shuffle-buckets\n${seed ?? ''}`)
+    .digest();
+  let state = digest.readUInt32BE(0) || 0x9e3779b9;
+  const next = (): number => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state;
+  };
+  const order = Array.from({ length: SHUFFLE_BUCKETS }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [order[i], order[j]] = [order[j] ?? j, order[i] ?? i];
+  }
+  return order;
+}
+
+/**
+ * A photo's place in the seed's order as one safe integer: bucket rank * SHUFFLE_MODULUS + position in the bucket.
+ * Cursors carry it, so a page continues exactly after the previous one.
+ */
+export function shuffleOrderKey(
+  shuffleKey: number,
+  rankOfBucket: readonly number[],
+  parameters: ShuffleParameters,
+): number {
+  const rank = rankOfBucket[shuffleBucketOf(shuffleKey)] ?? 0;
+  return rank * SHUFFLE_MODULUS + shufflePosition(shuffleKey, parameters);
+}
+
+/** rank by bucket, from the bucket order. */
+export function bucketRanks(order: readonly number[]): number[] {
+  const ranks = new Array<number>(order.length).fill(0);
+  order.forEach((bucket, rank) => {
+    ranks[bucket] = rank;
+  });
+  return ranks;
 }

@@ -24,6 +24,7 @@ export function barePhotoFacts(summary: PhotoSummary, keywords: readonly string[
     people: [],
     albums: [],
     duplicateGroupId: null,
+    hidden: false,
     ingestedAt: '2026-01-01T00:00:00.000Z',
   };
 }

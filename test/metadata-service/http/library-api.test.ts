@@ -47,9 +47,9 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     await database.cleanup();
   });
 
-  const call = async (path: string, owner: string | undefined, body?: unknown) => {
+  const call = async (path: string, owner: string | undefined, body?: unknown, method?: 'PATCH') => {
     const response = await fetch(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
       headers: { 'content-type': 'application/json', ...(owner ? { [OWNER_HEADER]: owner } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -121,6 +121,49 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     );
   });
 
+  it("describes photos for captions, leaving out ids that are not the owner's", async () => {
+    const { status, json } = await call('/photos/describe', ALICE, {
+      ids: ['ph_bob', 'ph_alice', 'ph_none'],
+    });
+    assert.equal(status, 200);
+    assert.deepEqual(json, {
+      photos: [{ id: 'ph_alice', takenLocal: '2026-07-14T10:00:00', place: null, people: ['Mom'] }],
+    });
+    assert.equal((await call('/photos/describe', ALICE, { ids: [] })).status, 400);
+    assert.equal((await call('/photos/describe', ALICE, { ids: ['../etc'] })).status, 400);
+  });
+
+  it('hides a photo from every search and favourites it, for its owner only', async () => {
+    const beach = { query: { labels: ['beach'] } };
+    assert.equal(searchResponseSchema.parse((await call('/search', ALICE, beach)).json).total, 1);
+    // Bob cannot touch Alice's photo: the same 404 as a photo that does not exist.
+    const foreign = await call('/photos/ph_alice/flags', BOB, { hidden: true }, 'PATCH');
+    assert.equal(foreign.status, 404);
+    assert.equal(errorResponseSchema.parse(foreign.json).error.code, 'PHOTO_NOT_FOUND');
+    assert.equal(searchResponseSchema.parse((await call('/search', ALICE, beach)).json).total, 1);
+
+    const hidden = await call('/photos/ph_alice/flags', ALICE, { hidden: true, favorite: true }, 'PATCH');
+    assert.equal(hidden.status, 200);
+    const facts = photoFactsSchema.parse(hidden.json);
+    assert.equal(facts.hidden, true);
+    assert.equal(facts.favorite, true);
+    for (const query of [
+      { labels: ['beach'] },
+      {},
+      { exclude: { screenshots: false } },
+      { favoritesOnly: true },
+    ]) {
+      const found = searchResponseSchema.parse((await call('/search', ALICE, { query })).json);
+      assert.equal(found.total, 0, JSON.stringify(query));
+    }
+    // Bob's own beach photo is untouched.
+    assert.equal(searchResponseSchema.parse((await call('/search', BOB, beach)).json).total, 1);
+
+    assert.equal((await call('/photos/ph_alice/flags', ALICE, { hidden: false }, 'PATCH')).status, 200);
+    assert.equal(searchResponseSchema.parse((await call('/search', ALICE, beach)).json).total, 1);
+    assert.equal((await call('/photos/ph_alice/flags', ALICE, {}, 'PATCH')).status, 400);
+  });
+
   it('publishes an OpenAPI 3.1 document generated from the contract schemas', async () => {
     const { status, json } = await call('/openapi.json', undefined);
     assert.equal(status, 200);
@@ -132,7 +175,9 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/openapi.json',
+      '/photos/describe',
       '/photos/{id}',
+      '/photos/{id}/flags',
       '/search',
       '/vocabulary',
     ]);

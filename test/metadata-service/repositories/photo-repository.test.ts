@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { photoFactsSchema, photoQuerySchema, vocabularySchema } from '../../../common/contracts';
 import { albumIdFor, personIdFor } from '../../../metadata-service/repositories/names';
+import { rebuildKeyMonthCounts } from '../../../metadata-service/repositories/key-month-counts';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
 import { keywords, photoRecord } from './photo-records';
@@ -234,5 +235,71 @@ describeOnEachEngine('PhotoRepository', (engine) => {
       offset: 0,
     });
     assert.equal(bySnow.total, 1);
+  });
+
+  it('keeps the per-month search counts equal to the rows through inserts, moves, hiding and deletes', async () => {
+    const labelled = new PhotoRepository(database.db, {
+      labelParents: (label: string) => (label === 'dog' ? ['animal'] : []),
+    });
+    const snapshot = async () =>
+      (
+        await database.db
+          .selectFrom('search_key_months')
+          .selectAll()
+          .orderBy(['owner_id', 'kind', 'key', 'month', 'left_out'])
+          .execute()
+      ).map((row) => ({ ...row, photos: Number(row.photos), left_out: Number(row.left_out) }));
+    // The maintained counts must equal a full recount from the join tables after every kind of change.
+    const assertConsistent = async (step: string) => {
+      const maintained = await snapshot();
+      await database.db.transaction().execute((trx) => rebuildKeyMonthCounts(trx));
+      assert.deepEqual(maintained, await snapshot(), step);
+    };
+    const days = ['2025-07-14T10:00:00', '2025-07-30T10:00:00', '2025-08-02T10:00:00', null];
+    for (const [i, takenLocal] of days.entries()) {
+      await labelled.insertPhoto(
+        photoRecord(i === 3 ? B : A, `ph_${i}`, {
+          takenLocal,
+          isScreenshot: i === 2,
+          people: ['Mom'],
+          albums: [{ name: 'Summer', source: 'folder' }],
+        }),
+        [...keywords('dog', 'beach'), { label: 'beach', source: 'folder', confidence: 0.8 }],
+      );
+    }
+    await assertConsistent('after inserts');
+    const animals = await labelled.search(A, photoQuerySchema.parse({ labels: ['animal'] }), {
+      limit: 10,
+      offset: 0,
+    });
+    assert.equal(animals.total, 2, 'the screenshot is left out; "animal" finds the dogs without repeats');
+    assert.deepEqual(animals.span, { first: '2025-07-14T10:00:00', last: '2025-07-30T10:00:00' });
+    const julyFrom15th = await labelled.search(
+      A,
+      photoQuerySchema.parse({
+        labels: ['beach'],
+        takenFrom: '2025-07-15T00:00:00',
+        takenTo: '2025-09-01T00:00:00',
+      }),
+      { limit: 10, offset: 0 },
+    );
+    assert.equal(julyFrom15th.total, 1, 'a bound inside a month counts that month from the index');
+
+    await labelled.updateSource(A, 'ph_0', {
+      sourceRoot: '/photos',
+      sourcePath: 'Snow/ph_0.jpg',
+      sourceUri: 'file:///photos/Snow/ph_0.jpg',
+      fileMtime: '2026-02-01T00:00:00.000Z',
+      folderLabels: [{ label: 'snow', source: 'folder', confidence: 0.8 }],
+      folderAlbums: ['Snow'],
+    });
+    await assertConsistent('after a move');
+    assert.equal(await labelled.setPhotoFlags(A, 'ph_1', { hidden: true }), true);
+    await assertConsistent('after hiding');
+    assert.equal(await labelled.setPhotoFlags(B, 'ph_1', { hidden: false }), false, "not B's photo");
+    await labelled.deletePhotos(A, ['ph_0']);
+    await assertConsistent('after a delete');
+    const left = await labelled.search(A, photoQuerySchema.parse({}), { limit: 10, offset: 0 });
+    assert.equal(left.total, 0, 'ph_1 hidden, ph_2 a screenshot, ph_0 deleted');
   });
 });

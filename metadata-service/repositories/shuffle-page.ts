@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { SearchPosition } from './search-cursor';
+import type { MatchSource } from './search-driver';
+import {
+  SHUFFLE_BUCKET_WIDTH,
+  SHUFFLE_MODULUS,
+  bucketRanks,
+  shuffleBucketOrder,
+  shuffleOrderKey,
+  shuffleParametersFor,
+} from './shuffle-order';
+
+export interface ShuffledRow {
+  id: string;
+  /** shuffleOrderKey: the cursor's key. */
+  sort_key: number;
+}
+
+/** Up to this many matches are simply all read and ordered here; beyond, the walk reads buckets. */
+export const SHUFFLE_READ_ALL_LIMIT = 4000;
+/** Buckets counted per round trip while looking for the bucket an offset falls in. */
+const COUNT_BATCH = 32;
+
+/**
+ * One page of the seeded shuffle (see shuffle-order.ts). Small result sets are read whole and ordered in memory;
+ * large ones are walked bucket by bucket in the seed's bucket order through the source's (…, shuffle_key) index:
+ * an offset is found by counting buckets (a few hundred index entries each), a cursor names its bucket directly.
+ * Either way the order is the same, so a result set growing past the limit does not reshuffle its pages.
+ */
+export async function shufflePage(
+  source: MatchSource,
+  seed: string | undefined,
+  total: number,
+  wanted: number,
+  offset: number,
+  position: SearchPosition | undefined,
+  readAllLimit = SHUFFLE_READ_ALL_LIMIT,
+): Promise<ShuffledRow[]> {
+  if (position !== undefined && typeof position.key !== 'number') return [];
+  const parameters = shuffleParametersFor(seed);
+  const bucketOrder = shuffleBucketOrder(seed);
+  const ranks = bucketRanks(bucketOrder);
+  const ordered = (rows: readonly { id: string; shuffle_key: number | string }[]): ShuffledRow[] =>
+    rows
+      .map((row) => ({ id: row.id, sort_key: shuffleOrderKey(Number(row.shuffle_key), ranks, parameters) }))
+      .sort((a, b) => a.sort_key - b.sort_key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const after = (row: ShuffledRow): boolean =>
+    position === undefined ||
+    row.sort_key > Number(position.key) ||
+    (row.sort_key === Number(position.key) && row.id > position.id);
+
+  if (total <= readAllLimit) {
+    const all = ordered(await selectKeys(source, source.rows).execute()).filter(after);
+    return all.slice(position === undefined ? offset : 0, (position === undefined ? offset : 0) + wanted);
+  }
+
+  let rank: number;
+  let skip: number;
+  if (position !== undefined) {
+    rank = Math.floor(Number(position.key) / SHUFFLE_MODULUS);
+    skip = 0;
+  } else {
+    ({ rank, skip } = await locateOffset(source, bucketOrder, offset));
+  }
+  // From an offset the count says how many rows are left, so the walk stops at the last one, not the last bucket.
+  const limit = position === undefined ? Math.min(wanted, Math.max(0, total - offset)) : wanted;
+  const page: ShuffledRow[] = [];
+  for (; rank < bucketOrder.length && page.length < limit; rank++) {
+    const bucket = bucketOrder[rank] ?? 0;
+    const rows = ordered(await selectKeys(source, inBucket(source, bucket)).execute()).filter(after);
+    page.push(...rows.slice(skip, skip + limit - page.length));
+    skip = 0;
+  }
+  return page;
+}
+
+/** The bucket rank an offset falls in, and how many of that bucket's rows come before it. */
+async function locateOffset(
+  source: MatchSource,
+  bucketOrder: readonly number[],
+  offset: number,
+): Promise<{ rank: number; skip: number }> {
+  if (offset === 0) return { rank: 0, skip: 0 };
+  let before = 0;
+  for (let start = 0; start < bucketOrder.length; start += COUNT_BATCH) {
+    const batch = bucketOrder.slice(start, start + COUNT_BATCH);
+    const counts = await countBuckets(source, batch);
+    for (let i = 0; i < batch.length; i++) {
+      const count = counts.get(batch[i] ?? -1) ?? 0;
+      if (before + count > offset) return { rank: start + i, skip: offset - before };
+      before += count;
+    }
+  }
+  return { rank: bucketOrder.length, skip: 0 };
+}
+
+async function countBuckets(source: MatchSource, buckets: readonly number[]): Promise<Map<number, number>> {
+  const [first, ...rest] = buckets.map((bucket) =>
+    inBucket(source, bucket).select([
+      sql<number>`${sql.lit(bucket)}`.as('bucket'),
+      sql<number | string>`count(*)`.as('photos'),
+    ]),
+  );
+  if (first === undefined) return new Map();
+  const rows = await rest.reduce((union, next) => union.unionAll(next), first).execute();
+  return new Map(rows.map((row) => [Number(row.bucket), Number(row.photos)]));
+}
+
+function inBucket(source: MatchSource, bucket: number): MatchSource['rows'] {
+  const low = bucket * SHUFFLE_BUCKET_WIDTH;
+  const high = low + SHUFFLE_BUCKET_WIDTH;
+  // Literals, not parameters: better-sqlite3 binds JS numbers as REAL, which would not use the integer index order.
+  return source.rows.where(
+    sql<boolean>`${source.shuffleKey} >= ${sql.lit(low)} and ${source.shuffleKey} < ${sql.lit(high)}`,
+  );
+}
+
+function selectKeys(source: MatchSource, rows: MatchSource['rows']) {
+  return rows.select([
+    sql<string>`${source.id}`.as('id'),
+    sql<number | string>`${source.shuffleKey}`.as('shuffle_key'),
+  ]);
+}
