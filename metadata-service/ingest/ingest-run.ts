@@ -56,6 +56,8 @@ export interface IngestFileOptions {
   /** Whether another path of the same source still holds an original (decides which of two copies stays). */
   pathExists(path: string): Promise<boolean>;
   albumFolders?: AlbumFolderMode;
+  /** False when the run knows this path has no skip record to clear (saves a statement per photo). */
+  mayHaveSkip?: boolean;
 }
 
 export type FileOutcome =
@@ -81,6 +83,11 @@ export async function runIngest(
   const storedByPath = new Map(
     (await deps.repository.listSources(ownerId, source.root)).map((s) => [s.sourcePath, s]),
   );
+  const pathsWithSkips = new Set(
+    (await deps.repository.listSkips(ownerId))
+      .filter((skip) => skip.sourceRoot === source.root)
+      .map((skip) => skip.sourcePath),
+  );
   const report: IngestReport = {
     scanned: files.length,
     added: 0,
@@ -98,7 +105,13 @@ export async function runIngest(
     const outcome = await ingestOneFile(
       source,
       file,
-      { ownerId, storedAtPath: storedByPath.get(file.path), pathExists, albumFolders: options.albumFolders },
+      {
+        ownerId,
+        storedAtPath: storedByPath.get(file.path),
+        pathExists,
+        albumFolders: options.albumFolders,
+        mayHaveSkip: pathsWithSkips.has(file.path),
+      },
       { ...deps, logger },
     );
     if (outcome.kind === 'skipped') {
@@ -220,7 +233,7 @@ async function storeFile(
     const winner = await deps.repository.findByContentHash(ownerId, contentHash);
     throw new IngestSkip('DUPLICATE_CONTENT', `same content as ${winner?.sourcePath ?? 'another file'}`);
   }
-  await deps.repository.clearSkip(ownerId, source.root, file.path);
+  if (options.mayHaveSkip !== false) await deps.repository.clearSkip(ownerId, source.root, file.path);
   return { kind: 'added', photoId: photo.id };
 }
 

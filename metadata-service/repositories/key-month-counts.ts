@@ -127,24 +127,23 @@ export async function countInsertedPhoto(
     first_taken: photo.takenLocal,
     last_taken: photo.takenLocal,
   }));
-  for (const row of rows) {
-    await trx
-      .insertInto('search_key_months')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['owner_id', 'kind', 'key', 'month', 'left_out']).doUpdateSet({
-          photos: sql<number>`search_key_months.photos + 1`,
-          // Portable min/max of two nullable values (SQLite's two-argument min() returns NULL if either is).
-          first_taken: sql<
-            string | null
-          >`case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end`,
-          last_taken: sql<
-            string | null
-          >`case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end`,
-        }),
-      )
-      .execute();
-  }
+  // One multi-row upsert: each key appears once, so no row conflicts with another of the same statement.
+  await trx
+    .insertInto('search_key_months')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['owner_id', 'kind', 'key', 'month', 'left_out']).doUpdateSet({
+        photos: sql<number>`search_key_months.photos + 1`,
+        // Portable min/max of two nullable values (SQLite's two-argument min() returns NULL if either is).
+        first_taken: sql<
+          string | null
+        >`case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end`,
+        last_taken: sql<
+          string | null
+        >`case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end`,
+      }),
+    )
+    .execute();
 }
 
 /** The count entries of stored photos, read before a change (delete, hide, relabel) so they can be recounted after. */

@@ -16,8 +16,9 @@ export interface JoinCopy {
 }
 
 /**
- * Stores where each of a photo's labels came from and files the photo under each label and every parent of it,
- * one searchable row per label. Returns the labels it is filed under (for search_key_months).
+ * Stores where each of these labels came from and files the photo under each label and every parent of it, one
+ * searchable row per label. Returns the labels filed (for search_key_months). A photo that already had labels
+ * must be refiled with fileUnderLabels afterwards (as a move does), which rebuilds its rows from all its sources.
  */
 export async function insertLabels(
   trx: Transaction<LibraryDatabase>,
@@ -40,7 +41,16 @@ export async function insertLabels(
     )
     .onConflict((oc) => oc.columns(['photo_id', 'label', 'source']).doNothing())
     .execute();
-  return fileUnderLabels(trx, ownerId, photoId, copy, parentsOf);
+  const filed = filedUnder(
+    labels.map((l) => l.label),
+    parentsOf,
+  );
+  await trx
+    .insertInto('photo_labels')
+    .values(filed.map((label) => searchableRow(ownerId, photoId, label, copy)))
+    .onConflict((oc) => oc.columns(['photo_id', 'label']).doNothing())
+    .execute();
+  return filed;
 }
 
 /**
@@ -59,23 +69,33 @@ export async function fileUnderLabels(
     .select('label')
     .where('photo_id', '=', photoId)
     .execute();
-  const filed = [...new Set(sources.flatMap((s) => [s.label, ...parentsOf(s.label)]))];
+  const filed = filedUnder(
+    sources.map((s) => s.label),
+    parentsOf,
+  );
   await trx.deleteFrom('photo_labels').where('photo_id', '=', photoId).execute();
   if (filed.length === 0) return [];
   await trx
     .insertInto('photo_labels')
-    .values(
-      filed.map((label) => ({
-        photo_id: photoId,
-        label,
-        owner_id: ownerId,
-        taken_local: copy.takenLocal,
-        left_out: copy.leftOut,
-        shuffle_key: copy.shuffleKey,
-      })),
-    )
+    .values(filed.map((label) => searchableRow(ownerId, photoId, label, copy)))
     .execute();
   return filed;
+}
+
+/** The labels a photo is filed under: its own and every parent of each. */
+function filedUnder(labels: readonly string[], parentsOf: LabelParents): string[] {
+  return [...new Set(labels.flatMap((label) => [label, ...parentsOf(label)]))];
+}
+
+function searchableRow(ownerId: string, photoId: string, label: string, copy: JoinCopy) {
+  return {
+    photo_id: photoId,
+    label,
+    owner_id: ownerId,
+    taken_local: copy.takenLocal,
+    left_out: copy.leftOut,
+    shuffle_key: copy.shuffleKey,
+  };
 }
 
 /** One row per (label, source), the most confident: the primary key would reject a repeat. */
