@@ -8,7 +8,7 @@ import type { Logger } from '../../common/logger';
  * Versioned, append-only schema changes. Never edit a migration that has shipped: add the next one.
  * Column types are the portable subset SQLite and PostgreSQL share (text, integer, double precision).
  */
-const MIGRATIONS: Record<string, Migration> = {
+export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0001_photos_labels_skips': {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
@@ -237,5 +237,5 @@ const MIGRATIONS: Record<string, Migration> = {
 
 /** Brings the schema to the latest version. */
 export async function migrateLibraryDatabase<Schema>(db: Kysely<Schema>, logger: Logger): Promise<void> {
-  await migrateToLatest(db, 'library', MIGRATIONS, logger);
+  await migrateToLatest(db, 'library', LIBRARY_MIGRATIONS, logger);
 }

@@ -246,7 +246,11 @@ describeOnEachEngine('PhotoRepository', (engine) => {
         await database.db
           .selectFrom('search_key_months')
           .selectAll()
-          .orderBy(['owner_id', 'kind', 'key', 'month', 'left_out'])
+          .orderBy('owner_id')
+          .orderBy('kind')
+          .orderBy('key')
+          .orderBy('month')
+          .orderBy('left_out')
           .execute()
       ).map((row) => ({ ...row, photos: Number(row.photos), left_out: Number(row.left_out) }));
     // The maintained counts must equal a full recount from the join tables after every kind of change.
