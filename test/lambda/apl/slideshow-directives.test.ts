@@ -1,30 +1,48 @@
 import assert from 'node:assert/strict';
-import type { SlideshowPage } from '../../../common/contracts';
-import { buildSendIndexListData, buildSlideshowDirectives } from '../../../lambda/apl/slideshow-directives';
+import type { SlideshowItem, SlideshowPage } from '../../../common/contracts';
+import {
+  buildSendIndexListData,
+  buildSlideshowDirectives,
+  pageDurationOf,
+} from '../../../lambda/apl/slideshow-directives';
 import { SLIDESHOW_DOCUMENT } from '../../../lambda/apl/slideshow-document';
 
-function page(startIndex: number, count: number, total: number): SlideshowPage {
+const BEACH_DAY: SlideshowItem['caption'] = {
+  takenLocal: '2025-07-14T18:30:00',
+  place: { city: 'Santa Monica', region: 'California', country: 'United States' },
+  people: ['Mom', 'Alex'],
+};
+
+function item(index: number, overrides: Partial<SlideshowItem> = {}): SlideshowItem {
+  return {
+    index,
+    photoIds: [`p${index}`],
+    url: `https://cdn.test/r/p${index}.jpg`,
+    width: 1280,
+    height: 800,
+    takenLocal: BEACH_DAY.takenLocal,
+    layout: 'single',
+    caption: BEACH_DAY,
+    ...overrides,
+  };
+}
+
+function page(startIndex: number, items: SlideshowItem[], total: number): SlideshowPage {
   return {
     slideshowId: 'ss_abcdefghij12',
     total,
     span: { first: '2025-06-01T10:00:00', last: '2025-08-30T10:00:00' },
     startIndex,
-    items: Array.from({ length: count }, (_, i) => ({
-      index: startIndex + i,
-      photoIds: [`p${startIndex + i}`],
-      url: `https://cdn.test/r/p${startIndex + i}.jpg`,
-      width: 1280,
-      height: 800,
-      takenLocal: i === 0 ? null : '2025-07-01T10:00:00',
-      layout: 'single' as const,
-      caption: { takenLocal: i === 0 ? null : '2025-07-01T10:00:00', place: null, people: [] },
-    })),
+    items,
   };
 }
 
+const noCaption: SlideshowItem['caption'] = { takenLocal: null, place: null, people: [] };
+
 describe('buildSlideshowDirectives', () => {
-  it('renders the slideshow document bound to a dynamicIndexList named after the slideshow', () => {
-    const [render] = buildSlideshowDirectives(page(0, 3, 42));
+  it('renders the document with a dynamicIndexList named after the slideshow and the slideshow facts', () => {
+    const pair = item(1, { layout: 'pair', photoIds: ['p1', 'p1b'], url: 'https://cdn.test/r/pair1.jpg' });
+    const [render] = buildSlideshowDirectives(page(0, [item(0), pair, item(2, { caption: noCaption })], 42));
     assert.equal(render.type, 'Alexa.Presentation.APL.RenderDocument');
     assert.equal(render.token, 'photo-slideshow');
     assert.equal(render.document, SLIDESHOW_DOCUMENT);
@@ -36,35 +54,83 @@ describe('buildSlideshowDirectives', () => {
         minimumInclusiveIndex: 0,
         maximumExclusiveIndex: 42,
         items: [
-          { index: 0, url: 'https://cdn.test/r/p0.jpg', photoIds: ['p0'], takenLocal: null },
-          { index: 1, url: 'https://cdn.test/r/p1.jpg', photoIds: ['p1'], takenLocal: '2025-07-01T10:00:00' },
-          { index: 2, url: 'https://cdn.test/r/p2.jpg', photoIds: ['p2'], takenLocal: '2025-07-01T10:00:00' },
+          {
+            index: 0,
+            url: 'https://cdn.test/r/p0.jpg',
+            photoIds: ['p0'],
+            layout: 'single',
+            captionText: 'July 14, 2025 · Santa Monica, California · Mom, Alex',
+          },
+          {
+            index: 1,
+            url: 'https://cdn.test/r/pair1.jpg',
+            photoIds: ['p1', 'p1b'],
+            layout: 'pair',
+            captionText: 'July 14, 2025 · Santa Monica, California · Mom, Alex',
+          },
+          { index: 2, url: 'https://cdn.test/r/p2.jpg', photoIds: ['p2'], layout: 'single', captionText: '' },
         ],
       },
+      slideshow: { total: 42, startIndex: 0, pageDurationMs: 8000 },
     });
   });
 
-  it('auto-pages the pager through the whole slideshow with the screen locked, on the same token', () => {
-    const [, autoPage] = buildSlideshowDirectives(page(0, 10, 42), { pageDurationMs: 5000 });
+  it('writes captions in the requested locale', () => {
+    const [render] = buildSlideshowDirectives(page(5, [item(5)], 9), {
+      locale: 'de-DE',
+      pageDurationMs: 6000,
+    });
+    const datasources = render.datasources as {
+      photos: { items: Array<{ captionText: string }> };
+      slideshow: unknown;
+    };
+    assert.equal(
+      datasources.photos.items[0]?.captionText,
+      '14. Juli 2025 · Santa Monica, California · Mom, Alex',
+    );
+    assert.deepEqual(datasources.slideshow, { total: 9, startIndex: 5, pageDurationMs: 6000 });
+  });
+
+  it('starts AutoPage on the paging sequencer with screenLock, giving the first photo its full time', () => {
+    const [render, autoPage] = buildSlideshowDirectives(page(0, [item(0), item(1)], 42), {
+      pageDurationMs: 5000,
+    });
     assert.deepEqual(autoPage, {
       type: 'Alexa.Presentation.APL.ExecuteCommands',
-      token: 'photo-slideshow',
-      commands: [{ type: 'AutoPage', componentId: 'slideshow', count: 41, duration: 5000, screenLock: true }],
+      token: render.token,
+      commands: [
+        {
+          type: 'AutoPage',
+          componentId: 'slideshow',
+          delay: 5000,
+          duration: 5000,
+          screenLock: true,
+          sequencer: 'slideshow-paging',
+        },
+      ],
     });
-    const [, defaultPaced] = buildSlideshowDirectives(page(0, 1, 1));
-    assert.deepEqual(defaultPaced.commands[0], {
-      type: 'AutoPage',
-      componentId: 'slideshow',
-      count: 0,
-      duration: 8000,
-      screenLock: true,
-    });
+    const [, defaultPaced] = buildSlideshowDirectives(page(0, [item(0)], 1));
+    assert.equal((defaultPaced.commands[0] as { duration?: number }).duration, 8000);
+  });
+});
+
+describe('pageDurationOf', () => {
+  it('defaults, rounds and bounds the page duration', () => {
+    assert.equal(pageDurationOf(undefined), 8000);
+    assert.equal(pageDurationOf(Number.NaN), 8000);
+    assert.equal(pageDurationOf(4999.6), 5000);
+    assert.equal(pageDurationOf(10), 1000);
+    assert.equal(pageDurationOf(24 * 3_600_000), 3_600_000);
   });
 });
 
 describe('buildSendIndexListData', () => {
-  it('answers with the correlation token, bounds and items, and never a listVersion', () => {
-    const directive = buildSendIndexListData(page(10, 2, 12), 'corr-101', 'ss_abcdefghij12');
+  it('answers with the correlation token, bounds and captioned items, and never a listVersion', () => {
+    const directive = buildSendIndexListData(
+      page(10, [item(10), item(11, { caption: noCaption })], 12),
+      'corr-101',
+      'ss_abcdefghij12',
+    );
     assert.deepEqual(directive, {
       type: 'Alexa.Presentation.APL.SendIndexListData',
       correlationToken: 'corr-101',
@@ -73,15 +139,32 @@ describe('buildSendIndexListData', () => {
       minimumInclusiveIndex: 0,
       maximumExclusiveIndex: 12,
       items: [
-        { index: 10, url: 'https://cdn.test/r/p10.jpg', photoIds: ['p10'], takenLocal: null },
+        {
+          index: 10,
+          url: 'https://cdn.test/r/p10.jpg',
+          photoIds: ['p10'],
+          layout: 'single',
+          captionText: 'July 14, 2025 · Santa Monica, California · Mom, Alex',
+        },
         {
           index: 11,
           url: 'https://cdn.test/r/p11.jpg',
           photoIds: ['p11'],
-          takenLocal: '2025-07-01T10:00:00',
+          layout: 'single',
+          captionText: '',
         },
       ],
     });
     assert.equal('listVersion' in directive, false);
+  });
+
+  it('writes captions in the requested locale', () => {
+    const directive = buildSendIndexListData(page(3, [item(3)], 4), 'corr-1', 'ss_abcdefghij12', {
+      locale: 'en-GB',
+    });
+    assert.equal(
+      (directive.items as Array<{ captionText: string }>)[0]?.captionText,
+      '14 July 2025 · Santa Monica, California · Mom, Alex',
+    );
   });
 });

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_PAGE_DURATION_MS } from '../../../lambda/apl/slideshow-directives';
+import {
+  PAGE_DURATION_BINDING,
+  SLIDESHOW_COMMANDS,
+  SLIDESHOW_DATASOURCE,
+  SLIDESHOW_DOCUMENT,
+  SLIDESHOW_FACTS_DATASOURCE,
+  SLIDESHOW_PAGER_ID,
+  SLIDESHOW_SEQUENCER,
+} from '../../../lambda/apl/slideshow-document';
 
 const DOCUMENT_FILE = join(
   __dirname,
@@ -15,51 +25,28 @@ const DOCUMENT_FILE = join(
 );
 
 type Json = Record<string, unknown>;
-const object = (value: unknown): Json => {
-  assert.equal(typeof value, 'object');
-  assert.notEqual(value, null);
-  return value as Json;
-};
-const first = (value: unknown): Json => {
-  assert.ok(Array.isArray(value) && value.length === 1, 'expected exactly one child');
-  return object(value[0]);
-};
 
-describe('skill-package PhotoSlideshow APL document', () => {
-  const document = object(JSON.parse(readFileSync(DOCUMENT_FILE, 'utf8')));
+describe('slideshow-document names', () => {
+  const document = JSON.parse(readFileSync(DOCUMENT_FILE, 'utf8')) as Json;
+  const mainTemplate = document.mainTemplate as { parameters: string[]; bind: Json[]; items: Json[] };
 
-  it('is an APL document with a long idle timeout and the photos parameter', () => {
+  it('is the skill-package document itself, with a long idle timeout', () => {
+    assert.deepEqual(SLIDESHOW_DOCUMENT, document);
     assert.equal(document.type, 'APL');
-    assert.match(String(document.version), /^20\d\d\.\d$/);
-    assert.ok(Number(object(document.settings).idleTimeout) >= 600_000, 'idleTimeout of at least 10 minutes');
-    assert.deepEqual(object(document.mainTemplate).parameters, ['photos']);
+    assert.ok(Number((document.settings as Json).idleTimeout) >= 600_000);
   });
 
-  it('has one full-screen Pager "slideshow" bound to ${photos}', () => {
-    const pager = first(object(document.mainTemplate).items);
-    assert.equal(pager.type, 'Pager');
-    assert.equal(pager.id, 'slideshow');
-    assert.equal(pager.data, '${photos}');
-    assert.equal(pager.navigation, 'normal');
-    assert.equal(pager.width, '100vw');
-    assert.equal(pager.height, '100vh');
+  it('names the pager, the two datasources and the pace binding the document declares', () => {
+    assert.equal(mainTemplate.items[0]?.id, SLIDESHOW_PAGER_ID);
+    assert.deepEqual(mainTemplate.parameters, [SLIDESHOW_DATASOURCE, SLIDESHOW_FACTS_DATASOURCE]);
+    const pace = mainTemplate.bind.find((binding) => binding.name === PAGE_DURATION_BINDING);
+    // Without a duration from the skill the document falls back to the skill's own default.
+    assert.ok(String(pace?.value).endsWith(`: ${DEFAULT_PAGE_DURATION_MS}}`), String(pace?.value));
   });
 
-  it('pages are black, name the photo entity for visual context, and hold a best-fit full-screen Image', () => {
-    const pager = first(object(document.mainTemplate).items);
-    const pageItem = first(pager.items);
-    assert.equal(pageItem.backgroundColor, '#000000');
-    assert.deepEqual(pageItem.entities, [{ type: 'photo', id: '${data.photoIds[0]}' }]);
-    const image = first(pageItem.items);
-    assert.deepEqual(
-      {
-        type: image.type,
-        source: image.source,
-        width: image.width,
-        height: image.height,
-        scale: image.scale,
-      },
-      { type: 'Image', source: '${data.url}', width: '100vw', height: '100vh', scale: 'best-fit' },
-    );
+  it('names the sequencer the document pages on, and commands it defines', () => {
+    const macros = document.commands as Record<string, { commands: Json[] }>;
+    assert.equal(macros.SlideshowKeepPaging?.commands[0]?.sequencer, SLIDESHOW_SEQUENCER);
+    for (const name of Object.values(SLIDESHOW_COMMANDS)) assert.ok(macros[name], `${name} is defined`);
   });
 });
