@@ -4,10 +4,12 @@ import type { Router } from 'express';
 import type { DisplayApi } from '../common/clients/display-client';
 import type { LibraryApi } from '../common/clients/library-client';
 import {
+  ambientPositionRequestSchema,
   createSlideshowRequestSchema,
   ownerIdSchema,
   pageRequestSchema,
   slideshowIdSchema,
+  startAmbientRequestSchema,
 } from '../common/contracts';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import type { Logger } from '../common/logger';
@@ -30,6 +32,9 @@ import { RenditionCache } from './renditions/rendition-cache';
 import { RenditionService } from './renditions/rendition-service';
 import { DISPLAY_PATH_PREFIX, createRenditionUrlSigner } from './renditions/rendition-url';
 import { applySharpSettings, type SharpSettings } from './renditions/sharp-settings';
+import { checkReadiness } from './readiness';
+import { AmbientRepository } from './slideshows/ambient/ambient-repository';
+import { AmbientSlideshows } from './slideshows/ambient/ambient-slideshows';
 import { Prerenderer } from './slideshows/prerenderer';
 import { SlideshowRepository } from './slideshows/slideshow-repository';
 import { SlideshowService } from './slideshows/slideshow-service';
@@ -38,10 +43,14 @@ export type { RenditionLimits } from './renditions/limits';
 export type { OriginalStore } from './renditions/original-store';
 export type { FormatSettings } from './renditions/output-formats';
 export type { SharpSettings } from './renditions/sharp-settings';
+export { NotReadyError } from './readiness';
 export { RENDITION_PRESETS, snapToPreset, type RenditionPreset } from './renditions/presets';
 
 export interface DisplayOptions {
-  /** Slideshow state lives here: it survives restarts and is shared by every instance. */
+  /**
+   * Slideshow state lives here: it survives restarts and is shared by every instance. The library's own database
+   * (file or PostgreSQL) is the intended home: the display keeps to its own tables and its own migration tables.
+   */
   database: DatabaseLocation;
   /** The only way the display learns about photos. */
   library: LibraryApi;
@@ -87,6 +96,11 @@ export interface Display {
   handleRenditionRequest(req: IncomingMessage, res: ServerResponse): boolean;
   /** Counters and the render-latency histogram, for a Prometheus scrape endpoint. */
   metrics: DisplayMetrics;
+  /**
+   * Resolves when the display can serve: its database answers and the renditions folder takes writes. Rejects
+   * with a NotReadyError whose `reasons` say what is wrong (for a readiness probe).
+   */
+  ready(): Promise<void>;
   /** Stops background pre-rendering, drops caches and closes the database. */
   close(): Promise<void>;
 }
@@ -121,8 +135,9 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     });
   const facts = new PhotoFactsCache(options.library);
   const metrics = new DisplayMetrics();
+  const disk = new DiskRenditionStore(options.renditionsDir);
   const cache = new RenditionCache({
-    disk: new DiskRenditionStore(options.renditionsDir),
+    disk,
     logger,
     metrics,
     ...(options.hotCacheBytes === undefined ? {} : { hotBytes: options.hotCacheBytes }),
@@ -142,9 +157,16 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   const handleRendition = createRenditionHandler(renditions, logger);
   const renditionPrefix = `${DISPLAY_PATH_PREFIX}/renditions/`;
   const prerenderer = new Prerenderer((target) => renditions.prepare(target), logger);
+  const repository = new SlideshowRepository(db);
   const slideshows = new SlideshowService({
     library: options.library,
-    repository: new SlideshowRepository(db),
+    repository,
+    ambient: new AmbientSlideshows({
+      library: options.library,
+      slideshows: repository,
+      repository: new AmbientRepository(db),
+      now,
+    }),
     signer,
     prerenderer,
     logger,
@@ -159,12 +181,27 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       const page = parseInput(pageRequestSchema, { start, count });
       return slideshows.getPage(owner, slideshowId, page.start, page.count);
     },
+    startAmbient: (request) => slideshows.startAmbient(parseInput(startAmbientRequestSchema, request)),
+    saveAmbientPosition: async (ownerId, slideshowId, index) => {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      if (!slideshowIdSchema.safeParse(slideshowId).success) throw displayErrors.slideshowNotFound();
+      const position = parseInput(ambientPositionRequestSchema, { index });
+      return slideshows.saveAmbientPosition(owner, slideshowId, position.index);
+    },
   };
 
   return {
     router: createDisplayRouter({ slideshows, handleRendition, logger }),
     api,
     metrics,
+    ready: () =>
+      checkReadiness(
+        {
+          'database does not answer': () => repository.ping(),
+          'renditions folder does not take writes': () => disk.assertWritable(),
+        },
+        logger,
+      ),
     handleRenditionRequest(req, res) {
       const url = req.url ?? '';
       if (!url.startsWith(renditionPrefix)) return false;

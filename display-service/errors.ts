@@ -20,6 +20,24 @@ export const displayErrors = {
       code: 'OWNER_HEADER_REQUIRED',
       publicMessage: 'Header x-photo-owner must name the owner',
     }),
+  ambientPageTooFar: (made: number, ahead: number): AppError =>
+    new AppError({
+      status: 400,
+      code: 'AMBIENT_PAGE_TOO_FAR',
+      publicMessage: `An ambient page may start at most ${ahead} items after the ${made} made so far`,
+    }),
+  ambientBusy: (): AppError =>
+    new AppError({
+      status: 503,
+      code: 'AMBIENT_BUSY',
+      publicMessage: 'The ambient slideshow is being extended by another request; try again',
+    }),
+  positionOutOfRange: (made: number): AppError =>
+    new AppError({
+      status: 400,
+      code: 'POSITION_OUT_OF_RANGE',
+      publicMessage: `Position must be the index of an item already made (0 to ${Math.max(made - 1, 0)})`,
+    }),
   signatureInvalid: (): AppError =>
     new AppError({
       status: 403,

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const display = await createDisplay({
-    database: { kind: 'sqlite', file: join(config.dataDir, 'display.sqlite') },
+    database: { kind: 'sqlite', file: join(config.dataDir, 'library.sqlite') },
     library: new BenchLibrary(config.files, config.copies, TWELVE_MP),
     renditionsDir: join(config.dataDir, 'renditions'),
     publicBaseUrl: `http://127.0.0.1:${port}`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ownerIdSchema, photoQuerySchema, localDateTimeSchema } from './photo-query';
-import { photoIdSchema } from './library-api';
+import { photoIdSchema, timeZoneSchema } from './library-api';
 
 /** Largest screen we render for (Fire TV 4K); anything bigger is a hostile or broken client. */
 export const MAX_VIEWPORT_EDGE = 3840;
@@ -63,12 +63,48 @@ export type SlideshowItem = z.output<typeof slideshowItemSchema>;
 
 export const slideshowPageSchema = z.object({
   slideshowId: slideshowIdSchema,
+  /**
+   * Items (not photos: a pair is one item showing two). For an endless slideshow, the items made so far: a lower
+   * bound, since asking for a page beyond it makes more.
+   */
   total: z.number().int().nonnegative(),
+  /** Photos in the slideshow, counting both photos of each pair (what speech should say); absent when endless. */
+  photoCount: z.number().int().nonnegative().optional(),
   span: z.object({ first: localDateTimeSchema, last: localDateTimeSchema }).nullable(),
   startIndex: z.number().int().nonnegative(),
   items: z.array(slideshowItemSchema),
+  /** Ambient slideshows never end: there is no last index (leave the list's maximumExclusiveIndex open). */
+  endless: z.literal(true).optional(),
+  /** Ambient slideshows only: the index the device last said it was showing; startAmbient resumes there. */
+  position: z.number().int().nonnegative().optional(),
 });
 export type SlideshowPage = z.output<typeof slideshowPageSchema>;
+
+/**
+ * Starts (or resumes) a device's ambient slideshow: an endless, no-repeat shuffle of the owner's whole library.
+ * The same owner, device and screen preset always get the same slideshow, resumed at its saved position.
+ */
+export const startAmbientRequestSchema = z
+  .object({
+    ownerId: ownerIdSchema,
+    deviceId: z.string().min(1).max(512),
+    viewport: viewportSchema,
+    /** Open each day with "memories": photos from this week in earlier years. */
+    memories: z.boolean().default(true),
+    /** The device's zone, which decides what "today" is for memories; UTC when not given. */
+    timeZone: timeZoneSchema.optional(),
+    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
+  })
+  .strict();
+export type StartAmbientRequest = z.input<typeof startAmbientRequestSchema>;
+
+/** Where a device is in its ambient slideshow, saved so the next start resumes there. */
+export const ambientPositionRequestSchema = z.object({ index: z.number().int().min(0) }).strict();
+export const ambientPositionSchema = z.object({
+  slideshowId: slideshowIdSchema,
+  position: z.number().int().nonnegative(),
+});
+export type AmbientPosition = z.output<typeof ambientPositionSchema>;
 
 export const pageRequestSchema = z
   .object({

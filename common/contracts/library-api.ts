@@ -131,7 +131,7 @@ export const searchCursorSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor returned by a previous search');
 
 /** An IANA zone such as Europe/Berlin. */
-const timeZoneSchema = z.string().refine(
+export const timeZoneSchema = z.string().refine(
   (zone) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -1,5 +1,5 @@
 import type { DisplayDatabase } from './schema';
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
 import type { Logger } from '../../common/logger';
 
@@ -37,6 +37,55 @@ const MIGRATIONS: Record<string, Migration> = {
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('slideshow_items').execute();
       await db.schema.dropTable('slideshows').execute();
+    },
+  },
+  /** Issue 4: pairs and captions per item; ambient (endless, per-device) slideshows with their shuffle bag. */
+  '0002_pairs_captions_ambient': {
+    async up(db: Kysely<unknown>) {
+      const slideshowColumns: [string, 'text' | 'integer', string | number | null][] = [
+        ['kind', 'text', 'playlist'],
+        ['photo_count', 'integer', 0],
+        ['position', 'integer', 0],
+        ['memories', 'integer', null],
+        ['time_zone', 'text', null],
+      ];
+      for (const [name, type, fallback] of slideshowColumns) {
+        await db.schema
+          .alterTable('slideshows')
+          .addColumn(name, type, (c) => (fallback === null ? c : c.notNull().defaultTo(fallback)))
+          .execute();
+      }
+      // Slideshows made before pairs existed show one photo per item.
+      await sql`update slideshows set photo_count = total`.execute(db);
+      for (const [name, type] of [
+        ['paired_photo_id', 'text'],
+        ['caption_json', 'text'],
+        ['bag_epoch', 'integer'],
+        ['bag_state', 'text'],
+      ] as const) {
+        await db.schema.alterTable('slideshow_items').addColumn(name, type).execute();
+      }
+      // "Was this photo already shown in this epoch?" is asked for each photo the bag draws, on either side of a pair.
+      await db.schema
+        .createIndex('slideshow_items_bag_photo_idx')
+        .on('slideshow_items')
+        .columns(['slideshow_id', 'bag_epoch', 'photo_id'])
+        .execute();
+      await db.schema
+        .createIndex('slideshow_items_bag_paired_idx')
+        .on('slideshow_items')
+        .columns(['slideshow_id', 'bag_epoch', 'paired_photo_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('slideshow_items_bag_paired_idx').execute();
+      await db.schema.dropIndex('slideshow_items_bag_photo_idx').execute();
+      for (const name of ['bag_state', 'bag_epoch', 'caption_json', 'paired_photo_id']) {
+        await db.schema.alterTable('slideshow_items').dropColumn(name).execute();
+      }
+      for (const name of ['time_zone', 'memories', 'position', 'photo_count', 'kind']) {
+        await db.schema.alterTable('slideshows').dropColumn(name).execute();
+      }
     },
   },
 };

@@ -13,11 +13,22 @@ export interface SlideshowTable {
   viewport_height: number;
   viewport_shape: string;
   device_id: string | null;
+  /** Items (a pair is one item); 0 for ambient slideshows, whose items are made as they are asked for. */
   total: number;
   span_first: string | null;
   span_last: string | null;
   /** ISO-8601 UTC. */
   created_at: string;
+  /** 'playlist' (a frozen list over a query) or 'ambient' (endless, per device). */
+  kind: string;
+  /** Photos across all items (a pair counts two); playlists only. */
+  photo_count: number;
+  /** Ambient: the index the device last reported showing. */
+  position: number;
+  /** Ambient: 1 when each day opens with memories. */
+  memories: number | null;
+  /** Ambient: IANA zone deciding what "today" is. */
+  time_zone: string | null;
 }
 
 export interface SlideshowItemTable {
@@ -25,5 +36,13 @@ export interface SlideshowItemTable {
   /** 0-based position; `index` itself is a reserved word in SQL. */
   item_index: number;
   photo_id: string;
+  /** The right-hand photo of a pair; null for a single photo. */
+  paired_photo_id: string | null;
   taken_local: string | null;
+  /** SlideshowCaption as JSON; null on items stored before captions existed. */
+  caption_json: string | null;
+  /** Ambient: the shuffle-bag epoch this item's photos count as shown in; null for playlists. */
+  bag_epoch: number | null;
+  /** Ambient: the bag's state after this item (AmbientBagState as JSON), on the last item of each batch only. */
+  bag_state: string | null;
 }

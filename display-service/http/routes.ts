@@ -1,10 +1,12 @@
 import express, { type Request, type Router } from 'express';
 import {
   OWNER_HEADER,
+  ambientPositionRequestSchema,
   createSlideshowRequestSchema,
   ownerIdSchema,
   pageRequestSchema,
   slideshowIdSchema,
+  startAmbientRequestSchema,
 } from '../../common/contracts';
 import { errorMiddleware } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
@@ -33,10 +35,24 @@ export function createDisplayRouter(services: DisplayRouteServices): Router {
 
   router.get('/slideshows/:slideshowId/items', async (req, res) => {
     const ownerId = readOwnerHeader(req);
-    const slideshowId = slideshowIdSchema.safeParse(req.params.slideshowId);
-    if (!slideshowId.success) throw displayErrors.slideshowNotFound();
+    const slideshowId = readSlideshowId(req);
     const { start, count } = parseInput(pageRequestSchema, req.query);
-    res.json(await services.slideshows.getPage(ownerId, slideshowId.data, start, count));
+    res.json(await services.slideshows.getPage(ownerId, slideshowId, start, count));
+  });
+
+  // The device's ambient slideshow: created on first use, then resumed; 200 either way (same id every time).
+  router.post('/ambient', json, async (req, res) => {
+    const request = parseInput(startAmbientRequestSchema, req.body);
+    const headerOwner = req.get(OWNER_HEADER);
+    if (headerOwner !== undefined && headerOwner !== request.ownerId) throw displayErrors.ownerMismatch();
+    res.json(await services.slideshows.startAmbient(request));
+  });
+
+  router.post('/ambient/:slideshowId/position', json, async (req, res) => {
+    const ownerId = readOwnerHeader(req);
+    const slideshowId = readSlideshowId(req);
+    const { index } = parseInput(ambientPositionRequestSchema, req.body);
+    res.json(await services.slideshows.saveAmbientPosition(ownerId, slideshowId, index));
   });
 
   // The rendition handler answers on bare node:http (see rendition-handler.ts); anything it does not claim
@@ -48,6 +64,13 @@ export function createDisplayRouter(services: DisplayRouteServices): Router {
 
   router.use(errorMiddleware(services.logger));
   return router;
+}
+
+/** A malformed id cannot name any slideshow: answered exactly like an unknown one. */
+function readSlideshowId(req: Request): string {
+  const parsed = slideshowIdSchema.safeParse(req.params.slideshowId);
+  if (!parsed.success) throw displayErrors.slideshowNotFound();
+  return parsed.data;
 }
 
 function readOwnerHeader(req: Request): string {

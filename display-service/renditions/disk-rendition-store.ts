@@ -33,6 +33,17 @@ export class DiskRenditionStore {
     }
   }
 
+  /** Proves the folder takes writes (readiness): writes and removes a small probe file, or throws why not. */
+  async assertWritable(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const probe = join(this.dir, `.ready-${randomUUID()}.tmp`);
+    try {
+      await writeFile(probe, 'ok');
+    } finally {
+      await rm(probe, { force: true });
+    }
+  }
+
   fileFor(key: string): string {
     if (!/^[a-f0-9]{16,}$/.test(key)) throw new Error(`not a rendition cache key: ${key}`);
     // Two-character fan-out keeps directories small with millions of renditions.

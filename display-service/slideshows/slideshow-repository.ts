@@ -1,26 +1,23 @@
 import type { Kysely } from 'kysely';
-import { photoQuerySchema, viewportSchema } from '../../common/contracts';
-import type { DisplayDatabase, SlideshowTable } from '../database/schema';
+import type { DisplayDatabase } from '../database/schema';
 import type { Slideshow, SlideshowEntry } from './slideshow';
+import { ENTRY_COLUMNS, fromEntryRow, fromSlideshowRow, toItemRow, toSlideshowRow } from './slideshow-rows';
 
-// 4 bound parameters per row; 500 rows stays far below SQLite's and PostgreSQL's parameter limits.
+// 8 bound parameters per row; 500 rows stays far below SQLite's and PostgreSQL's parameter limits.
 const INSERT_CHUNK_ROWS = 500;
 
-/** All slideshow SQL lives here. Every read is scoped to an owner so no query can leak another tenant's data. */
+/** Slideshow SQL shared by both kinds. Every read is scoped to an owner so no query can leak another tenant's data. */
 export class SlideshowRepository {
   constructor(private readonly db: Kysely<DisplayDatabase>) {}
 
-  /** Stores the slideshow and its ordered entries atomically: a reader never sees a half-written slideshow. */
+  /** Stores a playlist and its ordered entries atomically: a reader never sees a half-written slideshow. */
   async create(slideshow: Slideshow, entries: readonly SlideshowEntry[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('slideshows').values(toRow(slideshow)).execute();
+      await trx.insertInto('slideshows').values(toSlideshowRow(slideshow)).execute();
       for (let start = 0; start < entries.length; start += INSERT_CHUNK_ROWS) {
-        const rows = entries.slice(start, start + INSERT_CHUNK_ROWS).map((entry) => ({
-          slideshow_id: slideshow.id,
-          item_index: entry.index,
-          photo_id: entry.photoId,
-          taken_local: entry.takenLocal,
-        }));
+        const rows = entries
+          .slice(start, start + INSERT_CHUNK_ROWS)
+          .map((entry) => toItemRow(slideshow.id, entry));
         await trx.insertInto('slideshow_items').values(rows).execute();
       }
     });
@@ -33,57 +30,24 @@ export class SlideshowRepository {
       .where('id', '=', slideshowId)
       .where('owner_id', '=', ownerId)
       .executeTakeFirst();
-    return row ? fromRow(row) : undefined;
+    return row ? fromSlideshowRow(row) : undefined;
   }
 
   /** Entries with index in [start, start + count), in order. */
   async listEntries(slideshowId: string, start: number, count: number): Promise<SlideshowEntry[]> {
     const rows = await this.db
       .selectFrom('slideshow_items')
-      .select(['item_index', 'photo_id', 'taken_local'])
+      .select(ENTRY_COLUMNS)
       .where('slideshow_id', '=', slideshowId)
       .where('item_index', '>=', start)
       .where('item_index', '<', start + count)
       .orderBy('item_index')
       .execute();
-    return rows.map((row) => ({
-      index: Number(row.item_index),
-      photoId: row.photo_id,
-      takenLocal: row.taken_local,
-    }));
+    return rows.map(fromEntryRow);
   }
-}
 
-function toRow(slideshow: Slideshow): SlideshowTable {
-  return {
-    id: slideshow.id,
-    owner_id: slideshow.ownerId,
-    query_json: JSON.stringify(slideshow.query),
-    viewport_width: slideshow.viewport.width,
-    viewport_height: slideshow.viewport.height,
-    viewport_shape: slideshow.viewport.shape,
-    device_id: slideshow.deviceId,
-    total: slideshow.total,
-    span_first: slideshow.span?.first ?? null,
-    span_last: slideshow.span?.last ?? null,
-    created_at: slideshow.createdAt,
-  };
-}
-
-function fromRow(row: SlideshowTable): Slideshow {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    query: photoQuerySchema.parse(JSON.parse(row.query_json)),
-    viewport: viewportSchema.parse({
-      // PostgreSQL drivers may return integers as strings; SQLite returns numbers.
-      width: Number(row.viewport_width),
-      height: Number(row.viewport_height),
-      shape: row.viewport_shape,
-    }),
-    deviceId: row.device_id,
-    total: Number(row.total),
-    span: row.span_first && row.span_last ? { first: row.span_first, last: row.span_last } : null,
-    createdAt: row.created_at,
-  };
+  /** A cheap query that fails when the database does not answer (readiness). */
+  async ping(): Promise<void> {
+    await this.db.selectFrom('slideshows').select('id').limit(1).execute();
+  }
 }

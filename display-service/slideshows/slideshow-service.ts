@@ -1,17 +1,21 @@
-import type { Logger } from '../../common/logger';
+import type { z } from 'zod';
 import type { LibraryApi } from '../../common/clients/library-client';
 import type {
+  AmbientPosition,
   CreateSlideshowRequest,
   PhotoSummary,
   SlideshowItem,
   SlideshowPage,
   createSlideshowRequestSchema,
 } from '../../common/contracts';
-import type { z } from 'zod';
+import type { Logger } from '../../common/logger';
 import { displayErrors } from '../errors';
 import { snapToPreset } from '../renditions/presets';
-import type { RenditionUrlSigner } from '../renditions/rendition-url';
+import type { RenditionTarget, RenditionUrlSigner } from '../renditions/rendition-url';
+import type { AmbientSlideshows, ValidStartAmbientRequest } from './ambient/ambient-slideshows';
+import { buildEntries } from './build-entries';
 import { collectMatchingPhotos } from './collect-matching-photos';
+import { pairsFitOn } from './pair-portraits';
 import type { Prerenderer } from './prerenderer';
 import type { Slideshow, SlideshowEntry } from './slideshow';
 import { newSlideshowId } from './slideshow-id';
@@ -24,6 +28,7 @@ export type { CreateSlideshowRequest };
 export interface SlideshowServiceDependencies {
   library: LibraryApi;
   repository: SlideshowRepository;
+  ambient: AmbientSlideshows;
   signer: RenditionUrlSigner;
   prerenderer: Prerenderer;
   logger: Logger;
@@ -31,52 +36,79 @@ export interface SlideshowServiceDependencies {
   now: () => number;
 }
 
-/** Creates slideshows from a library query and serves them a window at a time, with signed rendition URLs. */
+/**
+ * Creates playlists from a library query, starts ambient slideshows, and serves either a window at a time with
+ * signed rendition URLs. Pages are answered from the database alone (ambient ones after making missing items).
+ */
 export class SlideshowService {
   constructor(private readonly deps: SlideshowServiceDependencies) {}
 
   async create(request: ValidCreateSlideshowRequest): Promise<SlideshowPage> {
-    const photos = await collectMatchingPhotos(this.deps.library, request.ownerId, request.query);
-    const entries = photos.map(toEntry);
+    const { library } = this.deps;
+    // One photo per near-duplicate group: a frame showing five frames of one burst looks broken.
+    const query = { ...request.query, collapseDuplicates: true };
+    const photos = await collectMatchingPhotos(library, request.ownerId, query);
+    const entries = await buildEntries(library, request.ownerId, photos, {
+      pairing: pairsFitOn(snapToPreset(request.viewport)),
+      startIndex: 0,
+    });
     const slideshow: Slideshow = {
       id: newSlideshowId(),
       ownerId: request.ownerId,
-      query: request.query,
+      kind: 'playlist',
+      query,
       viewport: request.viewport,
       deviceId: request.deviceId ?? null,
       total: entries.length,
+      photoCount: photos.length,
       span: spanOf(photos),
       createdAt: new Date(this.deps.now()).toISOString(),
+      ambient: null,
     };
     await this.deps.repository.create(slideshow, entries);
-    const page = this.toPage(slideshow, 0, entries.slice(0, request.pageSize));
+    const page = this.toPage(slideshow, 0, entries.slice(0, request.pageSize), slideshow.total);
     // The first page is shown at once and the second soon after: have both ready before the device asks.
     this.prefetch(slideshow, entries.slice(0, request.pageSize * 2));
     return page;
+  }
+
+  /** The device's ambient slideshow, answered from where the device last said it was. */
+  async startAmbient(request: ValidStartAmbientRequest): Promise<SlideshowPage> {
+    const slideshow = await this.deps.ambient.start(request);
+    const position = slideshow.ambient?.position ?? 0;
+    return this.pageOf(slideshow, position, request.pageSize);
+  }
+
+  saveAmbientPosition(ownerId: string, slideshowId: string, index: number): Promise<AmbientPosition> {
+    return this.deps.ambient.savePosition(ownerId, slideshowId, index);
   }
 
   /** Unknown ids and other owners' slideshows look exactly alike: 404 SLIDESHOW_NOT_FOUND. */
   async getPage(ownerId: string, slideshowId: string, start: number, count: number): Promise<SlideshowPage> {
     const slideshow = await this.deps.repository.findForOwner(ownerId, slideshowId);
     if (!slideshow) throw displayErrors.slideshowNotFound();
-    const entries =
-      start >= slideshow.total ? [] : await this.deps.repository.listEntries(slideshow.id, start, count);
+    return this.pageOf(slideshow, start, count);
+  }
+
+  private async pageOf(slideshow: Slideshow, start: number, count: number): Promise<SlideshowPage> {
+    const total =
+      slideshow.kind === 'ambient'
+        ? await this.deps.ambient.ensureItems(slideshow, start, count)
+        : slideshow.total;
+    const entries = start >= total ? [] : await this.deps.repository.listEntries(slideshow.id, start, count);
     // The device asks for a page shortly before it shows it: render that page and the one after it now.
     this.prefetch(slideshow, entries);
-    this.prefetchWindow(slideshow, start + count, count);
-    return this.toPage(slideshow, start, entries);
+    this.prefetchWindow(slideshow, start + count, count, total);
+    return this.toPage(slideshow, start, entries, total);
   }
 
   private prefetch(slideshow: Slideshow, entries: readonly SlideshowEntry[]): void {
-    const { width, height, shape } = snapToPreset(slideshow.viewport);
-    this.deps.prerenderer.enqueue(
-      entries.map((entry) => ({ ownerId: slideshow.ownerId, photoId: entry.photoId, width, height, shape })),
-    );
+    this.deps.prerenderer.enqueue(entries.map((entry) => this.targetOf(slideshow, entry)));
   }
 
   /** Reads the next window in the background; a failure only costs a cold render later, never the response. */
-  private prefetchWindow(slideshow: Slideshow, start: number, count: number): void {
-    if (start >= slideshow.total) return;
+  private prefetchWindow(slideshow: Slideshow, start: number, count: number, total: number): void {
+    if (start >= total) return;
     this.deps.repository.listEntries(slideshow.id, start, count).then(
       (entries) => this.prefetch(slideshow, entries),
       (error: unknown) =>
@@ -84,35 +116,39 @@ export class SlideshowService {
     );
   }
 
+  /** Renditions come in a few preset sizes so caches stay warm; the device scales the nearest one to its screen. */
+  private targetOf(slideshow: Slideshow, entry: SlideshowEntry): RenditionTarget {
+    const { width, height, shape } = snapToPreset(slideshow.viewport);
+    const [photoId, pairedPhotoId] = entry.photoIds;
+    const common = { ownerId: slideshow.ownerId, photoId, width, height, shape };
+    return pairedPhotoId === undefined ? common : { ...common, pairedPhotoId, composition: 'pair' };
+  }
+
   private toPage(
     slideshow: Slideshow,
     startIndex: number,
     entries: readonly SlideshowEntry[],
+    total: number,
   ): SlideshowPage {
-    // Renditions come in a few preset sizes so caches stay warm; the device scales the nearest one to its screen.
-    const { width, height, shape } = snapToPreset(slideshow.viewport);
-    const items: SlideshowItem[] = entries.map((entry) => ({
-      index: entry.index,
-      photoIds: [entry.photoId],
-      url: this.deps.signer.sign({
-        ownerId: slideshow.ownerId,
-        photoId: entry.photoId,
-        width,
-        height,
-        shape,
-      }),
-      width,
-      height,
-      takenLocal: entry.takenLocal,
-      layout: 'single',
-      caption: { takenLocal: entry.takenLocal, place: null, people: [] },
-    }));
-    return { slideshowId: slideshow.id, total: slideshow.total, span: slideshow.span, startIndex, items };
+    const items: SlideshowItem[] = entries.map((entry) => {
+      const target = this.targetOf(slideshow, entry);
+      return {
+        index: entry.index,
+        photoIds: [...entry.photoIds],
+        url: this.deps.signer.sign(target),
+        width: target.width,
+        height: target.height,
+        takenLocal: entry.takenLocal,
+        layout: entry.photoIds.length === 2 ? 'pair' : 'single',
+        caption: entry.caption,
+      };
+    });
+    const page: SlideshowPage = { slideshowId: slideshow.id, total, span: slideshow.span, startIndex, items };
+    if (slideshow.kind === 'ambient') {
+      return { ...page, endless: true, position: slideshow.ambient?.position ?? 0 };
+    }
+    return { ...page, photoCount: slideshow.photoCount };
   }
-}
-
-function toEntry(photo: PhotoSummary, index: number): SlideshowEntry {
-  return { index, photoId: photo.id, takenLocal: photo.takenLocal };
 }
 
 /** Span of what the slideshow actually plays (not of every match, when the match list was capped). */

@@ -195,7 +195,7 @@ describe('display', () => {
     );
   });
 
-  it('asks the library in pages of 1000 and stops at 10 000 photos', async () => {
+  it('asks the library in pages of 1000, following its cursors, and stops at 10 000 photos', async () => {
     const library = new InMemoryLibrary();
     for (let i = 0; i < 10_500; i++) {
       library.add(ALICE, fakeSummary(`p${String(i).padStart(5, '0')}`, '2026-07-01T10:00:00'), ['beach']);
@@ -203,10 +203,17 @@ describe('display', () => {
     running = await startDisplay(dir, { library });
     const created = await running.display.api.createSlideshow(beachRequest({ query: { labels: ['beach'] } }));
     assert.equal(created.total, 10_000);
+    const calls = library.searchCalls.map(({ request }) => request);
     assert.deepEqual(
-      library.searchCalls.map(({ request }) => [request.offset, request.limit]),
-      Array.from({ length: 10 }, (_, i) => [i * 1000, 1000]),
+      calls.map((request) => [request.limit, request.offset]),
+      Array.from({ length: 10 }, () => [1000, undefined]),
     );
+    // Each page continues from the cursor the previous page answered with.
+    assert.equal(calls[0]?.cursor, undefined);
+    for (let page = 1; page < calls.length; page++) {
+      const previous = await library.search(ALICE, calls[page - 1]!);
+      assert.equal(calls[page]?.cursor, previous.nextCursor);
+    }
     const last = await running.display.api.getSlideshowPage(ALICE, created.slideshowId, 9_998, 10);
     assert.deepEqual(
       last.items.map((item) => [item.index, item.photoIds[0]]),

@@ -24,6 +24,12 @@ export interface RawImage {
   channels: 1 | 2 | 3 | 4;
 }
 
+/**
+ * An original as the compose stage reads it: the file's bytes for anything sharp decodes itself, or pixels already
+ * decoded (upright) for formats it cannot (HEIC, through common/images/decode-heic.ts).
+ */
+export type SourceImage = Buffer | RawImage;
+
 /** An original's header facts: its size as displayed (EXIF orientation applied) and its format. */
 export interface SourceProbe {
   width: number;
@@ -31,6 +37,8 @@ export interface SourceProbe {
   format: string;
   /** Only images with an alpha channel need flattening (which costs a full extra pass otherwise). */
   hasAlpha: boolean;
+  /** HEVC-coded HEIF: sharp reads its header but has no decoder for it, so decode-heic decodes it first. */
+  needsHeicDecoder: boolean;
 }
 
 /** Shared state of one render. Stages read the inputs and fill in the fields below them, in order. */
@@ -41,8 +49,11 @@ export interface RenditionContext {
   readonly originals: OriginalStore;
   /** Aborted when the render times out; stages pass it on to I/O and the runner checks it between stages. */
   readonly signal: AbortSignal;
-  /** Set by load-source: each original's bytes, never more than limits.maxSourceBytes. */
-  sources?: Buffer[];
+  /**
+   * Set by load-source: each original's bytes, never more than limits.maxSourceBytes; decode-heic replaces HEIC
+   * ones with their decoded pixels.
+   */
+  sources?: SourceImage[];
   /** Set by probe-source: each original's displayed size and format, read from the header only. */
   probes?: SourceProbe[];
   /**

@@ -14,6 +14,8 @@ export const probeSource: RenditionStage = {
     const sources = required(context.sources, 'sources', this.name);
     const probes: SourceProbe[] = [];
     for (const source of sources) {
+      if (!Buffer.isBuffer(source))
+        throw new Error('probe-source runs on the original bytes, before decoding');
       let metadata: Metadata;
       try {
         metadata = await sharp(source, { failOn: 'error', limitInputPixels: false }).metadata();
@@ -34,6 +36,8 @@ export const probeSource: RenditionStage = {
         height: metadata.autoOrient.height,
         format,
         hasAlpha: metadata.hasAlpha,
+        // AVIF is HEIF too, but AV1-coded, which sharp decodes itself.
+        needsHeicDecoder: format === 'heif' && metadata.compression === 'hevc',
       });
     }
     context.probes = probes;

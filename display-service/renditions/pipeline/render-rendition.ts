@@ -3,13 +3,20 @@ import type { RenditionLimits } from '../limits';
 import type { OriginalStore } from '../original-store';
 import type { FormatSettings } from '../output-formats';
 import { compose } from './compose';
+import { decodeHeicSources } from './decode-heic';
 import { required, type RenditionContext, type RenditionJob, type RenditionStage } from './context';
 import { encode } from './encode';
 import { loadSource } from './load-source';
 import { probeSource } from './probe-source';
 
 /** The whole transform, in order; limits are checked by the first two stages before any decoding. */
-export const RENDITION_STAGES: readonly RenditionStage[] = [loadSource, probeSource, compose, encode];
+export const RENDITION_STAGES: readonly RenditionStage[] = [
+  loadSource,
+  probeSource,
+  decodeHeicSources,
+  compose,
+  encode,
+];
 
 /** Part of every cache key: bump it whenever a stage changes what the output looks like. */
 export const PIPELINE_VERSION = 'v2.1.decode-once.round-safe.no-upscale';

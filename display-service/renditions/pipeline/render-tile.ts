@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import type { RenditionLimits } from '../limits';
-import { sharpTimeoutSeconds, type RawImage, type SourceProbe } from './context';
+import { sharpTimeoutSeconds, type RawImage, type SourceImage, type SourceProbe } from './context';
 import { foregroundBox, type Tile } from './layout';
 
 /** The background is blurred at this fraction of the tile size, then scaled up: same look, far less work. */
@@ -14,17 +14,17 @@ const BACKGROUND_BRIGHTNESS = 0.55;
  * profiles included). Cover crops around the most "interesting" region (sharp's attention strategy).
  */
 export async function decodeForeground(
-  source: Buffer,
+  source: SourceImage,
   probe: SourceProbe,
   tile: Tile,
   limits: RenditionLimits,
 ): Promise<RawImage> {
   const box = foregroundBox(tile, probe);
-  let decoder = sharp(source, {
-    failOn: 'error',
-    limitInputPixels: limits.maxSourcePixels,
-    autoOrient: true,
-  })
+  const options = { failOn: 'error', limitInputPixels: limits.maxSourcePixels, autoOrient: true } as const;
+  // Pixels decoded elsewhere (HEIC) are already upright and carry no EXIF for autoOrient to act on.
+  let decoder = (
+    Buffer.isBuffer(source) ? sharp(source, options) : sharp(source.data, { ...options, raw: rawOf(source) })
+  )
     .timeout({ seconds: sharpTimeoutSeconds(limits) })
     .resize(box.width, box.height, {
       fit: box.fit,

@@ -46,7 +46,7 @@ export async function startDisplay(dir: string, overrides: HarnessOptions = {}):
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   const keys = options.signingKeys === undefined ? { signingKey: TEST_SIGNING_KEY } : {};
   const display = await createDisplay({
-    database: { kind: 'sqlite', file: join(dir, 'display.sqlite') },
+    database: { kind: 'sqlite', file: join(dir, 'library.sqlite') },
     renditionsDir: join(dir, 'renditions'),
     publicBaseUrl,
     urlTtlSeconds: 6 * 3600,

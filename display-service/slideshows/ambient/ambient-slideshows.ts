@@ -1,0 +1,144 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { z } from 'zod';
+import type { LibraryApi } from '../../../common/clients/library-client';
+import type { AmbientPosition, startAmbientRequestSchema } from '../../../common/contracts';
+import type { SlideshowItemTable } from '../../database/schema';
+import { displayErrors } from '../../errors';
+import { snapToPreset } from '../../renditions/presets';
+import { buildEntries } from '../build-entries';
+import { pairsFitOn } from '../pair-portraits';
+import type { Slideshow } from '../slideshow';
+import type { SlideshowRepository } from '../slideshow-repository';
+import { toItemRow } from '../slideshow-rows';
+import { INITIAL_BAG_STATE, ambientBagStateSchema, drawFromBag, type DrawnPhoto } from './ambient-bag';
+import type { AmbientRepository, AmbientTail } from './ambient-repository';
+import { ambientSlideshowId } from './ambient-slideshow-id';
+import { bagQuery, localDay } from './memories';
+
+/** A start request after contract validation (defaults filled in). */
+export type ValidStartAmbientRequest = z.output<typeof startAmbientRequestSchema>;
+
+/** A page may start at most this many items past those made so far (each one costs a draw from the library). */
+export const MAX_AMBIENT_AHEAD = 1000;
+/** Items are made at least this many at a time, so a device paging 10 at a time does not ask the library each time. */
+const MIN_BATCH_ITEMS = 20;
+/** Lost races with other instances before giving up with 503 AMBIENT_BUSY. */
+const MAX_CONFLICTS = 10;
+
+export interface AmbientDependencies {
+  library: LibraryApi;
+  slideshows: SlideshowRepository;
+  repository: AmbientRepository;
+  /** ms clock */
+  now: () => number;
+}
+
+/**
+ * Ambient slideshows: one per owner, device and screen preset, endless. Items are made on demand, a batch at a
+ * time, from the shuffle bag (ambient-bag.ts) and appended in one statement; when two instances race for the same
+ * indexes the primary key lets one win, and the other reads back what was stored. So every instance serves the
+ * same items at the same indexes, and a restart continues from the stored bag state.
+ */
+export class AmbientSlideshows {
+  constructor(private readonly deps: AmbientDependencies) {}
+
+  async start(request: ValidStartAmbientRequest): Promise<Slideshow> {
+    const id = ambientSlideshowId(request.ownerId, request.deviceId, snapToPreset(request.viewport));
+    await this.deps.repository.upsert({
+      id,
+      ownerId: request.ownerId,
+      kind: 'ambient',
+      // What the bag plays, for the record; each epoch's seed is set when it is drawn.
+      query: bagQuery(id),
+      viewport: request.viewport,
+      deviceId: request.deviceId,
+      total: 0,
+      photoCount: 0,
+      span: null,
+      createdAt: new Date(this.deps.now()).toISOString(),
+      ambient: { memories: request.memories, timeZone: request.timeZone ?? 'UTC', position: 0 },
+    });
+    const stored = await this.deps.slideshows.findForOwner(request.ownerId, id);
+    // Only a SHA-256 collision with another owner's device could get here.
+    if (!stored) throw new Error(`ambient slideshow ${id} belongs to another owner`);
+    return stored;
+  }
+
+  /** Makes items [0, start + count) exist, drawing batches as needed; answers how many exist now. */
+  async ensureItems(slideshow: Slideshow, start: number, count: number): Promise<number> {
+    let tail = await this.deps.repository.tail(slideshow.id);
+    if (start > tail.count + MAX_AMBIENT_AHEAD) {
+      throw displayErrors.ambientPageTooFar(tail.count, MAX_AMBIENT_AHEAD);
+    }
+    const end = start + count;
+    let conflicts = 0;
+    while (tail.count < end) {
+      const rows = await this.nextBatch(slideshow, tail, Math.max(end - tail.count, MIN_BATCH_ITEMS));
+      // An empty library: nothing to show, and nothing to store.
+      if (rows.length === 0) break;
+      if ((await this.deps.repository.append(rows)) === 'conflict') {
+        if (++conflicts > MAX_CONFLICTS) throw displayErrors.ambientBusy();
+        // Whoever won may still be writing behind a SQLite lock; give it a moment before reading back.
+        await sleep(5 * conflicts);
+      }
+      tail = await this.deps.repository.tail(slideshow.id);
+    }
+    return tail.count;
+  }
+
+  async savePosition(ownerId: string, slideshowId: string, index: number): Promise<AmbientPosition> {
+    const slideshow = await this.deps.slideshows.findForOwner(ownerId, slideshowId);
+    if (!slideshow || slideshow.kind !== 'ambient') throw displayErrors.slideshowNotFound();
+    const { count } = await this.deps.repository.tail(slideshowId);
+    if (index > 0 && index >= count) throw displayErrors.positionOutOfRange(count);
+    await this.deps.repository.savePosition(ownerId, slideshowId, index);
+    return { slideshowId, position: index };
+  }
+
+  /** The rows of the next batch, numbered from the tail; the last one carries the bag state after the batch. */
+  private async nextBatch(
+    slideshow: Slideshow,
+    tail: AmbientTail,
+    wanted: number,
+  ): Promise<SlideshowItemTable[]> {
+    const { library, repository, now } = this.deps;
+    const settings = slideshow.ambient ?? { memories: false, timeZone: 'UTC', position: 0 };
+    const state =
+      tail.bagState === null ? INITIAL_BAG_STATE : ambientBagStateSchema.parse(JSON.parse(tail.bagState));
+    const draw = await drawFromBag(
+      {
+        library,
+        ownerId: slideshow.ownerId,
+        slideshowId: slideshow.id,
+        shownInEpoch: (epoch, photoIds) => repository.shownInEpoch(slideshow.id, epoch, photoIds),
+      },
+      state,
+      { wanted, today: settings.memories ? localDay(now(), settings.timeZone) : null },
+    );
+    const pairing = pairsFitOn(snapToPreset(slideshow.viewport));
+    const rows: SlideshowItemTable[] = [];
+    // A pair never spans two epochs: each of its photos must count as shown in the epoch that drew it.
+    for (const run of runsByEpoch(draw.photos)) {
+      const entries = await buildEntries(library, slideshow.ownerId, run.photos, {
+        pairing,
+        startIndex: tail.count + rows.length,
+      });
+      rows.push(
+        ...entries.map((entry) => toItemRow(slideshow.id, entry, { bagEpoch: run.epoch, bagState: null })),
+      );
+    }
+    const last = rows[rows.length - 1];
+    if (last) last.bag_state = JSON.stringify(draw.state);
+    return rows;
+  }
+}
+
+function runsByEpoch(drawn: readonly DrawnPhoto[]): { epoch: number; photos: DrawnPhoto['photo'][] }[] {
+  const runs: { epoch: number; photos: DrawnPhoto['photo'][] }[] = [];
+  for (const { photo, epoch } of drawn) {
+    const current = runs[runs.length - 1];
+    if (current && current.epoch === epoch) current.photos.push(photo);
+    else runs.push({ epoch, photos: [photo] });
+  }
+  return runs;
+}

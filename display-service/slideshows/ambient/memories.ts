@@ -1,0 +1,45 @@
+import { photoQuerySchema, type PhotoQuery } from '../../../common/contracts';
+
+/** "This week": the day itself ±3 days, in every earlier year. */
+export const MEMORY_DAYS_AROUND = 3;
+/** At most this many memories open a day: a short look back, then the shuffle. */
+export const MAX_MEMORIES = 24;
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day (`YYYY-MM-DD`) it is at `nowMs` in `timeZone`. */
+export function localDay(nowMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(nowMs));
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Photos from the week around `day` (±MEMORY_DAYS_AROUND, wrapping across New Year) in earlier years, newest
+ * first. Anything from the last week is left out: this week's photos are not memories yet.
+ */
+export function memoriesQuery(day: string): PhotoQuery {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const weekAgo = new Date(Date.UTC(year, month - 1, date) - 7 * DAY_MS).toISOString().slice(0, 10);
+  return photoQuerySchema.parse({
+    monthDays: [{ month, day: date, plusMinusDays: MEMORY_DAYS_AROUND }],
+    takenTo: `${weekAgo}T00:00:00`,
+    order: 'newest',
+    collapseDuplicates: true,
+    mediaKinds: ['photo'],
+  });
+}
+
+/**
+ * The whole library in one seeded shuffle: photos only, one per near-duplicate group; hidden photos, hidden
+ * people and albums, and screenshots are left out by the library's defaults.
+ */
+export function bagQuery(seed: string): PhotoQuery {
+  return photoQuerySchema.parse({ order: 'shuffle', seed, collapseDuplicates: true, mediaKinds: ['photo'] });
+}
