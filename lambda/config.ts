@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { envLogLevel, loadEnv } from '../common/config';
+import { envFlag, envLogLevel, loadEnv } from '../common/config';
 import { ownerIdSchema } from '../common/contracts';
+import { LWA_PROFILE_URL } from './identity/lwa-profile';
+import type { SkillIdentity } from './identity/skill-identity';
+import { isValidTimeZone } from './util/calendar';
 
 const LOCAL_STACK_ORIGIN = 'http://localhost:8080';
 
@@ -15,27 +18,83 @@ const serviceOrigin = optional(
     .transform((url) => url.replace(/\/+$/, '')),
 );
 
-const skillEnvSchema = z.object({
-  /** Origins, not API prefixes: the clients append /v1/display and /v1/library. */
-  DISPLAY_SERVICE_URL: serviceOrigin,
-  METADATA_SERVICE_URL: serviceOrigin,
-  /** The single tenant until account linking lands. */
-  PHOTO_OWNER_ID: optional(ownerIdSchema.default('local')),
-  ALEXA_SKILL_ID: optional(z.string().min(1).optional()),
-  /** Where relative dates are resolved; defaults to this process's zone (UTC on Lambda). */
-  SKILL_TIME_ZONE: optional(
-    z
-      .string()
-      .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
-      .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
-  ),
-  LOG_LEVEL: optional(envLogLevel),
-});
+const skillEnvSchema = z
+  .object({
+    /** Origins, not API prefixes: the clients append /v1/display and /v1/library. */
+    DISPLAY_SERVICE_URL: serviceOrigin,
+    METADATA_SERVICE_URL: serviceOrigin,
+    /** The single tenant when account linking is off. */
+    PHOTO_OWNER_ID: optional(ownerIdSchema.default('local')),
+    /** true: each request's access token names the owner (Login with Amazon); PHOTO_OWNER_ID is then unused. */
+    ACCOUNT_LINKING: optional(envFlag(false)),
+    LWA_PROFILE_URL: optional(
+      z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default(LWA_PROFILE_URL),
+    ),
+    ALEXA_SKILL_ID: optional(z.string().min(1).optional()),
+    /** Where relative dates are resolved when the device's own zone is unknown; defaults to this process's zone. */
+    SKILL_TIME_ZONE: optional(
+      z
+        .string()
+        .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
+        .default(Intl.DateTimeFormat().resolvedOptions().timeZone),
+    ),
+    /**
+     * Per-user settings: `database` (the library's PostgreSQL, DATABASE_URL), `dynamodb` (DYNAMODB_TABLE) or
+     * `memory` (this process only). Default: database when DATABASE_URL is set, else memory.
+     */
+    PERSISTENCE: optional(
+      z
+        .enum(['database', 'dynamodb', 'memory'], { message: 'must be database, dynamodb or memory' })
+        .optional(),
+    ),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+        .optional(),
+    ),
+    DYNAMODB_TABLE: optional(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]{3,255}$/, { message: 'must be a DynamoDB table name' })
+        .optional(),
+    ),
+    /** DynamoDB Local, dynalite or a VPC endpoint; unset = the region's public endpoint. */
+    DYNAMODB_ENDPOINT: optional(
+      z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    ),
+    /** Set by Lambda itself. */
+    AWS_REGION: optional(z.string().min(1).optional()),
+    LOG_LEVEL: optional(envLogLevel),
+  })
+  .superRefine((env, context) => {
+    if (env.PERSISTENCE === 'dynamodb' && !env.DYNAMODB_TABLE) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DYNAMODB_TABLE'],
+        message: 'is required when PERSISTENCE=dynamodb',
+      });
+    }
+    if (env.PERSISTENCE === 'database' && !env.DATABASE_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: "is required when PERSISTENCE=database (the library's PostgreSQL)",
+      });
+    }
+  });
+
+/** Where per-user settings are kept. */
+export type PersistenceConfig =
+  | { kind: 'database'; databaseUrl: string }
+  | { kind: 'dynamodb'; table: string; endpoint?: string; region?: string }
+  | { kind: 'memory' };
 
 export interface SkillConfig {
   displayServiceUrl: string;
   metadataServiceUrl: string;
-  photoOwnerId: string;
+  identity: SkillIdentity;
+  persistence: PersistenceConfig;
   skillId?: string;
   timeZone: string;
   logLevel: z.output<typeof envLogLevel>;
@@ -46,18 +105,28 @@ export function loadSkillConfig(env: NodeJS.ProcessEnv): SkillConfig {
   return {
     displayServiceUrl: parsed.DISPLAY_SERVICE_URL,
     metadataServiceUrl: parsed.METADATA_SERVICE_URL,
-    photoOwnerId: parsed.PHOTO_OWNER_ID,
+    identity: parsed.ACCOUNT_LINKING
+      ? { kind: 'login-with-amazon', profileUrl: parsed.LWA_PROFILE_URL }
+      : { kind: 'local', ownerId: parsed.PHOTO_OWNER_ID },
+    persistence: persistenceOf(parsed),
     skillId: parsed.ALEXA_SKILL_ID,
     timeZone: parsed.SKILL_TIME_ZONE,
     logLevel: parsed.LOG_LEVEL,
   };
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+/** The schema's refinement guarantees the variable each kind needs. */
+function persistenceOf(env: z.output<typeof skillEnvSchema>): PersistenceConfig {
+  const kind = env.PERSISTENCE ?? (env.DATABASE_URL ? 'database' : 'memory');
+  if (kind === 'memory') return { kind };
+  if (kind === 'database' && env.DATABASE_URL) return { kind, databaseUrl: env.DATABASE_URL };
+  if (kind === 'dynamodb' && env.DYNAMODB_TABLE) {
+    return {
+      kind,
+      table: env.DYNAMODB_TABLE,
+      ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
+      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    };
   }
+  throw new Error(`Invalid environment: PERSISTENCE=${kind} is missing its settings`);
 }

@@ -1,32 +1,53 @@
 import type { LambdaHandler } from 'ask-sdk-core';
 import { createDisplayHttpClient } from '../common/clients/display-client';
 import { createLibraryHttpClient } from '../common/clients/library-client';
-import { createLogger } from '../common/logger';
+import { createLogger, type Logger } from '../common/logger';
 import { loadSkillConfig, type SkillConfig } from './config';
+import { openUserSettingsStore } from './persistence/open-settings-store';
+import type { UserSettingsStore } from './persistence/user-settings-store';
 import { createSkillBuilder } from './skill';
 import type { SkillDeps } from './skill-deps';
 
 export { createSkill, createSkillBuilder, type SkillDeps } from './skill';
 
 /** Wires the skill to the display and library services over HTTP, as it runs on Lambda. */
-export function skillDepsFromConfig(config: SkillConfig): SkillDeps {
+export function skillDepsFromConfig(
+  config: SkillConfig,
+  userSettings: UserSettingsStore,
+  logger: Logger = createLogger(config.logLevel, { tier: 'skill' }),
+): SkillDeps {
   return {
     display: createDisplayHttpClient(`${config.displayServiceUrl}/v1/display`),
     library: createLibraryHttpClient(`${config.metadataServiceUrl}/v1/library`),
-    ownerIdFor: () => config.photoOwnerId,
-    logger: createLogger(config.logLevel, { tier: 'skill' }),
+    identity: config.identity,
+    userSettings,
+    logger,
     skillId: config.skillId,
     timeZone: config.timeZone,
   };
 }
 
-let lambdaHandler: LambdaHandler | undefined;
+async function createLambdaHandler(env: NodeJS.ProcessEnv): Promise<LambdaHandler> {
+  const config = loadSkillConfig(env);
+  const logger = createLogger(config.logLevel, { tier: 'skill' });
+  const userSettings = await openUserSettingsStore(config.persistence, logger);
+  return createSkillBuilder(skillDepsFromConfig(config, userSettings, logger)).lambda();
+}
+
+let lambdaHandler: Promise<LambdaHandler> | undefined;
 
 /**
- * Lambda entry point (`index.handler`). The environment is read once, on the first invocation of a cold
- * container (an invalid variable fails that invocation with its name), so importing this module never reads it.
+ * Lambda entry point (`index.handler`). The environment is read and the settings store opened once, on the first
+ * invocation of a cold container (an invalid variable or an unreachable store fails that invocation, naming the
+ * cause, and the next invocation tries again), so importing this module never reads the environment.
  */
 export const handler: LambdaHandler = (event, context, callback) => {
-  lambdaHandler ??= createSkillBuilder(skillDepsFromConfig(loadSkillConfig(process.env))).lambda();
-  return lambdaHandler(event, context, callback);
+  const ready = (lambdaHandler ??= createLambdaHandler(process.env));
+  ready.then(
+    (invoke) => invoke(event, context, callback),
+    (error: unknown) => {
+      if (lambdaHandler === ready) lambdaHandler = undefined;
+      callback(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
 };

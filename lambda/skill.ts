@@ -7,6 +7,8 @@ import {
   type ResponseInterceptor,
   type Skill,
 } from 'ask-sdk-core';
+import { createDeviceTimeZoneLookup } from './alexa-api/device-time-zone';
+import { accountLinkingRequiredHandler } from './handlers/account-linking-required';
 import { aplRuntimeErrorHandler } from './handlers/apl-runtime-error';
 import { errorHandler } from './handlers/error-handler';
 import { fallbackIntentHandler } from './handlers/fallback-intent';
@@ -19,7 +21,10 @@ import { sessionEndedRequestHandler } from './handlers/session-ended-request';
 import { showPhotosIntentHandler } from './handlers/show-photos-intent';
 import { slideshowControlIntentHandler } from './handlers/slideshow-control-intent';
 import { stopOrCancelIntentHandler } from './handlers/stop-or-cancel-intent';
+import { createOwnerResolver } from './identity/owner-resolver';
 import { aplSupportInterceptor } from './interceptors/apl-support';
+import { dynamicEntitiesInterceptor } from './interceptors/dynamic-entities';
+import { ownerIdentityInterceptor } from './interceptors/owner-identity';
 import { requestLoggingInterceptor } from './interceptors/request-logging';
 import { responseLoggingInterceptor } from './interceptors/response-logging';
 import type { SkillDeps } from './skill-deps';
@@ -37,17 +42,27 @@ type SkillPart =
  * the first whose canHandle is true, so specific handlers come first and the catch-all Fallback comes last.
  */
 function skillParts(deps: SkillDeps): SkillPart[] {
+  const identity = ownerIdentityInterceptor({
+    resolveOwner: createOwnerResolver(deps.identity, deps.logger),
+    userSettings: deps.userSettings,
+    deviceTimeZone: createDeviceTimeZoneLookup({ logger: deps.logger }),
+    logger: deps.logger,
+    defaultTimeZone: deps.timeZone,
+  });
   return [
-    // Before any handler: log, then decide APL support and viewport once for the handlers to read.
+    // Before any handler: log, decide APL support and viewport, then whose library this is (and their settings).
     { requestInterceptor: requestLoggingInterceptor(deps.logger) },
     { requestInterceptor: aplSupportInterceptor },
+    { requestInterceptor: identity },
+    // No owner (not linked, token rejected, Login with Amazon down): answered here, before any library is read.
+    { handler: accountLinkingRequiredHandler(deps.logger) },
     // Device-originated APL requests.
     { handler: loadIndexListDataHandler(deps) },
     { handler: aplRuntimeErrorHandler(deps.logger) },
     // Voice requests, most specific first.
     { handler: launchRequestHandler },
-    { handler: showPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
-    { handler: searchPhotosIntentHandler(deps, { timeZone: deps.timeZone }) },
+    { handler: showPhotosIntentHandler(deps) },
+    { handler: searchPhotosIntentHandler(deps) },
     { handler: slideshowControlIntentHandler },
     { handler: photoInfoIntentHandler(deps) },
     { handler: helpIntentHandler },
@@ -55,6 +70,7 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     { handler: sessionEndedRequestHandler(deps.logger) },
     // Catch-all for any intent not claimed above: must stay last.
     { handler: fallbackIntentHandler },
+    { responseInterceptor: dynamicEntitiesInterceptor(deps.library, deps.logger, deps.now) },
     { responseInterceptor: responseLoggingInterceptor(deps.logger) },
     { errorHandler: errorHandler(deps.logger) },
   ];

@@ -16,7 +16,7 @@ export interface LocalStackConfig {
   albumFolders: AlbumFolderMode;
   /** How to reach S3 when photosDir is an s3:// location. */
   s3: S3Settings | undefined;
-  /** postgres://… selects PostgreSQL instead of the SQLite files in dataDir. */
+  /** postgres://… selects PostgreSQL instead of dataDir/library.sqlite (one database for every tier). */
   databaseUrl: string | undefined;
   /** Origin devices use to fetch renditions; defaults to http://localhost:<port>. */
   publicBaseUrl: string | undefined;

@@ -6,7 +6,8 @@ import express from 'express';
 import type { DatabaseLocation } from '../common/database';
 import { errorMiddleware, notFoundRoute } from '../common/http/error-middleware';
 import { createLogger, type Logger } from '../common/logger';
-import { createDisplay } from '../display-service/display';
+import { NotReadyError, createDisplay } from '../display-service/display';
+import { openDatabaseSettingsStore } from '../lambda/persistence/database-settings-store';
 import { createSkill } from '../lambda/skill';
 import { ensureDemoLibrary } from '../metadata-service/demo/demo-library';
 import { createS3Client } from '../metadata-service/ingest/source-for';
@@ -45,8 +46,10 @@ export async function startLocalStack(
   mkdirSync(config.dataDir, { recursive: true });
   const secrets = loadOrCreateLocalSecrets(config.dataDir);
 
+  // One database for both tiers (the library's file, or DATABASE_URL): each keeps to its own tables and migrations.
+  const database = databaseFor(config);
   const library = await createLibrary({
-    database: databaseFor(config, 'library'),
+    database,
     logger: logger.child({ tier: 'library' }),
     defaultOwnerId: config.ownerId,
     albumFolders: config.albumFolders,
@@ -85,7 +88,7 @@ export async function startLocalStack(
   // Originals in S3 are fetched by the display tier itself (never through the library).
   const s3Client = config.s3 ? createS3Client(config.s3) : undefined;
   const display = await createDisplay({
-    database: databaseFor(config, 'display'),
+    database,
     library: library.api,
     renditionsDir: join(config.dataDir, 'renditions'),
     publicBaseUrl: config.publicBaseUrl ?? url,
@@ -94,11 +97,15 @@ export async function startLocalStack(
     logger: logger.child({ tier: 'display' }),
     s3Client,
   });
+  const skillLogger = logger.child({ tier: 'skill' });
+  // Per-user settings (interval, shuffle, positions…) in the same database, in the skill's own table.
+  const userSettings = await openDatabaseSettingsStore(database, { logger: skillLogger });
   const skill = createSkill({
     display: display.api,
     library: library.api,
-    ownerIdFor: () => config.ownerId,
-    logger: logger.child({ tier: 'skill' }),
+    identity: { kind: 'local', ownerId: config.ownerId },
+    userSettings,
+    logger: skillLogger,
     skillId: config.skillId,
   });
 
@@ -106,6 +113,15 @@ export async function startLocalStack(
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', ingest: status.snapshot() });
+  });
+  // Readiness (for a load balancer): 200 only while every tier can serve; 503 names what is wrong.
+  app.get('/readyz', async (_req, res) => {
+    const reasons = await notReadyReasons(
+      { library: () => library.ready(), display: () => display.ready() },
+      logger,
+    );
+    if (reasons.length === 0) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'not-ready', reasons });
   });
   // Prometheus scrape endpoint (text format 0.0.4): rendition sources per cache tier, render latency, bytes served.
   app.get('/metrics', (_req, res) => {
@@ -143,15 +159,43 @@ export async function startLocalStack(
       });
       await ingestDone;
       await display.close();
+      await userSettings.close();
       await library.close();
       s3Client?.destroy();
     },
   };
 }
 
-function databaseFor(config: LocalStackConfig, tier: 'library' | 'display'): DatabaseLocation {
+/**
+ * PostgreSQL when DATABASE_URL is set, else `DATA_DIR/library.sqlite`. Slideshows used to live in their own
+ * `display.sqlite`; that file is no longer read (its slideshows were short-lived anyway).
+ */
+function databaseFor(config: LocalStackConfig): DatabaseLocation {
   if (config.databaseUrl !== undefined) return { kind: 'postgres', url: config.databaseUrl };
-  return { kind: 'sqlite', file: join(config.dataDir, `${tier}.sqlite`) };
+  return { kind: 'sqlite', file: join(config.dataDir, 'library.sqlite') };
+}
+
+/**
+ * Runs each tier's readiness check; a tier that fails contributes its reasons, prefixed with its name. Causes
+ * other than a NotReadyError's public reasons (driver errors naming hosts) go to the log, not the answer.
+ */
+async function notReadyReasons(
+  checks: Record<string, () => Promise<void>>,
+  logger: Logger,
+): Promise<string[]> {
+  const reasons = await Promise.all(
+    Object.entries(checks).map(async ([tier, check]) => {
+      try {
+        await check();
+        return [];
+      } catch (error) {
+        if (error instanceof NotReadyError) return error.reasons.map((reason) => `${tier}: ${reason}`);
+        logger.warn('not ready', { tier, error });
+        return [`${tier}: does not answer`];
+      }
+    }),
+  );
+  return reasons.flat();
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -4,6 +4,7 @@ import type { PhotoFacts } from '../../common/contracts';
 import { stringsOf, type PhotoInfo } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { photoOnScreen } from '../util/photo-on-screen';
+import { ownerIdOf } from '../util/request-attributes';
 import { ask } from './answers';
 import { isIntent } from './matchers';
 
@@ -13,7 +14,7 @@ export const PHOTO_INFO_INTENT = 'PhotoInfoIntent';
  * "What is this photo?": the visual context names the photo on screen; the library's facts answer when, where,
  * who and what. The session stays as it was, so the slideshow keeps playing.
  */
-export function photoInfoIntentHandler(deps: SkillDeps): RequestHandler {
+export function photoInfoIntentHandler(deps: Pick<SkillDeps, 'library'>): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, PHOTO_INFO_INTENT),
     handle: async (input) => {
@@ -22,7 +23,7 @@ export function photoInfoIntentHandler(deps: SkillDeps): RequestHandler {
       if (!photoId) return ask(input, strings, strings.noPhotoOnScreen);
       let facts: PhotoFacts;
       try {
-        facts = await deps.library.getPhoto(deps.ownerIdFor(input.requestEnvelope), photoId);
+        facts = await deps.library.getPhoto(ownerIdOf(input), photoId);
       } catch (error) {
         // Removed since it was shown, or not this owner's: nothing to say about it.
         if (isAppError(error) && error.status === 404) return ask(input, strings, strings.noPhotoOnScreen);

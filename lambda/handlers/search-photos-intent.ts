@@ -1,11 +1,10 @@
 import { getDeviceId, getLocale, getSlotValue, type RequestHandler } from 'ask-sdk-core';
 import { stringsFor } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
-import { defaultHemisphere } from '../util/hemisphere';
-import { requestFactsOf } from '../util/request-attributes';
-import { answer, ask } from './answers';
+import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
+import { hemisphereOf, timeZoneOf } from '../util/user-context';
+import { answer, ask, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
-import { DEFAULT_TIME_ZONE, type ShowPhotosOptions } from './show-photos-intent';
 
 export const SEARCH_PHOTOS_INTENT = 'SearchPhotosIntent';
 const SLIDESHOW_PAGE_SIZE = 10;
@@ -15,7 +14,7 @@ const SLIDESHOW_PAGE_SIZE = 10;
  * against this owner's own labels, people, albums and places and answers with the query they became. That query
  * then drives the same slideshow as ShowPhotosIntent, so what was understood is exactly what is shown.
  */
-export function searchPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOptions = {}): RequestHandler {
+export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
   return {
     canHandle: (input) => isIntent(input, SEARCH_PHOTOS_INTENT),
@@ -26,12 +25,13 @@ export function searchPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOp
       const heard = getSlotValue(requestEnvelope, 'query')?.trim();
       if (!heard) return ask(input, strings, strings.whatToSee);
 
-      const ownerId = deps.ownerIdFor(requestEnvelope);
+      const ownerId = ownerIdOf(input);
+      const [timeZone, hemisphere] = await Promise.all([timeZoneOf(input), hemisphereOf(input)]);
       const reading = await deps.library.search(ownerId, {
         q: heard,
         limit: 1,
-        timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-        hemisphere: (options.hemisphere ?? defaultHemisphere(locale)) === 'southern' ? 'S' : 'N',
+        timeZone,
+        hemisphere: hemisphere === 'southern' ? 'S' : 'N',
         reference: now().toISOString(),
       });
       if (!reading.query || (reading.understood ?? []).length === 0) {
@@ -49,7 +49,12 @@ export function searchPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOp
         deviceId: getDeviceId(requestEnvelope) ?? undefined,
         pageSize: SLIDESHOW_PAGE_SIZE,
       });
-      return answer(input, page, strings.textShowing(heard, page.total, page.span));
+      return answer(
+        input,
+        page,
+        strings.textShowing(heard, page.total, page.span),
+        await slideshowOptionsOf(input),
+      );
     },
   };
 }

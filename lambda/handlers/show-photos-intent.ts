@@ -5,23 +5,14 @@ import { parseInput } from '../../common/validation';
 import { stringsFor, type FoundPhotos, type PhotoSpan } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { calendarDateIn } from '../util/calendar';
-import { defaultHemisphere, type Hemisphere } from '../util/hemisphere';
 import { queryOf, relaxations, understandShowPhotos, type PhotoRequest } from '../util/photo-request';
-import { requestFactsOf } from '../util/request-attributes';
-import { answer, ask } from './answers';
+import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
+import { hemisphereOf, timeZoneOf } from '../util/user-context';
+import { answer, ask, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
 const SLIDESHOW_PAGE_SIZE = 10;
-/** Until the Alexa Settings API time zone is read per device, dates are resolved in this zone. */
-export const DEFAULT_TIME_ZONE = 'UTC';
-
-export interface ShowPhotosOptions {
-  /** IANA zone "today" is computed in (the user's; from config until the Settings API is used). */
-  timeZone?: string;
-  /** Overrides the locale's default hemisphere (a per-user setting). */
-  hemisphere?: Hemisphere;
-}
 
 /** What a search found, or the slideshow made of it on a screen. */
 interface Found {
@@ -33,9 +24,10 @@ interface Found {
 /**
  * "Show beach photos from last summer": slots → PhotoQuery → a slideshow on screens, or a spoken count on
  * voice-only devices (no slideshow is created that nobody could see). When nothing matches, one constraint at a
- * time is dropped (date, then place, then subject) and the user is told what was found instead.
+ * time is dropped (date, then place, then subject) and the user is told what was found instead. Dates are read in
+ * the user's time zone and hemisphere (device settings, then the user's stored ones, then the defaults).
  */
-export function showPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOptions = {}): RequestHandler {
+export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
   return {
     canHandle: (input) => isIntent(input, SHOW_PHOTOS_INTENT),
@@ -43,10 +35,11 @@ export function showPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOpti
       const { requestEnvelope } = input;
       const locale = getLocale(requestEnvelope);
       const strings = stringsFor(locale);
+      const [timeZone, hemisphere] = await Promise.all([timeZoneOf(input), hemisphereOf(input)]);
       const understanding = understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,
-        today: calendarDateIn(now(), options.timeZone ?? DEFAULT_TIME_ZONE),
-        hemisphere: options.hemisphere ?? defaultHemisphere(locale),
+        today: calendarDateIn(now(), timeZone),
+        hemisphere,
       });
       if (!understanding.ok) {
         const speak = {
@@ -68,6 +61,7 @@ export function showPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOpti
           input,
           viewport ? found.page : undefined,
           viewport ? strings.showing(photos) : strings.voiceOnly(photos),
+          await slideshowOptionsOf(input),
         );
       }
 
@@ -75,7 +69,7 @@ export function showPhotosIntentHandler(deps: SkillDeps, options: ShowPhotosOpti
         const instead = await find(relaxed);
         if (instead.total > 0) {
           const speech = strings.relaxed(asked.selection, described(relaxed, instead), Boolean(viewport));
-          return answer(input, viewport ? instead.page : undefined, speech);
+          return answer(input, viewport ? instead.page : undefined, speech, await slideshowOptionsOf(input));
         }
       }
       return ask(input, strings, strings.noMatches(asked.selection));
@@ -89,11 +83,12 @@ function described(request: PhotoRequest, found: Found): FoundPhotos {
 
 /** Screens get a slideshow (the display service counts while it creates it); voice-only devices a count. */
 function finder(
-  { requestEnvelope }: HandlerInput,
+  input: HandlerInput,
   deps: SkillDeps,
   viewport: Viewport | undefined,
 ): (request: PhotoRequest) => Promise<Found> {
-  const ownerId = deps.ownerIdFor(requestEnvelope);
+  const { requestEnvelope } = input;
+  const ownerId = ownerIdOf(input);
   return async (request) => {
     const query = parseInput(photoQuerySchema, queryOf(request));
     if (viewport) {

@@ -160,4 +160,9 @@ export const deDE: SkillStrings = {
   textNoMatches: (heard) => `Ich habe keine Fotos für ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
   textNotUnderstood: (heard) =>
     `Ich weiß leider nicht, wonach ich bei ${escapeSsml(heard)} suchen soll. Sag, was, wen, wo oder wann, zum Beispiel: ${EXAMPLE}. ${WHAT_TO_SEE}`,
+  linkAccount:
+    'Um deine Fotos zu zeigen, braucht Foto Rahmen dein Konto. Bitte verknüpfe dein Konto in der Alexa-App und frag mich dann noch einmal.',
+  relinkAccount:
+    'Die Verknüpfung mit deinem Foto Rahmen Konto ist abgelaufen. Bitte verknüpfe dein Konto in der Alexa-App erneut und frag mich dann noch einmal.',
+  accountCheckUnavailable: 'Ich kann dein Konto gerade nicht prüfen. Bitte versuch es gleich noch einmal.',
 };

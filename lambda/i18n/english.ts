@@ -178,5 +178,10 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `I couldn't find any photos for ${escapeSsml(heard)}. What would you like to see?`,
     textNotUnderstood: (heard) =>
       `Sorry, I couldn't tell what to look for in ${escapeSsml(heard)}. Try what, who, where or when, like ${EXAMPLE}. What would you like to see?`,
+    linkAccount:
+      'To show your photos, Photo Frame needs your account. Please link your account in the Alexa app, then ask me again.',
+    relinkAccount:
+      'Your Photo Frame account link has expired. Please link your account again in the Alexa app, then ask me again.',
+    accountCheckUnavailable: "Sorry, I can't check your account right now. Please try again in a moment.",
   };
 }

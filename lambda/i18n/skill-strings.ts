@@ -67,4 +67,10 @@ export interface SkillStrings {
   noSlideshow: string;
   /** Nothing in the text named anything this library knows. */
   textNotUnderstood: (heard: string) => string;
+  /** Account linking is required and the request carries no token: sent with a LinkAccount card. */
+  linkAccount: string;
+  /** The token was rejected (expired or revoked): sent with a LinkAccount card. */
+  relinkAccount: string;
+  /** Login with Amazon could not be asked: not the user's fault, so no card. */
+  accountCheckUnavailable: string;
 }

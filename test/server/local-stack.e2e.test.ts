@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RequestEnvelope, ResponseEnvelope, interfaces } from 'ask-sdk-model';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
+import { createDisplayHttpClient } from '../../common/clients/display-client';
 import { photoFactsSchema } from '../../common/contracts';
 import { createRenditionUrlSigner } from '../../display-service/renditions/rendition-url';
 import { handler } from '../../lambda/index';
@@ -357,6 +360,78 @@ describe('end to end: Lambda handler → display → library on the local stack'
       after.get('photoframe_render_seconds_bucket{le="+Inf"}'),
       after.get('photoframe_render_seconds_count'),
     );
+  });
+
+  it("keeps slideshows in the library's database, each tier in its own tables, and starts ambient mode", async () => {
+    assert.equal(existsSync(join(dataDir, 'display.sqlite')), false, 'no separate display database');
+    const db = new Database(join(dataDir, 'library.sqlite'), { readonly: true });
+    try {
+      const tables = db
+        .prepare("select name from sqlite_master where type = 'table' order by name")
+        .pluck()
+        .all() as string[];
+      for (const table of [
+        'photos',
+        'library_migrations',
+        'slideshows',
+        'slideshow_items',
+        'display_migrations',
+      ]) {
+        assert.ok(tables.includes(table), `${table} in ${tables.join(', ')}`);
+      }
+    } finally {
+      db.close();
+    }
+    const display = createDisplayHttpClient(`${stack.url}/v1/display`);
+    const request = {
+      ownerId: 'local',
+      deviceId: 'kitchen',
+      viewport: { width: 1280, height: 800 },
+      pageSize: 4,
+    };
+    const started = await display.startAmbient(request);
+    assert.deepEqual([started.endless, started.items.length], [true, 4]);
+    await display.saveAmbientPosition('local', started.slideshowId, 2);
+    const resumed = await display.startAmbient(request);
+    assert.deepEqual([resumed.slideshowId, resumed.startIndex], [started.slideshowId, 2]);
+    assert.deepEqual(resumed.items[0]?.photoIds, started.items[2]?.photoIds);
+
+    // Against the real library (seeded shuffle, cursors, on-this-day): every photo once before any repeats.
+    const everyPhoto = await fetch(`${stack.url}/v1/library/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-photo-owner': 'local' },
+      body: JSON.stringify({ query: { collapseDuplicates: true, mediaKinds: ['photo'] }, limit: 1000 }),
+    });
+    const library = (await everyPhoto.json()) as { total: number; photos: { id: string }[] };
+    assert.ok(library.total > 10 && library.total === library.photos.length, `${library.total} photos`);
+    const shown: string[] = [];
+    for (let start = 0; shown.length < library.total; start += 50) {
+      const page = await display.getSlideshowPage('local', started.slideshowId, start, 50);
+      shown.push(...page.items.flatMap((item) => item.photoIds));
+    }
+    const pass = shown.slice(0, library.total);
+    assert.equal(new Set(pass).size, library.total, 'no photo twice in one pass');
+    assert.deepEqual([...pass].sort(), library.photos.map((photo) => photo.id).sort());
+  });
+
+  it('answers GET /readyz 200 while every tier can serve, and 503 naming what cannot', async () => {
+    const ready = await fetch(`${stack.url}/readyz`);
+    assert.deepEqual([ready.status, await ready.json()], [200, { status: 'ready' }]);
+    const renditions = join(dataDir, 'renditions');
+    const aside = join(dataDir, 'renditions-aside');
+    await rename(renditions, aside);
+    await writeFile(renditions, 'a file where the renditions folder should be');
+    try {
+      const notReady = await fetch(`${stack.url}/readyz`);
+      assert.deepEqual(
+        [notReady.status, await notReady.json()],
+        [503, { status: 'not-ready', reasons: ['display: renditions folder does not take writes'] }],
+      );
+    } finally {
+      await rm(renditions, { force: true });
+      await rename(aside, renditions);
+    }
+    assert.equal((await fetch(`${stack.url}/readyz`)).status, 200);
   });
 
   it('pages the rest of the slideshow on LoadIndexListData', async () => {

@@ -47,6 +47,28 @@ describe('Alexa.Presentation.APL.LoadIndexListData', () => {
     assert.equal(response.response.outputSpeech, undefined);
   });
 
+  it("writes captions in the request's language", async () => {
+    const harness = skillHarness(testPhotos(25));
+    const listId = await startSlideshow(harness);
+    const response = await harness.invoke(
+      deviceRequestEnvelope({
+        type: 'Alexa.Presentation.APL.LoadIndexListData',
+        locale: 'de-DE',
+        token: 'photo-slideshow',
+        correlationToken: 'corr-de',
+        listId,
+        startIndex: 2,
+        count: 1,
+      }),
+    );
+    const send = response.response
+      .directives?.[0] as interfaces.alexa.presentation.apl.SendIndexListDataDirective;
+    assert.deepEqual(
+      (send.items as Array<{ captionText: string }>).map((item) => item.captionText),
+      ['3. Juli 2025'],
+    );
+  });
+
   it('cuts a range that starts before 0 at 0 (indexes -2..2 → 0..2)', async () => {
     const harness = skillHarness(testPhotos(25));
     const listId = await startSlideshow(harness);

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { SkillBuilders } from 'ask-sdk-core';
 import type { RequestEnvelope, Slot, interfaces } from 'ask-sdk-model';
 import { photoQuerySchema, type CreateSlideshowRequest, type SlideshowPage } from '../../../common/contracts';
-import { showPhotosIntentHandler } from '../../../lambda/handlers/show-photos-intent';
-import { aplSupportInterceptor } from '../../../lambda/interceptors/apl-support';
-import { createSkill } from '../../../lambda/skill';
 import { intentEnvelope, subjectSlot } from '../helpers/envelopes';
-import { InMemoryDisplay, InMemoryLibrary } from '../helpers/in-memory-apis';
-import { recordingLogger, skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
+import { InMemoryDisplay } from '../helpers/in-memory-apis';
+import { skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
 
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
 type ExecuteCommands = interfaces.alexa.presentation.apl.ExecuteCommandsDirective;
@@ -48,7 +44,8 @@ describe('ShowPhotosIntent', () => {
       index: 0,
       url: 'https://display.test/r/beach0_1280x800.jpg',
       photoIds: ['beach0'],
-      takenLocal: '2025-07-01T10:00:00',
+      layout: 'single',
+      captionText: 'July 1, 2025',
     });
     assert.equal(execute.type, 'Alexa.Presentation.APL.ExecuteCommands');
     assert.equal(execute.token, render.token);
@@ -198,13 +195,7 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
   it('nothing in the place → drops the date, then the place (one at a time)', async () => {
     const photos = testPhotos();
     const display = new NoPhotosAbroadDisplay(photos);
-    const skill = createSkill({
-      display,
-      library: new InMemoryLibrary(photos),
-      ownerIdFor: () => 'owner-1',
-      logger: recordingLogger(),
-      now: () => new Date('2026-11-25T12:00:00Z'),
-    });
+    const skill = skillHarness(photos, new Date('2026-11-25T12:00:00Z'), { display });
     const response = await skill.invoke(
       intentEnvelope('ShowPhotosIntent', {
         subject: subjectSlot('beach', 'BEACH'),
@@ -367,22 +358,21 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
     assert.equal(speechOf(response), 'Here is 1 photo from summer 2024, taken on 15 January 2025.');
   });
 
-  it('resolves "today" in the configured time zone', async () => {
-    const photos = testPhotos();
-    const display = new InMemoryDisplay(photos);
-    const deps = {
-      display,
-      library: new InMemoryLibrary(photos),
-      ownerIdFor: () => 'owner-1',
-      logger: recordingLogger(),
-      // 03:00 UTC on 25 November: still the 24th in Los Angeles.
-      now: () => new Date('2026-11-25T03:00:00Z'),
-    };
-    const skill = SkillBuilders.custom()
-      .addRequestInterceptors(aplSupportInterceptor)
-      .addRequestHandlers(showPhotosIntentHandler(deps, { timeZone: 'America/Los_Angeles' }))
-      .create();
-    await skill.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: 'PRESENT_REF' } }));
-    assert.equal(display.created[0]?.query.takenFrom, '2026-11-24T00:00:00');
+  it('resolves "today" in the configured time zone when the device cannot tell its own', async () => {
+    // 03:00 UTC on 25 November: still the 24th in Los Angeles.
+    const harness = skillHarness(testPhotos(), new Date('2026-11-25T03:00:00Z'), {
+      timeZone: 'America/Los_Angeles',
+    });
+    await harness.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: 'PRESENT_REF' } }));
+    assert.equal(harness.display.created[0]?.query.takenFrom, '2026-11-24T00:00:00');
+  });
+  it('captions are written in the language the request was spoken in', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      inLocale(intentEnvelope('ShowPhotosIntent', { subject: subjectSlot('strand', 'BEACH') }), 'de-DE'),
+    );
+    const render = response.response.directives?.[0] as RenderDocument;
+    const items = (render.datasources as { photos: { items: Array<{ captionText: string }> } }).photos.items;
+    assert.equal(items[0]?.captionText, '1. Juli 2025');
   });
 });

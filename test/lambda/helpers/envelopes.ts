@@ -2,13 +2,28 @@ import type { RequestEnvelope, Slot } from 'ask-sdk-model';
 import { findDevice } from '../../../tools/alexa-simulator/devices';
 import { buildRequestEnvelope } from '../../../tools/alexa-simulator/envelope';
 
+/**
+ * Where test envelopes say the Alexa APIs are: a reserved `.test` host that never resolves, so no test reaches
+ * Amazon by accident (the Settings API lookup fails fast and falls back); tests of those APIs nock this origin.
+ */
+export const TEST_ALEXA_API_ENDPOINT = 'https://api.alexa.test';
+export const TEST_API_ACCESS_TOKEN = 'test-api-access-token';
+
+function offline(envelope: RequestEnvelope): RequestEnvelope {
+  envelope.context.System.apiEndpoint = TEST_ALEXA_API_ENDPOINT;
+  envelope.context.System.apiAccessToken = TEST_API_ACCESS_TOKEN;
+  return envelope;
+}
+
 /** Realistic envelopes from the simulator's device presets, so handler tests see what devices send. */
 export function launchEnvelope(device = 'Echo Show 8'): RequestEnvelope {
-  return buildRequestEnvelope({
-    device: findDevice(device),
-    heard: { type: 'LaunchRequest' },
-    locale: 'en-US',
-  });
+  return offline(
+    buildRequestEnvelope({
+      device: findDevice(device),
+      heard: { type: 'LaunchRequest' },
+      locale: 'en-US',
+    }),
+  );
 }
 
 export function intentEnvelope(
@@ -20,11 +35,13 @@ export function intentEnvelope(
   for (const [slotName, slot] of Object.entries(slots)) {
     filled[slotName] = { name: slotName, confirmationStatus: 'NONE', ...slot };
   }
-  return buildRequestEnvelope({
-    device: findDevice(device),
-    heard: { type: 'IntentRequest', intent: { name, confirmationStatus: 'NONE', slots: filled } },
-    locale: 'en-US',
-  });
+  return offline(
+    buildRequestEnvelope({
+      device: findDevice(device),
+      heard: { type: 'IntentRequest', intent: { name, confirmationStatus: 'NONE', slots: filled } },
+      locale: 'en-US',
+    }),
+  );
 }
 
 /** A subject slot as Alexa resolves a catalog synonym. */
@@ -58,4 +75,25 @@ export function deviceRequestEnvelope(
       ...request,
     } as unknown as RequestEnvelope['request'],
   };
+}
+
+/**
+ * The tokens Alexa adds once accounts are linked: `user` for the account, `person` when a recognised speaker linked
+ * personally (with their personId). Changes the envelope in place (context and session alike) and returns it.
+ */
+export function withAccessTokens(
+  envelope: RequestEnvelope,
+  tokens: { user?: string; person?: { personId: string; accessToken?: string } },
+): RequestEnvelope {
+  const system = envelope.context.System;
+  system.user = { ...system.user, ...(tokens.user ? { accessToken: tokens.user } : {}) };
+  if (envelope.session) envelope.session.user = system.user;
+  if (tokens.person) system.person = tokens.person;
+  return envelope;
+}
+
+/** The same envelope as the next turn of an open session rather than its first request. */
+export function inOpenSession(envelope: RequestEnvelope): RequestEnvelope {
+  if (envelope.session) envelope.session.new = false;
+  return envelope;
 }

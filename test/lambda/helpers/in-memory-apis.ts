@@ -1,25 +1,48 @@
 import type { DisplayApi } from '../../../common/clients/display-client';
 import type { LibraryApi } from '../../../common/clients/library-client';
-import type {
-  CreateSlideshowRequest,
-  PhotoQuery,
-  PhotoSummary,
-  SearchRequest,
-  SearchResponse,
-  SlideshowPage,
+import {
+  photoFlagsSchema,
+  type AmbientPosition,
+  type CreateSlideshowRequest,
+  type PhotoCaptionFacts,
+  type PhotoFacts,
+  type PhotoFlags,
+  type PhotoQuery,
+  type PhotoSummary,
+  type SearchRequest,
+  type SearchResponse,
+  type SlideshowPage,
+  type StartAmbientRequest,
+  type Vocabulary,
 } from '../../../common/contracts';
 import { notFound } from '../../../common/errors';
+import { parseInput } from '../../../common/validation';
+import { barePhotoFacts } from '../../support/bare-photo-facts';
 
-/** A photo in the test library: only what queries look at. */
+interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/** A photo in the test library: only what queries, captions, flags and the vocabulary look at. */
 export interface TestPhoto {
   id: string;
   labels: string[];
   takenLocal: string;
+  people?: NamedRef[];
+  albums?: NamedRef[];
+  place?: PhotoCaptionFacts['place'];
+  favorite?: boolean;
+  hidden?: boolean;
 }
 
 function matches(photo: TestPhoto, query: PhotoQuery | undefined): boolean {
+  if (photo.hidden) return false;
   if (!query) return true;
   if (!(query.labels ?? []).every((label) => photo.labels.includes(label))) return false;
+  const has = (refs: NamedRef[] | undefined, id: string) => (refs ?? []).some((ref) => ref.id === id);
+  if (!(query.people ?? []).every((id) => has(photo.people, id))) return false;
+  if (!(query.albums ?? []).every((id) => has(photo.albums, id))) return false;
   if (query.takenFrom && photo.takenLocal < query.takenFrom) return false;
   if (query.takenTo && photo.takenLocal >= query.takenTo) return false;
   return true;
@@ -41,9 +64,22 @@ function summary(photo: TestPhoto): PhotoSummary {
   };
 }
 
-/** Library double that filters a fixed photo list the way the real search does, and records its calls. */
+/** Ways to say a name, as the library offers them: lower-cased, and the first name alone. */
+function synonymsOf(name: string): string[] {
+  const lower = name.toLowerCase();
+  const first = lower.split(/\s+/)[0] ?? lower;
+  return [...new Set([lower, first])].filter((synonym) => synonym !== name);
+}
+
+/**
+ * Library double over a fixed photo list, filtering the way the real search does (labels, people, albums, capture
+ * time; hidden photos never found), with facts, caption facts, flags and a vocabulary derived from the same photos.
+ * Records every call with its owner.
+ */
 export class InMemoryLibrary implements LibraryApi {
   readonly searches: Array<{ ownerId: string; request: SearchRequest }> = [];
+  readonly vocabularyCalls: string[] = [];
+  readonly getPhotoCalls: Array<{ ownerId: string; photoId: string }> = [];
 
   constructor(private readonly photos: TestPhoto[]) {}
 
@@ -62,9 +98,80 @@ export class InMemoryLibrary implements LibraryApi {
     });
   }
 
-  getPhoto(): Promise<never> {
-    return Promise.reject(notFound('PHOTO_NOT_FOUND', 'not used by these tests'));
+  getPhoto(ownerId: string, photoId: string): Promise<PhotoFacts> {
+    this.getPhotoCalls.push({ ownerId, photoId });
+    const photo = this.photos.find((candidate) => candidate.id === photoId);
+    if (!photo) return Promise.reject(notFound('PHOTO_NOT_FOUND', 'No such photo'));
+    return Promise.resolve(factsOf(photo));
   }
+
+  describePhotos(_ownerId: string, photoIds: readonly string[]): Promise<PhotoCaptionFacts[]> {
+    const described = photoIds.flatMap((id) => {
+      const photo = this.photos.find((candidate) => candidate.id === id);
+      return photo
+        ? [
+            {
+              id: photo.id,
+              takenLocal: photo.takenLocal,
+              place: photo.place ?? null,
+              people: (photo.people ?? []).map((person) => person.name),
+            },
+          ]
+        : [];
+    });
+    return Promise.resolve(described);
+  }
+
+  setPhotoFlags(ownerId: string, photoId: string, flags: PhotoFlags): Promise<PhotoFacts> {
+    const valid = parseInput(photoFlagsSchema, flags);
+    const photo = this.photos.find((candidate) => candidate.id === photoId);
+    if (!photo) return Promise.reject(notFound('PHOTO_NOT_FOUND', 'No such photo'));
+    if (valid.favorite !== undefined) photo.favorite = valid.favorite;
+    if (valid.hidden !== undefined) photo.hidden = valid.hidden;
+    return this.getPhoto(ownerId, photoId);
+  }
+
+  vocabulary(ownerId: string): Promise<Vocabulary> {
+    this.vocabularyCalls.push(ownerId);
+    const visible = this.photos.filter((photo) => !photo.hidden);
+    const entries = (refsOf: (photo: TestPhoto) => NamedRef[] | undefined) => {
+      const counts = new Map<string, { ref: NamedRef; photoCount: number }>();
+      for (const photo of visible) {
+        for (const ref of refsOf(photo) ?? []) {
+          const entry = counts.get(ref.id) ?? { ref, photoCount: 0 };
+          entry.photoCount += 1;
+          counts.set(ref.id, entry);
+        }
+      }
+      return [...counts.values()].map(({ ref, photoCount }) => ({
+        id: ref.id,
+        name: ref.name,
+        synonyms: synonymsOf(ref.name),
+        photoCount,
+      }));
+    };
+    const labelCounts = new Map<string, number>();
+    for (const photo of visible) {
+      for (const label of photo.labels) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+    }
+    return Promise.resolve({
+      people: entries((photo) => photo.people),
+      albums: entries((photo) => photo.albums),
+      labels: [...labelCounts].map(([name, photoCount]) => ({ name, photoCount })),
+    });
+  }
+}
+
+function factsOf(photo: TestPhoto): PhotoFacts {
+  const facts = barePhotoFacts(summary(photo), photo.labels);
+  return {
+    ...facts,
+    place: photo.place ? { ...photo.place, countryCode: null } : null,
+    favorite: photo.favorite ?? false,
+    hidden: photo.hidden ?? false,
+    people: photo.people ?? [],
+    albums: (photo.albums ?? []).map((album) => ({ ...album, source: 'folder' as const })),
+  };
 }
 
 interface StoredSlideshow {
@@ -72,26 +179,46 @@ interface StoredSlideshow {
   photos: TestPhoto[];
   width: number;
   height: number;
+  endless: boolean;
 }
 
-/** Display double: slideshows over the same photo list, with rendition URLs that name the requested size. */
+/**
+ * Display double: slideshows over the same photo list, with rendition URLs that name the requested size. The
+ * ambient slideshow is the whole (visible) library, one per owner and device, resumed at its saved position.
+ */
 export class InMemoryDisplay implements DisplayApi {
   readonly created: CreateSlideshowRequest[] = [];
+  readonly ambientStarts: StartAmbientRequest[] = [];
   readonly pageRequests: Array<{ ownerId: string; slideshowId: string; start: number; count: number }> = [];
   private readonly slideshows = new Map<string, StoredSlideshow>();
+  private readonly positions = new Map<string, number>();
 
   constructor(private readonly photos: TestPhoto[]) {}
 
   createSlideshow(request: CreateSlideshowRequest): Promise<SlideshowPage> {
     this.created.push(request);
     const slideshowId = `ss_test${String(this.slideshows.size + 1).padStart(8, '0')}`;
-    this.slideshows.set(slideshowId, {
-      ownerId: request.ownerId,
-      photos: this.photos.filter((photo) => matches(photo, request.query as PhotoQuery)),
-      width: request.viewport.width,
-      height: request.viewport.height,
-    });
+    this.store(slideshowId, request.ownerId, request.viewport, request.query as PhotoQuery, false);
     return this.getSlideshowPage(request.ownerId, slideshowId, 0, request.pageSize ?? 10, false);
+  }
+
+  startAmbient(request: StartAmbientRequest): Promise<SlideshowPage> {
+    this.ambientStarts.push(request);
+    const slideshowId = `ss_ambient_${request.ownerId}_${request.deviceId}`.replace(/[^A-Za-z0-9_-]/g, '_');
+    if (!this.slideshows.has(slideshowId)) {
+      this.store(slideshowId, request.ownerId, request.viewport, undefined, true);
+    }
+    const position = this.positions.get(slideshowId) ?? 0;
+    return this.getSlideshowPage(request.ownerId, slideshowId, position, request.pageSize ?? 10, false);
+  }
+
+  saveAmbientPosition(ownerId: string, slideshowId: string, index: number): Promise<AmbientPosition> {
+    const slideshow = this.slideshows.get(slideshowId);
+    if (!slideshow?.endless || slideshow.ownerId !== ownerId) {
+      return Promise.reject(notFound('SLIDESHOW_NOT_FOUND', 'No such ambient slideshow'));
+    }
+    this.positions.set(slideshowId, index);
+    return Promise.resolve({ slideshowId, position: index });
   }
 
   getSlideshowPage(
@@ -114,7 +241,11 @@ export class InMemoryDisplay implements DisplayApi {
       height: slideshow.height,
       takenLocal: photo.takenLocal,
       layout: 'single' as const,
-      caption: { takenLocal: photo.takenLocal, place: null, people: [] },
+      caption: {
+        takenLocal: photo.takenLocal,
+        place: photo.place ?? null,
+        people: (photo.people ?? []).map((person) => person.name),
+      },
     }));
     const times = slideshow.photos.map((p) => p.takenLocal).sort();
     const first = times[0];
@@ -125,6 +256,25 @@ export class InMemoryDisplay implements DisplayApi {
       span: first && last ? { first, last } : null,
       startIndex: start,
       items,
+      ...(slideshow.endless
+        ? { endless: true as const, position: this.positions.get(slideshowId) ?? 0 }
+        : { photoCount: slideshow.photos.length }),
+    });
+  }
+
+  private store(
+    slideshowId: string,
+    ownerId: string,
+    viewport: { width: number; height: number },
+    query: PhotoQuery | undefined,
+    endless: boolean,
+  ): void {
+    this.slideshows.set(slideshowId, {
+      ownerId,
+      photos: this.photos.filter((photo) => matches(photo, query)),
+      width: viewport.width,
+      height: viewport.height,
+      endless,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { RequestEnvelope, ResponseEnvelope, ui } from 'ask-sdk-model';
 import type { Logger } from '../../../common/logger';
-import { createSkill } from '../../../lambda/skill';
+import { createMemorySettingsStore } from '../../../lambda/persistence/memory-settings-store';
+import { createSkill, type SkillDeps } from '../../../lambda/skill';
 import { InMemoryDisplay, InMemoryLibrary, type TestPhoto } from './in-memory-apis';
 
 /** Logger that keeps lines for assertions instead of writing them. */
@@ -32,20 +33,32 @@ export function testPhotos(beachCount = 12): TestPhoto[] {
   return [...beach, { id: 'dog0', labels: ['dog'], takenLocal: '2025-01-15T09:00:00' }];
 }
 
-export function skillHarness(photos: TestPhoto[] = testPhotos(), today = new Date('2026-11-25T12:00:00Z')) {
+/**
+ * The whole skill over in-memory doubles, owned by the local owner `owner-1` with in-memory settings unless the
+ * test says otherwise (e.g. `identity: {kind: 'login-with-amazon'}`, another settings store, a time zone).
+ */
+export function skillHarness(
+  photos: TestPhoto[] = testPhotos(),
+  today = new Date('2026-11-25T12:00:00Z'),
+  overrides: Partial<SkillDeps> = {},
+) {
   const display = new InMemoryDisplay(photos);
   const library = new InMemoryLibrary(photos);
+  const userSettings = createMemorySettingsStore();
   const logLines: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
   const skill = createSkill({
     display,
     library,
-    ownerIdFor: () => 'owner-1',
+    identity: { kind: 'local', ownerId: 'owner-1' },
+    userSettings,
     logger: recordingLogger(logLines),
     now: () => today,
+    ...overrides,
   });
   return {
     display,
     library,
+    userSettings: overrides.userSettings ?? userSettings,
     logLines,
     invoke: (envelope: RequestEnvelope): Promise<ResponseEnvelope> => skill.invoke(envelope),
   };
