@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { envFlag, envLogLevel, envPort, loadEnv } from '../common/config';
+import { timeZoneSchema } from '../common/contracts';
 import type { LogLevel } from '../common/logger';
 import { libraryEnvFrom, s3SettingsFrom, type S3Settings } from '../metadata-service/config';
 import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
@@ -28,6 +29,8 @@ export interface LocalStackConfig {
   renditionUrlTtlSeconds: number;
   ownerId: string;
   skillId: string | undefined;
+  /** IANA zone the skill resolves "today", "last summer"… in when the device does not tell (Settings API). */
+  skillTimeZone: string;
   logLevel: LogLevel;
 }
 
@@ -62,6 +65,10 @@ const localStackEnvSchema = z.object({
     .regex(/^[A-Za-z0-9._:-]{1,255}$/, { message: 'must be an owner id (letters, digits, . _ : -)' })
     .default('local'),
   ALEXA_SKILL_ID: optionalNonEmpty,
+  // The laptop running `npm start` is where its owner lives: its zone is the sensible default.
+  SKILL_TIME_ZONE: optionalNonEmpty.pipe(
+    timeZoneSchema.optional().default(Intl.DateTimeFormat().resolvedOptions().timeZone),
+  ),
   LOG_LEVEL: envLogLevel,
 });
 
@@ -82,6 +89,7 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
     renditionUrlTtlSeconds: e.RENDITION_URL_TTL_SECONDS,
     ownerId: e.PHOTO_OWNER_ID,
     skillId: e.ALEXA_SKILL_ID,
+    skillTimeZone: e.SKILL_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -107,6 +107,7 @@ export async function startLocalStack(
     userSettings,
     logger: skillLogger,
     skillId: config.skillId,
+    timeZone: config.skillTimeZone,
   });
 
   const app = express();

@@ -13,6 +13,18 @@ describe('server/config', () => {
     assert.equal(config.acceptLocalSimulator, true);
     assert.equal(config.renditionUrlTtlSeconds, 21600);
     assert.equal(config.ownerId, 'local');
+    assert.equal(config.skillTimeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('takes the skill time zone from SKILL_TIME_ZONE and refuses one that is not IANA', () => {
+    assert.equal(
+      localStackConfigFromEnv({ SKILL_TIME_ZONE: 'Europe/Berlin' }).skillTimeZone,
+      'Europe/Berlin',
+    );
+    assert.throws(
+      () => localStackConfigFromEnv({ SKILL_TIME_ZONE: 'Mars/Olympus' }),
+      /SKILL_TIME_ZONE must be an IANA time zone/,
+    );
   });
 
   it('turns verification off only for an explicit false', () => {
