@@ -8,7 +8,7 @@ import { createLibrary } from '../metadata-service/library';
 import { reverseGeocode } from '../metadata-service/places/reverse-geocode';
 
 /** Small camera-like JPEGs: EXIF date + offset + GPS + make/model, each with different pixels. */
-async function writeLibrary(folder: string, count: number): Promise<void> {
+export async function writeLibrary(folder: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const dir = join(folder, `2024-${String(1 + (i % 12)).padStart(2, '0')} Trip`);
     await mkdir(dir, { recursive: true });

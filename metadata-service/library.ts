@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Router } from 'express';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import type { Logger } from '../common/logger';
 import { migrateLibraryDatabase } from './database/migrations';
@@ -62,6 +63,9 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     await db.destroy();
     throw error;
   }
+  // Ingest opens every original once: libvips' operation cache would only hold memory, and it costs about 0.5 ms
+  // per small file (bench/ingest-throughput.ts). The display turns it off for its renders too (sharp-settings.ts).
+  sharp.cache(false);
   const repository = new PhotoRepository(db, { labelParents: ancestorsOf });
   const api = createLibraryService(repository);
   return {

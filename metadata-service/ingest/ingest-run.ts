@@ -195,7 +195,8 @@ async function storeFile(
   if (file.bytes > MAX_FILE_BYTES) {
     throw new IngestSkip('FILE_TOO_LARGE', `${file.bytes} bytes exceeds ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
-  const contentHash = await source.contentHash(file);
+  const original = await source.readOriginal(file);
+  const { contentHash } = original;
   const stored = await deps.repository.findByContentHash(ownerId, contentHash);
   if (stored) {
     const samePlace = stored.sourceRoot === source.root && stored.sourcePath === file.path;
@@ -216,7 +217,7 @@ async function storeFile(
     return { kind: samePlace ? 'unchanged' : 'updated', photoId: stored.id };
   }
 
-  const metadata = await source.readMetadata(file);
+  const metadata = await original.readMetadata();
   const photo = toPhotoRecord({
     ownerId,
     contentHash,

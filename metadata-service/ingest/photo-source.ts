@@ -19,6 +19,16 @@ export interface PhotoSource {
   uriFor(path: string): string;
   contentHash(file: SourceFile): Promise<string>;
   readMetadata(file: SourceFile): Promise<PhotoMetadata>;
+  /**
+   * The content hash, and a way to read the metadata of those same bytes: a source may read the original once for
+   * both (a folder keeps small files in memory between the two), which is most of an ingest's I/O.
+   */
+  readOriginal(file: SourceFile): Promise<LoadedOriginal>;
+}
+
+export interface LoadedOriginal {
+  contentHash: string;
+  readMetadata(): Promise<PhotoMetadata>;
 }
 
 /**

@@ -187,6 +187,11 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
       return hash.digest('hex');
     },
 
+    async readOriginal(file) {
+      // The readers need a file for videos and big originals: two GETs, as contentHash and readMetadata do.
+      return { contentHash: await this.contentHash(file), readMetadata: () => this.readMetadata(file) };
+    },
+
     async readMetadata(file): Promise<PhotoMetadata> {
       assertWithinLimit(file);
       const folder = await mkdtemp(join(options.tempDir ?? tmpdir(), 'pf-s3-'));

@@ -20,6 +20,22 @@ export function sharedGazetteer(): Gazetteer {
 export function reverseGeocode(latitude: number, longitude: number): Place | null {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
   if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  // Photos come in clusters (a day at the beach, a burst): the same ~10 m square is looked up again and again.
+  const key = `${latitude.toFixed(4)},${longitude.toFixed(4)}`;
+  if (recentPlaces.has(key)) return recentPlaces.get(key) ?? null;
+  const place = lookUp(latitude, longitude);
+  if (recentPlaces.size >= RECENT_PLACES) {
+    const oldest = recentPlaces.keys().next().value;
+    if (oldest !== undefined) recentPlaces.delete(oldest);
+  }
+  recentPlaces.set(key, place);
+  return place;
+}
+
+const RECENT_PLACES = 10_000;
+const recentPlaces = new Map<string, Place | null>();
+
+function lookUp(latitude: number, longitude: number): Place | null {
   const places = sharedGazetteer();
   const city = places.placeNear(latitude, longitude, MAX_CITY_DISTANCE_KM);
   if (!city) return null;

@@ -17,9 +17,12 @@ import { parseXmp } from './xmp';
 export async function readImage(
   absolutePath: string,
   format: { family: ImageFamily; mediaType: string },
+  content?: Buffer,
 ): Promise<ImageFacts> {
+  // The bytes already read for the content hash, when the caller kept them: no second read of the file.
+  const input = content ?? absolutePath;
   // Reading the header decodes nothing, so sharp's own pixel limit must not stop it: we refuse with our code below.
-  const header = await sharp(absolutePath, { limitInputPixels: false })
+  const header = await sharp(input, { limitInputPixels: false })
     .metadata()
     .catch((cause: unknown) => {
       throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header is unreadable`, { cause });
@@ -37,14 +40,14 @@ export async function readImage(
   const isHeif = format.family === 'heif' || format.family === 'avif';
   const pixels =
     format.family === 'heif' && header.compression === 'hevc'
-      ? await decodeHevc(absolutePath)
-      : await decodeWithSharp(absolutePath, header);
+      ? await decodeHevc(input)
+      : await decodeWithSharp(input, header);
 
   // libheif applies HEIF's own rotation (irot/imir) when it reports and decodes the image, so the size is already
   // the displayed one and the EXIF Orientation tag (kept only for information in HEIF) must not be applied again.
   const orientation = isHeif ? 1 : validOrientation(header.orientation);
   const swapped = orientation >= 5;
-  const exif = await parseExif(format.family === 'tiff' ? absolutePath : header.exif);
+  const exif = await parseExif(format.family === 'tiff' ? input : header.exif);
   return {
     mediaType: isHeif && header.compression === 'av1' ? 'image/avif' : format.mediaType,
     width: swapped ? pixels.height : pixels.width,
@@ -64,10 +67,10 @@ interface DecodedPixels {
   hash: string;
 }
 
-async function decodeWithSharp(absolutePath: string, header: Metadata): Promise<DecodedPixels> {
+async function decodeWithSharp(input: Buffer | string, header: Metadata): Promise<DecodedPixels> {
   try {
     const hash = await perceptualHash(
-      sharp(absolutePath, { failOn: 'truncated', limitInputPixels: MAX_PIXELS }).autoOrient(),
+      sharp(input, { failOn: 'truncated', limitInputPixels: MAX_PIXELS }).autoOrient(),
     );
     return { width: header.width, height: header.height, hash };
   } catch (cause) {
@@ -75,9 +78,9 @@ async function decodeWithSharp(absolutePath: string, header: Metadata): Promise<
   }
 }
 
-async function decodeHevc(absolutePath: string): Promise<DecodedPixels> {
+async function decodeHevc(input: Buffer | string): Promise<DecodedPixels> {
   try {
-    const decoded = await decodeHeic(await readFile(absolutePath));
+    const decoded = await decodeHeic(typeof input === 'string' ? await readFile(input) : input);
     const hash = await perceptualHashOfRgba(decoded.data, decoded.width, decoded.height);
     return { width: decoded.width, height: decoded.height, hash };
   } catch (cause) {

@@ -19,6 +19,8 @@ import { sniffFormat, SNIFF_BYTES } from './sniff-format';
 
 export interface ReadPhotoInput {
   absolutePath: string;
+  /** The file's bytes when the caller already holds them (read once for the content hash); images use them. */
+  content?: Buffer;
   /** The original's own name (screenshots are often only recognisable by it). Never used to guess the format. */
   fileName: string;
   /** The file's mtime: the capture time of last resort. */
@@ -37,7 +39,9 @@ export interface ReadPhotoInput {
  * problems throw IngestSkip with a stable code; unreadable metadata never does (the photo is dated by its file).
  */
 export async function readPhotoMetadata(input: ReadPhotoInput): Promise<PhotoMetadata> {
-  const format = sniffFormat(await readHead(input.absolutePath));
+  const format = sniffFormat(
+    input.content === undefined ? await readHead(input.absolutePath) : input.content.subarray(0, SNIFF_BYTES),
+  );
   let metadata: PhotoMetadata;
   switch (format.kind) {
     case 'empty':
@@ -47,7 +51,7 @@ export async function readPhotoMetadata(input: ReadPhotoInput): Promise<PhotoMet
     case 'unsupported':
       throw new IngestSkip('UNSUPPORTED_FORMAT', `content is ${format.name}, not a supported photo or video`);
     case 'image':
-      metadata = fromImage(await readImage(input.absolutePath, format), input.modifiedAt);
+      metadata = fromImage(await readImage(input.absolutePath, format, input.content), input.modifiedAt);
       break;
     case 'video':
       metadata = fromVideo(await readVideo(input.absolutePath, format.mediaType), input.modifiedAt);

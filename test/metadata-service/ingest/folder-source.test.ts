@@ -67,6 +67,10 @@ describe('folder source', () => {
     const [file] = await source.list();
     assert.ok(file);
     const meta = await source.readMetadata(file);
+    // Read once for hash and metadata: the same facts as reading by path, the same hash as hashing the file.
+    const original = await source.readOriginal(file);
+    assert.equal(original.contentHash, await source.contentHash(file));
+    assert.deepEqual(await original.readMetadata(), meta);
     assert.deepEqual(meta.taken, {
       local: '2023-10-01T11:00:00',
       utc: '2023-10-01T09:00:00.000Z',
