@@ -12,15 +12,22 @@ import { accountLinkingRequiredHandler } from './handlers/account-linking-requir
 import { aplRuntimeErrorHandler } from './handlers/apl-runtime-error';
 import { errorHandler } from './handlers/error-handler';
 import { fallbackIntentHandler } from './handlers/fallback-intent';
+import { favoritePhotoIntentHandler } from './handlers/favorite-photo-intent';
 import { helpIntentHandler } from './handlers/help-intent';
+import { hidePhotoIntentHandler } from './handlers/hide-photo-intent';
 import { launchRequestHandler } from './handlers/launch-request';
 import { loadIndexListDataHandler } from './handlers/load-index-list-data';
+import { loopIntentHandler } from './handlers/loop-intent';
+import { moreLikeThisIntentHandler } from './handlers/more-like-this-intent';
 import { photoInfoIntentHandler } from './handlers/photo-info-intent';
 import { searchPhotosIntentHandler } from './handlers/search-photos-intent';
 import { sessionEndedRequestHandler } from './handlers/session-ended-request';
 import { showPhotosIntentHandler } from './handlers/show-photos-intent';
+import { shuffleIntentHandler } from './handlers/shuffle-intent';
 import { slideshowControlIntentHandler } from './handlers/slideshow-control-intent';
+import { slideshowSpeedIntentHandler } from './handlers/slideshow-speed-intent';
 import { stopOrCancelIntentHandler } from './handlers/stop-or-cancel-intent';
+import { userEventHandler } from './handlers/user-event';
 import { createOwnerResolver } from './identity/owner-resolver';
 import { aplSupportInterceptor } from './interceptors/apl-support';
 import { dynamicEntitiesInterceptor } from './interceptors/dynamic-entities';
@@ -59,12 +66,21 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     // Device-originated APL requests.
     { handler: loadIndexListDataHandler(deps) },
     { handler: aplRuntimeErrorHandler(deps.logger) },
+    { handler: userEventHandler(deps.logger) },
     // Voice requests, most specific first.
-    { handler: launchRequestHandler },
+    { handler: launchRequestHandler(deps) },
     { handler: showPhotosIntentHandler(deps) },
     { handler: searchPhotosIntentHandler(deps) },
+    // Controls of the slideshow on screen, and the user's slideshow settings.
     { handler: slideshowControlIntentHandler },
+    { handler: slideshowSpeedIntentHandler },
+    { handler: shuffleIntentHandler(deps) },
+    { handler: loopIntentHandler },
+    // Follow-ups on the photo on screen.
     { handler: photoInfoIntentHandler(deps) },
+    { handler: favoritePhotoIntentHandler(deps) },
+    { handler: hidePhotoIntentHandler(deps) },
+    { handler: moreLikeThisIntentHandler(deps) },
     { handler: helpIntentHandler },
     { handler: stopOrCancelIntentHandler },
     { handler: sessionEndedRequestHandler(deps.logger) },

@@ -2,8 +2,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import {
+  ENGLISH_BUILT_IN_SAMPLES,
+  ENGLISH_FAVORITE_TEMPLATES,
+  ENGLISH_HIDE_TEMPLATES,
+  ENGLISH_MORE_LIKE_THIS_TEMPLATES,
+  ENGLISH_QUESTIONS,
   ENGLISH_RECURRENCE,
   ENGLISH_PHOTO_INFO_TEMPLATES,
+  ENGLISH_SIDES,
+  ENGLISH_SIMILARITY,
+  ENGLISH_SPEED,
+  ENGLISH_SPEED_TEMPLATES,
   ENGLISH_SEARCH_TEMPLATES,
   ENGLISH_SHORTHANDS,
   ENGLISH_SHOW_TEMPLATES,
@@ -16,9 +25,18 @@ import {
 } from '../lambda/i18n/model-en';
 import {
   GERMAN_ALBUMS,
+  GERMAN_BUILT_IN_SAMPLES,
+  GERMAN_FAVORITE_TEMPLATES,
+  GERMAN_HIDE_TEMPLATES,
+  GERMAN_MORE_LIKE_THIS_TEMPLATES,
   GERMAN_PEOPLE,
+  GERMAN_QUESTIONS,
   GERMAN_RECURRENCE,
   GERMAN_PHOTO_INFO_TEMPLATES,
+  GERMAN_SIDES,
+  GERMAN_SIMILARITY,
+  GERMAN_SPEED,
+  GERMAN_SPEED_TEMPLATES,
   GERMAN_SEARCH_TEMPLATES,
   GERMAN_SHORTHANDS,
   GERMAN_SHOW_TEMPLATES,
@@ -70,7 +88,7 @@ export const SHOW_PHOTOS_SLOT_TYPES: ReadonlyArray<{ name: string; type: string 
   { name: 'recurrence', type: 'RECURRENCE' },
 ];
 
-/** Built-ins every model lists: slideshow controls (handled in a later round) and the required ones. */
+/** Built-ins every model lists: the slideshow controls and the required ones. */
 export const BUILT_IN_INTENTS = [
   'AMAZON.PauseIntent',
   'AMAZON.ResumeIntent',
@@ -134,17 +152,41 @@ function germanSubjects(): TypeValue[] {
   });
 }
 
+/**
+ * The custom intents beside ShowPhotos and SearchPhotos: controls and follow-ups on the photo on screen. Slot names
+ * are the ones their handlers read; types are the custom types below (same ids in every language).
+ */
+export const FOLLOW_UP_INTENTS = [
+  { name: 'PhotoInfoIntent', slots: [{ name: 'question', type: 'PHOTO_QUESTION' }], templates: 'photoInfo' },
+  { name: 'SlideshowSpeedIntent', slots: [{ name: 'speed', type: 'SLIDESHOW_SPEED' }], templates: 'speed' },
+  { name: 'FavoritePhotoIntent', slots: [{ name: 'side', type: 'PHOTO_SIDE' }], templates: 'favorite' },
+  { name: 'HidePhotoIntent', slots: [{ name: 'side', type: 'PHOTO_SIDE' }], templates: 'hide' },
+  {
+    name: 'MoreLikeThisIntent',
+    slots: [{ name: 'similarity', type: 'SIMILARITY' }],
+    templates: 'moreLikeThis',
+  },
+] as const;
+
+type FollowUpTemplates = (typeof FOLLOW_UP_INTENTS)[number]['templates'];
+
 interface LanguageSources {
   invocationName: string;
   shorthands: Readonly<Record<string, string>>;
   show: readonly string[];
   search: readonly string[];
-  photoInfo: readonly string[];
+  followUps: Readonly<Record<FollowUpTemplates, readonly string[]>>;
+  /** Extra samples for built-in intents, by intent name. */
+  builtIns: Readonly<Record<string, readonly string[]>>;
   subjects: TypeValue[];
   holidays: EntitySeed[];
   people: EntitySeed[];
   albums: EntitySeed[];
   recurrence: EntitySeed[];
+  speed: EntitySeed[];
+  sides: EntitySeed[];
+  similarity: EntitySeed[];
+  questions: EntitySeed[];
 }
 
 function sourcesFor(locale: SkillLocale): LanguageSources {
@@ -154,12 +196,23 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
       shorthands: GERMAN_SHORTHANDS,
       show: GERMAN_SHOW_TEMPLATES,
       search: GERMAN_SEARCH_TEMPLATES,
-      photoInfo: GERMAN_PHOTO_INFO_TEMPLATES,
+      followUps: {
+        photoInfo: GERMAN_PHOTO_INFO_TEMPLATES,
+        speed: GERMAN_SPEED_TEMPLATES,
+        favorite: GERMAN_FAVORITE_TEMPLATES,
+        hide: GERMAN_HIDE_TEMPLATES,
+        moreLikeThis: GERMAN_MORE_LIKE_THIS_TEMPLATES,
+      },
+      builtIns: GERMAN_BUILT_IN_SAMPLES,
       subjects: germanSubjects(),
       holidays: germanHolidays(),
       people: GERMAN_PEOPLE,
       albums: GERMAN_ALBUMS,
       recurrence: GERMAN_RECURRENCE,
+      speed: GERMAN_SPEED,
+      sides: GERMAN_SIDES,
+      similarity: GERMAN_SIMILARITY,
+      questions: GERMAN_QUESTIONS,
     };
   }
   const tripWords = ENGLISH_TRIP_WORDS[locale] ?? [];
@@ -168,12 +221,23 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
     shorthands: { ...ENGLISH_SHORTHANDS, $trip: `(${tripWords.join('|')})` },
     show: [...ENGLISH_SHOW_TEMPLATES, ...(tripWords.length > 0 ? ENGLISH_TRIP_TEMPLATES : [])],
     search: ENGLISH_SEARCH_TEMPLATES,
-    photoInfo: ENGLISH_PHOTO_INFO_TEMPLATES,
+    followUps: {
+      photoInfo: ENGLISH_PHOTO_INFO_TEMPLATES,
+      speed: ENGLISH_SPEED_TEMPLATES,
+      favorite: ENGLISH_FAVORITE_TEMPLATES,
+      hide: ENGLISH_HIDE_TEMPLATES,
+      moreLikeThis: ENGLISH_MORE_LIKE_THIS_TEMPLATES,
+    },
+    builtIns: ENGLISH_BUILT_IN_SAMPLES,
     subjects: englishSubjects(),
     holidays: englishHolidays(locale),
     people: englishPeople(locale),
     albums: englishAlbums(locale),
     recurrence: ENGLISH_RECURRENCE,
+    speed: ENGLISH_SPEED,
+    sides: ENGLISH_SIDES,
+    similarity: ENGLISH_SIMILARITY,
+    questions: ENGLISH_QUESTIONS,
   };
 }
 
@@ -194,8 +258,15 @@ export function buildInteractionModel(locale: SkillLocale): InteractionModelFile
             slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],
             samples: search,
           },
-          { name: 'PhotoInfoIntent', samples: expandAll(sources.photoInfo, sources.shorthands) },
-          ...BUILT_IN_INTENTS.map((name) => ({ name, samples: [] })),
+          ...FOLLOW_UP_INTENTS.map((intent) => ({
+            name: intent.name,
+            slots: intent.slots.map((slot) => ({ ...slot })),
+            samples: expandAll(sources.followUps[intent.templates], sources.shorthands),
+          })),
+          ...BUILT_IN_INTENTS.map((name) => ({
+            name,
+            samples: expandAll(sources.builtIns[name] ?? [], sources.shorthands),
+          })),
         ],
         types: [
           { name: 'PhotoSubject', values: sources.subjects },
@@ -203,6 +274,10 @@ export function buildInteractionModel(locale: SkillLocale): InteractionModelFile
           { name: 'ALBUM', values: typeValues(sources.albums) },
           { name: 'HOLIDAY', values: typeValues(sources.holidays) },
           { name: 'RECURRENCE', values: typeValues(sources.recurrence) },
+          { name: 'PHOTO_QUESTION', values: typeValues(sources.questions) },
+          { name: 'SLIDESHOW_SPEED', values: typeValues(sources.speed) },
+          { name: 'PHOTO_SIDE', values: typeValues(sources.sides) },
+          { name: 'SIMILARITY', values: typeValues(sources.similarity) },
         ],
       },
     },

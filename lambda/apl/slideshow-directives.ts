@@ -27,6 +27,10 @@ export interface SlideshowListItem {
 
 /** The slideshow facts the document reads (`${slideshow.total}`, …), passed as the second datasource. */
 export interface SlideshowFacts {
+  /**
+   * The document wraps to the first page after index `total - 1`. A slideshow that must not wrap (an endless
+   * ambient one, or loop off) gets NEVER_WRAP_TOTAL, an index no slideshow reaches.
+   */
   total: number;
   startIndex: number;
   pageDurationMs: number;
@@ -40,12 +44,22 @@ export interface ListItemOptions {
 export interface SlideshowOptions extends ListItemOptions {
   /** How long each photo stays before the slideshow moves on. */
   pageDurationMs?: number;
+  /**
+   * After the last photo, start over (default) or stay on it (the user's "loop off"). Endless slideshows have no
+   * last photo and never wrap, whatever this says.
+   */
+  wrap?: boolean;
 }
 
 export const DEFAULT_PAGE_DURATION_MS = 8000;
 /** Bounds for a page duration: faster than this burns renditions, slower than an hour is a stopped slideshow. */
 export const MIN_PAGE_DURATION_MS = 1000;
 export const MAX_PAGE_DURATION_MS = 3_600_000;
+/**
+ * `slideshow.total` for a slideshow that must never wrap: the document's wrap test (`shownIndex >= total - 1`) is
+ * then never true. Kept within a 32-bit integer, which every APL runtime represents exactly.
+ */
+export const NEVER_WRAP_TOTAL = 2_147_483_647;
 
 /**
  * RenderDocument (pager bound to a dynamicIndexList whose listId is the slideshow id, plus the slideshow facts)
@@ -59,7 +73,12 @@ export function buildSlideshowDirectives(
   options: SlideshowOptions = {},
 ): [RenderDocumentDirective, ExecuteCommandsDirective] {
   const pageDurationMs = pageDurationOf(options.pageDurationMs);
-  const facts: SlideshowFacts = { total: page.total, startIndex: page.startIndex, pageDurationMs };
+  const wraps = options.wrap !== false && !page.endless;
+  const facts: SlideshowFacts = {
+    total: wraps ? page.total : NEVER_WRAP_TOTAL,
+    startIndex: page.startIndex,
+    pageDurationMs,
+  };
   const render: RenderDocumentDirective = {
     type: 'Alexa.Presentation.APL.RenderDocument',
     token: SLIDESHOW_TOKEN,
@@ -69,8 +88,7 @@ export function buildSlideshowDirectives(
         type: 'dynamicIndexList',
         listId: page.slideshowId,
         startIndex: page.startIndex,
-        minimumInclusiveIndex: 0,
-        maximumExclusiveIndex: page.total,
+        ...listBounds(page),
         items: toListItems(page, options),
       },
       [SLIDESHOW_FACTS_DATASOURCE]: facts,
@@ -108,10 +126,19 @@ export function buildSendIndexListData(
     correlationToken,
     listId,
     startIndex: page.startIndex,
-    minimumInclusiveIndex: 0,
-    maximumExclusiveIndex: page.total,
+    ...listBounds(page),
     items: toListItems(page, options),
   };
+}
+
+/**
+ * The list starts at 0 and, unless the slideshow is endless, ends at its total. An endless (ambient) slideshow's
+ * total only counts the items made so far, so its end is left open and the device keeps asking for more.
+ */
+function listBounds(page: SlideshowPage): { minimumInclusiveIndex: number; maximumExclusiveIndex?: number } {
+  return page.endless
+    ? { minimumInclusiveIndex: 0 }
+    : { minimumInclusiveIndex: 0, maximumExclusiveIndex: page.total };
 }
 
 /** A page duration the document can use: whole milliseconds within bounds, the default when unset. */

@@ -1,13 +1,13 @@
-import { getDeviceId, getLocale, getSlotValue, type RequestHandler } from 'ask-sdk-core';
+import { getLocale, getSlotValue, type RequestHandler } from 'ask-sdk-core';
 import { stringsFor } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
-import { hemisphereOf, timeZoneOf } from '../util/user-context';
-import { answer, ask, slideshowOptionsOf } from './answers';
+import { inPlayOrder } from '../util/slideshow-order';
+import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
+import { answer, ask, slideshowOptionsOf, startQuerySlideshow } from './answers';
 import { isIntent } from './matchers';
 
 export const SEARCH_PHOTOS_INTENT = 'SearchPhotosIntent';
-const SLIDESHOW_PAGE_SIZE = 10;
 
 /**
  * "Search for grandma at the beach in Kyoto": the words (AMAZON.SearchQuery) go to the library, which reads them
@@ -42,13 +42,8 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       const viewport = requestFactsOf(input).aplViewport;
       if (!viewport)
         return answer(input, undefined, strings.textVoiceOnly(heard, reading.total, reading.span));
-      const page = await deps.display.createSlideshow({
-        ownerId,
-        query: reading.query,
-        viewport,
-        deviceId: getDeviceId(requestEnvelope) ?? undefined,
-        pageSize: SLIDESHOW_PAGE_SIZE,
-      });
+      const query = inPlayOrder(reading.query, (await userSettingsOf(input)).shuffle);
+      const page = await startQuerySlideshow(input, deps, query, viewport);
       return answer(
         input,
         page,

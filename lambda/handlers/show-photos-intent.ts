@@ -1,24 +1,23 @@
 import { getDeviceId, getLocale, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
-import { photoQuerySchema, type SlideshowPage, type Viewport } from '../../common/contracts';
-import { parseInput } from '../../common/validation';
+import type { PhotoQuery, SlideshowPage, Viewport } from '../../common/contracts';
 import { stringsFor, type FoundPhotos, type PhotoSpan } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { calendarDateIn } from '../util/calendar';
 import { queryOf, relaxations, understandShowPhotos, type PhotoRequest } from '../util/photo-request';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
-import { hemisphereOf, timeZoneOf } from '../util/user-context';
-import { answer, ask, slideshowOptionsOf } from './answers';
+import { inPlayOrder } from '../util/slideshow-order';
+import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
+import { SLIDESHOW_PAGE_SIZE, answer, ask, rememberSlideshow, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
-const SLIDESHOW_PAGE_SIZE = 10;
 
-/** What a search found, or the slideshow made of it on a screen. */
+/** What a search found, or the slideshow made of it (and the query it plays) on a screen. */
 interface Found {
   total: number;
   span: PhotoSpan | null;
-  page?: SlideshowPage;
+  slideshow?: { page: SlideshowPage; query: PhotoQuery };
 }
 
 /**
@@ -52,24 +51,28 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       }
 
       const viewport = requestFactsOf(input).aplViewport;
-      const find = finder(input, deps, viewport);
+      const find = finder(input, deps, viewport, (await userSettingsOf(input)).shuffle);
+      const show = async (found: Found, speech: string) => {
+        if (found.slideshow) {
+          const { page, query } = found.slideshow;
+          await rememberSlideshow(input, deps, { kind: 'query', slideshowId: page.slideshowId, query });
+        }
+        return answer(input, found.slideshow?.page, speech, await slideshowOptionsOf(input));
+      };
       const asked = understanding.request;
       const found = await find(asked);
       if (found.total > 0) {
         const photos = described(asked, found);
-        return answer(
-          input,
-          viewport ? found.page : undefined,
-          viewport ? strings.showing(photos) : strings.voiceOnly(photos),
-          await slideshowOptionsOf(input),
-        );
+        return show(found, viewport ? strings.showing(photos) : strings.voiceOnly(photos));
       }
 
       for (const relaxed of relaxations(asked)) {
         const instead = await find(relaxed);
         if (instead.total > 0) {
-          const speech = strings.relaxed(asked.selection, described(relaxed, instead), Boolean(viewport));
-          return answer(input, viewport ? instead.page : undefined, speech, await slideshowOptionsOf(input));
+          return show(
+            instead,
+            strings.relaxed(asked.selection, described(relaxed, instead), Boolean(viewport)),
+          );
         }
       }
       return ask(input, strings, strings.noMatches(asked.selection));
@@ -81,16 +84,20 @@ function described(request: PhotoRequest, found: Found): FoundPhotos {
   return { selection: request.selection, count: found.total, span: found.span };
 }
 
-/** Screens get a slideshow (the display service counts while it creates it); voice-only devices a count. */
+/**
+ * Screens get a slideshow (the display service counts while it creates it), in the user's order (shuffled with a
+ * fresh seed, or by date); voice-only devices a count.
+ */
 function finder(
   input: HandlerInput,
   deps: SkillDeps,
   viewport: Viewport | undefined,
+  shuffle: boolean,
 ): (request: PhotoRequest) => Promise<Found> {
   const { requestEnvelope } = input;
   const ownerId = ownerIdOf(input);
   return async (request) => {
-    const query = parseInput(photoQuerySchema, queryOf(request));
+    const query = inPlayOrder(queryOf(request), shuffle);
     if (viewport) {
       const page = await deps.display.createSlideshow({
         ownerId,
@@ -99,7 +106,7 @@ function finder(
         deviceId: getDeviceId(requestEnvelope) ?? undefined,
         pageSize: SLIDESHOW_PAGE_SIZE,
       });
-      return { total: page.total, span: page.span, page };
+      return { total: page.total, span: page.span, slideshow: { page, query } };
     }
     const { total, span } = await deps.library.search(ownerId, { query, limit: 1 });
     return { total, span };

@@ -1,7 +1,16 @@
 import type { CalendarDate } from '../util/calendar';
 import type { SeasonName } from '../util/hemisphere';
 import type { DatePhrase } from '../util/resolved-date';
-import type { FoundPhotos, PhotoSelection, PhotoSpan, SkillStrings } from './skill-strings';
+import type {
+  FoundPhotos,
+  PhotoInfo,
+  PhotoQuestion,
+  PhotoRef,
+  PhotoSelection,
+  PhotoSpan,
+  SimilarMatch,
+  SkillStrings,
+} from './skill-strings';
 import { escapeSsml } from './ssml';
 import { GERMAN_HOLIDAYS, GERMAN_SUBJECTS } from './vocabulary-de';
 
@@ -106,6 +115,57 @@ function counted(found: FoundPhotos): string {
   return `${howMany(found.count)} ${photos(found.selection, found.count)}${taken(found)}`;
 }
 
+/** The photo a sentence is about, in the cases German needs: nominative, accusative, dative. */
+const PHOTO_NAMED: Readonly<Record<PhotoRef, { nom: string; acc: string; dat: string }>> = {
+  this: { nom: 'Dieses Foto', acc: 'dieses Foto', dat: 'diesem Foto' },
+  left: { nom: 'Das linke Foto', acc: 'das linke Foto', dat: 'dem linken Foto' },
+  right: { nom: 'Das rechte Foto', acc: 'das rechte Foto', dat: 'dem rechten Foto' },
+};
+
+/** Everything known ('what'), or just the part asked about. */
+function photoInfoOf(info: PhotoInfo, question: PhotoQuestion, which: PhotoRef): string {
+  const photo = PHOTO_NAMED[which];
+  const on = info.date ? ` am ${day(info.date)}` : '';
+  const inPlace = info.place ? ` in ${escapeSsml(info.place)}` : '';
+  const people = escapeSsml(listOf(info.people));
+  const shown = `Auf ${photo.dat} ${info.people.length === 1 ? 'ist' : 'sind'} ${people} zu sehen.`;
+  switch (question) {
+    case 'when':
+      return on
+        ? `${photo.nom} wurde${on} aufgenommen.`
+        : `Ich weiß nicht, wann ${photo.acc} aufgenommen wurde.`;
+    case 'where':
+      return inPlace
+        ? `${photo.nom} wurde${inPlace} aufgenommen.`
+        : `Ich weiß nicht, wo ${photo.acc} aufgenommen wurde.`;
+    case 'who':
+      return info.people.length > 0 ? shown : `Ich weiß noch nicht, wer auf ${photo.dat} zu sehen ist.`;
+    case 'what': {
+      const sentences = [
+        on || inPlace
+          ? `${photo.nom} wurde${on}${inPlace} aufgenommen.`
+          : `Ich weiß nicht, wann oder wo ${photo.acc} aufgenommen wurde.`,
+      ];
+      if (info.people.length > 0) sentences.push(`Darauf zu sehen: ${people}.`);
+      if (info.subjects.length > 0)
+        sentences.push(`Stichworte: ${escapeSsml(listOf(info.subjects.map(subjectName)))}.`);
+      return sentences.join(' ');
+    }
+  }
+}
+
+/** "vom 14. Juli 2025", "aus Santa Monica", "mit Mama und Alex". */
+function matched(match: SimilarMatch): string {
+  switch (match.kind) {
+    case 'day':
+      return `vom ${day(match.date)}`;
+    case 'place':
+      return `aus ${escapeSsml(match.name)}`;
+    case 'people':
+      return `mit ${escapeSsml(listOf(match.names))}`;
+  }
+}
+
 const EXAMPLE = 'zeig mir Strandfotos vom letzten Sommer';
 const SCREEN_TIP =
   'Fotos brauchen einen Bildschirm, frag mich also noch einmal auf einem Echo Show oder Fire TV.';
@@ -140,23 +200,47 @@ export const deDE: SkillStrings = {
     `Hier ${count === 1 ? 'ist ein Foto' : `sind ${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}.`,
   textVoiceOnly: (heard, count, span) =>
     `Du hast ${count === 1 ? 'ein Foto' : `${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}. ${SCREEN_TIP}`,
-  photoInfo: (info) => {
-    const taken = [
-      info.date ? ` am ${day(info.date)}` : '',
-      info.place ? ` in ${escapeSsml(info.place)}` : '',
-    ].join('');
-    const sentences = [
-      taken
-        ? `Dieses Foto wurde${taken} aufgenommen.`
-        : 'Ich weiß nicht, wann oder wo dieses Foto aufgenommen wurde.',
-    ];
-    if (info.people.length > 0) sentences.push(`Darauf zu sehen: ${escapeSsml(listOf(info.people))}.`);
-    if (info.subjects.length > 0)
-      sentences.push(`Stichworte: ${escapeSsml(listOf(info.subjects.map(subjectName)))}.`);
-    return sentences.join(' ');
-  },
+  photoInfo: (info, question = 'what', which = 'this') => photoInfoOf(info, question, which),
   noPhotoOnScreen: `Ich kann dir nur etwas über ein Foto sagen, während die Diashow es zeigt. Du kannst sagen: ${EXAMPLE}.`,
   noSlideshow: `Gerade läuft keine Diashow. Du kannst sagen: ${EXAMPLE}.`,
+  noPhotoForThat: `Das geht nur, während die Diashow ein Foto zeigt. Du kannst sagen: ${EXAMPLE}.`,
+  ambientMemories: 'Hier sind deine Erinnerungen aus dieser Woche.',
+  ambientPhotos: 'Hier sind deine Fotos.',
+  emptyLibrary:
+    'In deiner Bibliothek sind noch keine Fotos. Füge welche hinzu und öffne Foto Rahmen dann noch einmal.',
+  launchVoiceOnly: (count, span) =>
+    count === 0
+      ? 'Foto Rahmen zeigt deine Fotos auf einem Bildschirm, aber in deiner Bibliothek sind noch keine Fotos.'
+      : `Foto Rahmen zeigt deine Fotos auf einem Bildschirm. Du hast ${count === 1 ? 'ein Foto' : `${count} Fotos`}` +
+        `${span ? `, aufgenommen ${spanOf(span)}` : ''}. Frag mich noch einmal auf einem Echo Show oder Fire TV.`,
+  paceChanged: (seconds, faster) =>
+    `${faster ? 'Schneller' : 'Langsamer'}: Jedes Foto bleibt jetzt ${seconds} Sekunden.`,
+  paceLimit: (seconds, faster) =>
+    `${faster ? 'Schneller' : 'Langsamer'} geht es nicht: Jedes Foto bleibt ${seconds} Sekunden.`,
+  paceUnclear: 'Du kannst sagen: etwas schneller, oder etwas langsamer.',
+  shuffleRestarted: (on, count, same) =>
+    `Zufallswiedergabe ${on ? 'an' : 'aus'}. Hier ${count === 1 ? 'ist dein Foto' : `sind ${same ? 'dieselben' : 'deine'} ${count} Fotos`} ` +
+    `${on ? 'in zufälliger Reihenfolge' : 'nach Datum sortiert'}.`,
+  shuffleSaved: (on) =>
+    `Zufallswiedergabe ${on ? 'an' : 'aus'}. Deine nächste Diashow läuft ${on ? 'in zufälliger Reihenfolge' : 'nach Datum sortiert'}.`,
+  alreadyShuffled: 'Dein Fotorahmen zeigt deine Fotos schon in zufälliger Reihenfolge.',
+  loopSaved: (on) =>
+    on
+      ? 'Wiederholung an. Deine nächste Diashow beginnt nach dem letzten Foto von vorne.'
+      : 'Wiederholung aus. Deine nächste Diashow hält beim letzten Foto an.',
+  favorited: (which) => `Ich habe ${PHOTO_NAMED[which].acc} zu deinen Favoriten hinzugefügt.`,
+  hidden: (which) => `Okay, ${PHOTO_NAMED[which].acc} zeige ich nicht mehr.`,
+  morePhotos: (match, count) =>
+    `Hier ${count === 1 ? 'ist ein weiteres Foto' : `sind ${count} weitere Fotos`} ${matched(match)}.`,
+  noMorePhotos: (kind) =>
+    `Ich habe keine weiteren Fotos ${
+      {
+        day: 'vom selben Tag',
+        place: 'vom selben Ort',
+        people: 'mit denselben Leuten',
+        any: 'vom selben Tag, vom selben Ort oder mit denselben Leuten',
+      }[kind ?? 'any']
+    } gefunden.`,
   textNoMatches: (heard) => `Ich habe keine Fotos für ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
   textNotUnderstood: (heard) =>
     `Ich weiß leider nicht, wonach ich bei ${escapeSsml(heard)} suchen soll. Sag, was, wen, wo oder wann, zum Beispiel: ${EXAMPLE}. ${WHAT_TO_SEE}`,

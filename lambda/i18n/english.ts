@@ -2,7 +2,16 @@ import type { CalendarDate } from '../util/calendar';
 import type { SeasonName } from '../util/hemisphere';
 import type { HolidayId } from '../util/holidays';
 import type { DatePhrase } from '../util/resolved-date';
-import type { FoundPhotos, PhotoSelection, PhotoSpan, SkillStrings } from './skill-strings';
+import type {
+  FoundPhotos,
+  PhotoInfo,
+  PhotoQuestion,
+  PhotoRef,
+  PhotoSelection,
+  PhotoSpan,
+  SimilarMatch,
+  SkillStrings,
+} from './skill-strings';
 import { escapeSsml } from './ssml';
 
 /** What differs between the English locales' speech. */
@@ -10,6 +19,7 @@ export interface EnglishStyle {
   /** "July 14, 2026" (US, Canada) or "14 July 2026" (UK, Australia, India). */
   dayFirst: boolean;
   autumn: 'fall' | 'autumn';
+  favourites: 'favorites' | 'favourites';
 }
 
 const MONTHS = [
@@ -43,6 +53,14 @@ export const ENGLISH_HOLIDAY_NAMES: Readonly<Record<HolidayId, string>> = {
 };
 
 const EXAMPLE = 'show beach photos from last summer';
+
+/** "this photo", "the photo on the left": the photo a sentence is about. */
+const PHOTO_NAMED: Readonly<Record<PhotoRef, string>> = {
+  this: 'this photo',
+  left: 'the photo on the left',
+  right: 'the photo on the right',
+};
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function englishStrings(style: EnglishStyle): SkillStrings {
   const month = (m: number): string => MONTHS[m - 1] ?? '';
@@ -131,6 +149,45 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
 
   const onScreenTip = 'Photos need a screen, so ask me again on an Echo Show or a Fire TV.';
 
+  /** "from July 14, 2025", "from Santa Monica", "with Mom and Alex". */
+  function matched(match: SimilarMatch): string {
+    switch (match.kind) {
+      case 'day':
+        return `from ${day(match.date)}`;
+      case 'place':
+        return `from ${escapeSsml(match.name)}`;
+      case 'people':
+        return `with ${escapeSsml(listOf(match.names))}`;
+    }
+  }
+
+  /** Everything known ('what'), or just the part asked about. */
+  function photoInfoOf(info: PhotoInfo, question: PhotoQuestion, which: PhotoRef): string {
+    const photo = PHOTO_NAMED[which];
+    const Photo = capitalized(photo);
+    const on = info.date ? ` on ${day(info.date)}` : '';
+    const inPlace = info.place ? ` in ${escapeSsml(info.place)}` : '';
+    const shows = info.people.length > 0 ? `${Photo} shows ${escapeSsml(listOf(info.people))}.` : undefined;
+    switch (question) {
+      case 'when':
+        return on ? `${Photo} was taken${on}.` : `I don't know when ${photo} was taken.`;
+      case 'where':
+        return inPlace ? `${Photo} was taken${inPlace}.` : `I don't know where ${photo} was taken.`;
+      case 'who':
+        return shows ?? `I don't know who is in ${photo} yet.`;
+      case 'what': {
+        const sentences = [
+          on || inPlace
+            ? `${Photo} was taken${on}${inPlace}.`
+            : `I don't know when or where ${photo} was taken.`,
+        ];
+        if (info.people.length > 0) sentences.push(`It shows ${escapeSsml(listOf(info.people))}.`);
+        if (info.subjects.length > 0) sentences.push(`It's tagged ${escapeSsml(listOf(info.subjects))}.`);
+        return sentences.join(' ');
+      }
+    }
+  }
+
   return {
     welcome: `Welcome to Photo Frame. You can say, ${EXAMPLE}.`,
     whatToSee: 'What would you like to see?',
@@ -160,20 +217,46 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `Here ${count === 1 ? 'is 1 photo' : `are ${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}.`,
     textVoiceOnly: (heard, count, span) =>
       `You have ${count === 1 ? '1 photo' : `${count} photos`} for ${escapeSsml(heard)}${span ? `, taken ${spanOf(span)}` : ''}. ${onScreenTip}`,
-    photoInfo: (info) => {
-      const taken = [
-        info.date ? ` on ${day(info.date)}` : '',
-        info.place ? ` in ${escapeSsml(info.place)}` : '',
-      ].join('');
-      const sentences = [
-        taken ? `This photo was taken${taken}.` : "I don't know when or where this photo was taken.",
-      ];
-      if (info.people.length > 0) sentences.push(`It shows ${escapeSsml(listOf(info.people))}.`);
-      if (info.subjects.length > 0) sentences.push(`It's tagged ${escapeSsml(listOf(info.subjects))}.`);
-      return sentences.join(' ');
-    },
+    photoInfo: (info, question = 'what', which = 'this') => photoInfoOf(info, question, which),
     noPhotoOnScreen: `I can only tell you about a photo while the slideshow shows it. You can say, ${EXAMPLE}.`,
     noSlideshow: `There's no slideshow on the screen right now. You can say, ${EXAMPLE}.`,
+    noPhotoForThat: `I can only do that while the slideshow shows a photo. You can say, ${EXAMPLE}.`,
+    ambientMemories: 'Here are your memories from this week.',
+    ambientPhotos: 'Here are your photos.',
+    emptyLibrary: 'There are no photos in your library yet. Add some, then open Photo Frame again.',
+    launchVoiceOnly: (count, span) =>
+      count === 0
+        ? 'Photo Frame shows your photos on a screen, but your library has no photos yet.'
+        : `Photo Frame shows your photos on a screen. You have ${count === 1 ? '1 photo' : `${count} photos`}` +
+          `${span ? `, taken ${spanOf(span)}` : ''}. Ask me again on an Echo Show or a Fire TV.`,
+    paceChanged: (seconds, faster) =>
+      `${faster ? 'Faster' : 'Slower'}: each photo now stays ${seconds} seconds.`,
+    paceLimit: (seconds, faster) =>
+      `That's as ${faster ? 'fast' : 'slow'} as it goes: each photo stays ${seconds} seconds.`,
+    paceUnclear: 'You can say, go faster, or go slower.',
+    shuffleRestarted: (on, count, same) =>
+      `Shuffle is ${on ? 'on' : 'off'}. Here ${count === 1 ? 'is your photo' : `are ${same ? 'the same' : 'your'} ${count} photos`} ` +
+      `in ${on ? 'random' : 'date'} order.`,
+    shuffleSaved: (on) =>
+      `Shuffle is ${on ? 'on' : 'off'}. Your next slideshow will play in ${on ? 'random' : 'date'} order.`,
+    alreadyShuffled: 'Your photo frame already shows your photos in random order.',
+    loopSaved: (on) =>
+      on
+        ? 'Loop is on. Your next slideshow will start over after its last photo.'
+        : 'Loop is off. Your next slideshow will stop at its last photo.',
+    favorited: (which) => `I've added ${PHOTO_NAMED[which]} to your ${style.favourites}.`,
+    hidden: (which) => `OK, I won't show ${which === 'this' ? 'that photo' : PHOTO_NAMED[which]} again.`,
+    morePhotos: (match, count) =>
+      `Here ${count === 1 ? 'is 1 more' : `are ${count} more`} ${matched(match)}.`,
+    noMorePhotos: (kind) =>
+      `I couldn't find any other photos ${
+        {
+          day: 'from that day',
+          place: 'from that place',
+          people: 'with the same people',
+          any: 'from the same day or place, or with the same people',
+        }[kind ?? 'any']
+      }.`,
     textNoMatches: (heard) =>
       `I couldn't find any photos for ${escapeSsml(heard)}. What would you like to see?`,
     textNotUnderstood: (heard) =>

@@ -7,7 +7,17 @@ import { enIN } from './en-IN';
 import { enUS } from './en-US';
 import type { SkillStrings } from './skill-strings';
 
-export type { FoundPhotos, PhotoInfo, PhotoSelection, PhotoSpan, SkillStrings } from './skill-strings';
+export type {
+  FoundPhotos,
+  PhotoInfo,
+  PhotoQuestion,
+  PhotoRef,
+  PhotoSelection,
+  PhotoSpan,
+  SimilarMatch,
+  SimilarityKind,
+  SkillStrings,
+} from './skill-strings';
 
 /** The locales the skill has an interaction model and speech for. */
 export const SKILL_LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE'] as const;

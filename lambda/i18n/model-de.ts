@@ -77,13 +77,67 @@ export const GERMAN_SEARCH_TEMPLATES: readonly string[] = [
   '(suche|such) in meinen (fotos|bildern) nach {query}',
 ];
 
-/** "Was ist das für ein Foto?" while a photo is on screen. */
+/** "Was ist das für ein Foto?", "Wann wurde das aufgenommen?", "Wer ist das?": {question} is PHOTO_QUESTION. */
 export const GERMAN_PHOTO_INFO_TEMPLATES: readonly string[] = [
   'was ist das für ein (foto|bild)',
-  'erzähl mir etwas über (das|dieses) (foto|bild)',
-  '(wo|wann) wurde (das|dieses) (foto|bild) aufgenommen',
-  'wo ist das',
-  'wer ist auf (dem|diesem) (foto|bild)',
+  'was sehe ich (da|hier)',
+  'erzähl mir (etwas|mehr) über (das|dieses) (foto|bild)',
+  '{question} ist das',
+  '{question} ist das (hier|da)',
+  '{question} wurde (das|dieses) (foto|bild|) aufgenommen',
+  '{question} haben wir (das|dieses) (foto|bild|) (aufgenommen|gemacht)',
+  '{question} ist (auf|in) (dem|diesem) (foto|bild)',
+  '{question} sind die leute auf (dem|diesem) (foto|bild)',
+];
+
+/** "Schneller", "langsamer", "zeig jedes Foto länger": {speed} is SLIDESHOW_SPEED. */
+export const GERMAN_SPEED_TEMPLATES: readonly string[] = [
+  '{speed} bitte',
+  '(etwas|ein bisschen|viel) {speed}',
+  '(etwas|ein bisschen|viel) {speed} bitte',
+  '(mach|spiel|spiele) (es|die diashow|die fotos|die bilder) {speed}',
+  '(mach|spiel|spiele) (es|die diashow|die fotos|die bilder) (etwas|ein bisschen) {speed}',
+  '(wechsle|wechsel) die (fotos|bilder) {speed}',
+  'diashow {speed}',
+  '(zeig|zeige) (jedes|jedes einzelne) (foto|bild) {speed}',
+  '(lass|lasse) (jedes|die) (foto|bild|fotos|bilder) {speed} (stehen|an)',
+];
+
+/** "Das gefällt mir", "zu den Favoriten hinzufügen"; {side} (PHOTO_SIDE: linke/rechte) picks one of a pair. */
+export const GERMAN_FAVORITE_TEMPLATES: readonly string[] = [
+  '(markiere|speichere) (das|dieses) (foto|bild|) als favorit',
+  '(füge|leg) (das|dieses) (foto|bild|) zu (meinen|den) favoriten hinzu',
+  '(das|dieses) (foto|bild) zu (meinen|den) favoriten',
+  'zu (meinen|den) favoriten hinzufügen',
+  'ich (liebe|mag) (das|dieses) (foto|bild)',
+  '(das|dieses) (foto|bild|) gefällt mir',
+  'das ist ein favorit',
+  '(markiere|speichere) das {side} (foto|bild) als favorit',
+  '(füge|leg) das {side} (foto|bild) zu (meinen|den) favoriten hinzu',
+  'ich (liebe|mag) das {side} (foto|bild)',
+  'das {side} (foto|bild) gefällt mir',
+];
+
+/** "Verstecke dieses Foto", "zeig das nie wieder". */
+export const GERMAN_HIDE_TEMPLATES: readonly string[] = [
+  '(verstecke|versteck) (das|dieses) (foto|bild|)',
+  'blende (das|dieses) (foto|bild|) aus',
+  '(zeig|zeige) (mir|) (das|dieses) (foto|bild|) nie wieder',
+  '(das|dieses) (foto|bild) (nicht mehr|nie wieder) zeigen',
+  'ich (will|möchte) (das|dieses) (foto|bild|) nicht (mehr|) sehen',
+  'entferne (das|dieses) (foto|bild|) aus der diashow',
+  '(verstecke|versteck) das {side} (foto|bild)',
+  'blende das {side} (foto|bild) aus',
+  '(zeig|zeige) (mir|) das {side} (foto|bild) nie wieder',
+];
+
+/** "Zeig mir mehr davon", "mehr Fotos von diesem Tag / von hier / mit ihnen": {similarity} is SIMILARITY. */
+export const GERMAN_MORE_LIKE_THIS_TEMPLATES: readonly string[] = [
+  '(zeig|zeig mir|zeige mir|) mehr (davon|wie das|wie dieses|solche fotos|solche bilder)',
+  '(zeig|zeig mir|zeige mir|) (mehr|ähnliche) (fotos|bilder) wie (das|dieses)',
+  '(zeig|zeig mir|zeige mir) ähnliche (fotos|bilder)',
+  '(zeig|zeig mir|zeige mir|) mehr (fotos|bilder) (von|vom|aus|mit|an) {similarity}',
+  '(zeig|zeig mir|zeige mir|) mehr (von|vom|aus|mit) {similarity}',
 ];
 
 export function germanHolidays(): EntitySeed[] {
@@ -118,3 +172,87 @@ export const GERMAN_RECURRENCE: EntitySeed[] = [
     synonyms: ['jedem jahr', 'all den jahren', 'den letzten jahren'],
   },
 ];
+
+export const GERMAN_SPEED: EntitySeed[] = [
+  { id: 'FASTER', value: 'schneller', synonyms: ['flotter', 'zügiger', 'kürzer', 'weniger lang'] },
+  { id: 'SLOWER', value: 'langsamer', synonyms: ['länger', 'ruhiger', 'gemächlicher'] },
+];
+
+export const GERMAN_SIDES: EntitySeed[] = [
+  { id: 'LEFT', value: 'linke', synonyms: ['linken', 'links'] },
+  { id: 'RIGHT', value: 'rechte', synonyms: ['rechten', 'rechts'] },
+];
+
+export const GERMAN_SIMILARITY: EntitySeed[] = [
+  {
+    id: 'DAY',
+    value: 'diesem tag',
+    synonyms: ['dem tag', 'demselben tag', 'dem gleichen tag', 'selben tag', 'gleichen tag', 'diesem datum'],
+  },
+  {
+    id: 'PLACE',
+    value: 'diesem ort',
+    synonyms: [
+      'dem ort',
+      'demselben ort',
+      'dem gleichen ort',
+      'selben ort',
+      'gleichen ort',
+      'hier',
+      'dort',
+      'dieser reise',
+    ],
+  },
+  {
+    id: 'PEOPLE',
+    value: 'ihnen',
+    synonyms: [
+      'ihm',
+      'ihr',
+      'diesen leuten',
+      'diesen personen',
+      'denselben leuten',
+      'den gleichen leuten',
+      'dieser person',
+    ],
+  },
+];
+
+export const GERMAN_QUESTIONS: EntitySeed[] = [
+  { id: 'WHAT', value: 'was', synonyms: [] },
+  { id: 'WHEN', value: 'wann', synonyms: ['an welchem tag', 'in welchem jahr'] },
+  { id: 'WHERE', value: 'wo', synonyms: ['an welchem ort', 'in welcher stadt'] },
+  { id: 'WHO', value: 'wer', synonyms: [] },
+];
+
+/** Extra samples for the built-in controls in German (the built-ins' own German phrases come with them). */
+export const GERMAN_BUILT_IN_SAMPLES: Readonly<Record<string, readonly string[]>> = {
+  'AMAZON.NextIntent': [
+    'nächstes (foto|bild)',
+    '(zeig|zeige) das nächste (foto|bild)',
+    '(dieses|das) (foto|bild) überspringen',
+  ],
+  'AMAZON.PreviousIntent': [
+    'vorheriges (foto|bild)',
+    '(zeig|zeige) das vorherige (foto|bild)',
+    'ein (foto|bild) zurück',
+  ],
+  'AMAZON.PauseIntent': ['(halte|halt) die diashow an', 'diashow (anhalten|pausieren)'],
+  'AMAZON.ResumeIntent': ['diashow fortsetzen', 'setze die diashow fort', 'mach mit der diashow weiter'],
+  'AMAZON.StartOverIntent': [
+    'diashow von vorne',
+    '(starte|fange) die diashow (neu|von vorne an)',
+    'zurück zum (anfang|ersten foto)',
+  ],
+  'AMAZON.ShuffleOnIntent': [
+    '(fotos|bilder) mischen',
+    'zufällige reihenfolge',
+    '(zeig|zeige) die (fotos|bilder) (zufällig|durcheinander)',
+  ],
+  'AMAZON.ShuffleOffIntent': [
+    'nicht mehr mischen',
+    '(zeig|zeige) die (fotos|bilder) (der reihe nach|nach datum)',
+  ],
+  'AMAZON.LoopOnIntent': ['diashow wiederholen', 'wiederhole die diashow'],
+  'AMAZON.LoopOffIntent': ['diashow nicht wiederholen', 'beim letzten (foto|bild) aufhören'],
+};

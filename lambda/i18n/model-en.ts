@@ -11,6 +11,9 @@ export const ENGLISH_SHORTHANDS: Readonly<Record<string, string>> = {
   $brief: '(show|show me)',
   $photos: '(photos|pictures)',
   $play: '(play|start|open)',
+  /** Both spellings in every English locale: people write and say either. */
+  $favorite: '(favorite|favourite)',
+  $favorites: '(favorites|favourites)',
 };
 
 export const ENGLISH_SHOW_TEMPLATES: readonly string[] = [
@@ -87,15 +90,73 @@ export const ENGLISH_SEARCH_TEMPLATES: readonly string[] = [
   'find (photos|pictures) (of|with|where) {query}',
 ];
 
-/** "What is this?" while a photo is on screen (the visual context says which). */
+/**
+ * "What is this?", "when was this taken?", "where is this?", "who is this?" while a photo is on screen (the visual
+ * context says which). {question} is PHOTO_QUESTION; samples without it ask about everything.
+ */
 export const ENGLISH_PHOTO_INFO_TEMPLATES: readonly string[] = [
   'what is this (photo|picture)',
   'what am i looking at',
-  'tell me about this (photo|picture)',
-  '(where|when) was this (photo|picture) taken',
-  '(where|when) was this taken',
-  'where is this',
-  'who is in this (photo|picture)',
+  'tell me about this (photo|picture|one)',
+  '{question} is this',
+  '{question} is this (photo|picture|one) from',
+  '{question} was this (photo|picture|one|) taken',
+  '{question} did (i|we) take this (photo|picture|one|)',
+  '{question} is (in|on) this (photo|picture)',
+  '{question} are (the|these) people in this (photo|picture)',
+];
+
+/** "Faster", "slow down", "show each photo longer": {speed} is SLIDESHOW_SPEED. */
+export const ENGLISH_SPEED_TEMPLATES: readonly string[] = [
+  '{speed} please',
+  '{speed} a (bit|little)',
+  '{speed} the slideshow',
+  '(go|play|move|change) {speed}',
+  '(go|play|move|change) a (bit|little) {speed}',
+  '(make|play) (it|the slideshow|the photos|the pictures) {speed}',
+  '(make|play) (it|the slideshow|the photos|the pictures) a (bit|little) {speed}',
+  '(change|switch) the (photos|pictures) {speed}',
+  'show (each|every) (photo|picture) {speed}',
+  '(keep|leave) (each|every) (photo|picture) (up|on screen|on the screen) {speed}',
+];
+
+/** "Favourite this", "I love this one"; {side} (PHOTO_SIDE) picks one photo of a pair. */
+export const ENGLISH_FAVORITE_TEMPLATES: readonly string[] = [
+  '$favorite this (photo|picture|one|)',
+  'i (love|like) this (photo|picture|one)',
+  'i love this',
+  '(add|save) this (photo|picture|one|) to (my|the) $favorites',
+  '(mark|save) this (photo|picture|one|) as (a|) $favorite',
+  'make this (photo|picture|one|) a $favorite',
+  '$favorite the (photo|picture|one) on the {side}',
+  '$favorite the {side} (photo|picture|one)',
+  '(add|save) the {side} (photo|picture|one) to (my|the) $favorites',
+  '(add|save) the (photo|picture|one) on the {side} to (my|the) $favorites',
+  'i (love|like) the (photo|picture|one) on the {side}',
+  'i (love|like) the {side} (photo|picture|one)',
+];
+
+/** "Hide this", "never show this again", "don't show this photo". */
+export const ENGLISH_HIDE_TEMPLATES: readonly string[] = [
+  'hide this (photo|picture|one|)',
+  'never show (me|) this (photo|picture|one|) again',
+  "(don't|do not) show (me|) this (photo|picture|one) (again|)",
+  "i (don't|do not) (like|want to see) this (photo|picture|one)",
+  'remove this (photo|picture|one|) from (the|my) (slideshow|frame)',
+  'hide the (photo|picture|one) on the {side}',
+  'hide the {side} (photo|picture|one)',
+  'never show (me|) the {side} (photo|picture|one) again',
+  'never show (me|) the (photo|picture|one) on the {side} again',
+  "(don't|do not) show (me|) the {side} (photo|picture|one) again",
+];
+
+/** "Show more like this", "more photos from this day / place / with them": {similarity} is SIMILARITY. */
+export const ENGLISH_MORE_LIKE_THIS_TEMPLATES: readonly string[] = [
+  '(show|show me|find|) more like (this|this one)',
+  '(show|show me|find|) (more|similar) (photos|pictures) like (this|this one)',
+  '(show|show me|find) similar (photos|pictures)',
+  '(show|show me|find|) more (photos|pictures) (from|of|with|taken on|taken in) {similarity}',
+  '(show|show me|) more from {similarity}',
 ];
 
 /** Locales where "holiday" means a trip, and the names people use for their mother. */
@@ -174,3 +235,111 @@ export const ENGLISH_RECURRENCE: EntitySeed[] = [
     synonyms: ['each year', 'all years', 'all the years', 'over the years'],
   },
 ];
+
+/** "Faster"/"slower" words; ids are what the speed handler reads. */
+export const ENGLISH_SPEED: EntitySeed[] = [
+  {
+    id: 'FASTER',
+    value: 'faster',
+    synonyms: [
+      'quicker',
+      'more quickly',
+      'speed up',
+      'speed it up',
+      'shorter',
+      'for a shorter time',
+      'for less time',
+    ],
+  },
+  {
+    id: 'SLOWER',
+    value: 'slower',
+    synonyms: [
+      'more slowly',
+      'slow down',
+      'slow it down',
+      'longer',
+      'for longer',
+      'for a longer time',
+      'for more time',
+    ],
+  },
+];
+
+export const ENGLISH_SIDES: EntitySeed[] = [
+  { id: 'LEFT', value: 'left', synonyms: ['left side', 'left hand side'] },
+  { id: 'RIGHT', value: 'right', synonyms: ['right side', 'right hand side'] },
+];
+
+/** What "more like this" matches by: the same day, place or people. */
+export const ENGLISH_SIMILARITY: EntitySeed[] = [
+  {
+    id: 'DAY',
+    value: 'this day',
+    synonyms: ['that day', 'the same day', 'the day', 'this date', 'that date'],
+  },
+  {
+    id: 'PLACE',
+    value: 'this place',
+    synonyms: ['that place', 'the same place', 'here', 'there', 'this trip', 'that trip'],
+  },
+  {
+    id: 'PEOPLE',
+    value: 'them',
+    synonyms: [
+      'these people',
+      'the same people',
+      'this person',
+      'him',
+      'her',
+      'this family',
+      'the people in it',
+    ],
+  },
+];
+
+/** The question words of "what/when/where/who is this". */
+export const ENGLISH_QUESTIONS: EntitySeed[] = [
+  { id: 'WHAT', value: 'what', synonyms: [] },
+  { id: 'WHEN', value: 'when', synonyms: ['what day', 'what date', 'what year', 'what time'] },
+  { id: 'WHERE', value: 'where', synonyms: ['what place', 'what city', 'what country'] },
+  { id: 'WHO', value: 'who', synonyms: ['who else'] },
+];
+
+/**
+ * Extra samples for the built-in controls, in the slideshow's words (the built-ins' own phrases, "next", "pause",
+ * "shuffle", come with them).
+ */
+export const ENGLISH_BUILT_IN_SAMPLES: Readonly<Record<string, readonly string[]>> = {
+  'AMAZON.NextIntent': [
+    'next (photo|picture|one)',
+    'skip this (photo|picture|one)',
+    '(show|go to) the next (photo|picture|one)',
+  ],
+  'AMAZON.PreviousIntent': [
+    '(previous|last) (photo|picture|one)',
+    '(show|go to) the (previous|last) (photo|picture|one)',
+    'go back (a|one) (photo|picture)',
+  ],
+  'AMAZON.PauseIntent': ['pause the (slideshow|photos|pictures)', 'hold (this|this photo|this picture)'],
+  'AMAZON.ResumeIntent': ['(resume|continue) the (slideshow|photos|pictures)', 'keep (going|playing)'],
+  'AMAZON.StartOverIntent': [
+    'start the slideshow (over|again)',
+    'restart the slideshow',
+    '(go|go back|back) to the (first|first photo|first picture|beginning)',
+  ],
+  'AMAZON.ShuffleOnIntent': [
+    'shuffle (the|my) (photos|pictures|slideshow)',
+    '(show|play) (them|the photos|the pictures) in (random|any) order',
+  ],
+  'AMAZON.ShuffleOffIntent': [
+    'stop shuffling the (photos|pictures|slideshow)',
+    '(show|play) (them|the photos|the pictures) in (date|time) order',
+  ],
+  'AMAZON.LoopOnIntent': ['(loop|repeat) the slideshow', 'keep repeating the (slideshow|photos|pictures)'],
+  'AMAZON.LoopOffIntent': [
+    "(don't|do not) (loop|repeat) the slideshow",
+    'stop (looping|repeating) the slideshow',
+    'stop at the (end|last photo|last picture)',
+  ],
+};

@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../util/calendar';
 import type { DatePhrase } from '../util/resolved-date';
 
 /** What the user asked for, as understood: only the parts that were given. Names are as the user knows them. */
@@ -20,6 +21,17 @@ export interface PhotoInfo {
   subjects: string[];
   people: string[];
 }
+
+/** Which photo a sentence is about: the one on screen, or one side of a pair shown side by side. */
+export type PhotoRef = 'this' | 'left' | 'right';
+
+/** What the user asked about the photo on screen; 'what' answers everything known. */
+export type PhotoQuestion = 'what' | 'when' | 'where' | 'who';
+
+/** What "show more like this" matched the photo on screen by. */
+export type SimilarMatch =
+  { kind: 'day'; date: CalendarDate } | { kind: 'place'; name: string } | { kind: 'people'; names: string[] };
+export type SimilarityKind = SimilarMatch['kind'];
 
 /** Capture-local times of the first and last photo found (the slideshow page's `span`). */
 export interface PhotoSpan {
@@ -59,12 +71,41 @@ export interface SkillStrings {
   textShowing: (heard: string, count: number, span: PhotoSpan | null) => string;
   textVoiceOnly: (heard: string, count: number, span: PhotoSpan | null) => string;
   textNoMatches: (heard: string) => string;
-  /** "What is this?" about the photo on screen. */
-  photoInfo: (info: PhotoInfo) => string;
+  /** "What is this?", "when was this taken?"… about the photo on screen (or one side of a pair). */
+  photoInfo: (info: PhotoInfo, question?: PhotoQuestion, which?: PhotoRef) => string;
   /** "What is this?" with no photo of ours on screen. */
   noPhotoOnScreen: string;
   /** "Next"/"pause"… with no slideshow on screen. */
   noSlideshow: string;
+  /** "Favourite this", "hide this", "more like this" with no photo of ours on screen. */
+  noPhotoForThat: string;
+  /** "Open Photo Frame" on a screen: the ambient slideshow opens with memories from this week, or not. */
+  ambientMemories: string;
+  ambientPhotos: string;
+  /** "Open Photo Frame" with nothing in the library to show. */
+  emptyLibrary: string;
+  /** "Open Photo Frame" on a device without a screen: what the library holds and where to watch it. */
+  launchVoiceOnly: (count: number, span: PhotoSpan | null) => string;
+  /** "Faster"/"slower": the new time each photo stays, or that it can go no further. */
+  paceChanged: (seconds: number, faster: boolean) => string;
+  paceLimit: (seconds: number, faster: boolean) => string;
+  /** "Faster"/"slower" heard, but not which. */
+  paceUnclear: string;
+  /** Shuffle switched, and the slideshow on screen restarted in that order (`same`: the photos it already had). */
+  shuffleRestarted: (on: boolean, count: number, same: boolean) => string;
+  /** Shuffle switched with no slideshow to restart: it applies to the next one. */
+  shuffleSaved: (on: boolean) => string;
+  /** "Shuffle" while the ambient frame (always shuffled) is on screen. */
+  alreadyShuffled: string;
+  /** Loop switched: it applies to the next slideshow. */
+  loopSaved: (on: boolean) => string;
+  favorited: (which: PhotoRef) => string;
+  /** "Hide this": the photo is never shown again. */
+  hidden: (which: PhotoRef) => string;
+  /** "More like this": how many other photos matched, and by what. */
+  morePhotos: (match: SimilarMatch, count: number) => string;
+  /** Nothing else matched (by the criterion asked for, or by any). */
+  noMorePhotos: (kind: SimilarityKind | undefined) => string;
   /** Nothing in the text named anything this library knows. */
   textNotUnderstood: (heard: string) => string;
   /** Account linking is required and the request carries no token: sent with a LinkAccount card. */

@@ -6,6 +6,7 @@ const OWNERLESS_REQUESTS: ReadonlySet<string> = new Set([
   'SessionEndedRequest',
   'System.ExceptionEncountered',
   'Alexa.Presentation.APL.RuntimeError',
+  'Alexa.Presentation.APL.UserEvent',
 ]);
 const OWNERLESS_INTENTS: ReadonlySet<string> = new Set([
   'AMAZON.StopIntent',

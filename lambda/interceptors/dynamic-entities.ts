@@ -6,8 +6,9 @@ import { requestFactsOf } from '../util/request-attributes';
 
 /**
  * Teaches Alexa the owner's own people and albums ("show Grandma's photos", "play the Lake Tahoe album") for the rest
- * of the session: on every LaunchRequest, and on the first session after account linking even when it opens with
- * a one-shot request (the owner's settings record when they were first sent).
+ * of the session: on every LaunchRequest that keeps the session open, and on the first session after account
+ * linking even when it opens with a one-shot request (the owner's settings record when they were first sent). The
+ * ambient frame's launch and a voice-only launch close the session, so they carry none.
  *
  * Only where the directive is valid and useful: a spoken request that opens a session (never SessionEnded, APL
  * list loads or touch events), an identified owner, and an answer that keeps the session open (a closing answer

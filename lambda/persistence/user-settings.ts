@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { photoQuerySchema, type PhotoQuery } from '../../common/contracts';
 import { isValidTimeZone } from '../util/calendar';
 
 /** Bounds of the slideshow interval ("faster"/"slower" move within them). */
@@ -17,14 +18,20 @@ export interface UserSettings {
   timeZone?: string;
   /** Where the ambient slideshow was when the user last left it, to resume there. */
   ambientPosition?: { slideshowId: string; index: number };
-  /** The slideshow the user last started. */
-  lastSlideshowId?: string;
+  /**
+   * The slideshow the user last started, and what it shows: "shuffle on/off" restarts the same photos in the other
+   * order. An ambient slideshow has no query (it is the whole library).
+   */
+  lastSlideshow?: LastSlideshow;
   /**
    * When the owner's people and albums were first sent as dynamic entities (set once). Absent means this owner's
    * first session since linking, which gets them even when it starts with a one-shot request.
    */
   dynamicEntitiesSentAt?: string;
 }
+
+export type LastSlideshow =
+  { kind: 'query'; slideshowId: string; query: PhotoQuery } | { kind: 'ambient'; slideshowId: string };
 
 export const DEFAULT_USER_SETTINGS: Readonly<UserSettings> = Object.freeze({
   intervalSeconds: 8,
@@ -41,6 +48,10 @@ const ambientPositionSchema = z.object({
   slideshowId: slideshowIdSchema,
   index: z.number().int().nonnegative(),
 });
+const lastSlideshowSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('query'), slideshowId: slideshowIdSchema, query: photoQuerySchema }),
+  z.object({ kind: z.literal('ambient'), slideshowId: slideshowIdSchema }),
+]);
 
 /** Writes are validated strictly: a handler saving an impossible value is a bug, not user data. */
 export const userSettingsSchema = z
@@ -51,7 +62,7 @@ export const userSettingsSchema = z
     hemisphere: hemisphereSchema.optional(),
     timeZone: timeZoneSchema.optional(),
     ambientPosition: ambientPositionSchema.optional(),
-    lastSlideshowId: slideshowIdSchema.optional(),
+    lastSlideshow: lastSlideshowSchema.optional(),
     dynamicEntitiesSentAt: instantSchema.optional(),
   })
   .strict();
@@ -68,7 +79,7 @@ const storedSettingsSchema = z.object({
   hemisphere: hemisphereSchema.optional().catch(undefined),
   timeZone: timeZoneSchema.optional().catch(undefined),
   ambientPosition: ambientPositionSchema.optional().catch(undefined),
-  lastSlideshowId: slideshowIdSchema.optional().catch(undefined),
+  lastSlideshow: lastSlideshowSchema.optional().catch(undefined),
   dynamicEntitiesSentAt: instantSchema.optional().catch(undefined),
 });
 

@@ -1,5 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { SLIDESHOW_TOKEN } from '../apl/slideshow-document';
+import type { PhotoRef } from '../i18n';
 
 interface VisibleComponent {
   visibility?: number;
@@ -7,25 +8,77 @@ interface VisibleComponent {
   children?: VisibleComponent[];
 }
 
-/**
- * The photo the slideshow shows right now, from the request's APL visual context: the most visible component
- * carrying a `photo` entity (a page mid-transition reports two). Undefined when our document is not on screen.
- */
-export function photoOnScreen(envelope: RequestEnvelope): string | undefined {
-  const state = envelope.context['Alexa.Presentation.APL'];
-  if (state?.token !== SLIDESHOW_TOKEN) return undefined;
-  let best: { id: string; visibility: number } | undefined;
+interface PhotoEntity {
+  id: string;
+  visibility: number;
+}
+
+/** A photo at least this visible is "on screen"; both photos of a pair at rest are fully visible. */
+const ON_SCREEN_VISIBILITY = 0.5;
+
+/** Whether our slideshow document is what the screen shows (the visual context carries its token). */
+export function slideshowIsOnScreen(envelope: RequestEnvelope): boolean {
+  return envelope.context['Alexa.Presentation.APL']?.token === SLIDESHOW_TOKEN;
+}
+
+/** Every photo entity the visual context reports, in document order (left before right). */
+function photoEntities(envelope: RequestEnvelope): PhotoEntity[] {
+  if (!slideshowIsOnScreen(envelope)) return [];
+  const found: PhotoEntity[] = [];
   const visit = (components: VisibleComponent[] | undefined): void => {
     for (const component of components ?? []) {
       for (const entity of component.entities ?? []) {
-        const visibility = component.visibility ?? 1;
-        if (entity.type === 'photo' && entity.id && (!best || visibility > best.visibility)) {
-          best = { id: entity.id, visibility };
+        if (entity.type === 'photo' && entity.id) {
+          found.push({ id: entity.id, visibility: component.visibility ?? 1 });
         }
       }
       visit(component.children);
     }
   };
-  visit(state.componentsVisibleOnScreen);
+  visit(envelope.context['Alexa.Presentation.APL']?.componentsVisibleOnScreen);
+  return found;
+}
+
+/**
+ * The photo the slideshow shows right now, from the request's APL visual context: the most visible component
+ * carrying a `photo` entity (a page mid-transition reports two). Undefined when our document is not on screen.
+ */
+export function photoOnScreen(envelope: RequestEnvelope): string | undefined {
+  let best: PhotoEntity | undefined;
+  for (const entity of photoEntities(envelope)) {
+    if (!best || entity.visibility > best.visibility) best = entity;
+  }
   return best?.id;
+}
+
+/**
+ * The photos on screen, left to right: one, or two when the page is a pair of portraits side by side. A page
+ * mid-transition counts only what is mostly visible; if nothing is, the most visible photo.
+ */
+export function photosOnScreen(envelope: RequestEnvelope): string[] {
+  const entities = photoEntities(envelope);
+  const visible = [...new Set(entities.filter((e) => e.visibility >= ON_SCREEN_VISIBILITY).map((e) => e.id))];
+  if (visible.length > 0) return visible;
+  const best = photoOnScreen(envelope);
+  return best ? [best] : [];
+}
+
+export interface ChosenPhoto {
+  photoId: string;
+  /** How speech names it: "this photo", or a side of a pair. */
+  which: PhotoRef;
+}
+
+/**
+ * The photo a follow-up ("favourite this", "hide the one on the right") is about. On a pair, the side asked for,
+ * else the left one; speech then says which side it acted on.
+ */
+export function chosenPhotoOnScreen(
+  envelope: RequestEnvelope,
+  side?: 'left' | 'right',
+): ChosenPhoto | undefined {
+  const [left, right] = photosOnScreen(envelope);
+  if (!left) return undefined;
+  if (!right) return { photoId: left, which: 'this' };
+  return side === 'right' ? { photoId: right, which: 'right' } : { photoId: left, which: 'left' };
 }

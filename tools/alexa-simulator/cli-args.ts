@@ -20,7 +20,7 @@ Options:
   --json                   print {request, response} as JSON
   --intent <name>          send this intent with exact --slot values instead of matching an utterance
   --slot <name=value>      slot value as Alexa resolves it (repeatable; needs --intent)
-  --context-photo <id>     put this photo on screen in the APL visual context`;
+  --context-photo <id>     put this photo on screen in the APL visual context (<left>,<right> for a pair)`;
 
 const usageError = (message: string): AppError =>
   new AppError({ status: 400, code: 'INVALID_ARGUMENTS', publicMessage: `${message}\n${USAGE}` });

@@ -21,8 +21,11 @@ export interface EnvelopeOptions {
   device: DevicePreset;
   heard: HeardRequest;
   locale: string;
-  /** Puts this photo on screen in the APL visual context ("what is this photo?"). */
-  contextPhotoId?: string;
+  /**
+   * Puts this photo on screen in the APL visual context ("what is this photo?"); two ids put a pair of portraits
+   * side by side on one page, left first.
+   */
+  contextPhotoId?: string | readonly string[];
   identity?: SimulatorIdentity;
   now?: Date;
 }
@@ -79,11 +82,15 @@ export function buildRequestEnvelope(options: EnvelopeOptions): RequestEnvelope 
   };
 }
 
-/** What an Echo Show reports while the slideshow shows one photo: the page item carries the photo entity. */
+/**
+ * What an Echo Show reports while the slideshow shows one photo: the page item carries the photo entity. A pair's
+ * page has one region per photo, each with its entity, left then right.
+ */
 function visualContext(
   device: DevicePreset,
-  photoId: string,
+  photo: string | readonly string[],
 ): interfaces.alexa.presentation.apl.RenderedDocumentState {
+  const photoIds = typeof photo === 'string' ? [photo] : [...photo];
   if (!device.viewport) {
     throw new AppError({
       status: 400,
@@ -91,7 +98,38 @@ function visualContext(
       publicMessage: `${device.name} has no screen, so no photo can be on it (drop --context-photo)`,
     });
   }
-  const size = `${device.viewport.pixelWidth ?? 0}x${device.viewport.pixelHeight ?? 0}`;
+  const width = device.viewport.pixelWidth ?? 0;
+  const height = device.viewport.pixelHeight ?? 0;
+  const size = `${width}x${height}`;
+  const half = Math.round(width / 2);
+  const page: interfaces.alexa.presentation.apl.ComponentVisibleOnScreen =
+    photoIds.length === 1
+      ? {
+          id: 'photo-0',
+          uid: ':1004',
+          type: 'graphic',
+          position: `${size}+0+0:0`,
+          visibility: 1,
+          entities: [{ type: 'photo', id: photoIds[0] ?? '' }],
+          tags: {},
+        }
+      : {
+          id: 'photo-0',
+          uid: ':1004',
+          type: 'graphic',
+          position: `${size}+0+0:0`,
+          visibility: 1,
+          tags: {},
+          children: photoIds.map((id, side) => ({
+            id: `photo-0-${side}`,
+            uid: `:10${10 + side}`,
+            type: 'empty',
+            position: `${half}x${height}+${side * half}+0:0`,
+            visibility: 1,
+            entities: [{ type: 'photo', id }],
+            tags: {},
+          })),
+        };
   return {
     token: SLIDESHOW_TOKEN,
     version: 'APL_WEB_RENDERER_GANDALF',
@@ -109,17 +147,7 @@ function visualContext(
             type: 'mixed',
             position: `${size}+0+0:0`,
             tags: { pager: { index: 0, pageCount: 1, allowForward: false, allowBackwards: false } },
-            children: [
-              {
-                id: 'photo-0',
-                uid: ':1004',
-                type: 'graphic',
-                position: `${size}+0+0:0`,
-                visibility: 1,
-                entities: [{ type: 'photo', id: photoId }],
-                tags: {},
-              },
-            ],
+            children: [page],
           },
         ],
       },

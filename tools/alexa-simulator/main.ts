@@ -45,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
       device,
       heard,
       locale: args.locale,
-      contextPhotoId: args.contextPhotoId,
+      // "a,b" puts a pair on screen.
+      contextPhotoId: args.contextPhotoId?.split(',').filter((id) => id !== ''),
     });
   } catch (error) {
     if (!isAppError(error)) throw error;

@@ -17,7 +17,7 @@ export function formatSummary(device: DevicePreset, heard: HeardRequest, reply: 
     const list = aplList(directive);
     if (!list) continue;
     lines.push(
-      `APL:        token ${list.token ?? '-'}, listId ${list.listId}, total ${list.total ?? '?'}, ` +
+      `APL:        token ${list.token ?? '-'}, listId ${list.listId}, total ${list.total ?? 'open (endless)'}, ` +
         `items loaded ${list.urls.length} (from index ${list.startIndex})`,
     );
     list.urls.slice(0, MAX_URLS).forEach((url, i) => lines.push(`  photo ${list.startIndex + i}: ${url}`));

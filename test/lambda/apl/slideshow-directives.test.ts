@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SlideshowItem, SlideshowPage } from '../../../common/contracts';
 import {
+  NEVER_WRAP_TOTAL,
   buildSendIndexListData,
   buildSlideshowDirectives,
   pageDurationOf,
@@ -121,6 +122,40 @@ describe('pageDurationOf', () => {
     assert.equal(pageDurationOf(4999.6), 5000);
     assert.equal(pageDurationOf(10), 1000);
     assert.equal(pageDurationOf(24 * 3_600_000), 3_600_000);
+  });
+});
+
+describe('slideshows that must not wrap: endless (ambient) and loop off', () => {
+  const endless = (startIndex: number, items: SlideshowItem[], madeSoFar: number): SlideshowPage => ({
+    ...page(startIndex, items, madeSoFar),
+    endless: true,
+    position: startIndex,
+  });
+  const datasourcesOf = (render: ReturnType<typeof buildSlideshowDirectives>[0]) =>
+    render.datasources as {
+      photos: { maximumExclusiveIndex?: number; startIndex: number };
+      slideshow: { total: number; startIndex: number };
+    };
+
+  it('an endless list has no end and never wraps, even when asked to loop', () => {
+    const [render] = buildSlideshowDirectives(endless(20, [item(20), item(21)], 30), { wrap: true });
+    const { photos, slideshow } = datasourcesOf(render);
+    assert.equal('maximumExclusiveIndex' in photos, false);
+    assert.equal(photos.startIndex, 20);
+    assert.deepEqual(slideshow, { total: NEVER_WRAP_TOTAL, startIndex: 20, pageDurationMs: 8000 });
+    const send = buildSendIndexListData(endless(30, [item(30)], 40), 'c', 'ss_abcdefghij12');
+    assert.equal('maximumExclusiveIndex' in send, false);
+    assert.equal(send.minimumInclusiveIndex, 0);
+  });
+
+  it('loop off keeps the list bounded but takes the wrap away; wrapping is the default', () => {
+    const [looped] = buildSlideshowDirectives(page(0, [item(0)], 12));
+    assert.equal(datasourcesOf(looped).slideshow.total, 12);
+    const [stops] = buildSlideshowDirectives(page(0, [item(0)], 12), { wrap: false });
+    assert.equal(datasourcesOf(stops).photos.maximumExclusiveIndex, 12);
+    assert.equal(datasourcesOf(stops).slideshow.total, NEVER_WRAP_TOTAL);
+    // The document wraps when `shownIndex >= slideshow.total - 1`: no index of any slideshow gets there.
+    assert.ok(NEVER_WRAP_TOTAL - 1 > 1e9 && Number.isSafeInteger(NEVER_WRAP_TOTAL));
   });
 });
 

@@ -44,6 +44,64 @@ export function intentEnvelope(
   );
 }
 
+/** Every screen the skill is built for, by the simulator's preset names. */
+export const SCREEN_DEVICES = [
+  'Echo Spot',
+  'Echo Show 5',
+  'Echo Show 8',
+  'Echo Show 15',
+  'Echo Show 15 portrait',
+  'Fire TV',
+] as const;
+/** The device class without a screen. */
+export const VOICE_ONLY_DEVICE = 'Echo Dot';
+
+/**
+ * An intent spoken while the slideshow shows these photos (one, or a pair: left, right), as the APL visual context
+ * reports them. Slots are given as Alexa sends them.
+ */
+export function intentOnScreen(
+  name: string,
+  photoIds: string | readonly string[],
+  slots: Record<string, Partial<Slot>> = {},
+  device = 'Echo Show 8',
+): RequestEnvelope {
+  const filled: Record<string, Slot> = {};
+  for (const [slotName, slot] of Object.entries(slots)) {
+    filled[slotName] = { name: slotName, confirmationStatus: 'NONE', ...slot };
+  }
+  return offline(
+    buildRequestEnvelope({
+      device: findDevice(device),
+      heard: { type: 'IntentRequest', intent: { name, confirmationStatus: 'NONE', slots: filled } },
+      locale: 'en-US',
+      contextPhotoId: photoIds,
+    }),
+  );
+}
+
+/** A custom slot resolved to a catalog value (static authority), e.g. speed "slow down" → SLOWER. */
+export function catalogSlot(heard: string, type: string, id: string): Partial<Slot> {
+  return {
+    value: heard,
+    resolutions: {
+      resolutionsPerAuthority: [
+        {
+          authority: `amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.${type}`,
+          status: { code: 'ER_SUCCESS_MATCH' },
+          values: [{ value: { id, name: heard } }],
+        },
+      ],
+    },
+  };
+}
+
+/** The same envelope spoken in another locale. */
+export function inLocale(envelope: RequestEnvelope, locale: string): RequestEnvelope {
+  envelope.request.locale = locale;
+  return envelope;
+}
+
 /** A subject slot as Alexa resolves a catalog synonym. */
 export function subjectSlot(heard: string, id: string): Partial<Slot> {
   return {

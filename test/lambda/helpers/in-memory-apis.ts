@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { DisplayApi } from '../../../common/clients/display-client';
 import type { LibraryApi } from '../../../common/clients/library-client';
 import {
   photoFlagsSchema,
   type AmbientPosition,
   type CreateSlideshowRequest,
+  type LinkedFrame,
   type PhotoCaptionFacts,
   type PhotoFacts,
   type PhotoFlags,
@@ -45,7 +47,26 @@ function matches(photo: TestPhoto, query: PhotoQuery | undefined): boolean {
   if (!(query.albums ?? []).every((id) => has(photo.albums, id))) return false;
   if (query.takenFrom && photo.takenLocal < query.takenFrom) return false;
   if (query.takenTo && photo.takenLocal >= query.takenTo) return false;
+  if (query.favoritesOnly && !photo.favorite) return false;
+  const places = query.places ?? [];
+  if (places.length > 0 && !places.some((place) => inPlace(photo, place))) return false;
   return true;
+}
+
+/** A place filter matches the photo's place name at its level (any level when none is given), ignoring case. */
+function inPlace(photo: TestPhoto, place: PhotoQuery['places'][number]): boolean {
+  const levels = place.level ? [place.level] : (['city', 'region', 'country'] as const);
+  return levels.some((level) => photo.place?.[level]?.toLowerCase() === place.name.toLowerCase());
+}
+
+/** The order a slideshow plays: by capture time, or a shuffle that is the same for the same seed. */
+function inOrder(photos: TestPhoto[], query: PhotoQuery | undefined): TestPhoto[] {
+  if (query?.order !== 'shuffle') return photos;
+  const key = (photo: TestPhoto) =>
+    createHash('sha256')
+      .update(`${query.seed ?? ''}:${photo.id}`)
+      .digest('hex');
+  return [...photos].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 function summary(photo: TestPhoto): PhotoSummary {
@@ -190,8 +211,11 @@ export class InMemoryDisplay implements DisplayApi {
   readonly created: CreateSlideshowRequest[] = [];
   readonly ambientStarts: StartAmbientRequest[] = [];
   readonly pageRequests: Array<{ ownerId: string; slideshowId: string; start: number; count: number }> = [];
+  readonly frameLinks: Array<{ ownerId: string; code: string }> = [];
   private readonly slideshows = new Map<string, StoredSlideshow>();
   private readonly positions = new Map<string, number>();
+  /** Codes web frames show while they wait to be linked, and the frame showing each. */
+  private readonly frameCodes = new Map<string, string>();
 
   constructor(private readonly photos: TestPhoto[]) {}
 
@@ -219,6 +243,19 @@ export class InMemoryDisplay implements DisplayApi {
     }
     this.positions.set(slideshowId, index);
     return Promise.resolve({ slideshowId, position: index });
+  }
+
+  /** A web frame now shows `code` (single use), as the display service would have it. */
+  offerFrameCode(code: string, frameId: string): void {
+    this.frameCodes.set(code, frameId);
+  }
+
+  linkFrame(ownerId: string, code: string): Promise<LinkedFrame> {
+    this.frameLinks.push({ ownerId, code });
+    const frameId = this.frameCodes.get(code);
+    if (!frameId) return Promise.reject(notFound('FRAME_CODE_INVALID', 'No frame shows that code'));
+    this.frameCodes.delete(code);
+    return Promise.resolve({ frameId, ownerId, linkedAt: new Date().toISOString() });
   }
 
   getSlideshowPage(
@@ -271,7 +308,10 @@ export class InMemoryDisplay implements DisplayApi {
   ): void {
     this.slideshows.set(slideshowId, {
       ownerId,
-      photos: this.photos.filter((photo) => matches(photo, query)),
+      photos: inOrder(
+        this.photos.filter((photo) => matches(photo, query)),
+        query,
+      ),
       width: viewport.width,
       height: viewport.height,
       endless,

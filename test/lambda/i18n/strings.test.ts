@@ -108,4 +108,64 @@ describe('speech strings', () => {
     );
     assert.match(deDE.unknownPerson('Tom & Jerry'), /Tom &amp; Jerry/);
   });
+
+  it('follow-ups: what/when/where/who with unknown facts, pairs, and names escaped for SSML', () => {
+    const unknown = { date: null, place: null, subjects: [], people: [] };
+    assert.equal(enUS.photoInfo(unknown, 'when'), "I don't know when this photo was taken.");
+    assert.equal(enUS.photoInfo(unknown), "I don't know when or where this photo was taken.");
+    assert.equal(
+      enUS.photoInfo(unknown, 'who', 'right'),
+      "I don't know who is in the photo on the right yet.",
+    );
+    assert.equal(
+      deDE.photoInfo(unknown, 'when', 'left'),
+      'Ich weiß nicht, wann das linke Foto aufgenommen wurde.',
+    );
+    const known = { date: day, place: 'Köln & Bonn', subjects: ['dog'], people: ['Tom & Jerry', 'Ann'] };
+    assert.equal(enUS.photoInfo(known, 'who'), 'This photo shows Tom &amp; Jerry and Ann.');
+    assert.equal(
+      deDE.photoInfo(known),
+      'Dieses Foto wurde am 4. Juli 2026 in Köln &amp; Bonn aufgenommen. Darauf zu sehen: Tom &amp; Jerry und Ann. Stichworte: Hund.',
+    );
+    assert.equal(
+      enUS.morePhotos({ kind: 'place', name: '<Santa Monica>' }, 14),
+      'Here are 14 more from &lt;Santa Monica&gt;.',
+    );
+    assert.equal(enGB.morePhotos({ kind: 'day', date: day }, 1), 'Here is 1 more from 4 July 2026.');
+    assert.equal(
+      deDE.morePhotos({ kind: 'day', date: day }, 3),
+      'Hier sind 3 weitere Fotos vom 4. Juli 2026.',
+    );
+  });
+
+  it('every locale says every control and follow-up', () => {
+    for (const locale of SKILL_LOCALES) {
+      const strings = stringsFor(locale);
+      const said = [
+        strings.noPhotoForThat,
+        strings.ambientMemories,
+        strings.ambientPhotos,
+        strings.emptyLibrary,
+        strings.launchVoiceOnly(3, null),
+        strings.launchVoiceOnly(0, null),
+        strings.paceChanged(6, true),
+        strings.paceLimit(30, false),
+        strings.paceUnclear,
+        strings.shuffleRestarted(true, 5, true),
+        strings.shuffleSaved(false),
+        strings.alreadyShuffled,
+        strings.loopSaved(true),
+        strings.loopSaved(false),
+        strings.favorited('left'),
+        strings.hidden('this'),
+        strings.noMorePhotos(undefined),
+        strings.noMorePhotos('people'),
+      ];
+      assert.ok(
+        said.every((text) => text.length > 10 && !text.includes('undefined')),
+        locale,
+      );
+      assert.equal(new Set(said).size, said.length, `${locale}: each says something different`);
+    }
+  });
 });

@@ -31,6 +31,16 @@ function familyPhotos(): TestPhoto[] {
   ];
 }
 
+/**
+ * A launch that keeps the session open: with no device id there is no frame to resume, so the skill welcomes and
+ * asks. (A screen's launch starts the frame and closes the session; a voice-only one answers and closes it.)
+ */
+function welcomeLaunch() {
+  const envelope = launchEnvelope();
+  if (envelope.context.System.device) envelope.context.System.device.deviceId = '';
+  return envelope;
+}
+
 const dynamicEntitiesOf = (reply: ResponseEnvelope): Directive[] =>
   (reply.response.directives ?? []).filter((directive) => directive.type === 'Dialog.UpdateDynamicEntities');
 
@@ -49,12 +59,22 @@ const EXPECTED = {
 describe('dynamic entities in responses', () => {
   useRecordedApis();
 
-  it("LaunchRequest carries the owner's people and albums", async () => {
+  it("a LaunchRequest that keeps the session open carries the owner's people and albums", async () => {
     const harness = skillHarness(familyPhotos());
-    const reply = await harness.invoke(launchEnvelope());
+    const reply = await harness.invoke(welcomeLaunch());
     assert.deepEqual(dynamicEntitiesOf(reply), [EXPECTED]);
     assert.equal(reply.response.shouldEndSession, false);
     assert.deepEqual(harness.library.vocabularyCalls, ['owner-1']);
+  });
+
+  it('the ambient frame and the voice-only launch close the session: no next turn, so none', async () => {
+    const harness = skillHarness(familyPhotos());
+    for (const device of ['Echo Show 8', 'Echo Dot']) {
+      const reply = await harness.invoke(launchEnvelope(device));
+      assert.equal(reply.response.shouldEndSession, true, device);
+      assert.deepEqual(dynamicEntitiesOf(reply), [], device);
+    }
+    assert.deepEqual(harness.library.vocabularyCalls, []);
   });
 
   it('the first request after linking (a new session with a valid token) carries them too', async () => {
@@ -93,14 +113,14 @@ describe('dynamic entities in responses', () => {
       '2026-11-25T12:00:00.000Z',
     );
     assert.deepEqual(dynamicEntitiesOf(await harness.invoke(oneShot())), []);
-    assert.deepEqual(dynamicEntitiesOf(await harness.invoke(launchEnvelope())), [EXPECTED]);
+    assert.deepEqual(dynamicEntitiesOf(await harness.invoke(welcomeLaunch())), [EXPECTED]);
     assert.deepEqual(harness.library.vocabularyCalls, ['owner-1', 'owner-1']);
   });
 
   it('with the settings store down, launches still send them and one-shots do not', async () => {
     const { store } = countingStore(createMemorySettingsStore(), true);
     const harness = skillHarness(familyPhotos(), undefined, { userSettings: store });
-    assert.deepEqual(dynamicEntitiesOf(await harness.invoke(launchEnvelope())), [EXPECTED]);
+    assert.deepEqual(dynamicEntitiesOf(await harness.invoke(welcomeLaunch())), [EXPECTED]);
     const oneShot = await harness.invoke(
       intentEnvelope('ShowPhotosIntent', {
         subject: subjectSlot('beach', 'BEACH'),
@@ -132,7 +152,7 @@ describe('dynamic entities in responses', () => {
     assert.equal(voiceOnly.response.shouldEndSession, true);
     const unlinked = await skillHarness(familyPhotos(), undefined, {
       identity: { kind: 'login-with-amazon' },
-    }).invoke(launchEnvelope());
+    }).invoke(welcomeLaunch());
     for (const reply of [later, ended, load, voiceOnly, unlinked])
       assert.deepEqual(dynamicEntitiesOf(reply), []);
     assert.deepEqual(harness.library.vocabularyCalls, []);
@@ -141,7 +161,7 @@ describe('dynamic entities in responses', () => {
   it('a library that cannot say its vocabulary leaves the answer as it was', async () => {
     const harness = skillHarness(familyPhotos());
     harness.library.vocabulary = (): Promise<Vocabulary> => Promise.reject(new Error('library down'));
-    const reply = await harness.invoke(launchEnvelope());
+    const reply = await harness.invoke(welcomeLaunch());
     assert.deepEqual(dynamicEntitiesOf(reply), []);
     assert.match(JSON.stringify(reply.response.outputSpeech), /Welcome to Photo Frame/);
     assert.ok(harness.logLines.some((line) => line.message === 'dynamic entities not sent'));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { photoQuerySchema } from '../../../common/contracts';
 import { parseStoredSettings, DEFAULT_USER_SETTINGS } from '../../../lambda/persistence/user-settings';
 import type { UserSettingsStore } from '../../../lambda/persistence/user-settings-store';
 
@@ -17,7 +18,19 @@ const SETTINGS = {
   hemisphere: 'southern',
   timeZone: 'Australia/Sydney',
   ambientPosition: { slideshowId: 'ss_ambient42', index: 137 },
-  lastSlideshowId: 'ss_0000abcd',
+  // A whole photo query (empty lists, nested objects, absent optionals) must survive every store.
+  lastSlideshow: {
+    kind: 'query',
+    slideshowId: 'ss_0000abcdef12',
+    query: photoQuerySchema.parse({
+      labels: ['beach'],
+      places: [{ name: 'Santa Monica', level: 'city' }],
+      takenFrom: '2025-07-14T00:00:00',
+      takenTo: '2025-07-15T00:00:00',
+      order: 'shuffle',
+      seed: 'seed-1',
+    }),
+  },
 };
 
 /**

@@ -22,10 +22,22 @@ describe('user settings schema', () => {
         hemisphere: 'eastern',
         timeZone: 'Mars/Olympus',
         ambientPosition: { slideshowId: 'ss_1', index: -3 },
-        lastSlideshowId: 'ss_last',
+        lastSlideshow: { kind: 'ambient', slideshowId: 'ss_ambient_last' },
         favouriteColour: 'blue',
       }),
-      { intervalSeconds: 8, shuffle: true, loop: true, lastSlideshowId: 'ss_last' },
+      {
+        intervalSeconds: 8,
+        shuffle: true,
+        loop: true,
+        lastSlideshow: { kind: 'ambient', slideshowId: 'ss_ambient_last' },
+      },
+    );
+    // A last slideshow whose query no longer validates is forgotten, not half-read.
+    assert.equal(
+      parseStoredSettings({
+        lastSlideshow: { kind: 'query', slideshowId: 'ss_query_last', query: { order: 'x' } },
+      }).lastSlideshow,
+      undefined,
     );
     assert.deepEqual(
       parseStoredSettings({ intervalSeconds: 2, hemisphere: 'southern', timeZone: 'Europe/Berlin' }),

@@ -92,8 +92,17 @@ describe("the user's time zone, hemisphere and settings in handlers", () => {
         directive.type === 'Alexa.Presentation.APL.ExecuteCommands',
     );
     assert.equal((autoPage?.commands[0] as { duration?: number } | undefined)?.duration, 15_000);
-    // Zone, hemisphere and interval all came from one read; the zone was not written (the device gave none).
-    assert.deepEqual(counts, { gets: 1, saves: 0 });
+    // Zone, hemisphere, interval and shuffle all came from one read; the zone was not written (the device gave
+    // none); the one write remembers the slideshow now on screen, over the settings as read.
+    assert.deepEqual(counts, { gets: 1, saves: 1 });
+    const stored = await inner.getAttributes(OWNER);
+    assert.equal(stored.intervalSeconds, 15);
+    assert.equal(stored.timeZone, 'Europe/Berlin');
+    assert.deepEqual(stored.lastSlideshow, {
+      kind: 'query',
+      slideshowId: harness.display.created.length === 1 ? 'ss_test00000001' : 'unexpected',
+      query: harness.display.created[0]?.query,
+    });
   });
 
   it('a settings store that is down costs the user their settings for this request, not the photos', async () => {
@@ -106,7 +115,8 @@ describe("the user's time zone, hemisphere and settings in handlers", () => {
       }),
     );
     assert.match(speechOf(reply), /^Here are 12 beach photos/);
-    assert.equal(counts.gets, 1);
+    // Nothing read, so nothing written over what may be stored.
+    assert.deepEqual(counts, { gets: 1, saves: 0 });
     assert.ok(harness.logLines.some((line) => line.message === 'user settings unavailable; using defaults'));
   });
 });
