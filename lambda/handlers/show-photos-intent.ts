@@ -40,6 +40,9 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         today: calendarDateIn(now(), timeZone),
         hemisphere,
       });
+      if (!understanding.ok && understanding.problem === 'ambiguous') {
+        return ask(input, strings, strings.whichOne(understanding.heard, understanding.candidates));
+      }
       if (!understanding.ok) {
         const speak = {
           date: strings.badDate,

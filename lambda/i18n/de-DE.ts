@@ -86,8 +86,10 @@ function photos(selection: PhotoSelection, count: number): string {
   ].join('');
 }
 
-const listOf = (items: string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
+const listOf = (items: string[], conjunction = 'und'): string =>
+  items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 
 function spanOf(span: PhotoSpan): string {
   const [fy, fm, fd] = span.first.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -195,6 +197,8 @@ export const deDE: SkillStrings = {
     `Nach ${escapeSsml(heard)} kann ich leider nicht suchen. Versuch es mit Strand, Hunde oder Geburtstag. ${WHAT_TO_SEE}`,
   unknownPerson: (heard) =>
     `Ich weiß noch nicht, wer ${escapeSsml(heard)} auf deinen Fotos ist. ${WHAT_TO_SEE}`,
+  whichOne: (heard, candidates) =>
+    `Meinst du ${escapeSsml(listOf(candidates, 'oder'))}? Sag zum Beispiel: zeige ${escapeSsml(candidates[0] ?? heard)}.`,
   unknownAlbum: (heard) => `Ich habe kein Album namens ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
   textShowing: (heard, count, span) =>
     `Hier ${count === 1 ? 'ist ein Foto' : `sind ${count} Fotos`} für ${escapeSsml(heard)}${span ? `, aufgenommen ${spanOf(span)}` : ''}.`,

@@ -118,8 +118,10 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     return parts.join('');
   }
 
-  const listOf = (items: string[]): string =>
-    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const listOf = (items: string[], conjunction = 'and'): string =>
+    items.length <= 1
+      ? (items[0] ?? '')
+      : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 
   function spanOf(span: PhotoSpan): string {
     const [fy, fm, fd] = span.first.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -211,6 +213,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `Sorry, I don't know how to find ${escapeSsml(heard)} photos. Try beach, dogs, or birthdays. What would you like to see?`,
     unknownPerson: (heard) =>
       `Sorry, I don't know who ${escapeSsml(heard)} is in your photos yet. What would you like to see?`,
+    whichOne: (heard, candidates) =>
+      `Do you mean ${escapeSsml(listOf(candidates, 'or'))}? Say, for example, show ${escapeSsml(candidates[0] ?? heard)}.`,
     unknownAlbum: (heard) =>
       `Sorry, I couldn't find an album called ${escapeSsml(heard)}. What would you like to see?`,
     textShowing: (heard, count, span) =>

@@ -66,6 +66,8 @@ export interface SkillStrings {
   badDate: (heard: string) => string;
   unknownSubject: (heard: string) => string;
   unknownPerson: (heard: string) => string;
+  /** Several of the owner's people or albums answer to what was heard ("Anna"): a short question. */
+  whichOne: (heard: string, candidates: string[]) => string;
   unknownAlbum: (heard: string) => string;
   /** Free text ("search for …"), read by the library: what it found, said with the user's own words. */
   textShowing: (heard: string, count: number, span: PhotoSpan | null) => string;

@@ -31,7 +31,9 @@ export interface PhotoRequest {
 
 export type Understanding =
   | { ok: true; request: PhotoRequest }
-  | { ok: false; problem: 'date' | 'subject' | 'person' | 'album'; heard: string };
+  | { ok: false; problem: 'date' | 'subject' | 'person' | 'album'; heard: string }
+  /** The name matched several of the owner's people or albums: ask which one. */
+  | { ok: false; problem: 'ambiguous'; heard: string; candidates: string[] };
 
 export interface UnderstandingContext extends DateContext {
   locale: string;
@@ -52,6 +54,12 @@ export function understandShowPhotos(intent: Intent, context: UnderstandingConte
   if (person.heard && !person.entity?.dynamic) return { ok: false, problem: 'person', heard: person.heard };
   const album = readSlot(slot(SHOW_PHOTOS_SLOTS.album));
   if (album.heard && !album.entity?.dynamic) return { ok: false, problem: 'album', heard: album.heard };
+  for (const reading of [person, album]) {
+    if (reading.heard && reading.dynamicMatches.length > 1) {
+      const candidates = [...new Set(reading.dynamicMatches.map((m) => m.name))].slice(0, 3);
+      return { ok: false, problem: 'ambiguous', heard: reading.heard, candidates };
+    }
+  }
 
   const dateHeard = readSlot(slot(SHOW_PHOTOS_SLOTS.date)).heard;
   const asked = dateHeard ? resolveAmazonDate(dateHeard, context) : undefined;

@@ -12,6 +12,11 @@ export interface SlotReading {
   heard?: string;
   /** The entity the words resolved to, preferring a dynamic match over the static catalog. */
   entity?: ResolvedEntity;
+  /**
+   * Every distinct entity the words matched among the owner's own (dynamic) ones, best first: two people who are
+   * both "Anna" make the request ambiguous, and the skill asks which one is meant.
+   */
+  dynamicMatches: ResolvedEntity[];
 }
 
 /**
@@ -23,14 +28,16 @@ export interface SlotReading {
 export function readSlot(slot: Slot | null | undefined): SlotReading {
   const heard = slot?.value?.trim() || undefined;
   let staticMatch: ResolvedEntity | undefined;
+  const dynamicMatches: ResolvedEntity[] = [];
   for (const authority of slot?.resolutions?.resolutionsPerAuthority ?? []) {
     if (authority.status.code !== 'ER_SUCCESS_MATCH') continue;
-    const value = authority.values[0]?.value;
-    if (!value?.id) continue;
     const dynamic = authority.authority.includes('.dynamic.');
-    const entity = { id: value.id, name: value.name, dynamic };
-    if (dynamic) return { heard, entity };
-    staticMatch ??= entity;
+    for (const { value } of authority.values) {
+      if (!value?.id) continue;
+      const entity = { id: value.id, name: value.name, dynamic };
+      if (!dynamic) staticMatch ??= entity;
+      else if (!dynamicMatches.some((m) => m.id === entity.id)) dynamicMatches.push(entity);
+    }
   }
-  return { heard, entity: staticMatch };
+  return { heard, entity: dynamicMatches[0] ?? staticMatch, dynamicMatches };
 }

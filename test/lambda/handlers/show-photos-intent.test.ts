@@ -266,6 +266,50 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
     assert.equal(response.response.shouldEndSession, false);
   });
 
+  it("a name that matches two of the owner's people gets a short question, in each language", async () => {
+    const twoAnnas = (): Partial<Slot> => ({
+      value: 'anna',
+      resolutions: {
+        resolutionsPerAuthority: [
+          {
+            authority: `${DYNAMIC}.PERSON`,
+            status: { code: 'ER_SUCCESS_MATCH' as const },
+            values: [
+              { value: { id: 'pe_1', name: 'Anna Smith' } },
+              { value: { id: 'pe_2', name: 'Anna Jones' } },
+            ],
+          },
+        ],
+      },
+    });
+    const harness = skillHarness();
+    const response = await harness.invoke(intentEnvelope('ShowPhotosIntent', { person: twoAnnas() }));
+    assert.equal(harness.display.created.length, 0);
+    assert.equal(
+      speechOf(response),
+      'Do you mean Anna Smith or Anna Jones? Say, for example, show Anna Smith.',
+    );
+    assert.equal(response.response.shouldEndSession, false);
+    const german = await harness.invoke(
+      inLocale(intentEnvelope('ShowPhotosIntent', { person: twoAnnas() }), 'de-DE'),
+    );
+    assert.equal(
+      speechOf(german),
+      'Meinst du Anna Smith oder Anna Jones? Sag zum Beispiel: zeige Anna Smith.',
+    );
+    // One match (the same id listed twice) is not ambiguous.
+    const once = await harness.invoke(
+      intentEnvelope('ShowPhotosIntent', {
+        person: entitySlot('anna', [
+          { authority: `${DYNAMIC}.PERSON`, id: 'pe_1', name: 'Anna Smith' },
+          { authority: `${DYNAMIC}.PERSON`, id: 'pe_1', name: 'Anna Smith' },
+        ]),
+      }),
+    );
+    assert.equal(harness.display.created.length, 1);
+    assert.ok(once.response.outputSpeech);
+  });
+
   it('names are escaped for SSML', async () => {
     const harness = skillHarness();
     const response = await harness.invoke(

@@ -31,6 +31,7 @@ describe('readSlot (entity resolution across authorities)', () => {
     assert.deepEqual(reading, {
       heard: 'grandma',
       entity: { id: 'pe_9', name: 'Grandma Rose', dynamic: true },
+      dynamicMatches: [{ id: 'pe_9', name: 'Grandma Rose', dynamic: true }],
     });
   });
 
@@ -43,16 +44,14 @@ describe('readSlot (entity resolution across authorities)', () => {
   });
 
   it('ER_SUCCESS_NO_MATCH everywhere, errors, or no resolutions: the words only', () => {
-    assert.deepEqual(readSlot(slot('zed', noMatch(STATIC), noMatch(DYNAMIC))), {
-      heard: 'zed',
-      entity: undefined,
-    });
+    const nothing = { entity: undefined, dynamicMatches: [] };
+    assert.deepEqual(readSlot(slot('zed', noMatch(STATIC), noMatch(DYNAMIC))), { heard: 'zed', ...nothing });
     const timeout: Authority = { authority: STATIC, status: { code: 'ER_ERROR_TIMEOUT' }, values: [] };
-    assert.deepEqual(readSlot(slot('zed', timeout)), { heard: 'zed', entity: undefined });
+    assert.deepEqual(readSlot(slot('zed', timeout)), { heard: 'zed', ...nothing });
     assert.deepEqual(readSlot({ name: 'person', confirmationStatus: 'NONE' }), {
       heard: undefined,
-      entity: undefined,
+      ...nothing,
     });
-    assert.deepEqual(readSlot(undefined), { heard: undefined, entity: undefined });
+    assert.deepEqual(readSlot(undefined), { heard: undefined, ...nothing });
   });
 });
