@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { openDatabase, type DatabaseLocation } from '../../../common/database';
 import { migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../../../metadata-service/database/schema';
-import { makeTempDir, silentLogger } from '../support/fixtures';
+import { scratchEngines } from '../../support/scratch-databases';
+import { silentLogger } from '../support/fixtures';
 
 /** A migrated, empty library database that nothing else can see; `cleanup` removes it. */
 export interface TestLibraryDatabase {
@@ -19,57 +18,24 @@ export interface LibraryEngine {
   open(): Promise<TestLibraryDatabase>;
 }
 
-const sqliteEngine: LibraryEngine = {
-  name: 'SQLite',
-  async open() {
-    const tmp = await makeTempDir();
-    const location: DatabaseLocation = { kind: 'sqlite', file: join(tmp.path, 'library.sqlite') };
-    const db = openDatabase<LibraryDatabase>(location);
-    await migrateLibraryDatabase(db, silentLogger);
-    return {
-      db,
-      location,
-      async cleanup() {
-        await db.destroy();
-        await tmp.cleanup();
-      },
-    };
-  },
-};
-
-/**
- * PostgreSQL: one fresh schema per test database inside LIBRARY_TEST_DATABASE_URL, selected through the connection's
- * search_path, so parallel runs and tests never see each other's rows; dropped with everything in it afterwards.
- */
-function postgresEngine(url: string): LibraryEngine {
-  return {
-    name: 'PostgreSQL',
+/** SQLite always; PostgreSQL too when LIBRARY_TEST_DATABASE_URL names a test database (CI sets it). */
+export function libraryEngines(env: NodeJS.ProcessEnv = process.env): LibraryEngine[] {
+  return scratchEngines(env).map((engine) => ({
+    name: engine.name,
     async open() {
-      const schema = `pf_test_${randomBytes(6).toString('hex')}`;
-      const admin = openDatabase<unknown>({ kind: 'postgres', url });
-      await sql`create schema ${sql.id(schema)}`.execute(admin);
-      const scoped = new URL(url);
-      scoped.searchParams.set('options', `-c search_path=${schema}`);
-      const location: DatabaseLocation = { kind: 'postgres', url: scoped.toString() };
-      const db = openDatabase<LibraryDatabase>(location);
+      const database = await engine.create();
+      const db = openDatabase<LibraryDatabase>(database.location);
       await migrateLibraryDatabase(db, silentLogger);
       return {
         db,
-        location,
+        location: database.location,
         async cleanup() {
           await db.destroy();
-          await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-          await admin.destroy();
+          await database.drop();
         },
       };
     },
-  };
-}
-
-/** SQLite always; PostgreSQL too when LIBRARY_TEST_DATABASE_URL names a test database (CI sets it). */
-export function libraryEngines(env: NodeJS.ProcessEnv = process.env): LibraryEngine[] {
-  const url = env.LIBRARY_TEST_DATABASE_URL?.trim();
-  return url ? [sqliteEngine, postgresEngine(url)] : [sqliteEngine];
+  }));
 }
 
 /** One `describe` per engine, each with the same tests: the repository layer must behave the same on both. */
