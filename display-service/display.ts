@@ -6,6 +6,7 @@ import type { LibraryApi } from '../common/clients/library-client';
 import {
   ambientPositionRequestSchema,
   createSlideshowRequestSchema,
+  frameLinkRequestSchema,
   ownerIdSchema,
   pageRequestSchema,
   slideshowIdSchema,
@@ -17,6 +18,11 @@ import { parseInput } from '../common/validation';
 import { migrateDisplayDatabase } from './database/migrations';
 import type { DisplayDatabase } from './database/schema';
 import { displayErrors } from './errors';
+import { BrowserBundles } from './frame/server/browser-bundle';
+import { createFrameRouter } from './frame/server/frame-router';
+import { FramePairingRepository } from './frame/server/frame-pairing-repository';
+import { FramePairings, type FrameAccessOptions } from './frame/server/frame-pairings';
+import { createPreviewRouter } from './frame/server/preview-router';
 import { createRenditionHandler } from './http/rendition-handler';
 import { createDisplayRouter } from './http/routes';
 import { DisplayMetrics } from './metrics/display-metrics';
@@ -44,6 +50,7 @@ export type { OriginalStore } from './renditions/original-store';
 export type { FormatSettings } from './renditions/output-formats';
 export type { SharpSettings } from './renditions/sharp-settings';
 export { NotReadyError } from './readiness';
+export type { FrameAccessOptions } from './frame/server/frame-pairings';
 export { RENDITION_PRESETS, snapToPreset, type RenditionPreset } from './renditions/presets';
 
 export interface DisplayOptions {
@@ -81,6 +88,11 @@ export interface DisplayOptions {
   originals?: OriginalStore;
   /** Client for `s3://` originals (the library's S3 source). */
   s3Client?: S3Client;
+  /**
+   * Whose library web frames (`frameRouter`) and previews show. Default: accounts off, every frame shows
+   * `ownerId` 'local'. With `accounts: true` a frame shows a code until its owner links it (`linkFrame`).
+   */
+  frame?: Partial<FrameAccessOptions>;
 }
 
 export interface Display {
@@ -88,6 +100,10 @@ export interface Display {
   router: Router;
   /** The same API, served in-process. */
   api: DisplayApi;
+  /** The fullscreen web frame (page, bundle and its API); mounted by the lead at `/frame`. */
+  frameRouter: Router;
+  /** What the skill's slideshow looks like on a given device, at its exact pixels; mounted at `/preview`. */
+  previewRouter: Router;
   /**
    * Answers GET/HEAD `/v1/display/renditions/...` straight on node:http and returns true, or returns false for
    * any other request. Optional: the router serves the same requests, but a composition root that calls this
@@ -173,6 +189,12 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     now,
   });
 
+  const frames = new FramePairings(
+    { accounts: false, ownerId: 'local', ...options.frame },
+    new FramePairingRepository(db),
+    now,
+  );
+
   const api: DisplayApi = {
     createSlideshow: (request) => slideshows.create(parseInput(createSlideshowRequestSchema, request)),
     getSlideshowPage: async (ownerId, slideshowId, start, count) => {
@@ -188,11 +210,27 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       const position = parseInput(ambientPositionRequestSchema, { index });
       return slideshows.saveAmbientPosition(owner, slideshowId, position.index);
     },
+    linkFrame: async (ownerId, code) => {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      return frames.link(owner, parseInput(frameLinkRequestSchema, { code }).code);
+    },
+  };
+  const bundles = new BrowserBundles();
+  const frameServices = {
+    display: api,
+    library: options.library,
+    pairings: frames,
+    bundles,
+    logger,
+    now,
+    renditionOrigin: new URL(options.publicBaseUrl).origin,
   };
 
   return {
-    router: createDisplayRouter({ slideshows, handleRendition, logger }),
+    router: createDisplayRouter({ slideshows, frames, handleRendition, logger }),
     api,
+    frameRouter: createFrameRouter(frameServices),
+    previewRouter: createPreviewRouter(frameServices),
     metrics,
     ready: () =>
       checkReadiness(

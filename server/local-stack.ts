@@ -96,6 +96,8 @@ export async function startLocalStack(
     urlTtlSeconds: config.renditionUrlTtlSeconds,
     logger: logger.child({ tier: 'display' }),
     s3Client,
+    // Web frames on this machine show the local owner's library (no linking needed).
+    frame: { accounts: false, ownerId: config.ownerId },
   });
   const skillLogger = logger.child({ tier: 'skill' });
   // Per-user settings (interval, shuffle, positions…) in the same database, in the skill's own table.
@@ -137,6 +139,8 @@ export async function startLocalStack(
   );
   app.use('/v1/library', library.router);
   app.use('/v1/display', display.router);
+  app.use('/frame', display.frameRouter);
+  app.use('/preview', display.previewRouter);
   app.use(notFoundRoute);
   app.use(errorMiddleware(logger));
   server.off('request', starting);

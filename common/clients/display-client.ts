@@ -2,9 +2,11 @@ import { fetchJson } from '../http/json-client';
 import {
   OWNER_HEADER,
   ambientPositionSchema,
+  linkedFrameSchema,
   slideshowPageSchema,
   type AmbientPosition,
   type CreateSlideshowRequest,
+  type LinkedFrame,
   type SlideshowPage,
   type StartAmbientRequest,
 } from '../contracts';
@@ -25,6 +27,13 @@ export interface DisplayApi {
   startAmbient(request: StartAmbientRequest): Promise<SlideshowPage>;
   /** Saves where the device is in its ambient slideshow, so the next startAmbient resumes there. */
   saveAmbientPosition(ownerId: string, slideshowId: string, index: number): Promise<AmbientPosition>;
+  /**
+   * Links the web frame showing `code` to this owner (when frame accounts are on): codes are single-use, expire
+   * after a few minutes and failed attempts are rate-limited. 404 FRAME_CODE_INVALID for an unknown, used or
+   * expired code; 429 FRAME_LINK_RATE_LIMITED after too many wrong codes; 409 FRAME_ACCOUNTS_OFF when every frame
+   * shows the local owner's library anyway.
+   */
+  linkFrame(ownerId: string, code: string): Promise<LinkedFrame>;
 }
 
 /** `baseUrl` is the display prefix, e.g. `http://127.0.0.1:8080/v1/display`. */
@@ -55,6 +64,13 @@ export function createDisplayHttpClient(baseUrl: string, timeoutMs = 5000): Disp
       fetchJson(`${root}/ambient/${encodeURIComponent(slideshowId)}/position`, ambientPositionSchema, {
         method: 'POST',
         body: { index },
+        headers: { [OWNER_HEADER]: ownerId },
+        timeoutMs,
+      }),
+    linkFrame: (ownerId, code) =>
+      fetchJson(`${root}/frames/link`, linkedFrameSchema, {
+        method: 'POST',
+        body: { code },
         headers: { [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),

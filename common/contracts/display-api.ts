@@ -112,3 +112,29 @@ export const pageRequestSchema = z
     count: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
   })
   .strict();
+
+/** Digits in the code a web frame shows until its owner links it ("Alexa, ask Photo Frame to link frame 4821"). */
+export const FRAME_LINK_CODE_DIGITS = 4;
+
+/** `POST /v1/display/frames/link` (owner header): links the web frame showing this code to the owner. */
+export const frameLinkRequestSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(
+        new RegExp(`^\\d{${FRAME_LINK_CODE_DIGITS}}$`),
+        `must be the ${FRAME_LINK_CODE_DIGITS}-digit code`,
+      ),
+  })
+  .strict();
+export type FrameLinkRequest = z.input<typeof frameLinkRequestSchema>;
+
+/** A web frame now linked to an owner: from here on it only ever gets that owner's signed rendition URLs. */
+export const linkedFrameSchema = z.object({
+  frameId: z.string().regex(/^fr_[A-Za-z0-9_-]{10,64}$/, 'must be a frame id'),
+  ownerId: ownerIdSchema,
+  /** ISO-8601 UTC. */
+  linkedAt: z.iso.datetime(),
+});
+export type LinkedFrame = z.output<typeof linkedFrameSchema>;

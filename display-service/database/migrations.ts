@@ -88,6 +88,39 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  /**
+   * Issue 7: web frames. A frame is known by the hash of the secret it keeps; until its owner links it, it shows a
+   * short single-use code. Failed link attempts are kept (briefly) so guessing is rate-limited on every instance.
+   */
+  '0003_frame_pairings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('frame_pairings')
+        .addColumn('frame_id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('owner_id', 'text')
+        .addColumn('code', 'text')
+        .addColumn('code_expires_at', 'bigint')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('linked_at', 'text')
+        .execute();
+      await db.schema.createIndex('frame_pairings_code_idx').on('frame_pairings').column('code').execute();
+      await db.schema
+        .createTable('frame_link_failures')
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('failed_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('frame_link_failures_at_idx')
+        .on('frame_link_failures')
+        .columns(['failed_at', 'owner_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('frame_link_failures').execute();
+      await db.schema.dropTable('frame_pairings').execute();
+    },
+  },
 };
 
 /** Brings the schema up to date. */

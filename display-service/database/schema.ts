@@ -2,6 +2,8 @@
 export interface DisplayDatabase {
   slideshows: SlideshowTable;
   slideshow_items: SlideshowItemTable;
+  frame_pairings: FramePairingTable;
+  frame_link_failures: FrameLinkFailureTable;
 }
 
 export interface SlideshowTable {
@@ -45,4 +47,28 @@ export interface SlideshowItemTable {
   bag_epoch: number | null;
   /** Ambient: the bag's state after this item (AmbientBagState as JSON), on the last item of each batch only. */
   bag_state: string | null;
+}
+
+/** A web frame (issue 7): the secret it proves itself with, and the owner it shows once linked. */
+export interface FramePairingTable {
+  /** `fr_…`, also the frame's device id for its ambient slideshow. */
+  frame_id: string;
+  /** SHA-256 (base64url) of the frame's secret token; the token itself is never stored. */
+  token_hash: string;
+  /** Null until linked. */
+  owner_id: string | null;
+  /** The code the unlinked frame shows; null once used. */
+  code: string | null;
+  /** ms since the epoch. bigint in SQL: PostgreSQL hands it back as a string, hence the union. */
+  code_expires_at: number | string | null;
+  /** ISO-8601 UTC. */
+  created_at: string;
+  linked_at: string | null;
+}
+
+/** One wrong code entered by an owner; kept for the rate-limit window only. */
+export interface FrameLinkFailureTable {
+  owner_id: string;
+  /** ms since the epoch (see code_expires_at). */
+  failed_at: number | string;
 }

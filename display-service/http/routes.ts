@@ -3,6 +3,7 @@ import {
   OWNER_HEADER,
   ambientPositionRequestSchema,
   createSlideshowRequestSchema,
+  frameLinkRequestSchema,
   ownerIdSchema,
   pageRequestSchema,
   slideshowIdSchema,
@@ -12,11 +13,13 @@ import { errorMiddleware } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
 import { parseInput } from '../../common/validation';
 import { displayErrors } from '../errors';
+import type { FramePairings } from '../frame/server/frame-pairings';
 import type { RenditionHandler } from './rendition-handler';
 import type { SlideshowService } from '../slideshows/slideshow-service';
 
 export interface DisplayRouteServices {
   slideshows: SlideshowService;
+  frames: FramePairings;
   handleRendition: RenditionHandler;
   logger: Logger;
 }
@@ -53,6 +56,13 @@ export function createDisplayRouter(services: DisplayRouteServices): Router {
     const slideshowId = readSlideshowId(req);
     const { index } = parseInput(ambientPositionRequestSchema, req.body);
     res.json(await services.slideshows.saveAmbientPosition(ownerId, slideshowId, index));
+  });
+
+  // The owner links the web frame showing this code (frame accounts); the skill's "link frame 4821" calls it too.
+  router.post('/frames/link', json, async (req, res) => {
+    const ownerId = readOwnerHeader(req);
+    const { code } = parseInput(frameLinkRequestSchema, req.body);
+    res.json(await services.frames.link(ownerId, code));
   });
 
   // The rendition handler answers on bare node:http (see rendition-handler.ts); anything it does not claim

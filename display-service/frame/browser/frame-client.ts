@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+import {
+  FRAME_DEVICE_HEADER,
+  FRAME_TOKEN_HEADER,
+  type AmbientFrameRequest,
+  type FrameSessionResponse,
+  type PreviewRequest,
+  type PreviewResponse,
+  type QueryFrameRequest,
+  type SlideshowPage,
+} from '../frame-api-types';
+
+/** The server answered, with an error: `transient` ones (5xx, 429) are worth retrying, the rest are not. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  get transient(): boolean {
+    return this.status >= 500 || this.status === 429;
+  }
+}
+
+/** The server could not be reached at all (stopped, restarting, network down, timed out). */
+export class NetworkError extends Error {}
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** The frame's side of its API: every call names the browser's device id and, once it has one, its frame token. */
+export class FrameClient {
+  constructor(
+    private readonly apiBase: string,
+    private readonly identity: { deviceId: string; token(): string | null },
+  ) {}
+
+  session(): Promise<FrameSessionResponse> {
+    return this.call('POST', '/session', {});
+  }
+
+  startAmbient(request: AmbientFrameRequest): Promise<SlideshowPage> {
+    return this.call('POST', '/ambient', request);
+  }
+
+  createQuerySlideshow(request: QueryFrameRequest): Promise<SlideshowPage> {
+    return this.call('POST', '/slideshows', request);
+  }
+
+  page(slideshowId: string, start: number, count: number, prefix = '/slideshows'): Promise<SlideshowPage> {
+    return this.call(
+      'GET',
+      `${prefix}/${encodeURIComponent(slideshowId)}/items?start=${start}&count=${count}`,
+    );
+  }
+
+  savePosition(slideshowId: string, index: number): Promise<unknown> {
+    return this.call('POST', `/slideshows/${encodeURIComponent(slideshowId)}/position`, { index });
+  }
+
+  preview(request: PreviewRequest): Promise<PreviewResponse> {
+    return this.call('POST', '/slideshow', request);
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { [FRAME_DEVICE_HEADER]: this.identity.deviceId };
+    const token = this.identity.token();
+    if (token) headers[FRAME_TOKEN_HEADER] = token;
+    if (body !== undefined && method === 'POST') headers['content-type'] = 'application/json';
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await fetch(`${this.apiBase}${path}`, {
+        method,
+        headers,
+        body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+        cache: 'no-store',
+        signal: abort.signal,
+      });
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
+    }
+    const text = await response.text().catch(() => '');
+    if (!response.ok) throw httpErrorOf(response.status, text);
+    return JSON.parse(text) as T;
+  }
+}
+
+export function httpErrorOf(status: number, text: string): HttpError {
+  try {
+    const { error } = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    return new HttpError(status, error?.code ?? 'HTTP_ERROR', error?.message ?? `HTTP ${status}`);
+  } catch {
+    return new HttpError(status, 'HTTP_ERROR', `HTTP ${status}`);
+  }
+}

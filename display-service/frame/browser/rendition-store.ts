@@ -1,0 +1,161 @@
+/// <reference lib="dom" />
+import { NetworkError, httpErrorOf } from './frame-client';
+
+/** A rendition that will never load (bad original, refused URL): skip its photo. */
+export class BrokenRenditionError extends Error {}
+/** A signed URL past its expiry: load its page again for fresh URLs. */
+export class ExpiredRenditionError extends Error {}
+
+const CACHE_NAME = 'photoframe-renditions-v1';
+const FETCH_TIMEOUT_MS = 20_000;
+
+export interface RenditionStoreOptions {
+  accept: string;
+  /** Renditions kept in memory (the ones about to be shown and a few just shown). */
+  memoryEntries: number;
+  /** Renditions kept in the Cache API across reloads; 0 turns it off. */
+  persistentEntries: number;
+}
+
+/**
+ * Upcoming renditions, fetched ahead and kept in two bounded layers: Blobs in memory (always available) and the
+ * Cache API (only in secure contexts: https or localhost; a frame on plain http in a LAN keeps the memory layer).
+ * Keys leave out the URL's expiry and signature, so a fresh URL for the same image finds the stored copy. While
+ * the server is unreachable, `cached` answers without the network, which is what keeps a frame showing photos.
+ */
+export class RenditionStore {
+  private readonly memory = new Map<string, Blob>();
+  private readonly inFlight = new Map<string, Promise<Blob>>();
+  private persistent: Promise<Cache | null>;
+  private readonly persistentKeys: string[] = [];
+
+  constructor(private readonly options: RenditionStoreOptions) {
+    this.persistent =
+      options.persistentEntries > 0 && typeof caches !== 'undefined' && window.isSecureContext
+        ? caches.open(CACHE_NAME).catch(() => null)
+        : Promise.resolve(null);
+    void this.persistent.then(async (cache) => {
+      if (!cache) return;
+      // Oldest first (Cache API keys come back in insertion order): what an earlier run left counts against the bound.
+      for (const request of await cache.keys()) this.persistentKeys.push(request.url);
+      await this.trimPersistent(cache);
+    });
+  }
+
+  /** The rendition, from memory, the Cache API or the network (in that order). */
+  async get(url: string): Promise<Blob> {
+    const key = this.keyOf(url);
+    const known = await this.cached(url);
+    if (known) return known;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.download(url, key).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Only what is already stored; never touches the network. */
+  async cached(url: string): Promise<Blob | undefined> {
+    const key = this.keyOf(url);
+    const inMemory = this.memory.get(key);
+    if (inMemory) {
+      this.touch(key, inMemory);
+      return inMemory;
+    }
+    const cache = await this.persistent;
+    const response = await cache?.match(key).catch(() => undefined);
+    if (!response) return undefined;
+    const blob = await response.blob().catch(() => undefined);
+    if (blob && blob.size > 0) this.remember(key, blob);
+    return blob;
+  }
+
+  /** True when `get` would answer without the network. */
+  has(url: string): boolean {
+    const key = this.keyOf(url);
+    return this.memory.has(key) || this.persistentKeys.includes(key);
+  }
+
+  /** A rendition that turned out not to decode: never hand it out again. */
+  async forget(url: string): Promise<void> {
+    const key = this.keyOf(url);
+    this.memory.delete(key);
+    const at = this.persistentKeys.indexOf(key);
+    if (at >= 0) this.persistentKeys.splice(at, 1);
+    await (await this.persistent)?.delete(key).catch(() => false);
+  }
+
+  private async download(url: string, key: string): Promise<Blob> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { Accept: this.options.accept }, signal: abort.signal });
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok) {
+      const error = httpErrorOf(response.status, await response.text().catch(() => ''));
+      if (error.code === 'RENDITION_URL_EXPIRED') throw new ExpiredRenditionError(error.message);
+      if (error.transient) throw new NetworkError(error.message);
+      throw new BrokenRenditionError(`${error.code}: ${error.message}`);
+    }
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+    if (blob.size === 0 || !blob.type.startsWith('image/')) throw new BrokenRenditionError('not an image');
+    this.remember(key, blob);
+    await this.persist(key, blob);
+    return blob;
+  }
+
+  private remember(key: string, blob: Blob): void {
+    this.touch(key, blob);
+    while (this.memory.size > this.options.memoryEntries) {
+      const oldest = this.memory.keys().next().value;
+      if (oldest === undefined) break;
+      this.memory.delete(oldest);
+    }
+  }
+
+  /** Most recently used last, so the oldest is dropped first. */
+  private touch(key: string, blob: Blob): void {
+    this.memory.delete(key);
+    this.memory.set(key, blob);
+  }
+
+  private async persist(key: string, blob: Blob): Promise<void> {
+    const cache = await this.persistent;
+    if (!cache) return;
+    try {
+      await cache.put(key, new Response(blob, { headers: { 'Content-Type': blob.type } }));
+      if (!this.persistentKeys.includes(key)) this.persistentKeys.push(key);
+      await this.trimPersistent(cache);
+    } catch {
+      // Storage full or unavailable: memory still has it.
+    }
+  }
+
+  private async trimPersistent(cache: Cache): Promise<void> {
+    while (this.persistentKeys.length > this.options.persistentEntries) {
+      const oldest = this.persistentKeys.shift();
+      if (oldest !== undefined) await cache.delete(oldest).catch(() => false);
+    }
+  }
+
+  /** The URL without `exp` and `sig`, plus the format asked for: the same image under any fresh signature. */
+  private keyOf(url: string): string {
+    const parsed = new URL(url, window.location.href);
+    parsed.searchParams.delete('exp');
+    parsed.searchParams.delete('sig');
+    parsed.searchParams.set('accept', this.options.accept);
+    parsed.searchParams.sort();
+    return parsed.toString();
+  }
+}

@@ -1,0 +1,166 @@
+/// <reference lib="dom" />
+import type { SlideshowItem } from '../frame-api-types';
+import { altTextOf } from './caption-text';
+import { el } from './dom';
+
+/** A decoded photo ready to go on screen, with the object URL it was decoded from (revoked when it leaves). */
+export interface ReadyPhoto {
+  item: SlideshowItem;
+  image: HTMLImageElement;
+  objectUrl: string;
+  captionText: string;
+}
+
+export interface StageLook {
+  captions: boolean;
+  kenBurns: boolean;
+  /** How long the photo stays: the zoom runs over this. */
+  intervalMs: number;
+}
+
+/**
+ * The frame's DOM: at most two slides (the one on screen and, during a crossfade, the one leaving beneath it), the
+ * overlays (clock, badges, toast, dimming) and the message screen. Slides only ever receive decoded images, so what
+ * is on screen is never blank or broken: a new photo fades in over the old one, which is removed afterwards.
+ */
+export class Stage {
+  readonly root: HTMLElement;
+  private readonly slides = el('div', 'slides');
+  private readonly clock = el('div', 'clock', { 'aria-hidden': 'true' });
+  private readonly pausedBadge = el('div', 'badge paused', { role: 'status' });
+  private readonly offlineBadge = el('div', 'badge offline', { role: 'status' });
+  private readonly toast = el('div', 'toast', { 'aria-live': 'polite' });
+  private readonly dim = el('div', 'dim');
+  private readonly message = el('div', 'message', { role: 'status' });
+  readonly gear = el('button', 'gear', { type: 'button', 'aria-label': 'Settings' });
+  private current: { slide: HTMLElement; objectUrl: string } | undefined;
+  private leaving: Array<{ slide: HTMLElement; objectUrl: string; timer: number }> = [];
+  private toastTimer = 0;
+  private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+
+  constructor(root: HTMLElement) {
+    this.root = root;
+    this.clock.hidden = true;
+    const glyph = el('span', 'pause-glyph', { 'aria-hidden': 'true' });
+    const pausedText = el('span');
+    pausedText.textContent = 'Paused';
+    this.pausedBadge.append(glyph, pausedText);
+    this.pausedBadge.hidden = true;
+    this.offlineBadge.textContent = 'Offline · showing saved photos';
+    this.offlineBadge.hidden = true;
+    this.toast.hidden = true;
+    this.message.hidden = true;
+    this.gear.textContent = '⚙';
+    const badges = el('div', 'badges');
+    badges.append(this.offlineBadge, this.pausedBadge);
+    root.append(this.slides, this.clock, badges, this.toast, this.gear, this.dim, this.message);
+  }
+
+  /** Crossfades to a decoded photo. */
+  present(photo: ReadyPhoto, look: StageLook): void {
+    const { item, image } = photo;
+    const slide = el('figure', 'slide', {
+      'data-index': String(item.index),
+      'data-layout': item.layout,
+      'data-photo-ids': item.photoIds.join(','),
+    });
+    image.alt = altTextOf(photo.captionText, item.layout);
+    image.draggable = false;
+    const caption = el('figcaption', 'caption');
+    if (look.captions) caption.textContent = photo.captionText;
+    slide.append(image, caption);
+    // Gentle zoom only where it cannot cut a photo in half: never on a pair, never with reduced motion.
+    if (look.kenBurns && item.layout === 'single' && !this.reducedMotion?.matches) {
+      slide.classList.add('kenburns');
+      slide.style.setProperty('--kb-ms', `${Math.max(look.intervalMs + 2000, 3000)}ms`);
+    }
+    this.slides.append(slide);
+    // Commit the start state, then fade in on top of the old slide.
+    void slide.offsetWidth;
+    slide.classList.add('shown');
+    this.hideMessage();
+    if (this.current) this.retire(this.current);
+    this.current = { slide, objectUrl: photo.objectUrl };
+  }
+
+  /** The slide on screen: which index and layout, for tests and the visual state. */
+  get shownIndex(): number | undefined {
+    const index = this.current?.slide.dataset.index;
+    return index === undefined ? undefined : Number(index);
+  }
+
+  get hasPhoto(): boolean {
+    return this.current !== undefined;
+  }
+
+  setCaptionsVisible(visible: boolean): void {
+    this.root.classList.toggle('no-captions', !visible);
+  }
+
+  setPaused(paused: boolean): void {
+    this.pausedBadge.hidden = !paused;
+    this.root.dataset.paused = String(paused);
+  }
+
+  setOffline(offline: boolean): void {
+    this.offlineBadge.hidden = !offline;
+    this.root.dataset.offline = String(offline);
+  }
+
+  setClock(text: string | null): void {
+    this.clock.hidden = text === null;
+    if (text !== null && this.clock.textContent !== text) this.clock.textContent = text;
+  }
+
+  setDim(level: number): void {
+    this.dim.style.opacity = String(level);
+    this.root.dataset.dimmed = String(level > 0);
+  }
+
+  flash(text: string): void {
+    this.toast.textContent = text;
+    this.toast.hidden = false;
+    window.clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => {
+      this.toast.hidden = true;
+    }, 1200);
+  }
+
+  /** A full-screen message (linking code, nothing to show, connecting); photos stay underneath if there are any. */
+  showMessage(lines: Array<{ text: string; className?: string }>): void {
+    this.message.replaceChildren(
+      ...lines.map((line) => {
+        const p = el('p', line.className);
+        p.textContent = line.text;
+        return p;
+      }),
+    );
+    this.message.hidden = false;
+  }
+
+  hideMessage(): void {
+    this.message.hidden = true;
+  }
+
+  /** The old slide stays fully opaque beneath the new one until the fade is over, then leaves and frees its image. */
+  private retire(old: { slide: HTMLElement; objectUrl: string }): void {
+    const fadeMs = this.reducedMotion?.matches ? 0 : 1400;
+    const entry = {
+      ...old,
+      timer: window.setTimeout(() => {
+        old.slide.remove();
+        URL.revokeObjectURL(old.objectUrl);
+        this.leaving = this.leaving.filter((e) => e !== entry);
+      }, fadeMs),
+    };
+    this.leaving.push(entry);
+    // Quick key presses: never more than one slide leaving at a time.
+    while (this.leaving.length > 1) {
+      const oldest = this.leaving.shift();
+      if (!oldest) break;
+      window.clearTimeout(oldest.timer);
+      oldest.slide.remove();
+      URL.revokeObjectURL(oldest.objectUrl);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import express, { type Router } from 'express';
+import type { DisplayApi } from '../../../common/clients/display-client';
+import type { LibraryApi } from '../../../common/clients/library-client';
+import { pageRequestSchema } from '../../../common/contracts';
+import { errorMiddleware } from '../../../common/http/error-middleware';
+import type { Logger } from '../../../common/logger';
+import { parseInput } from '../../../common/validation';
+import { FRAME_TOKEN_HEADER } from '../frame-api-types';
+import { assetRoute, assetVersions } from './asset-route';
+import type { BrowserBundles } from './browser-bundle';
+import { identifyFrame } from './frame-identity';
+import type { FramePairings } from './frame-pairings';
+import {
+  ambientFrameRequestSchema,
+  framePositionRequestSchema,
+  queryFrameRequestSchema,
+} from './frame-requests';
+import { framePage, pageSecurityHeaders } from './pages';
+import { createQuerySlideshow } from './query-slideshow';
+
+export interface FrameRouteServices {
+  display: DisplayApi;
+  library: LibraryApi;
+  pairings: FramePairings;
+  bundles: BrowserBundles;
+  logger: Logger;
+  /** ms clock */
+  now: () => number;
+  /** Origin rendition URLs point at (the display's public base URL). */
+  renditionOrigin: string;
+}
+
+/**
+ * The web frame, mounted at `/frame`: the page, its bundle, and a small API in which the owner always comes from the
+ * frame's pairing (never from the request), so a frame only ever gets signed URLs for its own owner.
+ */
+export function createFrameRouter(services: FrameRouteServices): Router {
+  const { display, library, pairings, bundles } = services;
+  const router = express.Router();
+  const json = express.json({ limit: '16kb' });
+
+  router.get('/', async (req, res) => {
+    const versions = await assetVersions(bundles, 'frame');
+    res.set({
+      'Cache-Control': 'no-cache',
+      'Content-Type': 'text/html; charset=utf-8',
+      ...pageSecurityHeaders(services.renditionOrigin, { inlineStyles: false }),
+    });
+    res.send(framePage({ base: req.baseUrl, ...versions }));
+  });
+  router.get('/frame.js', assetRoute(bundles, 'frame', 'js'));
+  router.get('/frame.css', assetRoute(bundles, 'frame', 'css'));
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  api.post('/session', async (req, res) => {
+    res.json(await pairings.session(req.get(FRAME_TOKEN_HEADER)));
+  });
+
+  // Ambient: this frame's endless no-repeat shuffle (memories first each day), resumed where it left off.
+  api.post('/ambient', json, async (req, res) => {
+    const request = parseInput(ambientFrameRequestSchema, req.body);
+    const { ownerId, deviceId } = await identifyFrame(req, pairings);
+    res.json(
+      await display.startAmbient({
+        ownerId,
+        deviceId,
+        viewport: request.viewport,
+        memories: true,
+        ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
+        pageSize: request.pageSize,
+      }),
+    );
+  });
+
+  api.post('/slideshows', json, async (req, res) => {
+    const request = parseInput(queryFrameRequestSchema, req.body);
+    const { ownerId, deviceId } = await identifyFrame(req, pairings);
+    const page = await createQuerySlideshow(
+      { library, display },
+      { ...request, ownerId, deviceId, now: new Date(services.now()) },
+    );
+    res.status(201).json(page);
+  });
+
+  api.get('/slideshows/:slideshowId/items', async (req, res) => {
+    const { start, count } = parseInput(pageRequestSchema, req.query);
+    const { ownerId } = await identifyFrame(req, pairings);
+    res.json(await display.getSlideshowPage(ownerId, req.params.slideshowId ?? '', start, count));
+  });
+
+  api.post('/slideshows/:slideshowId/position', json, async (req, res) => {
+    const { index } = parseInput(framePositionRequestSchema, req.body);
+    const { ownerId } = await identifyFrame(req, pairings);
+    res.json(await display.saveAmbientPosition(ownerId, req.params.slideshowId ?? '', index));
+  });
+
+  router.use('/api', api);
+  router.use(errorMiddleware(services.logger));
+  return router;
+}
