@@ -3,7 +3,8 @@
  * 100,000) on SQLite and PostgreSQL, and metadata-only ingest throughput. Prints p50/p95 per query shape against the
  * targets with PASS/MISS. The SQLite index is cached under DATA_DIR/bench; PostgreSQL uses a `photoframe_bench`
  * database it (re)creates on BENCH_DATABASE_URL's server (default: the local cluster, as .ci/run sets it up).
- * Flags: --skip-postgres, --photos <n> (owner A's size, for a quick try), --runs <n>.
+ * Then vision on 50 real photos with 2 workers (bench/vision-bench.ts): photos/s and each worker's peak RSS.
+ * Flags: --skip-postgres, --skip-vision, --photos <n> (owner A's size, for a quick try), --runs <n>.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -15,11 +16,15 @@ import { createLogger } from '../common/logger';
 import { migrateLibraryDatabase } from '../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../metadata-service/database/schema';
 import { createLibraryService } from '../metadata-service/library-service';
+import { PeopleRepository } from '../metadata-service/people/people-repository';
+import { PeopleService } from '../metadata-service/people/people-service';
 import { PhotoRepository } from '../metadata-service/repositories/photo-repository';
+import { createOriginalReader } from '../metadata-service/vision/original-reader';
 import { buildSyntheticIndex, refreshPlannerStatistics, type OwnerSize } from './build-index';
 import { measureIngest } from './ingest-throughput';
 import { timeRuns, type Timing } from './percentiles';
 import { searchCases } from './search-workload';
+import { describeVision, measureVision, VISION_TARGET_PER_SECOND } from './vision-bench';
 
 /** Bump when the schema or the synthetic data change: cached indexes of another version are not reused. */
 const BENCH_DATA_VERSION = 4;
@@ -42,6 +47,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'skip-postgres': { type: 'boolean', default: false },
+      'skip-vision': { type: 'boolean', default: false },
       photos: { type: 'string', default: '1000000' },
       runs: { type: 'string', default: '200' },
       'ingest-files': { type: 'string', default: '500' },
@@ -78,7 +84,21 @@ async function main(): Promise<void> {
     target: `>= ${INGEST_TARGET_PER_SECOND}/s`,
     verdict: ingest.perSecond >= INGEST_TARGET_PER_SECOND ? 'PASS' : 'MISS',
   });
+  const notes: string[] = [];
+  if (!values['skip-vision']) {
+    const vision = await measureVision({ photos: 50, workers: 2 });
+    rows.push({
+      engine: 'vision',
+      measure: `vision ${vision.photos} real photos, ${vision.workers} workers (local models)`,
+      p50: `${vision.perSecond.toFixed(2)}/s`,
+      p95: `${vision.seconds.toFixed(2)} s`,
+      target: `>= ${VISION_TARGET_PER_SECOND}/s`,
+      verdict: vision.perSecond >= VISION_TARGET_PER_SECOND ? 'PASS' : 'MISS',
+    });
+    notes.push(describeVision(vision));
+  }
   printTable(rows, photos, runs);
+  for (const note of notes) console.log(`\n${note}`);
 }
 
 async function benchEngine(
@@ -113,7 +133,8 @@ async function benchEngine(
     } else {
       process.stderr.write(`[bench] ${engine}: reusing the built index\n`);
     }
-    const service = createLibraryService(new PhotoRepository(db));
+    const people = new PeopleService(new PeopleRepository(db), createOriginalReader(undefined));
+    const service = createLibraryService(new PhotoRepository(db), people);
     const rows: Row[] = [];
     for (const searchCase of searchCases(OWNER_A)) {
       let matches = 0;
@@ -200,7 +221,7 @@ function printTable(rows: readonly Row[], photos: number, runs: number): void {
   const line = (r: Row, verdict: string) =>
     columns.map((c, i) => (c === 'verdict' ? verdict : r[c]).padEnd(widths[i] ?? 0)).join('  ');
   console.log(
-    `\nLibrary bench: ${photos.toLocaleString('en-US')} photos for one owner (+${Math.round(photos / 10).toLocaleString('en-US')} for another), ${runs} runs per search after 20 warm-ups; ingest p95 column = wall time\n`,
+    `\nLibrary bench: ${photos.toLocaleString('en-US')} photos for one owner (+${Math.round(photos / 10).toLocaleString('en-US')} for another), ${runs} runs per search after 20 warm-ups; ingest and vision p95 column = wall time\n`,
   );
   console.log(line(header, 'result'));
   for (const r of rows) console.log(line(r, r.verdict));

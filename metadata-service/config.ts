@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { envFlag, loadEnv } from '../common/config';
 import type { DatabaseLocation } from '../common/database';
 import { ALBUM_FOLDER_MODES, type AlbumFolderMode } from './ingest/photo-record';
+import type { VisionSettings } from './vision/vision-settings';
 
 const optionalNonEmpty = z
   .string()
@@ -102,4 +104,44 @@ export function s3EventHandlerEnvFrom(env: NodeJS.ProcessEnv): S3EventHandlerEnv
     s3: s3SettingsFrom(env),
     photosLocation: e.PHOTOS_DIR,
   };
+}
+
+// --- Vision (labels and faces from photo content) ---
+
+const visionEnvSchema = z.object({
+  VISION_PROVIDER: z
+    .enum(['local', 'rekognition'], { message: 'must be local or rekognition' })
+    .default('local'),
+  /** Local provider: worker processes; one per core by default (each holds ~300 MB of models). */
+  VISION_WORKERS: optionalNonEmpty.refine((v) => v === undefined || /^([1-9]|[1-5]\d|6[0-4])$/.test(v), {
+    message: 'must be a whole number from 1 to 64',
+  }),
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  /** Only for a non-AWS Rekognition endpoint (a VPC endpoint, a test server). */
+  REKOGNITION_ENDPOINT: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an http(s):// URL',
+  }),
+  /** Face collections are `<prefix><owner id>`. */
+  REKOGNITION_COLLECTION_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{0,100}$/, { message: 'must be letters, digits, _ . - (at most 100)' })
+    .default('photo-frame-'),
+});
+
+/** VISION_PROVIDER=local (default; VISION_WORKERS) or rekognition (AWS_REGION, REKOGNITION_*). */
+export function visionSettingsFrom(
+  env: NodeJS.ProcessEnv,
+  overrides: { workers?: number } = {},
+): VisionSettings {
+  const e = loadEnv(visionEnvSchema, env);
+  if (e.VISION_PROVIDER === 'rekognition') {
+    return {
+      provider: 'rekognition',
+      region: e.AWS_REGION,
+      endpoint: e.REKOGNITION_ENDPOINT,
+      collectionPrefix: e.REKOGNITION_COLLECTION_PREFIX,
+    };
+  }
+  const workers = e.VISION_WORKERS === undefined ? undefined : Number(e.VISION_WORKERS);
+  return { provider: 'local', workers: overrides.workers ?? workers ?? availableParallelism() };
 }

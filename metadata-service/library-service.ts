@@ -4,28 +4,44 @@ import {
   describePhotosRequestSchema,
   filtersBesideText,
   ownerIdSchema,
+  personIdSchema,
+  personUpdateSchema,
   photoFlagsSchema,
   photoIdSchema,
   photoQuerySchema,
   searchRequestSchema,
+  type Person,
   type PhotoCaptionFacts,
+  type PhotoFaces,
   type PhotoFacts,
   type SearchResponse,
   type Vocabulary,
 } from '../common/contracts';
 import { parseInput } from '../common/validation';
+import type { PeopleService } from './people/people-service';
 import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
 import type { PhotoRepository } from './repositories/photo-repository';
 
-/** What other tiers call (LibraryApi): reads, the voice-biasing lists and the owner's marks on a photo. */
-export type LibraryService = LibraryApi;
+/**
+ * What other tiers call (LibraryApi): reads, the voice-biasing lists, the owner's marks on a photo and people;
+ * plus what only the library's own HTTP API serves (the people list and face pictures).
+ */
+export interface LibraryService extends LibraryApi {
+  /** The owner's people, most faces first, unnamed face clusters included (name null). */
+  listPeople(ownerId: string): Promise<Person[]>;
+  getPerson(ownerId: string, personId: string): Promise<Person>;
+  /** A 160x160 JPEG of the person's most typical face. */
+  personFace(ownerId: string, personId: string): Promise<Buffer>;
+}
 
 /**
  * The library's read operations, validated at this boundary whether they arrive over HTTP or in-process.
  * An unknown id and another owner's id answer the same 404: the library never reveals that a photo exists.
  */
-export function createLibraryService(repository: PhotoRepository): LibraryService {
+export function createLibraryService(repository: PhotoRepository, people: PeopleService): LibraryService {
+  const personNotFound = () => notFound('PERSON_NOT_FOUND', 'No such person');
+  const validPersonId = (personId: string) => personIdSchema.safeParse(personId).success;
   return {
     async search(ownerId, request): Promise<SearchResponse> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
@@ -89,6 +105,45 @@ export function createLibraryService(repository: PhotoRepository): LibraryServic
     async vocabulary(ownerId): Promise<Vocabulary> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
       return repository.vocabulary(owner);
+    },
+    async listPeople(ownerId): Promise<Person[]> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      return people.list(owner);
+    },
+    async getPerson(ownerId, personId): Promise<Person> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const person = validPersonId(personId) ? await people.get(owner, personId) : undefined;
+      if (!person) throw personNotFound();
+      return person;
+    },
+    async updatePerson(ownerId, personId, update): Promise<Person> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const parsed = parseInput(personUpdateSchema, update);
+      const id = validPersonId(personId) ? await people.update(owner, personId, parsed) : undefined;
+      if (id === undefined) throw personNotFound();
+      return this.getPerson(owner, id);
+    },
+    async facesInPhoto(ownerId, photoId): Promise<PhotoFaces> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const faces = photoIdSchema.safeParse(photoId).success
+        ? await people.facesInPhoto(owner, photoId)
+        : undefined;
+      if (!faces) throw notFound('PHOTO_NOT_FOUND', 'No such photo');
+      return {
+        photoId,
+        faces: faces.map((face) => ({
+          box: face.box,
+          score: Math.min(1, Math.max(0, face.score)),
+          person: face.person,
+        })),
+      };
+    },
+    async personFace(ownerId, personId): Promise<Buffer> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      if (!validPersonId(personId) || !(await people.get(owner, personId))) throw personNotFound();
+      const image = await people.faceImage(owner, personId);
+      if (!image) throw notFound('PERSON_FACE_NOT_FOUND', 'No face of this person was found in a photo');
+      return image;
     },
   };
 }

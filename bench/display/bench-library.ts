@@ -5,6 +5,8 @@ import {
   photoFlagsSchema,
   type PhotoCaptionFacts,
   type PhotoFacts,
+  type Person,
+  type PhotoFaces,
   type PhotoFlags,
   type PhotoSummary,
   type SearchRequest,
@@ -83,6 +85,18 @@ export class BenchLibrary implements LibraryApi {
 
   vocabulary(): Promise<Vocabulary> {
     return Promise.resolve({ people: [], albums: [], labels: [] });
+  }
+
+  /** The bench's generated photos have no faces, so no people to name. */
+  facesInPhoto(_ownerId: string, photoId: string): Promise<PhotoFaces> {
+    if (!this.find(photoId)) return Promise.reject(notFound());
+    return Promise.resolve({ photoId, faces: [] });
+  }
+
+  updatePerson(): Promise<Person> {
+    return Promise.reject(
+      new AppError({ status: 404, code: 'PERSON_NOT_FOUND', publicMessage: 'No such person' }),
+    );
   }
 
   private find(photoId: string): PhotoSummary | undefined {

@@ -2,11 +2,16 @@ import { fetchJson } from '../http/json-client';
 import {
   OWNER_HEADER,
   describePhotosResponseSchema,
+  personSchema,
+  photoFacesSchema,
   photoFactsSchema,
   searchResponseSchema,
   vocabularySchema,
   type PhotoCaptionFacts,
   type PhotoFacts,
+  type Person,
+  type PersonUpdate,
+  type PhotoFaces,
   type PhotoFlags,
   type SearchRequest,
   type SearchResponse,
@@ -23,6 +28,10 @@ export interface LibraryApi {
   setPhotoFlags(ownerId: string, photoId: string, flags: PhotoFlags): Promise<PhotoFacts>;
   /** The owner's people, albums and labels with counts and synonyms, for speech biasing. */
   vocabulary(ownerId: string): Promise<Vocabulary>;
+  /** Names ("this is Mom") and/or hides a person; naming may merge it into the person of that name (new id). */
+  updatePerson(ownerId: string, personId: string, update: PersonUpdate): Promise<Person>;
+  /** The faces in a photo with their people ("who is this?"). */
+  facesInPhoto(ownerId: string, photoId: string): Promise<PhotoFaces>;
 }
 
 /** `baseUrl` is the library prefix, e.g. `http://127.0.0.1:8080/v1/library`. */
@@ -59,5 +68,17 @@ export function createLibraryHttpClient(baseUrl: string, timeoutMs = 5000): Libr
       }),
     vocabulary: (ownerId) =>
       fetchJson(`${root}/vocabulary`, vocabularySchema, { headers: { [OWNER_HEADER]: ownerId }, timeoutMs }),
+    updatePerson: (ownerId, personId, update) =>
+      fetchJson(`${root}/people/${encodeURIComponent(personId)}`, personSchema, {
+        method: 'PATCH',
+        body: update,
+        headers: { [OWNER_HEADER]: ownerId },
+        timeoutMs,
+      }),
+    facesInPhoto: (ownerId, photoId) =>
+      fetchJson(`${root}/photos/${encodeURIComponent(photoId)}/faces`, photoFacesSchema, {
+        headers: { [OWNER_HEADER]: ownerId },
+        timeoutMs,
+      }),
   };
 }

@@ -225,6 +225,72 @@ export const vocabularySchema = z.object({
 });
 export type Vocabulary = z.output<typeof vocabularySchema>;
 
+export const personIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a person id');
+
+/**
+ * A person of the owner's library: named by photo metadata or by the owner, or a face cluster not named yet
+ * (name null: never spoken, never in the vocabulary, until named).
+ */
+export const personSchema = z.object({
+  id: personIdSchema,
+  name: z.string().nullable(),
+  /** Hidden people's photos are left out of every search that does not name them (so never on a frame). */
+  hidden: z.boolean(),
+  photoCount: z.number().int().nonnegative(),
+  /** Faces vision grouped into this person. */
+  faceCount: z.number().int().nonnegative(),
+});
+export type Person = z.output<typeof personSchema>;
+
+export const peopleResponseSchema = z.object({ people: z.array(personSchema) });
+
+/**
+ * Naming ("this is Mom") and hiding a person; at least one must be given. A name is the person's identity: naming
+ * a cluster "Mom" when "Mom" exists merges the two, and the answer carries the id the person has afterwards.
+ */
+export const personUpdateSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/[\p{L}\p{N}]/u, 'must contain a letter or digit')
+      .optional(),
+    hidden: z.boolean().optional(),
+  })
+  .strict()
+  .refine((update) => update.name !== undefined || update.hidden !== undefined, {
+    message: 'give name and/or hidden',
+  });
+export type PersonUpdate = z.input<typeof personUpdateSchema>;
+
+/** Where a face is in a photo: fractions of the upright photo's width and height. */
+export const faceBoxSchema = z.object({
+  left: z.number(),
+  top: z.number(),
+  width: z.number().nonnegative(),
+  height: z.number().nonnegative(),
+});
+
+/** The faces vision found in a photo, left to right, each with its person ("who is this?"). */
+export const photoFacesSchema = z.object({
+  photoId: photoIdSchema,
+  faces: z.array(
+    z.object({
+      box: faceBoxSchema,
+      score: z.number().min(0).max(1),
+      /** Null while the face is not yet clustered; a person with name null is someone not named yet. */
+      person: z.object({ id: personIdSchema, name: z.string().nullable(), hidden: z.boolean() }).nullable(),
+    }),
+  ),
+});
+export type PhotoFaces = z.output<typeof photoFacesSchema>;
+
 /** Every error answer of every tier: `{error: {code, message}}`. */
 export const errorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

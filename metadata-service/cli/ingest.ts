@@ -1,8 +1,10 @@
 /**
- * `npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>]`: indexes a library of originals into the library
- * database (DATA_DIR / DATABASE_URL), with a progress bar (rate, ETA) on stderr and a summary on stdout. Safe to
- * re-run and to interrupt: unchanged photos are not even re-read, and a killed run resumes where it stopped.
- * Exit 0 even when some files were skipped; 2 for bad usage or a location that cannot be read.
+ * `npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>] [--no-vision] [--vision-workers N]`: indexes a
+ * library of originals into the library database (DATA_DIR / DATABASE_URL), then analyses the new photos' content
+ * (labels, faces → people; VISION_PROVIDER), with a progress bar per phase (rate, ETA) on stderr and a summary on
+ * stdout. Safe to re-run and to interrupt: unchanged photos are not even re-read, a photo is analysed once per
+ * model version, and a killed run resumes where it stopped. Exit 0 even when some files were skipped; 2 for bad
+ * usage or a location that cannot be read; 1 when the vision phase as a whole failed (the files stay indexed).
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,18 +12,26 @@ import { SingleBar, Presets } from 'cli-progress';
 import { ownerIdSchema } from '../../common/contracts';
 import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
-import { libraryDatabaseLocation, libraryEnvFrom, s3SettingsFrom } from '../config';
+import { libraryDatabaseLocation, libraryEnvFrom, s3SettingsFrom, visionSettingsFrom } from '../config';
 import type { IngestProgress, IngestReport } from '../ingest/ingest-run';
 import { isS3Location } from '../ingest/source-for';
 import { createLibrary } from '../library';
 
-const USAGE = 'Usage: npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>]';
+const USAGE =
+  'Usage: npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>] [--no-vision] [--vision-workers <n>]';
 const EXIT_USAGE = 2;
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { owner: { type: 'string' } } });
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        owner: { type: 'string' },
+        'no-vision': { type: 'boolean' },
+        'vision-workers': { type: 'string' },
+      },
+    });
   } catch (error) {
     return usage((error as Error).message);
   }
@@ -32,6 +42,12 @@ async function main(): Promise<number> {
   const env = libraryEnvFrom(process.env);
   const owner = ownerIdSchema.safeParse(args.values.owner ?? env.ownerId);
   if (!owner.success) return usage(`--owner must be an owner id (letters, digits, . _ : -)`);
+  const workersArg = args.values['vision-workers'];
+  const workers = workersArg === undefined ? undefined : Number(workersArg);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
+    return usage('--vision-workers must be a whole number from 1 to 64');
+  }
+  const withVision = args.values['no-vision'] !== true;
 
   // Skips are listed in the summary; per-file warnings would only break the progress bar.
   const logger = createLogger('error', { tool: 'ingest' });
@@ -41,6 +57,8 @@ async function main(): Promise<number> {
     albumFolders: env.albumFolders,
     // Settings are only read for s3:// locations, so a folder ingest never fails on an S3 variable.
     s3: isS3Location(location) ? s3SettingsFrom(process.env) : undefined,
+    // A dedicated ingest waits for vision (its own progress bar); --no-vision for a fast metadata-only pass.
+    vision: withVision ? visionSettingsFrom(process.env, { workers }) : undefined,
   });
   const progress = progressBar();
   try {
@@ -48,10 +66,11 @@ async function main(): Promise<number> {
       ownerId: owner.data,
       onProgress: progress.update,
       concurrency: availableParallelism() * 2,
+      vision: withVision ? 'wait' : 'off',
     });
     progress.stop();
     process.stdout.write(formatSummary(location, report));
-    return 0;
+    return report.vision?.state === 'failed' ? 1 : 0;
   } catch (error) {
     progress.stop();
     if (isAppError(error) && error.status < 500) return fail(error.publicMessage);
@@ -61,35 +80,41 @@ async function main(): Promise<number> {
   }
 }
 
-/** A bar on stderr with photos/s and ETA; it starts on the first file, once the listing has given a total. */
+/**
+ * One bar per phase on stderr ("ingest" reading files, then "vision" analysing them) with photos/s and ETA; a
+ * phase's bar starts on its first photo, once its total is known, and ends when the next phase begins.
+ */
 function progressBar(): { update: (p: IngestProgress) => void; stop: () => void } {
-  const bar = new SingleBar(
-    {
-      format: 'ingest [{bar}] {value}/{total} | {rate} photos/s | ETA {eta_formatted} | {file}',
-      stream: process.stderr,
-      hideCursor: true,
-      etaBuffer: 50,
-      // Piped (CI logs, `| tee`): a plain line every few seconds instead of redrawing.
-      noTTYOutput: true,
-      notTTYSchedule: 5000,
-    },
-    Presets.shades_classic,
-  );
-  let startedAt: number | undefined;
+  let current: { phase: IngestProgress['phase']; bar: SingleBar; startedAt: number } | undefined;
+  const stop = () => {
+    current?.bar.stop();
+    current = undefined;
+  };
   return {
-    update({ done, total, currentPath }) {
+    update({ phase, done, total, currentPath }) {
       const now = Date.now();
-      if (startedAt === undefined) {
-        startedAt = now;
+      if (current?.phase !== phase) {
+        stop();
+        const label = phase === 'metadata' ? 'ingest' : 'vision';
+        const bar = new SingleBar(
+          {
+            format: `${label} [{bar}] {value}/{total} | {rate} photos/s | ETA {eta_formatted} | {file}`,
+            stream: process.stderr,
+            hideCursor: true,
+            etaBuffer: 50,
+            // Piped (CI logs, `| tee`): a plain line every few seconds instead of redrawing.
+            noTTYOutput: true,
+            notTTYSchedule: 5000,
+          },
+          Presets.shades_classic,
+        );
         bar.start(total, 0, { rate: '0.0', file: '' });
+        current = { phase, bar, startedAt: now };
       }
-      const seconds = Math.max((now - startedAt) / 1000, 0.001);
-      bar.update(done, { rate: (done / seconds).toFixed(1), file: shorten(currentPath) });
+      const seconds = Math.max((now - current.startedAt) / 1000, 0.001);
+      current.bar.update(done, { rate: (done / seconds).toFixed(1), file: shorten(currentPath) });
     },
-    stop() {
-      if (startedAt !== undefined) bar.stop();
-      startedAt = undefined;
-    },
+    stop,
   };
 }
 
@@ -107,6 +132,17 @@ export function formatSummary(location: string, report: IngestReport): string {
   for (const [code, skips] of [...byCode].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`  skipped ${skips.length} ${code}:`);
     for (const skip of skips) lines.push(`    ${skip.path} (${skip.reason})`);
+  }
+  const vision = report.vision;
+  if (vision?.state === 'done') {
+    lines.push(
+      `Vision (${vision.modelVersion}): analysed ${vision.analysed}, faces ${vision.faces}, people ${vision.people}, skipped ${vision.skipped.length}, failed ${vision.failed} (retried next run)`,
+    );
+    for (const skip of vision.skipped) lines.push(`    ${skip.path} (${skip.reason})`);
+  } else if (vision?.state === 'failed') {
+    lines.push(`Vision failed: ${vision.error} (the files are indexed; run again to analyse them)`);
+  } else if (vision === undefined) {
+    lines.push('Vision: off');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
 import { shuffleKeyFor } from '../repositories/shuffle-order';
 import { searchableRowsMigration } from './migration-0003-searchable-rows';
+import { visionPeopleMigration } from './migration-0004-vision-people';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -233,6 +234,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0003_searchable_rows': searchableRowsMigration,
+  '0004_vision_people': visionPeopleMigration,
 };
 
 /** Brings the schema to the latest version. */

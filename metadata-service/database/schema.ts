@@ -145,6 +145,52 @@ export interface SearchKeyMonthsTable {
 }
 export type SearchKeyKind = 'all' | 'label' | 'person' | 'album';
 
+/** One row per photo vision has looked at (migration 0004): analysed once per model version. */
+export interface PhotoVisionTable {
+  photo_id: string;
+  owner_id: string;
+  model_version: string;
+  outcome: VisionOutcome;
+  /** Why vision skipped the photo. */
+  message: string | null;
+  analysed_at: string;
+}
+export type VisionOutcome = 'analysed' | 'skipped';
+
+/** A face vision found in a photo, kept only inside a person (see vision/face-filter.ts). */
+export interface FacesTable {
+  id: string;
+  owner_id: string;
+  photo_id: string;
+  /** Fractions of the upright photo's width and height. */
+  box_left: number;
+  box_top: number;
+  box_width: number;
+  box_height: number;
+  score: number;
+  /** base64 of the L2-normalised float32 descriptor (local models). */
+  descriptor: string | null;
+  /** Rekognition: the face's FaceId in the owner's collection, and the earlier FaceIds it matched (JSON array). */
+  provider_face_id: string | null;
+  matches: string | null;
+  /** The person (cluster) the face belongs to; null until clustered. */
+  person_id: string | null;
+}
+
+/** People built from faces: the face count at the last clustering and the face that pictures them. */
+export interface FaceClustersTable {
+  person_id: string;
+  owner_id: string;
+  faces: number;
+  cover_face_id: string | null;
+}
+
+/** photo_people rows that exist because of a face, so a face moving away removes only what it added. */
+export interface PhotoPeopleByFaceTable {
+  photo_id: string;
+  person_id: string;
+}
+
 export interface LibraryDatabase {
   photos: PhotosTable;
   photo_labels: PhotoLabelsTable;
@@ -155,4 +201,8 @@ export interface LibraryDatabase {
   albums: AlbumsTable;
   photo_albums: PhotoAlbumsTable;
   ingest_skips: IngestSkipsTable;
+  photo_vision: PhotoVisionTable;
+  faces: FacesTable;
+  face_clusters: FaceClustersTable;
+  photo_people_by_face: PhotoPeopleByFaceTable;
 }

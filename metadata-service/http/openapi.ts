@@ -4,6 +4,10 @@ import {
   describePhotosResponseSchema,
   errorResponseSchema,
   OWNER_HEADER,
+  peopleResponseSchema,
+  personSchema,
+  personUpdateSchema,
+  photoFacesSchema,
   photoFlagsSchema,
   photoFactsSchema,
   searchRequestSchema,
@@ -34,7 +38,7 @@ const errorResponses = (...statuses: number[]): JsonObject =>
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: code INVALID_REQUEST (message names the field), INVALID_OWNER, OWNER_REQUIRED, INVALID_CURSOR',
-  404: "PHOTO_NOT_FOUND: no such photo for this owner (another owner's photo answers the same)",
+  404: "PHOTO_NOT_FOUND / PERSON_NOT_FOUND / PERSON_FACE_NOT_FOUND: nothing of that id for this owner (another owner's answers the same)",
   500: 'INTERNAL_ERROR',
 };
 
@@ -61,6 +65,7 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
     required: true,
     schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
   };
+  const personIdParameter = { ...photoIdParameter, description: 'Person id (pe_…)' };
   return {
     openapi: '3.1.0',
     info: {
@@ -122,6 +127,55 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           responses: { '200': ok('PhotoFacts', 'The photo'), ...errorResponses(400, 404, 500) },
         },
       },
+      '/photos/{id}/faces': {
+        get: {
+          operationId: 'getPhotoFaces',
+          summary: 'The faces vision found in a photo, each with its person ("who is this?")',
+          parameters: [owner, photoIdParameter],
+          responses: { '200': ok('PhotoFaces', 'Faces, left to right'), ...errorResponses(400, 404, 500) },
+        },
+      },
+      '/people': {
+        get: {
+          operationId: 'listPeople',
+          summary: "The owner's people, most faces first; face clusters not named yet have name null",
+          parameters: [owner],
+          responses: { '200': ok('People', 'People'), ...errorResponses(400, 500) },
+        },
+      },
+      '/people/{id}': {
+        get: {
+          operationId: 'getPerson',
+          summary: 'One person',
+          parameters: [owner, personIdParameter],
+          responses: { '200': ok('Person', 'The person'), ...errorResponses(400, 404, 500) },
+        },
+        patch: {
+          operationId: 'updatePerson',
+          summary:
+            'Name ("this is Mom") and/or hide a person; naming merges into the person who has that name (new id)',
+          parameters: [owner, personIdParameter],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/PersonUpdate' } } },
+          },
+          responses: { '200': ok('Person', 'The person afterwards'), ...errorResponses(400, 404, 500) },
+        },
+      },
+      '/people/{id}/face': {
+        get: {
+          operationId: 'getPersonFace',
+          summary: "A 160x160 JPEG of the person's most typical face",
+          parameters: [owner, personIdParameter],
+          responses: {
+            '200': {
+              description: 'JPEG',
+              content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errorResponses(400, 404, 500),
+          },
+        },
+      },
       '/vocabulary': {
         get: {
           operationId: 'getVocabulary',
@@ -147,6 +201,10 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
         DescribePhotosResponse: component(describePhotosResponseSchema, 'output'),
         PhotoFlags: component(photoFlagsSchema, 'input'),
         Vocabulary: component(vocabularySchema, 'output'),
+        People: component(peopleResponseSchema, 'output'),
+        Person: component(personSchema, 'output'),
+        PersonUpdate: component(personUpdateSchema, 'input'),
+        PhotoFaces: component(photoFacesSchema, 'output'),
         Error: component(errorResponseSchema, 'output'),
       },
     },

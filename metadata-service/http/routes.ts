@@ -4,6 +4,7 @@ import {
   OWNER_HEADER,
   describePhotosRequestSchema,
   ownerIdSchema,
+  personUpdateSchema,
   photoFlagsSchema,
   searchRequestSchema,
 } from '../../common/contracts';
@@ -57,6 +58,34 @@ export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOpti
   router.get('/photos/:id', async (req, res) => {
     const owner = ownerOf(req);
     res.json(await api.getPhoto(owner, req.params.id));
+  });
+
+  router.get('/photos/:id/faces', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.facesInPhoto(owner, req.params.id));
+  });
+
+  router.get('/people', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json({ people: await api.listPeople(owner) });
+  });
+
+  router.get('/people/:id', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.getPerson(owner, req.params.id));
+  });
+
+  router.patch('/people/:id', async (req, res) => {
+    const owner = ownerOf(req);
+    const update = parseInput(personUpdateSchema, req.body);
+    res.json(await api.updatePerson(owner, req.params.id, update));
+  });
+
+  router.get('/people/:id/face', async (req, res) => {
+    const owner = ownerOf(req);
+    const jpeg = await api.personFace(owner, req.params.id);
+    // The picture changes when clustering finds a more typical face: cache briefly, per user.
+    res.set('cache-control', 'private, max-age=300').type('image/jpeg').send(jpeg);
   });
 
   router.get('/vocabulary', async (req, res) => {

@@ -1,5 +1,6 @@
 import type { Logger } from '../../common/logger';
 import type { PhotoRepository, StoredSource } from '../repositories/photo-repository';
+import type { VisionReport } from '../vision/vision-stage';
 import {
   DEFAULT_ALBUM_FOLDER_MODE,
   folderAlbumNames,
@@ -11,10 +12,16 @@ import type { AddressableSource, PhotoSource, SourceFile } from './photo-source'
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
 
 export interface IngestProgress {
+  /** Reading files (metadata), then analysing the new photos (vision): each phase counts its own total. */
+  phase: 'metadata' | 'vision';
   done: number;
   total: number;
   currentPath: string;
 }
+
+/** How the vision phase of a run went: finished, left running after the run returned, or failed as a whole. */
+export type VisionOutcome =
+  ({ state: 'done' } & VisionReport) | { state: 'background' } | { state: 'failed'; error: string };
 
 export interface SkippedFile {
   path: string;
@@ -32,6 +39,8 @@ export interface IngestReport {
   /** Photos whose original is no longer in the source, dropped from the library. */
   removed: number;
   skipped: SkippedFile[];
+  /** Present when the run had a vision phase. */
+  vision?: VisionOutcome;
 }
 
 export interface IngestDeps {
@@ -122,7 +131,7 @@ export async function runIngest(
       report[outcome.kind] += 1;
     }
     done += 1;
-    options.onProgress?.({ done, total: files.length, currentPath: file.path });
+    options.onProgress?.({ phase: 'metadata', done, total: files.length, currentPath: file.path });
   });
 
   // A stored photo is gone when its path was not listed, or now holds other bytes. A path that was only skipped
@@ -316,7 +325,7 @@ function storedAt(
 }
 
 /** Runs `work` over items with at most `limit` in flight; the first failure stops new work and is rethrown. */
-async function forEachBounded<T>(
+export async function forEachBounded<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,

@@ -115,8 +115,8 @@ select * from "photos" where "owner_id" = ? and "id" = ?;
 --   params: ["owner-1","ph_example"]
 select "label", "source", "confidence" from "photo_label_sources" where "photo_id" = ? order by "source", "label";
 --   params: ["ph_example"]
-select "people"."id", "people"."name" from "photo_people" inner join "people" on "people"."id" = "photo_people"."person_id" where "photo_people"."photo_id" = ? and "people"."owner_id" = ? order by "people"."name";
---   params: ["ph_example","owner-1"]
+select "people"."id", "people"."name" from "photo_people" inner join "people" on "people"."id" = "photo_people"."person_id" where "photo_people"."photo_id" = ? and "people"."owner_id" = ? and "people"."name" != ? order by "people"."name";
+--   params: ["ph_example","owner-1",""]
 select "albums"."id", "albums"."name", "albums"."source" from "photo_albums" inner join "albums" on "albums"."id" = "photo_albums"."album_id" where "photo_albums"."photo_id" = ? and "albums"."owner_id" = ? order by "albums"."name";
 --   params: ["ph_example","owner-1"]
 
@@ -125,22 +125,22 @@ select * from "photos" where "owner_id" = $1 and "id" = $2;
 --   params: ["owner-1","ph_example"]
 select "label", "source", "confidence" from "photo_label_sources" where "photo_id" = $1 order by "source", "label";
 --   params: ["ph_example"]
-select "people"."id", "people"."name" from "photo_people" inner join "people" on "people"."id" = "photo_people"."person_id" where "photo_people"."photo_id" = $1 and "people"."owner_id" = $2 order by "people"."name";
---   params: ["ph_example","owner-1"]
+select "people"."id", "people"."name" from "photo_people" inner join "people" on "people"."id" = "photo_people"."person_id" where "photo_people"."photo_id" = $1 and "people"."owner_id" = $2 and "people"."name" != $3 order by "people"."name";
+--   params: ["ph_example","owner-1",""]
 select "albums"."id", "albums"."name", "albums"."source" from "photo_albums" inner join "albums" on "albums"."id" = "photo_albums"."album_id" where "photo_albums"."photo_id" = $1 and "albums"."owner_id" = $2 order by "albums"."name";
 --   params: ["ph_example","owner-1"]
 
 -- vocabulary [sqlite]
-select "people"."id", "people"."name", "people"."normalized_name", count("photo_people"."photo_id") as "photos" from "people" left join "photo_people" on "photo_people"."person_id" = "people"."id" where "people"."owner_id" = ? and "people"."hidden" = ? group by "people"."id", "people"."name", "people"."normalized_name" order by "photos" desc, "people"."name" limit ?;
---   params: ["owner-1",0,100]
+select "people"."id", "people"."name", "people"."normalized_name", count("photo_people"."photo_id") as "photos" from "people" left join "photo_people" on "photo_people"."person_id" = "people"."id" where "people"."owner_id" = ? and "people"."hidden" = ? and "people"."name" != ? group by "people"."id", "people"."name", "people"."normalized_name" order by "photos" desc, "people"."name" limit ?;
+--   params: ["owner-1",0,"",100]
 select "albums"."id", "albums"."name", "albums"."normalized_name", count("photo_albums"."photo_id") as "photos" from "albums" left join "photo_albums" on "photo_albums"."album_id" = "albums"."id" where "albums"."owner_id" = ? and "albums"."hidden" = ? group by "albums"."id", "albums"."name", "albums"."normalized_name" order by "photos" desc, "albums"."name" limit ?;
 --   params: ["owner-1",0,100]
 select "label", count(distinct "photo_id") as "photos" from "photo_labels" where "owner_id" = ? group by "label" order by "photos" desc, "label" limit ?;
 --   params: ["owner-1",100]
 
 -- vocabulary [postgres]
-select "people"."id", "people"."name", "people"."normalized_name", count("photo_people"."photo_id") as "photos" from "people" left join "photo_people" on "photo_people"."person_id" = "people"."id" where "people"."owner_id" = $1 and "people"."hidden" = $2 group by "people"."id", "people"."name", "people"."normalized_name" order by "photos" desc, "people"."name" limit $3;
---   params: ["owner-1",0,100]
+select "people"."id", "people"."name", "people"."normalized_name", count("photo_people"."photo_id") as "photos" from "people" left join "photo_people" on "photo_people"."person_id" = "people"."id" where "people"."owner_id" = $1 and "people"."hidden" = $2 and "people"."name" != $3 group by "people"."id", "people"."name", "people"."normalized_name" order by "photos" desc, "people"."name" limit $4;
+--   params: ["owner-1",0,"",100]
 select "albums"."id", "albums"."name", "albums"."normalized_name", count("photo_albums"."photo_id") as "photos" from "albums" left join "photo_albums" on "photo_albums"."album_id" = "albums"."id" where "albums"."owner_id" = $1 and "albums"."hidden" = $2 group by "albums"."id", "albums"."name", "albums"."normalized_name" order by "photos" desc, "albums"."name" limit $3;
 --   params: ["owner-1",0,100]
 select "label", count(distinct "photo_id") as "photos" from "photo_labels" where "owner_id" = $1 group by "label" order by "photos" desc, "label" limit $2;

@@ -201,6 +201,8 @@ export class PhotoRepository {
         .select(['people.id', 'people.name'])
         .where('photo_people.photo_id', '=', row.id)
         .where('people.owner_id', '=', ownerId)
+        // Face clusters nobody has named yet (name '') are not facts anyone can say.
+        .where('people.name', '!=', '')
         .orderBy('people.name')
         .execute(),
       this.db
@@ -236,6 +238,7 @@ export class PhotoRepository {
         .select(['photo_people.photo_id', 'people.name'])
         .where('people.owner_id', '=', ownerId)
         .where('people.hidden', '=', 0)
+        .where('people.name', '!=', '')
         .where('photo_people.photo_id', 'in', ids)
         .orderBy('people.name')
         .execute(),

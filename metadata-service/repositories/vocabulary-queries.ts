@@ -4,7 +4,8 @@ import type { LibraryDatabase } from '../database/schema';
 
 /**
  * The owner's own words, most-photographed first: people and albums (hidden ones left out, so speech is never
- * biased towards what the owner chose not to see) with their spoken variants, and the labels in use.
+ * biased towards what the owner chose not to see; unnamed face clusters too) with their spoken variants, and the
+ * labels in use.
  */
 export async function libraryVocabulary(
   db: Kysely<LibraryDatabase>,
@@ -23,6 +24,8 @@ export async function libraryVocabulary(
       ])
       .where('people.owner_id', '=', ownerId)
       .where('people.hidden', '=', 0)
+      // Face clusters nobody has named yet (name '') have nothing to say.
+      .where('people.name', '!=', '')
       .groupBy(['people.id', 'people.name', 'people.normalized_name'])
       .orderBy('photos', 'desc')
       .orderBy('people.name')

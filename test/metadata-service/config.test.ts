@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { libraryDatabaseLocation, libraryEnvFrom } from '../../metadata-service/config';
+import { availableParallelism } from 'node:os';
+import { libraryDatabaseLocation, libraryEnvFrom, visionSettingsFrom } from '../../metadata-service/config';
 
 describe('metadata-service config', () => {
   it('defaults to the SQLite file in ./data and the local owner', () => {
@@ -32,5 +33,25 @@ describe('metadata-service config', () => {
       /DATABASE_URL must be a postgres/,
     );
     assert.throws(() => libraryEnvFrom({ PHOTO_OWNER_ID: 'no spaces' }), /PHOTO_OWNER_ID/);
+  });
+
+  it('reads the vision provider: local workers (one per core by default) or Rekognition', () => {
+    assert.deepEqual(visionSettingsFrom({}), { provider: 'local', workers: availableParallelism() });
+    assert.deepEqual(visionSettingsFrom({ VISION_WORKERS: '3' }), { provider: 'local', workers: 3 });
+    assert.deepEqual(visionSettingsFrom({ VISION_WORKERS: '3' }, { workers: 2 }), {
+      provider: 'local',
+      workers: 2,
+    });
+    assert.deepEqual(visionSettingsFrom({ VISION_PROVIDER: 'rekognition', AWS_REGION: 'eu-west-1' }), {
+      provider: 'rekognition',
+      region: 'eu-west-1',
+      endpoint: undefined,
+      collectionPrefix: 'photo-frame-',
+    });
+    assert.throws(
+      () => visionSettingsFrom({ VISION_PROVIDER: 'clip' }),
+      /VISION_PROVIDER must be local or rekognition/,
+    );
+    assert.throws(() => visionSettingsFrom({ VISION_WORKERS: '0' }), /VISION_WORKERS must be a whole number/);
   });
 });

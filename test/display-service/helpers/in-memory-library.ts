@@ -6,6 +6,8 @@ import {
   searchRequestSchema,
   type PhotoCaptionFacts,
   type PhotoFacts,
+  type Person,
+  type PhotoFaces,
   type PhotoFlags,
   type PhotoQuery,
   type PhotoSummary,
@@ -155,6 +157,22 @@ export class InMemoryLibrary implements LibraryApi {
     if (parsed.hidden !== undefined) found.extras.hidden = parsed.hidden;
     if (parsed.favorite !== undefined) found.extras.favorite = parsed.favorite;
     return Promise.resolve(factsOf(found));
+  }
+
+  /** Display tests use photos without faces: there is nobody to find or name. */
+  facesInPhoto(ownerId: string, photoId: string): Promise<PhotoFaces> {
+    if (!this.find(ownerId, photoId)) {
+      return Promise.reject(
+        new AppError({ status: 404, code: 'PHOTO_NOT_FOUND', publicMessage: 'No such photo' }),
+      );
+    }
+    return Promise.resolve({ photoId, faces: [] });
+  }
+
+  updatePerson(): Promise<Person> {
+    return Promise.reject(
+      new AppError({ status: 404, code: 'PERSON_NOT_FOUND', publicMessage: 'No such person' }),
+    );
   }
 
   vocabulary(ownerId: string): Promise<Vocabulary> {

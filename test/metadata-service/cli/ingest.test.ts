@@ -56,12 +56,21 @@ describe('npm run ingest (CLI)', function () {
     assert.match(first.stdout, /Ingested s3:\/\/photos\/cli: 4 files scanned/);
     assert.match(first.stdout, /indexed 3, unchanged 0, updated 0, removed 0, skipped 1/);
     assert.match(first.stdout, /skipped 1 NOT_AN_IMAGE:\n {4}Beach\/broken\.jpg \(/);
-    // The bar ends with its rate and ETA.
-    assert.match(first.stderr, /4\/4 \| [\d.]+ photos\/s \| ETA \d+s/);
+    // The bar ends with its rate and ETA, then the vision phase has its own bar.
+    assert.match(first.stderr, /ingest .*4\/4 \| [\d.]+ photos\/s \| ETA \d+s/);
+    assert.match(first.stderr, /vision .*3\/3 \| [\d.]+ photos\/s/);
+    // Vision reads the originals from S3 too; plain colour cards have no faces.
+    assert.match(first.stdout, /Vision \(local\/[^)]+\): analysed 3, faces 0, people 0, skipped 0, failed 0/);
 
     const second = await runCli(['s3://photos/cli', '--owner', 'cli-owner'], env);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /indexed 0, unchanged 3, updated 0, removed 0, skipped 1/);
+    assert.match(second.stdout, /Vision \(local\/[^)]+\): analysed 0,/);
+
+    const fast = await runCli(['s3://photos/cli', '--no-vision'], env);
+    assert.equal(fast.code, 0, fast.stderr);
+    assert.match(fast.stdout, /\nVision: off\n/);
+    assert.doesNotMatch(fast.stderr, /vision \[/);
   });
 
   it('exits 2 with a clear message for a bad location or bad usage', async () => {
@@ -72,8 +81,11 @@ describe('npm run ingest (CLI)', function () {
     const notS3 = await runCli(['s3://Not A Bucket/x'], env);
     assert.equal(notS3.code, 2);
     assert.match(notS3.stderr, /is not an s3:\/\/bucket\/prefix location/);
+    const badWorkers = await runCli([tmp.path, '--vision-workers', '0'], env);
+    assert.equal(badWorkers.code, 2);
+    assert.match(badWorkers.stderr, /--vision-workers must be a whole number from 1 to 64/);
     const noArgs = await runCli([], env);
     assert.equal(noArgs.code, 2);
-    assert.match(noArgs.stderr, /Usage: npm run ingest -- <folder\|s3:\/\/bucket\/prefix>/);
+    assert.match(noArgs.stderr, /Usage: npm run ingest -- <folder\|s3:\/\/bucket\/prefix> .*\[--no-vision\]/);
   });
 });

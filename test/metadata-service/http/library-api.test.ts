@@ -10,6 +10,9 @@ import {
   vocabularySchema,
 } from '../../../common/contracts';
 import { createLibraryService } from '../../../metadata-service/library-service';
+import { PeopleRepository } from '../../../metadata-service/people/people-repository';
+import { PeopleService } from '../../../metadata-service/people/people-service';
+import { createOriginalReader } from '../../../metadata-service/vision/original-reader';
 import { libraryRoutes } from '../../../metadata-service/http/routes';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { personIdFor } from '../../../metadata-service/repositories/names';
@@ -37,7 +40,11 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     );
     await repository.insertPhoto(photoRecord(BOB, 'ph_bob', { people: ['Mom'] }), keywords('beach'));
     const app = express();
-    app.use('/v1/library', libraryRoutes({ api: createLibraryService(repository), logger: silentLogger }));
+    const people = new PeopleService(new PeopleRepository(database.db), createOriginalReader(undefined));
+    app.use(
+      '/v1/library',
+      libraryRoutes({ api: createLibraryService(repository, people), logger: silentLogger }),
+    );
     server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/library`;
@@ -164,6 +171,36 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     assert.equal((await call('/photos/ph_alice/flags', ALICE, {}, 'PATCH')).status, 400);
   });
 
+  it('keeps people to their owner: list, name, hide, faces of a photo, face picture', async () => {
+    const mom = personIdFor(ALICE, 'mom');
+    const listed = (await call('/people', ALICE)).json as { people: { id: string; name: string }[] };
+    assert.deepEqual(
+      listed.people.map((p) => [p.id, p.name]),
+      [[mom, 'Mom']],
+    );
+    assert.equal((await call(`/people/${mom}`, BOB)).status, 404);
+    assert.equal((await call(`/people/${mom}`, BOB, { hidden: true }, 'PATCH')).status, 404);
+    const renamed = await call(`/people/${mom}`, ALICE, { name: 'Mother' }, 'PATCH');
+    assert.equal(renamed.status, 200);
+    assert.deepEqual(renamed.json, {
+      id: personIdFor(ALICE, 'mother'),
+      name: 'Mother',
+      hidden: false,
+      photoCount: 1,
+      faceCount: 0,
+    });
+    assert.equal((await call(`/people/${mom}`, ALICE, {}, 'PATCH')).status, 400);
+    assert.deepEqual((await call('/photos/ph_alice/faces', ALICE)).json, { photoId: 'ph_alice', faces: [] });
+    assert.equal((await call('/photos/ph_alice/faces', BOB)).status, 404);
+    const face = await call(`/people/${personIdFor(ALICE, 'mother')}/face`, ALICE);
+    assert.deepEqual(face, {
+      status: 404,
+      json: {
+        error: { code: 'PERSON_FACE_NOT_FOUND', message: 'No face of this person was found in a photo' },
+      },
+    });
+  });
+
   it('publishes an OpenAPI 3.1 document generated from the contract schemas', async () => {
     const { status, json } = await call('/openapi.json', undefined);
     assert.equal(status, 200);
@@ -175,12 +212,18 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/openapi.json',
+      '/people',
+      '/people/{id}',
+      '/people/{id}/face',
       '/photos/describe',
       '/photos/{id}',
+      '/photos/{id}/faces',
       '/photos/{id}/flags',
       '/search',
       '/vocabulary',
     ]);
+    assert.ok(doc.paths['/people/{id}']?.patch?.responses['404']);
+    assert.ok(doc.components.schemas.PersonUpdate?.properties?.name);
     assert.ok(doc.paths['/search']?.post?.responses['400']);
     assert.ok(doc.paths['/photos/{id}']?.get?.responses['404']);
     const request = doc.components.schemas.SearchRequest;

@@ -1,0 +1,78 @@
+import { dirname, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import type { Config, Human, Result } from '@vladmandic/human';
+import { registerFileModelLoader } from './file-model-loader';
+
+/** Where the installed packages keep the wasm binaries and the model files (nothing is fetched at run time). */
+function installedPaths(): { humanDist: string; models: string; wasm: string } {
+  // human's "exports" keys lack './', so its wasm build cannot be imported by name; resolve its folder instead.
+  const humanDist = dirname(require.resolve('@vladmandic/human'));
+  const wasmMain = require.resolve('@tensorflow/tfjs-backend-wasm');
+  return { humanDist, models: join(humanDist, '..', 'models'), wasm: dirname(wasmMain) };
+}
+
+/** Thresholds from ../shared/reference/computer-vision.md (tested on darknet and dlib photos). */
+export const OBJECT_MIN_CONFIDENCE = 0.25;
+export const FACE_MIN_CONFIDENCE = 0.3;
+
+export function humanConfig(): Partial<Config> {
+  const paths = installedPaths();
+  return {
+    backend: 'wasm',
+    // Both defaults point at CDNs: jsdelivr for the wasm binaries, a relative file:// for models.
+    wasmPath: `${paths.wasm}/`,
+    wasmPlatformFetch: false,
+    modelBasePath: `file://${paths.models}/`,
+    debug: false,
+    face: {
+      enabled: true,
+      detector: { rotation: true, maxDetected: 50, minConfidence: FACE_MIN_CONFIDENCE, return: false },
+      mesh: { enabled: true },
+      description: { enabled: true },
+      iris: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+      attention: { enabled: false },
+    },
+    object: {
+      enabled: true,
+      modelPath: 'centernet.json',
+      minConfidence: OBJECT_MIN_CONFIDENCE,
+      maxDetected: 20,
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+    filter: { enabled: false },
+    cacheSensitivity: 0,
+  };
+}
+
+/** One loaded human instance (≈150 ms to load, ≈290 MB resident): a worker process keeps one for its life. */
+export async function loadHuman(): Promise<Human> {
+  registerFileModelLoader();
+  const paths = installedPaths();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Human: HumanClass } = require(join(paths.humanDist, 'human.node-wasm.js')) as {
+    Human: new (config: Partial<Config>) => Human;
+  };
+  const human = new HumanClass(humanConfig());
+  await human.load();
+  return human;
+}
+
+/** Runs one detect() over RGB pixels; the tensor is released whatever happens. */
+export async function detectPixels(
+  human: Human,
+  pixels: { data: Buffer; width: number; height: number },
+): Promise<Result> {
+  const input = tf.tensor4d(new Int32Array(pixels.data), [1, pixels.height, pixels.width, 3], 'int32');
+  try {
+    return await human.detect(input);
+  } finally {
+    tf.dispose(input);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A vision worker process: loads the local models once, then analyses one photo per request from its parent
+ * (worker-pool.ts). tfjs-wasm runs single-threaded, so the pool runs one of these per core.
+ */
+import type { FaceResult, Human, ObjectResult } from '@vladmandic/human';
+import { keepPersonFaces } from './face-filter';
+import { detectPixels, loadHuman } from './human-detector';
+import { visionPixels } from './vision-pixels';
+import { VisionSkip, type Box, type DetectedObject } from './vision-types';
+import type { AnalyseRequest, WorkerDetections, WorkerFace, WorkerMessage } from './worker-protocol';
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+async function analyse(human: Human, request: AnalyseRequest): Promise<WorkerDetections> {
+  const pixels = await visionPixels(request.input, request.mediaType);
+  const result = await detectPixels(human, pixels);
+  const objects = result.object.map(toObject);
+  const faces = result.face.flatMap(toFace);
+  const kept = keepPersonFaces(faces, objects);
+  return { objects, faces: kept, droppedFaces: result.face.length - kept.length };
+}
+
+function toObject(object: ObjectResult): DetectedObject {
+  return { label: object.label, score: object.score, box: toBox(object.boxRaw) };
+}
+
+function toFace(face: FaceResult): WorkerFace[] {
+  const embedding = face.embedding;
+  if (!embedding || embedding.length === 0) return [];
+  return [{ box: toBox(face.boxRaw), score: face.score, descriptor: normalised(embedding) }];
+}
+
+function toBox([left, top, width, height]: readonly number[]): Box {
+  return { left: left ?? 0, top: top ?? 0, width: width ?? 0, height: height ?? 0 };
+}
+
+function normalised(values: readonly number[]): Float32Array {
+  const vector = Float32Array.from(values);
+  let norm = 0;
+  for (const v of vector) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] ?? 0) / norm;
+  return vector;
+}
+
+async function main(): Promise<void> {
+  const human = await loadHuman();
+  // Requests arrive one at a time (the pool waits for each answer), so they are simply chained.
+  let queue = Promise.resolve();
+  process.on('message', (message: AnalyseRequest) => {
+    if (message?.type !== 'analyse') return;
+    queue = queue.then(async () => {
+      try {
+        send({ type: 'result', jobId: message.jobId, ...(await analyse(human, message)) });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        send({ type: error instanceof VisionSkip ? 'skip' : 'failed', jobId: message.jobId, reason });
+      }
+    });
+  });
+  // The parent going away (crash, kill) must not leave a 300 MB orphan behind.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `vision worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
