@@ -15,6 +15,8 @@ import { fallbackIntentHandler } from './handlers/fallback-intent';
 import { favoritePhotoIntentHandler } from './handlers/favorite-photo-intent';
 import { helpIntentHandler } from './handlers/help-intent';
 import { hidePhotoIntentHandler } from './handlers/hide-photo-intent';
+import { linkFrameIntentHandler } from './handlers/link-frame-intent';
+import { namePersonIntentHandler } from './handlers/name-person-intent';
 import { launchRequestHandler } from './handlers/launch-request';
 import { loadIndexListDataHandler } from './handlers/load-index-list-data';
 import { loopIntentHandler } from './handlers/loop-intent';
@@ -80,6 +82,8 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     { handler: photoInfoIntentHandler(deps) },
     { handler: favoritePhotoIntentHandler(deps) },
     { handler: hidePhotoIntentHandler(deps) },
+    { handler: namePersonIntentHandler(deps) },
+    { handler: linkFrameIntentHandler(deps) },
     { handler: moreLikeThisIntentHandler(deps) },
     { handler: helpIntentHandler },
     { handler: stopOrCancelIntentHandler },

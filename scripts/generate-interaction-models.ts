@@ -5,6 +5,8 @@ import {
   ENGLISH_BUILT_IN_SAMPLES,
   ENGLISH_FAVORITE_TEMPLATES,
   ENGLISH_HIDE_TEMPLATES,
+  ENGLISH_LINK_FRAME_TEMPLATES,
+  ENGLISH_NAME_PERSON_TEMPLATES,
   ENGLISH_MORE_LIKE_THIS_TEMPLATES,
   ENGLISH_QUESTIONS,
   ENGLISH_RECURRENCE,
@@ -28,6 +30,8 @@ import {
   GERMAN_BUILT_IN_SAMPLES,
   GERMAN_FAVORITE_TEMPLATES,
   GERMAN_HIDE_TEMPLATES,
+  GERMAN_LINK_FRAME_TEMPLATES,
+  GERMAN_NAME_PERSON_TEMPLATES,
   GERMAN_MORE_LIKE_THIS_TEMPLATES,
   GERMAN_PEOPLE,
   GERMAN_QUESTIONS,
@@ -166,6 +170,12 @@ export const FOLLOW_UP_INTENTS = [
     slots: [{ name: 'similarity', type: 'SIMILARITY' }],
     templates: 'moreLikeThis',
   },
+  { name: 'NamePersonIntent', slots: [{ name: 'name', type: 'PERSON' }], templates: 'namePerson' },
+  {
+    name: 'LinkFrameIntent',
+    slots: [{ name: 'code', type: 'AMAZON.FOUR_DIGIT_NUMBER' }],
+    templates: 'linkFrame',
+  },
 ] as const;
 
 type FollowUpTemplates = (typeof FOLLOW_UP_INTENTS)[number]['templates'];
@@ -202,6 +212,8 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
         favorite: GERMAN_FAVORITE_TEMPLATES,
         hide: GERMAN_HIDE_TEMPLATES,
         moreLikeThis: GERMAN_MORE_LIKE_THIS_TEMPLATES,
+        namePerson: GERMAN_NAME_PERSON_TEMPLATES,
+        linkFrame: GERMAN_LINK_FRAME_TEMPLATES,
       },
       builtIns: GERMAN_BUILT_IN_SAMPLES,
       subjects: germanSubjects(),
@@ -227,6 +239,8 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
       favorite: ENGLISH_FAVORITE_TEMPLATES,
       hide: ENGLISH_HIDE_TEMPLATES,
       moreLikeThis: ENGLISH_MORE_LIKE_THIS_TEMPLATES,
+      namePerson: ENGLISH_NAME_PERSON_TEMPLATES,
+      linkFrame: ENGLISH_LINK_FRAME_TEMPLATES,
     },
     builtIns: ENGLISH_BUILT_IN_SAMPLES,
     subjects: englishSubjects(),

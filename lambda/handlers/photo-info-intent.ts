@@ -5,6 +5,7 @@ import { noPhotoAnswer } from './answers';
 import { factsOnScreen, infoOf } from './facts-on-screen';
 import { isIntent } from './matchers';
 import { slotIdOf } from './slot-ids';
+import { ownerIdOf } from '../util/request-attributes';
 
 export const PHOTO_INFO_INTENT = 'PhotoInfoIntent';
 /** PHOTO_QUESTION: WHAT, WHEN, WHERE or WHO; empty ("tell me about this photo") = everything. */
@@ -24,6 +25,12 @@ export function photoInfoIntentHandler(deps: Pick<SkillDeps, 'library'>): Reques
       const onScreen = await factsOnScreen(input, deps);
       if (!onScreen) return noPhotoAnswer(input, strings, strings.noPhotoOnScreen);
       const question = (slotIdOf(input, QUESTION_SLOT, QUESTIONS)?.toLowerCase() ?? 'what') as PhotoQuestion;
+      if (question === 'who' && onScreen.facts.people.length === 0) {
+        // Vision may have found faces nobody has named yet: invite the name ("this is Mom") rather than shrug.
+        const { faces } = await deps.library.facesInPhoto(ownerIdOf(input), onScreen.facts.id);
+        const unnamed = faces.filter((face) => face.person?.name == null).length;
+        if (unnamed > 0) return input.responseBuilder.speak(strings.unnamedFaces(unnamed)).getResponse();
+      }
       return input.responseBuilder
         .speak(strings.photoInfo(infoOf(onScreen.facts), question, onScreen.which))
         .getResponse();

@@ -232,6 +232,22 @@ export const deDE: SkillStrings = {
     on
       ? 'Wiederholung an. Deine nächste Diashow beginnt nach dem letzten Foto von vorne.'
       : 'Wiederholung aus. Deine nächste Diashow hält beim letzten Foto an.',
+  frameCodeUnclear: 'Welcher Rahmen? Sag: verbinde Rahmen, und die vier Ziffern, die der Rahmen zeigt.',
+  frameLinked: (code) =>
+    `Erledigt. Der Rahmen mit <say-as interpret-as="digits">${escapeSsml(code)}</say-as> zeigt jetzt deine Fotos.`,
+  frameCodeUnknown: (code) =>
+    `Ich habe keinen Rahmen mit <say-as interpret-as="digits">${escapeSsml(code)}</say-as> gefunden. Prüfe den Code auf dem Rahmen und versuche es noch einmal.`,
+  frameLinkTooManyTries:
+    'Das waren zu viele falsche Codes. Bitte warte ein paar Minuten und versuche es dann noch einmal.',
+  frameLinkNotNeeded: 'Die Rahmen hier zeigen schon deine Fotos, es gibt nichts zu verbinden.',
+  nameUnclear: 'Wer ist das? Sag: das ist, und den Namen.',
+  noFaceToName: 'Ich erkenne auf diesem Foto kein Gesicht, dem ich einen Namen geben könnte.',
+  tooManyFacesToName: (faces) =>
+    `Ich sehe ${faces} Personen auf diesem Foto. Nenne die Person auf einem Foto, auf dem sie allein zu sehen ist.`,
+  personNamed: (name, photos) =>
+    `Alles klar, das ist ${escapeSsml(name)}. ${photos === 1 ? 'Das ist bisher das einzige Foto' : `Ich habe ${photos} Fotos gefunden`}.`,
+  unnamedFaces: (faces) =>
+    `Ich weiß noch nicht, wer ${faces === 1 ? 'das ist' : 'diese Personen sind'}. Wenn du es weißt, sag: das ist, und den Namen.`,
   favorited: (which) => `Ich habe ${PHOTO_NAMED[which].acc} zu deinen Favoriten hinzugefügt.`,
   hidden: (which) => `Okay, ${PHOTO_NAMED[which].acc} zeige ich nicht mehr.`,
   morePhotos: (match, count) =>

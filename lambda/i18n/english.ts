@@ -248,6 +248,21 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       on
         ? 'Loop is on. Your next slideshow will start over after its last photo.'
         : 'Loop is off. Your next slideshow will stop at its last photo.',
+    frameCodeUnclear: 'Which frame? Say link frame, and the four digits the frame shows.',
+    frameLinked: (code) =>
+      `Done. The frame showing <say-as interpret-as="digits">${escapeSsml(code)}</say-as> now shows your photos.`,
+    frameCodeUnknown: (code) =>
+      `I couldn't find a frame showing <say-as interpret-as="digits">${escapeSsml(code)}</say-as>. Check the code on the frame and try again.`,
+    frameLinkTooManyTries: 'That was too many wrong codes. Please wait a few minutes and try again.',
+    frameLinkNotNeeded: "Frames here already show your photos, so there's nothing to link.",
+    nameUnclear: 'Who is it? Say, this is, and their name.',
+    noFaceToName: "I can't make out a face in this photo to name.",
+    tooManyFacesToName: (faces) =>
+      `I see ${faces} people in this photo. Name someone in a photo where they're on their own.`,
+    personNamed: (name, photos) =>
+      `Got it, that's ${escapeSsml(name)}. ${photos === 1 ? "That's the only photo" : `I found them in ${photos} photos`} so far.`,
+    unnamedFaces: (faces) =>
+      `I don't know who ${faces === 1 ? 'this is' : 'these people are'} yet. If you do, say: this is, and their name.`,
     favorited: (which) => `I've added ${PHOTO_NAMED[which]} to your ${style.favourites}.`,
     hidden: (which) => `OK, I won't show ${which === 'this' ? 'that photo' : PHOTO_NAMED[which]} again.`,
     morePhotos: (match, count) =>

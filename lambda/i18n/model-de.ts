@@ -131,6 +131,21 @@ export const GERMAN_HIDE_TEMPLATES: readonly string[] = [
   '(zeig|zeige) (mir|) das {side} (foto|bild) nie wieder',
 ];
 
+/** "Das ist Mama", während ein Foto zu sehen ist: {name} ist PERSON. */
+export const GERMAN_NAME_PERSON_TEMPLATES: readonly string[] = [
+  '(das ist|das hier ist) {name}',
+  'die person (auf dem|im) (foto|bild) ist {name}',
+  '(sie|er) heißt {name}',
+  'das ist (meine|mein|unsere|unser) {name}',
+];
+
+/** "Verbinde Rahmen 4821": {code} sind die vier Ziffern, die ein Web-Rahmen zeigt. */
+export const GERMAN_LINK_FRAME_TEMPLATES: readonly string[] = [
+  '(verbinde|koppele|kopple) (den|meinen|) (rahmen|bilderrahmen|bildschirm) {code}',
+  '(rahmen|bilderrahmen) {code} (verbinden|koppeln)',
+  'der (rahmen|bildschirm) code ist {code}',
+];
+
 /** "Zeig mir mehr davon", "mehr Fotos von diesem Tag / von hier / mit ihnen": {similarity} is SIMILARITY. */
 export const GERMAN_MORE_LIKE_THIS_TEMPLATES: readonly string[] = [
   '(zeig|zeig mir|zeige mir|) mehr (davon|wie das|wie dieses|solche fotos|solche bilder)',

@@ -150,6 +150,22 @@ export const ENGLISH_HIDE_TEMPLATES: readonly string[] = [
   "(don't|do not) show (me|) the {side} (photo|picture|one) again",
 ];
 
+/** "This is Mom", while a photo is on screen: {name} is PERSON (the owner's people, plus seeds). */
+export const ENGLISH_NAME_PERSON_TEMPLATES: readonly string[] = [
+  "(this is|that's|that is|this person is) {name}",
+  'the person in this (photo|picture) is {name}',
+  '(her|his) name is {name}',
+  'this is (my|our) {name}',
+  'call (this person|them|her|him) {name}',
+];
+
+/** "Link frame 4821": {code} is the four digits a web frame shows until its owner links it. */
+export const ENGLISH_LINK_FRAME_TEMPLATES: readonly string[] = [
+  '(link|connect|pair|add) (the|my|) (frame|photo frame|screen|display) {code}',
+  '(link|connect|pair) (the|my|) (frame|photo frame|screen|display) (with|using) (the|) code {code}',
+  'the (frame|screen) code is {code}',
+];
+
 /** "Show more like this", "more photos from this day / place / with them": {similarity} is SIMILARITY. */
 export const ENGLISH_MORE_LIKE_THIS_TEMPLATES: readonly string[] = [
   '(show|show me|find|) more like (this|this one)',

@@ -102,6 +102,25 @@ export interface SkillStrings {
   /** Loop switched: it applies to the next slideshow. */
   loopSaved: (on: boolean) => string;
   favorited: (which: PhotoRef) => string;
+  /** "Link frame …" without four digits heard. */
+  frameCodeUnclear: string;
+  /** The web frame showing `code` now shows the owner's photos. */
+  frameLinked: (code: string) => string;
+  /** No frame shows that code (never shown, used, or expired). */
+  frameCodeUnknown: (code: string) => string;
+  frameLinkTooManyTries: string;
+  /** Frames already show the local owner's library (no accounts): nothing to link. */
+  frameLinkNotNeeded: string;
+  /** "This is …" without a name heard. */
+  nameUnclear: string;
+  /** "This is Mom" on a photo where vision found no face. */
+  noFaceToName: string;
+  /** "This is Mom" on a photo with several people: which face is meant cannot be told by voice. */
+  tooManyFacesToName: (faces: number) => string;
+  /** A face named: the person's name and how many photos they are in now. */
+  personNamed: (name: string, photos: number) => string;
+  /** "Who is this?" on a photo with faces nobody has named yet. */
+  unnamedFaces: (faces: number) => string;
   /** "Hide this": the photo is never shown again. */
   hidden: (which: PhotoRef) => string;
   /** "More like this": how many other photos matched, and by what. */

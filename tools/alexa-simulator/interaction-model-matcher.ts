@@ -253,7 +253,7 @@ function resolveSlot(
 
 /** Built-in types that take any words here (Alexa's gazetteers and free text); AMAZON.DATE is resolved above. */
 function isOpenType(type: string): boolean {
-  return ['AMAZON.City', 'AMAZON.Country', 'AMAZON.SearchQuery'].includes(type);
+  return ['AMAZON.City', 'AMAZON.Country', 'AMAZON.SearchQuery', 'AMAZON.FOUR_DIGIT_NUMBER'].includes(type);
 }
 
 function escapeRegExp(text: string): string {

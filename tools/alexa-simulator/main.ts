@@ -11,6 +11,7 @@ import { buildRequestEnvelope, SIMULATOR_IDENTITY } from './envelope';
 import { loadLanguageModel } from './interaction-model';
 import { intentFromSlotValues, matchUtterance, type HeardRequest } from './interaction-model-matcher';
 import { NothingListeningError, sendToSkill, type SkillReply } from './skill-transport';
+import { previewUrlFor } from './preview-link';
 import { formatSummary } from './summary';
 
 /** Exit codes: 0 answered, 1 transport or skill error, 2 usage error or no intent matched. */
@@ -65,6 +66,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ request: envelope, response }, null, 2)}\n`);
   } else {
     process.stdout.write(`${formatSummary(findDevice(args.device), heard, response).join('\n')}\n`);
+    const device = findDevice(args.device);
+    const preview = previewUrlFor(`http://localhost:${env.PORT}`, device.name, args.utterance, response);
+    if (preview) process.stdout.write(`See it in a browser: ${preview}\n`);
   }
   return EXIT_OK;
 }

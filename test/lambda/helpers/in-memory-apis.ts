@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { DisplayApi } from '../../../common/clients/display-client';
 import type { LibraryApi } from '../../../common/clients/library-client';
 import {
+  personUpdateSchema,
   photoFlagsSchema,
+  type Person,
+  type PersonUpdate,
+  type PhotoFaces,
   type AmbientPosition,
   type CreateSlideshowRequest,
   type LinkedFrame,
@@ -36,6 +40,8 @@ export interface TestPhoto {
   place?: PhotoCaptionFacts['place'];
   favorite?: boolean;
   hidden?: boolean;
+  /** Faces vision found, left to right; a person whose name is null is a face cluster nobody has named yet. */
+  faces?: Array<{ person: { id: string; name: string | null } | null }>;
 }
 
 function matches(photo: TestPhoto, query: PhotoQuery | undefined): boolean {
@@ -150,6 +156,50 @@ export class InMemoryLibrary implements LibraryApi {
     if (valid.favorite !== undefined) photo.favorite = valid.favorite;
     if (valid.hidden !== undefined) photo.hidden = valid.hidden;
     return this.getPhoto(ownerId, photoId);
+  }
+
+  readonly personUpdates: Array<{ ownerId: string; personId: string; update: PersonUpdate }> = [];
+
+  facesInPhoto(_ownerId: string, photoId: string): Promise<PhotoFaces> {
+    const photo = this.photos.find((candidate) => candidate.id === photoId);
+    if (!photo) return Promise.reject(notFound('PHOTO_NOT_FOUND', 'No such photo'));
+    return Promise.resolve({
+      photoId,
+      faces: (photo.faces ?? []).map((face, i) => ({
+        box: { left: i * 0.3, top: 0.2, width: 0.2, height: 0.3 },
+        score: 0.9,
+        person: face.person && { ...face.person, hidden: false },
+      })),
+    });
+  }
+
+  /** Names a person as the library does: a name someone already has merges the two under that person's id. */
+  updatePerson(ownerId: string, personId: string, update: PersonUpdate): Promise<Person> {
+    this.personUpdates.push({ ownerId, personId, update });
+    const valid = parseInput(personUpdateSchema, update);
+    const faces = this.photos.flatMap((photo) =>
+      (photo.faces ?? []).flatMap((face) => (face.person?.id === personId ? [{ photo, face }] : [])),
+    );
+    if (faces.length === 0) return Promise.reject(notFound('PERSON_NOT_FOUND', 'No such person'));
+    const name = valid.name;
+    const named = name
+      ? this.photos.flatMap((photo) => photo.people ?? []).find((person) => person.name === name)
+      : undefined;
+    const id = named?.id ?? personId;
+    for (const { photo, face } of faces) {
+      face.person = { id, name: name ?? face.person?.name ?? null };
+      if (name && !(photo.people ?? []).some((person) => person.id === id)) {
+        photo.people = [...(photo.people ?? []), { id, name }];
+      }
+    }
+    const photoCount = this.photos.filter((photo) => (photo.people ?? []).some((p) => p.id === id)).length;
+    return Promise.resolve({
+      id,
+      name: name ?? null,
+      hidden: valid.hidden ?? false,
+      photoCount,
+      faceCount: faces.length,
+    });
   }
 
   vocabulary(ownerId: string): Promise<Vocabulary> {

@@ -90,6 +90,12 @@ describe('interaction model matcher (en-US)', () => {
     assert.equal(intentOf(matchUtterance(model, 'cancel', context)).name, 'AMAZON.CancelIntent');
   });
 
+  it('"link frame 4821" fills the four-digit code', () => {
+    const intent = intentOf(matchUtterance(model, 'ask photo frame to link frame 4821', context));
+    assert.equal(intent.name, 'LinkFrameIntent');
+    assert.equal(intent.slots?.code?.value, '4821');
+  });
+
   it('never guesses: unknown words or dates are an error naming the locale and suggesting samples', () => {
     assert.throws(
       () => matchUtterance(model, 'show zebra photos', context),
