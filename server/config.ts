@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { envFlag, envLogLevel, envPort, loadEnv } from '../common/config';
 import { timeZoneSchema } from '../common/contracts';
 import type { LogLevel } from '../common/logger';
-import { libraryEnvFrom, s3SettingsFrom, type S3Settings } from '../metadata-service/config';
+import {
+  libraryEnvFrom,
+  s3SettingsFrom,
+  visionSettingsFrom,
+  type S3Settings,
+} from '../metadata-service/config';
+import type { VisionSettings } from '../metadata-service/library';
 import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
 import { isS3Location } from '../metadata-service/ingest/source-for';
 
@@ -29,6 +35,13 @@ export interface LocalStackConfig {
   renditionUrlTtlSeconds: number;
   ownerId: string;
   skillId: string | undefined;
+  /**
+   * Labels and faces from photo content for a real photo folder (VISION=off turns it off), run in the background
+   * after each ingest's metadata phase so serving never waits; VISION_PROVIDER etc. in metadata-service/config.ts.
+   */
+  vision: VisionSettings | undefined;
+  /** Web frames show a code until an owner links them, instead of showing the local owner's library. */
+  frameAccounts: boolean;
   /** IANA zone the skill resolves "today", "last summer"… in when the device does not tell (Settings API). */
   skillTimeZone: string;
   logLevel: LogLevel;
@@ -65,6 +78,8 @@ const localStackEnvSchema = z.object({
     .regex(/^[A-Za-z0-9._:-]{1,255}$/, { message: 'must be an owner id (letters, digits, . _ : -)' })
     .default('local'),
   ALEXA_SKILL_ID: optionalNonEmpty,
+  FRAME_ACCOUNTS: envFlag(false),
+  VISION: envFlag(true),
   // The laptop running `npm start` is where its owner lives: its zone is the sensible default.
   SKILL_TIME_ZONE: optionalNonEmpty.pipe(
     timeZoneSchema.optional().default(Intl.DateTimeFormat().resolvedOptions().timeZone),
@@ -90,6 +105,8 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
     ownerId: e.PHOTO_OWNER_ID,
     skillId: e.ALEXA_SKILL_ID,
     skillTimeZone: e.SKILL_TIME_ZONE,
+    frameAccounts: e.FRAME_ACCOUNTS,
+    vision: e.VISION ? visionSettingsFrom(env) : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

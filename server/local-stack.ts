@@ -54,6 +54,7 @@ export async function startLocalStack(
     defaultOwnerId: config.ownerId,
     albumFolders: config.albumFolders,
     s3: config.s3,
+    vision: config.vision,
   });
   const status = new IngestStatus();
   let ingestDone: Promise<void>;
@@ -61,8 +62,13 @@ export async function startLocalStack(
     // The demo library is small; ingest it before answering so the first request already finds photos.
     const demoDir = join(config.dataDir, 'demo-photos');
     await ensureDemoLibrary(demoDir, deps.today ?? new Date());
+    // The generated demo photos have no faces or objects to find: vision would only burn CPU at startup.
     await status.track(
-      library.ingest(demoDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
+      library.ingest(demoDir, {
+        ownerId: config.ownerId,
+        onProgress: (p) => status.progress(p),
+        vision: 'off',
+      }),
     );
     ingestDone = Promise.resolve();
   } else {
@@ -96,8 +102,9 @@ export async function startLocalStack(
     urlTtlSeconds: config.renditionUrlTtlSeconds,
     logger: logger.child({ tier: 'display' }),
     s3Client,
-    // Web frames on this machine show the local owner's library (no linking needed).
-    frame: { accounts: false, ownerId: config.ownerId },
+    // By default every web frame shows the local owner's library; with FRAME_ACCOUNTS a frame shows a code until
+    // an owner links it ("Alexa, ask Photo Frame to link frame 4821").
+    frame: { accounts: config.frameAccounts, ownerId: config.ownerId },
   });
   const skillLogger = logger.child({ tier: 'skill' });
   // Per-user settings (interval, shuffle, positions…) in the same database, in the skill's own table.

@@ -14,6 +14,10 @@ describe('server/config', () => {
     assert.equal(config.renditionUrlTtlSeconds, 21600);
     assert.equal(config.ownerId, 'local');
     assert.equal(config.skillTimeZone, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    assert.equal(config.frameAccounts, false);
+    assert.equal(config.vision?.provider, 'local');
+    assert.equal(localStackConfigFromEnv({ VISION: 'false' }).vision, undefined);
+    assert.equal(localStackConfigFromEnv({ FRAME_ACCOUNTS: 'true' }).frameAccounts, true);
   });
 
   it('takes the skill time zone from SKILL_TIME_ZONE and refuses one that is not IANA', () => {

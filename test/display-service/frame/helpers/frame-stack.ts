@@ -40,6 +40,8 @@ export class FrameStack {
       port: this.port,
       dataDir: join(this.dir, 'data'),
       photosDir: join(this.dir, 'photos'),
+      // The frame tests are about the browser: no vision workers competing with chromium for the CPU.
+      vision: undefined,
       logLevel: 'silent' as const,
     };
     this.stack = await startLocalStack(config);
