@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-
 export interface FrameActions {
   next(): void;
   previous(): void;

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-
 const DEVICE_KEY = 'photoframe.deviceId';
 const TOKEN_KEY = 'photoframe.frameToken';
 

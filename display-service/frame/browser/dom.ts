@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-
 /** Creates an element with a class and optional attributes; the frame's only DOM helper. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import {
   FRAME_DEVICE_HEADER,
   FRAME_TOKEN_HEADER,

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { SlideshowPage } from '../frame-api-types';
 import { bindControls } from './controls';
 import { DeviceIdentity, safeStorage } from './device-identity';
@@ -9,7 +8,8 @@ import { Player } from './player';
 import { Playlist } from './playlist';
 import { RenditionStore } from './rendition-store';
 import { screenViewport } from './screen-viewport';
-import { SettingsPanel, isDimTime, loadSettings, saveSettings, type FrameSettings } from './settings';
+import { SettingsPanel } from './settings-panel';
+import { isDimTime, loadSettings, saveSettings, type FrameSettings } from './settings';
 import { Stage } from './stage';
 
 const PAGE_SIZE = 10;

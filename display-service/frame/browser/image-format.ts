@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-
 export type ImageFormat = 'avif' | 'webp' | 'jpeg';
 
 /** 1x1 images, to ask the browser whether it decodes a format (every modern one does WebP; AVIF is newer). */

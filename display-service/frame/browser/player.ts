@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { SlideshowItem } from '../frame-api-types';
 import { formatCaption } from './caption-text';
 import { HttpError, NetworkError } from './frame-client';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { SlideshowItem, SlideshowPage } from '../frame-api-types';
 
 /** Loads one page of a slideshow (the frame's API or the preview's). */

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { PreviewDevice, SlideshowItem } from '../frame-api-types';
 import { aplLayoutFor, type AplLayout } from './apl-layout';
 import { altTextOf, formatCaption } from './caption-text';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { NetworkError, httpErrorOf } from './frame-client';
 
 /** A rendition that will never load (bad original, refused URL): skip its photo. */

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { Viewport } from '../frame-api-types';
 
 /** The contract's bounds for a viewport edge (common/contracts/display-api.ts). */

@@ -1,6 +1,3 @@
-/// <reference lib="dom" />
-import { el } from './dom';
-
 /** How this screen shows photos; kept in localStorage, overridden per load by URL parameters. */
 export interface FrameSettings {
   intervalSeconds: number;
@@ -27,20 +24,26 @@ export const DEFAULT_SETTINGS: FrameSettings = {
   dimLevel: 0.75,
 };
 
+/** The part of the browser's localStorage the settings use (so this module needs no DOM types). */
+export interface SettingsStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 export const MIN_INTERVAL_SECONDS = 1;
 export const MAX_INTERVAL_SECONDS = 3600;
 const STORAGE_KEY = 'photoframe.settings';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Stored settings, then `?interval=`, `?captions=0`, `?clock=1`, `?kenburns=1`, `?dim=22:00-07:00`, `?dimlevel=`. */
-export function loadSettings(params: URLSearchParams, storage: Storage | null): FrameSettings {
+export function loadSettings(params: URLSearchParams, storage: SettingsStorage | null): FrameSettings {
   let stored: Partial<FrameSettings> = {};
   try {
     stored = JSON.parse(storage?.getItem(STORAGE_KEY) ?? '{}') as Partial<FrameSettings>;
   } catch {
     stored = {};
   }
-  const settings = sanitize({ ...DEFAULT_SETTINGS, ...stored });
+  const settings = sanitizeSettings({ ...DEFAULT_SETTINGS, ...stored });
   const interval = Number(params.get('interval'));
   if (params.has('interval') && Number.isFinite(interval)) settings.intervalSeconds = clampInterval(interval);
   for (const [param, key] of [
@@ -63,7 +66,7 @@ export function loadSettings(params: URLSearchParams, storage: Storage | null): 
   return settings;
 }
 
-export function saveSettings(settings: FrameSettings, storage: Storage | null): void {
+export function saveSettings(settings: FrameSettings, storage: SettingsStorage | null): void {
   try {
     storage?.setItem(STORAGE_KEY, JSON.stringify(settings));
   } catch {
@@ -94,7 +97,7 @@ function clampLevel(level: number): number {
   return Math.min(0.95, Math.max(0, level));
 }
 
-function sanitize(settings: FrameSettings): FrameSettings {
+export function sanitizeSettings(settings: FrameSettings): FrameSettings {
   return {
     intervalSeconds: clampInterval(Number(settings.intervalSeconds) || DEFAULT_SETTINGS.intervalSeconds),
     captions: settings.captions !== false,
@@ -105,115 +108,4 @@ function sanitize(settings: FrameSettings): FrameSettings {
     dimTo: TIME.test(settings.dimTo) ? settings.dimTo : DEFAULT_SETTINGS.dimTo,
     dimLevel: clampLevel(Number(settings.dimLevel) || DEFAULT_SETTINGS.dimLevel),
   };
-}
-
-/**
- * The small settings panel: a plain form (so a TV remote's D-pad moves between its fields), applied as it changes.
- */
-export class SettingsPanel {
-  readonly element: HTMLFormElement;
-  private readonly fields: {
-    interval: HTMLInputElement;
-    captions: HTMLInputElement;
-    clock: HTMLInputElement;
-    kenBurns: HTMLInputElement;
-    dim: HTMLInputElement;
-    dimFrom: HTMLInputElement;
-    dimTo: HTMLInputElement;
-  };
-
-  constructor(
-    settings: FrameSettings,
-    private readonly onChange: (settings: FrameSettings) => void,
-    private readonly onClose: () => void,
-  ) {
-    this.element = el('form', 'settings', { 'aria-label': 'Frame settings' });
-    this.element.hidden = true;
-    const title = el('h2');
-    title.textContent = 'Frame settings';
-    const number = (value: number): HTMLInputElement => {
-      const input = el('input', '', {
-        type: 'number',
-        min: String(MIN_INTERVAL_SECONDS),
-        max: String(MAX_INTERVAL_SECONDS),
-        step: '1',
-        name: 'interval',
-      });
-      input.value = String(value);
-      return input;
-    };
-    const check = (name: string, on: boolean): HTMLInputElement => {
-      const input = el('input', '', { type: 'checkbox', name });
-      input.checked = on;
-      return input;
-    };
-    const time = (name: string, value: string): HTMLInputElement => {
-      const input = el('input', '', { type: 'time', name });
-      input.value = value;
-      return input;
-    };
-    this.fields = {
-      interval: number(settings.intervalSeconds),
-      captions: check('captions', settings.captions),
-      clock: check('clock', settings.clock),
-      kenBurns: check('kenburns', settings.kenBurns),
-      dim: check('dim', settings.dim),
-      dimFrom: time('dimfrom', settings.dimFrom),
-      dimTo: time('dimto', settings.dimTo),
-    };
-    const row = (text: string, input: HTMLInputElement): HTMLLabelElement => {
-      const label = el('label');
-      const span = el('span');
-      span.textContent = text;
-      label.append(span, input);
-      return label;
-    };
-    const done = el('button', '', { type: 'submit' });
-    done.textContent = 'Done';
-    const actions = el('div', 'actions');
-    actions.append(done);
-    this.element.append(
-      title,
-      row('Seconds per photo', this.fields.interval),
-      row('Captions', this.fields.captions),
-      row('Clock', this.fields.clock),
-      row('Slow zoom', this.fields.kenBurns),
-      row('Dim at night', this.fields.dim),
-      row('Dim from', this.fields.dimFrom),
-      row('Dim until', this.fields.dimTo),
-      actions,
-    );
-    this.element.addEventListener('change', () => this.onChange(this.read(settings)));
-    this.element.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.onChange(this.read(settings));
-      this.onClose();
-    });
-  }
-
-  get open(): boolean {
-    return !this.element.hidden;
-  }
-
-  show(): void {
-    this.element.hidden = false;
-    this.fields.interval.focus();
-  }
-
-  hide(): void {
-    this.element.hidden = true;
-  }
-
-  private read(previous: FrameSettings): FrameSettings {
-    return sanitize({
-      ...previous,
-      intervalSeconds: Number(this.fields.interval.value),
-      captions: this.fields.captions.checked,
-      clock: this.fields.clock.checked,
-      kenBurns: this.fields.kenBurns.checked,
-      dim: this.fields.dim.checked,
-      dimFrom: this.fields.dimFrom.value,
-      dimTo: this.fields.dimTo.value,
-    });
-  }
 }

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { SlideshowItem } from '../frame-api-types';
 import { altTextOf } from './caption-text';
 import { el } from './dom';

@@ -3,19 +3,14 @@ import {
   DEFAULT_SETTINGS,
   isDimTime,
   loadSettings,
+  type SettingsStorage,
 } from '../../../../display-service/frame/browser/settings';
 
-/** A Storage double over a Map: what localStorage would hold. */
-function storageWith(entries: Record<string, string>): Storage {
+/** localStorage's part the settings use, over a Map. */
+function storageWith(entries: Record<string, string>): SettingsStorage {
   const map = new Map(Object.entries(entries));
   return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
     getItem: (key) => map.get(key) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (key) => void map.delete(key),
     setItem: (key, value) => void map.set(key, value),
   };
 }
