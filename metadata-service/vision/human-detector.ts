@@ -64,14 +64,23 @@ export async function loadHuman(): Promise<Human> {
   return human;
 }
 
-/** Runs one detect() over RGB pixels; the tensor is released whatever happens. */
+/**
+ * Objects first, then faces only when `wantFaces(objects)` says so: a face is only ever kept inside a person box
+ * (face-filter.ts), so on a photo without a person the face pipeline (detector, mesh and descriptor: 30-130 ms a
+ * face, more on a dog's face it would find) is work thrown away. One tensor serves both passes and is released
+ * whatever happens. human merges a detect() config into its own, so each pass names both switches.
+ */
 export async function detectPixels(
   human: Human,
   pixels: { data: Buffer; width: number; height: number },
-): Promise<Result> {
+  wantFaces: (objects: Result['object']) => boolean = () => true,
+): Promise<Pick<Result, 'object' | 'face'>> {
   const input = tf.tensor4d(new Int32Array(pixels.data), [1, pixels.height, pixels.width, 3], 'int32');
   try {
-    return await human.detect(input);
+    const objects = await human.detect(input, { object: { enabled: true }, face: { enabled: false } });
+    if (!wantFaces(objects.object)) return { object: objects.object, face: [] };
+    const faces = await human.detect(input, { object: { enabled: false }, face: { enabled: true } });
+    return { object: objects.object, face: faces.face };
   } finally {
     tf.dispose(input);
   }

@@ -15,7 +15,7 @@ function send(message: WorkerMessage): void {
 
 async function analyse(human: Human, request: AnalyseRequest): Promise<WorkerDetections> {
   const pixels = await visionPixels(request.input, request.mediaType);
-  const result = await detectPixels(human, pixels);
+  const result = await detectPixels(human, pixels, (found) => found.some((o) => o.label === 'person'));
   const objects = result.object.map(toObject);
   const faces = result.face.flatMap(toFace);
   const kept = keepPersonFaces(faces, objects);
