@@ -2,6 +2,8 @@ import { badRequest, notFound } from '../common/errors';
 import type { LibraryApi } from '../common/clients/library-client';
 import {
   describePhotosRequestSchema,
+  labelNameSchema,
+  labelVisibilitySchema,
   filtersBesideText,
   ownerIdSchema,
   personIdSchema,
@@ -33,6 +35,8 @@ export interface LibraryService extends LibraryApi {
   getPerson(ownerId: string, personId: string): Promise<Person>;
   /** A 160x160 JPEG of the person's most typical face. */
   personFace(ownerId: string, personId: string): Promise<Buffer>;
+  /** Hides a label's photos from every search that does not name it (so from frames), or shows them again. */
+  setLabelHidden(ownerId: string, label: string, hidden: boolean): Promise<{ hiddenLabels: string[] }>;
 }
 
 /**
@@ -144,6 +148,12 @@ export function createLibraryService(repository: PhotoRepository, people: People
       const image = await people.faceImage(owner, personId);
       if (!image) throw notFound('PERSON_FACE_NOT_FOUND', 'No face of this person was found in a photo');
       return image;
+    },
+    async setLabelHidden(ownerId, label, hidden): Promise<{ hiddenLabels: string[] }> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const name = parseInput(labelNameSchema, label, 'INVALID_LABEL');
+      await repository.setLabelHidden(owner, name, parseInput(labelVisibilitySchema, { hidden }).hidden);
+      return { hiddenLabels: await repository.hiddenLabels(owner) };
     },
   };
 }

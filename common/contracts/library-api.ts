@@ -112,6 +112,21 @@ export const describePhotosRequestSchema = z
 
 export const describePhotosResponseSchema = z.object({ photos: z.array(photoCaptionFactsSchema) });
 
+/** A label as the library stores it ("dog", "hospital"): lower-case words. */
+export const labelNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} '&-]*$/u, 'must be a label such as dog or birthday');
+
+/** `PATCH /v1/library/labels/{label}`: hide a label's photos from frames (searches that do not name it), or not. */
+export const labelVisibilitySchema = z.object({ hidden: z.boolean() }).strict();
+
+/** The labels an owner hid from frames. */
+export const hiddenLabelsSchema = z.object({ hiddenLabels: z.array(z.string()) });
+
 /** The owner's own marks on a photo ("favourite this", "hide this"); at least one must be given. */
 export const photoFlagsSchema = z
   .object({ favorite: z.boolean().optional(), hidden: z.boolean().optional() })

@@ -3,6 +3,7 @@ import { migrateToLatest } from '../../common/database';
 import { shuffleKeyFor } from '../repositories/shuffle-order';
 import { searchableRowsMigration } from './migration-0003-searchable-rows';
 import { visionPeopleMigration } from './migration-0004-vision-people';
+import { hiddenLabelsMigration } from './migration-0005-hidden-labels';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -235,6 +236,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   },
   '0003_searchable_rows': searchableRowsMigration,
   '0004_vision_people': visionPeopleMigration,
+  '0005_hidden_labels': hiddenLabelsMigration,
 };
 
 /** Brings the schema to the latest version. */

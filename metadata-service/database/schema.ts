@@ -191,7 +191,14 @@ export interface PhotoPeopleByFaceTable {
   person_id: string;
 }
 
+/** Labels the owner hid from frames (migration 0005). */
+export interface HiddenLabelsTable {
+  owner_id: string;
+  label: string;
+}
+
 export interface LibraryDatabase {
+  hidden_labels: HiddenLabelsTable;
   photos: PhotosTable;
   photo_labels: PhotoLabelsTable;
   photo_label_sources: PhotoLabelSourcesTable;

@@ -3,6 +3,8 @@ import {
   describePhotosRequestSchema,
   describePhotosResponseSchema,
   errorResponseSchema,
+  hiddenLabelsSchema,
+  labelVisibilitySchema,
   OWNER_HEADER,
   peopleResponseSchema,
   personSchema,
@@ -143,6 +145,25 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           responses: { '200': ok('People', 'People'), ...errorResponses(400, 500) },
         },
       },
+      '/labels/{label}': {
+        patch: {
+          operationId: 'setLabelHidden',
+          summary:
+            "Hide a label's photos from every search that does not name the label (so from frames), or show them again",
+          parameters: [
+            owner,
+            { name: 'label', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/LabelVisibility' } } },
+          },
+          responses: {
+            '200': ok('HiddenLabels', "The owner's hidden labels afterwards"),
+            ...errorResponses(400, 500),
+          },
+        },
+      },
       '/people/{id}': {
         get: {
           operationId: 'getPerson',
@@ -204,6 +225,8 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
         People: component(peopleResponseSchema, 'output'),
         Person: component(personSchema, 'output'),
         PersonUpdate: component(personUpdateSchema, 'input'),
+        LabelVisibility: component(labelVisibilitySchema, 'input'),
+        HiddenLabels: component(hiddenLabelsSchema, 'output'),
         PhotoFaces: component(photoFacesSchema, 'output'),
         Error: component(errorResponseSchema, 'output'),
       },

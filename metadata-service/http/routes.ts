@@ -3,6 +3,7 @@ import { badRequest } from '../../common/errors';
 import {
   OWNER_HEADER,
   describePhotosRequestSchema,
+  labelVisibilitySchema,
   ownerIdSchema,
   personUpdateSchema,
   photoFlagsSchema,
@@ -73,6 +74,12 @@ export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOpti
   router.get('/people/:id', async (req, res) => {
     const owner = ownerOf(req);
     res.json(await api.getPerson(owner, req.params.id));
+  });
+
+  router.patch('/labels/:label', async (req, res) => {
+    const owner = ownerOf(req);
+    const { hidden } = parseInput(labelVisibilitySchema, req.body);
+    res.json(await api.setLabelHidden(owner, req.params.label, hidden));
   });
 
   router.patch('/people/:id', async (req, res) => {

@@ -5,48 +5,56 @@
 -- search: label + date range, newest (one label: answered from photo_labels) [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = ? and "left_out" in (?) and "month" > ? and "month" >= ? and "month" < ?;
---   params: ["owner-1","label","beach",0,"","2019-06","2019-09"]
-select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ? and "photo_labels"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
---   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",51,0]
-select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ? and "photo_labels"."taken_local" is null order by 1 limit ? offset ?;
---   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",50,0]
+select "label" from "hidden_labels" where "owner_id" = ?;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ?) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?));
+--   params: ["owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1","beach",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1",null]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ?) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
+--   params: ["owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1","beach",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1",null,51,0]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."taken_local" >= ? and "photo_labels"."taken_local" < ?) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."taken_local" is null order by 1 limit ? offset ?;
+--   params: ["owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1","beach",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1",null,50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?, ?);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: label + date range, newest (one label: answered from photo_labels) [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" = $3 and "left_out" in ($4) and "month" > $5 and "month" >= $6 and "month" < $7;
---   params: ["owner-1","label","beach",0,"","2019-06","2019-09"]
-select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."left_out" in ($3) and "photo_labels"."taken_local" >= $4 and "photo_labels"."taken_local" < $5 and "photo_labels"."taken_local" is not null order by 2 desc, 1 desc limit $6 offset $7;
---   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",51,0]
-select "photo_labels"."photo_id" as "id", "photo_labels"."taken_local" as "sort_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."left_out" in ($3) and "photo_labels"."taken_local" >= $4 and "photo_labels"."taken_local" < $5 and "photo_labels"."taken_local" is null order by 1 limit $6 offset $7;
---   params: ["beach","owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00",50,0]
+select "label" from "hidden_labels" where "owner_id" = $1;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $5 and "photo_labels"."label" = $6 and "photo_labels"."left_out" in ($7) and "photo_labels"."taken_local" >= $8 and "photo_labels"."taken_local" < $9) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $10 and "photo_labels"."label" in ($11));
+--   params: ["owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1","beach",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1",null]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $5 and "photo_labels"."label" = $6 and "photo_labels"."left_out" in ($7) and "photo_labels"."taken_local" >= $8 and "photo_labels"."taken_local" < $9) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $10 and "photo_labels"."label" in ($11)) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit $12 offset $13;
+--   params: ["owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1","beach",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1",null,51,0]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $5 and "photo_labels"."label" = $6 and "photo_labels"."left_out" in ($7) and "photo_labels"."taken_local" >= $8 and "photo_labels"."taken_local" < $9) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $10 and "photo_labels"."label" in ($11)) and "photos"."taken_local" is null order by 1 limit $12 offset $13;
+--   params: ["owner-1",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1","beach",0,"2019-06-01T00:00:00","2019-09-01T00:00:00","owner-1",null,50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2, $3);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: place + date range [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?));
---   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica"]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit ? offset ?;
---   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."taken_local" is null order by 1 limit ? offset ?;
---   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",50,0]
+select "label" from "hidden_labels" where "owner_id" = ?;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?));
+--   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica","owner-1",null]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit ? offset ?;
+--   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica","owner-1",null,51,0]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_local" >= ? and "photos"."taken_local" < ? and (lower("photos"."place_city") = lower(?) or lower("photos"."place_region") = lower(?) or lower("photos"."place_country") = lower(?)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."taken_local" is null order by 1 limit ? offset ?;
+--   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica","owner-1",null,50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?, ?);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: place + date range [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7));
---   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica"]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit $8 offset $9;
---   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."taken_local" is null order by 1 limit $8 offset $9;
---   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica",50,0]
+select "label" from "hidden_labels" where "owner_id" = $1;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $8 and "photo_labels"."label" in ($9));
+--   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica","owner-1",null]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $8 and "photo_labels"."label" in ($9)) and "photos"."taken_local" is not null order by 2 asc, 1 asc limit $10 offset $11;
+--   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica","owner-1",null,51,0]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_local" >= $3 and "photos"."taken_local" < $4 and (lower("photos"."place_city") = lower($5) or lower("photos"."place_region") = lower($6) or lower("photos"."place_country") = lower($7)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $8 and "photo_labels"."label" in ($9)) and "photos"."taken_local" is null order by 1 limit $10 offset $11;
+--   params: ["owner-1",0,"2019-01-01T00:00:00","2020-01-01T00:00:00","Santa Monica","Santa Monica","Santa Monica","owner-1",null,50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2, $3);
 --   params: ["owner-1","ph_example","ph_example"]
 
@@ -61,44 +69,52 @@ select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 an
 -- search: on this day (±3 days) [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?);
---   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17"]
-select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
---   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."taken_local" is null order by 1 limit ? offset ?;
---   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",50,0]
+select "label" from "hidden_labels" where "owner_id" = ?;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?));
+--   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17","owner-1",null]
+select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit ? offset ?;
+--   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17","owner-1",null,51,0]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."taken_month_day" in (?, ?, ?, ?, ?, ?, ?) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."taken_local" is null order by 1 limit ? offset ?;
+--   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17","owner-1",null,50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?, ?);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: on this day (±3 days) [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9);
---   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17"]
-select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit $10 offset $11;
---   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",51,0]
-select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."taken_local" is null order by 1 limit $10 offset $11;
---   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17",50,0]
+select "label" from "hidden_labels" where "owner_id" = $1;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $10 and "photo_labels"."label" in ($11));
+--   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17","owner-1",null]
+select "photos"."id" as "id", ("photos"."taken_local" || '') as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $10 and "photo_labels"."label" in ($11)) and "photos"."taken_local" is not null order by 2 desc, 1 desc limit $12 offset $13;
+--   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17","owner-1",null,51,0]
+select "photos"."id" as "id", "photos"."taken_local" as "sort_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."taken_month_day" in ($3, $4, $5, $6, $7, $8, $9) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $10 and "photo_labels"."label" in ($11)) and "photos"."taken_local" is null order by 1 limit $12 offset $13;
+--   params: ["owner-1",0,"07-11","07-12","07-13","07-14","07-15","07-16","07-17","owner-1",null,50,0]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2, $3);
 --   params: ["owner-1","ph_example","ph_example"]
 
 -- search: seeded shuffle, one label (walked by shuffle_key bucket) [sqlite]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = ? and "hidden" = ? union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = ? and "hidden" = ?;
 --   params: ["owner-1",1,"owner-1",1]
-select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = ? and "left_out" in (?);
---   params: ["owner-1","label","beach",0]
-select "photo_labels"."photo_id" as "id", "photo_labels"."shuffle_key" as "shuffle_key" from "photo_labels" where "photo_labels"."label" in (?) and "photo_labels"."owner_id" = ? and "photo_labels"."left_out" in (?) and "photo_labels"."shuffle_key" >= 1409286144 and "photo_labels"."shuffle_key" < 1411383296;
---   params: ["beach","owner-1",0]
+select "label" from "hidden_labels" where "owner_id" = ?;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" = ? and "photo_labels"."left_out" in (?)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?));
+--   params: ["owner-1",0,"owner-1","beach",0,"owner-1",null]
+select "photos"."id" as "id", "photos"."shuffle_key" as "shuffle_key" from "photos" where "photos"."owner_id" = ? and "photos"."left_out" in (?) and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" = ? and "photo_labels"."left_out" in (?)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = ? and "photo_labels"."label" in (?)) and "photos"."shuffle_key" >= 1409286144 and "photos"."shuffle_key" < 1411383296;
+--   params: ["owner-1",0,"owner-1","beach",0,"owner-1",null]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = ? and "id" in (?);
 --   params: ["owner-1","ph_example"]
 
 -- search: seeded shuffle, one label (walked by shuffle_key bucket) [postgres]
 select 'person' as "kind", "id", "hidden" from "people" where "owner_id" = $1 and "hidden" = $2 union all select 'album' as "kind", "id", "hidden" from "albums" where "owner_id" = $3 and "hidden" = $4;
 --   params: ["owner-1",1,"owner-1",1]
-select sum(photos) as "total", sum(case when month = '' then 0 else photos end) as "dated", min(first_taken) as "first", max(last_taken) as "last" from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" = $3 and "left_out" in ($4);
---   params: ["owner-1","label","beach",0]
-select "photo_labels"."photo_id" as "id", "photo_labels"."shuffle_key" as "shuffle_key" from "photo_labels" where "photo_labels"."label" in ($1) and "photo_labels"."owner_id" = $2 and "photo_labels"."left_out" in ($3) and "photo_labels"."shuffle_key" >= 1409286144 and "photo_labels"."shuffle_key" < 1411383296;
---   params: ["beach","owner-1",0]
+select "label" from "hidden_labels" where "owner_id" = $1;
+--   params: ["owner-1"]
+select count(*) as "total", count("photos"."taken_local") as "dated", min("photos"."taken_local") as "first", max("photos"."taken_local") as "last" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $3 and "photo_labels"."label" = $4 and "photo_labels"."left_out" in ($5)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $6 and "photo_labels"."label" in ($7));
+--   params: ["owner-1",0,"owner-1","beach",0,"owner-1",null]
+select "photos"."id" as "id", "photos"."shuffle_key" as "shuffle_key" from "photos" where "photos"."owner_id" = $1 and "photos"."left_out" in ($2) and "photos"."id" in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $3 and "photo_labels"."label" = $4 and "photo_labels"."left_out" in ($5)) and "photos"."id" not in (select "photo_labels"."photo_id" from "photo_labels" where "photo_labels"."owner_id" = $6 and "photo_labels"."label" in ($7)) and "photos"."shuffle_key" >= 1409286144 and "photos"."shuffle_key" < 1411383296;
+--   params: ["owner-1",0,"owner-1","beach",0,"owner-1",null]
 select "id", "taken_local", "width", "height", "orientation", "source_path", "source_uri", "content_hash", "bytes" from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]
 

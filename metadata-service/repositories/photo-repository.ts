@@ -166,11 +166,21 @@ export class PhotoRepository {
       return { total: 0, span: null, photos: [] };
     }
     const hidden = known.filter((k) => Number(k.hidden) === 1);
+    // Hidden labels leave their photos out like an exclusion, unless the query asks for that label by name.
+    const hiddenLabels = (
+      await this.db.selectFrom('hidden_labels').select('label').where('owner_id', '=', ownerId).execute()
+    )
+      .map((row) => row.label)
+      .filter((label) => !query.labels.includes(label) && !query.exclude.labels.includes(label));
+    const effective =
+      hiddenLabels.length === 0
+        ? query
+        : { ...query, exclude: { ...query.exclude, labels: [...query.exclude.labels, ...hiddenLabels] } };
     return searchPhotos(
       this.db,
       {
         ownerId,
-        query,
+        query: effective,
         hiddenPeople: hidden.filter((h) => h.kind === 'person').map((h) => h.id),
         hiddenAlbums: hidden.filter((h) => h.kind === 'album').map((h) => h.id),
       },
@@ -328,6 +338,33 @@ export class PhotoRepository {
       .where('id', '=', personId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Hides (or shows again) every photo carrying a label, for searches that do not name the label. */
+  async setLabelHidden(ownerId: string, label: string, hidden: boolean): Promise<void> {
+    if (hidden) {
+      await this.db
+        .insertInto('hidden_labels')
+        .values({ owner_id: ownerId, label })
+        .onConflict((oc) => oc.columns(['owner_id', 'label']).doNothing())
+        .execute();
+    } else {
+      await this.db
+        .deleteFrom('hidden_labels')
+        .where('owner_id', '=', ownerId)
+        .where('label', '=', label)
+        .execute();
+    }
+  }
+
+  async hiddenLabels(ownerId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('hidden_labels')
+      .select('label')
+      .where('owner_id', '=', ownerId)
+      .orderBy('label')
+      .execute();
+    return rows.map((row) => row.label);
   }
 
   async setAlbumHidden(ownerId: string, albumId: string, hidden: boolean): Promise<boolean> {

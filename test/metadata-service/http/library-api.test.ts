@@ -201,6 +201,29 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     });
   });
 
+  it('hides a label from frames: its photos leave every search that does not name it, for that owner only', async () => {
+    const visible = async (owner: string, query: unknown) =>
+      searchResponseSchema.parse((await call('/search', owner, { query })).json).total;
+    assert.equal(await visible(ALICE, {}), 1);
+    const hidden = await call('/labels/Beach', ALICE, { hidden: true }, 'PATCH');
+    assert.equal(hidden.status, 200);
+    assert.deepEqual(hidden.json, { hiddenLabels: ['beach'] });
+    assert.equal(await visible(ALICE, {}), 0, 'left out of an ordinary search (an ambient frame)');
+    assert.equal(await visible(ALICE, { people: [personIdFor(ALICE, 'mom')] }), 0);
+    assert.equal(
+      await visible(ALICE, { labels: ['beach'] }),
+      1,
+      'asking for the label by name still finds it',
+    );
+    assert.equal(await visible(BOB, {}), 1, "Bob's beach photo is not Alice's business");
+    assert.equal((await call('/labels/..%2Fetc', ALICE, { hidden: true }, 'PATCH')).status, 400);
+    assert.equal((await call('/labels/beach', ALICE, { hidden: 'yes' }, 'PATCH')).status, 400);
+    assert.deepEqual((await call('/labels/beach', ALICE, { hidden: false }, 'PATCH')).json, {
+      hiddenLabels: [],
+    });
+    assert.equal(await visible(ALICE, {}), 1);
+  });
+
   it('publishes an OpenAPI 3.1 document generated from the contract schemas', async () => {
     const { status, json } = await call('/openapi.json', undefined);
     assert.equal(status, 200);
@@ -211,6 +234,7 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/labels/{label}',
       '/openapi.json',
       '/people',
       '/people/{id}',
