@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { envLogLevel, envPort, loadEnv } from '../../common/config';
+import type { DatabaseLocation } from '../../common/database';
+import type { LogLevel } from '../../common/logger';
+
+/** The display tier on its own (the scale-out deployment), configured from its environment. */
+export interface StandaloneDisplayConfig {
+  port: number;
+  database: DatabaseLocation;
+  /** Origin of the metadata service, e.g. http://library.internal:8080 (the client appends /v1/library). */
+  libraryUrl: string;
+  /** Origin devices fetch renditions from (HTTPS in production). */
+  publicBaseUrl: string;
+  /** The first signs, all verify (rotation). */
+  signingKeys: string[];
+  urlTtlSeconds: number;
+  renditionsDir: string;
+  /** Processes sharing the port: one per core by default. */
+  workers: number;
+  /** For s3:// originals: the AWS SDK's region (credentials from its usual chain) and an optional endpoint. */
+  s3: { region: string; endpoint?: string } | undefined;
+  logLevel: LogLevel;
+}
+
+const origin = (what: string) =>
+  z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/?$/, `must be an http(s) origin such as ${what}`)
+    .transform((value) => value.replace(/\/$/, ''));
+
+/** Unset and empty mean the same: container specs often carry variables present but blank. */
+const blankIsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
+
+const envSchema = z.object({
+  PORT: envPort(8081),
+  DATABASE_URL: blankIsUnset(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (shared by every display instance)')
+      .optional(),
+  ),
+  DISPLAY_SQLITE_FILE: blankIsUnset(z.string().min(1).optional()),
+  METADATA_SERVICE_URL: origin('http://library.internal:8080'),
+  PUBLIC_BASE_URL: origin('https://photos.example.com'),
+  RENDITION_SIGNING_KEYS: z
+    .string()
+    .transform((value) => value.split(',').map((key) => key.trim()))
+    .refine((keys) => keys.length > 0 && keys.every((key) => key.length >= 32), {
+      message: 'must be one or more comma-separated keys of at least 32 characters',
+    }),
+  RENDITION_URL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(6 * 3600),
+  DISPLAY_RENDITIONS_DIR: z.string().min(1).default('./data/renditions'),
+  DISPLAY_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  AWS_REGION: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  LOG_LEVEL: envLogLevel,
+});
+
+export function standaloneDisplayConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): StandaloneDisplayConfig {
+  const e = loadEnv(envSchema, env);
+  if (e.DATABASE_URL === undefined && e.DISPLAY_SQLITE_FILE === undefined) {
+    throw new Error('DATABASE_URL or DISPLAY_SQLITE_FILE must name where slideshows are kept');
+  }
+  return {
+    port: e.PORT,
+    database:
+      e.DATABASE_URL !== undefined
+        ? { kind: 'postgres', url: e.DATABASE_URL }
+        : { kind: 'sqlite', file: resolve(e.DISPLAY_SQLITE_FILE ?? '') },
+    libraryUrl: e.METADATA_SERVICE_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    signingKeys: e.RENDITION_SIGNING_KEYS,
+    urlTtlSeconds: e.RENDITION_URL_TTL_SECONDS,
+    renditionsDir: resolve(e.DISPLAY_RENDITIONS_DIR),
+    workers: e.DISPLAY_WORKERS,
+    s3:
+      e.AWS_REGION !== undefined || e.S3_ENDPOINT !== undefined
+        ? { region: e.AWS_REGION ?? 'us-east-1', ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}) }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+  };
+}

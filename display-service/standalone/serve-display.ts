@@ -1,0 +1,70 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import express from 'express';
+import { createLibraryHttpClient } from '../../common/clients/library-client';
+import { errorMiddleware, notFoundRoute } from '../../common/http/error-middleware';
+import type { Logger } from '../../common/logger';
+import { createDisplay, NotReadyError } from '../display';
+import type { StandaloneDisplayConfig } from './config';
+import type { StopServing } from './worker-processes';
+
+/**
+ * One display process: the display API at /v1/display with cached renditions answered on bare node:http first,
+ * plus /healthz (with this process's pid, so a load test can see the workers share the load), /readyz and
+ * /metrics. Photos come from the metadata service over HTTP, originals from disk or S3.
+ */
+export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logger): Promise<StopServing> {
+  const s3Client = config.s3
+    ? new S3Client({
+        region: config.s3.region,
+        ...(config.s3.endpoint ? { endpoint: config.s3.endpoint, forcePathStyle: true } : {}),
+      })
+    : undefined;
+  const display = await createDisplay({
+    database: config.database,
+    library: createLibraryHttpClient(`${config.libraryUrl}/v1/library`),
+    renditionsDir: config.renditionsDir,
+    publicBaseUrl: config.publicBaseUrl,
+    signingKeys: config.signingKeys,
+    urlTtlSeconds: config.urlTtlSeconds,
+    logger,
+    s3Client,
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', pid: process.pid });
+  });
+  app.get('/readyz', (_req, res) => {
+    display.ready().then(
+      () => res.json({ status: 'ready' }),
+      (error: unknown) =>
+        res.status(503).json({
+          status: 'not-ready',
+          reasons: error instanceof NotReadyError ? error.reasons : ['display is not ready'],
+        }),
+    );
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(display.metrics.toPrometheus());
+  });
+  app.use('/v1/display', display.router);
+  app.use(notFoundRoute);
+  app.use(errorMiddleware(logger));
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (!display.handleRenditionRequest(req, res)) app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  logger.info('display listening', { port: config.port, pid: process.pid });
+  return async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await display.close();
+    s3Client?.destroy();
+  };
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, get, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import sharp from 'sharp';
+import { OWNER_HEADER, slideshowPageSchema } from '../../../common/contracts';
+import { createLogger } from '../../../common/logger';
+import { createLibrary, type Library } from '../../../metadata-service/library';
+import { standaloneDisplayConfigFromEnv } from '../../../display-service/standalone/config';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SIGNING_KEY = 'standalone-display-test-key-0123456789';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The pid that answered, on a fresh connection each time (the cluster hands connections out round-robin). */
+function healthPid(base: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const request = get(`${base}/healthz`, { agent: false, timeout: 2000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        try {
+          resolve(response.statusCode === 200 ? (JSON.parse(body) as { pid: number }).pid : undefined);
+        } catch {
+          resolve(undefined);
+        }
+      });
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(undefined));
+  });
+}
+
+describe('standalone display server (npm run start:display): worker processes sharing one port', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let library: Library;
+  let libraryServer: Server;
+  let display: ChildProcess | undefined;
+  let base: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pf-standalone-display-'));
+    const photos = join(dir, 'photos');
+    await mkdir(photos, { recursive: true });
+    // Two different pictures (a white square in different corners), so they are not near-duplicates of each other.
+    for (const [i, corner] of [
+      { left: 0, top: 0 },
+      { left: 480, top: 320 },
+    ].entries()) {
+      await sharp({ create: { width: 640, height: 480, channels: 3, background: '#2040d0' } })
+        .composite([
+          { input: { create: { width: 160, height: 160, channels: 3, background: '#ffffff' } }, ...corner },
+        ])
+        .jpeg()
+        .toFile(join(photos, `IMG_${i}.jpg`));
+    }
+    library = await createLibrary({
+      database: { kind: 'sqlite', file: join(dir, 'library.sqlite') },
+      logger: createLogger('silent'),
+      defaultOwnerId: 'local',
+    });
+    await library.ingest(photos, { ownerId: 'local' });
+    const app = express();
+    app.use('/v1/library', library.router);
+    libraryServer = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => libraryServer.once('listening', resolve));
+    const libraryPort = (libraryServer.address() as AddressInfo).port;
+
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    display = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'display-service', 'standalone', 'main.ts')],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
+          DATABASE_URL: '',
+          METADATA_SERVICE_URL: `http://127.0.0.1:${libraryPort}`,
+          PUBLIC_BASE_URL: base,
+          RENDITION_SIGNING_KEYS: SIGNING_KEY,
+          DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
+          DISPLAY_WORKERS: '2',
+          LOG_LEVEL: 'silent',
+        },
+      },
+    );
+    await until('the display to answer', () => healthPid(base));
+  });
+
+  after(async () => {
+    if (display && display.exitCode === null) {
+      const exited = new Promise((resolve) => display?.once('exit', resolve));
+      display.kill('SIGTERM');
+      await exited;
+    }
+    await new Promise<void>((resolve) => libraryServer.close(() => resolve()));
+    await library.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('makes slideshows over the library served elsewhere and serves their renditions', async () => {
+    const created = await fetch(`${base}/v1/display/slideshows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [OWNER_HEADER]: 'local' },
+      body: JSON.stringify({ ownerId: 'local', query: {}, viewport: { width: 1280, height: 800 } }),
+    });
+    assert.equal(created.status, 201);
+    const page = slideshowPageSchema.parse(await created.json());
+    assert.equal(page.total, 2);
+    for (const item of page.items) {
+      assert.ok(item.url.startsWith(`${base}/v1/display/renditions/`), item.url);
+      const image = await fetch(item.url);
+      assert.equal(image.status, 200);
+      const { width, height, format } = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+      assert.deepEqual({ width, height, format }, { width: 1280, height: 800, format: 'jpeg' });
+    }
+    assert.equal((await fetch(`${base}/readyz`)).status, 200);
+  });
+
+  it('spreads connections over two worker processes and replaces one that dies', async () => {
+    const pids = async () => {
+      const seen = new Set<number>();
+      for (let i = 0; i < 20; i++) {
+        const pid = await healthPid(base);
+        if (pid !== undefined) seen.add(pid);
+      }
+      return seen;
+    };
+    const before = await pids();
+    assert.equal(before.size, 2, `expected two workers, saw ${[...before].join(', ')}`);
+    const [victim] = before;
+    process.kill(victim ?? 0, 'SIGKILL');
+    const after = await until('a replacement worker', async () => {
+      const seen = await pids();
+      return seen.size === 2 && !seen.has(victim ?? 0) ? seen : undefined;
+    });
+    assert.equal(after.size, 2);
+  });
+
+  it('reads its configuration from the environment, naming what is wrong', () => {
+    const valid = {
+      DISPLAY_SQLITE_FILE: 'display.sqlite',
+      METADATA_SERVICE_URL: 'http://library.internal:8080',
+      PUBLIC_BASE_URL: 'https://photos.example.com/',
+      RENDITION_SIGNING_KEYS: `${SIGNING_KEY}, ${SIGNING_KEY}-old`,
+    };
+    const config = standaloneDisplayConfigFromEnv(valid);
+    assert.equal(config.publicBaseUrl, 'https://photos.example.com');
+    assert.deepEqual(config.signingKeys, [SIGNING_KEY, `${SIGNING_KEY}-old`]);
+    assert.ok(config.workers >= 1);
+    assert.throws(
+      () => standaloneDisplayConfigFromEnv({ ...valid, RENDITION_SIGNING_KEYS: 'short' }),
+      /RENDITION_SIGNING_KEYS must be one or more comma-separated keys/,
+    );
+    assert.throws(
+      () => standaloneDisplayConfigFromEnv({ ...valid, DISPLAY_SQLITE_FILE: undefined }),
+      /DATABASE_URL or DISPLAY_SQLITE_FILE/,
+    );
+  });
+});
