@@ -3,6 +3,7 @@
  * Prints each figure, its comparison and PASS/MISS against the issue's targets. Not part of `npm test`.
  */
 import { execFile } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,18 @@ const log = (line: string) => {
   process.stdout.write(`${line}\n`);
 };
 
+/** A GET on a connection of its own (fetch would reuse one), so the cluster hands it to its next worker. */
+function getOnFreshConnection(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      response.resume();
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode} for ${url}`)),
+      );
+    }).on('error', reject);
+  });
+}
+
 async function main(): Promise<void> {
   const cores = availableParallelism();
   log(
@@ -56,12 +69,13 @@ async function main(): Promise<void> {
     const files = await writeTwelveMegapixelJpegs(join(dir, 'originals'), FILES);
     const photoId = (n: number) => `bench_${Math.floor(n / FILES)}_${n % FILES}`;
     const fileOf = (n: number) => files[n % FILES] ?? '';
-    const config = (name: string, expressOnly = false) => ({
+    const config = (name: string, expressOnly = false, workers = 1) => ({
       files,
       copies: COPIES,
       dataDir: join(dir, name),
       signingKey: SIGNING_KEY,
       expressOnly,
+      workers,
     });
 
     const server = await startDisplayServer(config('main'));
@@ -153,19 +167,31 @@ async function main(): Promise<void> {
     await fetchBody(expressUrl);
     const viaExpress = await loadTest(expressUrl, load);
     await expressServer.stop();
-    log(`   display, node:http fast path     ${fmt(fast.requestsPerSecond, 0)} req/s (${fast.tool})`);
+    // As deployed with `npm run start:display`: one process per core sharing the port, like nginx's workers.
+    const perCore = await startDisplayServer(config('per-core', false, cores));
+    servers.push(perCore);
+    const perCoreUrl = hotUrl.replace(server.baseUrl, perCore.baseUrl);
+    // Every process renders or loads the rendition once before the load: fresh connections spread over them.
+    for (let i = 0; i < cores * 4; i++) await getOnFreshConnection(perCoreUrl);
+    const fastPerCore = await loadTest(perCoreUrl, load);
+    await perCore.stop();
+    log(
+      `   display, node:http fast path     ${fmt(fast.requestsPerSecond, 0)} req/s (${fast.tool}), 1 process`,
+    );
+    log(`   display, ${cores} processes (start:display) ${fmt(fastPerCore.requestsPerSecond, 0)} req/s`);
     log(`   display, express router only     ${fmt(viaExpress.requestsPerSecond, 0)} req/s`);
     if (tools.nginx) {
       const www = join(dir, 'www');
       await mkdir(www, { recursive: true });
       await writeFile(join(www, 'rendition.jpg'), hotBytes);
-      // nginx with one worker per core (its usual `auto`) is the target's baseline; one worker is shown too,
-      // since the display answers from one node process.
+      // Like for like: nginx with one worker per core (its usual `auto`) against the display with one process per
+      // core (the target), and one nginx worker against one display process.
       for (const workers of [cores, 1]) {
         const nginx = await startNginx(tools.nginx, join(dir, `nginx-${workers}`), www, workers);
         try {
           const baseline = await loadTest(`${nginx.url}/rendition.jpg`, load);
-          const ratio = fast.requestsPerSecond / baseline.requestsPerSecond;
+          const display = workers === cores ? fastPerCore : fast;
+          const ratio = display.requestsPerSecond / baseline.requestsPerSecond;
           const target = workers === cores ? `target >= 0.5x  ${verdict(ratio >= 0.5)}` : '(info)';
           log(`   nginx, ${workers} worker(s), sendfile       ${fmt(baseline.requestsPerSecond, 0)} req/s`);
           log(`   display / nginx ${workers} worker(s)        ${fmt(ratio, 2)}x  ${target}`);
