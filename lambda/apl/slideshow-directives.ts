@@ -1,6 +1,6 @@
 import type { interfaces } from 'ask-sdk-model';
 import type { SlideshowItem, SlideshowPage } from '../../common/contracts';
-import { DEFAULT_CAPTION_LOCALE, formatCaption } from './slideshow-caption';
+import { DEFAULT_CAPTION_LOCALE, formatCaption } from '../../common/captions/format-caption';
 import {
   SLIDESHOW_DATASOURCE,
   SLIDESHOW_DOCUMENT,

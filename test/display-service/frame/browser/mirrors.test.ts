@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SlideshowCaption } from '../../../../common/contracts';
 import {
   APL_RESOURCE_BLOCKS,
   aplLayoutFor,
   aplViewportOf,
   type AplViewport,
 } from '../../../../display-service/frame/browser/apl-layout';
-import { formatCaption } from '../../../../display-service/frame/browser/caption-text';
 import { PREVIEW_DEVICES, findPreviewDevice } from '../../../../display-service/frame/server/preview-devices';
-import { formatCaption as skillCaption } from '../../../../lambda/apl/slideshow-caption';
 import { DEVICES } from '../../../../tools/alexa-simulator/devices';
 
 /*
- * The frame and the preview mirror a few things the skill owns (tiers share no code but common/): the caption line,
- * the APL document's size classes and the simulator's device table. These tests fail as soon as either side moves.
+ * The frame and the preview mirror a few things the skill owns (the caption line itself is shared code:
+ * common/captions): the APL document's size classes and the simulator's device table. These tests fail as soon as either side moves.
  */
 
 const DOCUMENT = join(
@@ -38,32 +35,6 @@ interface DocumentResource {
 }
 
 describe('frame mirrors of the skill', () => {
-  it('writes every caption exactly as the skill does, in every locale', () => {
-    const captions: SlideshowCaption[] = [
-      {
-        takenLocal: '2025-07-14T23:59:00',
-        place: { city: 'Santa Monica', region: 'California', country: 'United States' },
-        people: ['Mom', 'Alex'],
-      },
-      {
-        takenLocal: '2024-01-01T00:00:00',
-        place: { city: null, region: 'Bavaria', country: 'Germany' },
-        people: [],
-      },
-      {
-        takenLocal: null,
-        place: { city: 'Paris', region: 'Paris', country: 'France' },
-        people: ['A', 'B', 'C', 'D', 'E', 'F'],
-      },
-      { takenLocal: null, place: null, people: [] },
-      { takenLocal: '2023-12-31T12:00:00', place: null, people: [' ', 'Zoë'] },
-    ];
-    for (const locale of ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'not a locale']) {
-      for (const caption of captions)
-        assert.equal(formatCaption(caption, locale), skillCaption(caption, locale));
-    }
-  });
-
   it('uses the APL document’s resource blocks, with the same values and the same conditions', () => {
     const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as { resources: DocumentResource[] };
     assert.equal(doc.resources.length, APL_RESOURCE_BLOCKS.length);

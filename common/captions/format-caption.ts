@@ -1,4 +1,4 @@
-import type { SlideshowCaption } from '../../common/contracts';
+import type { SlideshowCaption } from '../contracts';
 
 export const DEFAULT_CAPTION_LOCALE = 'en-US';
 

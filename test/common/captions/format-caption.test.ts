@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SlideshowCaption } from '../../../common/contracts';
-import { formatCaption } from '../../../lambda/apl/slideshow-caption';
+import { formatCaption } from '../../../common/captions/format-caption';
 
 const SANTA_MONICA = { city: 'Santa Monica', region: 'California', country: 'United States' };
 
