@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await attempt().catch(() => undefined);
@@ -36,20 +36,29 @@ async function until<T>(what: string, attempt: () => Promise<T | undefined>, tim
 /** The pid that answered, on a fresh connection each time (the cluster hands connections out round-robin). */
 function healthPid(base: string): Promise<number | undefined> {
   return new Promise((resolve) => {
+    // Settles exactly once, whatever the socket does: an answer, an error, a timeout or a close without either.
+    let settled = false;
+    const settle = (pid: number | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(pid);
+    };
     const request = get(`${base}/healthz`, { agent: false, timeout: 2000 }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
       response.on('end', () => {
         try {
-          resolve(response.statusCode === 200 ? (JSON.parse(body) as { pid: number }).pid : undefined);
+          settle(response.statusCode === 200 ? (JSON.parse(body) as { pid: number }).pid : undefined);
         } catch {
-          resolve(undefined);
+          settle(undefined);
         }
       });
+      response.on('close', () => settle(undefined));
     });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(undefined));
+    request.on('timeout', () => request.destroy(new Error('no answer in 2 s')));
+    request.on('error', () => settle(undefined));
+    request.on('close', () => setImmediate(() => settle(undefined)));
   });
 }
 
