@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, get, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,32 +34,30 @@ async function until<T>(what: string, attempt: () => Promise<T | undefined>, tim
   }
 }
 
-/** The pid that answered, on a fresh connection each time (the cluster hands connections out round-robin). */
+/**
+ * The pid that answered, on a TCP connection of its own each time (the cluster hands connections out round-robin).
+ * A raw socket, not http.get: other suites load HTTP interceptors (nock, and virtual-alexa's old copy of it) that
+ * patch node:http for the whole test process.
+ */
 function healthPid(base: string): Promise<number | undefined> {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve) => {
-    // Settles exactly once, whatever the socket does: an answer, an error, a timeout or a close without either.
-    let settled = false;
-    const settle = (pid: number | undefined) => {
-      if (settled) return;
-      settled = true;
-      resolve(pid);
-    };
-    const request = get(`${base}/healthz`, { agent: false, timeout: 2000 }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => {
-        try {
-          settle(response.statusCode === 200 ? (JSON.parse(body) as { pid: number }).pid : undefined);
-        } catch {
-          settle(undefined);
-        }
-      });
-      response.on('close', () => settle(undefined));
+    let answer = '';
+    const socket = connect({ host: hostname, port: Number(port) }, () => {
+      socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`);
     });
-    request.on('timeout', () => request.destroy(new Error('no answer in 2 s')));
-    request.on('error', () => settle(undefined));
-    request.on('close', () => setImmediate(() => settle(undefined)));
+    socket.setEncoding('utf8');
+    socket.setTimeout(2000, () => socket.destroy());
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const body = answer.startsWith('HTTP/1.1 200') ? answer.slice(answer.indexOf('\r\n\r\n') + 4) : '';
+      try {
+        resolve(body === '' ? undefined : (JSON.parse(body) as { pid: number }).pid);
+      } catch {
+        resolve(undefined);
+      }
+    });
   });
 }
 
