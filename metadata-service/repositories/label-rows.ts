@@ -82,6 +82,27 @@ export async function fileUnderLabels(
   return filed;
 }
 
+/**
+ * Replaces the labels one source gave a photo (a move changes its folder labels, a new model its vision labels)
+ * and refiles the photo under all its labels from every source.
+ */
+export async function replaceLabelsFrom(
+  trx: Transaction<LibraryDatabase>,
+  source: LabelSource,
+  photo: { ownerId: string; photoId: string; copy: JoinCopy },
+  labels: readonly LabelRecord[],
+  parentsOf: LabelParents,
+): Promise<void> {
+  const { ownerId, photoId, copy } = photo;
+  await trx
+    .deleteFrom('photo_label_sources')
+    .where('photo_id', '=', photoId)
+    .where('source', '=', source)
+    .execute();
+  await insertLabels(trx, ownerId, photoId, copy, labels, parentsOf);
+  await fileUnderLabels(trx, ownerId, photoId, copy, parentsOf);
+}
+
 /** The labels a photo is filed under: its own and every parent of each. */
 function filedUnder(labels: readonly string[], parentsOf: LabelParents): string[] {
   return [...new Set(labels.flatMap((label) => [label, ...parentsOf(label)]))];

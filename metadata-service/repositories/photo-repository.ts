@@ -21,7 +21,7 @@ import type { Place } from '../places/place';
 import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } from './near-duplicates';
 import { albumIdFor, normalizeName, personIdFor } from './names';
 import { countEntriesOf, countInsertedPhoto, recountEntries, type CountedKey } from './key-month-counts';
-import { fileUnderLabels, insertLabels, type JoinCopy, type LabelRecord } from './label-rows';
+import { insertLabels, replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 import { searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
 import { toPhotoSummary } from './photo-summary-row';
@@ -472,13 +472,13 @@ export class PhotoRepository {
         leftOut: Number(photo.left_out),
         shuffleKey: Number(photo.shuffle_key),
       };
-      await trx
-        .deleteFrom('photo_label_sources')
-        .where('photo_id', '=', photoId)
-        .where('source', '=', 'folder')
-        .execute();
-      await insertLabels(trx, ownerId, photoId, copy, update.folderLabels, this.labelParents);
-      await fileUnderLabels(trx, ownerId, photoId, copy, this.labelParents);
+      await replaceLabelsFrom(
+        trx,
+        'folder',
+        { ownerId, photoId, copy },
+        update.folderLabels,
+        this.labelParents,
+      );
       if (update.folderAlbums !== undefined) {
         await trx
           .deleteFrom('photo_albums')

@@ -4,7 +4,7 @@ import type { LibraryDatabase } from '../database/schema';
 import { encodeDescriptor } from '../people/face-descriptor';
 import { removeFaceLinks } from '../people/face-links';
 import { countEntriesOf, recountEntries, type PhotoCountEntry } from '../repositories/key-month-counts';
-import { fileUnderLabels, insertLabels, type JoinCopy } from '../repositories/label-rows';
+import { replaceLabelsFrom, type JoinCopy } from '../repositories/label-rows';
 import type { LabelParents } from '../repositories/photo-filters';
 import type { PhotoAnalysis, PhotoToAnalyse } from './vision-types';
 
@@ -68,13 +68,7 @@ export class VisionRepository {
       const copy = await joinCopyOf(trx, ownerId, photoId);
       if (!copy) return false;
       const countedBefore = await searchableEntries(trx, ownerId, photoId);
-      await trx
-        .deleteFrom('photo_label_sources')
-        .where('photo_id', '=', photoId)
-        .where('source', '=', 'vision')
-        .execute();
-      await insertLabels(trx, ownerId, photoId, copy, analysis.labels, this.labelParents);
-      await fileUnderLabels(trx, ownerId, photoId, copy, this.labelParents);
+      await replaceLabelsFrom(trx, 'vision', { ownerId, photoId, copy }, analysis.labels, this.labelParents);
       await removeFaceLinks(trx, [photoId]);
       await trx.deleteFrom('faces').where('photo_id', '=', photoId).execute();
       if (analysis.faces.length > 0) {
