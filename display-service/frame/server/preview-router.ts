@@ -1,15 +1,11 @@
+import type { FrameRouteServices } from './frame-router';
 import express, { type Router } from 'express';
-import type { DisplayApi } from '../../../common/clients/display-client';
-import type { LibraryApi } from '../../../common/clients/library-client';
 import { pageRequestSchema } from '../../../common/contracts';
 import { errorMiddleware } from '../../../common/http/error-middleware';
-import type { Logger } from '../../../common/logger';
 import { parseInput } from '../../../common/validation';
 import type { PreviewResponse } from '../frame-api-types';
 import { assetRoute, assetVersions } from './asset-route';
-import type { BrowserBundles } from './browser-bundle';
 import { identifyFrame } from './frame-identity';
-import type { FramePairings } from './frame-pairings';
 import { previewRequestSchema } from './frame-requests';
 import { messagePage, pageSecurityHeaders, previewPage } from './pages';
 import { DEFAULT_PREVIEW_DEVICE, PREVIEW_DEVICES, findPreviewDevice } from './preview-devices';
@@ -19,16 +15,8 @@ import { createQuerySlideshow } from './query-slideshow';
 const SKILL_PAGE_SIZE = 10;
 const SKILL_PAGE_DURATION_MS = 8000;
 
-export interface PreviewRouteServices {
-  display: DisplayApi;
-  library: LibraryApi;
-  pairings: FramePairings;
-  bundles: BrowserBundles;
-  logger: Logger;
-  now: () => number;
-  /** Origin rendition URLs point at (the display's public base URL). */
-  renditionOrigin: string;
-}
+/** The preview needs exactly what the frame's routes need. */
+export type PreviewRouteServices = FrameRouteServices;
 
 /**
  * `/preview?device=Echo%20Show%208&q=…`: what the skill's APL slideshow shows on that device, at its exact pixels:
