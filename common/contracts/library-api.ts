@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nothingFoundSchema } from './nothing-found';
 import { localDateTimeSchema, photoQuerySchema } from './photo-query';
 
 /**
@@ -221,6 +222,11 @@ export const searchResponseSchema = z.object({
   query: photoQuerySchema.optional(),
   understood: z.array(textReadingSchema).optional(),
   ignored: z.array(z.string()).optional(),
+  /**
+   * Present exactly when `total` is 0 (structured queries and `q` alike): which constraints found nothing and why,
+   * and at most one alternative that keeps every other constraint. Clients phrase it; none widens.
+   */
+  nothingFound: nothingFoundSchema.optional(),
 });
 export type SearchResponse = z.output<typeof searchResponseSchema>;
 
