@@ -1,7 +1,8 @@
 import type { PhotoQueryInput } from '../../common/contracts';
 
 export type Hemisphere = 'N' | 'S';
-export type PlaceLevel = 'city' | 'region' | 'country';
+/** The levels the query contract's place filter knows (common/contracts/photo-query.ts), so the two never drift. */
+export type PlaceLevel = NonNullable<NonNullable<PhotoQueryInput['places']>[number]['level']>;
 
 export interface VocabularyPerson {
   id: string;
@@ -61,6 +62,12 @@ export interface DateReading {
   /** How the words were read, e.g. "summer 2025" or "every christmas (2006–2025)". */
   description: string;
   ranges: LocalRange[];
+  /**
+   * Set by the calendar when the date has not begun yet ("this weekend" asked on a Wednesday): it can have no
+   * photos, and `previous` is its last occurrence (named as a person would, "last weekend") to offer instead —
+   * never to swap in silently.
+   */
+  future?: { previous?: { text: string; ranges: LocalRange[] } };
 }
 
 export interface MonthDayReading {
