@@ -17,10 +17,25 @@ import type { Logger } from './logger';
  */
 export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
-export function openDatabase<Schema>(location: DatabaseLocation): Kysely<Schema> {
+export interface DatabaseOptions {
+  /** Told about connections the server dropped (restart, failover, pg_terminate_backend); they never end the process. */
+  logger?: Pick<Logger, 'warn'>;
+  /** PostgreSQL: a statement running longer is cancelled by the server (0 = no limit, for bulk builds). */
+  statementTimeoutMs?: number;
+}
+
+/** Long enough for any request's statement, short enough that a stuck one frees its connection. */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
+/** A database that does not accept a connection within this is reported as down, not waited on. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export function openDatabase<Schema>(
+  location: DatabaseLocation,
+  options: DatabaseOptions = {},
+): Kysely<Schema> {
   if (location.kind === 'postgres') {
     return new Kysely<Schema>({
-      dialect: new PostgresDialect({ pool: new Pool({ connectionString: location.url, max: 10 }) }),
+      dialect: new PostgresDialect({ pool: resilientPool(location.url, options) }),
     });
   }
   const sqlite = new Database(location.file);
@@ -30,6 +45,30 @@ export function openDatabase<Schema>(location: DatabaseLocation): Kysely<Schema>
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * A pool that survives the server going away. pg emits 'error' on a pooled client whose connection drops, and on
+ * the pool for idle ones; with no listener Node turns that into an uncaught exception that ends the process. With
+ * listeners the broken client is discarded and the next query opens a new connection, so service resumes by itself
+ * once the database is back.
+ */
+function resilientPool(url: string, { logger, statementTimeoutMs }: DatabaseOptions): Pool {
+  const pool = new Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    statement_timeout: statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+  });
+  const report = (error: Error): void => {
+    logger?.warn('database connection lost; it will be replaced', { error: error.message });
+  };
+  pool.on('connect', (client) => {
+    client.on('error', report);
+  });
+  // The pool re-emits an idle client's error, which the client's own listener above has already reported.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**
