@@ -25,7 +25,10 @@ export async function factsOnScreen(
   }
 }
 
-/** What speech says about a photo: its capture-local day, place as far as known, labels and people. */
+/**
+ * What speech says about a photo: its capture-local day (and whether that is only the file's date), place as far
+ * as known, labels and people.
+ */
 export function infoOf(facts: PhotoFacts): PhotoInfo {
   const place = facts.place
     ? [facts.place.city, facts.place.region, facts.place.country].filter((part): part is string =>
@@ -34,6 +37,8 @@ export function infoOf(facts: PhotoFacts): PhotoInfo {
     : [];
   return {
     date: captureDayOf(facts.takenLocal) ?? null,
+    // 'file-modified' is the file system's time: the day the file was written, not the day the photo was taken.
+    dateSource: facts.takenTimeSource.startsWith('file') ? 'file' : 'capture',
     place: place.length > 0 ? place.join(', ') : null,
     subjects: [...new Set(facts.labels.map((label) => label.name))],
     people: facts.people.map((person) => person.name),

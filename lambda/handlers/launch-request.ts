@@ -2,7 +2,7 @@ import { getDeviceId, type RequestHandler } from 'ask-sdk-core';
 import { buildSlideshowDirectives } from '../apl/slideshow-directives';
 import { stringsOf } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
-import { calendarDateIn } from '../util/calendar';
+import { calendarDateIn } from '../../common/calendar';
 import { isMemory } from '../util/memories';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
 import { timeZoneOf } from '../util/user-context';
@@ -30,7 +30,11 @@ export function launchRequestHandler(deps: SkillDeps): RequestHandler {
       const ownerId = ownerIdOf(input);
       const viewport = requestFactsOf(input).aplViewport;
       if (!viewport) {
-        const { total, span } = await deps.library.search(ownerId, { limit: 1 });
+        // Counted as a frame shows them: one photo per near-duplicate group.
+        const { total, span } = await deps.library.search(ownerId, {
+          query: { collapseDuplicates: true },
+          limit: 1,
+        });
         return responseBuilder
           .speak(strings.launchVoiceOnly(total, span))
           .withShouldEndSession(true)

@@ -3,16 +3,21 @@ import { stringsFor } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
 import { inPlayOrder } from '../util/slideshow-order';
+import { calendarDateIn } from '../../common/calendar';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { answer, ask, slideshowOptionsOf, startQuerySlideshow } from './answers';
 import { isIntent } from './matchers';
+import { textNothingFound } from './nothing-found-speech';
+import { countable } from './show-photos-intent';
 
 export const SEARCH_PHOTOS_INTENT = 'SearchPhotosIntent';
 
 /**
  * "Search for grandma at the beach in Kyoto": the words (AMAZON.SearchQuery) go to the library, which reads them
  * against this owner's own labels, people, albums and places and answers with the query they became. That query
- * then drives the same slideshow as ShowPhotosIntent, so what was understood is exactly what is shown.
+ * then drives the same slideshow as ShowPhotosIntent, so what was understood is exactly what is shown, counted
+ * the same way (photos, a pair is two). Nothing found is phrased as ShowPhotosIntent phrases it: what found nothing,
+ * and at most an offer of what to search for instead.
  */
 export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
@@ -37,17 +42,26 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       if (!reading.query || (reading.understood ?? []).length === 0) {
         return ask(input, strings, strings.textNotUnderstood(heard));
       }
-      if (reading.total === 0) return ask(input, strings, strings.textNoMatches(heard));
+      if (reading.total === 0) {
+        const today = calendarDateIn(now(), timeZone);
+        return ask(
+          input,
+          strings,
+          strings.nothingFound(textNothingFound(heard, reading.nothingFound, today)),
+        );
+      }
 
       const viewport = requestFactsOf(input).aplViewport;
-      if (!viewport)
-        return answer(input, undefined, strings.textVoiceOnly(heard, reading.total, reading.span));
+      if (!viewport) {
+        const counted = await deps.library.search(ownerId, { query: countable(reading.query), limit: 1 });
+        return answer(input, undefined, strings.textVoiceOnly(heard, counted.total, counted.span));
+      }
       const query = inPlayOrder(reading.query, (await userSettingsOf(input)).shuffle);
       const page = await startQuerySlideshow(input, deps, query, viewport);
       return answer(
         input,
         page,
-        strings.textShowing(heard, page.total, page.span),
+        strings.textShowing(heard, page.photoCount ?? page.total, page.span),
         await slideshowOptionsOf(input),
       );
     },

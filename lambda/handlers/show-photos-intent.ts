@@ -1,44 +1,55 @@
 import { getDeviceId, getLocale, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
-import type { PhotoQuery, SlideshowPage, Viewport } from '../../common/contracts';
-import { stringsFor, type FoundPhotos, type PhotoSpan } from '../i18n';
+import type { PhotoQueryInput } from '../../common/contracts';
+import { stringsFor, type SkillStrings } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
-import { calendarDateIn } from '../util/calendar';
-import { queryOf, relaxations, understandShowPhotos, type PhotoRequest } from '../util/photo-request';
+import { calendarDateIn, type CalendarDate } from '../../common/calendar';
+import { createOwnerNames } from '../util/owner-names';
+import {
+  futureDateOf,
+  queryOf,
+  understandShowPhotos,
+  withDate,
+  type PhotoRequest,
+  type PreviousOccurrence,
+} from '../util/photo-request';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
 import { inPlayOrder } from '../util/slideshow-order';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { SLIDESHOW_PAGE_SIZE, answer, ask, rememberSlideshow, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
+import { slotsNothingFound } from './nothing-found-speech';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
 
-/** What a search found, or the slideshow made of it (and the query it plays) on a screen. */
-interface Found {
-  total: number;
-  span: PhotoSpan | null;
-  slideshow?: { page: SlideshowPage; query: PhotoQuery };
-}
-
 /**
  * "Show beach photos from last summer": slots → PhotoQuery → a slideshow on screens, or a spoken count on
- * voice-only devices (no slideshow is created that nobody could see). When nothing matches, one constraint at a
- * time is dropped (date, then place, then subject) and the user is told what was found instead. Dates are read in
- * the user's time zone and hemisphere (device settings, then the user's stored ones, then the defaults).
+ * voice-only devices (no slideshow is created that nobody could see). Counts are photos, the same on every device:
+ * the slideshow's photo count on a screen (a pair is two), the library's count of the same photos (near-duplicates
+ * collapsed, as a slideshow plays them) without one.
+ *
+ * Nothing found is said, never widened: the library's account of what matched nothing, and at most one offer of
+ * what to say instead; no photo that was not asked for is shown. A date still to come ("this weekend" on a
+ * Wednesday) is said to be so, with its previous occurrence offered by name and count. Dates are read in the
+ * user's time zone and hemisphere.
  */
 export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
+  const ownerNames = createOwnerNames(deps.library, () => now().getTime());
   return {
     canHandle: (input) => isIntent(input, SHOW_PHOTOS_INTENT),
     handle: async (input) => {
       const { requestEnvelope } = input;
       const locale = getLocale(requestEnvelope);
       const strings = stringsFor(locale);
+      const ownerId = ownerIdOf(input);
       const [timeZone, hemisphere] = await Promise.all([timeZoneOf(input), hemisphereOf(input)]);
-      const understanding = understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
+      const today = calendarDateIn(now(), timeZone);
+      const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,
-        today: calendarDateIn(now(), timeZone),
+        today,
         hemisphere,
+        ownerNames: (kind, heard) => ownerNames.resolve(ownerId, kind, heard, locale),
       });
       if (!understanding.ok && understanding.problem === 'ambiguous') {
         return ask(input, strings, strings.whichOne(understanding.heard, understanding.candidates));
@@ -52,56 +63,26 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         }[understanding.problem];
         return ask(input, strings, speak(understanding.heard));
       }
+      const asked = understanding.request;
+      const future = futureDateOf(asked);
+      if (future) return answerFutureDate(input, deps, strings, asked, future.previous, today);
+
+      const counted = await deps.library.search(ownerId, { query: countable(queryOf(asked)), limit: 1 });
+      if (counted.total === 0) {
+        if (!hasConstraint(asked)) return ask(input, strings, strings.noMatches(asked.selection));
+        return ask(
+          input,
+          strings,
+          strings.nothingFound(slotsNothingFound(asked.selection, counted.nothingFound, today)),
+        );
+      }
 
       const viewport = requestFactsOf(input).aplViewport;
-      const find = finder(input, deps, viewport, (await userSettingsOf(input)).shuffle);
-      const show = async (found: Found, speech: string) => {
-        if (found.slideshow) {
-          const { page, query } = found.slideshow;
-          await rememberSlideshow(input, deps, { kind: 'query', slideshowId: page.slideshowId, query });
-        }
-        return answer(input, found.slideshow?.page, speech, await slideshowOptionsOf(input));
-      };
-      const asked = understanding.request;
-      const found = await find(asked);
-      if (found.total > 0) {
-        const photos = described(asked, found);
-        return show(found, viewport ? strings.showing(photos) : strings.voiceOnly(photos));
+      if (!viewport) {
+        const found = { selection: asked.selection, count: counted.total, span: counted.span };
+        return answer(input, undefined, strings.voiceOnly(found));
       }
-
-      for (const relaxed of relaxations(asked)) {
-        const instead = await find(relaxed);
-        if (instead.total > 0) {
-          return show(
-            instead,
-            strings.relaxed(asked.selection, described(relaxed, instead), Boolean(viewport)),
-          );
-        }
-      }
-      return ask(input, strings, strings.noMatches(asked.selection));
-    },
-  };
-}
-
-function described(request: PhotoRequest, found: Found): FoundPhotos {
-  return { selection: request.selection, count: found.total, span: found.span };
-}
-
-/**
- * Screens get a slideshow (the display service counts while it creates it), in the user's order (shuffled with a
- * fresh seed, or by date); voice-only devices a count.
- */
-function finder(
-  input: HandlerInput,
-  deps: SkillDeps,
-  viewport: Viewport | undefined,
-  shuffle: boolean,
-): (request: PhotoRequest) => Promise<Found> {
-  const { requestEnvelope } = input;
-  const ownerId = ownerIdOf(input);
-  return async (request) => {
-    const query = inPlayOrder(queryOf(request), shuffle);
-    if (viewport) {
+      const query = inPlayOrder(queryOf(asked), (await userSettingsOf(input)).shuffle);
       const page = await deps.display.createSlideshow({
         ownerId,
         query,
@@ -109,9 +90,51 @@ function finder(
         deviceId: getDeviceId(requestEnvelope) ?? undefined,
         pageSize: SLIDESHOW_PAGE_SIZE,
       });
-      return { total: page.total, span: page.span, slideshow: { page, query } };
-    }
-    const { total, span } = await deps.library.search(ownerId, { query, limit: 1 });
-    return { total, span };
+      await rememberSlideshow(input, deps, { kind: 'query', slideshowId: page.slideshowId, query });
+      const found = { selection: asked.selection, count: page.photoCount ?? page.total, span: page.span };
+      return answer(input, page, strings.showing(found), await slideshowOptionsOf(input));
+    },
   };
+}
+
+/**
+ * The photos a slideshow of this query would hold: one per near-duplicate group, as the display plays them, so a
+ * device without a screen says the number a screen would.
+ */
+export function countable(query: PhotoQueryInput): PhotoQueryInput {
+  return { ...query, collapseDuplicates: true };
+}
+
+function hasConstraint(request: PhotoRequest): boolean {
+  return (
+    request.labels.length > 0 ||
+    request.people.length > 0 ||
+    request.albums.length > 0 ||
+    request.places.length > 0 ||
+    request.date !== undefined ||
+    request.favoritesOnly ||
+    request.mediaKinds.length > 0
+  );
+}
+
+/** "This weekend hasn't happened yet. Last weekend you took 5 photos. Say, show photos from last weekend, …" */
+async function answerFutureDate(
+  input: HandlerInput,
+  deps: Pick<SkillDeps, 'library'>,
+  strings: SkillStrings,
+  asked: PhotoRequest,
+  previous: PreviousOccurrence | undefined,
+  today: CalendarDate,
+) {
+  const failed = [{ kind: 'date' as const, reason: 'future' as const, text: '', date: asked.selection.date }];
+  const speech = { asked: asked.selection, failed, today };
+  if (!previous) return ask(input, strings, strings.nothingFound(speech));
+  const instead = withDate(asked, previous);
+  const { total, span } = await deps.library.search(ownerIdOf(input), {
+    query: countable(queryOf(instead)),
+    limit: 1,
+  });
+  if (total === 0 || !span) return ask(input, strings, strings.nothingFound(speech));
+  const offer = { selection: instead.selection, count: total, span, previousDate: { date: previous.phrase } };
+  return ask(input, strings, strings.nothingFound({ ...speech, offer }));
 }

@@ -1,6 +1,6 @@
-import type { CalendarDate } from '../util/calendar';
-import type { SeasonName } from '../util/hemisphere';
-import type { DatePhrase } from '../util/resolved-date';
+import type { CalendarDate } from '../../common/calendar';
+import type { SeasonName } from '../../common/calendar';
+import type { DatePhrase } from '../../common/calendar';
 import type {
   FoundPhotos,
   PhotoInfo,
@@ -11,6 +11,7 @@ import type {
   SimilarMatch,
   SkillStrings,
 } from './skill-strings';
+import { germanNothingFound } from './nothing-found-de';
 import { escapeSsml } from './ssml';
 import { GERMAN_HOLIDAYS, GERMAN_SUBJECTS } from './vocabulary-de';
 
@@ -74,10 +75,12 @@ function when(phrase: DatePhrase): string {
 
 const subjectName = (label: string): string => GERMAN_SUBJECTS[label]?.name ?? label;
 
-/** "Fotos zum Thema Strand mit Mama in Paris vom Sommer 2026". */
+/** "Lieblingsfotos zum Thema Strand mit Mama in Paris vom Sommer 2026", "Videos aus dem Jahr 2025". */
 function photos(selection: PhotoSelection, count: number): string {
+  const noun =
+    selection.media === 'video' ? (count === 1 ? 'Video' : 'Videos') : count === 1 ? 'Foto' : 'Fotos';
   return [
-    count === 1 ? 'Foto' : 'Fotos',
+    selection.favorites ? `Lieblings${noun.toLowerCase()}` : noun,
     selection.subject ? ` zum Thema ${escapeSsml(subjectName(selection.subject))}` : '',
     selection.person ? ` mit ${escapeSsml(selection.person)}` : '',
     selection.album ? ` aus dem Album ${escapeSsml(selection.album)}` : '',
@@ -107,7 +110,7 @@ function taken(found: FoundPhotos): string {
 }
 
 const isFiltered = (s: PhotoSelection): boolean =>
-  Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date);
+  Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date ?? s.favorites ?? s.media);
 const howMany = (count: number): string => (count === 1 ? 'ein' : String(count));
 
 function counted(found: FoundPhotos): string {
@@ -127,15 +130,18 @@ const PHOTO_NAMED: Readonly<Record<PhotoRef, { nom: string; acc: string; dat: st
 /** Everything known ('what'), or just the part asked about. */
 function photoInfoOf(info: PhotoInfo, question: PhotoQuestion, which: PhotoRef): string {
   const photo = PHOTO_NAMED[which];
-  const on = info.date ? ` am ${day(info.date)}` : '';
+  // A date from the file's modification time is no capture date: say only what it is.
+  const captured = info.date && info.dateSource === 'capture' ? info.date : null;
+  const on = captured ? ` am ${day(captured)}` : '';
   const inPlace = info.place ? ` in ${escapeSsml(info.place)}` : '';
+  const fileIsFrom = info.date && info.dateSource === 'file' ? ` Die Datei ist vom ${day(info.date)}.` : '';
   const people = escapeSsml(listOf(info.people));
   const shown = `Auf ${photo.dat} ${info.people.length === 1 ? 'ist' : 'sind'} ${people} zu sehen.`;
   switch (question) {
     case 'when':
       return on
         ? `${photo.nom} wurde${on} aufgenommen.`
-        : `Ich weiß nicht, wann ${photo.acc} aufgenommen wurde.`;
+        : `Ich weiß nicht, wann ${photo.acc} aufgenommen wurde.${fileIsFrom}`;
     case 'where':
       return inPlace
         ? `${photo.nom} wurde${inPlace} aufgenommen.`
@@ -145,8 +151,8 @@ function photoInfoOf(info: PhotoInfo, question: PhotoQuestion, which: PhotoRef):
     case 'what': {
       const sentences = [
         on || inPlace
-          ? `${photo.nom} wurde${on}${inPlace} aufgenommen.`
-          : `Ich weiß nicht, wann oder wo ${photo.acc} aufgenommen wurde.`,
+          ? `${photo.nom} wurde${on}${inPlace} aufgenommen.${fileIsFrom}`
+          : `Ich weiß nicht, wann oder wo ${photo.acc} aufgenommen wurde.${fileIsFrom}`,
       ];
       if (info.people.length > 0) sentences.push(`Darauf zu sehen: ${people}.`);
       if (info.subjects.length > 0)
@@ -187,10 +193,7 @@ export const deDE: SkillStrings = {
     isFiltered(selection)
       ? `Ich habe keine ${photos(selection, 2)} gefunden. ${WHAT_TO_SEE}`
       : `Ich habe noch keine Fotos in deiner Bibliothek gefunden. ${WHAT_TO_SEE}`,
-  relaxed: (asked, found, onScreen) =>
-    `Ich habe keine ${photos(asked, 2)} gefunden, aber ` +
-    (onScreen ? `hier ${found.count === 1 ? 'ist' : 'sind'} ` : 'du hast ') +
-    `${counted(found)}.${onScreen ? '' : ` ${SCREEN_TIP}`}`,
+  nothingFound: germanNothingFound({ photos, when, month, subjectName }),
   badDate: (heard) =>
     `Das Datum ${escapeSsml(heard)} habe ich nicht verstanden. Sag zum Beispiel letzten Sommer oder Juli 2025. ${WHAT_TO_SEE}`,
   unknownSubject: (heard) =>
@@ -261,7 +264,6 @@ export const deDE: SkillStrings = {
         any: 'vom selben Tag, vom selben Ort oder mit denselben Leuten',
       }[kind ?? 'any']
     } gefunden.`,
-  textNoMatches: (heard) => `Ich habe keine Fotos für ${escapeSsml(heard)} gefunden. ${WHAT_TO_SEE}`,
   textNotUnderstood: (heard) =>
     `Ich weiß leider nicht, wonach ich bei ${escapeSsml(heard)} suchen soll. Sag, was, wen, wo oder wann, zum Beispiel: ${EXAMPLE}. ${WHAT_TO_SEE}`,
   linkAccount:

@@ -1,7 +1,7 @@
-import type { CalendarDate } from '../util/calendar';
-import type { SeasonName } from '../util/hemisphere';
-import type { HolidayId } from '../util/holidays';
-import type { DatePhrase } from '../util/resolved-date';
+import type { CalendarDate } from '../../common/calendar';
+import type { SeasonName } from '../../common/calendar';
+import type { HolidayId } from '../../common/calendar';
+import type { DatePhrase } from '../../common/calendar';
 import type {
   FoundPhotos,
   PhotoInfo,
@@ -12,6 +12,7 @@ import type {
   SimilarMatch,
   SkillStrings,
 } from './skill-strings';
+import { englishNothingFound } from './nothing-found-en';
 import { escapeSsml } from './ssml';
 
 /** What differs between the English locales' speech. */
@@ -105,11 +106,13 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     }
   }
 
-  /** "beach photos of Mom in Paris from summer 2026". */
+  /** "favorite beach photos of Mom in Paris from summer 2026", "videos from 2025". */
   function photos(selection: PhotoSelection, count: number): string {
+    const noun = selection.media === 'video' ? 'video' : 'photo';
     const parts = [
+      selection.favorites ? `${style.favourites.slice(0, -1)} ` : '',
       selection.subject ? `${escapeSsml(selection.subject)} ` : '',
-      count === 1 ? 'photo' : 'photos',
+      count === 1 ? noun : `${noun}s`,
       selection.person ? ` of ${escapeSsml(selection.person)}` : '',
       selection.album ? ` from your ${escapeSsml(selection.album)} album` : '',
       selection.place ? ` in ${escapeSsml(selection.place)}` : '',
@@ -140,7 +143,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
   }
 
   const isFiltered = (s: PhotoSelection): boolean =>
-    Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date);
+    Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date ?? s.favorites ?? s.media);
 
   function counted(found: FoundPhotos): string {
     if (!isFiltered(found.selection)) {
@@ -167,12 +170,16 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
   function photoInfoOf(info: PhotoInfo, question: PhotoQuestion, which: PhotoRef): string {
     const photo = PHOTO_NAMED[which];
     const Photo = capitalized(photo);
-    const on = info.date ? ` on ${day(info.date)}` : '';
+    // A date from the file's modification time is no capture date: say only what it is.
+    const captured = info.date && info.dateSource === 'capture' ? info.date : null;
+    const fileDate = info.date && info.dateSource === 'file' ? info.date : null;
+    const on = captured ? ` on ${day(captured)}` : '';
     const inPlace = info.place ? ` in ${escapeSsml(info.place)}` : '';
+    const fileIsFrom = fileDate ? ` The file is from ${day(fileDate)}.` : '';
     const shows = info.people.length > 0 ? `${Photo} shows ${escapeSsml(listOf(info.people))}.` : undefined;
     switch (question) {
       case 'when':
-        return on ? `${Photo} was taken${on}.` : `I don't know when ${photo} was taken.`;
+        return on ? `${Photo} was taken${on}.` : `I don't know when ${photo} was taken.${fileIsFrom}`;
       case 'where':
         return inPlace ? `${Photo} was taken${inPlace}.` : `I don't know where ${photo} was taken.`;
       case 'who':
@@ -180,8 +187,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       case 'what': {
         const sentences = [
           on || inPlace
-            ? `${Photo} was taken${on}${inPlace}.`
-            : `I don't know when or where ${photo} was taken.`,
+            ? `${Photo} was taken${on}${inPlace}.${fileIsFrom}`
+            : `I don't know when or where ${photo} was taken.${fileIsFrom}`,
         ];
         if (info.people.length > 0) sentences.push(`It shows ${escapeSsml(listOf(info.people))}.`);
         if (info.subjects.length > 0) sentences.push(`It's tagged ${escapeSsml(listOf(info.subjects))}.`);
@@ -204,9 +211,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       isFiltered(selection)
         ? `I couldn't find any ${photos(selection, 2)}. What would you like to see?`
         : "I couldn't find any photos in your library yet. What would you like to see?",
-    relaxed: (asked, found, onScreen) =>
-      `I found no ${photos(asked, 2)}, but ${onScreen ? `here ${found.count === 1 ? 'is' : 'are'}` : 'you have'} ` +
-      `${counted(found)}.${onScreen ? '' : ` ${onScreenTip}`}`,
+    nothingFound: englishNothingFound({ photos, when, month, favourites: style.favourites }),
     badDate: (heard) =>
       `Sorry, I didn't understand the date ${escapeSsml(heard)}. Try something like last summer, or July 2025. What would you like to see?`,
     unknownSubject: (heard) =>
@@ -276,8 +281,6 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
           any: 'from the same day or place, or with the same people',
         }[kind ?? 'any']
       }.`,
-    textNoMatches: (heard) =>
-      `I couldn't find any photos for ${escapeSsml(heard)}. What would you like to see?`,
     textNotUnderstood: (heard) =>
       `Sorry, I couldn't tell what to look for in ${escapeSsml(heard)}. Try what, who, where or when, like ${EXAMPLE}. What would you like to see?`,
     linkAccount:

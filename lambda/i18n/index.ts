@@ -8,7 +8,11 @@ import { enUS } from './en-US';
 import type { SkillStrings } from './skill-strings';
 
 export type {
+  FailedConstraint,
   FoundPhotos,
+  MediaKind,
+  NothingFoundOffer,
+  NothingFoundSpeech,
   PhotoInfo,
   PhotoQuestion,
   PhotoRef,

@@ -1,5 +1,9 @@
-import type { CalendarDate } from '../util/calendar';
-import type { DatePhrase } from '../util/resolved-date';
+import type { NothingFoundKind, NothingFoundReason } from '../../common/contracts';
+import type { CalendarDate } from '../../common/calendar';
+import type { DatePhrase } from '../../common/calendar';
+
+/** Photos or videos only, when the user said which ("show my videos"). */
+export type MediaKind = 'photo' | 'video';
 
 /** What the user asked for, as understood: only the parts that were given. Names are as the user knows them. */
 export interface PhotoSelection {
@@ -9,12 +13,20 @@ export interface PhotoSelection {
   album?: string;
   place?: string;
   date?: DatePhrase;
+  /** Only the owner's favourites ("my favorite beach photos"). */
+  favorites?: boolean;
+  media?: MediaKind;
 }
 
 /** What the library knows about the photo on screen, for "what is this?". */
 export interface PhotoInfo {
   /** Capture-local calendar day, when known. */
   date: { year: number; month: number; day: number } | null;
+  /**
+   * Where the date came from: the camera (or a sidecar) knows when it was taken; 'file' is only the file's own
+   * modification time, said as "the file is from …", never as a capture date.
+   */
+  dateSource: 'capture' | 'file';
   /** "Santa Monica, California, United States" as far as known. */
   place: string | null;
   /** Library labels ("beach", "sunset"). */
@@ -39,6 +51,40 @@ export interface PhotoSpan {
   last: string;
 }
 
+/** One constraint that found nothing, in the user's own words where the skill has them. */
+export interface FailedConstraint {
+  kind: NothingFoundKind;
+  reason: NothingFoundReason;
+  /** As said or typed, or the constraint's display name (a label, a person's or album's name, a place). */
+  text: string;
+  /** A date constraint the skill understood (said back in the locale's words instead of `text`). */
+  date?: DatePhrase;
+}
+
+/** At most one thing to offer instead: never shown unasked, only said, with what to say to see it. */
+export interface NothingFoundOffer {
+  /** What the offer holds, as a selection (voice slots) … */
+  selection?: PhotoSelection;
+  /** … or as the words to search for (free text). */
+  words?: string;
+  /** Photos in it, and when they were taken. */
+  count: number;
+  span: PhotoSpan;
+  /** A date still to come was replaced by its previous occurrence ("last weekend"): the date as understood, or its name as typed. */
+  previousDate?: { date?: DatePhrase; name?: string };
+}
+
+/** Nothing found: what found nothing (and why) and at most one offer; said in the user's locale. */
+export interface NothingFoundSpeech {
+  asked: PhotoSelection;
+  /** The words searched for, for free text. */
+  heard?: string;
+  failed: FailedConstraint[];
+  offer?: NothingFoundOffer;
+  /** The user's today, to name dates as people do ("this weekend", "last weekend"). */
+  today: CalendarDate;
+}
+
 export interface FoundPhotos {
   selection: PhotoSelection;
   count: number;
@@ -61,8 +107,11 @@ export interface SkillStrings {
   /** A device without a screen: the count and a suggestion to ask on a screen. */
   voiceOnly: (found: FoundPhotos) => string;
   noMatches: (selection: PhotoSelection) => string;
-  /** Nothing for what was asked, but something once one constraint was dropped: say so. */
-  relaxed: (asked: PhotoSelection, found: FoundPhotos, onScreen: boolean) => string;
+  /**
+   * Nothing for what was asked (voice or free text): what found nothing and why, and at most one offer said as what
+   * to say to see it. Never followed by photos that were not asked for.
+   */
+  nothingFound: (speech: NothingFoundSpeech) => string;
   badDate: (heard: string) => string;
   unknownSubject: (heard: string) => string;
   unknownPerson: (heard: string) => string;
@@ -72,7 +121,6 @@ export interface SkillStrings {
   /** Free text ("search for …"), read by the library: what it found, said with the user's own words. */
   textShowing: (heard: string, count: number, span: PhotoSpan | null) => string;
   textVoiceOnly: (heard: string, count: number, span: PhotoSpan | null) => string;
-  textNoMatches: (heard: string) => string;
   /** "What is this?", "when was this taken?"… about the photo on screen (or one side of a pair). */
   photoInfo: (info: PhotoInfo, question?: PhotoQuestion, which?: PhotoRef) => string;
   /** "What is this?" with no photo of ours on screen. */

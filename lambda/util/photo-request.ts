@@ -1,10 +1,15 @@
-import type { Intent } from 'ask-sdk-model';
-import type { PhotoQueryInput } from '../../common/contracts';
-import type { PhotoSelection } from '../i18n/skill-strings';
-import { resolveAmazonDate, type DateContext } from './amazon-date';
+import type { Intent, Slot } from 'ask-sdk-model';
+import type { NothingFoundKind, PhotoQueryInput } from '../../common/contracts';
+import type { MediaKind, PhotoSelection } from '../i18n/skill-strings';
+import {
+  resolveAmazonDate,
+  type DateContext,
+  type PreviousOccurrence,
+  type ResolvedDate,
+} from '../../common/calendar';
 import { BIRTHDAY_LABEL, isHolidayId, resolveHoliday } from './holidays';
-import type { ResolvedDate } from './resolved-date';
-import { readSlot } from './slot-resolution';
+import { heardForms, type OwnerNameKind } from './owner-names';
+import { readSlot, type ResolvedEntity } from './slot-resolution';
 import { subjectLabelOf } from './subject';
 
 /** ShowPhotosIntent's slot names, as the interaction models declare them. */
@@ -17,15 +22,19 @@ export const SHOW_PHOTOS_SLOTS = {
   album: 'album',
   holiday: 'holiday',
   recurrence: 'recurrence',
+  favorites: 'favorites',
+  media: 'media',
 } as const;
 
-/** The constraints of a request, each kept apart so one can be dropped when nothing matches. */
+/** The constraints of a request, each kept apart so each can be said back (and named when it found nothing). */
 export interface PhotoRequest {
   labels: string[];
   people: string[];
   albums: string[];
   places: Array<{ name: string }>;
   date?: ResolvedDate;
+  favoritesOnly: boolean;
+  mediaKinds: MediaKind[];
   selection: PhotoSelection;
 }
 
@@ -37,28 +46,51 @@ export type Understanding =
 
 export interface UnderstandingContext extends DateContext {
   locale: string;
+  /**
+   * The owner's own people or albums a heard name stands for. Asked only when Alexa did not resolve the slot to one
+   * of them (no dynamic entities yet: a one-shot request, the first of a session).
+   */
+  ownerNames: (kind: OwnerNameKind, heard: string) => Promise<ResolvedEntity[]>;
 }
 
+/** How people say "my favourites" where an album name was expected (the ALBUM seed FAVORITES covers English). */
+const FAVORITES_WORDS = new Set([
+  'favorites',
+  'favourites',
+  'favorite',
+  'favourite',
+  'favorite photos',
+  'favourite photos',
+  'favoriten',
+  'lieblingsfotos',
+  'lieblingsbilder',
+  'lieblinge',
+]);
+const FAVORITES_ID = 'FAVORITES';
+const VIDEO_WORDS = /\b(videos?|clips?|movies?|filme?|films?)\b/iu;
+
 /**
- * Turns ShowPhotosIntent's slots into the constraints of a photo query. People and albums must resolve to the
- * owner's own entities (dynamic entities carry library ids); a name Alexa only matched to a static seed ("mom")
- * or did not match is reported, never searched for as if it were an id.
+ * Turns ShowPhotosIntent's slots into the constraints of a photo query. People and albums resolve to the owner's own
+ * entities: a dynamic-entity match carries the library id; otherwise the heard words are looked up among the
+ * owner's names (case, "my dad", "Dad's", "the Smiths", German forms). A name that matches none is reported, never
+ * searched for as if it were an id; an album called "favourites" that the owner does not have is the favourites.
  */
-export function understandShowPhotos(intent: Intent, context: UnderstandingContext): Understanding {
+export async function understandShowPhotos(
+  intent: Intent,
+  context: UnderstandingContext,
+): Promise<Understanding> {
   const slot = (name: string) => intent.slots?.[name];
   const subjectHeard = readSlot(slot(SHOW_PHOTOS_SLOTS.subject)).heard;
   const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject));
   if (subjectHeard && !label) return { ok: false, problem: 'subject', heard: subjectHeard };
 
-  const person = readSlot(slot(SHOW_PHOTOS_SLOTS.person));
-  if (person.heard && !person.entity?.dynamic) return { ok: false, problem: 'person', heard: person.heard };
-  const album = readSlot(slot(SHOW_PHOTOS_SLOTS.album));
-  if (album.heard && !album.entity?.dynamic) return { ok: false, problem: 'album', heard: album.heard };
-  for (const reading of [person, album]) {
-    if (reading.heard && reading.dynamicMatches.length > 1) {
-      const candidates = [...new Set(reading.dynamicMatches.map((m) => m.name))].slice(0, 3);
-      return { ok: false, problem: 'ambiguous', heard: reading.heard, candidates };
-    }
+  const person = await ownerEntityOf('person', slot(SHOW_PHOTOS_SLOTS.person), context);
+  if (person.kind === 'ambiguous' || person.kind === 'unknown') return problemOf('person', person);
+  const album = await ownerEntityOf('album', slot(SHOW_PHOTOS_SLOTS.album), context);
+  const albumIsFavorites =
+    album.kind === 'unknown' && isFavoritesAlbum(slot(SHOW_PHOTOS_SLOTS.album), context);
+  if (album.kind === 'ambiguous' || (album.kind === 'unknown' && !albumIsFavorites)) {
+    return problemOf('album', album);
   }
 
   const dateHeard = readSlot(slot(SHOW_PHOTOS_SLOTS.date)).heard;
@@ -88,57 +120,155 @@ export function understandShowPhotos(intent: Intent, context: UnderstandingConte
   const city = readSlot(slot(SHOW_PHOTOS_SLOTS.place)).heard;
   const country = readSlot(slot(SHOW_PHOTOS_SLOTS.country)).heard;
   const places = [city, country].filter((name): name is string => Boolean(name)).map((name) => ({ name }));
+  const favoritesOnly = albumIsFavorites || readSlot(slot(SHOW_PHOTOS_SLOTS.favorites)).heard !== undefined;
+  const media = mediaKindOf(slot(SHOW_PHOTOS_SLOTS.media));
+  const personEntity = person.kind === 'found' ? person.entity : undefined;
+  const albumEntity = album.kind === 'found' ? album.entity : undefined;
 
   return {
     ok: true,
     request: {
       labels,
-      people: person.entity ? [person.entity.id] : [],
-      albums: album.entity ? [album.entity.id] : [],
+      people: personEntity ? [personEntity.id] : [],
+      albums: albumEntity ? [albumEntity.id] : [],
       places,
       date,
+      favoritesOnly,
+      mediaKinds: media ? [media] : [],
       selection: {
         subject: labels[0],
-        person: person.entity?.name,
-        album: album.entity?.name,
+        person: personEntity?.name,
+        album: albumEntity?.name,
         place: places.map((place) => place.name).join(', ') || undefined,
         date: date?.phrase,
+        ...(favoritesOnly ? { favorites: true } : {}),
+        ...(media ? { media } : {}),
       },
     },
   };
 }
 
+type OwnerEntityReading =
+  | { kind: 'none' }
+  | { kind: 'found'; entity: ResolvedEntity }
+  | { kind: 'unknown'; heard: string }
+  | { kind: 'ambiguous'; heard: string; candidates: ResolvedEntity[] };
+
+/**
+ * A person or album slot as one of the owner's entities: Alexa's dynamic match when there is one, else the
+ * owner's names looked up with the heard words (or, failing those, the static seed Alexa matched: "daddy" → "dad").
+ */
+async function ownerEntityOf(
+  kind: OwnerNameKind,
+  slot: Slot | undefined,
+  context: UnderstandingContext,
+): Promise<OwnerEntityReading> {
+  const reading = readSlot(slot);
+  const heard = reading.heard;
+  if (!heard) return { kind: 'none' };
+  let matches = reading.dynamicMatches;
+  if (matches.length === 0) matches = await context.ownerNames(kind, heard);
+  if (matches.length === 0 && reading.entity && !reading.entity.dynamic) {
+    matches = await context.ownerNames(kind, reading.entity.name);
+  }
+  const distinct = matches.filter((match, i) => matches.findIndex((m) => m.id === match.id) === i);
+  const [only] = distinct;
+  if (!only) return { kind: 'unknown', heard };
+  if (distinct.length > 1) return { kind: 'ambiguous', heard, candidates: distinct };
+  return { kind: 'found', entity: only };
+}
+
+function problemOf(
+  problem: 'person' | 'album',
+  reading: Extract<OwnerEntityReading, { kind: 'unknown' | 'ambiguous' }>,
+): Understanding {
+  if (reading.kind === 'unknown') return { ok: false, problem, heard: reading.heard };
+  const candidates = [...new Set(reading.candidates.map((m) => m.name))].slice(0, 3);
+  return { ok: false, problem: 'ambiguous', heard: reading.heard, candidates };
+}
+
+function isFavoritesAlbum(slot: Slot | undefined, context: Pick<UnderstandingContext, 'locale'>): boolean {
+  const { heard, entity } = readSlot(slot);
+  if (entity && !entity.dynamic && entity.id === FAVORITES_ID) return true;
+  return heard !== undefined && heardForms(heard, context.locale).some((form) => FAVORITES_WORDS.has(form));
+}
+
+/** MEDIA_KIND: VIDEO or PHOTO; heard words Alexa did not resolve are read as videos only when they say so. */
+function mediaKindOf(slot: Slot | undefined): MediaKind | undefined {
+  const { heard, entity } = readSlot(slot);
+  if (!heard) return undefined;
+  if (entity?.id === 'VIDEO') return 'video';
+  if (entity?.id === 'PHOTO') return 'photo';
+  return VIDEO_WORDS.test(heard) ? 'video' : 'photo';
+}
+
 export function queryOf(request: PhotoRequest): PhotoQueryInput {
+  const monthDays = request.date?.monthDays ?? [];
   return {
     labels: request.labels,
     people: request.people,
     albums: request.albums,
     places: request.places,
+    favoritesOnly: request.favoritesOnly,
+    mediaKinds: request.mediaKinds,
     ...(request.date
       ? {
           takenFrom: request.date.takenFrom,
           takenTo: request.date.takenTo,
           dateRanges: request.date.dateRanges,
+          ...(monthDays.length > 0 ? { monthDays } : {}),
         }
       : {}),
   };
 }
 
+/** What is left of a selection once one kind of constraint is left out (what an alternative offers). */
+export function selectionWithout(selection: PhotoSelection, kind: NothingFoundKind): PhotoSelection {
+  const kept: PhotoSelection = { ...selection };
+  switch (kind) {
+    case 'label':
+      delete kept.subject;
+      break;
+    case 'person':
+      delete kept.person;
+      break;
+    case 'album':
+      delete kept.album;
+      break;
+    case 'place':
+      delete kept.place;
+      break;
+    case 'date':
+      delete kept.date;
+      break;
+    case 'favorites':
+      delete kept.favorites;
+      break;
+    case 'video':
+      delete kept.media;
+      break;
+    case 'word':
+      break;
+  }
+  return kept;
+}
+
+/** The same request for another date (the previous occurrence of a date still to come). */
+export function withDate(request: PhotoRequest, date: PreviousOccurrence): PhotoRequest {
+  const { takenFrom, takenTo, dateRanges, phrase } = date;
+  return {
+    ...request,
+    date: { takenFrom, takenTo, dateRanges, phrase },
+    selection: { ...request.selection, date: phrase },
+  };
+}
+
+export type { PreviousOccurrence };
+
 /**
- * When nothing matches, the requests to try instead, each dropping exactly one constraint, in the order people
- * give up on them: the date first, then the place, then the subject. People and albums are never dropped: photos
- * of someone else are not what was asked for.
+ * Whether the request's date is entirely still to come ("this weekend" asked on a Wednesday), and its previous
+ * occurrence when it has one. Undefined for a date that has begun.
  */
-export function relaxations(request: PhotoRequest): PhotoRequest[] {
-  const relaxed: PhotoRequest[] = [];
-  if (request.date) {
-    relaxed.push({ ...request, date: undefined, selection: { ...request.selection, date: undefined } });
-  }
-  if (request.places.length > 0) {
-    relaxed.push({ ...request, places: [], selection: { ...request.selection, place: undefined } });
-  }
-  if (request.labels.length > 0) {
-    relaxed.push({ ...request, labels: [], selection: { ...request.selection, subject: undefined } });
-  }
-  return relaxed;
+export function futureDateOf(request: PhotoRequest): { previous?: PreviousOccurrence } | undefined {
+  return request.date?.future;
 }

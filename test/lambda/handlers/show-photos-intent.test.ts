@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RequestEnvelope, Slot, interfaces } from 'ask-sdk-model';
-import { photoQuerySchema, type CreateSlideshowRequest, type SlideshowPage } from '../../../common/contracts';
+import { photoQuerySchema } from '../../../common/contracts';
 import { intentEnvelope, subjectSlot } from '../helpers/envelopes';
-import { InMemoryDisplay } from '../helpers/in-memory-apis';
 import { skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
 
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
@@ -52,7 +51,11 @@ describe('ShowPhotosIntent', () => {
     assert.equal(execute.commands[0]?.type, 'AutoPage');
     // The visual must stay up: shouldEndSession is left out on screens.
     assert.equal('shouldEndSession' in response.response, false);
-    assert.equal(harness.library.searches.length, 0);
+    // One count first (limit 1, near-duplicates collapsed as a slideshow plays them), then the slideshow.
+    assert.deepEqual(
+      harness.library.searches.map(({ request }) => [request.limit, request.query?.collapseDuplicates]),
+      [[1, true]],
+    );
   });
 
   it('says "photo" for exactly one match and "your N photos" without filters', async () => {
@@ -68,14 +71,45 @@ describe('ShowPhotosIntent', () => {
     assert.deepEqual(all.display.created[0]?.query, photoQuerySchema.parse({}));
   });
 
-  it('moves a month Alexa resolved into the future back to the last one that happened', async () => {
+  it('a month still to come is said to be so, and the last one that happened offered by name and count', async () => {
     const harness = skillHarness(testPhotos(3), new Date('2026-03-10T08:00:00Z'));
     const response = await harness.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: '2026-07' } }));
-    assert.deepEqual(
-      harness.display.created[0]?.query,
-      photoQuerySchema.parse({ takenFrom: '2025-07-01T00:00:00', takenTo: '2025-08-01T00:00:00' }),
+    assert.equal(
+      speechOf(response),
+      "July 2026 hasn't happened yet. In July 2025 you took 3 photos. Say, show photos from July 2025, to see them.",
     );
-    assert.equal(speechOf(response), 'Here are 3 photos from July 2025, taken in July 2025.');
+    // Only the previous occurrence was counted; nothing was shown.
+    assert.deepEqual(
+      countedQuery(harness),
+      counting({ takenFrom: '2025-07-01T00:00:00', takenTo: '2025-08-01T00:00:00' }),
+    );
+    assert.equal(harness.display.created.length, 0);
+    assert.equal(response.response.directives, undefined);
+  });
+
+  it('this weekend asked on a Wednesday: not yet, and last weekend offered (en-US and de-DE)', async () => {
+    const photos = [
+      ...testPhotos(2),
+      { id: 'sat', labels: ['dog'], takenLocal: '2026-12-05T15:00:00' },
+      { id: 'sun', labels: ['dog'], takenLocal: '2026-12-06T11:00:00' },
+    ];
+    const wednesday = new Date('2026-12-09T12:00:00Z');
+    const english = skillHarness(photos, wednesday);
+    const said = await english.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: '2026-W50-WE' } }));
+    assert.equal(
+      speechOf(said),
+      "This weekend hasn't happened yet. Last weekend you took 2 photos. Say, show photos from last weekend, to see them.",
+    );
+    const german = skillHarness(photos, wednesday);
+    const gesagt = await german.invoke(
+      inLocale(intentEnvelope('ShowPhotosIntent', { date: { value: '2026-W50-WE' } }), 'de-DE'),
+    );
+    assert.equal(
+      speechOf(gesagt),
+      'Dieses Wochenende liegt noch in der Zukunft. Letztes Wochenende hast du 2 Fotos aufgenommen. ' +
+        'Sag: zeige Fotos vom letzten Wochenende, um sie zu sehen.',
+    );
+    assert.equal(english.display.created.length + german.display.created.length, 0);
   });
 
   it('on an Echo Dot counts through the library (limit 1), speaks only, and ends the session', async () => {
@@ -98,20 +132,19 @@ describe('ShowPhotosIntent', () => {
     assert.equal(response.response.shouldEndSession, true);
   });
 
-  it('with zero matches even after relaxing says so and asks again, without any APL', async () => {
+  it('with zero matches says what found nothing and asks again, without any slideshow or APL', async () => {
     const harness = skillHarness([]);
     const response = await harness.invoke(
       intentEnvelope('ShowPhotosIntent', { subject: subjectSlot('cats', 'CAT'), date: { value: '2025' } }),
     );
-    assert.equal(speechOf(response), "I couldn't find any cat photos from 2025. What would you like to see?");
-    // Asked, then without the date, then without the subject.
+    assert.equal(
+      speechOf(response),
+      'I found no cat photos. I found no photos from 2025. What would you like to see?',
+    );
+    assert.equal(harness.display.created.length, 0);
     assert.deepEqual(
-      harness.display.created.map((created) => [created.query.labels, created.query.takenFrom]),
-      [
-        [['cat'], '2025-01-01T00:00:00'],
-        [['cat'], undefined],
-        [[], '2025-01-01T00:00:00'],
-      ],
+      harness.library.searches.map(({ request }) => [request.query?.labels, request.query?.takenFrom]),
+      [[['cat'], '2025-01-01T00:00:00']],
     );
     assert.equal(response.response.directives, undefined);
     assert.equal(response.response.shouldEndSession, false);
@@ -161,17 +194,16 @@ function inLocale(envelope: RequestEnvelope, locale: string): RequestEnvelope {
   return { ...envelope, request: { ...envelope.request, locale } };
 }
 
-/** Display double with no photos anywhere but home: any place filter finds nothing. */
-class NoPhotosAbroadDisplay extends InMemoryDisplay {
-  override createSlideshow(request: CreateSlideshowRequest): Promise<SlideshowPage> {
-    if ((request.query.places ?? []).length === 0) return super.createSlideshow(request);
-    this.created.push(request);
-    return Promise.resolve({ slideshowId: 'ss_nothing0000', total: 0, span: null, startIndex: 0, items: [] });
-  }
+/** The query the skill asked the library to count (near-duplicates collapsed, as a slideshow plays them). */
+function countedQuery(harness: ReturnType<typeof skillHarness>, at = 0) {
+  const query = harness.library.searches[at]?.request.query;
+  return query === undefined ? undefined : photoQuerySchema.parse(query);
 }
+const counting = (query: Parameters<typeof photoQuerySchema.parse>[0]) =>
+  photoQuerySchema.parse({ ...(query as object), collapseDuplicates: true });
 
-describe('ShowPhotosIntent: understanding and relaxing', () => {
-  it('nothing for the date → drops the date, asks the display again and says what it shows instead', async () => {
+describe('ShowPhotosIntent: understanding, and nothing found', () => {
+  it('nothing for the date → says so and offers the rest by what to say; shows nothing', async () => {
     const harness = skillHarness();
     const response = await harness.invoke(
       intentEnvelope('ShowPhotosIntent', {
@@ -181,43 +213,50 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
     );
     assert.equal(
       speechOf(response),
-      'I found no beach photos from summer 2026, but here are 12 beach photos, taken in July 2025.',
+      'I found no photos from summer 2026. Your most recent beach photos are from July 2025. ' +
+        'Say, show beach photos, to see them.',
     );
-    assert.equal(harness.display.created.length, 2);
-    assert.deepEqual(harness.display.created[1]?.query, photoQuerySchema.parse({ labels: ['beach'] }));
-    const render = response.response.directives?.[0] as RenderDocument;
-    assert.equal(
-      (render.datasources as { photos: { maximumExclusiveIndex: number } }).photos.maximumExclusiveIndex,
-      12,
-    );
+    assert.equal(harness.display.created.length, 0);
+    assert.equal(response.response.directives, undefined);
+    assert.equal(response.response.shouldEndSession, false);
   });
 
-  it('nothing in the place → drops the date, then the place (one at a time)', async () => {
-    const photos = testPhotos();
-    const display = new NoPhotosAbroadDisplay(photos);
-    const skill = skillHarness(photos, new Date('2026-11-25T12:00:00Z'), { display });
-    const response = await skill.invoke(
+  it('nothing in the place → the place is named, and the offer keeps subject and date', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
       intentEnvelope('ShowPhotosIntent', {
         subject: subjectSlot('beach', 'BEACH'),
         place: { value: 'Paris' },
         date: { value: '2025-SU' },
       }),
     );
-    assert.deepEqual(
-      display.created.map((created) => [created.query.places, created.query.takenFrom]),
-      [
-        [[{ name: 'Paris' }], '2025-06-01T00:00:00'],
-        [[{ name: 'Paris' }], undefined],
-        [[], '2025-06-01T00:00:00'],
-      ],
-    );
     assert.equal(
       speechOf(response),
-      'I found no beach photos in Paris from summer 2025, but here are 12 beach photos from summer 2025, taken in July 2025.',
+      'I found no photos in Paris. Your most recent beach photos from summer 2025 are from July 2025. ' +
+        'Say, show beach photos from summer 2025, to see them.',
+    );
+    assert.equal(harness.display.created.length, 0);
+    assert.deepEqual(
+      countedQuery(harness),
+      counting({
+        labels: ['beach'],
+        places: [{ name: 'Paris' }],
+        takenFrom: '2025-06-01T00:00:00',
+        takenTo: '2025-09-01T00:00:00',
+      }),
     );
   });
 
-  it('a voice-only device hears the relaxed count and the screen suggestion', async () => {
+  it('a place with no photos, in German, and no other photos offered when nothing else was asked', async () => {
+    const harness = skillHarness();
+    const response = await harness.invoke(
+      inLocale(intentEnvelope('ShowPhotosIntent', { country: { value: 'Italien' } }), 'de-DE'),
+    );
+    assert.equal(speechOf(response), 'Ich habe keine Fotos in Italien gefunden. Was möchtest du sehen?');
+    assert.equal(harness.display.created.length, 0);
+  });
+
+  it('a voice-only device hears the same: what found nothing and the offer, never a count of other photos', async () => {
     const harness = skillHarness();
     const response = await harness.invoke(
       intentEnvelope(
@@ -228,9 +267,9 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
     );
     assert.equal(
       speechOf(response),
-      'I found no beach photos from 2024, but you have 12 beach photos, taken in July 2025. Photos need a screen, so ask me again on an Echo Show or a Fire TV.',
+      'I found no photos from 2024. Your most recent beach photos are from July 2025. Say, show beach photos, to see them.',
     );
-    assert.equal(harness.library.searches.length, 2);
+    assert.equal(harness.library.searches.length, 1);
   });
 
   it('people and albums: a dynamic match is the library id, preferred over a static seed', async () => {
@@ -246,8 +285,8 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
       }),
     );
     assert.deepEqual(
-      harness.display.created[0]?.query,
-      photoQuerySchema.parse({ people: ['pe_42'], albums: ['al_7'], places: [{ name: 'France' }] }),
+      countedQuery(harness),
+      counting({ people: ['pe_42'], albums: ['al_7'], places: [{ name: 'France' }] }),
     );
   });
 
@@ -306,7 +345,7 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
         ]),
       }),
     );
-    assert.equal(harness.display.created.length, 1);
+    assert.deepEqual(countedQuery(harness)?.people, ['pe_1']);
     assert.ok(once.response.outputSpeech);
   });
 
@@ -333,9 +372,10 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
         recurrence: { value: 'every' },
       }),
     );
-    const every = harness.display.created[0]?.query;
+    const every = countedQuery(harness);
     assert.equal(every?.dateRanges?.length, 20);
-    assert.deepEqual(every?.dateRanges?.[19], { from: '2025-12-25T00:00:00', to: '2025-12-26T00:00:00' });
+    // Christmas is 24-26 December (the one calendar's).
+    assert.deepEqual(every?.dateRanges?.[19], { from: '2025-12-24T00:00:00', to: '2025-12-27T00:00:00' });
 
     const once = skillHarness();
     const response = await once.invoke(
@@ -346,11 +386,12 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
       }),
     );
     assert.deepEqual(
-      [once.display.created[0]?.query.takenFrom, once.display.created[0]?.query.takenTo],
-      ['2025-12-25T00:00:00', '2025-12-26T00:00:00'],
+      [countedQuery(once)?.takenFrom, countedQuery(once)?.takenTo],
+      ['2025-12-24T00:00:00', '2025-12-27T00:00:00'],
     );
-    // No Christmas photos: the date is dropped and everything is offered.
-    assert.match(speechOf(response), /^I found no photos from Christmas 2025, but here are your 13 photos/);
+    // No Christmas photos and nothing else asked: nothing is offered, and nothing shown.
+    assert.equal(speechOf(response), 'I found no photos from Christmas 2025. What would you like to see?');
+    assert.equal(once.display.created.length, 0);
   });
 
   it('a birthday is the birthday label, not a date', async () => {
@@ -364,8 +405,8 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
       }),
     );
     assert.deepEqual(
-      harness.display.created[0]?.query,
-      photoQuerySchema.parse({
+      countedQuery(harness),
+      counting({
         labels: ['birthday'],
         takenFrom: '2025-01-01T00:00:00',
         takenTo: '2026-01-01T00:00:00',
@@ -408,7 +449,7 @@ describe('ShowPhotosIntent: understanding and relaxing', () => {
       timeZone: 'America/Los_Angeles',
     });
     await harness.invoke(intentEnvelope('ShowPhotosIntent', { date: { value: 'PRESENT_REF' } }));
-    assert.equal(harness.display.created[0]?.query.takenFrom, '2026-11-24T00:00:00');
+    assert.equal(countedQuery(harness)?.takenFrom, '2026-11-24T00:00:00');
   });
   it('captions are written in the language the request was spoken in', async () => {
     const harness = skillHarness();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DisplayApi } from '../../../common/clients/display-client';
 import type { LibraryApi } from '../../../common/clients/library-client';
 import {
+  photoQuerySchema,
   personUpdateSchema,
   photoFlagsSchema,
   type Person,
@@ -10,6 +11,7 @@ import {
   type AmbientPosition,
   type CreateSlideshowRequest,
   type LinkedFrame,
+  type NothingFound,
   type PhotoCaptionFacts,
   type PhotoFacts,
   type PhotoFlags,
@@ -40,6 +42,10 @@ export interface TestPhoto {
   place?: PhotoCaptionFacts['place'];
   favorite?: boolean;
   hidden?: boolean;
+  /** 'photo' unless said. */
+  mediaKind?: 'photo' | 'video';
+  /** Where the capture time came from: EXIF with its offset unless said ('file-modified': only the file's time). */
+  takenTimeSource?: PhotoFacts['takenTimeSource'];
   /** Faces vision found, left to right; a person whose name is null is a face cluster nobody has named yet. */
   faces?: Array<{ person: { id: string; name: string | null } | null }>;
 }
@@ -54,14 +60,21 @@ function matches(photo: TestPhoto, query: PhotoQuery | undefined): boolean {
   if (query.takenFrom && photo.takenLocal < query.takenFrom) return false;
   if (query.takenTo && photo.takenLocal >= query.takenTo) return false;
   if (query.favoritesOnly && !photo.favorite) return false;
+  const kinds = query.mediaKinds ?? [];
+  if (kinds.length > 0 && !kinds.includes(photo.mediaKind ?? 'photo')) return false;
   const places = query.places ?? [];
   if (places.length > 0 && !places.some((place) => inPlace(photo, place))) return false;
   return true;
 }
 
-/** A place filter matches the photo's place name at its level (any level when none is given), ignoring case. */
+const TEST_PLACE_LEVELS = ['city', 'region', 'country'] as const;
+
+/**
+ * A place filter matches the photo's place name at its level (any level when none is given), ignoring case. Test
+ * photos know only city, region and country: a filter at another level matches none of them.
+ */
 function inPlace(photo: TestPhoto, place: PhotoQuery['places'][number]): boolean {
-  const levels = place.level ? [place.level] : (['city', 'region', 'country'] as const);
+  const levels = place.level ? TEST_PLACE_LEVELS.filter((level) => level === place.level) : TEST_PLACE_LEVELS;
   return levels.some((level) => photo.place?.[level]?.toLowerCase() === place.name.toLowerCase());
 }
 
@@ -118,10 +131,12 @@ export class InMemoryLibrary implements LibraryApi {
     const sorted = found.map((p) => p.takenLocal).sort();
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
+    const query = request.query as PhotoQuery | undefined;
     return Promise.resolve({
       total: found.length,
       span: first && last ? { first, last } : null,
       photos: found.slice(offset, offset + limit).map(summary),
+      ...(found.length === 0 && query ? nothingFoundFor(this.photos, query) : {}),
     });
   }
 
@@ -233,6 +248,80 @@ export class InMemoryLibrary implements LibraryApi {
   }
 }
 
+type Constraint = { kind: NothingFound['failed'][number]['kind']; text: string; only: Partial<PhotoQuery> };
+
+/** A structured query's constraints one by one, each as the part of a query that asks for it alone. */
+function constraintsOf(query: PhotoQuery): Constraint[] {
+  const constraints: Constraint[] = [
+    ...(query.labels ?? []).map((label) => ({
+      kind: 'label' as const,
+      text: label,
+      only: { labels: [label] },
+    })),
+    ...(query.people ?? []).map((id) => ({ kind: 'person' as const, text: id, only: { people: [id] } })),
+    ...(query.albums ?? []).map((id) => ({ kind: 'album' as const, text: id, only: { albums: [id] } })),
+    ...(query.places ?? []).map((place) => ({
+      kind: 'place' as const,
+      text: place.name,
+      only: { places: [place] },
+    })),
+  ];
+  if (query.takenFrom || query.takenTo) {
+    const only = { takenFrom: query.takenFrom, takenTo: query.takenTo };
+    constraints.push({ kind: 'date', text: query.takenFrom ?? '', only });
+  }
+  if (query.favoritesOnly)
+    constraints.push({ kind: 'favorites', text: 'favorites', only: { favoritesOnly: true } });
+  if ((query.mediaKinds ?? []).includes('video') && !(query.mediaKinds ?? []).includes('photo')) {
+    constraints.push({ kind: 'video', text: 'videos', only: { mediaKinds: ['video'] } });
+  }
+  return constraints;
+}
+
+/**
+ * The library's account of a structured query that found nothing, worked out the way the contract says: each
+ * constraint that matches nothing on its own ('no-photos'), else the combination; and at most one alternative
+ * that leaves out one constraint and keeps at least one other.
+ */
+function nothingFoundFor(photos: TestPhoto[], query: PhotoQuery): { nothingFound: NothingFound } | object {
+  const constraints = constraintsOf(query);
+  if (constraints.length === 0) return {};
+  const base = photoQuerySchema.parse({});
+  const alone = (only: Partial<PhotoQuery>) => photos.filter((photo) => matches(photo, { ...base, ...only }));
+  const empty = constraints.filter((constraint) => alone(constraint.only).length === 0);
+  const failed = (empty.length > 0 ? empty : constraints.slice(-1)).map((constraint) => ({
+    kind: constraint.kind,
+    text: constraint.text,
+    reason: empty.length > 0 ? ('no-photos' as const) : ('combination' as const),
+  }));
+  let alternative: NothingFound['alternative'];
+  if (constraints.length > 1) {
+    for (const dropped of [...constraints].reverse()) {
+      const kept = constraints.filter((constraint) => constraint !== dropped);
+      const keptQuery = {
+        ...base,
+        ...Object.assign({}, ...kept.map((constraint) => constraint.only)),
+      } as PhotoQuery;
+      const found = photos
+        .filter((photo) => matches(photo, keptQuery))
+        .map((photo) => photo.takenLocal)
+        .sort();
+      const first = found[0];
+      const last = found[found.length - 1];
+      if (first && last) {
+        alternative = {
+          dropped: { kind: dropped.kind, text: dropped.text },
+          query: keptQuery,
+          total: found.length,
+          span: { first, last },
+        };
+        break;
+      }
+    }
+  }
+  return { nothingFound: { failed, ...(alternative ? { alternative } : {}) } };
+}
+
 function factsOf(photo: TestPhoto): PhotoFacts {
   const facts = barePhotoFacts(summary(photo), photo.labels);
   return {
@@ -240,6 +329,8 @@ function factsOf(photo: TestPhoto): PhotoFacts {
     place: photo.place ? { ...photo.place, countryCode: null } : null,
     favorite: photo.favorite ?? false,
     hidden: photo.hidden ?? false,
+    mediaKind: photo.mediaKind ?? 'photo',
+    takenTimeSource: photo.takenTimeSource ?? 'exif-with-offset',
     people: photo.people ?? [],
     albums: (photo.albums ?? []).map((album) => ({ ...album, source: 'folder' as const })),
   };

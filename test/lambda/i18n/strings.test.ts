@@ -3,7 +3,7 @@ import { SKILL_LOCALES, stringsFor } from '../../../lambda/i18n';
 import { deDE } from '../../../lambda/i18n/de-DE';
 import { enGB } from '../../../lambda/i18n/en-GB';
 import { enUS } from '../../../lambda/i18n/en-US';
-import type { DatePhrase } from '../../../lambda/util/resolved-date';
+import type { DatePhrase } from '../../../common/calendar';
 
 const day = { year: 2026, month: 7, day: 4 };
 const EVERY_PHRASE: DatePhrase[] = [
@@ -97,20 +97,26 @@ describe('speech strings', () => {
   });
 
   it('escapes every name it is given for SSML', () => {
-    const said = enUS.relaxed(
-      { person: 'A&B', place: '<x>', album: '"q"' },
-      { selection: { person: 'A&B' }, count: 1, span: null },
-      true,
-    );
+    const said = enUS.nothingFound({
+      asked: { person: 'A&B', place: '<x>', album: '"q"' },
+      failed: [{ kind: 'place', reason: 'combination', text: '<x>' }],
+      offer: {
+        selection: { person: 'A&B' },
+        count: 1,
+        span: { first: '2025-07-01T10:00:00', last: '2025-07-01T10:00:00' },
+      },
+      today: day,
+    });
     assert.equal(
       said,
-      'I found no photos of A&amp;B from your &quot;q&quot; album in &lt;x&gt;, but here is 1 photo of A&amp;B.',
+      'I found no photos of A&amp;B from your &quot;q&quot; album in &lt;x&gt;. ' +
+        'Your most recent photo of A&amp;B is from July 2025. Say, show photos of A&amp;B, to see it.',
     );
     assert.match(deDE.unknownPerson('Tom & Jerry'), /Tom &amp; Jerry/);
   });
 
   it('follow-ups: what/when/where/who with unknown facts, pairs, and names escaped for SSML', () => {
-    const unknown = { date: null, place: null, subjects: [], people: [] };
+    const unknown = { date: null, dateSource: 'capture' as const, place: null, subjects: [], people: [] };
     assert.equal(enUS.photoInfo(unknown, 'when'), "I don't know when this photo was taken.");
     assert.equal(enUS.photoInfo(unknown), "I don't know when or where this photo was taken.");
     assert.equal(
@@ -121,7 +127,13 @@ describe('speech strings', () => {
       deDE.photoInfo(unknown, 'when', 'left'),
       'Ich weiß nicht, wann das linke Foto aufgenommen wurde.',
     );
-    const known = { date: day, place: 'Köln & Bonn', subjects: ['dog'], people: ['Tom & Jerry', 'Ann'] };
+    const known = {
+      date: day,
+      dateSource: 'capture' as const,
+      place: 'Köln & Bonn',
+      subjects: ['dog'],
+      people: ['Tom & Jerry', 'Ann'],
+    };
     assert.equal(enUS.photoInfo(known, 'who'), 'This photo shows Tom &amp; Jerry and Ann.');
     assert.equal(
       deDE.photoInfo(known),

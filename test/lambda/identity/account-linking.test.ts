@@ -90,9 +90,10 @@ describe('account linking (Login with Amazon, recorded responses)', () => {
       harness.display.created.map((created) => created.ownerId),
       [OWNER, OWNER, OWNER],
     );
+    // Every request counts the photos in the same owner's library (screens then make the slideshow).
     assert.deepEqual(
       harness.library.searches.map((search) => search.ownerId),
-      [OWNER],
+      [OWNER, OWNER, OWNER, OWNER],
     );
     assert.ok(harness.library.vocabularyCalls.every((ownerId) => ownerId === OWNER));
   });

@@ -1,0 +1,98 @@
+import type { NothingFound } from '../../common/contracts';
+import type { FailedConstraint, NothingFoundOffer, NothingFoundSpeech, PhotoSelection } from '../i18n';
+import type { CalendarDate } from '../../common/calendar';
+import { selectionWithout } from '../util/photo-request';
+
+/**
+ * What to say when a spoken request (slots) found nothing: the library's account of what matched nothing, with each
+ * constraint named the way the user asked for it, and its one alternative as an offer of the rest of the request.
+ * Without an account (an older library), the whole request found nothing.
+ */
+export function slotsNothingFound(
+  asked: PhotoSelection,
+  nothingFound: NothingFound | undefined,
+  today: CalendarDate,
+): NothingFoundSpeech {
+  if (!nothingFound) {
+    return { asked, failed: [{ kind: 'word', reason: 'combination', text: '' }], today };
+  }
+  const failed = nothingFound.failed.map((constraint): FailedConstraint => {
+    const said = {
+      label: asked.subject,
+      person: asked.person,
+      album: asked.album,
+      place: undefined,
+      date: undefined,
+      favorites: undefined,
+      video: undefined,
+      word: undefined,
+    }[constraint.kind];
+    return {
+      ...constraint,
+      text: said ?? constraint.text,
+      ...(constraint.kind === 'date' && asked.date ? { date: asked.date } : {}),
+    };
+  });
+  const alternative = nothingFound.alternative;
+  if (!alternative) return { asked, failed, today };
+  const offer: NothingFoundOffer = alternative.replacement
+    ? {
+        selection: selectionWithout(asked, 'date'),
+        count: alternative.total,
+        span: alternative.span,
+        previousDate: { name: alternative.replacement.text },
+      }
+    : {
+        selection: selectionWithout(asked, alternative.dropped.kind),
+        count: alternative.total,
+        span: alternative.span,
+      };
+  return { asked, failed, offer, today };
+}
+
+/**
+ * The same for free text ("search for …"): the library's words for what failed, and its alternative offered as the
+ * text to search for instead (the words that failed left out, or a future date replaced by its previous occurrence).
+ * An alternative whose words cannot be found in what was said is not offered: a wrong suggestion is worse than none.
+ */
+export function textNothingFound(
+  heard: string,
+  nothingFound: NothingFound | undefined,
+  today: CalendarDate,
+): NothingFoundSpeech {
+  const asked: PhotoSelection = {};
+  if (!nothingFound) {
+    return { asked, heard, failed: [{ kind: 'word', reason: 'combination', text: heard }], today };
+  }
+  const alternative = nothingFound.alternative;
+  const words = alternative
+    ? rewritten(heard, alternative.dropped.text, alternative.replacement?.text ?? '')
+    : undefined;
+  if (!alternative || words === undefined || words.length === 0) {
+    return { asked, heard, failed: nothingFound.failed, today };
+  }
+  return {
+    asked,
+    heard,
+    failed: nothingFound.failed,
+    offer: {
+      words,
+      count: alternative.total,
+      span: alternative.span,
+      ...(alternative.replacement ? { previousDate: { name: alternative.replacement.text } } : {}),
+    },
+    today,
+  };
+}
+
+/** `heard` with `part` (as a whole phrase, any case) replaced; undefined when `part` is not in it. */
+function rewritten(heard: string, part: string, replacement: string): string | undefined {
+  const escaped = part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (escaped.length === 0) return undefined;
+  const pattern = new RegExp(`(^|\\s)${escaped}(?=\\s|$)`, 'iu');
+  if (!pattern.test(heard)) return undefined;
+  return heard
+    .replace(pattern, (_, before: string) => `${before}${replacement}`)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
