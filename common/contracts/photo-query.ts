@@ -30,14 +30,22 @@ const monthDayWindowSchema = z
   })
   .strict();
 
+/** The levels a place is named at, narrowest first: "Schwabing", "Munich", "Munich" (metro), "Upper Bavaria", "Bavaria", "Germany". */
+export const PLACE_LEVELS = ['sublocation', 'city', 'metro', 'county', 'region', 'country'] as const;
+export const placeLevelSchema = z.enum(PLACE_LEVELS);
+export type PlaceLevel = z.output<typeof placeLevelSchema>;
+
 /**
  * A place at any level a person names it. `name` is the canonical English name as stored (city "Santa Monica",
- * region "California", country "United States"); `level` omitted matches any level.
+ * metro "Los Angeles", county "Orange County", region "California", country "United States"); `level` omitted
+ * matches a place of that name at any level ("Paris" finds photos in every Paris). A name may be qualified by the
+ * area it lies in, after commas: "Paris, Texas" / "Paris, France" is Paris at the level asked (or any) whose county,
+ * region or country is Texas / France.
  */
-const placeFilterSchema = z
+export const placeFilterSchema = z
   .object({
-    name: z.string().min(1).max(128),
-    level: z.enum(['city', 'region', 'country']).optional(),
+    name: z.string().trim().min(1).max(128),
+    level: placeLevelSchema.optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { shuffleKeyFor } from '../repositories/shuffle-order';
 import { searchableRowsMigration } from './migration-0003-searchable-rows';
 import { visionPeopleMigration } from './migration-0004-vision-people';
 import { hiddenLabelsMigration } from './migration-0005-hidden-labels';
+import { placeLevelsMigration } from './migration-0006-place-levels';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -237,6 +238,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0003_searchable_rows': searchableRowsMigration,
   '0004_vision_people': visionPeopleMigration,
   '0005_hidden_labels': hiddenLabelsMigration,
+  '0006_place_levels': placeLevelsMigration,
 };
 
 /** Brings the schema to the latest version. */

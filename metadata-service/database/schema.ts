@@ -55,10 +55,17 @@ export interface PhotosTable {
   perceptual_hash: string | null;
   /** Id of the group's first photo; null while the photo has no near-duplicate. */
   duplicate_group_id: string | null;
+  /** Canonical names of every level the photo was taken at (migration 0006 added sublocation, metro, county). */
+  place_sublocation: string | null;
   place_city: string | null;
+  place_metro: string | null;
+  place_county: string | null;
   place_region: string | null;
   place_country: string | null;
   place_country_code: string | null;
+  /** GeoNames admin-1 and admin-2 codes inside the country ("CA", "059"). */
+  place_region_code: string | null;
+  place_county_code: string | null;
   /** `MM-DD` of taken_local, for "on this day" without date arithmetic in SQL. */
   taken_month_day: string | null;
   /** Stable pseudo-random 31-bit integer derived from the id; seeded shuffles are computed from it. */

@@ -1,6 +1,5 @@
-/** The levels a person names a place at, narrowest first ("Schwabing", "Munich", …, "Germany"). */
-export const PLACE_LEVELS = ['sublocation', 'city', 'metro', 'county', 'region', 'country'] as const;
-export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+/** The levels a person names a place at, narrowest first (the place filter's contract). */
+export { PLACE_LEVELS, type PlaceLevel } from '../../common/contracts/photo-query';
 
 /**
  * Where a photo was taken, at every level a person might name it: "Santa Monica" (city), "Los Angeles" (metro),

@@ -7,7 +7,7 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
-import type { PhotoQuery } from '../../common/contracts';
+import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
 import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
 import { monthDaysIn } from './month-days';
 
@@ -61,7 +61,7 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
   const kinds = [...new Set(query.mediaKinds)];
   if (kinds.length === 1) matches = matches.where('photos.media_kind', '=', kinds[0] ?? 'photo');
   if (query.places.length > 0) {
-    matches = matches.where((eb) => eb.or(query.places.flatMap((place) => placeConditions(eb, place))));
+    matches = matches.where((eb) => eb.or(query.places.map((place) => placeCondition(eb, place))));
   }
 
   for (const label of new Set(query.labels)) {
@@ -176,12 +176,30 @@ function outerBounds(query: PhotoQuery): Bounds {
   return { from, to };
 }
 
-function placeConditions(eb: PhotosExpressions, place: PhotoQuery['places'][number]): Expression<SqlBool>[] {
-  const levels = place.level ? [place.level] : (['city', 'region', 'country'] as const);
+/** Levels a qualifier after a comma may name: the areas a place lies in ("Paris, Texas", "Paris, France"). */
+const QUALIFYING_LEVELS = ['metro', 'county', 'region', 'country'] as const;
+
+/**
+ * A photo taken at a place of that name, at the level asked or any level. Each level is `lower(place_<level>) = ?`
+ * against its own owner-first index (migrations 0002/0006), so the filter is one index range per level. A name with
+ * qualifiers ("Paris, Texas") also matches the place named before the comma lying in the area named after it.
+ */
+function placeCondition(eb: PhotosExpressions, place: PhotoQuery['places'][number]): Expression<SqlBool> {
+  const levels = place.level ? [place.level] : PLACE_LEVELS;
   // lower() on both sides: the expression indexes use it, and each engine folds case the same way on both sides.
-  return levels.map(
-    (level) => sql<SqlBool>`lower(${eb.ref(`photos.place_${level}`)}) = lower(${place.name})`,
-  );
+  const named = (name: string, at: readonly PlaceLevel[]): Expression<SqlBool> =>
+    eb.or(at.map((level) => sql<SqlBool>`lower(${eb.ref(`photos.place_${level}`)}) = lower(${name})`));
+  const whole = named(place.name, levels);
+  const [head, ...qualifiers] = place.name
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (head === undefined || qualifiers.length === 0) return whole;
+  const qualified = eb.and([
+    named(head, levels),
+    ...qualifiers.map((qualifier) => named(qualifier, QUALIFYING_LEVELS)),
+  ]);
+  return eb.or([whole, qualified]);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type TimeZoneSource,
 } from '../database/schema';
 import type { Place } from '../places/place';
+import { placeColumns } from '../places/place-columns';
 import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } from './near-duplicates';
 import { albumIdFor, normalizeName, personIdFor } from './names';
 import { countEntriesOf, countInsertedPhoto, recountEntries, type CountedKey } from './key-month-counts';
@@ -783,10 +784,7 @@ function toRow(photo: PhotoRecord): PhotosTable {
     time_zone_source: photo.timeZoneSource,
     latitude: photo.latitude,
     longitude: photo.longitude,
-    place_city: photo.place?.city ?? null,
-    place_region: photo.place?.region ?? null,
-    place_country: photo.place?.country ?? null,
-    place_country_code: photo.place?.countryCode ?? null,
+    ...placeColumns(photo.place),
     camera_make: photo.cameraMake,
     camera_model: photo.cameraModel,
     title: photo.title,
