@@ -7,7 +7,7 @@ import {
   toPhotoRecord,
   type AlbumFolderMode,
 } from './photo-record';
-import { folderLabels, keywordLabels } from './photo-labels';
+import { folderLabels, hierarchicalKeywordLabels, keywordLabels, textLabels } from './photo-labels';
 import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
 
@@ -237,7 +237,12 @@ async function storeFile(
     ingestedAt: now(),
     albumFolders: options.albumFolders,
   });
-  const labels = [...keywordLabels(metadata.keywords), ...folderLabels(file.path)];
+  const labels = [
+    ...keywordLabels(metadata.keywords),
+    ...hierarchicalKeywordLabels(metadata.hierarchicalKeywords),
+    ...textLabels([metadata.title, metadata.description]),
+    ...folderLabels(file.path),
+  ];
   if (!(await deps.repository.insertPhoto(photo, labels))) {
     // Another worker stored the same bytes from another path a moment ago.
     const winner = await deps.repository.findByContentHash(ownerId, contentHash);

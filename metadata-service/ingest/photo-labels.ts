@@ -1,27 +1,24 @@
 import { labelSchema } from '../../common/contracts';
-import { canonicalLabel, normalizeWords } from '../labels/vocabulary';
+import { canonicalLabel, normalizeWords } from '../../common/vocabulary';
 import type { LabelRecord } from '../repositories/photo-repository';
+import { isAlbumName } from './album-names';
 
 /** A folder name is the owner's own filing ("Beach 2026/"), but coarser than a per-photo keyword. */
 const FOLDER_CONFIDENCE = 0.8;
 const KEYWORD_CONFIDENCE = 1;
+/** Words the owner (or Google Photos for them) wrote about this very photo: as sure as a keyword. */
+const TEXT_CONFIDENCE = 1;
+/** The longest vocabulary phrase looked for in free text ("birthday party" is two words). */
+const MAX_PHRASE_WORDS = 3;
 
 /**
  * Labels from the folders along a relative path: the whole folder name ("Birthday Party 2025" → birthday) and each
- * word in it ("Beach 2026" → beach). Only vocabulary words count; "2026" or "Misc" are filing, not content.
+ * vocabulary phrase in it ("Beach 2026" → beach). Filing folders (dates, Camera, Misc: album-names.ts) say nothing
+ * about what a photo shows and give none.
  */
 export function folderLabels(relativePath: string): LabelRecord[] {
-  const folders = relativePath.split('/').slice(0, -1);
-  const labels = new Set<string>();
-  for (const folder of folders) {
-    const words = normalizeWords(folder)
-      .split(' ')
-      .filter((w) => w.length > 0 && !/^\d+$/.test(w));
-    for (const candidate of [words.join(' '), ...words]) {
-      const label = canonicalLabel(candidate);
-      if (label) labels.add(label);
-    }
-  }
+  const folders = relativePath.split('/').slice(0, -1).filter(isAlbumName);
+  const labels = new Set(folders.flatMap((folder) => vocabularyLabelsIn(folder)));
   return [...labels].map((label) => ({ label, source: 'folder', confidence: FOLDER_CONFIDENCE }));
 }
 
@@ -36,6 +33,114 @@ export function keywordLabels(keywords: readonly string[]): LabelRecord[] {
     if (label) labels.add(label);
   }
   return [...labels].map((label) => ({ label, source: 'keyword', confidence: KEYWORD_CONFIDENCE }));
+}
+
+/**
+ * Labels from text written about the photo (Takeout or XMP title and description): each vocabulary word or phrase
+ * in it ("morning walk along the beach" → beach). Only vocabulary words: free text is not a keyword list.
+ */
+export function textLabels(texts: readonly (string | null | undefined)[]): LabelRecord[] {
+  const labels = new Set(texts.flatMap((text) => (text ? vocabularyLabelsIn(text) : [])));
+  return [...labels].map((label) => ({ label, source: 'sidecar', confidence: TEXT_CONFIDENCE }));
+}
+
+/** Roots under which Lightroom, digiKam and others file people and places rather than subjects. */
+const PEOPLE_ROOTS = new Set([
+  'people',
+  'person',
+  'persons',
+  'personen',
+  'personnes',
+  'persone',
+  'personas',
+  'who',
+]);
+const PLACE_ROOTS = new Set([
+  'places',
+  'place',
+  'locations',
+  'location',
+  'orte',
+  'ort',
+  'lieux',
+  'luoghi',
+  'lugares',
+  'geography',
+  'where',
+]);
+
+/**
+ * Labels from Lightroom hierarchical keywords ("Animals|Dog", "Nature|Beach|Sunset"): the leaf as a keyword, and
+ * every ancestor that is a vocabulary word. Paths under a people or places root are not subjects and give none.
+ */
+export function hierarchicalKeywordLabels(paths: readonly string[]): LabelRecord[] {
+  const leaves: string[] = [];
+  const ancestors = new Set<string>();
+  for (const path of paths) {
+    const parts = splitHierarchy(path);
+    const [root] = parts;
+    if (root === undefined || isPeopleRoot(root) || PLACE_ROOTS.has(normalizeWords(root))) continue;
+    leaves.push(parts[parts.length - 1] ?? root);
+    for (const ancestor of parts.slice(0, -1)) {
+      const label = canonicalLabel(ancestor);
+      if (label) ancestors.add(label);
+    }
+  }
+  const fromLeaves = keywordLabels(leaves);
+  const leafLabels = new Set(fromLeaves.map((l) => l.label));
+  return [
+    ...fromLeaves,
+    ...[...ancestors]
+      .filter((label) => !leafLabels.has(label))
+      .map((label) => ({ label, source: 'keyword' as const, confidence: KEYWORD_CONFIDENCE })),
+  ];
+}
+
+/** People named by hierarchical keywords under a people root ("People|Family|Anna Smith" → Anna Smith). */
+export function hierarchicalKeywordPeople(paths: readonly string[]): string[] {
+  const people = paths.flatMap((path) => {
+    const parts = splitHierarchy(path);
+    const [root] = parts;
+    return root !== undefined && isPeopleRoot(root) && parts.length > 1
+      ? [parts[parts.length - 1] ?? '']
+      : [];
+  });
+  return [...new Set(people.filter((name) => name.length > 0))];
+}
+
+function splitHierarchy(path: string): string[] {
+  return path
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+function isPeopleRoot(root: string): boolean {
+  return PEOPLE_ROOTS.has(normalizeWords(root));
+}
+
+/**
+ * The vocabulary labels named in a text: phrases of up to three words, longest first and not overlapping, so
+ * "birthday party" is a birthday and not also a party.
+ */
+function vocabularyLabelsIn(text: string): string[] {
+  const words = normalizeWords(text)
+    .split(' ')
+    .filter((w) => w.length > 0 && !/^\d+$/.test(w));
+  const labels: string[] = [];
+  for (let start = 0; start < words.length;) {
+    let matched = 0;
+    for (let length = Math.min(MAX_PHRASE_WORDS, words.length - start); length > 0; length--) {
+      const label = canonicalLabel(words.slice(start, start + length).join(' '));
+      if (label) {
+        labels.push(label);
+        matched = length;
+        break;
+      }
+    }
+    start += Math.max(1, matched);
+  }
+  return labels;
 }
 
 /** The contract's label alphabet is lower-case ASCII; "Café" → "cafe", anything unrepresentable is dropped. */

@@ -36,4 +36,30 @@ export interface PhotoMetadata {
   perceptualHash: string | null;
   /** Screen captures are excluded from frames by default. */
   isScreenshot: boolean;
+  /**
+   * Where the photo was taken by name (IPTC IIM and XMP location fields); empty when the file names none. A place
+   * is made from it only when the photo has no GPS position: GPS wins.
+   */
+  location: NamedLocation;
+  /**
+   * Lightroom hierarchical keywords as written ("Animals|Dog"); their vocabulary words become labels and a leaf
+   * under a people root ("People|Anna") a person.
+   */
+  hierarchicalKeywords: string[];
+}
+
+/** A place as a file or sidecar names it; every field optional, as writers fill what they know. */
+export interface NamedLocation {
+  sublocation?: string;
+  city?: string;
+  region?: string;
+  country?: string;
+  /** ISO 3166-1 alpha-2 or alpha-3, as written. */
+  countryCode?: string;
+}
+
+/** A face another app named, with its box in fractions of the upright photo. */
+export interface FaceRegion {
+  name: string;
+  box: { left: number; top: number; width: number; height: number };
 }

@@ -1,13 +1,15 @@
 import type { Place } from '../places/place';
 import { reverseGeocode } from '../places/reverse-geocode';
 import type { AlbumRecord, PhotoRecord } from '../repositories/photo-repository';
+import { albumDisplayName, isAlbumName } from './album-names';
 import { photoIdFor } from './photo-id';
 import type { PhotoMetadata } from './photo-metadata';
 import type { SourceFile } from './photo-source';
 
 /**
- * Which folders along a photo's path are albums (`LIBRARY_ALBUM_FOLDERS`): `leaf` the folder the photo is in,
- * `all` every folder from the library root down, `none` no folder albums. The library root itself is never one.
+ * Which folders along a photo's path are albums (`LIBRARY_ALBUM_FOLDERS`): `leaf` the deepest folder a person named,
+ * `all` every such folder from the library root down, `none` no folder albums. The library root itself is never one,
+ * and neither is filing (dates, camera, device and app folders: album-names.ts).
  */
 export const ALBUM_FOLDER_MODES = ['leaf', 'all', 'none'] as const;
 export type AlbumFolderMode = (typeof ALBUM_FOLDER_MODES)[number];
@@ -68,7 +70,10 @@ export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
   };
 }
 
-/** Folder albums along the relative path, then the albums the file or its Takeout sidecar names. */
+/**
+ * The albums a person made that this photo is in: album folders along the relative path (see album-names.ts), then
+ * the albums its file or sidecar names (Takeout album titles, XMP/IPTC events) when they are albums too.
+ */
 export function albumsFor(
   relativePath: string,
   carried: readonly string[],
@@ -76,21 +81,18 @@ export function albumsFor(
 ): AlbumRecord[] {
   return [
     ...folderAlbumNames(relativePath, mode).map((name) => ({ name, source: 'folder' as const })),
-    ...carried.filter((name) => name.trim().length > 0).map((name) => ({ name, source: 'takeout' as const })),
+    ...carried
+      .filter(isAlbumName)
+      .map((name) => ({ name: albumDisplayName(name), source: 'takeout' as const })),
   ];
 }
 
+/**
+ * Folder albums along a relative path. `leaf`: the deepest folder that is an album ("Summer trip/DCIM/100CANON/x.jpg"
+ * is in "Summer trip", "Photos from 2019/x.jpg" in none); `all`: every folder that is one; `none`: no folder albums.
+ */
 export function folderAlbumNames(relativePath: string, mode: AlbumFolderMode): string[] {
-  const folders = relativePath
-    .split('/')
-    .slice(0, -1)
-    .filter((f) => f.trim().length > 0);
-  switch (mode) {
-    case 'none':
-      return [];
-    case 'leaf':
-      return folders.slice(-1);
-    case 'all':
-      return folders;
-  }
+  if (mode === 'none') return [];
+  const albums = relativePath.split('/').slice(0, -1).filter(isAlbumName).map(albumDisplayName);
+  return mode === 'leaf' ? albums.slice(-1) : albums;
 }

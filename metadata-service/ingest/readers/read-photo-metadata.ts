@@ -9,6 +9,7 @@ import {
   localCaptureTime,
   type CaptureTime,
 } from '../exif-dates';
+import { hierarchicalKeywordPeople } from '../photo-labels';
 import type { PhotoMetadata } from '../photo-metadata';
 import { applyTakeoutSidecar, parseTakeoutSidecar } from '../sidecars/takeout';
 import { IngestSkip } from '../skip-reasons';
@@ -109,15 +110,17 @@ function fromImage(facts: ImageFacts, modifiedAt: Date): PhotoMetadata {
     keywords: [...new Set([...xmp.keywords, ...iptc.keywords])],
     title: xmp.title ?? iptc.objectName ?? null,
     description: xmp.description ?? iptc.caption ?? null,
-    people: xmp.people,
+    people: [...new Set([...xmp.people, ...hierarchicalKeywordPeople(xmp.hierarchicalKeywords)])],
     favorite: rating === 5,
     rating,
-    albums: [],
+    albums: xmp.albums,
     perceptualHash: facts.perceptualHash,
     // iOS marks screenshots with a "Screenshot" user comment; a camera never does, so only trust it without one.
     isScreenshot:
       (facts.mediaType === 'image/png' || exif.make === null) &&
       /^screenshot$/i.test(userComment?.trim() ?? ''),
+    location: Object.keys(xmp.location).length > 0 ? xmp.location : iptc.location,
+    hierarchicalKeywords: xmp.hierarchicalKeywords,
   };
 }
 
@@ -141,6 +144,8 @@ function fromVideo(facts: VideoFacts, modifiedAt: Date): PhotoMetadata {
     albums: [],
     perceptualHash: null,
     isScreenshot: false,
+    location: {},
+    hierarchicalKeywords: [],
   };
 }
 

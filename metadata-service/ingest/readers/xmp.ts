@@ -1,108 +1,176 @@
+import type { FaceRegion, NamedLocation } from '../photo-metadata';
+import { rdfStructs, rdfText, rdfTexts, readRdf, type RdfStruct, type RdfValue } from './rdf';
+
 /** What Photo Frame uses from an XMP packet. Absent values are undefined or empty. */
 export interface XmpFacts {
+  /** dc:subject. */
   keywords: string[];
+  /** lr:hierarchicalSubject ("Places|Europe|France|Paris", "Animals|Dog"), as written. */
+  hierarchicalKeywords: string[];
   title?: string;
   description?: string;
   /** xmp:Rating: -1 rejected, 0 unrated, 1..5. */
   rating?: number;
-  /** Names of MWG face regions (what Lightroom, digiKam, Picasa and Apple Photos write for tagged people). */
+  /**
+   * People named in the photo: MWG face regions (Lightroom, digiKam, Picasa, Apple Photos exports), Microsoft Photo
+   * regions (Windows Live Photo Gallery) and IPTC Extension PersonInImage.
+   */
   people: string[];
+  /** Named face regions with their boxes, in fractions of the upright photo. */
+  faceRegions: FaceRegion[];
   /** exif:UserComment mirrored into XMP (iOS screenshots carry "Screenshot" here). */
   userComment?: string;
   /** exif:DateTimeOriginal, photoshop:DateCreated or xmp:CreateDate, as written (ISO 8601, offset optional). */
   dateCreated?: string;
+  /** Where the photo was taken, by name (IPTC Extension LocationCreated, photoshop:City/State/Country, …). */
+  location: NamedLocation;
+  /** Album or event names the file carries (xmpDM:album, IPTC Extension Event). */
+  albums: string[];
 }
 
-/** Packets beyond this are not photo metadata (or are hostile); regexes below stay linear but need not see it all. */
-const MAX_XMP_CHARS = 1_000_000;
+const NS = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  xmp: 'http://ns.adobe.com/xap/1.0/',
+  exif: 'http://ns.adobe.com/exif/1.0/',
+  photoshop: 'http://ns.adobe.com/photoshop/1.0/',
+  lr: 'http://ns.adobe.com/lightroom/1.0/',
+  iptcCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  iptcExt: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
+  xmpDM: 'http://ns.adobe.com/xmp/1.0/DynamicMedia/',
+  mwgRegions: 'http://www.metadataworkinggroup.com/schemas/regions/',
+  area: 'http://ns.adobe.com/xmp/sType/Area#',
+  mp: 'http://ns.microsoft.com/photo/1.2/',
+  mpRegionInfo: 'http://ns.microsoft.com/photo/1.2/t/RegionInfo#',
+  mpRegion: 'http://ns.microsoft.com/photo/1.2/t/Region#',
+} as const;
 
 /**
- * A tolerant XMP reader for the handful of properties we use. XMP is RDF/XML, and writers use both the attribute
- * form (`xmp:Rating="5"`) and the element form (`<xmp:Rating>5</xmp:Rating>`); both are read. Unknown or malformed
- * content yields nothing rather than an error: metadata never costs a photo.
+ * Reads the properties Photo Frame uses from an XMP packet through a real RDF/XML reading (rdf.ts), in whichever
+ * form the writer used. Unknown or malformed content yields nothing rather than an error.
  */
 export function parseXmp(packet: Buffer | string | undefined): XmpFacts {
-  const facts: XmpFacts = { keywords: [], people: [] };
-  if (packet === undefined) return facts;
-  const text = (typeof packet === 'string' ? packet : packet.toString('utf8')).slice(0, MAX_XMP_CHARS);
-  if (!text.includes('xmpmeta') && !text.includes('rdf:RDF')) return facts;
-
-  facts.keywords = listValues(text, 'dc:subject');
-  facts.title = listValues(text, 'dc:title')[0];
-  facts.description = listValues(text, 'dc:description')[0];
-  const rating = Number(singleValue(text, 'xmp:Rating') ?? singleValue(text, 'xap:Rating'));
-  if (Number.isInteger(rating) && rating >= -1 && rating <= 5) facts.rating = rating;
-  facts.people = regionNames(text);
-  facts.userComment = listValues(text, 'exif:UserComment')[0];
-  facts.dateCreated =
-    singleValue(text, 'exif:DateTimeOriginal') ??
-    singleValue(text, 'photoshop:DateCreated') ??
-    singleValue(text, 'xmp:CreateDate');
-  return facts;
+  const rdf = readRdf(packet);
+  const get = (ns: string, name: string): RdfValue | undefined => rdf[`${ns}${name}`];
+  const rating = Number(rdfText(get(NS.xmp, 'Rating')));
+  const regions = [
+    ...mwgRegions(get(NS.mwgRegions, 'Regions')),
+    ...microsoftRegions(get(NS.mp, 'RegionInfo')),
+  ];
+  return {
+    keywords: unique(rdfTexts(get(NS.dc, 'subject'))),
+    hierarchicalKeywords: unique(rdfTexts(get(NS.lr, 'hierarchicalSubject'))),
+    title: rdfText(get(NS.dc, 'title')),
+    description: rdfText(get(NS.dc, 'description')),
+    rating: Number.isInteger(rating) && rating >= -1 && rating <= 5 ? rating : undefined,
+    people: unique([...regions.map((region) => region.name), ...rdfTexts(get(NS.iptcExt, 'PersonInImage'))]),
+    faceRegions: regions.filter((region): region is FaceRegion => region.box !== undefined),
+    userComment: rdfText(get(NS.exif, 'UserComment')),
+    dateCreated:
+      rdfText(get(NS.exif, 'DateTimeOriginal')) ??
+      rdfText(get(NS.photoshop, 'DateCreated')) ??
+      rdfText(get(NS.xmp, 'CreateDate')),
+    location: locationOf(rdf),
+    albums: unique([...rdfTexts(get(NS.xmpDM, 'album')), ...rdfTexts(get(NS.iptcExt, 'Event'))]),
+  };
 }
 
-/** `name="v"` or `<name>v</name>` (first occurrence). */
-function singleValue(text: string, name: string): string | undefined {
-  const attribute = new RegExp(`\\s${escape(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(text);
-  if (attribute) return clean(attribute[1] ?? attribute[2] ?? '');
-  const element = elementContent(text, name);
-  return element === undefined ? undefined : clean(stripTags(element));
+/**
+ * The place the photo was taken, by name: IPTC Extension LocationCreated first (the standard's "where the photo was
+ * taken"), then the legacy photoshop:City/State/Country with Iptc4xmpCore:Location/CountryCode (what Lightroom and
+ * Apple Photos write), then LocationShown. One source is taken whole, never mixed field by field.
+ */
+function locationOf(rdf: RdfStruct): NamedLocation {
+  const fromStruct = (value: RdfValue | undefined): NamedLocation => {
+    const [location] = rdfStructs(value);
+    if (!location) return {};
+    const field = (name: string): string | undefined => rdfText(location[`${NS.iptcExt}${name}`]);
+    return compact({
+      sublocation: field('Sublocation'),
+      city: field('City'),
+      region: field('ProvinceState'),
+      country: field('CountryName'),
+      countryCode: field('CountryCode'),
+    });
+  };
+  const legacy = compact({
+    sublocation: rdfText(rdf[`${NS.iptcCore}Location`]),
+    city: rdfText(rdf[`${NS.photoshop}City`]),
+    region: rdfText(rdf[`${NS.photoshop}State`]),
+    country: rdfText(rdf[`${NS.photoshop}Country`]),
+    countryCode: rdfText(rdf[`${NS.iptcCore}CountryCode`]),
+  });
+  const candidates = [
+    fromStruct(rdf[`${NS.iptcExt}LocationCreated`]),
+    legacy,
+    fromStruct(rdf[`${NS.iptcExt}LocationShown`]),
+  ];
+  return candidates.find((location) => Object.keys(location).length > 0) ?? {};
 }
 
-/** An rdf:Bag/Seq/Alt property's items, or its single value. */
-function listValues(text: string, name: string): string[] {
-  const content = elementContent(text, name);
-  if (content === undefined) {
-    const single = singleValue(text, name);
-    return single ? [single] : [];
-  }
-  const items = [...content.matchAll(/<rdf:li\b[^>]*>([\s\S]*?)<\/rdf:li>/g)].map((m) => clean(m[1] ?? ''));
-  const values = items.length > 0 ? items : [clean(stripTags(content))];
-  return values.filter((value): value is string => value !== undefined);
-}
+type NamedRegion = { name: string; box?: FaceRegion['box'] };
 
-/** mwg-rs:Name of every region inside mwg-rs:Regions, attribute or element form, in document order. */
-function regionNames(text: string): string[] {
-  const regions = elementContent(text, 'mwg-rs:Regions');
-  if (regions === undefined) return [];
-  const names = [
-    ...regions.matchAll(
-      /\smwg-rs:Name\s*=\s*(?:"([^"]*)"|'([^']*)')|<mwg-rs:Name>([\s\S]*?)<\/mwg-rs:Name>/g,
-    ),
-  ].map((m) => clean(m[1] ?? m[2] ?? m[3] ?? ''));
-  return [...new Set(names.filter((name): name is string => name !== undefined))];
-}
-
-function elementContent(text: string, name: string): string | undefined {
-  const open = new RegExp(`<${escape(name)}(?:\\s[^>]*)?>`).exec(text);
-  if (!open) return undefined;
-  const start = open.index + open[0].length;
-  const end = text.indexOf(`</${name}>`, start);
-  return end < 0 ? undefined : text.slice(start, end);
-}
-
-function stripTags(text: string): string {
-  return text.replace(/<[^>]*>/g, '');
-}
-
-function clean(value: string): string | undefined {
-  const text = decodeEntities(value).trim();
-  return text.length > 0 ? text : undefined;
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, code: string) => {
-    const lower = code.toLowerCase();
-    if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16)) ?? entity;
-    if (lower.startsWith('#')) return safeCodePoint(parseInt(lower.slice(1), 10)) ?? entity;
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower] ?? entity;
+/** MWG regions of type Face (or untyped) with a name; the box when its area is a normalized rectangle. */
+function mwgRegions(regions: RdfValue | undefined): NamedRegion[] {
+  const [info] = rdfStructs(regions);
+  if (!info) return [];
+  return rdfStructs(info[`${NS.mwgRegions}RegionList`]).flatMap((region) => {
+    const name = rdfText(region[`${NS.mwgRegions}Name`]);
+    const type = rdfText(region[`${NS.mwgRegions}Type`]);
+    if (!name || (type !== undefined && type !== 'Face')) return [];
+    const [area] = rdfStructs(region[`${NS.mwgRegions}Area`]);
+    const box = area ? mwgBox(area) : undefined;
+    return [box ? { name, box } : { name }];
   });
 }
 
-function safeCodePoint(code: number): string | undefined {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+/** MWG areas are centre x/y plus width/height, normalized; boxes are kept as left/top/width/height. */
+function mwgBox(area: RdfStruct): FaceRegion['box'] | undefined {
+  const unit = rdfText(area[`${NS.area}unit`]);
+  if (unit !== undefined && unit !== 'normalized') return undefined;
+  const [x, y, w, h] = ['x', 'y', 'w', 'h'].map((n) => Number(rdfText(area[`${NS.area}${n}`])));
+  return validBox({
+    left: (x ?? NaN) - (w ?? NaN) / 2,
+    top: (y ?? NaN) - (h ?? NaN) / 2,
+    width: w,
+    height: h,
+  });
 }
 
-function escape(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Windows Photo Gallery regions: PersonDisplayName and a "left, top, width, height" rectangle. */
+function microsoftRegions(info: RdfValue | undefined): NamedRegion[] {
+  const [regionInfo] = rdfStructs(info);
+  if (!regionInfo) return [];
+  return rdfStructs(regionInfo[`${NS.mpRegionInfo}Regions`]).flatMap((region) => {
+    const name = rdfText(region[`${NS.mpRegion}PersonDisplayName`]);
+    if (!name) return [];
+    const [left, top, width, height] = (rdfText(region[`${NS.mpRegion}Rectangle`]) ?? '')
+      .split(',')
+      .map(Number);
+    const box = validBox({ left, top, width, height });
+    return [box ? { name, box } : { name }];
+  });
+}
+
+function validBox(box: {
+  left: number | undefined;
+  top: number | undefined;
+  width: number | undefined;
+  height: number | undefined;
+}): FaceRegion['box'] | undefined {
+  const { left, top, width, height } = box;
+  const values = [left, top, width, height];
+  if (!values.every((v): v is number => v !== undefined && Number.isFinite(v))) return undefined;
+  const [l, t, w, h] = values as [number, number, number, number];
+  if (w <= 0 || h <= 0 || l < -0.01 || t < -0.01 || l + w > 1.01 || t + h > 1.01) return undefined;
+  return { left: Math.max(0, l), top: Math.max(0, t), width: w, height: h };
+}
+
+function compact(location: NamedLocation): NamedLocation {
+  return Object.fromEntries(
+    Object.entries(location).filter(([, value]) => value !== undefined),
+  );
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0))];
 }

@@ -6,7 +6,11 @@ describe('photo labels', () => {
 
   it('labels photos by the vocabulary words in their folder names, not the file name', () => {
     assert.deepEqual(names(folderLabels('Beach 2026/IMG_0001.jpg')), ['beach']);
-    assert.deepEqual(names(folderLabels('Trips/Alps hiking/Dog pics/beach.jpg')), ['dog', 'mountain']);
+    assert.deepEqual(names(folderLabels('Trips/Alps hiking/Dog pics/beach.jpg')), [
+      'dog',
+      'hiking',
+      'mountain',
+    ]);
     assert.deepEqual(names(folderLabels('Birthday Party 2025/cake.jpg')), ['birthday']);
     assert.deepEqual(names(folderLabels('2026/Misc/x.jpg')), []);
     assert.deepEqual(names(folderLabels('beach.jpg')), []);

@@ -28,6 +28,8 @@ const metadata = (overrides: Partial<PhotoMetadata> = {}): PhotoMetadata => ({
   albums: ['Summer trip'],
   perceptualHash: '00ff00ff00ff00ff',
   isScreenshot: false,
+  location: {},
+  hierarchicalKeywords: [],
   ...overrides,
 });
 
@@ -97,5 +99,23 @@ describe('toPhotoRecord', () => {
     ]);
     assert.deepEqual(folderAlbumNames('Travel/Marseille 2025/IMG_1.jpg', 'none'), []);
     assert.deepEqual(albumsFor('a/b.jpg', ['  ', 'Trip'], 'none'), [{ name: 'Trip', source: 'takeout' }]);
+  });
+
+  it('makes albums only of folders a person named: the deepest one in leaf mode, never filing', () => {
+    assert.deepEqual(folderAlbumNames('Summer trip/DCIM/100CANON/IMG_0001.JPG', 'leaf'), ['Summer trip']);
+    assert.deepEqual(folderAlbumNames('Takeout/Google Photos/Photos from 2019/IMG_1.jpg', 'leaf'), []);
+    assert.deepEqual(folderAlbumNames('Takeout/Google Photos/Photos from 2019/IMG_1.jpg', 'all'), []);
+    assert.deepEqual(folderAlbumNames('Phone/Camera/2019/IMG_1.jpg', 'all'), []);
+    assert.deepEqual(folderAlbumNames('Phone backup/WhatsApp Images/Sent/IMG-1.jpg', 'leaf'), []);
+    assert.deepEqual(folderAlbumNames('Trip to Rome/WhatsApp Images/IMG-1.jpg', 'leaf'), ['Trip to Rome']);
+    assert.deepEqual(folderAlbumNames('2019/Beach day/2019-07-14/IMG_1.jpg', 'all'), ['Beach day']);
+    assert.deepEqual(folderAlbumNames('Google Photos/Summer trip(1)/IMG_1.jpg', 'leaf'), ['Summer trip']);
+  });
+
+  it('keeps carried album names (Takeout titles, XMP events) only when they are albums', () => {
+    assert.deepEqual(
+      albumsFor('Photos from 2019/a.jpg', ['Photos from 2019', 'Untitled', 'Hawaii 2019'], 'leaf'),
+      [{ name: 'Hawaii 2019', source: 'takeout' }],
+    );
   });
 });

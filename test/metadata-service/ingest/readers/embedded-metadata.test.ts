@@ -18,15 +18,10 @@ describe('embedded metadata parsers', () => {
       parseXmp('<x:xmpmeta><rdf:RDF><xmp:Rating>9</xmp:Rating></rdf:RDF></x:xmpmeta>').rating,
       undefined,
     );
-    assert.deepEqual(parseXmp(Buffer.from('<<<< not xml')), { keywords: [], people: [] });
-    assert.deepEqual(parseXmp('<x:xmpmeta><dc:subject><rdf:Bag><rdf:li>unterminated'), {
-      keywords: [],
-      people: [],
-      title: undefined,
-      description: undefined,
-      userComment: undefined,
-      dateCreated: undefined,
-    });
+    const nothing = parseXmp(Buffer.from('<<<< not xml'));
+    assert.deepEqual([nothing.keywords, nothing.people, nothing.title], [[], [], undefined]);
+    const unterminated = parseXmp('<x:xmpmeta><dc:subject><rdf:Bag><rdf:li>unterminated');
+    assert.deepEqual([unterminated.keywords, unterminated.location, unterminated.albums], [[], {}, []]);
   });
 
   it('IPTC: keywords from IIM datasets; a dataset running past the block stops the scan', () => {

@@ -34,6 +34,8 @@ function metadata(overrides: Partial<PhotoMetadata> = {}): PhotoMetadata {
     albums: [],
     perceptualHash: '0123456789abcdef',
     isScreenshot: false,
+    location: {},
+    hierarchicalKeywords: [],
     ...overrides,
   };
 }
