@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { findPlacesByName } from '../../../metadata-service/places/find-places';
 import { foldName } from '../../../metadata-service/places/place-names';
+import { placeFromNames } from '../../../metadata-service/places/place-from-names';
 import { reverseGeocode } from '../../../metadata-service/places/reverse-geocode';
 
 describe('finding places by name', () => {
@@ -10,19 +11,40 @@ describe('finding places by name', () => {
     assert.equal(foldName('Île-de-France'), 'ile de france');
   });
 
-  it('knows nicknames and both meanings of "New York"', () => {
-    assert.deepEqual(findPlacesByName('NYC'), [{ level: 'city', name: 'New York City', countryCode: 'US' }]);
+  it('knows nicknames and both meanings of "New York"; a big city is found as the metro its suburbs share', () => {
+    assert.deepEqual(findPlacesByName('NYC'), [{ level: 'metro', name: 'New York City', countryCode: 'US' }]);
     assert.deepEqual(findPlacesByName('new york'), [
-      { level: 'city', name: 'New York City', countryCode: 'US' },
+      { level: 'metro', name: 'New York City', countryCode: 'US' },
       { level: 'region', name: 'New York', countryCode: 'US' },
+    ]);
+    assert.deepEqual(findPlacesByName('Los Angeles')[0], {
+      level: 'metro',
+      name: 'Los Angeles',
+      countryCode: 'US',
+    });
+    // What search matches must be what ingest stored for a suburb's photo.
+    assert.equal(reverseGeocode(34.0095, -118.497)?.metro, 'Los Angeles');
+    // A suburb or a city inside a bigger one's metro is found as a city.
+    assert.deepEqual(findPlacesByName('Santa Monica')[0], {
+      level: 'city',
+      name: 'Santa Monica',
+      countryCode: 'US',
+    });
+    assert.deepEqual(findPlacesByName('Brooklyn')[0], { level: 'city', name: 'Brooklyn', countryCode: 'US' });
+    assert.deepEqual(findPlacesByName('Bogenhausen'), [
+      { level: 'sublocation', name: 'Bogenhausen', countryCode: 'DE' },
     ]);
   });
 
-  it('finds countries by English name, abbreviation and their own name', () => {
+  it('knows every country, in English and German, with or without photos', () => {
     const us = [{ level: 'country', name: 'United States', countryCode: 'US' }];
     assert.deepEqual(findPlacesByName('USA'), us);
     assert.deepEqual(findPlacesByName('United States'), us);
     assert.deepEqual(findPlacesByName('the states'), us);
+    assert.deepEqual(findPlacesByName('Vereinigte Staaten'), us);
+    const italy = [{ level: 'country', name: 'Italy', countryCode: 'IT' }];
+    assert.deepEqual(findPlacesByName('Italy'), italy);
+    assert.deepEqual(findPlacesByName('Italien'), italy);
     assert.deepEqual(findPlacesByName('Deutschland'), [
       { level: 'country', name: 'Germany', countryCode: 'DE' },
     ]);
@@ -31,34 +53,67 @@ describe('finding places by name', () => {
     ]);
   });
 
-  it('finds regions, without the small towns that share their name', () => {
+  it('finds regions in English and German, without the small towns that share their name', () => {
     assert.deepEqual(findPlacesByName('California'), [
       { level: 'region', name: 'California', countryCode: 'US' },
     ]);
-    assert.deepEqual(findPlacesByName('bavaria'), [{ level: 'region', name: 'Bavaria', countryCode: 'DE' }]);
+    const bavaria = [{ level: 'region', name: 'Bavaria', countryCode: 'DE' }];
+    assert.deepEqual(findPlacesByName('bavaria'), bavaria);
+    assert.deepEqual(findPlacesByName('Bayern'), bavaria);
+    assert.deepEqual(findPlacesByName('Schottland'), [
+      { level: 'region', name: 'Scotland', countryCode: 'GB' },
+    ]);
     // A nickname and a real city of two million: both, the nickname first.
     assert.deepEqual(findPlacesByName('Cali'), [
       { level: 'region', name: 'California', countryCode: 'US' },
-      { level: 'city', name: 'Cali', countryCode: 'CO' },
+      { level: 'metro', name: 'Cali', countryCode: 'CO' },
     ]);
   });
 
-  it('lists a shared city name biggest first, with the names reverse geocoding stores', () => {
-    const londons = findPlacesByName('london');
-    assert.deepEqual(londons[0], { level: 'city', name: 'London', countryCode: 'GB' });
-    assert.ok(londons.some((p) => p.countryCode === 'CA'));
-    // What search matches must be what ingest stored for a photo taken there.
-    assert.equal(reverseGeocode(51.508, -0.1281)?.city, londons[0]?.name);
-    assert.deepEqual(findPlacesByName('Marseille')[0], {
-      level: 'city',
-      name: 'Marseille',
-      countryCode: 'FR',
+  it('finds counties and admin-2 regions: Cornwall, Orange County, Oberbayern', () => {
+    assert.deepEqual(findPlacesByName('Cornwall')[0], {
+      level: 'county',
+      name: 'Cornwall',
+      countryCode: 'GB',
     });
-    assert.deepEqual(findPlacesByName('cologne')[0], { level: 'city', name: 'Köln', countryCode: 'DE' });
+    assert.deepEqual(findPlacesByName('Orange County'), [
+      { level: 'county', name: 'Orange County', countryCode: 'US' },
+    ]);
+    const upperBavaria = [{ level: 'county', name: 'Upper Bavaria', countryCode: 'DE' }];
+    assert.deepEqual(findPlacesByName('Oberbayern'), upperBavaria);
+    assert.deepEqual(findPlacesByName('Upper Bavaria'), upperBavaria);
+    // The county a photo is stored under is the one search finds.
+    assert.equal(reverseGeocode(50.415, -5.073)?.county, 'Cornwall');
   });
 
-  it('finds nothing for words that are no place', () => {
+  it('lists same-named towns biggest first and narrows "Paris Texas" / "Paris, France" to one', () => {
+    const parises = findPlacesByName('Paris');
+    assert.deepEqual(parises[0], { level: 'metro', name: 'Paris', countryCode: 'FR' });
+    assert.ok(parises.some((p) => p.countryCode === 'US' && p.name === 'Paris'));
+    assert.deepEqual(findPlacesByName('Paris Texas'), [
+      { level: 'city', name: 'Paris, Texas', countryCode: 'US' },
+    ]);
+    assert.deepEqual(findPlacesByName('Paris, France'), [
+      { level: 'metro', name: 'Paris, France', countryCode: 'FR' },
+    ]);
+    assert.deepEqual(findPlacesByName('London')[0], { level: 'metro', name: 'London', countryCode: 'GB' });
+    assert.ok(findPlacesByName('london').some((p) => p.countryCode === 'CA'));
+    assert.equal(placeFromNames({ city: 'Paris', region: 'Texas' })?.region, 'Texas');
+  });
+
+  it('knows German and local names of cities through the gazetteer', () => {
+    assert.deepEqual(findPlacesByName('München'), [{ level: 'metro', name: 'Munich', countryCode: 'DE' }]);
+    assert.deepEqual(findPlacesByName('Mailand'), [{ level: 'metro', name: 'Milan', countryCode: 'IT' }]);
+    assert.deepEqual(findPlacesByName('Wien'), [{ level: 'metro', name: 'Vienna', countryCode: 'AT' }]);
+    assert.deepEqual(findPlacesByName('Rom')[0], { level: 'metro', name: 'Rome', countryCode: 'IT' });
+    assert.deepEqual(findPlacesByName('cologne')[0], { level: 'metro', name: 'Köln', countryCode: 'DE' });
+  });
+
+  it('finds nothing for words that are no place, and survives hostile input', () => {
     assert.deepEqual(findPlacesByName('birthday cake'), []);
     assert.deepEqual(findPlacesByName('   '), []);
+    assert.deepEqual(findPlacesByName('!!!,,,'), []);
+    assert.deepEqual(findPlacesByName('x'.repeat(10_000)), []);
+    assert.deepEqual(findPlacesByName('paris '.repeat(200)), []);
   });
 });
