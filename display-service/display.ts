@@ -22,6 +22,7 @@ import { BrowserBundles } from './frame/server/browser-bundle';
 import { createFrameRouter } from './frame/server/frame-router';
 import { FramePairingRepository } from './frame/server/frame-pairing-repository';
 import { FramePairings, type FrameAccessOptions } from './frame/server/frame-pairings';
+import { FrameSessions, type FrameSessionOptions } from './frame/server/frame-sessions';
 import { createPreviewRouter } from './frame/server/preview-router';
 import { createRenditionHandler } from './http/rendition-handler';
 import { createDisplayRouter } from './http/routes';
@@ -51,6 +52,7 @@ export type { FormatSettings } from './renditions/output-formats';
 export type { SharpSettings } from './renditions/sharp-settings';
 export { NotReadyError } from './readiness';
 export type { FrameAccessOptions } from './frame/server/frame-pairings';
+export type { FrameSessionOptions } from './frame/server/frame-sessions';
 export { RENDITION_PRESETS, snapToPreset, type RenditionPreset } from './renditions/presets';
 
 export interface DisplayOptions {
@@ -93,6 +95,11 @@ export interface DisplayOptions {
    * `ownerId` 'local'. With `accounts: true` a frame shows a code until its owner links it (`linkFrame`).
    */
   frame?: Partial<FrameAccessOptions>;
+  /**
+   * Same-origin sessions for the frame and preview pages: a cookie minted for `frame.ownerId` when a page is opened
+   * on this machine, or after signing in with an owner credential (needs `authenticator`).
+   */
+  session?: FrameSessionOptions;
 }
 
 export interface Display {
@@ -189,11 +196,8 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     now,
   });
 
-  const frames = new FramePairings(
-    { accounts: false, ownerId: 'local', ...options.frame },
-    new FramePairingRepository(db),
-    now,
-  );
+  const frameAccess: FrameAccessOptions = { accounts: false, ownerId: 'local', ...options.frame };
+  const frames = new FramePairings(frameAccess, new FramePairingRepository(db), now);
 
   const api: DisplayApi = {
     createSlideshow: (request) => slideshows.create(parseInput(createSlideshowRequestSchema, request)),
@@ -212,7 +216,8 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     },
     linkFrame: async (ownerId, code) => {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
-      return frames.link(owner, parseInput(frameLinkRequestSchema, { code }).code);
+      // In-process callers are the tiers themselves (the skill's "link frame 4821").
+      return frames.link(owner, parseInput(frameLinkRequestSchema, { code }).code, 'service');
     },
   };
   const bundles = new BrowserBundles();
@@ -224,6 +229,8 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     logger,
     now,
     renditionOrigin: new URL(options.publicBaseUrl).origin,
+    sessions: new FrameSessions(options.session ?? {}, now),
+    localOwnerId: frameAccess.ownerId,
   };
 
   return {

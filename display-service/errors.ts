@@ -8,18 +8,6 @@ import { RENDITION_PRESETS } from './renditions/presets';
 export const displayErrors = {
   slideshowNotFound: (): AppError =>
     new AppError({ status: 404, code: 'SLIDESHOW_NOT_FOUND', publicMessage: 'Slideshow not found' }),
-  ownerMismatch: (): AppError =>
-    new AppError({
-      status: 403,
-      code: 'OWNER_MISMATCH',
-      publicMessage: 'ownerId does not match the x-photo-owner header',
-    }),
-  ownerHeaderRequired: (): AppError =>
-    new AppError({
-      status: 400,
-      code: 'OWNER_HEADER_REQUIRED',
-      publicMessage: 'Header x-photo-owner must name the owner',
-    }),
   ambientPageTooFar: (made: number, ahead: number): AppError =>
     new AppError({
       status: 400,

@@ -1,4 +1,5 @@
 import type { LambdaHandler } from 'ask-sdk-core';
+import { ServiceCredentials } from '../common/auth/service-credentials';
 import { createDisplayHttpClient } from '../common/clients/display-client';
 import { createLibraryHttpClient } from '../common/clients/library-client';
 import { createLogger, type Logger } from '../common/logger';
@@ -15,10 +16,13 @@ export function skillDepsFromConfig(
   config: SkillConfig,
   userSettings: UserSettingsStore,
   logger: Logger = createLogger(config.logLevel, { tier: 'skill' }),
+  serviceToken?: string,
 ): SkillDeps {
+  // The skill acts for the owner it names (x-photo-owner), which the services allow a service credential only.
+  const credential = serviceToken === undefined ? {} : { credential: serviceToken };
   return {
-    display: createDisplayHttpClient(`${config.displayServiceUrl}/v1/display`),
-    library: createLibraryHttpClient(`${config.metadataServiceUrl}/v1/library`),
+    display: createDisplayHttpClient(`${config.displayServiceUrl}/v1/display`, credential),
+    library: createLibraryHttpClient(`${config.metadataServiceUrl}/v1/library`, credential),
     identity: config.identity,
     userSettings,
     logger,
@@ -31,7 +35,9 @@ async function createLambdaHandler(env: NodeJS.ProcessEnv): Promise<LambdaHandle
   const config = loadSkillConfig(env);
   const logger = createLogger(config.logLevel, { tier: 'skill' });
   const userSettings = await openUserSettingsStore(config.persistence, logger);
-  return createSkillBuilder(skillDepsFromConfig(config, userSettings, logger)).lambda();
+  // SERVICE_TOKENS as the services read it: comma-separated, the first is the one sent.
+  const serviceToken = ServiceCredentials.fromList(env.SERVICE_TOKENS).outgoing;
+  return createSkillBuilder(skillDepsFromConfig(config, userSettings, logger, serviceToken)).lambda();
 }
 
 let lambdaHandler: Promise<LambdaHandler> | undefined;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MIN_SERVICE_TOKEN_LENGTH } from '../common/auth/service-credentials';
 import { envFlag, envLogLevel, envPort, loadEnv } from '../common/config';
 import { timeZoneSchema } from '../common/contracts';
 import type { LogLevel } from '../common/logger';
@@ -16,6 +17,16 @@ import { isS3Location } from '../metadata-service/ingest/source-for';
 /** Everything the embedded stack (`npm start`) reads from its environment, validated once at startup. */
 export interface LocalStackConfig {
   port: number;
+  /**
+   * Address to listen on: 127.0.0.1 (this machine only) unless HOST says otherwise (0.0.0.0 or a LAN address to
+   * let other machines in; they then need credentials, and their Host header must be PUBLIC_BASE_URL's).
+   */
+  host: string;
+  /**
+   * Service credentials the tiers call each other with (SERVICE_TOKENS, comma-separated: the first is sent, all
+   * are accepted); unset: one generated into DATA_DIR/local-secrets.json.
+   */
+  serviceTokens: string[] | undefined;
   dataDir: string;
   /** The user's photo folder or `s3://bucket/prefix`; unset means the generated demo library. */
   photosDir: string | undefined;
@@ -52,8 +63,35 @@ const optionalNonEmpty = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** A listen address: an IP literal or a host name (`localhost`). */
+const hostSchema = z
+  .string()
+  .trim()
+  .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || HOST_NAME.test(v), {
+    message: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
+  });
+
+const serviceTokensSchema = optionalNonEmpty
+  .transform((v) =>
+    v
+      ?.split(',')
+      .map((token) => token.trim())
+      .filter((token) => token !== ''),
+  )
+  .refine(
+    (tokens) => tokens === undefined || tokens.every((token) => token.length >= MIN_SERVICE_TOKEN_LENGTH),
+    {
+      message: `each token must be at least ${MIN_SERVICE_TOKEN_LENGTH} characters`,
+    },
+  );
+
 const localStackEnvSchema = z.object({
   PORT: envPort(8080),
+  HOST: hostSchema.default('127.0.0.1'),
+  SERVICE_TOKENS: serviceTokensSchema,
   DATA_DIR: z.string().min(1).default('./data'),
   PHOTOS_DIR: optionalNonEmpty,
   DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
@@ -91,6 +129,8 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
   const e = loadEnv(localStackEnvSchema, env);
   return {
     port: e.PORT,
+    host: e.HOST,
+    serviceTokens: e.SERVICE_TOKENS?.length ? e.SERVICE_TOKENS : undefined,
     dataDir: resolve(e.DATA_DIR),
     photosDir:
       e.PHOTOS_DIR === undefined || isS3Location(e.PHOTOS_DIR) ? e.PHOTOS_DIR : resolve(e.PHOTOS_DIR),

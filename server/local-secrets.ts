@@ -1,17 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
- * Secrets the embedded stack needs and keeps in DATA_DIR, so rendition URLs survive a restart and the local
- * simulator (which can read DATA_DIR, like the operator) can prove it is local. Mode 0600: other users can't.
+ * Secrets the embedded stack needs and keeps in DATA_DIR, so rendition URLs and sessions survive a restart, the
+ * local simulator (which can read DATA_DIR, like the operator) can prove it is local, and the operator's scripts
+ * find the local owner's credential. Mode 0600: other users of the machine can't read it. Keys this version does
+ * not know are kept as they are.
  */
-const localSecretsSchema = z.object({
-  renditionSigningKey: z.string().min(32),
-  simulatorToken: z.string().min(32),
-});
+const localSecretsSchema = z
+  .object({
+    renditionSigningKey: z.string().min(32),
+    simulatorToken: z.string().min(32),
+    /** The tiers' service credential when SERVICE_TOKENS is not set. */
+    serviceToken: z.string().min(32).optional(),
+    /** HMAC key for the frame and preview pages' session cookies. */
+    sessionKey: z.string().min(32).optional(),
+    /** The local owner's full credential (`Authorization: Bearer <ownerToken>`); created by the stack. */
+    ownerToken: z.string().min(32).optional(),
+  })
+  .passthrough();
 export type LocalSecrets = z.output<typeof localSecretsSchema>;
+export type CompleteLocalSecrets = LocalSecrets & { serviceToken: string; sessionKey: string };
 
 export const SIMULATOR_TOKEN_HEADER = 'x-photoframe-simulator-token';
 
@@ -26,27 +37,60 @@ export function readLocalSecrets(dataDir: string): LocalSecrets | undefined {
   } catch {
     return undefined;
   }
-  const parsed = localSecretsSchema.safeParse(JSON.parse(text));
+  const parsed = localSecretsSchema.safeParse(parseJson(text));
   if (!parsed.success)
     throw new Error(`${localSecretsFile(dataDir)} is corrupt; delete it to create new secrets`);
   return parsed.data;
 }
 
-export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
+/** Reads the secrets, creating the file or the keys it lacks (older versions wrote fewer). */
+export function loadOrCreateLocalSecrets(dataDir: string): CompleteLocalSecrets {
   const existing = readLocalSecrets(dataDir);
-  if (existing) return existing;
-  mkdirSync(dataDir, { recursive: true });
-  const secrets: LocalSecrets = {
-    renditionSigningKey: randomBytes(32).toString('base64url'),
-    simulatorToken: randomBytes(32).toString('base64url'),
-  };
-  try {
-    writeFileSync(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another process (the simulator starting a stack, a second npm start) created them first: use theirs.
-    const theirs = (error as NodeJS.ErrnoException).code === 'EEXIST' ? readLocalSecrets(dataDir) : undefined;
-    if (theirs) return theirs;
-    throw error;
+  if (existing?.serviceToken !== undefined && existing.sessionKey !== undefined) {
+    return { ...existing, serviceToken: existing.serviceToken, sessionKey: existing.sessionKey };
   }
+  mkdirSync(dataDir, { recursive: true });
+  const fresh = (): string => randomBytes(32).toString('base64url');
+  const secrets = {
+    renditionSigningKey: fresh(),
+    simulatorToken: fresh(),
+    ...existing,
+    serviceToken: existing?.serviceToken ?? fresh(),
+    sessionKey: existing?.sessionKey ?? fresh(),
+  };
+  if (existing === undefined) {
+    try {
+      writeFileSync(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+      return secrets;
+    } catch (error) {
+      // Another process (the simulator starting a stack, a second npm start) created them first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return loadOrCreateLocalSecrets(dataDir);
+    }
+  }
+  writeLocalSecrets(dataDir, secrets);
   return secrets;
+}
+
+/** Sets some keys, keeping every other one. */
+export function updateLocalSecrets(dataDir: string, patch: Partial<LocalSecrets>): void {
+  const current = readLocalSecrets(dataDir);
+  if (current === undefined) throw new Error(`${localSecretsFile(dataDir)} does not exist`);
+  writeLocalSecrets(dataDir, { ...current, ...patch });
+}
+
+/** Replaces the file in one rename, so a reader never sees half of it, with mode 0600 from the first byte. */
+function writeLocalSecrets(dataDir: string, secrets: LocalSecrets): void {
+  const file = localSecretsFile(dataDir);
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  renameSync(temporary, file);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
+import { Authenticator } from '../common/auth/authenticator';
+import type { CredentialRepository } from '../common/auth/credential-repository';
+import { authenticateRequests } from '../common/auth/request-principal';
+import { ServiceCredentials } from '../common/auth/service-credentials';
 import type { DatabaseLocation } from '../common/database';
 import { errorMiddleware, notFoundRoute } from '../common/http/error-middleware';
 import { createLogger, type Logger } from '../common/logger';
@@ -15,7 +19,11 @@ import { createLibrary } from '../metadata-service/library';
 import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
 import { IngestStatus } from './ingest-status';
-import { loadOrCreateLocalSecrets } from './local-secrets';
+import { admitHost, allowedHostNames } from './host-check';
+import { loadOrCreateLocalSecrets, updateLocalSecrets } from './local-secrets';
+
+/** The label of the credential the stack makes for its local owner (what `npm run credentials -- list` shows). */
+export const LOCAL_OWNER_CREDENTIAL_LABEL = 'local owner (npm start)';
 
 export { localStackConfigFromEnv } from './config';
 
@@ -23,6 +31,12 @@ export interface LocalStack {
   /** Origin the stack answers on, e.g. http://localhost:8080. */
   url: string;
   port: number;
+  /** The address it listens on (127.0.0.1 unless HOST said otherwise). */
+  host: string;
+  /** The local owner's full credential, also in DATA_DIR/local-secrets.json as `ownerToken`. */
+  ownerToken: string;
+  /** The service credential the tiers send (the first of SERVICE_TOKENS, or the generated one). */
+  serviceToken: string;
   /** Resolves when the startup ingest is over (at once for the demo library, which is ingested before listening). */
   ingestDone: Promise<void>;
   close(): Promise<void>;
@@ -32,6 +46,8 @@ export interface LocalStackDeps {
   logger?: Logger;
   /** The day the demo library's dates are relative to (tests pin it). */
   today?: Date;
+  /** "Now" for the skill's relative dates ("this weekend", "on this day"); the acceptance eval pins it. */
+  now?: () => Date;
 }
 
 /**
@@ -51,7 +67,6 @@ export async function startLocalStack(
   const library = await createLibrary({
     database,
     logger: logger.child({ tier: 'library' }),
-    defaultOwnerId: config.ownerId,
     albumFolders: config.albumFolders,
     s3: config.s3,
     vision: config.vision,
@@ -88,8 +103,13 @@ export async function startLocalStack(
     res.end(JSON.stringify({ error: { code: 'STARTING', message: 'Photo Frame is starting' } }));
   };
   const server = createServer(starting);
-  const port = await listen(server, config.port);
+  const port = await listen(server, config.port, config.host);
   const url = `http://localhost:${port}`;
+  const allowedHosts = allowedHostNames({ publicBaseUrl: config.publicBaseUrl, host: config.host });
+
+  const serviceTokens = config.serviceTokens ?? [secrets.serviceToken];
+  const authenticator = new Authenticator(new ServiceCredentials(serviceTokens), library.credentials);
+  const ownerToken = await ensureOwnerToken(config, library.credentials, secrets.ownerToken);
 
   // Originals in S3 are fetched by the display tier itself (never through the library).
   const s3Client = config.s3 ? createS3Client(config.s3) : undefined;
@@ -105,6 +125,11 @@ export async function startLocalStack(
     // By default every web frame shows the local owner's library; with FRAME_ACCOUNTS a frame shows a code until
     // an owner links it ("Alexa, ask Photo Frame to link frame 4821").
     frame: { accounts: config.frameAccounts, ownerId: config.ownerId },
+    session: {
+      key: secrets.sessionKey,
+      authenticator,
+      secureCookie: (config.publicBaseUrl ?? url).startsWith('https:'),
+    },
   });
   const skillLogger = logger.child({ tier: 'skill' });
   // Per-user settings (interval, shuffle, positions…) in the same database, in the skill's own table.
@@ -117,6 +142,7 @@ export async function startLocalStack(
     logger: skillLogger,
     skillId: config.skillId,
     timeZone: config.skillTimeZone,
+    now: deps.now,
   });
 
   const app = express();
@@ -144,6 +170,9 @@ export async function startLocalStack(
       simulatorToken: config.acceptLocalSimulator ? secrets.simulatorToken : undefined,
     }),
   );
+  // A bearer credential, when sent, is checked here for every /v1 route; each router then refuses a request
+  // without one (renditions excepted: signed URLs are their own capability).
+  app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/library', library.router);
   app.use('/v1/display', display.router);
   app.use('/frame', display.frameRouter);
@@ -153,6 +182,7 @@ export async function startLocalStack(
   server.off('request', starting);
   // Hot renditions are answered on plain node:http before express: a cached hit is most of the traffic a frame makes.
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!admitHost(allowedHosts, req, res)) return;
     if (!display.handleRenditionRequest(req, res)) app(req, res);
   });
 
@@ -163,6 +193,9 @@ export async function startLocalStack(
   return {
     url,
     port,
+    host: config.host,
+    ownerToken,
+    serviceToken: serviceTokens[0] ?? secrets.serviceToken,
     ingestDone,
     close: async () => {
       await new Promise<void>((resolveClose) => {
@@ -210,10 +243,32 @@ async function notReadyReasons(
   return reasons.flat();
 }
 
-function listen(server: Server, port: number): Promise<number> {
+/**
+ * The local owner's credential from local-secrets.json while it is still active in this database; otherwise (first
+ * run, a new database, or the old one revoked) a new full-owner credential, written back to the file.
+ */
+async function ensureOwnerToken(
+  config: LocalStackConfig,
+  credentials: CredentialRepository,
+  current: string | undefined,
+): Promise<string> {
+  if (current !== undefined) {
+    const principal = await credentials.verify(current);
+    if (principal?.ownerId === config.ownerId) return current;
+  }
+  const { token } = await credentials.create({
+    ownerId: config.ownerId,
+    scopes: ['owner'],
+    label: LOCAL_OWNER_CREDENTIAL_LABEL,
+  });
+  updateLocalSecrets(config.dataDir, { ownerToken: token });
+  return token;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolveListen((server.address() as AddressInfo).port);
     });

@@ -1,5 +1,7 @@
 import { createLogger } from '../common/logger';
-import { localStackConfigFromEnv } from './config';
+import { localStackConfigFromEnv, type LocalStackConfig } from './config';
+import { allowedHostNames } from './host-check';
+import { localSecretsFile } from './local-secrets';
 import { startLocalStack } from './local-stack';
 
 /** `npm start`: the whole product on one port. */
@@ -11,6 +13,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `Photo Frame is listening on ${stack.url}`,
+      ...reachability(config, stack.port),
+      `  credentials     owner token in ${localSecretsFile(config.dataDir)} (ownerToken); more: npm run credentials -- create`,
       `  skill endpoint  POST ${stack.url}/alexa  (Alexa request verification ${config.verifyAlexaRequests ? 'on' : 'OFF'})`,
       `  library API     ${stack.url}/v1/library   display API ${stack.url}/v1/display   health ${stack.url}/healthz`,
       `  photos          ${library}`,
@@ -31,6 +35,24 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** What the banner says about who can reach the stack, so exposing it is never an accident. */
+function reachability(config: LocalStackConfig, port: number): string[] {
+  const hosts = [...allowedHostNames({ publicBaseUrl: config.publicBaseUrl, host: config.host })].join(', ');
+  if (isLoopbackAddress(config.host)) {
+    return [
+      `  reachable from  this machine only (${config.host}:${port}); HOST=0.0.0.0 lets other machines in`,
+    ];
+  }
+  return [
+    `  reachable from  OTHER MACHINES too (${config.host}:${port}): /v1 needs a credential, /frame and /preview a`,
+    `                  sign-in (opened here they need none), renditions are signed URLs; Host must be one of ${hosts}`,
+  ];
+}
+
+function isLoopbackAddress(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { fetchJson } from '../http/json-client';
+import { authorizationHeader, fetchJson, type HttpClientOptions } from '../http/json-client';
 import {
   OWNER_HEADER,
   ambientPositionSchema,
@@ -37,41 +37,43 @@ export interface DisplayApi {
 }
 
 /** `baseUrl` is the display prefix, e.g. `http://127.0.0.1:8080/v1/display`. */
-export function createDisplayHttpClient(baseUrl: string, timeoutMs = 5000): DisplayApi {
+export function createDisplayHttpClient(baseUrl: string, options: HttpClientOptions = {}): DisplayApi {
   const root = baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const auth = authorizationHeader(options.credential);
   return {
     createSlideshow: (request) =>
       fetchJson(`${root}/slideshows`, slideshowPageSchema, {
         method: 'POST',
         body: request,
-        headers: { [OWNER_HEADER]: request.ownerId },
+        headers: { ...auth, [OWNER_HEADER]: request.ownerId },
         timeoutMs,
       }),
     getSlideshowPage: (ownerId, slideshowId, start, count) =>
       fetchJson(
         `${root}/slideshows/${encodeURIComponent(slideshowId)}/items?start=${start}&count=${count}`,
         slideshowPageSchema,
-        { headers: { [OWNER_HEADER]: ownerId }, timeoutMs },
+        { headers: { ...auth, [OWNER_HEADER]: ownerId }, timeoutMs },
       ),
     startAmbient: (request) =>
       fetchJson(`${root}/ambient`, slideshowPageSchema, {
         method: 'POST',
         body: request,
-        headers: { [OWNER_HEADER]: request.ownerId },
+        headers: { ...auth, [OWNER_HEADER]: request.ownerId },
         timeoutMs,
       }),
     saveAmbientPosition: (ownerId, slideshowId, index) =>
       fetchJson(`${root}/ambient/${encodeURIComponent(slideshowId)}/position`, ambientPositionSchema, {
         method: 'POST',
         body: { index },
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
     linkFrame: (ownerId, code) =>
       fetchJson(`${root}/frames/link`, linkedFrameSchema, {
         method: 'POST',
         body: { code },
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
   };

@@ -1,4 +1,4 @@
-import { fetchJson } from '../http/json-client';
+import { authorizationHeader, fetchJson, type HttpClientOptions } from '../http/json-client';
 import {
   OWNER_HEADER,
   describePhotosResponseSchema,
@@ -35,19 +35,21 @@ export interface LibraryApi {
 }
 
 /** `baseUrl` is the library prefix, e.g. `http://127.0.0.1:8080/v1/library`. */
-export function createLibraryHttpClient(baseUrl: string, timeoutMs = 5000): LibraryApi {
+export function createLibraryHttpClient(baseUrl: string, options: HttpClientOptions = {}): LibraryApi {
   const root = baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const auth = authorizationHeader(options.credential);
   return {
     search: (ownerId, request) =>
       fetchJson(`${root}/search`, searchResponseSchema, {
         method: 'POST',
         body: request,
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
     getPhoto: (ownerId, photoId) =>
       fetchJson(`${root}/photos/${encodeURIComponent(photoId)}`, photoFactsSchema, {
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
     describePhotos: async (ownerId, photoIds) =>
@@ -55,7 +57,7 @@ export function createLibraryHttpClient(baseUrl: string, timeoutMs = 5000): Libr
         await fetchJson(`${root}/photos/describe`, describePhotosResponseSchema, {
           method: 'POST',
           body: { ids: photoIds },
-          headers: { [OWNER_HEADER]: ownerId },
+          headers: { ...auth, [OWNER_HEADER]: ownerId },
           timeoutMs,
         })
       ).photos,
@@ -63,21 +65,24 @@ export function createLibraryHttpClient(baseUrl: string, timeoutMs = 5000): Libr
       fetchJson(`${root}/photos/${encodeURIComponent(photoId)}/flags`, photoFactsSchema, {
         method: 'PATCH',
         body: flags,
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
     vocabulary: (ownerId) =>
-      fetchJson(`${root}/vocabulary`, vocabularySchema, { headers: { [OWNER_HEADER]: ownerId }, timeoutMs }),
+      fetchJson(`${root}/vocabulary`, vocabularySchema, {
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
+        timeoutMs,
+      }),
     updatePerson: (ownerId, personId, update) =>
       fetchJson(`${root}/people/${encodeURIComponent(personId)}`, personSchema, {
         method: 'PATCH',
         body: update,
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
     facesInPhoto: (ownerId, photoId) =>
       fetchJson(`${root}/photos/${encodeURIComponent(photoId)}/faces`, photoFacesSchema, {
-        headers: { [OWNER_HEADER]: ownerId },
+        headers: { ...auth, [OWNER_HEADER]: ownerId },
         timeoutMs,
       }),
   };

@@ -9,6 +9,21 @@ export interface JsonRequest {
   timeoutMs?: number;
 }
 
+/** How a tier's HTTP client reaches another tier. */
+export interface HttpClientOptions {
+  /** Abort each call after this long (default 5 s). */
+  timeoutMs?: number;
+  /**
+   * Sent as `Authorization: Bearer <credential>`: a service credential (the skill, the display) acting for the owner
+   * it names, or a person's credential acting for its own owner.
+   */
+  credential?: string;
+}
+
+export function authorizationHeader(credential: string | undefined): Record<string, string> {
+  return credential === undefined ? {} : { authorization: `Bearer ${credential}` };
+}
+
 /**
  * Calls another tier over HTTP and validates the answer against the contract schema. Upstream errors keep their
  * stable code and status so they can be reported faithfully; transport failures become UPSTREAM_UNAVAILABLE.

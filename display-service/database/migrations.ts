@@ -1,6 +1,7 @@
 import type { DisplayDatabase } from './schema';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
+import { frameLinkGuardMigration } from './migration-0004-frame-link-guard';
 import type { Logger } from '../../common/logger';
 
 /**
@@ -121,6 +122,7 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('frame_pairings').execute();
     },
   },
+  '0004_frame_link_guard': frameLinkGuardMigration,
 };
 
 /** Brings the schema up to date. */

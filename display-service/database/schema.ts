@@ -3,7 +3,8 @@ export interface DisplayDatabase {
   slideshows: SlideshowTable;
   slideshow_items: SlideshowItemTable;
   frame_pairings: FramePairingTable;
-  frame_link_failures: FrameLinkFailureTable;
+  frame_link_attempts: FrameLinkAttemptTable;
+  frame_link_audit: FrameLinkAuditTable;
 }
 
 export interface SlideshowTable {
@@ -66,9 +67,21 @@ export interface FramePairingTable {
   linked_at: string | null;
 }
 
-/** One wrong code entered by an owner; kept for the rate-limit window only. */
-export interface FrameLinkFailureTable {
-  owner_id: string;
+/** Frame-link attempts in the current window for one scope (`owner:<id>` or `code:<digits>`). */
+export interface FrameLinkAttemptTable {
+  scope: string;
   /** ms since the epoch (see code_expires_at). */
-  failed_at: number | string;
+  window_start: number | string;
+  attempts: number;
+}
+
+/** Who linked or unlinked which frame, and when. */
+export interface FrameLinkAuditTable {
+  frame_id: string;
+  owner_id: string;
+  action: 'linked' | 'unlinked';
+  /** The credential id, or `service` for a tier acting for the owner. */
+  actor: string;
+  /** ISO-8601 UTC. */
+  at: string;
 }

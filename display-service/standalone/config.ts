@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MIN_SERVICE_TOKEN_LENGTH } from '../../common/auth/service-credentials';
 import { envLogLevel, envPort, loadEnv } from '../../common/config';
 import type { DatabaseLocation } from '../../common/database';
 import type { LogLevel } from '../../common/logger';
@@ -15,6 +16,8 @@ export interface StandaloneDisplayConfig {
   publicBaseUrl: string;
   /** The first signs, all verify (rotation). */
   signingKeys: string[];
+  /** SERVICE_TOKENS: the first is sent to the library, all are accepted from the skill (rotation). */
+  serviceTokens: string[];
   urlTtlSeconds: number;
   renditionsDir: string;
   /** Processes sharing the port: one per core by default. */
@@ -51,6 +54,17 @@ const envSchema = z.object({
     .refine((keys) => keys.length > 0 && keys.every((key) => key.length >= 32), {
       message: 'must be one or more comma-separated keys of at least 32 characters',
     }),
+  SERVICE_TOKENS: z
+    .string({ message: 'must name the service credentials (comma-separated, the first is sent)' })
+    .transform((value) =>
+      value
+        .split(',')
+        .map((token) => token.trim())
+        .filter((token) => token !== ''),
+    )
+    .refine((tokens) => tokens.length > 0 && tokens.every((t) => t.length >= MIN_SERVICE_TOKEN_LENGTH), {
+      message: `must be one or more comma-separated tokens of at least ${MIN_SERVICE_TOKEN_LENGTH} characters`,
+    }),
   RENDITION_URL_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -80,6 +94,7 @@ export function standaloneDisplayConfigFromEnv(
     libraryUrl: e.METADATA_SERVICE_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     signingKeys: e.RENDITION_SIGNING_KEYS,
+    serviceTokens: e.SERVICE_TOKENS,
     urlTtlSeconds: e.RENDITION_URL_TTL_SECONDS,
     renditionsDir: resolve(e.DISPLAY_RENDITIONS_DIR),
     workers: e.DISPLAY_WORKERS,

@@ -1,6 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import express from 'express';
+import { Authenticator } from '../../common/auth/authenticator';
+import { LibraryCredentialVerifier } from '../../common/auth/library-credential-verifier';
+import { authenticateRequests } from '../../common/auth/request-principal';
+import { ServiceCredentials } from '../../common/auth/service-credentials';
 import { createLibraryHttpClient } from '../../common/clients/library-client';
 import { errorMiddleware, notFoundRoute } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
@@ -20,9 +24,12 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
         ...(config.s3.endpoint ? { endpoint: config.s3.endpoint, forcePathStyle: true } : {}),
       })
     : undefined;
+  const services = new ServiceCredentials(config.serviceTokens);
+  // Person credentials live in the library's database: the library says whose a token is.
+  const authenticator = new Authenticator(services, new LibraryCredentialVerifier(config.libraryUrl));
   const display = await createDisplay({
     database: config.database,
-    library: createLibraryHttpClient(`${config.libraryUrl}/v1/library`),
+    library: createLibraryHttpClient(`${config.libraryUrl}/v1/library`, { credential: services.outgoing }),
     renditionsDir: config.renditionsDir,
     publicBaseUrl: config.publicBaseUrl,
     signingKeys: config.signingKeys,
@@ -48,6 +55,7 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(display.metrics.toPrometheus());
   });
+  app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/display', display.router);
   app.use(notFoundRoute);
   app.use(errorMiddleware(logger));

@@ -5,6 +5,7 @@ import { searchableRowsMigration } from './migration-0003-searchable-rows';
 import { visionPeopleMigration } from './migration-0004-vision-people';
 import { hiddenLabelsMigration } from './migration-0005-hidden-labels';
 import { placeLevelsMigration } from './migration-0006-place-levels';
+import { credentialsMigration } from './migration-0008-credentials';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -239,6 +240,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0004_vision_people': visionPeopleMigration,
   '0005_hidden_labels': hiddenLabelsMigration,
   '0006_place_levels': placeLevelsMigration,
+  '0008_credentials': credentialsMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -1,10 +1,8 @@
 import express, { type Request, type Router } from 'express';
-import { badRequest } from '../../common/errors';
+import { ownerFor, principalOf, requireAuthentication } from '../../common/auth/request-principal';
 import {
-  OWNER_HEADER,
   describePhotosRequestSchema,
   labelVisibilitySchema,
-  ownerIdSchema,
   personUpdateSchema,
   photoFlagsSchema,
   searchRequestSchema,
@@ -18,24 +16,21 @@ import { libraryOpenApiDocument } from './openapi';
 export interface LibraryRoutesOptions {
   api: LibraryService;
   logger: Logger;
-  /** Owner for requests without the owner header (the embedded single-user stack); unset means the header is required. */
-  defaultOwnerId?: string;
 }
 
+const WRITE_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);
+
 /** The library HTTP API (mounted at /v1/library): thin adapters from HTTP to the library service. */
-export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOptions): Router {
+export function libraryRoutes({ api, logger }: LibraryRoutesOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
   const openApi = libraryOpenApiDocument();
 
-  const ownerOf = (req: Request): string => {
-    const header = req.get(OWNER_HEADER);
-    if (header === undefined || header === '') {
-      if (defaultOwnerId !== undefined) return defaultOwnerId;
-      throw badRequest('OWNER_REQUIRED', `Header ${OWNER_HEADER} is required`);
-    }
-    return parseInput(ownerIdSchema, header, 'INVALID_OWNER');
-  };
+  // Every route needs a credential; a person's acts for its own owner, a service's for the owner it names.
+  router.use(requireAuthentication);
+  // POSTs here only read (search, describe); PATCH and any future PUT/DELETE change the library.
+  const ownerOf = (req: Request): string =>
+    ownerFor(req, WRITE_METHODS.has(req.method) ? 'library:write' : 'library:read');
 
   router.post('/search', async (req, res) => {
     const owner = ownerOf(req);
@@ -98,6 +93,11 @@ export function libraryRoutes({ api, logger, defaultOwnerId }: LibraryRoutesOpti
   router.get('/vocabulary', async (req, res) => {
     const owner = ownerOf(req);
     res.json(await api.vocabulary(owner));
+  });
+
+  // Who the presented credential is (a display on its own checks person credentials here).
+  router.get('/credentials/self', (req, res) => {
+    res.set('cache-control', 'no-store').json(principalOf(req));
   });
 
   router.get('/openapi.json', (_req, res) => {

@@ -20,6 +20,18 @@ export const frameErrors = {
       code: 'FRAME_ACCOUNTS_OFF',
       publicMessage: 'Frames show the local library; linking is only needed when frame accounts are enabled',
     }),
+  frameNotFound: (): AppError =>
+    new AppError({
+      status: 404,
+      code: 'FRAME_NOT_FOUND',
+      publicMessage: 'No frame with that id is linked to this library',
+    }),
+  sessionRequired: (): AppError =>
+    new AppError({
+      status: 401,
+      code: 'SESSION_REQUIRED',
+      publicMessage: 'Sign in with the owner credential, or open the page on the machine running Photo Frame',
+    }),
   notLinked: (): AppError =>
     new AppError({
       status: 401,

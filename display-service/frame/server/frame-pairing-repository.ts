@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DisplayDatabase } from '../../database/schema';
 import { isWriteConflict } from '../../database/write-conflicts';
 
@@ -12,8 +12,8 @@ export interface FramePairing {
 
 /**
  * Frame pairing SQL. Every write is one statement, so two instances racing for the same code or frame never both
- * win: linking is `update … where code = ? and owner_id is null`, and a fresh code is refused by the unique check
- * below rather than by a lock.
+ * win: linking is `update … where code = ? and owner_id is null returning`, a fresh code is refused by the unique
+ * check below rather than by a lock, and link attempts are counted by one upsert per attempt.
  */
 export class FramePairingRepository {
   constructor(private readonly db: Kysely<DisplayDatabase>) {}
@@ -78,54 +78,103 @@ export class FramePairingRepository {
     }
   }
 
-  /** Links the unlinked frame showing this live code; the code is used up in the same statement. */
+  /**
+   * Links the unlinked frame showing this live code; the code is used up in the same statement, so of two owners
+   * entering it at once exactly one wins.
+   */
   async linkByCode(
     code: string,
     ownerId: string,
     now: number,
     linkedAt: string,
   ): Promise<string | undefined> {
-    const frame = await this.db
-      .selectFrom('frame_pairings')
-      .select('frame_id')
+    const row = await this.db
+      .updateTable('frame_pairings')
+      .set({ owner_id: ownerId, code: null, code_expires_at: null, linked_at: linkedAt })
       .where('code', '=', code)
       .where('owner_id', 'is', null)
       .where('code_expires_at', '>', now)
+      .returning('frame_id')
       .executeTakeFirst();
-    if (!frame) return undefined;
+    return row?.frame_id;
+  }
+
+  /** Unlinks one of the owner's frames (it shows a fresh code on its next session); false when it is not theirs. */
+  async unlink(frameId: string, ownerId: string): Promise<boolean> {
     const result = await this.db
       .updateTable('frame_pairings')
-      .set({ owner_id: ownerId, code: null, code_expires_at: null, linked_at: linkedAt })
-      .where('frame_id', '=', frame.frame_id)
-      .where('code', '=', code)
-      .where('owner_id', 'is', null)
+      .set({ owner_id: null, code: null, code_expires_at: null, linked_at: null })
+      .where('frame_id', '=', frameId)
+      .where('owner_id', '=', ownerId)
       .executeTakeFirst();
-    // Another request used the code between the two statements: it is gone for us too.
-    return Number(result.numUpdatedRows) === 1 ? frame.frame_id : undefined;
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  async recordFailure(ownerId: string, at: number): Promise<void> {
-    await this.db.insertInto('frame_link_failures').values({ owner_id: ownerId, failed_at: at }).execute();
-  }
-
-  /** Wrong codes since `since`: by this owner, and by everyone. */
-  async failuresSince(ownerId: string, since: number): Promise<{ owner: number; all: number }> {
+  /**
+   * Counts one link attempt against `scope` and answers the count in the current window, in one upsert: concurrent
+   * attempts each see a different count, so no more than the limit ever gets past the check (on either engine).
+   */
+  async countAttempt(scope: string, now: number, windowMs: number): Promise<number> {
+    const expired = sql<boolean>`frame_link_attempts.window_start <= ${now - windowMs}`;
     const row = await this.db
-      .selectFrom('frame_link_failures')
-      .select(({ fn, eb }) => [
-        fn.countAll<number | string>().as('all'),
-        fn
-          .sum<number | string | null>(eb.case().when('owner_id', '=', ownerId).then(1).else(0).end())
-          .as('owner'),
-      ])
-      .where('failed_at', '>', since)
-      .executeTakeFirst();
-    return { owner: Number(row?.owner ?? 0), all: Number(row?.all ?? 0) };
+      .insertInto('frame_link_attempts')
+      .values({ scope, window_start: now, attempts: 1 })
+      .onConflict((oc) =>
+        oc.column('scope').doUpdateSet({
+          attempts: sql<number>`case when ${expired} then 1 else frame_link_attempts.attempts + 1 end`,
+          window_start: sql<number>`case when ${expired} then cast(${now} as bigint) else frame_link_attempts.window_start end`,
+        }),
+      )
+      .returning('attempts')
+      .executeTakeFirstOrThrow();
+    return Number(row.attempts);
   }
 
-  /** Failures older than the window count for nothing: drop them. */
-  async forgetFailuresBefore(before: number): Promise<void> {
-    await this.db.deleteFrom('frame_link_failures').where('failed_at', '<=', before).execute();
+  /** A successful link gives its attempt back: only wrong codes use up the allowance. */
+  async returnAttempt(scope: string): Promise<void> {
+    await this.db
+      .updateTable('frame_link_attempts')
+      .set({ attempts: sql<number>`attempts - 1` })
+      .where('scope', '=', scope)
+      .where('attempts', '>', 0)
+      .execute();
+  }
+
+  async audit(entry: {
+    frameId: string;
+    ownerId: string;
+    action: 'linked' | 'unlinked';
+    actor: string;
+    at: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('frame_link_audit')
+      .values({
+        frame_id: entry.frameId,
+        owner_id: entry.ownerId,
+        action: entry.action,
+        actor: entry.actor,
+        at: entry.at,
+      })
+      .execute();
+  }
+
+  /** The owner's audit trail, newest first. */
+  async auditTrail(
+    ownerId: string,
+  ): Promise<{ frameId: string; action: 'linked' | 'unlinked'; actor: string; at: string }[]> {
+    const rows = await this.db
+      .selectFrom('frame_link_audit')
+      .select(['frame_id', 'action', 'actor', 'at'])
+      .where('owner_id', '=', ownerId)
+      .orderBy('at', 'desc')
+      .execute();
+    return rows.map((r) => ({ frameId: r.frame_id, action: r.action, actor: r.actor, at: r.at }));
+  }
+
+  /** Attempt counters whose window is over count for nothing: drop them (keeps the table small). */
+  async forgetAttemptsBefore(before: number): Promise<void> {
+    await this.db.deleteFrom('frame_link_attempts').where('window_start', '<=', before).execute();
   }
 }
 

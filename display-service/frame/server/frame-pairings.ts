@@ -16,8 +16,11 @@ export interface FrameAccessOptions {
   codeTtlSeconds?: number;
   /** Wrong codes one owner may enter per window before 429 (default 5). */
   maxFailuresPerOwner?: number;
-  /** Wrong codes all owners together may enter per window (default 30): bounds guessing by many accounts. */
-  maxFailuresOverall?: number;
+  /**
+   * Wrong attempts at one code value per window, whoever makes them (default 5): bounds guessing spread over many
+   * owners' credentials without a global limit that would let anyone lock everyone out.
+   */
+  maxFailuresPerCode?: number;
   /** The rate-limit window (default 10 minutes). */
   failureWindowSeconds?: number;
 }
@@ -34,12 +37,11 @@ export interface FrameIdentity {
 }
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 const CODE_DRAWS = 20;
 
 /**
  * Frame pairing: which owner a web frame shows. A frame proves itself with a secret token it keeps (only its hash is
- * stored); the code it shows is single-use, expires, and wrong codes are rate-limited per owner and overall.
+ * stored); the code it shows is single-use, expires, and wrong codes are rate-limited per owner and per code.
  */
 export class FramePairings {
   private readonly codeTtlMs: number;
@@ -77,41 +79,52 @@ export class FramePairings {
     return { ...(await this.liveCode(frameId, undefined)), status: 'unlinked', token: fresh };
   }
 
-  /**
-   * Whose photos a request from a frame may see. Accounts off: the local owner, with the browser's own device id.
-   * On: the owner the frame's token is linked to (401 FRAME_NOT_LINKED otherwise), under the frame's id.
-   */
-  async identify(token: string | undefined, deviceId: string | undefined): Promise<FrameIdentity> {
-    if (!this.options.accounts) {
-      const device = deviceId !== undefined && DEVICE_ID_PATTERN.test(deviceId) ? deviceId : 'default';
-      return { ownerId: this.options.ownerId, deviceId: `web-frame:${device}` };
-    }
+  /** With frame accounts on: the owner the frame's token is linked to (401 FRAME_NOT_LINKED otherwise). */
+  async identify(token: string | undefined): Promise<FrameIdentity> {
     if (token === undefined || !TOKEN_PATTERN.test(token)) throw frameErrors.notLinked();
     const pairing = await this.repository.findByTokenHash(hashOf(token));
     if (!pairing?.ownerId) throw frameErrors.notLinked();
     return { ownerId: pairing.ownerId, deviceId: `web-frame:${pairing.frameId}` };
   }
 
-  /** The owner enters the code their frame shows. */
-  async link(ownerId: string, code: string): Promise<LinkedFrame> {
+  /**
+   * The owner enters the code their frame shows. Each attempt is counted first, per owner and per code (never
+   * overall, so nobody can lock everyone out), atomically in the database; a successful one is given back.
+   * `actor` (a credential id, or `service`) goes into the audit trail.
+   */
+  async link(ownerId: string, code: string, actor: string): Promise<LinkedFrame> {
     if (!this.options.accounts) throw frameErrors.accountsOff();
     const now = this.now();
-    const since = now - this.windowMs;
-    await this.repository.forgetFailuresBefore(since);
-    const failures = await this.repository.failuresSince(ownerId, since);
-    if (
-      failures.owner >= (this.options.maxFailuresPerOwner ?? 5) ||
-      failures.all >= (this.options.maxFailuresOverall ?? 30)
-    ) {
+    await this.repository.forgetAttemptsBefore(now - this.windowMs);
+    const ownerScope = `owner:${ownerId}`;
+    const codeScope = `code:${code}`;
+    const byOwner = await this.repository.countAttempt(ownerScope, now, this.windowMs);
+    if (byOwner > (this.options.maxFailuresPerOwner ?? 5)) {
+      throw frameErrors.linkRateLimited(this.windowMs / 1000);
+    }
+    const byCode = await this.repository.countAttempt(codeScope, now, this.windowMs);
+    if (byCode > (this.options.maxFailuresPerCode ?? 5)) {
       throw frameErrors.linkRateLimited(this.windowMs / 1000);
     }
     const linkedAt = new Date(now).toISOString();
     const frameId = await this.repository.linkByCode(code, ownerId, now, linkedAt);
-    if (frameId === undefined) {
-      await this.repository.recordFailure(ownerId, now);
-      throw frameErrors.codeInvalid();
-    }
+    if (frameId === undefined) throw frameErrors.codeInvalid();
+    await this.repository.returnAttempt(ownerScope);
+    await this.repository.returnAttempt(codeScope);
+    await this.repository.audit({ frameId, ownerId, action: 'linked', actor, at: linkedAt });
     return { frameId, ownerId, linkedAt };
+  }
+
+  /** Undoes a link: the frame stops getting this owner's photos at once and shows a new code. */
+  async unlink(ownerId: string, frameId: string, actor: string): Promise<void> {
+    if (!(await this.repository.unlink(frameId, ownerId))) throw frameErrors.frameNotFound();
+    const at = new Date(this.now()).toISOString();
+    await this.repository.audit({ frameId, ownerId, action: 'unlinked', actor, at });
+  }
+
+  /** Who linked and unlinked the owner's frames, newest first. */
+  auditTrail(ownerId: string): ReturnType<FramePairingRepository['auditTrail']> {
+    return this.repository.auditTrail(ownerId);
   }
 
   private async liveCode(

@@ -8,15 +8,18 @@ import { parseInput } from '../../../common/validation';
 import { FRAME_TOKEN_HEADER } from '../frame-api-types';
 import { assetRoute, assetVersions } from './asset-route';
 import type { BrowserBundles } from './browser-bundle';
-import { identifyFrame } from './frame-identity';
+import { admitPage, identifyFrame } from './frame-identity';
+import type { FrameSessions } from './frame-sessions';
 import type { FramePairings } from './frame-pairings';
 import {
   ambientFrameRequestSchema,
   framePositionRequestSchema,
   queryFrameRequestSchema,
 } from './frame-requests';
+import { frameErrors } from './frame-errors';
 import { framePage, pageSecurityHeaders } from './pages';
 import { createQuerySlideshow } from './query-slideshow';
+import { signInRoutes } from './sign-in';
 
 export interface FrameRouteServices {
   display: DisplayApi;
@@ -28,6 +31,10 @@ export interface FrameRouteServices {
   now: () => number;
   /** Origin rendition URLs point at (the display's public base URL). */
   renditionOrigin: string;
+  /** Same-origin sessions for the pages (see frame-sessions.ts). */
+  sessions: FrameSessions;
+  /** The owner a page opened on this machine gets a session for (the local stack's PHOTO_OWNER_ID). */
+  localOwnerId: string;
 }
 
 /**
@@ -35,11 +42,13 @@ export interface FrameRouteServices {
  * frame's pairing (never from the request), so a frame only ever gets signed URLs for its own owner.
  */
 export function createFrameRouter(services: FrameRouteServices): Router {
-  const { display, library, pairings, bundles } = services;
+  const { display, library, pairings, bundles, sessions } = services;
   const router = express.Router();
   const json = express.json({ limit: '16kb' });
 
+  router.use(signInRoutes(sessions));
   router.get('/', async (req, res) => {
+    if (!(await admitPage(req, res, services))) return;
     const versions = await assetVersions(bundles, 'frame');
     res.set({
       'Cache-Control': 'no-cache',
@@ -57,14 +66,17 @@ export function createFrameRouter(services: FrameRouteServices): Router {
     next();
   });
 
+  // A signed-in page is ready; an unlinked frame (accounts on) gets its code; anything else must sign in.
   api.post('/session', async (req, res) => {
-    res.json(await pairings.session(req.get(FRAME_TOKEN_HEADER)));
+    if (await sessions.read(req)) res.json({ status: 'ready', frameId: null });
+    else if (pairings.accountsEnabled) res.json(await pairings.session(req.get(FRAME_TOKEN_HEADER)));
+    else throw frameErrors.sessionRequired();
   });
 
   // Ambient: this frame's endless no-repeat shuffle (memories first each day), resumed where it left off.
   api.post('/ambient', json, async (req, res) => {
     const request = parseInput(ambientFrameRequestSchema, req.body);
-    const { ownerId, deviceId } = await identifyFrame(req, pairings);
+    const { ownerId, deviceId } = await identifyFrame(req, pairings, sessions);
     res.json(
       await display.startAmbient({
         ownerId,
@@ -79,7 +91,7 @@ export function createFrameRouter(services: FrameRouteServices): Router {
 
   api.post('/slideshows', json, async (req, res) => {
     const request = parseInput(queryFrameRequestSchema, req.body);
-    const { ownerId, deviceId } = await identifyFrame(req, pairings);
+    const { ownerId, deviceId } = await identifyFrame(req, pairings, sessions);
     const page = await createQuerySlideshow(
       { library, display },
       { ...request, ownerId, deviceId, now: new Date(services.now()) },
@@ -89,13 +101,13 @@ export function createFrameRouter(services: FrameRouteServices): Router {
 
   api.get('/slideshows/:slideshowId/items', async (req, res) => {
     const { start, count } = parseInput(pageRequestSchema, req.query);
-    const { ownerId } = await identifyFrame(req, pairings);
+    const { ownerId } = await identifyFrame(req, pairings, sessions);
     res.json(await display.getSlideshowPage(ownerId, req.params.slideshowId ?? '', start, count));
   });
 
   api.post('/slideshows/:slideshowId/position', json, async (req, res) => {
     const { index } = parseInput(framePositionRequestSchema, req.body);
-    const { ownerId } = await identifyFrame(req, pairings);
+    const { ownerId } = await identifyFrame(req, pairings, sessions);
     res.json(await display.saveAmbientPosition(ownerId, req.params.slideshowId ?? '', index));
   });
 

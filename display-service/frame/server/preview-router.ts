@@ -5,11 +5,12 @@ import { errorMiddleware } from '../../../common/http/error-middleware';
 import { parseInput } from '../../../common/validation';
 import type { PreviewResponse } from '../frame-api-types';
 import { assetRoute, assetVersions } from './asset-route';
-import { identifyFrame } from './frame-identity';
+import { admitPage, identifyFrame } from './frame-identity';
 import { previewRequestSchema } from './frame-requests';
 import { messagePage, pageSecurityHeaders, previewPage } from './pages';
 import { DEFAULT_PREVIEW_DEVICE, PREVIEW_DEVICES, findPreviewDevice } from './preview-devices';
 import { createQuerySlideshow } from './query-slideshow';
+import { signInRoutes } from './sign-in';
 
 /** The skill shows this many items per page and keeps each photo up this long unless the user changed it. */
 const SKILL_PAGE_SIZE = 10;
@@ -24,11 +25,13 @@ export type PreviewRouteServices = FrameRouteServices;
  * `q`, the device's ambient frame, as "Alexa, open Photo Frame" shows it.
  */
 export function createPreviewRouter(services: PreviewRouteServices): Router {
-  const { display, library, pairings, bundles } = services;
+  const { display, library, pairings, bundles, sessions } = services;
   const router = express.Router();
   const json = express.json({ limit: '16kb' });
 
+  router.use(signInRoutes(sessions));
   router.get('/', async (req, res) => {
+    if (!(await admitPage(req, res, services))) return;
     const deviceName = typeof req.query.device === 'string' ? req.query.device : DEFAULT_PREVIEW_DEVICE;
     const q = typeof req.query.q === 'string' && req.query.q.trim() !== '' ? req.query.q.trim() : undefined;
     res.set({
@@ -53,7 +56,7 @@ export function createPreviewRouter(services: PreviewRouteServices): Router {
   router.post('/api/slideshow', json, async (req, res) => {
     const request = parseInput(previewRequestSchema, req.body);
     const device = findPreviewDevice(request.device);
-    const identity = await identifyFrame(req, pairings);
+    const identity = await identifyFrame(req, pairings, sessions);
     // Its own device id: previewing never moves the real frame's ambient position.
     const deviceId = `${identity.deviceId}:preview:${device.name.replace(/\s+/g, '-').toLowerCase()}`;
     const viewport = { width: device.width, height: device.height, shape: device.shape };
@@ -92,7 +95,7 @@ export function createPreviewRouter(services: PreviewRouteServices): Router {
 
   router.get('/api/slideshows/:slideshowId/items', async (req, res) => {
     const { start, count } = parseInput(pageRequestSchema, req.query);
-    const { ownerId } = await identifyFrame(req, pairings);
+    const { ownerId } = await identifyFrame(req, pairings, sessions);
     res.set('Cache-Control', 'no-store');
     res.json(await display.getSlideshowPage(ownerId, req.params.slideshowId ?? '', start, count));
   });
