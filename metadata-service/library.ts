@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Router } from 'express';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import sharp from 'sharp';
+import { CredentialRepository } from '../common/auth/credential-repository';
+import type { CredentialDatabase } from '../common/auth/credential-schema';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import { badRequest } from '../common/errors';
 import type { Logger } from '../common/logger';
@@ -32,8 +34,6 @@ export type { VisionSettings } from './vision/vision-settings';
 export interface LibraryOptions {
   database: DatabaseLocation;
   logger: Logger;
-  /** Owner for HTTP requests without the owner header; unset means the header is required. */
-  defaultOwnerId?: string;
   /** Which folders along a photo's path become albums (default: the folder it is in). */
   albumFolders?: AlbumFolderMode;
   /** For `s3://` library locations: endpoint, region, path style (credentials come from the SDK's chain). */
@@ -66,6 +66,8 @@ export interface Library {
   router: Router;
   /** The same operations in-process. */
   api: LibraryService;
+  /** Person credentials (bearer tokens) kept in the library's database; see common/auth. */
+  credentials: CredentialRepository;
   /** One incremental, resumable pass over a library location: a folder or `s3://bucket/prefix`. */
   ingest(location: string, options: IngestOptions): Promise<IngestReport>;
   /** Resolves when no background vision phase is running (their reports went to the log). */
@@ -128,7 +130,9 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   };
 
   return {
-    router: libraryRoutes({ api, logger, defaultOwnerId: options.defaultOwnerId }),
+    router: libraryRoutes({ api, logger }),
+    // The library's database holds the credentials table (migration 0008); the repository sees only that table.
+    credentials: new CredentialRepository(db as unknown as Kysely<CredentialDatabase>),
     api,
     ingest: async (location, { ownerId, onProgress, concurrency, vision }) => {
       const mode = vision ?? (options.vision ? 'background' : 'off');
