@@ -61,7 +61,7 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
   const kinds = [...new Set(query.mediaKinds)];
   if (kinds.length === 1) matches = matches.where('photos.media_kind', '=', kinds[0] ?? 'photo');
   if (query.places.length > 0) {
-    matches = matches.where((eb) => eb.or(query.places.map((place) => placeCondition(eb, place))));
+    matches = matches.where((eb) => eb.or(query.places.map((place) => placeCondition(eb, ownerId, place))));
   }
 
   for (const label of new Set(query.labels)) {
@@ -184,11 +184,22 @@ const QUALIFYING_LEVELS = ['metro', 'county', 'region', 'country'] as const;
  * against its own owner-first index (migrations 0002/0006), so the filter is one index range per level. A name with
  * qualifiers ("Paris, Texas") also matches the place named before the comma lying in the area named after it.
  */
-function placeCondition(eb: PhotosExpressions, place: PhotoQuery['places'][number]): Expression<SqlBool> {
+function placeCondition(
+  eb: PhotosExpressions,
+  ownerId: string,
+  place: PhotoQuery['places'][number],
+): Expression<SqlBool> {
   const levels = place.level ? [place.level] : PLACE_LEVELS;
   // lower() on both sides: the expression indexes use it, and each engine folds case the same way on both sides.
+  // The owner is repeated inside each OR term so every term is a whole index key (SQLite's multi-index OR and
+  // PostgreSQL's BitmapOr need that; neither distributes the outer owner condition into an OR).
   const named = (name: string, at: readonly PlaceLevel[]): Expression<SqlBool> =>
-    eb.or(at.map((level) => sql<SqlBool>`lower(${eb.ref(`photos.place_${level}`)}) = lower(${name})`));
+    eb.or(
+      at.map(
+        (level) =>
+          sql<SqlBool>`(${eb.ref('photos.owner_id')} = ${ownerId} and lower(${eb.ref(`photos.place_${level}`)}) = lower(${name}))`,
+      ),
+    );
   const whole = named(place.name, levels);
   const [head, ...qualifiers] = place.name
     .split(',')
