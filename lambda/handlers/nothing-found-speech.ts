@@ -85,11 +85,18 @@ export function textNothingFound(
   };
 }
 
-/** `heard` with `part` (as a whole phrase, any case) replaced; undefined when `part` is not in it. */
+/** Words that only tie a left-out phrase to the rest ("beach photos in Italy" → "beach photos"). */
+const LINKING_WORDS = 'in|from|at|of|with|on|during|near|von|vom|aus|mit|am|im|bei|in der|in den';
+
+/**
+ * `heard` with `part` (as a whole phrase, any case) replaced, or left out with the word that tied it in; undefined
+ * when `part` is not in it.
+ */
 function rewritten(heard: string, part: string, replacement: string): string | undefined {
   const escaped = part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (escaped.length === 0) return undefined;
-  const pattern = new RegExp(`(^|\\s)${escaped}(?=\\s|$)`, 'iu');
+  const linking = replacement === '' ? `(?:(?:${LINKING_WORDS})\\s+)?` : '';
+  const pattern = new RegExp(`(^|\\s)${linking}${escaped}(?=\\s|$)`, 'iu');
   if (!pattern.test(heard)) return undefined;
   return heard
     .replace(pattern, (_, before: string) => `${before}${replacement}`)

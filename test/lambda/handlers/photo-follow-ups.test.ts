@@ -281,6 +281,28 @@ describe('PhotoInfoIntent: what / when / where / who is this', () => {
     assert.equal(await ask('WHO', 'paris1', 'de-DE'), 'Auf diesem Foto ist Alex zu sehen.');
   });
 
+  it("a date that came only from the file is said as the file's date, never as when it was taken", async () => {
+    const scanned: TestPhoto = {
+      id: 'scan1',
+      labels: ['dog'],
+      takenLocal: '2024-03-02T09:30:00',
+      takenTimeSource: 'file-modified',
+    };
+    const harness = skillHarness([...tripPhotos(), scanned]);
+    const what = await harness.invoke(intentOnScreen('PhotoInfoIntent', 'scan1'));
+    assert.equal(
+      speechOf(what),
+      "I don't know when or where this photo was taken. The file is from March 2, 2024. It's tagged dog.",
+    );
+    const when = await harness.invoke(
+      inLocale(intentOnScreen('PhotoInfoIntent', 'scan1', question('WHEN')), 'de-DE'),
+    );
+    assert.equal(
+      speechOf(when),
+      'Ich weiß nicht, wann dieses Foto aufgenommen wurde. Die Datei ist vom 2. März 2024.',
+    );
+  });
+
   it('on a pair: about the left photo, and says so', async () => {
     const harness = skillHarness(tripPhotos());
     const response = await harness.invoke(
