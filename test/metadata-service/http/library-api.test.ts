@@ -19,6 +19,7 @@ import { personIdFor } from '../../../metadata-service/repositories/names';
 import { silentLogger } from '../support/fixtures';
 import { describeOnEachEngine, type TestLibraryDatabase } from '../repositories/library-engines';
 import { keywords, photoRecord } from '../repositories/photo-records';
+import { SERVICE_AUTH, authenticateV1 } from '../../support/test-credentials';
 
 const ALICE = 'alice';
 const BOB = 'bob';
@@ -40,6 +41,7 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     );
     await repository.insertPhoto(photoRecord(BOB, 'ph_bob', { people: ['Mom'] }), keywords('beach'));
     const app = express();
+    authenticateV1(app);
     const people = new PeopleService(new PeopleRepository(database.db), createOriginalReader(undefined));
     app.use(
       '/v1/library',
@@ -57,7 +59,11 @@ describeOnEachEngine('Library HTTP API', (engine) => {
   const call = async (path: string, owner: string | undefined, body?: unknown, method?: 'PATCH') => {
     const response = await fetch(`${base}${path}`, {
       method: method ?? (body === undefined ? 'GET' : 'POST'),
-      headers: { 'content-type': 'application/json', ...(owner ? { [OWNER_HEADER]: owner } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...SERVICE_AUTH,
+        ...(owner ? { [OWNER_HEADER]: owner } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json: unknown = await response.json();
@@ -124,7 +130,7 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     assert.equal(both.status, 400);
     assert.equal(
       errorResponseSchema.parse((await call('/vocabulary', undefined)).json).error.code,
-      'OWNER_REQUIRED',
+      'OWNER_HEADER_REQUIRED',
     );
   });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { OWNER_HEADER, photoFactsSchema, searchResponseSchema } from '../../../common/contracts';
 import { createLibrary, type Library } from '../../../metadata-service/library';
+import { SERVICE_AUTH, authenticateV1, bearer } from '../../support/test-credentials';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
 
 const ALICE = 'alice';
@@ -16,13 +17,13 @@ describe('library HTTP routes', () => {
   let base: string;
   let aliceBeachId: string;
 
-  async function start(defaultOwnerId?: string): Promise<Library> {
+  async function start(): Promise<Library> {
     const library = await createLibrary({
       database: { kind: 'sqlite', file: join(tmp.path, 'library.sqlite') },
       logger: silentLogger,
-      defaultOwnerId,
     });
     const app = express();
+    authenticateV1(app, library.credentials);
     app.use('/v1/library', library.router);
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -60,11 +61,15 @@ describe('library HTTP routes', () => {
   const post = (path: string, body: unknown, owner?: string) =>
     fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(owner ? { [OWNER_HEADER]: owner } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...SERVICE_AUTH,
+        ...(owner ? { [OWNER_HEADER]: owner } : {}),
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const get = (path: string, owner?: string) =>
-    fetch(`${base}${path}`, { headers: owner ? { [OWNER_HEADER]: owner } : {} });
+    fetch(`${base}${path}`, { headers: { ...SERVICE_AUTH, ...(owner ? { [OWNER_HEADER]: owner } : {}) } });
 
   it("POST /search reads free text q against the owner's library and returns the query it became", async () => {
     const res = await post(
@@ -140,24 +145,27 @@ describe('library HTTP routes', () => {
     assert.deepEqual(unknownBody, otherBody);
   });
 
-  it('requires the owner header when no default owner is configured', async () => {
+  it('requires a service credential to name the owner, and a valid owner id', async () => {
     const res = await post('/search', { query: {} });
     assert.equal(res.status, 400);
-    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'OWNER_REQUIRED');
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'OWNER_HEADER_REQUIRED');
     const bad = await get(`/photos/${aliceBeachId}`, 'not an owner!');
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as { error: { code: string } }).error.code, 'INVALID_OWNER');
   });
 
-  it('uses the default owner when the header is absent', async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await library.close();
-    library = await start(ALICE);
-    const res = await get(`/photos/${aliceBeachId}`);
-    assert.equal(res.status, 200);
-    assert.equal(photoFactsSchema.parse(await res.json()).id, aliceBeachId);
-    // An explicit header still wins over the default.
-    assert.equal((await get(`/photos/${aliceBeachId}`, BOB)).status, 404);
+  it("serves a person's credential its own owner only, whatever the header says", async () => {
+    const { token } = await library.credentials.create({ ownerId: ALICE, scopes: ['owner'], label: 'test' });
+    const own = await fetch(`${base}/photos/${aliceBeachId}`, { headers: bearer(token) });
+    assert.equal(own.status, 200);
+    assert.equal(photoFactsSchema.parse(await own.json()).id, aliceBeachId);
+    const asBob = await fetch(`${base}/photos/${aliceBeachId}`, {
+      headers: { ...bearer(token), [OWNER_HEADER]: BOB },
+    });
+    assert.equal(asBob.status, 403);
+    assert.equal(((await asBob.json()) as { error: { code: string } }).error.code, 'OWNER_FORBIDDEN');
+    const anonymous = await fetch(`${base}/photos/${aliceBeachId}`, { headers: { [OWNER_HEADER]: ALICE } });
+    assert.equal(anonymous.status, 401);
   });
 
   it('rejects invalid search bodies naming the field, and malformed JSON', async () => {

@@ -1,0 +1,25 @@
+import type { Express } from 'express';
+import { Authenticator, type PersonCredentialVerifier } from '../../common/auth/authenticator';
+import { authenticateRequests } from '../../common/auth/request-principal';
+import { ServiceCredentials } from '../../common/auth/service-credentials';
+
+/** The service credential test servers accept (a tier acting for the owner it names in x-photo-owner). */
+export const TEST_SERVICE_TOKEN = 'test-service-token-0123456789abcdefghijklmnop';
+
+/** Headers a tier sends: the service credential (add x-photo-owner for the owner it acts for). */
+export const SERVICE_AUTH: Readonly<Record<string, string>> = {
+  authorization: `Bearer ${TEST_SERVICE_TOKEN}`,
+};
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+export function testAuthenticator(persons?: PersonCredentialVerifier): Authenticator {
+  return new Authenticator(new ServiceCredentials([TEST_SERVICE_TOKEN]), persons);
+}
+
+/** Checks credentials on /v1 as the composition roots do; mount before the routers. */
+export function authenticateV1(app: Express, persons?: PersonCredentialVerifier): void {
+  app.use('/v1', authenticateRequests(testAuthenticator(persons)));
+}
