@@ -8,7 +8,7 @@ import { createLogger, type Logger } from '../../common/logger';
 import type { PhotoMetadata } from './photo-metadata';
 import type { PhotoSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
-import { parseTakeoutAlbum, takeoutSidecarNames, TAKEOUT_ALBUM_FILE } from './sidecars/takeout';
+import { isTakeoutAlbumFileName, parseTakeoutAlbum, takeoutSidecarNames } from './sidecars/takeout';
 import { IngestSkip } from './skip-reasons';
 
 export { readPhotoMetadata } from './readers/read-photo-metadata';
@@ -40,7 +40,8 @@ export interface FolderSourceOptions {
 
 /**
  * A local folder of originals, scanned recursively. Dotfiles and dot-folders (.Trash, .thumbnails) are not photos;
- * Takeout `*.json` sidecars and album `metadata.json` files are read alongside the photo they describe.
+ * Takeout `*.json` sidecars and album `metadata.json` files (under their localized names too) are read alongside the
+ * photo they describe.
  */
 export function createFolderSource(folder: string, options: FolderSourceOptions = {}): PhotoSource {
   const root = resolve(folder);
@@ -63,7 +64,10 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   const folderAlbums = (folderPath: string): Promise<string[]> => {
     let albums = albumsByFolder.get(folderPath);
     if (!albums) {
-      albums = readAlbumTitle(join(folderPath, TAKEOUT_ALBUM_FILE), logger);
+      albums = folderNames(folderPath).then((names) => {
+        const albumFile = [...names].find(isTakeoutAlbumFileName);
+        return albumFile ? readAlbumTitle(join(folderPath, albumFile), logger) : [];
+      });
       albumsByFolder.set(folderPath, albums);
     }
     return albums;

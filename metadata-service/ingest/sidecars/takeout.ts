@@ -25,6 +25,32 @@ export const takeoutAlbumSchema = z.object({ title: z.string().trim().min(1) });
 /** The album file Takeout writes in each album folder. */
 export const TAKEOUT_ALBUM_FILE = 'metadata.json';
 
+/**
+ * The album file's name in the account's language: Takeout localizes it (`métadonnées.json`, `Metadaten.json`,
+ * `metadatos.json`, …). Compared lower-case and NFC, as file systems may hand back either normalization.
+ */
+const TAKEOUT_ALBUM_FILES: ReadonlySet<string> = new Set(
+  [
+    TAKEOUT_ALBUM_FILE,
+    'métadonnées.json',
+    'metadaten.json',
+    'metadatos.json',
+    'metadati.json',
+    'metadades.json',
+    'metadados.json',
+    'metagegevens.json',
+    'metadane.json',
+    'metadáta.json',
+    'metaadatok.json',
+    'metatiedot.json',
+    'метаданные.json',
+  ].map((name) => name.normalize('NFC')),
+);
+
+export function isTakeoutAlbumFileName(name: string): boolean {
+  return TAKEOUT_ALBUM_FILES.has(name.normalize('NFC').toLowerCase());
+}
+
 export type SidecarParse<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function parseTakeoutSidecar(json: unknown): SidecarParse<TakeoutSidecar> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { hammingDistance } from '../../../../metadata-service/ingest/perceptual-hash';
 import type { PhotoMetadata } from '../../../../metadata-service/ingest/photo-metadata';
@@ -19,6 +19,7 @@ import {
   type ImageFixture,
 } from '../../fixtures/images';
 import { makeTempDir, type TempDir } from '../../support/fixtures';
+import { exiftoolXmp, IIM, lightroomXmp, writeExportJpeg } from '../support/export-shapes';
 
 describe('readPhotoMetadata', () => {
   let dir: TempDir;
@@ -418,5 +419,69 @@ describe('readPhotoMetadata', () => {
         assert.ok(hammingDistance(original, other) >= 12, `${scene}: ${hammingDistance(original, other)}`);
       }
     });
+  });
+});
+
+describe('readPhotoMetadata on real export shapes', () => {
+  let dir: TempDir;
+  const mtime = new Date(2024, 4, 6, 7, 8, 9);
+
+  beforeEach(async () => {
+    dir = await makeTempDir();
+  });
+  afterEach(() => dir.cleanup());
+
+  const read = (path: string): Promise<PhotoMetadata> =>
+    readPhotoMetadata({ absolutePath: path, fileName: basename(path), modifiedAt: mtime });
+
+  it('a Lightroom export without GPS: named location, hierarchical people, faces and caption', async () => {
+    const path = join(dir.path, 'Lightroom export', 'DSC_0042.jpg');
+    await writeExportJpeg(path, {
+      dateTimeOriginal: '2019:07:14 10:00:00',
+      make: 'NIKON CORPORATION',
+      model: 'NIKON D750',
+      xmpPacket: lightroomXmp({
+        keywords: ['Dog'],
+        hierarchical: ['Animals|Dog', 'People|Family|Anna Smith'],
+        caption: 'morning walk along the beach',
+        city: 'Paris',
+        country: 'France',
+        countryCode: 'FR',
+        faces: [{ name: 'Ben', x: 0.5, y: 0.5, w: 0.2, h: 0.3 }],
+      }),
+    });
+    const metadata = await read(path);
+    assert.equal(metadata.gps, null);
+    assert.deepEqual(metadata.location, { city: 'Paris', country: 'France', countryCode: 'FR' });
+    assert.deepEqual(metadata.people, ['Ben', 'Anna Smith']);
+    assert.deepEqual(metadata.hierarchicalKeywords, ['Animals|Dog', 'People|Family|Anna Smith']);
+    assert.equal(metadata.description, 'morning walk along the beach');
+    assert.equal(metadata.taken.source, 'exif-local-only');
+  });
+
+  it('IPTC IIM location when the XMP names none; XMP wins when both do; XMP events are carried albums', async () => {
+    const iimOnly = join(dir.path, 'iim.jpg');
+    await writeExportJpeg(iimOnly, {
+      iptc: [
+        [IIM.city, 'Lyon'],
+        [IIM.country, 'France'],
+        [IIM.keywords, 'market'],
+      ],
+    });
+    const fromIim = await read(iimOnly);
+    assert.deepEqual(fromIim.location, { city: 'Lyon', country: 'France' });
+    assert.deepEqual(fromIim.keywords, ['market']);
+
+    const both = join(dir.path, 'both.jpg');
+    await writeExportJpeg(both, {
+      xmpPacket: exiftoolXmp({
+        locationCreated: { City: 'Nice', CountryName: 'France' },
+        event: 'Summer trip',
+      }),
+      iptc: [[IIM.city, 'Lyon']],
+    });
+    const fromXmp = await read(both);
+    assert.deepEqual(fromXmp.location, { city: 'Nice', country: 'France' });
+    assert.deepEqual(fromXmp.albums, ['Summer trip']);
   });
 });
