@@ -9,7 +9,7 @@ import type {
   PhotoPeopleTable,
   PhotosTable,
 } from '../metadata-service/database/schema';
-import { ancestorsOf } from '../metadata-service/labels/label-hierarchy';
+import { ancestorsOf } from '../common/vocabulary';
 import { albumIdFor, normalizeName, personIdFor } from '../metadata-service/repositories/names';
 import { shuffleKeyFor } from '../metadata-service/repositories/shuffle-order';
 

@@ -15,7 +15,7 @@ import { DEFAULT_S3_SETTINGS, type S3Settings } from './config';
 import type { AlbumFolderMode } from './ingest/photo-record';
 import { sourceFor } from './ingest/source-for';
 import { runIngest, type IngestProgress, type IngestReport, type VisionOutcome } from './ingest/ingest-run';
-import { ancestorsOf } from './labels/label-hierarchy';
+import { ancestorsOf } from '../common/vocabulary';
 import { createLibraryService, type LibraryService } from './library-service';
 import { PeopleRepository } from './people/people-repository';
 import { PeopleService } from './people/people-service';

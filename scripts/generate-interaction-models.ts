@@ -46,10 +46,21 @@ import {
   GERMAN_SHOW_TEMPLATES,
   germanHolidays,
 } from '../lambda/i18n/model-de';
-import { GERMAN_SUBJECTS } from '../lambda/i18n/vocabulary-de';
 import { SKILL_LOCALES, type SkillLocale } from '../lambda/i18n';
+import {
+  GERMAN_FAVORITES,
+  GERMAN_MEDIA_KINDS,
+  GERMAN_ON_THIS_DAY,
+  GERMAN_SHOW_ADDITIONS,
+} from './model-sources/show-photos-de';
+import {
+  ENGLISH_FAVORITES,
+  ENGLISH_MEDIA_KINDS,
+  ENGLISH_ON_THIS_DAY,
+  ENGLISH_SHOW_ADDITIONS,
+} from './model-sources/show-photos-en';
 import { subjectIdOf } from '../lambda/util/subject';
-import { CANONICAL_LABELS } from '../metadata-service/labels/vocabulary';
+import { CONCEPTS, englishWordsOf, germanWordsOf, type Concept } from '../common/vocabulary';
 
 /**
  * The one source of the six interaction models: phrase templates × slots per language, the library's label
@@ -90,6 +101,8 @@ export const SHOW_PHOTOS_SLOT_TYPES: ReadonlyArray<{ name: string; type: string 
   { name: 'album', type: 'ALBUM' },
   { name: 'holiday', type: 'HOLIDAY' },
   { name: 'recurrence', type: 'RECURRENCE' },
+  { name: 'favorites', type: 'FAVORITES' },
+  { name: 'media', type: 'MEDIA_KIND' },
 ];
 
 /** Built-ins every model lists: the slideshow controls and the required ones. */
@@ -133,28 +146,24 @@ function typeValues(seeds: readonly EntitySeed[]): TypeValue[] {
   return seeds.map((seed) => ({ id: seed.id, name: { value: seed.value, synonyms: [...seed.synonyms] } }));
 }
 
-/** The library's labels, English words straight from its vocabulary (plus plurals it also understands). */
-function englishSubjects(): TypeValue[] {
-  return CANONICAL_LABELS.map(({ label, synonyms }) => ({
-    id: subjectIdOf(label),
-    name: { value: label, synonyms: [...synonyms] },
-  }));
-}
+/**
+ * Every label of the one vocabulary (common/vocabulary) a person can ask for by name: each vision class and keyword
+ * concept with its plural and synonyms. Holidays are left to the HOLIDAY slot, which reads them as dates.
+ */
+const SUBJECT_CONCEPTS: readonly Concept[] = CONCEPTS.filter((concept) => !concept.spokenAsHoliday);
 
-function germanSubjects(): TypeValue[] {
-  const missing = CANONICAL_LABELS.filter(({ label }) => !GERMAN_SUBJECTS[label]).map(({ label }) => label);
-  if (missing.length > 0) {
-    throw new Error(`lambda/i18n/vocabulary-de.ts has no German for library labels: ${missing.join(', ')}`);
-  }
-  return CANONICAL_LABELS.map(({ label }) => {
-    const german = GERMAN_SUBJECTS[label]!;
-    const compounds = ['fotos', 'bilder'].map((noun) => `${german.stem}${noun}`);
-    return {
-      id: subjectIdOf(label),
-      name: { value: german.name.toLowerCase(), synonyms: [...new Set([...german.synonyms, ...compounds])] },
-    };
+function subjectValues(wordsOf: (concept: Concept) => string[]): TypeValue[] {
+  return SUBJECT_CONCEPTS.map((concept) => {
+    const [value = concept.label, ...synonyms] = wordsOf(concept);
+    return { id: subjectIdOf(concept.label), name: { value, synonyms } };
   });
 }
+
+/** English subjects: the label, its plural, its synonyms. */
+const englishSubjects = (): TypeValue[] => subjectValues(englishWordsOf);
+
+/** German subjects: the German name, its forms and "…fotos"/"…bilder" compounds, under the same ids. */
+const germanSubjects = (): TypeValue[] => subjectValues(germanWordsOf);
 
 /**
  * The custom intents beside ShowPhotos and SearchPhotos: controls and follow-ups on the photo on screen. Slot names
@@ -193,10 +202,25 @@ interface LanguageSources {
   people: EntitySeed[];
   albums: EntitySeed[];
   recurrence: EntitySeed[];
+  favorites: EntitySeed[];
+  media: EntitySeed[];
   speed: EntitySeed[];
   sides: EntitySeed[];
   similarity: EntitySeed[];
   questions: EntitySeed[];
+}
+
+/** HOLIDAY also carries "on this day" (contract 2): the calendar resolves it to this month-day in every year. */
+function withOnThisDay(holidays: EntitySeed[], onThisDay: EntitySeed): EntitySeed[] {
+  return [...holidays.filter((holiday) => holiday.id !== onThisDay.id), onThisDay];
+}
+
+/**
+ * Favourites are a flag on photos with their own slot, not an album: an ALBUM value "favorites" would make Alexa
+ * choose between two slots for the same word (and answer "no album called favorites").
+ */
+function albumsOnly(albums: EntitySeed[]): EntitySeed[] {
+  return albums.filter((album) => album.id !== 'FAVORITES');
 }
 
 function sourcesFor(locale: SkillLocale): LanguageSources {
@@ -204,7 +228,7 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
     return {
       invocationName: 'foto rahmen',
       shorthands: GERMAN_SHORTHANDS,
-      show: GERMAN_SHOW_TEMPLATES,
+      show: [...GERMAN_SHOW_TEMPLATES, ...GERMAN_SHOW_ADDITIONS],
       search: GERMAN_SEARCH_TEMPLATES,
       followUps: {
         photoInfo: GERMAN_PHOTO_INFO_TEMPLATES,
@@ -217,10 +241,12 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
       },
       builtIns: GERMAN_BUILT_IN_SAMPLES,
       subjects: germanSubjects(),
-      holidays: germanHolidays(),
+      holidays: withOnThisDay(germanHolidays(), GERMAN_ON_THIS_DAY),
       people: GERMAN_PEOPLE,
-      albums: GERMAN_ALBUMS,
+      albums: albumsOnly(GERMAN_ALBUMS),
       recurrence: GERMAN_RECURRENCE,
+      favorites: GERMAN_FAVORITES,
+      media: GERMAN_MEDIA_KINDS,
       speed: GERMAN_SPEED,
       sides: GERMAN_SIDES,
       similarity: GERMAN_SIMILARITY,
@@ -231,7 +257,11 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
   return {
     invocationName: 'photo frame',
     shorthands: { ...ENGLISH_SHORTHANDS, $trip: `(${tripWords.join('|')})` },
-    show: [...ENGLISH_SHOW_TEMPLATES, ...(tripWords.length > 0 ? ENGLISH_TRIP_TEMPLATES : [])],
+    show: [
+      ...ENGLISH_SHOW_TEMPLATES,
+      ...ENGLISH_SHOW_ADDITIONS,
+      ...(tripWords.length > 0 ? ENGLISH_TRIP_TEMPLATES : []),
+    ],
     search: ENGLISH_SEARCH_TEMPLATES,
     followUps: {
       photoInfo: ENGLISH_PHOTO_INFO_TEMPLATES,
@@ -244,10 +274,12 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
     },
     builtIns: ENGLISH_BUILT_IN_SAMPLES,
     subjects: englishSubjects(),
-    holidays: englishHolidays(locale),
+    holidays: withOnThisDay(englishHolidays(locale), ENGLISH_ON_THIS_DAY),
     people: englishPeople(locale),
-    albums: englishAlbums(locale),
+    albums: albumsOnly(englishAlbums(locale)),
     recurrence: ENGLISH_RECURRENCE,
+    favorites: ENGLISH_FAVORITES,
+    media: ENGLISH_MEDIA_KINDS,
     speed: ENGLISH_SPEED,
     sides: ENGLISH_SIDES,
     similarity: ENGLISH_SIMILARITY,
@@ -288,6 +320,8 @@ export function buildInteractionModel(locale: SkillLocale): InteractionModelFile
           { name: 'ALBUM', values: typeValues(sources.albums) },
           { name: 'HOLIDAY', values: typeValues(sources.holidays) },
           { name: 'RECURRENCE', values: typeValues(sources.recurrence) },
+          { name: 'FAVORITES', values: typeValues(sources.favorites) },
+          { name: 'MEDIA_KIND', values: typeValues(sources.media) },
           { name: 'PHOTO_QUESTION', values: typeValues(sources.questions) },
           { name: 'SLIDESHOW_SPEED', values: typeValues(sources.speed) },
           { name: 'PHOTO_SIDE', values: typeValues(sources.sides) },

@@ -1,52 +1,24 @@
-import type { HolidayId } from '../util/holidays';
+import { CONCEPTS } from '../../common/vocabulary';
+import type { HolidayId } from '../../common/calendar';
 
-/** A library label in German: the word said back, the words Alexa should hear as it, and its compound stem. */
+/** A library label in German: the word said back, the other words for it, and its compound stem. */
 export interface GermanSubject {
   name: string;
   synonyms: readonly string[];
-  /** "strand" → "Strandfotos", "Strandbilder": German runs the subject and "Fotos" together into one word. */
-  stem: string;
+  /** "strand" → "Strandfotos": German runs the subject and "Fotos" together into one word. */
+  stem?: string;
 }
 
 /**
- * German names for the library's labels (keys are library labels). The de-DE model's PhotoSubject ids are the
- * same as in English; these words are not run through the English vocabulary, so they need not resolve there.
- * Entries for labels the library does not have (yet) are ignored by the model generator.
+ * German names for the library's labels (keys are library labels), read from the one vocabulary in
+ * common/vocabulary, where the German words live beside the English ones.
  */
-export const GERMAN_SUBJECTS: Readonly<Record<string, GermanSubject>> = {
-  beach: { name: 'Strand', synonyms: ['strände', 'meer', 'küste', 'ozean', 'sandstrand'], stem: 'strand' },
-  mountain: { name: 'Berge', synonyms: ['berg', 'gebirge', 'alpen', 'gipfel', 'wandern'], stem: 'berg' },
-  dog: { name: 'Hund', synonyms: ['hunde', 'welpe', 'welpen', 'hündchen'], stem: 'hunde' },
-  cat: { name: 'Katze', synonyms: ['katzen', 'kätzchen', 'kater'], stem: 'katzen' },
-  snow: { name: 'Schnee', synonyms: ['verschneit', 'skifahren', 'ski'], stem: 'schnee' },
-  sunset: {
-    name: 'Sonnenuntergang',
-    synonyms: ['sonnenuntergänge', 'sonnenaufgang', 'abendrot', 'dämmerung'],
-    stem: 'sonnenuntergangs',
-  },
-  city: { name: 'Stadt', synonyms: ['städte', 'skyline', 'straße', 'innenstadt'], stem: 'stadt' },
-  food: { name: 'Essen', synonyms: ['pizza', 'kuchen', 'abendessen', 'mahlzeit'], stem: 'essens' },
-  flowers: { name: 'Blumen', synonyms: ['blume', 'garten', 'blüte', 'blüten'], stem: 'blumen' },
-  forest: { name: 'Wald', synonyms: ['wälder', 'bäume'], stem: 'wald' },
-  lake: { name: 'See', synonyms: ['seen', 'fluss', 'teich', 'weiher'], stem: 'see' },
-  birthday: {
-    name: 'Geburtstag',
-    synonyms: ['geburtstage', 'geburtstagsfeier', 'party'],
-    stem: 'geburtstags',
-  },
-  family: { name: 'Familie', synonyms: ['familien', 'verwandte'], stem: 'familien' },
-  animal: { name: 'Tiere', synonyms: ['tier', 'haustiere'], stem: 'tier' },
-  nature: { name: 'Natur', synonyms: ['landschaft', 'draußen', 'im freien'], stem: 'natur' },
-  celebration: { name: 'Feiern', synonyms: ['feier', 'feste', 'fest'], stem: 'feier' },
-  wedding: { name: 'Hochzeit', synonyms: ['hochzeiten', 'trauung'], stem: 'hochzeits' },
-  christmas: { name: 'Weihnachten', synonyms: ['weihnachtsbaum', 'christbaum'], stem: 'weihnachts' },
-  bird: { name: 'Vögel', synonyms: ['vogel'], stem: 'vogel' },
-  horse: { name: 'Pferde', synonyms: ['pferd'], stem: 'pferde' },
-  baby: { name: 'Baby', synonyms: ['babys', 'säugling'], stem: 'baby' },
-  car: { name: 'Auto', synonyms: ['autos', 'wagen'], stem: 'auto' },
-  boat: { name: 'Boot', synonyms: ['boote', 'schiff', 'segeln'], stem: 'boots' },
-  waterfall: { name: 'Wasserfall', synonyms: ['wasserfälle'], stem: 'wasserfall' },
-};
+export const GERMAN_SUBJECTS: Readonly<Record<string, GermanSubject>> = Object.fromEntries(
+  CONCEPTS.map((concept) => [
+    concept.label,
+    { name: concept.de.name, synonyms: concept.de.forms ?? [], stem: concept.de.stem },
+  ]),
+);
 
 /** German holiday names: slot value and synonyms, and the phrases speech uses ("von Weihnachten 2025"). */
 export interface GermanHoliday {

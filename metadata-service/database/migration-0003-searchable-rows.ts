@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { ancestorsOf } from '../labels/label-hierarchy';
+import { ancestorsOf } from '../../common/vocabulary';
 import { rebuildKeyMonthCounts } from '../repositories/key-month-counts';
 
 /*

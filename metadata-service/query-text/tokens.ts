@@ -1,4 +1,4 @@
-import { normalizeWords } from '../labels/vocabulary';
+import { normalizeWords } from '../../common/vocabulary';
 
 /** One word of the text, with where it stands in the original so what was understood can be quoted back. */
 export interface Token {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { LabelSource, LeftOut, LibraryDatabase } from '../database/schema';
+import { answersSearch } from '../labels/search-thresholds';
 import type { LabelParents } from './photo-filters';
 
 export interface LabelRecord {
@@ -16,9 +17,10 @@ export interface JoinCopy {
 }
 
 /**
- * Stores where each of these labels came from and files the photo under each label and every parent of it, one
- * searchable row per label. Returns the labels filed (for search_key_months). A photo that already had labels
- * must be refiled with fileUnderLabels afterwards (as a move does), which rebuilds its rows from all its sources.
+ * Stores where each of these labels came from, with its confidence, and files the photo under each label that
+ * answers a search (search-thresholds.ts) and every parent of it, one searchable row per label. Returns the labels
+ * filed (for search_key_months). A photo that already had labels must be refiled with fileUnderLabels afterwards
+ * (as a move does), which rebuilds its rows from all its sources.
  */
 export async function insertLabels(
   trx: Transaction<LibraryDatabase>,
@@ -41,10 +43,8 @@ export async function insertLabels(
     )
     .onConflict((oc) => oc.columns(['photo_id', 'label', 'source']).doNothing())
     .execute();
-  const filed = filedUnder(
-    labels.map((l) => l.label),
-    parentsOf,
-  );
+  const filed = filedUnder(labels, parentsOf);
+  if (filed.length === 0) return [];
   await trx
     .insertInto('photo_labels')
     .values(filed.map((label) => searchableRow(ownerId, photoId, label, copy)))
@@ -55,7 +55,7 @@ export async function insertLabels(
 
 /**
  * Rebuilds a photo's searchable label rows from its label sources (after sources were added or removed), so the
- * rows always equal "its labels and their parents". Returns the labels it is now filed under.
+ * rows always equal "its labels that answer a search, and their parents". Returns the labels it is now filed under.
  */
 export async function fileUnderLabels(
   trx: Transaction<LibraryDatabase>,
@@ -66,13 +66,10 @@ export async function fileUnderLabels(
 ): Promise<string[]> {
   const sources = await trx
     .selectFrom('photo_label_sources')
-    .select('label')
+    .select(['label', 'source', 'confidence'])
     .where('photo_id', '=', photoId)
     .execute();
-  const filed = filedUnder(
-    sources.map((s) => s.label),
-    parentsOf,
-  );
+  const filed = filedUnder(sources, parentsOf);
   await trx.deleteFrom('photo_labels').where('photo_id', '=', photoId).execute();
   if (filed.length === 0) return [];
   await trx
@@ -103,9 +100,13 @@ export async function replaceLabelsFrom(
   await fileUnderLabels(trx, ownerId, photoId, copy, parentsOf);
 }
 
-/** The labels a photo is filed under: its own and every parent of each. */
-function filedUnder(labels: readonly string[], parentsOf: LabelParents): string[] {
-  return [...new Set(labels.flatMap((label) => [label, ...parentsOf(label)]))];
+/**
+ * The labels a photo is filed under: each label some evidence makes answer a search, and every parent of each. A
+ * label below its threshold stays in the sources only (it files no parent either: a 0.4 "dog" is no "animal").
+ */
+function filedUnder(evidence: readonly LabelRecord[], parentsOf: LabelParents): string[] {
+  const searchable = evidence.filter(answersSearch).map((e) => e.label);
+  return [...new Set(searchable.flatMap((label) => [label, ...parentsOf(label)]))];
 }
 
 function searchableRow(ownerId: string, photoId: string, label: string, copy: JoinCopy) {

@@ -1,64 +1,36 @@
 import { labelSchema } from '../../common/contracts';
-import { canonicalLabel, normalizeWords } from '../labels/vocabulary';
+import { canonicalLabel, normalizeWords } from '../../common/vocabulary';
 import type { LabelRecord } from '../repositories/label-rows';
 
 /**
- * Rekognition's label names in the library's vocabulary. Rekognition does see scenes ("Beach", "Sunset",
- * "Mountain"), which the local models cannot; names the table does not cover map through the canonical synonyms
- * ("Sea" → beach, "Street" → city), and anything else is kept under its own lower-case name, as keywords are.
+ * Rekognition's label names in the library's vocabulary (common/vocabulary). Rekognition does see scenes ("Beach",
+ * "Sunset", "Mountain"), which the local models cannot. Names the table does not cover map through the vocabulary's
+ * synonyms ("Seaside" → beach, "Puppy" → dog), and anything else is kept under its own lower-case name, as keywords
+ * are. Each mapping names the same thing, never a neighbour: "Sea" is no beach, "Street" no city, "Dusk" no sunset,
+ * "Ice" no snow.
  */
 const NAMES: Readonly<Record<string, readonly string[]>> = {
-  beach: ['beach'],
-  coast: ['beach'],
-  shoreline: ['beach'],
-  sea: ['beach', 'water'],
-  ocean: ['beach', 'water'],
-  water: ['water'],
-  sunset: ['sunset'],
-  sunrise: ['sunset'],
-  dusk: ['sunset'],
-  'red sky': ['sunset'],
-  mountain: ['mountain'],
+  shoreline: ['coast'],
   'mountain range': ['mountain'],
-  peak: ['mountain'],
-  snow: ['snow'],
-  ice: ['snow'],
-  city: ['city'],
   urban: ['city'],
-  street: ['city'],
-  road: ['city'],
-  downtown: ['city'],
   metropolis: ['city'],
-  food: ['food'],
-  meal: ['food'],
   dish: ['food'],
-  pizza: ['pizza'],
-  cake: ['cake'],
   'birthday cake': ['birthday', 'cake'],
-  dessert: ['dessert'],
-  dog: ['dog'],
-  puppy: ['dog'],
-  cat: ['cat'],
-  kitten: ['cat'],
-  pet: ['pet'],
-  horse: ['horse'],
-  bird: ['bird'],
-  flower: ['flowers'],
   'flower arrangement': ['flowers'],
-  blossom: ['flowers'],
-  forest: ['forest'],
-  woodland: ['forest'],
-  jungle: ['forest'],
-  lake: ['lake'],
-  river: ['lake'],
-  pond: ['lake'],
-  person: ['person'],
   human: ['person'],
-  car: ['car'],
 };
 
 /** Hierarchy parents are search words only (nothing is stored as "nature"): Rekognition's own parents are dropped. */
-const NOT_STORED = new Set(['animal', 'mammal', 'nature', 'outdoors', 'scenery', 'celebration']);
+const NOT_STORED = new Set([
+  'animal',
+  'mammal',
+  'nature',
+  'outdoors',
+  'scenery',
+  'celebration',
+  'vehicle',
+  'transportation',
+]);
 
 export interface RekognitionLabel {
   Name?: string;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SKILL_LOCALES } from '../../lambda/i18n';
-import { HOLIDAY_IDS } from '../../lambda/util/holidays';
+import { HOLIDAY_IDS, ON_THIS_DAY } from '../../common/calendar';
+import { COCO_CLASSES, CONCEPTS, canonicalLabel, germanLabel } from '../../common/vocabulary';
 import { SHOW_PHOTOS_SLOTS } from '../../lambda/util/photo-request';
 import { subjectLabelOf } from '../../lambda/util/subject';
-import { CANONICAL_LABELS, canonicalLabel } from '../../metadata-service/labels/vocabulary';
 import {
   BUILT_IN_INTENTS,
   modelFilePath,
@@ -22,6 +22,12 @@ function load(locale: string): InteractionModelFile['interactionModel']['languag
   const file = JSON.parse(readFileSync(modelFilePath(locale as never), 'utf8')) as InteractionModelFile;
   return file.interactionModel.languageModel;
 }
+
+/**
+ * Slot types that may sit right next to another slot: a date ("paris last summer", "christmas twenty twenty four")
+ * and the one-word flags ("my favorite beach photos", "beach videos"). Never two open types side by side.
+ */
+const MAY_BE_ADJACENT = new Set(['AMAZON.DATE', 'FAVORITES', 'MEDIA_KIND']);
 
 /** The sample with every slot reduced to one marker: what Alexa sees when it compares carrier phrases. */
 const shape = (sample: string): string => sample.replace(SLOT, '{}');
@@ -87,7 +93,13 @@ for (const locale of SKILL_LOCALES) {
           assert.match(sample, ALLOWED[language], `"${sample}" has characters Alexa rejects`);
           assert.equal(sample, sample.trim().replace(/\s+/g, ' '), `"${sample}" has stray spaces`);
           assert.ok(sample.length <= MAX_SAMPLE_LENGTH, `"${sample}" is too long`);
-          assert.doesNotMatch(sample, /\}\s*\{/, `"${sample}" has adjacent slots`);
+          for (const [, left, right] of sample.matchAll(/\{(\w+)\} \{(\w+)\}/g)) {
+            const types = [left, right].map((name) => intent.slots?.find((slot) => slot.name === name)?.type);
+            assert.ok(
+              types.some((type) => MAY_BE_ADJACENT.has(type ?? '')),
+              `"${sample}" has adjacent slots of types ${types.join(', ')}`,
+            );
+          }
           assert.notEqual(sample.replace(SLOT, '').trim(), '', `"${sample}" consists only of slots`);
         }
       }
@@ -125,12 +137,36 @@ for (const locale of SKILL_LOCALES) {
       }
     });
 
-    it('HOLIDAY has every holiday id the skill resolves, and only those', () => {
+    it('HOLIDAY has every holiday id the skill resolves and ON_THIS_DAY, and only those', () => {
       const holiday = model.types.find((type) => type.name === 'HOLIDAY');
-      assert.deepEqual(holiday?.values.map((value) => value.id).sort(), [...HOLIDAY_IDS].sort());
+      assert.deepEqual(holiday?.values.map((value) => value.id).sort(), [...HOLIDAY_IDS, ON_THIS_DAY].sort());
     });
 
-    it('PhotoSubject ids are exactly the library labels (CANONICAL_LABELS)', () => {
+    it('FAVORITES and MEDIA_KIND carry the ids the skill reads, and "favorites" is no album', () => {
+      const ids = (name: string) => model.types.find((type) => type.name === name)?.values.map((v) => v.id);
+      assert.deepEqual(ids('FAVORITES'), ['FAVORITES']);
+      assert.deepEqual(ids('MEDIA_KIND')?.sort(), ['PHOTO', 'VIDEO']);
+      assert.ok(!ids('ALBUM')?.includes('FAVORITES'));
+      const show = intentNamed('ShowPhotosIntent');
+      for (const slot of ['favorites', 'media']) {
+        assert.ok(
+          show?.samples.some((sample) => sample.includes(`{${slot}}`)),
+          slot,
+        );
+      }
+    });
+
+    it('PhotoSubject has every vision class the detector emits, with its plural', () => {
+      const subject = model.types.find((type) => type.name === 'PhotoSubject');
+      const ids = new Set(subject?.values.map((value) => value.id));
+      for (const name of COCO_CLASSES) assert.ok(ids.has(name.toUpperCase().replace(/ /g, '_')), name);
+      const horse = subject?.values.find((value) => value.id === 'HORSE');
+      assert.ok(horse);
+      const words = [horse.name.value, ...horse.name.synonyms];
+      assert.ok(words.includes(language === 'de' ? 'pferd' : 'horses'), words.join());
+    });
+
+    it('PhotoSubject ids are exactly the vocabulary labels a subject can name (holidays are HOLIDAY)', () => {
       const subject = model.types.find((type) => type.name === 'PhotoSubject');
       assert.ok(subject);
       const labels = subject.values.map((value) =>
@@ -149,7 +185,8 @@ for (const locale of SKILL_LOCALES) {
           },
         }),
       );
-      assert.deepEqual([...labels].sort(), CANONICAL_LABELS.map((entry) => entry.label).sort());
+      const expected = CONCEPTS.filter((concept) => !concept.spokenAsHoliday).map((concept) => concept.label);
+      assert.deepEqual([...labels].sort(), expected.sort());
     });
 
     if (language === 'en') {
@@ -163,15 +200,17 @@ for (const locale of SKILL_LOCALES) {
         }
       });
     } else {
-      // German words are not in the library's English vocabulary: only the ids have to line up (checked above).
-      it('every German PhotoSubject value has German words, including the "…fotos" compound', () => {
+      it('every German PhotoSubject value and synonym resolves in the German vocabulary to the same label', () => {
         const subject = model.types.find((type) => type.name === 'PhotoSubject');
         for (const value of subject?.values ?? []) {
-          assert.ok(
-            value.name.synonyms.some((synonym) => synonym.endsWith('fotos')),
-            value.id,
-          );
+          const label = value.id.toLowerCase().replace(/_/g, ' ');
+          for (const spoken of [value.name.value, ...value.name.synonyms]) {
+            assert.equal(germanLabel(spoken), label, `"${spoken}" (${value.id})`);
+          }
         }
+        const dog = subject?.values.find((value) => value.id === 'DOG');
+        for (const word of ['hunde', 'hunden', 'hundefotos'])
+          assert.ok(dog?.name.synonyms.includes(word), word);
       });
     }
   });

@@ -62,6 +62,22 @@ const INVOCATION_PATTERNS: Record<'en' | 'de', { launch: string; oneShot: string
 
 const languageOf = (locale: string): 'en' | 'de' => (locale.startsWith('de') ? 'de' : 'en');
 
+/** Articles people put before a skill's name: "open the photo frame", "öffne den Fotorahmen". */
+const INVOCATION_ARTICLES: Record<'en' | 'de', string> = {
+  en: '(?:the |my )?',
+  de: '(?:den |die |das |meinen )?',
+};
+
+interface Candidate {
+  openSlots: number;
+  openWords: number;
+  specificity: number;
+  intent: Intent;
+}
+
+/** Every way of splitting the words over a sample's slots that one utterance has; enough for any real sample. */
+const MAX_SPLITS = 64;
+
 /**
  * Matches an utterance against the interaction model's samples like Alexa's NLU would for well-formed speech:
  * slot values must be one of the custom type's values or synonyms, and AMAZON.DATE phrases must be ones Alexa
@@ -78,16 +94,18 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
     }
   }
 
-  const candidates: Array<{ openSlots: number; specificity: number; intent: Intent }> = [];
+  const candidates: Candidate[] = [];
   for (const intent of model.intents) {
     for (const sample of intent.samples) {
-      const captured = capture(sample, spoken);
-      if (!captured) continue;
-      const slots = resolveSlots(model, intent.name, captured, context, 'spoken');
-      if (slots) {
+      for (const captured of captures(sample, spoken)) {
+        const slots = resolveSlots(model, intent.name, captured, context, 'spoken');
+        if (!slots) continue;
+        const open = intent.slots.filter(
+          (slot) => isOpenType(slot.type) && captured[slot.name] !== undefined,
+        );
         candidates.push({
-          openSlots: intent.slots.filter((slot) => isOpenType(slot.type) && captured[slot.name] !== undefined)
-            .length,
+          openSlots: open.length,
+          openWords: open.reduce((sum, slot) => sum + (captured[slot.name] ?? '').split(' ').length, 0),
           specificity: sample.replace(/\{\w+\}/g, '').length,
           intent: { name: intent.name, confirmationStatus: 'NONE', slots },
         });
@@ -95,8 +113,11 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
     }
   }
   // Like Alexa, prefer words that resolve to a catalog value ("christmas" is a HOLIDAY) over an open slot that
-  // takes any words (AMAZON.City); then the longest carrier phrase.
-  candidates.sort((a, b) => a.openSlots - b.openSlots || b.specificity - a.specificity);
+  // takes any words (AMAZON.City); then the fewest words in open slots ("paris last summer" is Paris and a date,
+  // not a city of that name); then the longest carrier phrase.
+  candidates.sort(
+    (a, b) => a.openSlots - b.openSlots || a.openWords - b.openWords || b.specificity - a.specificity,
+  );
   const best = candidates[0];
   if (best) return { type: 'IntentRequest', intent: best.intent };
 
@@ -151,22 +172,41 @@ function normalize(text: string): string {
 function stripInvocation(spoken: string, invocation: string, language: 'en' | 'de'): string {
   const withoutWake = spoken.replace(/^alexa\b ?/, '');
   const patterns = INVOCATION_PATTERNS[language];
-  const name = escapeRegExp(invocation);
+  // The name as heard: its words apart or run together ("foto rahmen", "fotorahmen"), after an optional article.
+  const name = INVOCATION_ARTICLES[language] + invocation.split(' ').map(escapeRegExp).join(' ?');
   if (new RegExp(`^${patterns.launch} ${name}$`, 'u').test(withoutWake)) return '';
   const oneShot = new RegExp(`^${patterns.oneShot.replace('{name}', name)}`, 'u');
   return withoutWake.replace(oneShot, '').trim();
 }
 
-function capture(sample: string, spoken: string): Record<string, string> | undefined {
-  const pattern = normalizeSample(sample)
-    .split(' ')
-    .map((token) => {
-      const slot = /^\{(\w+)\}$/.exec(token);
-      return slot ? `(?<${slot[1]}>.+?)` : escapeRegExp(token);
-    })
-    .join(' ');
-  const match = new RegExp(`^${pattern}$`, 'u').exec(spoken);
-  return match ? { ...match.groups } : undefined;
+/**
+ * Every way the spoken words fill the sample's slots (each slot takes at least one word, carrier words must match
+ * exactly): "photos from new york last summer" against "photos from {place} {date}" is tried as new | york last
+ * summer, new york | last summer and new york last | summer, and slot resolution decides which, if any, is heard.
+ */
+function captures(sample: string, spoken: string): Array<Record<string, string>> {
+  const tokens = normalizeSample(sample).split(' ');
+  const words = spoken.split(' ');
+  const found: Array<Record<string, string>> = [];
+  const walk = (token: number, word: number, slots: Record<string, string>): void => {
+    if (found.length >= MAX_SPLITS) return;
+    if (token === tokens.length) {
+      if (word === words.length) found.push(slots);
+      return;
+    }
+    const text = tokens[token] ?? '';
+    const slot = /^\{(\w+)\}$/.exec(text)?.[1];
+    if (slot === undefined) {
+      if (words[word] === text) walk(token + 1, word + 1, slots);
+      return;
+    }
+    const lastEnd = words.length - (tokens.length - token - 1);
+    for (let end = word + 1; end <= lastEnd; end++) {
+      walk(token + 1, end, { ...slots, [slot]: words.slice(word, end).join(' ') });
+    }
+  };
+  walk(0, 0, {});
+  return found;
 }
 
 function normalizeSample(sample: string): string {

@@ -41,7 +41,11 @@ describe('subjectLabelOf', () => {
       'beach',
     ],
     ['no match: raw value lower-cased when it is a valid label', slot('Grandma', [noMatch()]), 'grandma'],
-    ['no resolutions at all: raw value', slot('Sunsets'), 'sunsets'],
+    ['no resolutions: the heard words through the vocabulary, Sunsets → sunset', slot('Sunsets'), 'sunset'],
+    ['no match: puppies → dog through the vocabulary', slot('puppies', [noMatch()]), 'dog'],
+    ['a vision class: horses → horse', slot('horses', [noMatch()]), 'horse'],
+    ['never a neighbouring label: hiking stays hiking', slot('hiking', [noMatch()]), 'hiking'],
+    ['an unknown word is kept, to be answered as unknown', slot('unicorns', [noMatch()]), 'unicorns'],
     ['no match and not a valid label → undefined', slot('<script>', [noMatch()]), undefined],
     ['empty slot → undefined', slot(undefined), undefined],
     ['missing slot → undefined', undefined, undefined],
@@ -51,4 +55,11 @@ describe('subjectLabelOf', () => {
       assert.equal(subjectLabelOf(input), expected);
     });
   }
+
+  it('reads heard German words through the German vocabulary in a German request', () => {
+    assert.equal(subjectLabelOf(slot('Hunden', [noMatch()]), 'de'), 'dog');
+    assert.equal(subjectLabelOf(slot('Strandfotos'), 'de'), 'beach');
+    assert.equal(subjectLabelOf(slot('Pizza'), 'de'), 'pizza');
+    assert.equal(subjectLabelOf(slot('Hunden', [noMatch()]), 'en'), 'hunden');
+  });
 });

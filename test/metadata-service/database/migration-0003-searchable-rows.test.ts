@@ -5,7 +5,7 @@ import { photoQuerySchema } from '../../../common/contracts';
 import { migrateToLatest, openDatabase } from '../../../common/database';
 import { LIBRARY_MIGRATIONS, migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../../../metadata-service/database/schema';
-import { ancestorsOf } from '../../../metadata-service/labels/label-hierarchy';
+import { ancestorsOf } from '../../../common/vocabulary';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { makeTempDir, silentLogger } from '../support/fixtures';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { photoQuerySchema } from '../../../common/contracts';
-import { ancestorsOf } from '../../../metadata-service/labels/label-hierarchy';
+import { ancestorsOf } from '../../../common/vocabulary';
 import { PeopleRepository } from '../../../metadata-service/people/people-repository';
 import { PeopleService } from '../../../metadata-service/people/people-service';
 import { rebuildKeyMonthCounts } from '../../../metadata-service/repositories/key-month-counts';

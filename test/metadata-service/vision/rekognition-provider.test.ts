@@ -303,7 +303,7 @@ describe('Rekognition label provider (nock, recorded response shapes)', function
 });
 
 describe('Rekognition labels in the vocabulary', () => {
-  it('maps scenes and synonyms, keeps other names, drops the hierarchy parents', () => {
+  it('maps scenes and synonyms to the same thing only (Sea is no beach, Street no city, Dusk no sunset), keeps other names, drops the hierarchy parents', () => {
     const labels = labelsFromRekognition([
       { Name: 'Mountain Range', Confidence: 91 },
       { Name: 'Snow', Confidence: 80.5 },
@@ -311,16 +311,24 @@ describe('Rekognition labels in the vocabulary', () => {
       { Name: 'Outdoors', Confidence: 99 },
       { Name: 'Lighthouse', Confidence: 72 },
       { Name: 'Street', Confidence: 85 },
+      { Name: 'Sea', Confidence: 88 },
+      { Name: 'Dusk', Confidence: 77 },
+      { Name: 'Sunrise', Confidence: 81 },
+      { Name: 'Shoreline', Confidence: 79 },
     ]);
     assert.deepEqual(
       labels.map((l) => [l.label, l.confidence]),
       [
         ['birthday', 0.75],
         ['cake', 0.75],
-        ['city', 0.85],
+        ['coast', 0.79],
+        ['dusk', 0.77],
         ['lighthouse', 0.72],
         ['mountain', 0.91],
+        ['sea', 0.88],
         ['snow', 0.805],
+        ['street', 0.85],
+        ['sunrise', 0.81],
       ],
     );
   });

@@ -52,10 +52,13 @@ describe('interaction model matcher (en-US)', () => {
   const synonyms: Array<[string, string]> = [
     ['show me my puppies pictures', 'DOG'],
     ['show me kittens', 'CAT'],
-    ['play a slideshow of skiing photos from 2019', 'SNOW'],
+    ['play a slideshow of skiing photos from 2019', 'SKIING'],
+    ['show me horses', 'HORSE'],
+    ['show me photos of zebras', 'ZEBRA'],
+    ['show bird pictures', 'BIRD'],
     ['show birthday party photos', 'BIRTHDAY'],
     ['show me photos of the woods', 'FOREST'],
-    ['show me photos of zebras', ''],
+    ['show me photos of unicorns', ''],
     ['show me photos of woods', 'FOREST'],
     ['show family photos', 'FAMILY'],
   ];
@@ -98,11 +101,11 @@ describe('interaction model matcher (en-US)', () => {
 
   it('never guesses: unknown words or dates are an error naming the locale and suggesting samples', () => {
     assert.throws(
-      () => matchUtterance(model, 'show zebra photos', context),
-      /Could not match "show zebra photos" to any intent of en-US; try: "show my photos"/,
+      () => matchUtterance(model, 'show unicorn photos', context),
+      /Could not match "show unicorn photos" to any intent of en-US; try: "show my photos"/,
     );
     assert.throws(
-      () => matchUtterance(model, 'show zebra photos from last summer', context),
+      () => matchUtterance(model, 'show unicorn photos from last summer', context),
       /Could not match/,
     );
     assert.throws(
@@ -123,7 +126,9 @@ describe('interaction model matcher (en-US)', () => {
       intent.slots?.subject?.resolutions?.resolutionsPerAuthority?.[0]?.values[0]?.value.id,
       'BEACH',
     );
-    const unknown = intentOf(intentFromSlotValues(model, 'ShowPhotosIntent', { subject: 'zebra' }, context));
+    const unknown = intentOf(
+      intentFromSlotValues(model, 'ShowPhotosIntent', { subject: 'unicorn' }, context),
+    );
     assert.equal(
       unknown.slots?.subject?.resolutions?.resolutionsPerAuthority?.[0]?.status.code,
       'ER_SUCCESS_NO_MATCH',
@@ -193,5 +198,106 @@ describe('interaction model matcher: every locale', () => {
       }),
       { type: 'LaunchRequest' },
     );
+  });
+});
+
+describe('interaction model matcher: favourites, media, on this day, place with date (issue 11)', () => {
+  const today = new Date('2026-11-25T12:00:00Z');
+  const heard = (locale: string, utterance: string): Intent =>
+    intentOf(
+      matchUtterance(loadLanguageModel(locale), utterance, {
+        today,
+        applicationId: 'amzn1.ask.skill.test',
+        locale,
+      }),
+    );
+  const idOf = (intent: Intent, slot: string): string | undefined =>
+    intent.slots?.[slot]?.resolutions?.resolutionsPerAuthority?.[0]?.values[0]?.value.id;
+
+  const favourites: Array<[string, string]> = [
+    ['en-US', 'show my favorites'],
+    ['en-US', 'Alexa, ask photo frame to play my favorites'],
+    ['en-US', 'show my favorite photos'],
+    ['en-GB', 'show me my favourites'],
+    ['en-AU', 'play my favourites'],
+    ['en-IN', 'show my favourite photos'],
+    ['en-CA', 'my favorites'],
+    ['de-DE', 'zeige meine Lieblingsfotos'],
+    ['de-DE', 'Alexa, öffne Fotorahmen und zeige meine Lieblingsfotos'],
+    ['de-DE', 'spiel meine Favoriten'],
+  ];
+  for (const [locale, utterance] of favourites) {
+    it(`${locale}: "${utterance}" fills favorites with FAVORITES and nothing else`, () => {
+      const intent = heard(locale, utterance);
+      assert.equal(intent.name, 'ShowPhotosIntent');
+      assert.equal(idOf(intent, 'favorites'), 'FAVORITES');
+      assert.equal(intent.slots?.album?.value, undefined, 'favourites are not an album');
+      assert.equal(intent.slots?.subject?.value, undefined);
+    });
+  }
+
+  it('"my favorite beach photos": favourites and the subject together, in every English locale', () => {
+    for (const locale of ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN']) {
+      const intent = heard(locale, 'my favorite beach photos');
+      assert.equal(idOf(intent, 'favorites'), 'FAVORITES', locale);
+      assert.equal(idOf(intent, 'subject'), 'BEACH', locale);
+    }
+  });
+
+  it('"show my videos", "videos from last summer", "zeig mir meine Videos": media VIDEO', () => {
+    const videos = heard('en-US', 'show my videos');
+    assert.equal(idOf(videos, 'media'), 'VIDEO');
+    const summer = heard('en-GB', 'videos from last summer');
+    assert.equal(idOf(summer, 'media'), 'VIDEO');
+    assert.equal(summer.slots?.date?.value, '2026-SU');
+    assert.equal(idOf(heard('de-DE', 'zeig mir meine Videos'), 'media'), 'VIDEO');
+    // "Photos" alone still means everything: no media constraint.
+    assert.equal(heard('en-US', 'show photos from last summer').slots?.media?.value, undefined);
+  });
+
+  it('"on this day" and "this day in history" are HOLIDAY ON_THIS_DAY; German "an diesem Tag" too', () => {
+    assert.equal(idOf(heard('en-US', 'show photos on this day'), 'holiday'), 'ON_THIS_DAY');
+    assert.equal(idOf(heard('en-GB', 'show me this day in history'), 'holiday'), 'ON_THIS_DAY');
+    assert.equal(idOf(heard('de-DE', 'zeig mir fotos an diesem tag'), 'holiday'), 'ON_THIS_DAY');
+  });
+
+  it('"photos from christmas 2024": the holiday and the year, not a place', () => {
+    const intent = heard('en-US', 'show photos from christmas 2024');
+    assert.equal(idOf(intent, 'holiday'), 'CHRISTMAS');
+    assert.equal(intent.slots?.date?.value, '2024');
+    assert.equal(intent.slots?.place?.value, undefined);
+  });
+
+  it('"paris last summer": the place and the date, not a city named "paris last summer"', () => {
+    const paris = heard('en-US', 'show me photos from paris last summer');
+    assert.equal(paris.slots?.place?.value, 'paris');
+    assert.equal(paris.slots?.date?.value, '2026-SU');
+    const newYork = heard('en-US', 'photos from new york last summer');
+    assert.equal(newYork.slots?.place?.value, 'new york');
+    assert.equal(newYork.slots?.date?.value, '2026-SU');
+    const berlin = heard('de-DE', 'zeig mir fotos aus berlin letzten sommer');
+    assert.equal(berlin.slots?.place?.value, 'berlin');
+    assert.equal(berlin.slots?.date?.value, '2026-SU');
+  });
+
+  it('de-DE: "zeige" without "mir", "Fotos von Hunden", and the invocation run together', () => {
+    assert.equal(idOf(heard('de-DE', 'zeige Strandfotos'), 'subject'), 'BEACH');
+    assert.equal(idOf(heard('de-DE', 'Fotos von Hunden'), 'subject'), 'DOG');
+    assert.equal(idOf(heard('de-DE', 'zeig mir Fotos von Pferden'), 'subject'), 'HORSE');
+    const context = { today, applicationId: 'x', locale: 'de-DE' };
+    for (const launch of ['Alexa, öffne Fotorahmen', 'öffne den Fotorahmen', 'starte foto rahmen']) {
+      assert.deepEqual(matchUtterance(loadLanguageModel('de-DE'), launch, context), {
+        type: 'LaunchRequest',
+      });
+    }
+  });
+
+  it('vision classes are subjects: horses, cars, birds resolve to their own ids, never a neighbour', () => {
+    assert.equal(idOf(heard('en-US', 'show me photos of horses'), 'subject'), 'HORSE');
+    assert.equal(idOf(heard('en-US', 'show car photos'), 'subject'), 'CAR');
+    assert.equal(idOf(heard('en-US', 'show me photos of the birds'), 'subject'), 'BIRD');
+    assert.equal(idOf(heard('en-US', 'show hiking photos'), 'subject'), 'HIKING');
+    assert.equal(idOf(heard('en-US', 'show sunrise photos'), 'subject'), 'SUNRISE');
+    assert.equal(idOf(heard('en-US', 'show party photos'), 'subject'), 'PARTY');
   });
 });

@@ -1,0 +1,13 @@
+export { CONCEPTS, COCO_CLASSES, type Concept, type ConceptKind, type GermanForms } from './concepts';
+export { normalizeWords, regularPlural, singularForms } from './normalize';
+export {
+  canonicalLabel,
+  conceptOf,
+  englishWordsOf,
+  germanLabel,
+  germanNameOf,
+  germanWordsOf,
+  labelForWord,
+  type VocabularyLanguage,
+} from './words';
+export { ancestorsOf, expandLabelForSearch, searchLabelFor } from './hierarchy';
