@@ -1,5 +1,5 @@
-import { searchLabelFor } from '../labels/label-hierarchy';
-import { normalizeWords, singularForms } from '../labels/vocabulary';
+import { searchLabelFor } from '../../common/vocabulary';
+import { normalizeWords, singularForms } from '../../common/vocabulary';
 import type { ParseVocabulary, PlaceLevel, VocabularyPlace } from './types';
 
 export type VocabularyMatch =
