@@ -27,7 +27,6 @@ export interface AskOptions {
   device: DevicePreset;
   heard: HeardRequest;
   locale: string;
-  now: Date;
   contextPhotoId?: string;
 }
 
@@ -47,7 +46,8 @@ export function stackClient(url: string, dataDir: string, ownerId: string): Stac
           device: options.device,
           heard: options.heard,
           locale: options.locale,
-          now: options.now,
+          // The envelope carries the real time (the endpoint checks it, as Alexa's does); the skill's own clock is
+          // the one pinned to the reference date.
           contextPhotoId: options.contextPhotoId,
         }),
       ),
