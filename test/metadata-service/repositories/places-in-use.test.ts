@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { placeFromNames } from '../../../metadata-service/places/place-from-names';
+import { reverseGeocode } from '../../../metadata-service/places/reverse-geocode';
+import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
+import { placesInUse } from '../../../metadata-service/repositories/places-in-use';
+import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
+import { photoRecord } from './photo-records';
+
+describeOnEachEngine('Places in use', (engine) => {
+  let database: TestLibraryDatabase;
+
+  beforeEach(async () => {
+    database = await engine.open();
+  });
+  afterEach(() => database.cleanup());
+
+  it("lists every level of the owner's places once, and none of another owner's", async () => {
+    const repo = new PhotoRepository(database.db);
+    const santaMonica = reverseGeocode(34.0095, -118.497);
+    await repo.insertPhoto(photoRecord('alice', 'ph_1', { place: santaMonica }), []);
+    await repo.insertPhoto(photoRecord('alice', 'ph_2', { place: santaMonica }), []);
+    await repo.insertPhoto(
+      photoRecord('alice', 'ph_3', { place: placeFromNames({ sublocation: 'Pier', city: 'Santa Monica' }) }),
+      [],
+    );
+    await repo.insertPhoto(photoRecord('alice', 'ph_4', { place: null }), []);
+    await repo.insertPhoto(photoRecord('bob', 'ph_5', { place: reverseGeocode(48.8584, 2.2945) }), []);
+
+    const places = await placesInUse(database.db, 'alice');
+    const sort = (list: typeof places) =>
+      [...list].sort((a, b) => `${a.level}:${a.name}`.localeCompare(`${b.level}:${b.name}`));
+    assert.deepEqual(
+      sort(places),
+      sort([
+        { level: 'sublocation', name: 'Pier' },
+        { level: 'city', name: 'Santa Monica' },
+        { level: 'metro', name: 'Los Angeles' },
+        { level: 'county', name: 'Los Angeles County' },
+        { level: 'region', name: 'California' },
+        { level: 'country', name: 'United States' },
+      ]),
+    );
+    assert.deepEqual(await placesInUse(database.db, 'nobody'), []);
+  });
+});
