@@ -27,9 +27,10 @@ export interface BuiltLibrary {
 
 /** Fetches the photos (cached) and returns the built library folder, building it when the table changed. */
 export async function ensureAcceptanceLibrary(options: { cacheDir?: string } = {}): Promise<BuiltLibrary> {
-  const packagesRoot = execFileSync(join(__dirname, '..', 'scripts', 'fetch-acceptance-photos.sh'), {
-    encoding: 'utf8',
-  }).trim();
+  // .ci/run fetches them first and says where (ACCEPTANCE_PHOTOS); otherwise the script fetches or finds its cache.
+  const packagesRoot =
+    process.env.ACCEPTANCE_PHOTOS ??
+    execFileSync(join(__dirname, '..', 'scripts', 'fetch-acceptance-photos.sh'), { encoding: 'utf8' }).trim();
   const hash = libraryHash();
   const cacheDir =
     options.cacheDir ??
