@@ -3,7 +3,7 @@ import { envFlag, envLogLevel, loadEnv } from '../common/config';
 import { ownerIdSchema } from '../common/contracts';
 import { LWA_PROFILE_URL } from './identity/lwa-profile';
 import type { SkillIdentity } from './identity/skill-identity';
-import { isValidTimeZone } from './util/calendar';
+import { isValidTimeZone } from '../common/calendar';
 
 const LOCAL_STACK_ORIGIN = 'http://localhost:8080';
 

@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   calendarDate,
+  isoWeekday,
   isoWeekMonday,
   isoWeekOf,
   localDateTime,
@@ -149,10 +150,11 @@ export function weekPeriod(
     from,
     to: addDays(monday, 7),
     phrase: weekend ? { kind: 'weekend', saturday: from } : { kind: 'week', monday },
-    // The weekend before "this weekend" asked on a Wednesday is last weekend, a week back. A week further out (a
-    // named week of the year) recurs yearly: the same ISO week number a year earlier (week 52 when that year has
-    // no week 53).
+    // A weekend still to come ("this weekend" on a Wednesday, "next weekend") is offered as the last one that has
+    // begun. A week further out than the next (a named week of the year) recurs yearly: the same ISO week number a
+    // year earlier (week 52 when that year has no week 53).
     previous: () => {
+      if (weekend) return latestWeekendPeriod(today);
       if (hasStarted(from, addDays(today, 7))) {
         const aWeekBack = isoWeekOf(addDays(monday, -7));
         return weekPeriod(aWeekBack.year, aWeekBack.week, weekend, today);
@@ -160,6 +162,13 @@ export function weekPeriod(
       return weekPeriod(year - 1, isoWeekMonday(year - 1, week) ? week : 52, weekend, today);
     },
   };
+}
+
+/** The most recent weekend that has begun: this one on a Saturday or Sunday, else last weekend. */
+function latestWeekendPeriod(today: CalendarDate): Period | undefined {
+  const thisSaturday = addDays(today, 6 - isoWeekday(today));
+  const { year, week } = isoWeekOf(isoWeekday(today) >= 6 ? thisSaturday : addDays(thisSaturday, -7));
+  return weekPeriod(year, week, true, today);
 }
 
 /** The weekend (Saturday and Sunday) a Saturday starts. */

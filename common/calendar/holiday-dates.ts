@@ -22,7 +22,7 @@ export interface HolidayRequest {
  * falls inside `within` ("Christmas in July"). One inside `within` that has not begun ("Christmas this year" asked
  * on 2 December) stays as asked, marked `future`, with the last one that has begun to offer.
  */
-export function resolveHoliday(request: HolidayRequest): ResolvedDate | undefined {
+export function resolveDatedHoliday(request: HolidayRequest): ResolvedDate | undefined {
   const { holiday, locale, today, within } = request;
   const todayStart = localDateTime(today);
   if (within) {
@@ -39,7 +39,7 @@ export function resolveHoliday(request: HolidayRequest): ResolvedDate | undefine
         : { kind: 'every-holiday' as const, holiday };
     const resolved = multipleRanges(inside, phrase);
     if (!resolved || inside.some((window) => window.from <= todayStart)) return resolved;
-    const previous = resolveHoliday({ ...request, every: false, within: undefined });
+    const previous = resolveDatedHoliday({ ...request, every: false, within: undefined });
     return {
       ...resolved,
       future: previous ? { previous: { ...previous, name: englishNameOf(previous.phrase, today) } } : {},

@@ -17,3 +17,4 @@ export * from './holiday-dates';
 export * from './on-this-day';
 export * from './relative-periods';
 export * from './spoken-numbers';
+export * from './date-words';

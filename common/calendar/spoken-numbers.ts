@@ -46,10 +46,11 @@ export const SPOKEN_YEAR_PATTERN =
 /** A year in digits (1800–2099) or spoken words, for a capturing group read by yearOfWords. */
 export const YEAR_PATTERN = `(?:(?:18|19|20)\\d\\d|${SPOKEN_YEAR_PATTERN})`;
 
+/** A day of the month in words: "fourth", "twenty first". */
+export const SPOKEN_DAY_PATTERN = `(?:(?:twenty|thirty) ${any(ORDINAL_UNITS)}|twentieth|thirtieth|${any(ORDINAL_TEENS)}|${any(ORDINAL_UNITS)})`;
+
 /** A day of the month: "4", "4th", "fourth", "twenty first". */
-export const DAY_OF_MONTH_PATTERN =
-  `(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?` +
-  `|(?:twenty|thirty) ${any(ORDINAL_UNITS)}|twentieth|thirtieth|${any(ORDINAL_TEENS)}|${any(ORDINAL_UNITS)}`;
+export const DAY_OF_MONTH_PATTERN = `(?:(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|${SPOKEN_DAY_PATTERN})`;
 
 function belowHundred(words: readonly string[]): number | undefined {
   const [first, second, ...rest] = words;
@@ -208,10 +209,7 @@ export function germanOrdinalDay(word: string): number | undefined {
 }
 
 const ENGLISH_YEAR = new RegExp(`(?<=^| )${SPOKEN_YEAR_PATTERN}(?= |$)`, 'g');
-const ENGLISH_DAY = new RegExp(
-  `(?<=^| )(?:(?:twenty|thirty) ${any(ORDINAL_UNITS)}|twentieth|thirtieth|${any(ORDINAL_TEENS)}|${any(ORDINAL_UNITS)})(?= |$)`,
-  'g',
-);
+const ENGLISH_DAY = new RegExp(`(?<=^| )${SPOKEN_DAY_PATTERN}(?= |$)`, 'g');
 
 /**
  * A date phrase with its spoken numbers as digits: "july fourth twenty twenty one" → "july 4 2021", "summer of

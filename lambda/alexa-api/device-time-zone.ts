@@ -1,6 +1,6 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { Logger } from '../../common/logger';
-import { isValidTimeZone } from '../util/calendar';
+import { isValidTimeZone } from '../../common/calendar';
 import { TtlCache } from '../util/ttl-cache';
 
 /** A device's zone rarely changes; an hour keeps Settings API calls to about one per device per hour. */

@@ -1,4 +1,4 @@
-import type { HolidayId } from '../util/holidays';
+import type { HolidayId } from '../../common/calendar';
 import type { EntitySeed } from './model-en';
 import { GERMAN_HOLIDAYS } from './vocabulary-de';
 

@@ -1,4 +1,4 @@
-import type { HolidayId } from '../util/holidays';
+import type { HolidayId } from '../../common/calendar';
 
 /**
  * English interaction-model sources (read by scripts/generate-interaction-models.ts, not by the skill at run

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { photoQuerySchema, type PhotoQuery } from '../../common/contracts';
-import { isValidTimeZone } from '../util/calendar';
+import { isValidTimeZone } from '../../common/calendar';
 
 /** Bounds of the slideshow interval ("faster"/"slower" move within them). */
 export const MIN_INTERVAL_SECONDS = 3;

@@ -1,4 +1,4 @@
-import { addDays, calendarDate, daysBetween, type CalendarDate } from './calendar';
+import { addDays, calendarDate, daysBetween, type CalendarDate } from '../../common/calendar';
 import { captureDayOf } from './similar-photos';
 
 /**

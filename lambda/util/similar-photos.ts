@@ -1,6 +1,6 @@
 import type { PhotoFacts, PhotoQueryInput } from '../../common/contracts';
 import type { SimilarMatch, SimilarityKind } from '../i18n';
-import { addDays, calendarDate, startOfDayLocal, type CalendarDate } from './calendar';
+import { addDays, calendarDate, localDateTime, type CalendarDate } from '../../common/calendar';
 
 /** At most this many people are asked for together (PhotoQuery's limit on person ids). */
 const MAX_PEOPLE = 20;
@@ -43,7 +43,7 @@ function sameDay(facts: PhotoFacts): SimilarCandidate | undefined {
   if (!date) return undefined;
   return {
     match: { kind: 'day', date },
-    query: { takenFrom: startOfDayLocal(date), takenTo: startOfDayLocal(addDays(date, 1)) },
+    query: { takenFrom: localDateTime(date), takenTo: localDateTime(addDays(date, 1)) },
   };
 }
 

@@ -11,7 +11,7 @@ import {
   type UserSettings,
 } from '../persistence/user-settings';
 import type { UserSettingsStore } from '../persistence/user-settings-store';
-import { defaultHemisphere, type Hemisphere } from './hemisphere';
+import { defaultHemisphere, type Hemisphere } from '../../common/calendar';
 import { userContextOf } from './request-attributes';
 
 /** Where "today" is when nothing better is known. */

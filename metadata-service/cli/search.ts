@@ -10,7 +10,7 @@ import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
 import { libraryDatabaseLocation, libraryEnvFrom } from '../config';
 import { createLibrary, type Library } from '../library';
-import { hemisphereForTimeZone } from '../query-text/hemisphere';
+import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import type { Hemisphere } from '../query-text/types';
 
 const USAGE =

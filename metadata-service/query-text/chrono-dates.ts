@@ -1,5 +1,17 @@
 import * as chrono from 'chrono-node';
-import { addDays, addMonths, addYears, dayRange, type CalendarDay } from './calendar';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  dayPeriod,
+  dayRange,
+  monthPeriod,
+  resolvePeriod,
+  yearPeriod,
+  type CalendarDate as CalendarDay,
+  type FutureDate,
+  type Period,
+} from '../../common/calendar';
 import type { DateContext } from './date-context';
 import type { DateFinding } from './date-expressions';
 import { describeRange } from './describe-range';
@@ -88,11 +100,38 @@ export function findChronoDates(
     }
     const range = dayRange(from, to);
     if (range.from >= range.to) continue;
+    const future = futureOf(from, to, startGranularity, context);
     findings.push({
       first,
       last,
-      finding: { type: 'ranges', description: describeRange(range), ranges: [range] },
+      finding: {
+        type: 'ranges',
+        description: describeRange(range),
+        ranges: [range],
+        ...(future ? { future } : {}),
+      },
     });
   }
   return findings;
+}
+
+/**
+ * A date with its year said ("december 25 2026" on 2 December 2026) that has not begun: kept as asked, marked future,
+ * with the same day, month or year before it that has begun when it is one of those.
+ */
+function futureOf(
+  from: CalendarDay,
+  to: CalendarDay,
+  granularity: Granularity,
+  context: DateContext,
+): FutureDate | undefined {
+  const single: Period = { from, to, phrase: { kind: 'day', date: from } };
+  const periods: Record<Granularity, Period | undefined> = {
+    day: dayPeriod(from),
+    month: from.day === 1 ? monthPeriod(from.year, from.month) : undefined,
+    year: from.month === 1 && from.day === 1 ? yearPeriod(from.year) : undefined,
+  };
+  const asked = periods[granularity];
+  const matches = asked && dayRange(asked.from, asked.to).to === dayRange(from, to).to;
+  return resolvePeriod(matches ? asked : single, context.today).future;
 }

@@ -1,8 +1,9 @@
+import { EARLIEST_PHOTO, rangesOf, rangesOverlap, type FutureDate } from '../../common/calendar';
 import type { PhotoQueryInput } from '../../common/contracts';
 import type { DateContext } from './date-context';
 import type { DateFinding } from './date-expressions';
 import { occurrencesBetween, type RecurringEvent } from './recurring-events';
-import type { LocalRange, MonthDayReading, ParseContext, Understood } from './types';
+import type { DateReading, LocalRange, MonthDayReading, ParseContext, Understood } from './types';
 
 /** Something found at a word position, so everything understood can be listed in the order it was said. */
 export interface Placed<T> {
@@ -21,7 +22,7 @@ const MAX_RANGES = 50;
 const DEFAULT_YEARS = 20;
 
 const yearOf = (localDateTime: string): number => Number(localDateTime.slice(0, 4));
-const overlaps = (a: LocalRange, b: LocalRange): boolean => a.from < b.to && b.from < a.to;
+const overlaps = rangesOverlap;
 
 /**
  * Turns every date the text named into the query's date fields:
@@ -30,7 +31,9 @@ const overlaps = (a: LocalRange, b: LocalRange): boolean => a.from < b.to && b.f
  * - a recurring one ("every christmas", a bare "summer") becomes one range per year; a plain date beside it only
  *   chooses the years ("christmas in the nineties", "summer last year"), and one such date also bounds the result;
  *   without one, the years are the library's span or the last 20;
- * - "on this day" is a month-day window, which narrows whatever else was said ("on this day last year").
+ * - "on this day" is a month-day window in the years before this one, which narrows whatever else was said ("on
+ *   this day in the 2010s").
+ * A date entirely still to come keeps its range (it finds nothing) and its `future` marker for the answer.
  */
 export function combineDates(
   findings: readonly PlacedDate[],
@@ -41,23 +44,39 @@ export function combineDates(
   const query: DateQuery = {};
   const plainRanges: LocalRange[] = [];
   const monthDays: MonthDayReading[] = [];
+  let before: string | undefined;
   const recurring: Placed<RecurringEvent>[] = [];
 
   for (const { first, text, item } of findings) {
     if (item.type === 'ranges') {
       plainRanges.push(...item.ranges);
-      const value = { description: item.description, ranges: item.ranges };
+      const value = {
+        description: item.description,
+        ranges: item.ranges,
+        ...(item.future ? { future: futureReading(item.future) } : {}),
+      };
       understood.push({ first, text, item: { kind: 'date', text, value } });
     } else if (item.type === 'month-day') {
-      if (!monthDays.some((w) => w.month === item.window.month && w.day === item.window.day)) {
-        monthDays.push(item.window);
+      for (const window of item.windows) {
+        if (!monthDays.some((w) => w.month === window.month && w.day === window.day)) monthDays.push(window);
       }
-      understood.push({ first, text, item: { kind: 'on-this-day', text, value: item.window } });
+      if (before === undefined || item.before < before) before = item.before;
+      const [shown] = item.windows;
+      if (shown) understood.push({ first, text, item: { kind: 'on-this-day', text, value: shown } });
     } else {
       recurring.push({ first, text, item: item.event });
     }
   }
   if (monthDays.length > 0) query.monthDays = monthDays;
+  const result = (): { query: DateQuery; understood: Placed<Understood>[] } => {
+    // "On this day" is history: the years before this one, up to where this year's window begins.
+    if (before !== undefined) {
+      query.takenFrom ??= EARLIEST_PHOTO;
+      if (query.takenTo === undefined || query.takenTo > before) query.takenTo = before;
+      if (query.takenFrom >= query.takenTo) query.takenFrom = EARLIEST_PHOTO;
+    }
+    return { query, understood };
+  };
 
   if (recurring.length > 0) {
     const perEvent = Math.max(1, Math.floor(MAX_RANGES / recurring.length));
@@ -81,9 +100,9 @@ export function combineDates(
     if (query.dateRanges.length === 0 && onlyBound) {
       // No occurrence inside the bound ("christmas in march"): a range outside it makes the answer empty, as it is.
       const event = recurring[0]?.item;
-      if (event) query.dateRanges = [event.inYear(yearOf(onlyBound.from))];
+      if (event) query.dateRanges = [event.windowIn(yearOf(onlyBound.from))];
     }
-    return { query, understood };
+    return result();
   }
 
   const ranges = sortedUnique(plainRanges).slice(-MAX_RANGES);
@@ -94,7 +113,7 @@ export function combineDates(
   } else if (ranges.length > 1) {
     query.dateRanges = ranges;
   }
-  return { query, understood };
+  return result();
 }
 
 /** The event's occurrences within the named dates, else within the library's span, else in the last 20 years. */
@@ -135,4 +154,10 @@ function yearsOf(ranges: readonly LocalRange[]): string {
 function sortedUnique(ranges: readonly LocalRange[]): LocalRange[] {
   const byKey = new Map(ranges.map((r) => [`${r.from}/${r.to}`, r] as const));
   return [...byKey.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/** The calendar's future marker as the reading carries it: the occurrence to offer, by name, and its ranges. */
+function futureReading(future: FutureDate): NonNullable<DateReading['future']> {
+  const { previous } = future;
+  return previous ? { previous: { text: previous.name, ranges: rangesOf(previous) } } : {};
 }

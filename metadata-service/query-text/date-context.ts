@@ -1,9 +1,15 @@
-import { localDateTime, localNow, type CalendarDay } from './calendar';
-import type { Hemisphere } from './types';
+import {
+  hemisphereOfCode,
+  localDateTime,
+  localNow,
+  type CalendarDate,
+  type Hemisphere,
+} from '../../common/calendar';
+import type { Hemisphere as HemisphereCode } from './types';
 
 /** "Now" as the user's calendar shows it: every relative date is computed from this, never the server's zone. */
 export interface DateContext {
-  today: CalendarDay;
+  today: CalendarDate;
   /** Local midnight starting today. */
   todayStart: string;
   /** The user's wall clock now. */
@@ -11,7 +17,7 @@ export interface DateContext {
   hemisphere: Hemisphere;
 }
 
-export function dateContextOf(reference: Date, timeZone: string, hemisphere: Hemisphere): DateContext {
+export function dateContextOf(reference: Date, timeZone: string, hemisphere: HemisphereCode): DateContext {
   const wall = localNow(reference, timeZone);
   const today = { year: wall.year, month: wall.month, day: wall.day };
   const pad = (value: number): string => String(value).padStart(2, '0');
@@ -19,6 +25,6 @@ export function dateContextOf(reference: Date, timeZone: string, hemisphere: Hem
     today,
     todayStart: localDateTime(today),
     now: `${localDateTime(today).slice(0, 11)}${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`,
-    hemisphere,
+    hemisphere: hemisphereOfCode(hemisphere),
   };
 }

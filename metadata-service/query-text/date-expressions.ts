@@ -1,18 +1,54 @@
-import { addDays, addMonths, addYears, dayRange, isoDay, mondayOf, type CalendarDay } from './calendar';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  calendarDate,
+  DAY_OF_MONTH_PATTERN,
+  dayOfWords,
+  dayPeriod,
+  dayRange,
+  decadePeriod,
+  formatIsoDate,
+  HOLIDAY_PHRASES,
+  holidayOfWords,
+  MONTH_WORDS,
+  monthOfWord,
+  monthPeriod,
+  mondayOf,
+  occurrenceYear,
+  onThisDayWindows,
+  rangesOf,
+  relativeUnit,
+  relativeWeekend,
+  resolveOccurrence,
+  resolvePeriod,
+  SEASON_PHRASES,
+  seasonOfWords,
+  SPOKEN_DAY_PATTERN,
+  SPOKEN_YEAR_PATTERN,
+  YEAR_PATTERN,
+  yearOfWords,
+  yearPeriod,
+  englishNameOf,
+  type CalendarDate,
+  type FutureDate,
+  type ResolvedDate,
+  type Which,
+} from '../../common/calendar';
 import type { DateContext } from './date-context';
 import { describeRange } from './describe-range';
-import { HOLIDAY_PHRASES, holidayOfWords } from './holidays';
 import { COUNT_PATTERN, countOf } from './number-words';
-import { currentOccurrence, lastOccurrence, nextOccurrence, type RecurringEvent } from './recurring-events';
-import { SEASON_WORDS, seasonEvent, seasonOfWord } from './seasons';
+import { holidayEvent, seasonEvent, type RecurringEvent } from './recurring-events';
 import type { LocalRange, MonthDayReading } from './types';
 
 /** What one date expression means, before the parser combines several. */
 export type DateFinding =
-  | { type: 'ranges'; description: string; ranges: LocalRange[] }
+  /** `future`: all of it is still to come ("this weekend" on a Wednesday); the previous occurrence to offer. */
+  | { type: 'ranges'; description: string; ranges: LocalRange[]; future?: FutureDate }
   /** "every christmas", or a bare "summer": which years is decided with the rest of the text and the library. */
   | { type: 'every'; description: string; event: RecurringEvent }
-  | { type: 'month-day'; window: MonthDayReading };
+  /** "on this day": today's month-day windows in years before this one (`before`: where this year's begins). */
+  | { type: 'month-day'; windows: MonthDayReading[]; before: string };
 
 type Groups = readonly (string | undefined)[];
 
@@ -20,12 +56,12 @@ export interface DatePattern {
   /** Over normalized words (see tokens.ts), whole words only. */
   pattern: string;
   read: (groups: Groups, context: DateContext) => DateFinding | undefined;
-  /** A bare year runs after chrono-node, so "july 2019" stays one month rather than a month and a year. */
+  /** A bare year in digits runs after chrono-node, so "july 2019" stays one month rather than a month and a year. */
   afterChrono?: boolean;
 }
 
-const YEAR = '(?:18|19|20)\\d\\d';
-const EVENT = [...HOLIDAY_PHRASES, ...SEASON_WORDS].sort((a, b) => b.length - a.length).join('|');
+const EVENT = [...HOLIDAY_PHRASES, ...SEASON_PHRASES].sort((a, b) => b.length - a.length).join('|');
+const MONTH = MONTH_WORDS.join('|');
 const EVERY = 'every|each|all of the|all the|all our|all my|all';
 const UNIT = 'years?|months?|weeks?|days?';
 const ON_THIS_DAY_TAIL = 'history|past years|previous years|other years|years past|the past|years gone by';
@@ -39,7 +75,7 @@ function unitOf(word: string | undefined): Unit | undefined {
     : undefined;
 }
 
-function unitStart(day: CalendarDay, unit: Unit): CalendarDay {
+function unitStart(day: CalendarDate, unit: Unit): CalendarDate {
   switch (unit) {
     case 'year':
       return { year: day.year, month: 1, day: 1 };
@@ -52,7 +88,7 @@ function unitStart(day: CalendarDay, unit: Unit): CalendarDay {
   }
 }
 
-function addUnits(day: CalendarDay, unit: Unit, count: number): CalendarDay {
+function addUnits(day: CalendarDate, unit: Unit, count: number): CalendarDate {
   switch (unit) {
     case 'year':
       return addYears(day, count);
@@ -66,7 +102,7 @@ function addUnits(day: CalendarDay, unit: Unit, count: number): CalendarDay {
 }
 
 /** The whole year/month/week/day containing a day. */
-function unitRange(day: CalendarDay, unit: Unit): LocalRange {
+function unitRange(day: CalendarDate, unit: Unit): LocalRange {
   const start = unitStart(day, unit);
   return dayRange(start, addUnits(start, unit, 1));
 }
@@ -75,25 +111,42 @@ function ranges(range: LocalRange, description = describeRange(range)): DateFind
   return { type: 'ranges', description, ranges: [range] };
 }
 
+/** A date the calendar resolved, with its future marker when all of it is still to come. */
+function resolved(
+  date: ResolvedDate,
+  description = describeRange(rangesOf(date)[0] ?? { from: '', to: '' }),
+): DateFinding {
+  return {
+    type: 'ranges',
+    description,
+    ranges: rangesOf(date),
+    ...(date.future ? { future: date.future } : {}),
+  };
+}
+
 function eventOf(words: string | undefined, context: DateContext): RecurringEvent | undefined {
   if (words === undefined) return undefined;
   const holiday = holidayOfWords(words);
-  if (holiday) return holiday;
-  const season = seasonOfWord(words);
+  if (holiday) return holidayEvent(holiday, words);
+  const season = seasonOfWords(words);
   return season && seasonEvent(season, context.hemisphere);
 }
 
-function occurrence(event: RecurringEvent, range: LocalRange): DateFinding {
-  return ranges(range, `${event.name} ${range.from.slice(0, 4)}`);
+function occurrence(event: RecurringEvent, year: number, context: DateContext): DateFinding {
+  return resolved(resolveOccurrence(event, year, context.today), event.nameIn(year));
 }
+
+const whichOf = (word: string | undefined): Which =>
+  word === 'this' ? 'this' : word === 'next' ? 'next' : word === undefined ? 'latest' : 'last';
 
 /** "this week 5 years ago": the same calendar days, that many years back. */
 function sameDaysYearsAgo(what: string | undefined, years: number, context: DateContext): DateFinding {
   if (what === 'this week') {
     const from = addYears(mondayOf(context.today), -years);
-    return ranges(dayRange(from, addDays(from, 7)), `the week of ${isoDay(from)}`);
+    return ranges(dayRange(from, addDays(from, 7)), `the week of ${formatIsoDate(from)}`);
   }
   if (what === 'this month') return ranges(unitRange(addYears(context.today, -years), 'month'));
+  // A leap day years ago that has no February 29th falls on the 28th.
   return ranges(unitRange(addYears(context.today, -years), 'day'));
 }
 
@@ -116,18 +169,55 @@ const DECADE_WORDS: Readonly<Record<string, number>> = {
   nineties: 90,
 };
 
-function decade(start: number): DateFinding {
-  return ranges(
-    dayRange({ year: start, month: 1, day: 1 }, { year: start + 10, month: 1, day: 1 }),
-    `the ${start}s`,
-  );
+function decade(start: number, context: DateContext): DateFinding {
+  return resolved(resolvePeriod(decadePeriod(start), context.today), `the ${start}s`);
+}
+
+function onThisDay(plusMinusDays: number, { today }: DateContext): DateFinding {
+  return {
+    type: 'month-day',
+    windows: onThisDayWindows(today, plusMinusDays),
+    before: dayRange(addDays(today, -plusMinusDays), today).from,
+  };
+}
+
+/** A day named with its month ("july 4th 2021", "the fourth of july twenty twenty one"). */
+function namedDay(
+  monthWord: string | undefined,
+  dayWords: string | undefined,
+  yearWords: string | undefined,
+  context: DateContext,
+): DateFinding | undefined {
+  const month = monthOfWord(monthWord);
+  const day = dayOfWords(dayWords);
+  if (month === undefined || day === undefined) return undefined;
+  if (yearWords !== undefined) {
+    const year = yearOfWords(yearWords);
+    const date = year === undefined ? undefined : calendarDate(year, month, day);
+    return date && resolved(resolvePeriod(dayPeriod(date), context.today));
+  }
+  // Without a year: the last one that has begun (photos are of the past), as for a month.
+  for (const year of [
+    context.today.year,
+    context.today.year - 1,
+    context.today.year - 2,
+    context.today.year - 3,
+    context.today.year - 4,
+  ]) {
+    const date = calendarDate(year, month, day);
+    if (date && resolvePeriod(dayPeriod(date), context.today).future === undefined) {
+      return resolved(resolvePeriod(dayPeriod(date), context.today));
+    }
+  }
+  return undefined;
 }
 
 const SAME_DAYS = 'this week|this month|this day|this date|today';
 
 /**
  * The date expressions chrono-node does not know, most specific first: a pattern only sees words no earlier one
- * took, so "christmas eve 2019" is one holiday in one year, not a holiday and a year.
+ * took, so "christmas eve 2019" is one holiday in one year, not a holiday and a year. Years may be spoken ("twenty
+ * nineteen"). A date entirely still to come is kept as asked and marked `future`.
  */
 export const DATE_PATTERNS: readonly DatePattern[] = [
   {
@@ -144,24 +234,15 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
   },
   {
     pattern: `(?:on )?(?:this day|this date|today) in (?:${ON_THIS_DAY_TAIL})|(?:on )?this (?:day|date)`,
-    read: (_groups, { today }) => ({
-      type: 'month-day',
-      window: { month: today.month, day: today.day, plusMinusDays: 0 },
-    }),
+    read: (_groups, context) => onThisDay(0, context),
   },
   {
     pattern: `(?:this|the) week in (?:${ON_THIS_DAY_TAIL})`,
-    read: (_groups, { today }) => ({
-      type: 'month-day',
-      window: { month: today.month, day: today.day, plusMinusDays: 3 },
-    }),
+    read: (_groups, context) => onThisDay(3, context),
   },
   {
     pattern: '(?:around )?this time of (?:the )?year',
-    read: (_groups, { today }) => ({
-      type: 'month-day',
-      window: { month: today.month, day: today.day, plusMinusDays: 14 },
-    }),
+    read: (_groups, context) => onThisDay(14, context),
   },
   {
     pattern: `(?:${EVERY}) (${EVENT})s?`,
@@ -174,25 +255,23 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     pattern: `(last|past|previous|this|next) (${EVENT})`,
     read: ([which, words], context) => {
       const event = eventOf(words, context);
-      if (!event) return undefined;
-      const { todayStart, today } = context;
-      if (which === 'this') return occurrence(event, currentOccurrence(event, todayStart, today.year));
-      if (which === 'next') return occurrence(event, nextOccurrence(event, todayStart, today.year));
-      return occurrence(event, lastOccurrence(event, todayStart, today.year));
+      return event && occurrence(event, occurrenceYear(event, whichOf(which), context.today), context);
     },
   },
   {
-    pattern: `(${EVENT}) (?:of |in )?(${YEAR})`,
+    pattern: `(${EVENT}) (?:of |in )?(${YEAR_PATTERN})`,
     read: ([words, year], context) => {
       const event = eventOf(words, context);
-      return event && occurrence(event, event.inYear(Number(year)));
+      const number = yearOfWords(year);
+      return event && number !== undefined ? occurrence(event, number, context) : undefined;
     },
   },
   {
-    pattern: `(${YEAR}) (${EVENT})`,
+    pattern: `(${YEAR_PATTERN}) (${EVENT})`,
     read: ([year, words], context) => {
       const event = eventOf(words, context);
-      return event && occurrence(event, event.inYear(Number(year)));
+      const number = yearOfWords(year);
+      return event && number !== undefined ? occurrence(event, number, context) : undefined;
     },
   },
   {
@@ -200,6 +279,41 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     read: ([words], context) => {
       const event = eventOf(words, context);
       return event && { type: 'every', description: `every ${event.name}`, event };
+    },
+  },
+  {
+    // Saturday 00:00 to Monday 00:00. "This weekend" on a Wednesday is still to come: kept, marked future.
+    pattern: '(?:(this past|last|past|previous|this|next) |the )?weekend',
+    read: ([which], { today }) => {
+      const weekend = relativeWeekend(which === 'this past' ? 'last' : whichOf(which), today);
+      return resolved(weekend, englishNameOf(weekend.phrase, today));
+    },
+  },
+  // Months and days with a spoken number ("july fourth twenty twenty one", "may twenty first"); the same in digits
+  // is chrono's, which also reads them inside ranges ("from june to august 2024").
+  {
+    pattern: `(${MONTH}) (?:the )?(${DAY_OF_MONTH_PATTERN}) (?:of )?(${SPOKEN_YEAR_PATTERN})`,
+    read: ([month, day, year], context) => namedDay(month, day, year, context),
+  },
+  {
+    pattern: `(${MONTH}) (?:the )?(${SPOKEN_DAY_PATTERN})(?: (?:of )?(${YEAR_PATTERN}))?`,
+    read: ([month, day, year], context) => namedDay(month, day, year, context),
+  },
+  {
+    pattern: `(?:the )?(${SPOKEN_DAY_PATTERN}) of (${MONTH})(?: (${YEAR_PATTERN}))?`,
+    read: ([day, month, year], context) => namedDay(month, day, year, context),
+  },
+  {
+    pattern: `(?:the )?(${DAY_OF_MONTH_PATTERN}) of (${MONTH}) (${SPOKEN_YEAR_PATTERN})`,
+    read: ([day, month, year], context) => namedDay(month, day, year, context),
+  },
+  {
+    pattern: `(${MONTH}) (?:of )?(${SPOKEN_YEAR_PATTERN})`,
+    read: ([monthWord, year], context) => {
+      const month = monthOfWord(monthWord);
+      const number = yearOfWords(year);
+      if (month === undefined || number === undefined) return undefined;
+      return resolved(resolvePeriod(monthPeriod(number, month), context.today));
     },
   },
   {
@@ -213,11 +327,11 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
-    pattern: '(last|past|previous|this) (year|month|week)',
+    pattern: '(last|past|previous|this|next) (year|month|week)',
     read: ([which, unitWord], { today }) => {
-      const unit = unitOf(unitWord);
-      if (!unit) return undefined;
-      return ranges(unitRange(which === 'this' ? today : addUnits(today, unit, -1), unit));
+      const unit = unitWord === 'year' || unitWord === 'month' ? unitWord : 'week';
+      const date = relativeUnit(which === 'this' || which === 'next' ? which : 'last', unit, today);
+      return resolved(date);
     },
   },
   {
@@ -234,33 +348,48 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
   },
   {
     pattern: `(?:the )?(${Object.keys(DECADE_WORDS).join('|')})`,
-    read: ([word], context) => decade(decadeStart(DECADE_WORDS[word ?? ''] ?? 0, context)),
+    read: ([word], context) => decade(decadeStart(DECADE_WORDS[word ?? ''] ?? 0, context), context),
   },
   {
     pattern: '(?:the )?((?:18|19|20)?\\d0)s',
     read: ([digits], context) => {
       const value = Number(digits);
-      return decade(digits !== undefined && digits.length === 4 ? value : decadeStart(value, context));
+      return decade(
+        digits !== undefined && digits.length === 4 ? value : decadeStart(value, context),
+        context,
+      );
     },
   },
   {
     // "2019 and 2021" alone is two years, not the three from 2019 to 2021.
-    pattern: `(?:from )?(${YEAR}) (?:to|until|till|through|thru) (${YEAR})|between (${YEAR}) and (${YEAR})`,
+    pattern: `(?:from )?(${YEAR_PATTERN}) (?:to|until|till|through|thru) (${YEAR_PATTERN})|between (${YEAR_PATTERN}) and (${YEAR_PATTERN})`,
     read: ([first, last, betweenFirst, betweenLast]) => {
-      const from = Number(first ?? betweenFirst);
-      const to = Number(last ?? betweenLast);
-      if (to < from) return undefined;
+      const from = yearOfWords(first ?? betweenFirst);
+      const to = yearOfWords(last ?? betweenLast);
+      if (from === undefined || to === undefined || to < from) return undefined;
       return ranges(dayRange({ year: from, month: 1, day: 1 }, { year: to + 1, month: 1, day: 1 }));
     },
   },
   {
-    pattern: `since (${YEAR})`,
-    read: ([year], { today }) =>
-      ranges(dayRange({ year: Number(year), month: 1, day: 1 }, addDays(today, 1)), `since ${Number(year)}`),
+    pattern: `since (${YEAR_PATTERN})`,
+    read: ([year], { today }) => {
+      const from = yearOfWords(year);
+      return from === undefined
+        ? undefined
+        : ranges(dayRange({ year: from, month: 1, day: 1 }, addDays(today, 1)), `since ${from}`);
+    },
   },
   {
-    pattern: `(${YEAR})`,
-    read: ([year]) => ranges(unitRange({ year: Number(year), month: 1, day: 1 }, 'year')),
+    // A spoken year ("twenty nineteen") is no chrono date: read it before chrono sees its words.
+    pattern: `(${SPOKEN_YEAR_PATTERN})`,
+    read: ([year], context) => {
+      const number = yearOfWords(year);
+      return number === undefined ? undefined : resolved(resolvePeriod(yearPeriod(number), context.today));
+    },
+  },
+  {
+    pattern: '((?:18|19|20)\\d\\d)',
+    read: ([year], context) => resolved(resolvePeriod(yearPeriod(Number(year)), context.today)),
     afterChrono: true,
   },
 ];

@@ -1,7 +1,7 @@
 import { photoQuerySchema } from '../../common/contracts';
 import { findPlacesByName } from '../places/find-places';
 import type { PhotoRepository } from '../repositories/photo-repository';
-import { hemisphereForTimeZone } from './hemisphere';
+import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import { parsePhotoText } from './parse-photo-text';
 import type { Hemisphere, ParsedQuery } from './types';
 

@@ -1,34 +1,52 @@
-import type { LocalRange } from './types';
+import {
+  dateOfLocal,
+  dayRange,
+  HOLIDAY_IDS,
+  holidayWindow,
+  seasonWindow,
+  type DatedHoliday,
+  type DatePhrase,
+  type Hemisphere,
+  type HolidayId,
+  type LocalRange,
+  type SeasonName,
+  type YearlyEvent,
+} from '../../common/calendar';
 
-/** Something that happens once a year: a season or a holiday. */
-export interface RecurringEvent {
+/** Something that happens once a year (a season, a holiday), with the word free text says it with. */
+export interface RecurringEvent extends YearlyEvent {
   /** How it is said back: "summer", "christmas". */
   name: string;
-  /** The occurrence that belongs to a year; a season that crosses New Year belongs to the year it starts in. */
-  inYear(year: number): LocalRange;
 }
 
-/** Local date-times compare as strings: the format is fixed-width. */
-const contains = (range: LocalRange, instant: string): boolean => range.from <= instant && instant < range.to;
+const isSlotHoliday = (id: DatedHoliday): id is Exclude<HolidayId, 'BIRTHDAY'> =>
+  (HOLIDAY_IDS as readonly string[]).includes(id);
 
-function around(event: RecurringEvent, year: number): LocalRange[] {
-  return [year - 2, year - 1, year, year + 1].map((y) => event.inYear(y));
+/** A holiday as the calendar dates it (US rules: free text has no locale). */
+export function holidayEvent(holiday: DatedHoliday, name: string): RecurringEvent {
+  const windowIn = (year: number): LocalRange => holidayWindow(holiday, year, 'en-US');
+  return {
+    name,
+    windowIn,
+    phraseIn: (year): DatePhrase =>
+      isSlotHoliday(holiday)
+        ? { kind: 'holiday', holiday, year }
+        : { kind: 'day', date: dateOfLocal(windowIn(year).from) ?? { year, month: 1, day: 1 } },
+    nameIn: (year) => `${name} ${year}`,
+  };
 }
 
-/** "last christmas": the latest occurrence that is over by `today` (local midnight). */
-export function lastOccurrence(event: RecurringEvent, today: string, year: number): LocalRange {
-  const over = around(event, year).filter((r) => r.to <= today);
-  return over[over.length - 1] ?? event.inYear(year - 2);
-}
-
-/** "this summer": the one happening now, else the one just over (photos are always of the past). */
-export function currentOccurrence(event: RecurringEvent, today: string, year: number): LocalRange {
-  return around(event, year).find((r) => contains(r, today)) ?? lastOccurrence(event, today, year);
-}
-
-/** "next summer": the first one that has not started. */
-export function nextOccurrence(event: RecurringEvent, today: string, year: number): LocalRange {
-  return around(event, year).find((r) => r.from > today) ?? event.inYear(year + 1);
+/** A season in the user's hemisphere; one that crosses New Year belongs to the year it starts in. */
+export function seasonEvent(season: SeasonName, hemisphere: Hemisphere): RecurringEvent {
+  return {
+    name: season,
+    windowIn: (year) => {
+      const { from, to } = seasonWindow(season, year, hemisphere);
+      return dayRange(from, to);
+    },
+    phraseIn: (year) => ({ kind: 'season', season, year }),
+    nameIn: (year) => `${season} ${year}`,
+  };
 }
 
 /** Occurrences of the years in [firstYear, lastYear] that have started by `now`, oldest first. */
@@ -40,7 +58,7 @@ export function occurrencesBetween(
 ): LocalRange[] {
   const ranges: LocalRange[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
-    const range = event.inYear(year);
+    const range = event.windowIn(year);
     if (range.from <= now) ranges.push(range);
   }
   return ranges;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VirtualAlexa } from 'virtual-alexa';
 import { createLibraryHttpClient, type LibraryApi } from '../../common/clients/library-client';
-import { fromUtcDate, isoWeekOf, addDays } from '../../lambda/util/calendar';
+import { fromUtcDate, isoWeekOf, addDays } from '../../common/calendar';
 import { lastSummerYear, lastWinterStartYear } from '../../metadata-service/demo/demo-plan';
 import { localStackConfigFromEnv } from '../../server/config';
 import { startLocalStack, type LocalStack } from '../../server/local-stack';

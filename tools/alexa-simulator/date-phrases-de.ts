@@ -4,9 +4,10 @@ import {
   formatIsoDate,
   fromUtcDate,
   isoWeekOf,
+  spokenNumbersToDigits,
   type CalendarDate,
-} from '../../lambda/util/calendar';
-import type { SeasonName } from '../../lambda/util/hemisphere';
+  type SeasonName,
+} from '../../common/calendar';
 import { namedDayValue, yearOfNamedMonth } from './next-occurrence';
 import { relativeSeasonValue } from './season-values';
 
@@ -41,12 +42,12 @@ const weekValue = (date: CalendarDate): string => {
   return `${year}-W${pad2(week)}`;
 };
 
-/** German date phrases as Alexa's de-DE AMAZON.DATE resolver sends them (northern seasons). */
+/**
+ * German date phrases as Alexa's de-DE AMAZON.DATE resolver sends them (northern seasons), spoken numbers included
+ * ("vierter juli zweitausendneunzehn", "sommer zweitausendzwanzig").
+ */
 export function germanAmazonDateOf(phrase: string, now: Date): string | undefined {
-  const words = phrase
-    .trim()
-    .toLowerCase()
-    .replace(/[,]/g, ' ')
+  const words = spokenNumbersToDigits(phrase.replace(/[,]/g, ' '), 'de-DE')
     .replace(/\s+/g, ' ')
     .replace(/^(im|vom|von|aus dem|aus|am|in|an) /, '');
   const today = fromUtcDate(now);
@@ -65,6 +66,12 @@ export function germanAmazonDateOf(phrase: string, now: Date): string | undefine
       return weekValue(addDays(today, -7));
     case 'dieses wochenende':
       return `${weekValue(today)}-WE`;
+    case 'nächstes wochenende':
+    case 'nächsten wochenende':
+      return `${weekValue(addDays(today, 7))}-WE`;
+    case 'nächste woche':
+    case 'nächster woche':
+      return weekValue(addDays(today, 7));
     case 'letztes wochenende':
     case 'letzten wochenende':
       return `${weekValue(addDays(today, -7))}-WE`;

@@ -1,12 +1,15 @@
 import {
   addDays,
   addMonths,
+  defaultHemisphere,
   formatIsoDate,
   fromUtcDate,
   isoWeekOf,
+  spokenNumbersToDigits,
   type CalendarDate,
-} from '../../lambda/util/calendar';
-import { defaultHemisphere, type Hemisphere, type SeasonName } from '../../lambda/util/hemisphere';
+  type Hemisphere,
+  type SeasonName,
+} from '../../common/calendar';
 import { germanAmazonDateOf } from './date-phrases-de';
 import { namedDayValue, yearOfNamedMonth } from './next-occurrence';
 import { relativeSeasonValue } from './season-values';
@@ -14,16 +17,14 @@ import { relativeSeasonValue } from './season-values';
 /**
  * What Alexa's AMAZON.DATE resolver sends for a spoken date phrase, given the day it is spoken and the locale
  * (German phrases, and the `YYYY-XX-XX` / `YYYY-MM-XX` forms Alexa uses outside English; southern seasons in
- * en-AU). Covers the phrases people use for photos; anything else is undefined so the matcher reports it instead
+ * en-AU). Spoken numbers are read as Alexa transcribes them ("july fourth twenty twenty one", "summer of twenty
+ * twenty"). Covers the phrases people use for photos; anything else is undefined so the matcher reports it instead
  * of guessing.
  */
 export function amazonDateOf(phrase: string, today: Date, locale = 'en-US'): string | undefined {
   if (locale.startsWith('de')) return germanAmazonDateOf(phrase, today);
   const hemisphere = defaultHemisphere(locale);
-  const words = phrase
-    .trim()
-    .toLowerCase()
-    .replace(/[,.]/g, ' ')
+  const words = spokenNumbersToDigits(phrase.replace(/[,.]/g, ' '), locale)
     .replace(/\s+/g, ' ')
     .replace(/^(in|from|during|on) /, '')
     .replace(/^the /, '');
@@ -52,10 +53,13 @@ function relativeDay(words: string, today: CalendarDate): string | undefined {
   return undefined;
 }
 
+const WEEKS_FROM_NOW: Readonly<Record<string, number>> = { last: -1, this: 0, next: 1 };
+
+/** "this weekend" said on a Wednesday is the coming one (`2026-W49-WE` on 2 December 2026), as Alexa sends it. */
 function relativeWeek(words: string, today: CalendarDate): string | undefined {
-  const match = /^(last|this) (week|weekend)$/.exec(words);
+  const match = /^(last|this|next) (week|weekend)$/.exec(words);
   if (!match) return undefined;
-  const value = weekValue(match[1] === 'last' ? addDays(today, -7) : today);
+  const value = weekValue(addDays(today, 7 * (WEEKS_FROM_NOW[match[1] ?? ''] ?? 0)));
   return match[2] === 'weekend' ? `${value}-WE` : value;
 }
 
@@ -65,10 +69,14 @@ function relativeMonthOrYear(words: string, today: CalendarDate): string | undef
       return monthValue(addMonths({ ...today, day: 1 }, -1));
     case 'this month':
       return monthValue(today);
+    case 'next month':
+      return monthValue(addMonths({ ...today, day: 1 }, 1));
     case 'last year':
       return String(today.year - 1);
     case 'this year':
       return String(today.year);
+    case 'next year':
+      return String(today.year + 1);
     default:
       return undefined;
   }
@@ -107,9 +115,15 @@ const MONTHS = [
   'december',
 ];
 
-/** "july" → the next July (this one if we are in it), like Alexa; "july 2025", "july 14th", "july 14 2025". */
+/**
+ * "july" → the next July (this one if we are in it), like Alexa; "july 2025", "july 14th", "july 14 2025", "the
+ * 14th of july 2025".
+ */
 function namedMonth(words: string, today: CalendarDate): string | undefined {
-  const match = /^([a-z]+)(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (?:of )?(\d{4}))?$/.exec(words);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)? of ([a-z]+)(?: (\d{4}))?$/.exec(words);
+  const match = dayFirst
+    ? [dayFirst[0], dayFirst[2], dayFirst[1], dayFirst[3]]
+    : /^([a-z]+)(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (?:of )?(\d{4}))?$/.exec(words);
   if (!match?.[1]) return undefined;
   const month = MONTHS.indexOf(match[1]) + 1;
   if (month === 0) return undefined;

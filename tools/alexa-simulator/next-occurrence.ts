@@ -1,4 +1,4 @@
-import { calendarDate, compareDates, formatIsoDate, type CalendarDate } from '../../lambda/util/calendar';
+import { calendarDate, compareDates, formatIsoDate, type CalendarDate } from '../../common/calendar';
 
 /**
  * A month named without a year, as Alexa resolves it: this year's if it has not passed yet, else next year's

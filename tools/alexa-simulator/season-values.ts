@@ -1,5 +1,11 @@
-import { addMonths, compareDates, type CalendarDate } from '../../lambda/util/calendar';
-import { seasonFirstMonth, type Hemisphere, type SeasonName } from '../../lambda/util/hemisphere';
+import {
+  addMonths,
+  compareDates,
+  seasonFirstMonth,
+  type CalendarDate,
+  type Hemisphere,
+  type SeasonName,
+} from '../../common/calendar';
 
 /** `last` = the most recent season of that name that has fully ended; `this` = the one in progress or next. */
 export function relativeSeasonValue(

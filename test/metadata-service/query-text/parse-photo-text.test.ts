@@ -88,19 +88,33 @@ const CASES: Case[] = [
   },
   {
     text: 'Mom at Christmas',
-    query: { people: ['pe_mom'], dateRanges: yearly('12-25', 2006, 2025, '12-26') },
+    query: { people: ['pe_mom'], dateRanges: yearly('12-24', 2006, 2025, '12-27') },
     understood: [
       { kind: 'person', text: 'Mom' },
       { kind: 'date', text: 'Christmas' },
     ],
   },
-  { text: 'every christmas', query: { dateRanges: yearly('12-25', 2006, 2025, '12-26') } },
+  { text: 'every christmas', query: { dateRanges: yearly('12-24', 2006, 2025, '12-27') } },
+  // Christmas is 24–26 December: Christmas Eve dinner is a Christmas photo. "Christmas Day" is the 25th alone.
+  { text: 'christmas day 2019', query: { takenFrom: day('2019-12-25'), takenTo: day('2019-12-26') } },
+  // "On this day" is history: today's date in the years before this one.
   {
     text: 'on this day',
-    query: { monthDays: [{ month: 3, day: 1, plusMinusDays: 0 }] },
+    query: {
+      monthDays: [{ month: 3, day: 1, plusMinusDays: 0 }],
+      takenFrom: '1820-01-01T00:00:00',
+      takenTo: day('2026-03-01'),
+    },
     understood: [{ kind: 'on-this-day', text: 'on this day' }],
   },
-  { text: 'this day in history', query: { monthDays: [{ month: 3, day: 1, plusMinusDays: 0 }] } },
+  {
+    text: 'this day in history',
+    query: {
+      monthDays: [{ month: 3, day: 1, plusMinusDays: 0 }],
+      takenFrom: '1820-01-01T00:00:00',
+      takenTo: day('2026-03-01'),
+    },
+  },
   {
     text: 'on this day last year',
     query: {
@@ -144,12 +158,12 @@ const CASES: Case[] = [
       { kind: 'place', text: 'kyoto' },
     ],
   },
-  { text: 'christmas 2019', query: { takenFrom: day('2019-12-25'), takenTo: day('2019-12-26') } },
-  { text: 'last christmas', query: { takenFrom: day('2025-12-25'), takenTo: day('2025-12-26') } },
+  { text: 'christmas 2019', query: { takenFrom: day('2019-12-24'), takenTo: day('2019-12-27') } },
+  { text: 'last christmas', query: { takenFrom: day('2025-12-24'), takenTo: day('2025-12-27') } },
   {
     text: 'last christmas',
     reference: new Date('2025-12-25T18:00:00Z'),
-    query: { takenFrom: day('2024-12-25'), takenTo: day('2024-12-26') },
+    query: { takenFrom: day('2024-12-24'), takenTo: day('2024-12-27') },
   },
   { text: 'christmas eve 2019', query: { takenFrom: day('2019-12-24'), takenTo: day('2019-12-25') } },
   {
@@ -168,7 +182,7 @@ const CASES: Case[] = [
     query: {
       takenFrom: day('1990-01-01'),
       takenTo: day('2000-01-01'),
-      dateRanges: yearly('12-25', 1990, 1999, '12-26'),
+      dateRanges: yearly('12-24', 1990, 1999, '12-27'),
     },
   },
   {
@@ -297,7 +311,11 @@ describe('parsePhotoText', () => {
     const reference = new Date('2026-03-01T05:00:00Z');
     const la = parsePhotoText('on this day', context({ reference, timeZone: 'America/Los_Angeles' }));
     const tokyo = parsePhotoText('on this day', context({ reference, timeZone: 'Asia/Tokyo' }));
-    assert.deepEqual(la.query.monthDays, [{ month: 2, day: 28, plusMinusDays: 0 }]);
+    // 28 February of a common year is also the anniversary of the leap day.
+    assert.deepEqual(la.query.monthDays, [
+      { month: 2, day: 28, plusMinusDays: 0 },
+      { month: 2, day: 29, plusMinusDays: 0 },
+    ]);
     assert.deepEqual(tokyo.query.monthDays, [{ month: 3, day: 1, plusMinusDays: 0 }]);
     const yesterday = parsePhotoText('yesterday', context({ reference, timeZone: 'Asia/Tokyo' }));
     assert.equal(yesterday.query.takenFrom, day('2026-02-28'));
@@ -308,7 +326,7 @@ describe('parsePhotoText', () => {
       'every christmas',
       context({ librarySpan: { first: '2016-07-04T10:00:00', last: '2019-12-25T09:30:00' } }),
     );
-    assert.deepEqual(parsed.query.dateRanges, yearly('12-25', 2016, 2019, '12-26'));
+    assert.deepEqual(parsed.query.dateRanges, yearly('12-24', 2016, 2019, '12-27'));
     assert.equal(parsed.understood[0]?.kind, 'date');
     assert.equal(
       parsed.understood[0]?.kind === 'date' && parsed.understood[0].value.description,
@@ -329,7 +347,7 @@ describe('parsePhotoText', () => {
     const parsed = parsePhotoText('christmas in july 2019', context());
     assert.equal(parsed.query.takenFrom, day('2019-07-01'));
     assert.equal(parsed.query.takenTo, day('2019-08-01'));
-    assert.deepEqual(parsed.query.dateRanges, [range('2019-12-25', '2019-12-26')]);
+    assert.deepEqual(parsed.query.dateRanges, [range('2019-12-24', '2019-12-27')]);
   });
 
   it('rejects an unknown time zone with a 400', () => {
