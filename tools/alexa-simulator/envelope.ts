@@ -28,6 +28,8 @@ export interface EnvelopeOptions {
   contextPhotoId?: string | readonly string[];
   identity?: SimulatorIdentity;
   now?: Date;
+  /** The session this request belongs to (SimulatorSession.next()); a new one-request session when not given. */
+  session?: { sessionId: string; new: boolean; attributes: Record<string, unknown> };
 }
 
 /** Token of the slideshow document the skill renders; the visual context reports it back. */
@@ -56,11 +58,11 @@ export function buildRequestEnvelope(options: EnvelopeOptions): RequestEnvelope 
   return {
     version: '1.0',
     session: {
-      new: true,
-      sessionId: `amzn1.echo-api.session.${randomUUID()}`,
+      new: options.session?.new ?? true,
+      sessionId: options.session?.sessionId ?? `amzn1.echo-api.session.${randomUUID()}`,
       application,
       user,
-      attributes: {},
+      attributes: options.session?.attributes ?? {},
     },
     context: {
       System: {

@@ -12,6 +12,7 @@ import { loadLanguageModel } from './interaction-model';
 import { intentFromSlotValues, matchUtterance, type HeardRequest } from './interaction-model-matcher';
 import { NothingListeningError, sendToSkill, type SkillReply } from './skill-transport';
 import { previewUrlFor } from './preview-link';
+import { SimulatorSession, withDynamicEntities } from './simulator-session';
 import { formatSummary } from './summary';
 
 /** Exit codes: 0 answered, 1 transport or skill error, 2 usage error or no intent matched. */
@@ -38,14 +39,22 @@ async function main(argv: string[]): Promise<number> {
       applicationId: SIMULATOR_IDENTITY.applicationId,
       locale: args.locale,
     };
-    heard =
+    // Each run is a new session, as a one-shot "Alexa, ask Photo Frame to …" is: no dynamic entities yet, so person
+    // and album slots carry Alexa's static resolution only, and the skill resolves the owner's names itself.
+    const session = new SimulatorSession();
+    heard = withDynamicEntities(
       args.intent === undefined
         ? matchUtterance(model, args.utterance, context)
-        : intentFromSlotValues(model, args.intent, args.slots, context);
+        : intentFromSlotValues(model, args.intent, args.slots, context),
+      model,
+      session.entities,
+      SIMULATOR_IDENTITY.applicationId,
+    );
     envelope = buildRequestEnvelope({
       device,
       heard,
       locale: args.locale,
+      session: session.next(),
       // "a,b" puts a pair on screen.
       contextPhotoId: args.contextPhotoId?.split(',').filter((id) => id !== ''),
     });
