@@ -1,4 +1,10 @@
-import { EARLIEST_PHOTO, rangesOf, rangesOverlap, type FutureDate } from '../../common/calendar';
+import {
+  EARLIEST_PHOTO,
+  rangesOf,
+  rangesOverlap,
+  resolveOccurrence,
+  type FutureDate,
+} from '../../common/calendar';
 import type { PhotoQueryInput } from '../../common/contracts';
 import type { DateContext } from './date-context';
 import type { DateFinding } from './date-expressions';
@@ -83,6 +89,13 @@ export function combineDates(
     const all: LocalRange[] = [];
     for (const { first, text, item: event } of recurring) {
       const ranges = occurrencesOf(event, plainRanges, context, dates).slice(-perEvent);
+      const ahead = ranges.length === 0 ? occurrenceAhead(event, plainRanges, dates) : undefined;
+      if (ahead) {
+        // "christmas this year" on 2 December: the one named is still to come; keep it, offer the last one.
+        all.push(...ahead.ranges);
+        understood.push({ first, text, item: { kind: 'date', text, value: ahead } });
+        continue;
+      }
       all.push(...ranges);
       const years = ranges.length > 0 ? `, ${yearsOf(ranges)}` : '';
       understood.push({
@@ -143,6 +156,27 @@ function occurrencesOf(
   return occurrencesBetween(event, dates.today.year - DEFAULT_YEARS, dates.today.year, dates.now).slice(
     -DEFAULT_YEARS,
   );
+}
+
+/** The one occurrence inside the named dates when it has not begun, as a reading marked future. */
+function occurrenceAhead(
+  event: RecurringEvent,
+  bounds: readonly LocalRange[],
+  dates: DateContext,
+): DateReading | undefined {
+  const [bound, ...others] = bounds;
+  if (!bound || others.length > 0) return undefined;
+  const inside = [yearOf(bound.from) - 1, yearOf(bound.from), yearOf(bound.to)]
+    .filter((year) => bound.from <= event.windowIn(year).from && event.windowIn(year).from < bound.to)
+    .filter((year) => event.windowIn(year).from > dates.now);
+  const [year, ...more] = [...new Set(inside)];
+  if (year === undefined || more.length > 0) return undefined;
+  const resolved = resolveOccurrence(event, year, dates.today);
+  return {
+    description: event.nameIn(year),
+    ranges: rangesOf(resolved),
+    ...(resolved.future ? { future: futureReading(resolved.future) } : {}),
+  };
 }
 
 function yearsOf(ranges: readonly LocalRange[]): string {

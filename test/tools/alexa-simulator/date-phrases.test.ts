@@ -42,6 +42,23 @@ describe('amazonDateOf (spoken phrase → AMAZON.DATE value)', () => {
     ['2026-11-25', 'last weekend', '2026-W47-WE'],
     ['2026-11-25', 'this weekend', '2026-W48-WE'],
     ['2026-11-25', 'right now', 'PRESENT_REF'],
+    // "this weekend" on Wednesday 2 December 2026 is the coming one, as Alexa sends it.
+    ['2026-12-02', 'this weekend', '2026-W49-WE'],
+    ['2026-12-02', 'next weekend', '2026-W50-WE'],
+    ['2026-12-02', 'next week', '2026-W50'],
+    ['2026-12-02', 'next month', '2027-01'],
+    ['2026-12-02', 'next year', '2027'],
+    // Spoken numbers, as Alexa transcribes them.
+    ['2026-11-25', 'twenty nineteen', '2019'],
+    ['2026-11-25', 'in two thousand and five', '2005'],
+    ['2026-11-25', 'nineteen ninety nine', '1999'],
+    ['2026-11-25', 'july fourth twenty twenty one', '2021-07-04'],
+    ['2026-11-25', 'july 4th, twenty twenty-one', '2021-07-04'],
+    ['2026-11-25', 'the fourteenth of july twenty nineteen', '2019-07-14'],
+    ['2026-11-25', 'december twenty fourth', '2026-12-24'],
+    ['2026-11-25', 'summer of twenty twenty', '2020-SU'],
+    ['2026-11-25', 'twenty twenty four', '2024'],
+    ['2026-11-25', 'twenty one', undefined],
     ['2026-11-25', 'christmas', undefined],
     ['2026-11-25', 'a while ago', undefined],
     ['2026-11-25', 'february 30 2025', undefined],
@@ -73,6 +90,13 @@ describe('amazonDateOf in other locales', () => {
     ['de-DE', '2026-11-25', 'letztes wochenende', '2026-W47-WE'],
     ['de-DE', '2026-11-25', 'märz', '2027-03-XX'],
     ['de-DE', '2026-11-25', 'weihnachten', undefined],
+    ['de-DE', '2026-11-25', 'zweitausendneunzehn', '2019-XX-XX'],
+    ['de-DE', '2026-11-25', 'neunzehnhundertneunundneunzig', '1999-XX-XX'],
+    ['de-DE', '2026-11-25', 'vierter juli zweitausendeinundzwanzig', '2021-07-04'],
+    ['de-DE', '2026-11-25', 'am vierzehnten juli', '2027-07-14'],
+    ['de-DE', '2026-11-25', 'sommer zweitausendzwanzig', '2020-SU'],
+    ['de-DE', '2026-12-02', 'dieses wochenende', '2026-W49-WE'],
+    ['de-DE', '2026-12-02', 'nächstes wochenende', '2026-W50-WE'],
   ];
   for (const [locale, today, phrase, value] of cases) {
     it(`${locale} on ${today}: "${phrase}" → ${value ?? 'undefined'}`, () => {
