@@ -1,9 +1,10 @@
 import type { Place } from '../places/place';
+import { placeFromNames } from '../places/place-from-names';
 import { reverseGeocode } from '../places/reverse-geocode';
 import type { AlbumRecord, PhotoRecord } from '../repositories/photo-repository';
 import { albumDisplayName, isAlbumName } from './album-names';
 import { photoIdFor } from './photo-id';
-import type { PhotoMetadata } from './photo-metadata';
+import type { NamedLocation, PhotoMetadata } from './photo-metadata';
 import type { SourceFile } from './photo-source';
 
 /**
@@ -26,12 +27,13 @@ export interface PhotoRecordInput {
   albumFolders?: AlbumFolderMode;
   /** Offline reverse geocoding; injectable so callers (and tests) can supply their own gazetteer. */
   geocode?: (latitude: number, longitude: number) => Place | null;
+  /** The place IPTC/XMP location names stand for (photos without GPS); injectable like `geocode`. */
+  placeFromNames?: (names: NamedLocation) => Place | null;
 }
 
 /** What the library stores for one original: its metadata, where it lives, whose it is, where and who. */
 export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
   const { metadata, file } = input;
-  const geocode = input.geocode ?? reverseGeocode;
   const { taken } = metadata;
   return {
     id: photoIdFor(input.ownerId, input.contentHash),
@@ -54,7 +56,7 @@ export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
     timeZoneSource: taken.timeZoneSource,
     latitude: metadata.gps?.latitude ?? null,
     longitude: metadata.gps?.longitude ?? null,
-    place: metadata.gps ? geocode(metadata.gps.latitude, metadata.gps.longitude) : null,
+    place: placeFor(metadata, input),
     cameraMake: metadata.camera.make,
     cameraModel: metadata.camera.model,
     title: metadata.title,
@@ -68,6 +70,21 @@ export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
     fileMtime: file.modifiedAt.toISOString(),
     ingestedAt: input.ingestedAt.toISOString(),
   };
+}
+
+/**
+ * Where the photo was taken: GPS (the file's or its sidecar's) wins; a photo without a position is placed by the
+ * location names its IPTC/XMP fields carry ("Paris", "France"), through the same gazetteer.
+ */
+function placeFor(
+  metadata: PhotoMetadata,
+  resolvers: Pick<PhotoRecordInput, 'geocode' | 'placeFromNames'>,
+): Place | null {
+  if (metadata.gps) {
+    return (resolvers.geocode ?? reverseGeocode)(metadata.gps.latitude, metadata.gps.longitude);
+  }
+  if (Object.keys(metadata.location).length === 0) return null;
+  return (resolvers.placeFromNames ?? placeFromNames)(metadata.location);
 }
 
 /**

@@ -118,4 +118,25 @@ describe('toPhotoRecord', () => {
       [{ name: 'Hawaii 2019', source: 'takeout' }],
     );
   });
+
+  it('places a photo without GPS by its IPTC/XMP names, through the gazetteer', () => {
+    const record = toPhotoRecord({
+      ...base,
+      metadata: metadata({ gps: null, location: { city: 'München', country: 'Germany' } }),
+      geocode: () => assert.fail('no GPS, no reverse geocoding'),
+    });
+    assert.equal(record.place?.city, 'Munich');
+    assert.equal(record.place?.countryCode, 'DE');
+    assert.equal(record.latitude, null);
+  });
+
+  it('lets GPS win when a photo has both a position and location names', () => {
+    const record = toPhotoRecord({
+      ...base,
+      metadata: metadata({ location: { city: 'Lyon', country: 'France' } }),
+      geocode: () => ({ city: 'Marseille', region: null, country: 'France', countryCode: 'FR' }),
+      placeFromNames: () => assert.fail('GPS wins'),
+    });
+    assert.equal(record.place?.city, 'Marseille');
+  });
 });

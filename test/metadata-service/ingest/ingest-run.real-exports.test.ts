@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { PhotoFacts } from '../../../common/contracts';
+import { createFolderSource } from '../../../metadata-service/ingest/folder-source';
+import { runIngest } from '../../../metadata-service/ingest/ingest-run';
+import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
+import { libraryEngines, type TestLibraryDatabase } from '../repositories/library-engines';
+import { makeTempDir, silentLogger, type TempDir } from '../support/fixtures';
+import { lightroomXmp, writeExportJpeg } from './support/export-shapes';
+
+const OWNER = 'owner-a';
+const [sqlite] = libraryEngines();
+
+/** Library layouts as people's libraries have them, ingested for real, and what the library then knows. */
+describe('ingest of real export shapes', () => {
+  let tmp: TempDir;
+  let database: TestLibraryDatabase;
+  let repository: PhotoRepository;
+
+  beforeEach(async () => {
+    tmp = await makeTempDir();
+    database = await (sqlite ?? assert.fail('SQLite engine')).open();
+    repository = new PhotoRepository(database.db);
+  });
+  afterEach(async () => {
+    await database.cleanup();
+    await tmp.cleanup();
+  });
+
+  const json = async (path: string, value: unknown): Promise<void> => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, JSON.stringify(value));
+  };
+  /** Distinct pixels per photo, so no two are the same bytes or near-duplicates of each other. */
+  let seed = 0;
+  const photo = (path: string, extra: Parameters<typeof writeExportJpeg>[1] = {}) =>
+    writeExportJpeg(join(tmp.path, path), {
+      scene: (['lisbon', 'harbour', 'stripes', 'checker', 'diagonal'] as const)[seed++ % 5],
+      width: 160 + seed,
+      dateTimeOriginal: `2019:07:${String(10 + seed).padStart(2, '0')} 10:00:00`,
+      ...extra,
+    });
+
+  async function ingestAll(): Promise<Map<string, PhotoFacts>> {
+    const source = createFolderSource(tmp.path);
+    const report = await runIngest(source, { ownerId: OWNER }, { repository, logger: silentLogger });
+    assert.deepEqual(report.skipped, []);
+    const facts = new Map<string, PhotoFacts>();
+    for (const stored of await repository.listSources(OWNER, source.root)) {
+      facts.set(
+        stored.sourcePath,
+        (await repository.getPhoto(OWNER, stored.id)) ?? assert.fail(stored.sourcePath),
+      );
+    }
+    return facts;
+  }
+  const albums = (facts: PhotoFacts | undefined) => (facts?.albums ?? []).map((a) => a.name).sort();
+  const labels = (facts: PhotoFacts | undefined, source?: string) =>
+    (facts?.labels ?? [])
+      .filter((l) => source === undefined || l.source === source)
+      .map((l) => l.name)
+      .sort();
+
+  it('Google Takeout: year folders are no albums, album folders are (metadata.json in any locale), sidecar text becomes labels and people', async () => {
+    const google = 'Takeout/Google Photos';
+    await photo(`${google}/Photos from 2019/IMG_20190714_101500.jpg`);
+    await json(
+      join(tmp.path, google, 'Photos from 2019', 'IMG_20190714_101500.jpg.supplemental-metadata.json'),
+      {
+        title: 'IMG_20190714_101500.jpg',
+        description: 'morning walk along the beach with the dog',
+        photoTakenTime: { timestamp: '1563099300', formatted: 'Jul 14, 2019, 10:15:00 AM UTC' },
+        geoData: { latitude: 0, longitude: 0, altitude: 0 },
+        people: [{ name: 'Anna' }],
+      },
+    );
+    await photo(`${google}/Summer trip(1)/IMG_2.jpg`);
+    await json(join(tmp.path, google, 'Summer trip(1)', 'metadata.json'), { title: 'Summer trip' });
+    await photo(`${google}/Strandtag/IMG_3.jpg`);
+    await json(join(tmp.path, google, 'Strandtag', 'Metadaten.json'), { title: 'Strandtag' });
+    await photo(`${google}/Sans titre(9)/IMG_4.jpg`);
+    await json(join(tmp.path, google, 'Sans titre(9)', 'métadonnées.json'), { title: 'Sans titre' });
+    await photo(`${google}/Fotos von 2020/IMG_5.jpg`);
+
+    const facts = await ingestAll();
+    const yearPhoto = facts.get(`${google}/Photos from 2019/IMG_20190714_101500.jpg`);
+    assert.deepEqual(albums(yearPhoto), []);
+    assert.deepEqual(labels(yearPhoto, 'sidecar'), ['beach', 'dog']);
+    assert.ok(yearPhoto?.labels.every((l) => l.source !== 'sidecar' || l.confidence === 1));
+    assert.deepEqual(
+      yearPhoto?.people.map((p) => p.name),
+      ['Anna'],
+    );
+    assert.equal(yearPhoto?.description, 'morning walk along the beach with the dog');
+    assert.equal(yearPhoto?.title, null);
+    assert.deepEqual(albums(facts.get(`${google}/Summer trip(1)/IMG_2.jpg`)), ['Summer trip']);
+    assert.deepEqual(albums(facts.get(`${google}/Strandtag/IMG_3.jpg`)), ['Strandtag']);
+    assert.deepEqual(albums(facts.get(`${google}/Sans titre(9)/IMG_4.jpg`)), []);
+    assert.deepEqual(albums(facts.get(`${google}/Fotos von 2020/IMG_5.jpg`)), []);
+  });
+
+  it('camera card, phone backup and event folders: only the folders a person named are albums', async () => {
+    await photo('DCIM/100CANON/IMG_0001.JPG', { make: 'Canon', model: 'Canon EOS R6' });
+    await photo('Phone/Camera/IMG_20200101_120000.jpg');
+    await photo('Phone/WhatsApp Images/Sent/IMG-20200102-WA0001.jpg');
+    await photo('Phone/Screenshots/Screenshot_20200103-101010.jpg');
+    await photo('Misc/2019/IMG_9.jpg');
+    await photo("Anna's wedding 2019/DCIM/101NIKON/DSC_0001.JPG");
+    await photo('2019/Beach day/IMG_7.jpg');
+
+    const facts = await ingestAll();
+    for (const path of [
+      'DCIM/100CANON/IMG_0001.JPG',
+      'Phone/Camera/IMG_20200101_120000.jpg',
+      'Phone/WhatsApp Images/Sent/IMG-20200102-WA0001.jpg',
+      'Phone/Screenshots/Screenshot_20200103-101010.jpg',
+      'Misc/2019/IMG_9.jpg',
+    ]) {
+      assert.deepEqual(albums(facts.get(path)), [], path);
+      assert.deepEqual(labels(facts.get(path), 'folder'), [], path);
+    }
+    assert.deepEqual(albums(facts.get("Anna's wedding 2019/DCIM/101NIKON/DSC_0001.JPG")), [
+      "Anna's wedding 2019",
+    ]);
+    assert.deepEqual(labels(facts.get("Anna's wedding 2019/DCIM/101NIKON/DSC_0001.JPG"), 'folder'), [
+      'wedding',
+    ]);
+    assert.deepEqual(albums(facts.get('2019/Beach day/IMG_7.jpg')), ['Beach day']);
+    assert.deepEqual(labels(facts.get('2019/Beach day/IMG_7.jpg'), 'folder'), ['beach']);
+  });
+
+  it('a Lightroom export without GPS is placed by its location fields; hierarchical keywords give labels and people', async () => {
+    await photo('Exports/Paris/DSC_0042.jpg', {
+      xmpPacket: lightroomXmp({
+        hierarchical: ['Animals|Dog', 'Places|Europe|France|Paris', 'People|Family|Anna Smith'],
+        city: 'Paris',
+        country: 'France',
+        countryCode: 'FR',
+        faces: [{ name: 'Ben', x: 0.5, y: 0.5, w: 0.2, h: 0.2 }],
+      }),
+    });
+    const facts = (await ingestAll()).get('Exports/Paris/DSC_0042.jpg');
+    assert.equal(facts?.gps, null);
+    assert.equal(facts?.place?.city, 'Paris');
+    assert.equal(facts?.place?.countryCode, 'FR');
+    assert.deepEqual(labels(facts, 'keyword'), ['animal', 'dog']);
+    assert.deepEqual(facts?.people.map((p) => p.name).sort(), ['Anna Smith', 'Ben']);
+    assert.deepEqual(albums(facts), ['Paris']);
+  });
+});
