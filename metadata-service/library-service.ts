@@ -24,6 +24,7 @@ import type { PeopleService } from './people/people-service';
 import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
 import type { PhotoRepository } from './repositories/photo-repository';
+import { searchQuery, searchReading } from './search/search-with-explanation';
 
 /**
  * What other tiers call (LibraryApi): reads, the voice-biasing lists, the owner's marks on a photo and people;
@@ -53,7 +54,12 @@ export function createLibraryService(repository: PhotoRepository, people: People
         searchRequestSchema,
         request,
       );
-      if (q === undefined) return repository.search(owner, query, { limit, offset, cursor });
+      const clock = {
+        reference: reference === undefined ? new Date() : new Date(reference),
+        timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      };
+      const page = { limit, offset, cursor };
+      if (q === undefined) return searchQuery(repository, owner, query, page, clock);
       const beside = filtersBesideText(request);
       if (beside.length > 0) {
         throw badRequest(
@@ -64,7 +70,7 @@ export function createLibraryService(repository: PhotoRepository, people: People
       const reading = await readOwnerText(repository, owner, q, {
         timeZone,
         hemisphere,
-        reference: reference === undefined ? undefined : new Date(reference),
+        reference: clock.reference,
       });
       const textQuery = photoQuerySchema.parse({
         ...reading.query,
@@ -73,16 +79,15 @@ export function createLibraryService(repository: PhotoRepository, people: People
         exclude: query.exclude,
         collapseDuplicates: query.collapseDuplicates,
       });
-      const result = await repository.search(owner, textQuery, { limit, offset, cursor });
+      const result = await searchReading(repository, owner, reading, textQuery, page, clock);
       return {
         ...result,
-        query: textQuery,
         understood: reading.understood.map((item) => ({
           kind: item.kind,
           text: item.text,
           reading: describeUnderstood(item),
         })),
-        ignored: reading.ignored,
+        unmatched: reading.unmatched,
       };
     },
     async getPhoto(ownerId, photoId): Promise<PhotoFacts> {

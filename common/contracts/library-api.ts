@@ -54,12 +54,20 @@ export type PhotoSummary = z.output<typeof photoSummarySchema>;
 /** Where a capture time zone came from: the EXIF offset, the GPS position, or a Takeout sidecar. */
 export const TIME_ZONE_SOURCES = ['exif-offset', 'gps', 'sidecar'] as const;
 
+/**
+ * Where a photo was taken. A person's name for it is city, region, country ("Santa Monica, California, United
+ * States"); the other levels it is also found by are extra: a neighbourhood or spot (IPTC Sublocation), the
+ * metropolitan city a suburb belongs to ("Los Angeles"), the county ("Los Angeles County").
+ */
 export const placeSchema = z.object({
   city: z.string().nullable(),
   region: z.string().nullable(),
   country: z.string().nullable(),
   /** ISO 3166-1 alpha-2. */
   countryCode: z.string().nullable(),
+  sublocation: z.string().nullable().optional(),
+  metro: z.string().nullable().optional(),
+  county: z.string().nullable().optional(),
 });
 
 const namedRefSchema = z.object({ id: z.string(), name: z.string() });
@@ -76,7 +84,7 @@ export const photoFactsSchema = photoSummarySchema.extend({
   /** Videos only. */
   durationMs: z.number().int().nonnegative().nullable(),
   gps: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
-  /** Reverse-geocoded from the GPS position, offline. */
+  /** Reverse-geocoded from the GPS position (offline), or from the IPTC/XMP location names. */
   place: placeSchema.nullable(),
   camera: z.object({ make: z.string().nullable(), model: z.string().nullable() }).nullable(),
   title: z.string().nullable(),
@@ -217,11 +225,13 @@ export const searchResponseSchema = z.object({
   nextCursor: searchCursorSchema.optional(),
   /**
    * With `q`: the structured query the text became (hand it to a slideshow), how each part was understood in the
-   * order the words appear, and the words nothing matched.
+   * order the words appear, and the words nothing matched. An unmatched word is a failed constraint: the answer is
+   * then empty (total 0, nothingFound says which words) and `query` is absent, since no structured query says
+   * what the text asked for.
    */
   query: photoQuerySchema.optional(),
   understood: z.array(textReadingSchema).optional(),
-  ignored: z.array(z.string()).optional(),
+  unmatched: z.array(z.string()).optional(),
   /**
    * Present exactly when `total` is 0 (structured queries and `q` alike): which constraints found nothing and why,
    * and at most one alternative that keeps every other constraint. Clients phrase it; none widens.

@@ -1,10 +1,12 @@
 /**
  * `npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>]`: reads the text the way the skill would
- * (dates, places, people, albums, labels of this library), prints how it was understood, the total and one line per
- * photo. Searches the library in DATA_DIR (or DATABASE_URL). Dates are relative to now in this machine's time zone;
- * `--time-zone`, `--hemisphere` and `--reference <ISO instant>` say otherwise. Exit 2 for bad usage.
+ * (dates, places, people, albums, labels of this library), prints how it was understood, then the total and one
+ * line per photo, or what found nothing and at most one alternative as an offer (common/answers: the web frame
+ * says the same). Searches the library in DATA_DIR (or DATABASE_URL). Dates are relative to now in this machine's
+ * time zone; `--time-zone`, `--hemisphere` and `--reference <ISO instant>` say otherwise. Exit 2 for bad usage.
  */
 import { parseArgs } from 'node:util';
+import { answerNothingFound } from '../../common/answers/nothing-found-answer';
 import { MAX_SEARCH_PAGE, ownerIdSchema, type SearchResponse } from '../../common/contracts';
 import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
@@ -54,7 +56,7 @@ async function main(): Promise<number> {
     const photos = await photoLines(library, options.owner, result);
     process.stdout.write(
       options.json
-        ? `${JSON.stringify({ understood: result.understood, ignored: result.ignored, query: result.query, total: result.total, photos }, null, 2)}\n`
+        ? `${JSON.stringify({ ...result, photos }, null, 2)}\n`
         : formatText(options.text, result, photos),
     );
     return 0;
@@ -122,11 +124,19 @@ async function photoLines(library: Library, owner: string, result: SearchRespons
 
 function formatText(text: string, result: SearchResponse, photos: PhotoLine[]): string {
   const understood = result.understood ?? [];
-  const ignored = result.ignored ?? [];
+  const unmatched = result.unmatched ?? [];
   const lines = [`Understood "${text}":`];
-  if (understood.length === 0) lines.push('  (nothing: every photo matches)');
+  if (understood.length === 0 && unmatched.length === 0) lines.push('  (nothing: every photo matches)');
   for (const item of understood) lines.push(`  ${item.kind.padEnd(11)} "${item.text}" → ${item.reading}`);
-  if (ignored.length > 0) lines.push(`  ignored     ${ignored.map((w) => `"${w}"`).join(', ')}`);
+  if (unmatched.length > 0) lines.push(`  unknown     ${unmatched.map((w) => `"${w}"`).join(', ')}`);
+  if (result.nothingFound) {
+    const answer = answerNothingFound(result.nothingFound, { text, understood });
+    const offer = answer.offer
+      ? ` ${answer.offer}: npm run search -- ${JSON.stringify(answer.offerText ?? '')}`
+      : '';
+    lines.push(`${answer.said}${offer}`);
+    return `${lines.join('\n')}\n`;
+  }
   const span = result.span ? ` (${result.span.first} … ${result.span.last})` : '';
   lines.push(`${result.total} ${result.total === 1 ? 'photo' : 'photos'}${span}`);
   for (const photo of photos) {

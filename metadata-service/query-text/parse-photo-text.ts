@@ -8,8 +8,8 @@ import { findSpans, markUsed, spanText, tokenize, type Token } from './tokens';
 import type { ParseContext, ParsedQuery, Understood } from './types';
 import { VocabularyIndex, type VocabularyMatch } from './vocabulary-index';
 
-/** Longest phrase looked up in the vocabulary ("united states of america" is five words). */
-const MAX_PHRASE_WORDS = 6;
+/** Longest phrase looked up: album names run to several words ("Anna and Tom's wedding in Rome"). */
+const MAX_PHRASE_WORDS = 8;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around']);
 
 /** The contract's caps: more than this many of a kind would be rejected, so the rest are not used. */
@@ -23,15 +23,17 @@ const MAX_PLACES = 10;
  * 1. the owner's multi-word names ("Palm Springs", "Hawaii 2019"), so no date parser takes half of one;
  * 2. dates chrono-node does not know (seasons, holidays, "on this day", decades, "two years ago");
  * 3. chrono-node's ordinary dates ("july 2019", "from june to august 2024"), then bare years ("dogs 2019");
- * 4. single words: people, albums, places, labels, "favorites", "videos".
- * What is left and is not filler ("show me", "photos", "from") is reported as ignored.
+ * 4. the rest, longest first: people, albums, labels, any place of the gazetteer ("Italy", with or without photos),
+ *    "favorites", "videos".
+ * What is left and is not filler ("show me", "photos", "from") is unmatched: each such phrase is a constraint that
+ * failed, so the search it belongs to finds nothing — it is never dropped to widen the answer.
  */
 export function parsePhotoText(text: string, context: ParseContext): ParsedQuery {
   const tokens = tokenize(text);
   const dates = dateContextOf(context.reference, context.timeZone, context.hemisphere);
   const vocabulary = new VocabularyIndex(context.vocabulary, context.findPlaces);
 
-  const matches: Placed<VocabularyMatch>[] = matchVocabulary(text, tokens, vocabulary, 2);
+  const matches: Placed<VocabularyMatch>[] = matchVocabulary(text, tokens, vocabulary, 2, false);
   const dateFindings: PlacedDate[] = [];
   const findDates = (patterns: readonly DatePattern[]): void => {
     for (const { pattern, read } of patterns) {
@@ -53,7 +55,7 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
     dateFindings.push({ first, text: spanText(text, tokens, first, last), item: finding });
   }
   findDates(DATE_PATTERNS.filter((p) => p.afterChrono));
-  matches.push(...matchVocabulary(text, tokens, vocabulary, 1));
+  matches.push(...matchVocabulary(text, tokens, vocabulary, 1, true));
 
   const combined = combineDates(dateFindings, context, dates);
   const understood: Placed<Understood>[] = [
@@ -71,7 +73,7 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
       combined.query,
     ),
     understood: understood.map((u) => u.item),
-    ignored: ignoredPhrases(text, tokens),
+    unmatched: unmatchedPhrases(text, tokens),
   };
 }
 
@@ -81,6 +83,7 @@ function matchVocabulary(
   tokens: Token[],
   vocabulary: VocabularyIndex,
   minWords: number,
+  anyPlace: boolean,
 ): Placed<VocabularyMatch>[] {
   const found: Placed<VocabularyMatch>[] = [];
   for (let first = 0; first < tokens.length; first++) {
@@ -89,7 +92,11 @@ function matchVocabulary(
       if (span.some((t) => t.used)) continue;
       if (words === 1 && isFiller(span[0]?.norm ?? '')) continue;
       const previous = tokens[first - 1]?.norm ?? '';
-      const [best] = vocabulary.lookup(span.map((t) => t.norm).join(' '), PLACE_PREPOSITIONS.has(previous));
+      const [best] = vocabulary.lookup(
+        span.map((t) => t.norm).join(' '),
+        PLACE_PREPOSITIONS.has(previous),
+        anyPlace,
+      );
       if (!best) continue;
       const last = first + words - 1;
       markUsed(tokens, first, last);
@@ -144,8 +151,8 @@ function buildQuery(
   return query;
 }
 
-/** Unused words that are not filler, neighbours kept together: "eiffel tower", not "eiffel" and "tower". */
-function ignoredPhrases(text: string, tokens: readonly Token[]): string[] {
+/** Unused words that are not filler, neighbours kept together: "zebra crossing", not "zebra" and "crossing". */
+function unmatchedPhrases(text: string, tokens: readonly Token[]): string[] {
   const phrases: string[] = [];
   let runStart: number | undefined;
   const close = (end: number): void => {

@@ -90,6 +90,9 @@ export interface ParsedQuery {
   query: PhotoQueryInput;
   /** In the order the words appear in the text. */
   understood: Understood[];
-  /** Words that meant something but nothing this library knows, consecutive words kept together. */
-  ignored: string[];
+  /**
+   * Words that are not filler and that nothing matched (gibberish, a subject nothing is labelled with), neighbours
+   * kept together: each is a failed constraint, so the text as a whole finds nothing.
+   */
+  unmatched: string[];
 }

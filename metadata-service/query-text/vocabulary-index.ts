@@ -1,5 +1,6 @@
 import { searchLabelFor } from '../../common/vocabulary';
 import { normalizeWords, singularForms } from '../../common/vocabulary';
+import { isDateWord, isFiller, isOnlyFillerOrDate, isYear } from './filler-words';
 import type { ParseVocabulary, PlaceLevel, VocabularyPlace } from './types';
 
 export type VocabularyMatch =
@@ -88,9 +89,13 @@ export class VocabularyIndex {
       const value = { id: person.id, name: person.name };
       for (const name of [person.name, ...person.synonyms]) this.add(name, { kind: 'person', value });
     }
+    // Albums only by their whole name (or without a trailing year when the rest is distinctive): the vocabulary's
+    // other spoken variants of an album ("photos from" for "Photos from 2026") would swallow ordinary words.
     for (const album of vocabulary.albums) {
       const value = { id: album.id, name: album.name };
-      for (const name of [album.name, ...(album.synonyms ?? [])]) this.add(name, { kind: 'album', value });
+      for (const phrase of this.albumPhrases(album.name, vocabulary.labels)) {
+        this.add(phrase, { kind: 'album', value });
+      }
     }
     for (const place of vocabulary.places) {
       const match: VocabularyMatch = { kind: 'place', value: { name: place.name, level: place.level } };
@@ -103,6 +108,31 @@ export class VocabularyIndex {
     for (const word of VIDEO_WORDS) this.add(word, { kind: 'video', value: 'video' });
   }
 
+  /**
+   * The whole name, and the name without a trailing year ("Hawaii 2019" → "hawaii") when what is left is
+   * distinctive: more than one content word, or one that is no label, place or other common word. A name made only
+   * of filler and date words ("Photos from 2026", "My Pictures") is never matched at all.
+   */
+  private albumPhrases(name: string, labelsInUse: readonly string[]): string[] {
+    const words = normalizeWords(name)
+      .split(' ')
+      .filter((w) => w.length > 0);
+    if (words.length === 0 || isOnlyFillerOrDate(words.join(' '))) return [];
+    const phrases = [words.join(' ')];
+    const rest = words.slice(0, isYear(words.at(-1) ?? '') ? -1 : undefined);
+    if (rest.length === words.length) return phrases;
+    const content = rest.filter((w) => !isFiller(w) && !isDateWord(w));
+    const [single] = content;
+    const common = (word: string): boolean =>
+      searchLabelFor(word) !== undefined ||
+      labelsInUse.some((label) => phraseKey(label) === phraseKey(word)) ||
+      (this.findPlaces?.(word).length ?? 0) > 0;
+    if (content.length >= 2 || (content.length === 1 && single !== undefined && !common(single))) {
+      phrases.push(rest.join(' '));
+    }
+    return phrases;
+  }
+
   private add(phrase: string, match: VocabularyMatch): void {
     const key = phraseKey(phrase);
     if (key.length === 0) return;
@@ -113,9 +143,12 @@ export class VocabularyIndex {
 
   /**
    * Everything a phrase can name, best first. `preferPlace` after "in"/"at": "in Paris" is the city even when a
-   * friend is called Paris. Plurals and possessives ("moms", "mom's") fall back to the singular.
+   * friend is called Paris. Plurals and possessives ("moms", "mom's") fall back to the singular. `anyPlace`: any
+   * place of the gazetteer, with or without photos ("Italy"), once dates have had their words; before that only
+   * places the library has or that follow "in"/"at", so no town named like a date word takes it.
+   * A phrase made only of filler ("photos from") is never taken for a place.
    */
-  lookup(phrase: string, preferPlace: boolean): VocabularyMatch[] {
+  lookup(phrase: string, preferPlace: boolean, anyPlace = false): VocabularyMatch[] {
     const key = phraseKey(phrase);
     let matches = [...(this.entries.get(key) ?? [])];
     const label = searchLabelFor(key);
@@ -126,12 +159,13 @@ export class VocabularyIndex {
         if (matches.length > 0) break;
       }
     }
-    if (matches.length === 0 && this.findPlaces) {
+    if (matches.length === 0 && this.findPlaces && !key.split(' ').every(isFiller)) {
       // The gazetteer knows every town, including ones named like words ("Beach", North Dakota): a place the
       // library has, or any place when the words before it say a place follows.
       const places = this.findPlaces(phrase);
       const place =
-        places.find((p) => this.placesInUse.has(placeKey(p))) ?? (preferPlace ? places[0] : undefined);
+        places.find((p) => this.placesInUse.has(placeKey(p))) ??
+        (preferPlace || anyPlace ? places[0] : undefined);
       if (place) matches = [{ kind: 'place', value: { name: place.name, level: place.level } }];
     }
     const rank = (m: VocabularyMatch): number =>

@@ -58,7 +58,7 @@ interface Case {
   text: string;
   query: PhotoQueryInput;
   understood?: Pick<Understood, 'kind' | 'text'>[];
-  ignored?: string[];
+  unmatched?: string[];
   hemisphere?: Hemisphere;
   reference?: Date;
 }
@@ -226,7 +226,7 @@ const CASES: Case[] = [
   {
     text: 'show me the eiffel tower in the US',
     query: { labels: ['eiffel tower'], places: [{ name: 'United States', level: 'country' }] },
-    ignored: [],
+    unmatched: [],
   },
   { text: 'in the uk', query: { places: [{ name: 'United Kingdom', level: 'country' }] } },
   { text: 'in california', query: { places: [{ name: 'California', level: 'region' }] } },
@@ -264,13 +264,18 @@ const CASES: Case[] = [
     text: 'best of 2020',
     query: { favoritesOnly: true, takenFrom: day('2020-01-01'), takenTo: day('2021-01-01') },
   },
+  // A word nothing matched is kept, to fail the search: never dropped to widen it to the rest.
   {
-    text: 'show me photos of the zebra crossing from last year',
+    text: 'show me photos of the blorf crossing from last year',
     query: { takenFrom: day('2025-01-01'), takenTo: day('2026-01-01') },
-    ignored: ['zebra crossing'],
+    unmatched: ['blorf crossing'],
   },
+  { text: 'blorf beach', query: { labels: ['beach'] }, unmatched: ['blorf'] },
   // "sun" is not Sunday, and "us" alone is a pronoun.
-  { text: 'photos of us in the sun', query: {}, ignored: ['sun'] },
+  { text: 'photos of us in the sun', query: {}, unmatched: ['sun'] },
+  // Filler never counts, in English or German, and never matches on its own.
+  { text: 'please show me my pictures', query: {} },
+  { text: 'zeige mir meine Fotos von Kyoto', query: { places: [{ name: 'Kyoto', level: 'city' }] } },
 ];
 
 describe('parsePhotoText', () => {
@@ -293,7 +298,7 @@ describe('parsePhotoText', () => {
           testCase.understood,
         );
       }
-      assert.deepEqual(parsed.ignored, testCase.ignored ?? []);
+      assert.deepEqual(parsed.unmatched, testCase.unmatched ?? []);
     });
   }
 
@@ -360,7 +365,7 @@ describe('parsePhotoText', () => {
   it('understands nothing in an empty or filler-only text', () => {
     for (const text of ['', '   ', 'show me some photos please']) {
       const parsed = parsePhotoText(text, context());
-      assert.deepEqual(parsed, { query: {}, understood: [], ignored: [] });
+      assert.deepEqual(parsed, { query: {}, understood: [], unmatched: [] });
     }
   });
 });
@@ -392,11 +397,53 @@ describe('parsePhotoText with a gazetteer', () => {
   it('reads any place after "in", so a place without photos finds none rather than all', () => {
     const parsed = parsePhotoText('in kyoto', withGazetteer([]));
     assert.deepEqual(parsed.query, { places: [{ name: 'Kyoto', level: 'city' }] });
-    assert.deepEqual(parsed.ignored, []);
+    assert.deepEqual(parsed.unmatched, []);
   });
 
   it('does not take an ordinary word for a town of that name', () => {
     assert.deepEqual(parsePhotoText('beach', withGazetteer([])).query, { labels: ['beach'] });
-    assert.deepEqual(parsePhotoText('deutschland photos', withGazetteer([])).ignored, ['deutschland']);
+  });
+
+  it('reads any place of the gazetteer once dates had their words, with or without photos there', () => {
+    const parsed = parsePhotoText('deutschland photos', withGazetteer([]));
+    assert.deepEqual(parsed.query, { places: [{ name: 'Germany', level: 'country' }] });
+    assert.deepEqual(parsed.unmatched, []);
+  });
+});
+
+describe('parsePhotoText with albums', () => {
+  const withAlbums = (albums: ParseVocabulary['albums']): ParseContext =>
+    context({
+      vocabulary: { ...vocabulary, albums },
+      findPlaces: (name) => (name.toLowerCase() === 'italy' ? [{ name: 'Italy', level: 'country' }] : []),
+    });
+  const takeout = [
+    // What the library's vocabulary offers as spoken variants: the name without its year.
+    { id: 'al_takeout', name: 'Photos from 2026', synonyms: ['photos from', 'photos from 2026'] },
+    { id: 'al_beach', name: 'Beach 2019', synonyms: ['beach'] },
+    { id: 'al_trip', name: 'Summer Trip 2019', synonyms: ['summer trip'] },
+    { id: 'al_italy', name: 'Italy 2018', synonyms: ['italy'] },
+  ];
+
+  it('never lets an album made of filler and a year swallow "photos from"', () => {
+    const parsed = parsePhotoText('photos from Kyoto', withAlbums(takeout));
+    assert.deepEqual(parsed.query, { places: [{ name: 'Kyoto', level: 'city' }] });
+    const year = parsePhotoText('photos from 2026', withAlbums(takeout));
+    assert.deepEqual(year.query, { takenFrom: day('2026-01-01'), takenTo: day('2027-01-01') });
+    assert.deepEqual(
+      year.understood.map((u) => u.kind),
+      ['date'],
+    );
+  });
+
+  it('matches an album by its whole name, and without its year only when the rest is distinctive', () => {
+    assert.deepEqual(parsePhotoText('beach 2019', withAlbums(takeout)).query, { albums: ['al_beach'] });
+    assert.deepEqual(parsePhotoText('summer trip', withAlbums(takeout)).query, { albums: ['al_trip'] });
+    // A single common word (a label, a place) stays what it is.
+    assert.deepEqual(parsePhotoText('beach', withAlbums(takeout)).query, { labels: ['beach'] });
+    assert.deepEqual(parsePhotoText('italy', withAlbums(takeout)).query, {
+      places: [{ name: 'Italy', level: 'country' }],
+    });
+    assert.deepEqual(parsePhotoText('italy 2018', withAlbums(takeout)).query, { albums: ['al_italy'] });
   });
 });
