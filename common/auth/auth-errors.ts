@@ -20,6 +20,12 @@ export const authErrors = {
       code: 'OWNER_FORBIDDEN',
       publicMessage: 'This credential may not act for that owner',
     }),
+  ownerMismatch: (): AppError =>
+    new AppError({
+      status: 403,
+      code: 'OWNER_MISMATCH',
+      publicMessage: 'ownerId does not match the x-photo-owner header',
+    }),
   scopeForbidden: (needed: string): AppError =>
     new AppError({
       status: 403,

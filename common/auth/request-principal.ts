@@ -58,7 +58,7 @@ export function ownerFor(req: Request, scope: RequiredScope, claimed?: string): 
     if (claimed !== undefined && claimed !== principal.ownerId) throw authErrors.ownerForbidden();
     return principal.ownerId;
   }
-  if (header !== undefined && claimed !== undefined && header !== claimed) throw authErrors.ownerForbidden();
+  if (header !== undefined && claimed !== undefined && header !== claimed) throw authErrors.ownerMismatch();
   const owner = header ?? claimed;
   if (owner === undefined) throw authErrors.ownerRequired();
   return parseInput(ownerIdSchema, owner, 'INVALID_OWNER');

@@ -11,6 +11,7 @@ import {
 import { isAppError } from '../../common/errors';
 import { startDisplay, type RunningDisplay } from './helpers/display-harness';
 import { InMemoryLibrary } from './helpers/in-memory-library';
+import { SERVICE_AUTH } from '../support/test-credentials';
 import { fakeSummary, makeTempDir, summaryFor, writePlainJpeg } from './helpers/image-fixtures';
 
 const ALICE = 'alice';
@@ -54,14 +55,14 @@ describe('display', () => {
   async function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${running!.displayUrl}/slideshows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...SERVICE_AUTH, ...headers },
       body: JSON.stringify(body),
     });
   }
 
   async function getItems(slideshowId: string, query: string, owner: string | undefined): Promise<Response> {
     return fetch(`${running!.displayUrl}/slideshows/${slideshowId}/items?${query}`, {
-      headers: owner === undefined ? {} : { [OWNER_HEADER]: owner },
+      headers: owner === undefined ? SERVICE_AUTH : { ...SERVICE_AUTH, [OWNER_HEADER]: owner },
     });
   }
 

@@ -8,6 +8,7 @@ import {
   createRenditionUrlSigner,
   type RenditionTarget,
 } from '../../../display-service/renditions/rendition-url';
+import { authenticateV1 } from '../../support/test-credentials';
 import { InMemoryLibrary } from './in-memory-library';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-0123456789abcdef';
@@ -56,6 +57,7 @@ export async function startDisplay(dir: string, overrides: HarnessOptions = {}):
     library,
   });
   late.display = display;
+  authenticateV1(app);
   app.use('/v1/display', display.router);
   return {
     display,

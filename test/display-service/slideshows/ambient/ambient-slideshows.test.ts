@@ -12,6 +12,7 @@ import type { DisplayDatabase } from '../../../../display-service/database/schem
 import { startDisplay, type RunningDisplay } from '../../helpers/display-harness';
 import { describeOnEachEngine, type TestDatabase } from '../../helpers/display-engines';
 import { fakeSummary, makeTempDir } from '../../helpers/image-fixtures';
+import { SERVICE_AUTH, TEST_SERVICE_TOKEN } from '../../../support/test-credentials';
 import { InMemoryLibrary } from '../../helpers/in-memory-library';
 
 const ALICE = 'alice';
@@ -335,7 +336,7 @@ describeOnEachEngine('ambient slideshows', (engine) => {
   it('is served over HTTP through the display client, and an empty library makes an empty slideshow', async () => {
     const library = libraryOf(12);
     const display = await instance(library);
-    const client = createDisplayHttpClient(display.displayUrl);
+    const client = createDisplayHttpClient(display.displayUrl, { credential: TEST_SERVICE_TOKEN });
     const started = await client.startAmbient(startRequest({ timeZone: 'Europe/Lisbon' }));
     assert.deepEqual([started.endless, started.items.length], [true, 5]);
     const next = await client.getSlideshowPage(ALICE, started.slideshowId, 5, 5);
@@ -352,7 +353,11 @@ describeOnEachEngine('ambient slideshows', (engine) => {
     const post = (path: string, body: unknown, owner?: string) =>
       fetch(`${display.displayUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(owner ? { 'x-photo-owner': owner } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...SERVICE_AUTH,
+          ...(owner ? { 'x-photo-owner': owner } : {}),
+        },
         body: JSON.stringify(body),
       }).then(
         async (response) =>
