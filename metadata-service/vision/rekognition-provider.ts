@@ -14,7 +14,7 @@ import { visionPixels } from './vision-pixels';
 import type { AnalysedFace, Box, LabelProvider, PhotoAnalysis } from './vision-types';
 
 /** Bump when the thresholds or the label mapping change: every photo is then analysed again. */
-export const REKOGNITION_MODEL_VERSION = 'rekognition/labels-70/faces-90/labels-1';
+export const REKOGNITION_MODEL_VERSION = 'rekognition/labels-70/faces-90/labels-2';
 
 export interface RekognitionProviderOptions {
   client: RekognitionClient;
