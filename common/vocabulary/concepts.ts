@@ -679,3 +679,47 @@ export const CONCEPTS: readonly Concept[] = [...COCO_OBJECTS, ...SCENES_AND_EVEN
 
 /** The COCO classes as the local detector names them (each is also a label above). */
 export const COCO_CLASSES: readonly string[] = COCO_OBJECTS.map((concept) => concept.label);
+
+/**
+ * Vocabulary words that ordinary prose and folder names use for something else ("orange sky", "had a ball", "tie the
+ * knot", "a fork in the road", "live stream", "the summit", "Teddy"): a keyword or tag with the word names the
+ * thing, but a word in a description, title or folder name must not file a photo under it.
+ */
+export const AMBIGUOUS_IN_PROSE: readonly string[] = [
+  'orange',
+  'oranges',
+  'apple',
+  'apples',
+  'tie',
+  'ties',
+  'ball',
+  'balls',
+  'book',
+  'books',
+  'bench',
+  'bear',
+  'bears',
+  'mouse',
+  'remote',
+  'sink',
+  'cup',
+  'cups',
+  'bowl',
+  'fork',
+  'train',
+  'trains',
+  'stream',
+  'streams',
+  'peak',
+  'peaks',
+  'summit',
+  'summits',
+  'keyboard',
+  'dawn',
+  'cycle',
+  'cycles',
+  'lamb',
+  'lambs',
+  'teddy',
+  'kitty',
+];

@@ -1,4 +1,11 @@
-export { CONCEPTS, COCO_CLASSES, type Concept, type ConceptKind, type GermanForms } from './concepts';
+export {
+  AMBIGUOUS_IN_PROSE,
+  CONCEPTS,
+  COCO_CLASSES,
+  type Concept,
+  type ConceptKind,
+  type GermanForms,
+} from './concepts';
 export { normalizeWords, regularPlural, singularForms } from './normalize';
 export {
   canonicalLabel,
@@ -8,6 +15,7 @@ export {
   germanNameOf,
   germanWordsOf,
   labelForWord,
+  labelInProse,
   type VocabularyLanguage,
 } from './words';
 export { ancestorsOf, expandLabelForSearch, searchLabelFor } from './hierarchy';

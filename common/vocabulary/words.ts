@@ -1,4 +1,4 @@
-import { CONCEPTS, type Concept } from './concepts';
+import { AMBIGUOUS_IN_PROSE, CONCEPTS, type Concept } from './concepts';
 import { normalizeWords, regularPlural, singularForms } from './normalize';
 
 export type VocabularyLanguage = 'en' | 'de';
@@ -44,6 +44,18 @@ const GERMAN: ReadonlyMap<string, string> = indexBy(germanWordsOf);
  */
 export function canonicalLabel(word: string): string | undefined {
   return lookUp(ENGLISH, word, singularForms);
+}
+
+const AMBIGUOUS: ReadonlySet<string> = new Set(AMBIGUOUS_IN_PROSE);
+
+/**
+ * The label a word or phrase names where it stands in running text or a folder name rather than a keyword list:
+ * like canonicalLabel, except for words prose uses for something else ("orange sky", "Orange County").
+ */
+export function labelInProse(phrase: string): string | undefined {
+  const normalized = normalizeWords(phrase);
+  if (AMBIGUOUS.has(normalized)) return undefined;
+  return canonicalLabel(normalized);
 }
 
 /** The label a German word names ("Hunde" → dog, "Strandfotos" → beach), if the vocabulary has it. */

@@ -1,5 +1,5 @@
 import { labelSchema } from '../../common/contracts';
-import { canonicalLabel, normalizeWords } from '../../common/vocabulary';
+import { canonicalLabel, labelInProse, normalizeWords } from '../../common/vocabulary';
 import type { LabelRecord } from '../repositories/photo-repository';
 import { isAlbumName } from './album-names';
 
@@ -131,7 +131,7 @@ function vocabularyLabelsIn(text: string): string[] {
   for (let start = 0; start < words.length;) {
     let matched = 0;
     for (let length = Math.min(MAX_PHRASE_WORDS, words.length - start); length > 0; length--) {
-      const label = canonicalLabel(words.slice(start, start + length).join(' '));
+      const label = labelInProse(words.slice(start, start + length).join(' '));
       if (label) {
         labels.push(label);
         matched = length;

@@ -4,6 +4,7 @@ import {
   germanLabel,
   germanNameOf,
   labelForWord,
+  labelInProse,
   searchLabelFor,
 } from '../../../common/vocabulary';
 
@@ -133,5 +134,26 @@ describe('vocabulary words', () => {
     assert.equal(germanNameOf('beach'), 'Strand');
     assert.equal(germanNameOf('horse'), 'Pferde');
     assert.equal(germanNameOf('eiffel tower'), 'eiffel tower');
+  });
+
+  it('reads running text and folder names without the words prose uses for something else', () => {
+    assert.equal(labelInProse('beach'), 'beach');
+    assert.equal(labelInProse('Dogs'), 'dog');
+    assert.equal(labelInProse('birthday party'), 'birthday');
+    for (const word of [
+      'orange',
+      'Orange',
+      'apple',
+      'ball',
+      'tie',
+      'book',
+      'stream',
+      'summit',
+      'party',
+      'Teddy',
+    ]) {
+      assert.equal(labelInProse(word), undefined, word);
+      assert.notEqual(canonicalLabel(word), undefined, `${word} is still a keyword`);
+    }
   });
 });
