@@ -17,8 +17,9 @@ export function formatSummary(device: DevicePreset, heard: HeardRequest, reply: 
     const list = aplList(directive);
     if (!list) continue;
     lines.push(
-      `APL:        token ${list.token ?? '-'}, listId ${list.listId}, total ${list.total ?? 'open (endless)'}, ` +
-        `items loaded ${list.urls.length} (from index ${list.startIndex})`,
+      // Items, not photos: a portrait pair is one item showing two photos (the speech counts photos).
+      `APL:        token ${list.token ?? '-'}, listId ${list.listId}, items ${list.total ?? 'open (endless)'}, ` +
+        `loaded ${list.urls.length} (from index ${list.startIndex})`,
     );
     list.urls.slice(0, MAX_URLS).forEach((url, i) => lines.push(`  photo ${list.startIndex + i}: ${url}`));
   }

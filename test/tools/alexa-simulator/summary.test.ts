@@ -62,7 +62,7 @@ describe('simulator summary', () => {
       'Speech:     Here are 12 beach photos & more.',
       'Session:    open on screen devices (shouldEndSession unset)',
       'Directives: Alexa.Presentation.APL.RenderDocument, Alexa.Presentation.APL.ExecuteCommands',
-      'APL:        token photo-slideshow, listId ss_abcdefghij, total 12, items loaded 4 (from index 0)',
+      'APL:        token photo-slideshow, listId ss_abcdefghij, items 12, loaded 4 (from index 0)',
       '  photo 0: https://x.test/0.jpg',
       '  photo 1: https://x.test/1.jpg',
       '  photo 2: https://x.test/2.jpg',
