@@ -140,18 +140,8 @@ describe('vocabulary words', () => {
     assert.equal(labelInProse('beach'), 'beach');
     assert.equal(labelInProse('Dogs'), 'dog');
     assert.equal(labelInProse('birthday party'), 'birthday');
-    for (const word of [
-      'orange',
-      'Orange',
-      'apple',
-      'ball',
-      'tie',
-      'book',
-      'stream',
-      'summit',
-      'party',
-      'Teddy',
-    ]) {
+    assert.equal(labelInProse('party'), 'party');
+    for (const word of ['orange', 'Orange', 'apple', 'ball', 'tie', 'book', 'stream', 'summit', 'Teddy']) {
       assert.equal(labelInProse(word), undefined, word);
       assert.notEqual(canonicalLabel(word), undefined, `${word} is still a keyword`);
     }
