@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { OWNER_HEADER, slideshowPageSchema } from '../../../common/contracts';
 import { createLogger } from '../../../common/logger';
 import { createLibrary, type Library } from '../../../metadata-service/library';
+import { SERVICE_AUTH, TEST_SERVICE_TOKEN, authenticateV1, bearer } from '../../support/test-credentials';
 import { standaloneDisplayConfigFromEnv } from '../../../display-service/standalone/config';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -88,10 +89,10 @@ describe('standalone display server (npm run start:display): worker processes sh
     library = await createLibrary({
       database: { kind: 'sqlite', file: join(dir, 'library.sqlite') },
       logger: createLogger('silent'),
-      defaultOwnerId: 'local',
     });
     await library.ingest(photos, { ownerId: 'local' });
     const app = express();
+    authenticateV1(app, library.credentials);
     app.use('/v1/library', library.router);
     libraryServer = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => libraryServer.once('listening', resolve));
@@ -113,6 +114,7 @@ describe('standalone display server (npm run start:display): worker processes sh
           METADATA_SERVICE_URL: `http://127.0.0.1:${libraryPort}`,
           PUBLIC_BASE_URL: base,
           RENDITION_SIGNING_KEYS: SIGNING_KEY,
+          SERVICE_TOKENS: `${TEST_SERVICE_TOKEN},${TEST_SERVICE_TOKEN}-next`,
           DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
           DISPLAY_WORKERS: '2',
           LOG_LEVEL: 'silent',
@@ -136,7 +138,7 @@ describe('standalone display server (npm run start:display): worker processes sh
   it('makes slideshows over the library served elsewhere and serves their renditions', async () => {
     const created = await fetch(`${base}/v1/display/slideshows`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [OWNER_HEADER]: 'local' },
+      headers: { 'content-type': 'application/json', ...SERVICE_AUTH, [OWNER_HEADER]: 'local' },
       body: JSON.stringify({ ownerId: 'local', query: {}, viewport: { width: 1280, height: 800 } }),
     });
     assert.equal(created.status, 201);
@@ -150,6 +152,39 @@ describe('standalone display server (npm run start:display): worker processes sh
       assert.deepEqual({ width, height, format }, { width: 1280, height: 800, format: 'jpeg' });
     }
     assert.equal((await fetch(`${base}/readyz`)).status, 200);
+  });
+
+  it("refuses callers without a credential or with a forged one, and checks a person's credential with the library", async () => {
+    const create = (headers: Record<string, string>) =>
+      fetch(`${base}/v1/display/slideshows`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ ownerId: 'local', query: {}, viewport: { width: 1280, height: 800 } }),
+      });
+    const codeOf = async (response: Response) =>
+      `${response.status} ${((await response.json()) as { error: { code: string } }).error.code}`;
+    assert.equal(await codeOf(await create({ [OWNER_HEADER]: 'local' })), '401 AUTH_REQUIRED');
+    assert.equal(
+      await codeOf(await create({ ...bearer(`${TEST_SERVICE_TOKEN}-forged`), [OWNER_HEADER]: 'local' })),
+      '401 AUTH_INVALID',
+    );
+    // The second service token is accepted too (rotation).
+    assert.equal(
+      (await create({ ...bearer(`${TEST_SERVICE_TOKEN}-next`), [OWNER_HEADER]: 'local' })).status,
+      201,
+    );
+    const { token } = await library.credentials.create({
+      ownerId: 'local',
+      scopes: ['display'],
+      label: 'test',
+    });
+    assert.equal((await create(bearer(token))).status, 201);
+    const other = await library.credentials.create({
+      ownerId: 'someone-else',
+      scopes: ['owner'],
+      label: 'test',
+    });
+    assert.equal(await codeOf(await create(bearer(other.token))), '403 OWNER_FORBIDDEN');
   });
 
   it('spreads connections over two worker processes and replaces one that dies', async () => {
@@ -178,6 +213,7 @@ describe('standalone display server (npm run start:display): worker processes sh
       METADATA_SERVICE_URL: 'http://library.internal:8080',
       PUBLIC_BASE_URL: 'https://photos.example.com/',
       RENDITION_SIGNING_KEYS: `${SIGNING_KEY}, ${SIGNING_KEY}-old`,
+      SERVICE_TOKENS: TEST_SERVICE_TOKEN,
     };
     const config = standaloneDisplayConfigFromEnv(valid);
     assert.equal(config.publicBaseUrl, 'https://photos.example.com');
@@ -191,5 +227,10 @@ describe('standalone display server (npm run start:display): worker processes sh
       () => standaloneDisplayConfigFromEnv({ ...valid, DISPLAY_SQLITE_FILE: undefined }),
       /DATABASE_URL or DISPLAY_SQLITE_FILE/,
     );
+    assert.throws(
+      () => standaloneDisplayConfigFromEnv({ ...valid, SERVICE_TOKENS: 'short' }),
+      /SERVICE_TOKENS must be one or more comma-separated tokens/,
+    );
+    assert.deepEqual(standaloneDisplayConfigFromEnv(valid).serviceTokens, [TEST_SERVICE_TOKEN]);
   });
 });
