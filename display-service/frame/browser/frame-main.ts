@@ -251,8 +251,12 @@ async function retrying<T>(work: () => Promise<T>, stage: Stage, hook: FrameHook
     } catch (error) {
       if (error instanceof HttpError && !error.transient) {
         hook.error = error.code;
+        // An answer about the text (what found nothing) is said in words alone; other errors show their code.
+        if (error.code === 'TEXT_NOT_UNDERSTOOD' || error.code === 'NO_MATCHING_PHOTOS') {
+          stage.showMessage([{ text: error.message }]);
+          throw error;
+        }
         stage.showMessage([{ text: error.message }, { text: `(${error.code})`, className: 'hint' }]);
-        if (error.code === 'TEXT_NOT_UNDERSTOOD' || error.code === 'NO_MATCHING_PHOTOS') throw error;
         await sleep(30_000);
         continue;
       }

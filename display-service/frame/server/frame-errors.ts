@@ -50,8 +50,9 @@ export const frameErrors = {
       code: 'TEXT_NOT_UNDERSTOOD',
       publicMessage: 'Nothing in that text matched a label, person, album, place or date in the library',
     }),
-  noMatchingPhotos: (): AppError =>
-    new AppError({ status: 404, code: 'NO_MATCHING_PHOTOS', publicMessage: 'No photos match that text' }),
+  /** `answer`: the library's nothingFound in words (common/answers), the same sentence `npm run search` prints. */
+  noMatchingPhotos: (answer = 'No photos match that text'): AppError =>
+    new AppError({ status: 404, code: 'NO_MATCHING_PHOTOS', publicMessage: answer }),
   unknownDevice: (known: readonly string[]): AppError =>
     new AppError({
       status: 400,

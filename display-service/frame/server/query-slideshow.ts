@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DisplayApi } from '../../../common/clients/display-client';
 import type { LibraryApi } from '../../../common/clients/library-client';
-import type { PhotoQuery, SlideshowPage, Viewport } from '../../../common/contracts';
+import { answerNothingFound, nothingFoundSentence } from '../../../common/answers/nothing-found-answer';
+import type { PhotoQuery, SearchResponse, SlideshowPage, Viewport } from '../../../common/contracts';
 import { frameErrors } from './frame-errors';
 
 export interface QuerySlideshowRequest {
@@ -31,8 +32,9 @@ export async function createQuerySlideshow(
     ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
     reference: request.now.toISOString(),
   });
+  // Zero first: text with a word nothing matched is answered by what found nothing, never by the rest of it.
+  if (reading.total === 0) throw frameErrors.noMatchingPhotos(nothingFoundText(request.q, reading));
   if (!reading.query || (reading.understood ?? []).length === 0) throw frameErrors.textNotUnderstood();
-  if (reading.total === 0) throw frameErrors.noMatchingPhotos();
   return apis.display.createSlideshow({
     ownerId: request.ownerId,
     query: inPlayOrder(reading.query, request.shuffle),
@@ -40,6 +42,14 @@ export async function createQuerySlideshow(
     deviceId: request.deviceId,
     pageSize: request.pageSize,
   });
+}
+
+/** The same sentence `npm run search` prints for the same text (common/answers), without the command. */
+function nothingFoundText(text: string, reading: SearchResponse): string | undefined {
+  if (!reading.nothingFound) return undefined;
+  return nothingFoundSentence(
+    answerNothingFound(reading.nothingFound, { text, understood: reading.understood }),
+  );
 }
 
 /** Mirrors the skill's lambda/util/slideshow-order.ts (tiers share no code but common/). */
