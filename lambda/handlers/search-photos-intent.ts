@@ -39,16 +39,21 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         hemisphere: hemisphere === 'southern' ? 'S' : 'N',
         reference: now().toISOString(),
       });
-      if (!reading.query || (reading.understood ?? []).length === 0) {
-        return ask(input, strings, strings.textNotUnderstood(heard));
-      }
-      if (reading.total === 0) {
+      // An empty answer explains itself (an unknown word is a failed constraint, with no query to play).
+      if (reading.total === 0 && reading.nothingFound) {
         const today = calendarDateIn(now(), timeZone);
         return ask(
           input,
           strings,
           strings.nothingFound(textNothingFound(heard, reading.nothingFound, today)),
         );
+      }
+      if (!reading.query || (reading.understood ?? []).length === 0) {
+        return ask(input, strings, strings.textNotUnderstood(heard));
+      }
+      if (reading.total === 0) {
+        const today = calendarDateIn(now(), timeZone);
+        return ask(input, strings, strings.nothingFound(textNothingFound(heard, undefined, today)));
       }
 
       const viewport = requestFactsOf(input).aplViewport;

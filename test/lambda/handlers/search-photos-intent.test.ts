@@ -108,8 +108,8 @@ describe('SearchPhotosIntent: free text read by the library', () => {
       'blorf photos': {
         total: 0,
         span: null,
-        query: query({}),
-        understood: [{ kind: 'word', text: 'blorf', reading: 'blorf' }] as SearchResponse['understood'],
+        // An unmatched word is a failed constraint: the library answers no query to play.
+        understood: [] as SearchResponse['understood'],
         nothingFound: { failed: [{ kind: 'word', text: 'blorf', reason: 'unknown' }] },
       },
     });
