@@ -808,7 +808,11 @@ interface FactsJoins {
 }
 
 function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
-  const hasPlace = row.place_city !== null || row.place_region !== null || row.place_country !== null;
+  const hasPlace =
+    row.place_city !== null ||
+    row.place_region !== null ||
+    row.place_country !== null ||
+    row.place_sublocation !== null;
   return {
     ...toPhotoSummary(row),
     takenUtc: row.taken_utc,
@@ -827,6 +831,10 @@ function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
           region: row.place_region,
           country: row.place_country,
           countryCode: row.place_country_code,
+          // The other levels the photo is found by, when known (optional in the contract).
+          ...(row.place_sublocation === null ? {} : { sublocation: row.place_sublocation }),
+          ...(row.place_metro === null ? {} : { metro: row.place_metro }),
+          ...(row.place_county === null ? {} : { county: row.place_county }),
         }
       : null,
     camera:

@@ -111,6 +111,24 @@ describeOnEachEngine('Place filters', (engine) => {
     assert.deepEqual(await ids([{ name: "x' or 1=1 --" }]), []);
   });
 
+  it("keeps a person's place name in the photo's facts, with the metro and county as extras", async () => {
+    const facts = await repo.getPhoto(A, 'ph_santa_monica');
+    assert.deepEqual(facts?.place, {
+      city: 'Santa Monica',
+      region: 'California',
+      country: 'United States',
+      countryCode: 'US',
+      metro: 'Los Angeles',
+      county: 'Los Angeles County',
+    });
+    const [caption] = await repo.describePhotos(A, ['ph_santa_monica']);
+    assert.deepEqual(caption?.place, {
+      city: 'Santa Monica',
+      region: 'California',
+      country: 'United States',
+    });
+  });
+
   if (engine.name === 'SQLite') {
     it('reads the per-level indexes: one level is one index range, any level an OR of index ranges', async () => {
       // A library big enough for the planner's statistics to tell the owner apart from a place (5,000 photos in
