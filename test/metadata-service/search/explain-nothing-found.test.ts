@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  nothingFoundSchema,
+  searchResponseSchema,
+  type NothingFound,
+  type SearchRequest,
+  type SearchResponse,
+} from '../../../common/contracts';
+import { createLibrary, type Library } from '../../../metadata-service/library';
+import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
+
+const ALICE = 'alice';
+const BOB = 'bob';
+/** Wednesday 2 December 2026, noon UTC: "this weekend" is still to come, last weekend was 28–29 November. */
+const WEDNESDAY = '2026-12-02T12:00:00Z';
+const SANTA_MONICA = { latitude: 34.0195, longitude: -118.4912 };
+const PARIS = { latitude: 48.8584, longitude: 2.2945 };
+const ROME = { latitude: 41.8902, longitude: 12.4922 };
+
+describe('explaining an empty search (nothingFound)', function () {
+  this.timeout(60_000);
+  let temp: TempDir;
+  let library: Library;
+
+  before(async () => {
+    temp = await makeTempDir('pf-nothing-found-');
+    library = await createLibrary({
+      database: { kind: 'sqlite', file: join(temp.path, 'library.sqlite') },
+      logger: silentLogger,
+    });
+    const alice = join(temp.path, 'alice');
+    const beach = (day: string, seed: number) =>
+      writeJpeg(join(alice, 'Camera', `beach-${seed}.jpg`), {
+        seed,
+        dateTimeOriginal: `${day} 10:00:00`,
+        offsetTimeOriginal: '-08:00',
+        gps: SANTA_MONICA,
+        keywords: ['beach'],
+      });
+    await beach('2025:08:01', 1);
+    await beach('2026:07:14', 2);
+    await beach('2026:07:20', 3);
+    // Last weekend, as seen on Wednesday 2 December.
+    await beach('2026:11:28', 4);
+    await writeJpeg(join(alice, 'Camera', 'dog.jpg'), {
+      seed: 5,
+      dateTimeOriginal: '2019:05:01 09:00:00',
+      gps: PARIS,
+      keywords: ['dog'],
+    });
+    await library.ingest(alice, { ownerId: ALICE });
+    // Bob has been to Italy; Alice has not. Nothing of Bob's may count for Alice.
+    const bob = join(temp.path, 'bob');
+    await writeJpeg(join(bob, 'Camera', 'rome.jpg'), {
+      seed: 6,
+      dateTimeOriginal: '2024:04:01 09:00:00',
+      gps: ROME,
+      keywords: ['cat', 'beach'],
+    });
+    await library.ingest(bob, { ownerId: BOB });
+  });
+  after(async () => {
+    await library.close();
+    await temp.cleanup();
+  });
+
+  const search = async (request: SearchRequest, owner = ALICE): Promise<SearchResponse> => {
+    const response = await library.api.search(owner, { timeZone: 'UTC', reference: WEDNESDAY, ...request });
+    return searchResponseSchema.parse(response);
+  };
+  const text = (q: string, owner = ALICE) => search({ q }, owner);
+  const nothingFound = (response: SearchResponse): NothingFound => {
+    assert.equal(response.total, 0);
+    assert.deepEqual(response.photos, []);
+    assert.ok(response.nothingFound, 'an empty answer says why');
+    return nothingFoundSchema.parse(response.nothingFound);
+  };
+
+  it('answers gibberish with nothing and names the words, never the whole library', async () => {
+    const response = await text('show me blorf please');
+    assert.deepEqual(nothingFound(response), {
+      failed: [{ kind: 'word', text: 'blorf', reason: 'unknown' }],
+    });
+    assert.equal(response.query, undefined, 'no structured query stands for text with an unknown word');
+    assert.deepEqual(response.unmatched, ['blorf']);
+  });
+
+  it('answers an unknown subject beside a known one with nothing, offering the known one alone', async () => {
+    const response = await text('blorf beach');
+    const found = nothingFound(response);
+    assert.deepEqual(found.failed, [{ kind: 'word', text: 'blorf', reason: 'unknown' }]);
+    assert.deepEqual(found.alternative?.dropped, { kind: 'word', text: 'blorf' });
+    assert.equal(found.alternative?.total, 4);
+    assert.deepEqual(found.alternative?.query.labels, ['beach']);
+    assert.equal(found.alternative?.span.last, '2026-11-28T10:00:00');
+  });
+
+  it('understands a place of the gazetteer with no photos there (Italy) and says it has none', async () => {
+    const alone = nothingFound(await text('photos from Italy'));
+    assert.deepEqual(alone, { failed: [{ kind: 'place', text: 'Italy', reason: 'no-photos' }] });
+    const withBeach = nothingFound(await text('beach photos in Italy'));
+    assert.deepEqual(withBeach.failed, [{ kind: 'place', text: 'Italy', reason: 'no-photos' }]);
+    assert.deepEqual(withBeach.alternative?.dropped, { kind: 'place', text: 'Italy' });
+    assert.deepEqual(withBeach.alternative?.query.places, []);
+    assert.equal(withBeach.alternative?.total, 4, "Bob's beach photo in Rome is not Alice's");
+  });
+
+  it('says a known label with no photos has none (cats), owner by owner', async () => {
+    assert.deepEqual(nothingFound(await text('cat photos')), {
+      failed: [{ kind: 'label', text: 'cat', reason: 'no-photos' }],
+    });
+    assert.equal((await text('cat photos', BOB)).total, 1);
+  });
+
+  it('calls a subject nothing knows unknown, not absent', async () => {
+    const found = nothingFound(await text('photos of quokkas'));
+    assert.deepEqual(found.failed, [{ kind: 'word', text: 'quokkas', reason: 'unknown' }]);
+  });
+
+  it('answers a weekend still to come with "future" and offers the previous one (free text and structured)', async () => {
+    const found = nothingFound(await text('beach photos this weekend'));
+    assert.deepEqual(found.failed, [{ kind: 'date', text: 'this weekend', reason: 'future' }]);
+    assert.equal(found.alternative?.dropped.kind, 'date');
+    assert.ok(found.alternative?.replacement, 'the previous weekend is offered by name');
+    assert.equal(found.alternative?.total, 1);
+    assert.equal(found.alternative?.query.takenFrom, '2026-11-28T00:00:00');
+    assert.deepEqual(found.alternative?.query.labels, ['beach']);
+
+    const structured = nothingFound(
+      await search({
+        query: { labels: ['beach'], takenFrom: '2026-12-05T00:00:00', takenTo: '2026-12-07T00:00:00' },
+      }),
+    );
+    assert.deepEqual(structured.failed, [
+      { kind: 'date', text: '2026-12-05 – 2026-12-06', reason: 'future' },
+    ]);
+    assert.deepEqual(structured.alternative?.replacement, { text: '2026-11-28 – 2026-11-29' });
+    assert.equal(structured.alternative?.query.takenTo, '2026-11-30T00:00:00');
+    assert.equal(structured.alternative?.total, 1);
+  });
+
+  it('calls constraints that each find photos but not together a combination, dropping the date first', async () => {
+    const found = nothingFound(await text('beach photos from 2019'));
+    assert.deepEqual(found.failed, [
+      { kind: 'label', text: 'beach', reason: 'combination' },
+      { kind: 'date', text: '2019', reason: 'combination' },
+    ]);
+    assert.deepEqual(found.alternative?.dropped, { kind: 'date', text: '2019' });
+    assert.equal(found.alternative?.total, 4);
+    assert.equal(found.alternative?.query.takenFrom, undefined);
+
+    // No date to drop: the place goes next, the subject stays.
+    const placed = nothingFound(await text('dogs in Santa Monica'));
+    assert.deepEqual(placed.alternative?.dropped, { kind: 'place', text: 'Santa Monica' });
+    assert.deepEqual(placed.alternative?.query.labels, ['dog']);
+    assert.equal(placed.alternative?.total, 1);
+  });
+
+  it('explains structured queries too, and never offers a query with nothing left', async () => {
+    const found = nothingFound(await search({ query: { labels: ['cat'] } }));
+    assert.deepEqual(found, { failed: [{ kind: 'label', text: 'cat', reason: 'no-photos' }] });
+    const places = nothingFound(
+      await search({ query: { labels: ['dog'], places: [{ name: 'Santa Monica' }] } }),
+    );
+    assert.equal(places.failed.length, 2);
+    assert.deepEqual(places.alternative?.dropped, { kind: 'place', text: 'Santa Monica' });
+    // Found photos carry no explanation.
+    assert.equal((await search({ query: { labels: ['dog'] } })).nothingFound, undefined);
+  });
+
+  it('says an empty library is empty', async () => {
+    assert.deepEqual(nothingFound(await search({}, 'carol')), {
+      failed: [{ kind: 'word', text: '', reason: 'no-photos' }],
+    });
+  });
+
+  it('never returns a photo for a request with an unmatched word, whatever else it asks (property)', async () => {
+    // A small seeded generator: known parts in any order and number, and one made-up word somewhere among them.
+    let state = 20261202;
+    const next = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const known = ['beach', 'dog', 'photos', 'from 2019', 'last summer', 'in Santa Monica', 'in Paris', 'my'];
+    const letters = 'bcdfghjklmnpqrstvwxz';
+    for (let round = 0; round < 25; round++) {
+      const parts = Array.from({ length: next(4) }, () => known[next(known.length)] ?? 'beach');
+      const word = Array.from({ length: 5 + next(4) }, () => letters[next(letters.length)]).join('');
+      parts.splice(next(parts.length + 1), 0, word);
+      const q = parts.join(' ');
+      const response = await text(q);
+      assert.equal(response.total, 0, q);
+      assert.deepEqual(response.photos, [], q);
+      assert.equal(response.query, undefined, q);
+      const found = nothingFoundSchema.parse(response.nothingFound);
+      assert.ok(
+        found.failed.some((f) => f.kind === 'word' && f.text.includes(word) && f.reason === 'unknown'),
+        q,
+      );
+      if (found.alternative) {
+        // The offer keeps every understood part: its own search finds only photos that satisfy all of them.
+        const offered = await search({ query: found.alternative.query });
+        assert.equal(offered.total, found.alternative.total, q);
+      }
+    }
+  });
+});
