@@ -18,6 +18,7 @@ import { findDevice } from '../../tools/alexa-simulator/devices';
 import { buildRequestEnvelope, SIMULATOR_IDENTITY } from '../../tools/alexa-simulator/envelope';
 import { loadLanguageModel } from '../../tools/alexa-simulator/interaction-model';
 import { intentFromSlotValues, matchUtterance } from '../../tools/alexa-simulator/interaction-model-matcher';
+import { bearer } from '../support/test-credentials';
 import { sendToSkill } from '../../tools/alexa-simulator/skill-transport';
 
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
@@ -106,6 +107,7 @@ describe('end to end: Lambda handler → display → library on the local stack'
     stack = await startLocalStack(config, { today: TODAY });
     process.env.DISPLAY_SERVICE_URL = stack.url;
     process.env.METADATA_SERVICE_URL = stack.url;
+    process.env.SERVICE_TOKENS = stack.serviceToken;
     process.env.PHOTO_OWNER_ID = 'local';
     process.env.LOG_LEVEL = 'silent';
   });
@@ -151,7 +153,9 @@ describe('end to end: Lambda handler → display → library on the local stack'
     assert.equal(meta.exif, undefined);
     assert.equal(meta.xmp, undefined);
 
-    const factsResponse = await fetch(`${stack.url}/v1/library/photos/${first.photoIds[0]}`);
+    const factsResponse = await fetch(`${stack.url}/v1/library/photos/${first.photoIds[0]}`, {
+      headers: bearer(stack.ownerToken),
+    });
     const facts = photoFactsSchema.parse(await factsResponse.json());
     assert.ok(facts.labels.some((label) => label.name === 'beach'));
     assert.ok(
@@ -173,7 +177,11 @@ describe('end to end: Lambda handler → display → library on the local stack'
     const another = list.items.find((item) => item.photoIds[0] !== first.photoIds[0]);
     if (another) {
       const otherFacts = photoFactsSchema.parse(
-        await (await fetch(`${stack.url}/v1/library/photos/${another.photoIds[0]}`)).json(),
+        await (
+          await fetch(`${stack.url}/v1/library/photos/${another.photoIds[0]}`, {
+            headers: bearer(stack.ownerToken),
+          })
+        ).json(),
       );
       const otherFitted = await sharp(fileURLToPath(otherFacts.source.uri))
         .rotate()
@@ -268,7 +276,11 @@ describe('end to end: Lambda handler → display → library on the local stack'
       assert.equal(list.maximumExclusiveIndex, 3);
       for (const item of list.items) {
         const facts = photoFactsSchema.parse(
-          await (await fetch(`${stack.url}/v1/library/photos/${item.photoIds[0]}`)).json(),
+          await (
+            await fetch(`${stack.url}/v1/library/photos/${item.photoIds[0]}`, {
+              headers: bearer(stack.ownerToken),
+            })
+          ).json(),
         );
         assert.equal(facts.place?.city, 'Santa Monica');
         assert.ok(facts.labels.some((label) => label.name === 'beach'));
@@ -294,7 +306,9 @@ describe('end to end: Lambda handler → display → library on the local stack'
     const shown = await sendToSkill(`${stack.url}/alexa`, showBeachLastSummer('Echo Show 8'), token);
     const photoId = photoListOf(render(shown.body as ResponseEnvelope)).items[0]?.photoIds[0] ?? '';
     const facts = photoFactsSchema.parse(
-      await (await fetch(`${stack.url}/v1/library/photos/${photoId}`)).json(),
+      await (
+        await fetch(`${stack.url}/v1/library/photos/${photoId}`, { headers: bearer(stack.ownerToken) })
+      ).json(),
     );
     const question = buildRequestEnvelope({
       device: findDevice('Echo Show 8'),
@@ -382,7 +396,7 @@ describe('end to end: Lambda handler → display → library on the local stack'
     } finally {
       db.close();
     }
-    const display = createDisplayHttpClient(`${stack.url}/v1/display`);
+    const display = createDisplayHttpClient(`${stack.url}/v1/display`, { credential: stack.serviceToken });
     const request = {
       ownerId: 'local',
       deviceId: 'kitchen',
@@ -399,7 +413,7 @@ describe('end to end: Lambda handler → display → library on the local stack'
     // Against the real library (seeded shuffle, cursors, on-this-day): every photo once before any repeats.
     const everyPhoto = await fetch(`${stack.url}/v1/library/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-photo-owner': 'local' },
+      headers: { 'content-type': 'application/json', ...bearer(stack.ownerToken) },
       body: JSON.stringify({ query: { collapseDuplicates: true, mediaKinds: ['photo'] }, limit: 1000 }),
     });
     const library = (await everyPhoto.json()) as { total: number; photos: { id: string }[] };
