@@ -19,7 +19,14 @@ export type PlaceLevel = 'sublocation' | 'city' | 'metro' | 'county' | 'region' 
 export type FailedKind = 'label' | 'person' | 'album' | 'place' | 'date' | 'favorites' | 'video' | 'word';
 export type FailReason = 'unknown' | 'no-photos' | 'future' | 'combination';
 
-export type DateConstraint = { amazon: string } | { holiday: HolidayId; year?: number } | { onThisDay: true };
+export type DateConstraint =
+  | { amazon: string }
+  /**
+   * A holiday alone is its most recent occurrence (as of the reference date); with a year, that year's; `every`
+   * ("every Christmas", the RECURRENCE slot), every year's.
+   */
+  | { holiday: HolidayId; year?: number; every?: true }
+  | { onThisDay: true };
 
 export interface Constraints {
   labels?: readonly string[];
@@ -98,7 +105,10 @@ function dateRanges(date: DateConstraint, context: EvalContext): Range[] {
   const referenceYear = Number(context.reference.slice(0, 4));
   const years = Array.from({ length: referenceYear - 2009 }, (_, i) => 2010 + i);
   if ('holiday' in date) {
-    return (date.year === undefined ? years : [date.year]).map((year) => holidayRange(date.holiday, year));
+    if (date.year !== undefined) return [holidayRange(date.holiday, date.year)];
+    const occurrences = years.map((year) => holidayRange(date.holiday, year));
+    if (date.every) return occurrences;
+    return occurrences.filter((range) => range.from <= context.reference).slice(-1);
   }
   const monthDay = context.reference.slice(5, 10);
   return years

@@ -190,16 +190,22 @@ add(
 );
 
 // --- Holidays, with and without a year; on this day.
-const HOLIDAYS: Array<[string, string, string, number | undefined]> = [
+type HolidayForm = [string, string, string, number | 'every' | undefined];
+const HOLIDAYS: HolidayForm[] = [
+  // Alone: the most recent occurrence (Christmas 2025 when asked on 2 December 2026).
   ['CHRISTMAS', 'christmas', 'Christmas', undefined],
-  ['CHRISTMAS_EVE', 'christmas eve', 'Christmas Eve', undefined],
-  ['NEW_YEARS_EVE', "new year's eve", "New Year's Eve", undefined],
-  ['NEW_YEARS_DAY', "new year's day", "New Year's Day", undefined],
-  ['EASTER', 'easter', 'Easter', undefined],
   ['THANKSGIVING', 'thanksgiving', 'Thanksgiving', undefined],
-  ['HALLOWEEN', 'halloween', 'Halloween', undefined],
-  ['VALENTINES_DAY', "valentine's day", "Valentine's Day", undefined],
-  ['MOTHERS_DAY', "mother's day", "Mother's Day", undefined],
+  ['EASTER', 'easter', 'Easter', undefined],
+  // Every year (the RECURRENCE slot).
+  ['CHRISTMAS', 'christmas', 'Christmas', 'every'],
+  ['CHRISTMAS_EVE', 'christmas eve', 'Christmas Eve', 'every'],
+  ['NEW_YEARS_EVE', "new year's eve", "New Year's Eve", 'every'],
+  ['NEW_YEARS_DAY', "new year's day", "New Year's Day", 'every'],
+  ['EASTER', 'easter', 'Easter', 'every'],
+  ['HALLOWEEN', 'halloween', 'Halloween', 'every'],
+  ['VALENTINES_DAY', "valentine's day", "Valentine's Day", 'every'],
+  ['MOTHERS_DAY', "mother's day", "Mother's Day", 'every'],
+  // With a year.
   ['CHRISTMAS', 'christmas', 'Christmas', 2019],
   ['CHRISTMAS', 'christmas', 'Christmas', 2024],
   ['CHRISTMAS', 'christmas', 'Christmas', 2018],
@@ -219,17 +225,30 @@ const SPOKEN_YEAR: Record<number, string> = {
   2024: 'twenty twenty four',
   2026: 'twenty twenty six',
 };
-for (const [holiday, spoken, written, year] of HOLIDAYS) {
-  const id = `holiday-${holiday.toLowerCase().replace(/_/g, '-')}${year === undefined ? '' : `-${year}`}`;
+for (const [holiday, spoken, written, when] of HOLIDAYS) {
+  const slug = holiday.toLowerCase().replace(/_/g, '-');
+  if (when === 'every') {
+    add(
+      'holiday',
+      `holiday-every-${slug}`,
+      {
+        slots: { holiday: spoken, recurrence: 'every year' },
+        say: `show photos from ${spoken} every year`,
+        text: `photos from every ${written}`,
+      },
+      { date: { holiday: holiday as never, every: true } },
+    );
+    continue;
+  }
   add(
     'holiday',
-    id,
+    `holiday-${slug}${when === undefined ? '' : `-${when}`}`,
     {
-      slots: { holiday: spoken, ...(year === undefined ? {} : { date: String(year) }) },
-      say: `show photos from ${spoken}${year === undefined ? '' : ` ${SPOKEN_YEAR[year]}`}`,
-      text: `photos from ${written}${year === undefined ? '' : ` ${year}`}`,
+      slots: { holiday: spoken, ...(when === undefined ? {} : { date: String(when) }) },
+      say: `show photos from ${spoken}${when === undefined ? '' : ` ${SPOKEN_YEAR[when]}`}`,
+      text: `photos from ${written}${when === undefined ? '' : ` ${when}`}`,
     },
-    { date: { holiday: holiday as never, ...(year === undefined ? {} : { year }) } },
+    { date: { holiday: holiday as never, ...(when === undefined ? {} : { year: when }) } },
   );
 }
 add(
@@ -630,9 +649,12 @@ add(
 add(
   'combination',
   'christmas-munich',
-  { slots: { holiday: 'christmas', place: 'Munich' }, text: 'Christmas in Munich' },
   {
-    date: { holiday: 'CHRISTMAS' },
+    slots: { holiday: 'christmas', recurrence: 'every year', place: 'Munich' },
+    text: 'every Christmas in Munich',
+  },
+  {
+    date: { holiday: 'CHRISTMAS', every: true },
     place: { name: 'Munich' },
   },
 );
