@@ -61,7 +61,9 @@ function when(phrase: DatePhrase): string {
     case 'decade':
       return `aus den ${phrase.firstYear}er Jahren`;
     case 'every-day':
-      return `von jedem ${phrase.day}. ${month(phrase.month)}`;
+      return phrase.onThisDay
+        ? 'von diesem Tag in früheren Jahren'
+        : `von jedem ${phrase.day}. ${month(phrase.month)}`;
     case 'every-month':
       return `aus jedem ${month(phrase.month)}`;
     case 'every-season':

@@ -94,7 +94,10 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       case 'decade':
         return `from the ${phrase.firstYear}s`;
       case 'every-day':
-        return `from every ${monthDay(phrase.month, phrase.day)}`;
+        // "On this day" is today's date in earlier years: said as such, not as a date the user never said.
+        return phrase.onThisDay
+          ? 'from this day in earlier years'
+          : `from every ${monthDay(phrase.month, phrase.day)}`;
       case 'every-month':
         return `from every ${month(phrase.month)}`;
       case 'every-season':

@@ -176,3 +176,46 @@ describe('ShowPhotosIntent: favourites and media kinds', () => {
     assert.equal(harness.display.created.length, 0);
   });
 });
+
+describe('ShowPhotosIntent: on this day', () => {
+  it('HOLIDAY ON_THIS_DAY → month-day windows in earlier years, said as "this day in earlier years"', async () => {
+    // Asked on 4 July 2026: the 4 Julys of earlier years, not 10 July.
+    const photos: TestPhoto[] = [
+      { id: 'j1', labels: ['beach'], takenLocal: '2025-07-04T10:00:00' },
+      { id: 'j2', labels: ['beach'], takenLocal: '2024-07-04T18:00:00' },
+      { id: 'x1', labels: ['beach'], takenLocal: '2025-07-10T10:00:00' },
+    ];
+    const harness = skillHarness(photos, new Date('2026-07-04T12:00:00Z'));
+    const response = await harness.invoke(
+      show({ holiday: staticSlot('on this day', 'HOLIDAY', 'ON_THIS_DAY') }, 'Echo Dot'),
+    );
+    assert.match(
+      speechOf(response),
+      /^You have 2 photos from this day in earlier years, taken between July 2024 and July 2025\./,
+    );
+    const query = photoQuerySchema.parse(harness.library.searches[0]?.request.query);
+    assert.deepEqual(
+      query.monthDays.map(({ month, day }) => [month, day]),
+      [[7, 4]],
+    );
+    assert.ok(query.takenTo !== undefined && query.takenTo <= '2026-07-04T00:00:00', 'earlier years only');
+  });
+
+  it('said back in each language', async () => {
+    const harness = skillHarness([], new Date('2026-07-04T12:00:00Z'));
+    const english = await harness.invoke(
+      show({ holiday: staticSlot('on this day', 'HOLIDAY', 'ON_THIS_DAY') }),
+    );
+    assert.equal(
+      speechOf(english),
+      'I found no photos from this day in earlier years. What would you like to see?',
+    );
+    const german = await harness.invoke(
+      inGerman(show({ holiday: staticSlot('an diesem Tag', 'HOLIDAY', 'ON_THIS_DAY') })),
+    );
+    assert.equal(
+      speechOf(german),
+      'Ich habe keine Fotos von diesem Tag in früheren Jahren gefunden. Was möchtest du sehen?',
+    );
+  });
+});

@@ -60,11 +60,26 @@ function matches(photo: TestPhoto, query: PhotoQuery | undefined): boolean {
   if (query.takenFrom && photo.takenLocal < query.takenFrom) return false;
   if (query.takenTo && photo.takenLocal >= query.takenTo) return false;
   if (query.favoritesOnly && !photo.favorite) return false;
+  const windows = query.monthDays ?? [];
+  if (windows.length > 0 && !windows.some((window) => inMonthDayWindow(photo.takenLocal, window)))
+    return false;
   const kinds = query.mediaKinds ?? [];
   if (kinds.length > 0 && !kinds.includes(photo.mediaKind ?? 'photo')) return false;
   const places = query.places ?? [];
   if (places.length > 0 && !places.some((place) => inPlace(photo, place))) return false;
   return true;
+}
+
+const DAY_MS = 86_400_000;
+/** Day of the year in a leap year, so 29 February has one. */
+const dayOfYear = (month: number, day: number): number =>
+  Math.round((Date.UTC(2024, month - 1, day) - Date.UTC(2024, 0, 1)) / DAY_MS);
+
+/** Whether a capture-local time falls on the window's month-day in any year, ±plusMinusDays across New Year. */
+function inMonthDayWindow(takenLocal: string, window: PhotoQuery['monthDays'][number]): boolean {
+  const at = dayOfYear(Number(takenLocal.slice(5, 7)), Number(takenLocal.slice(8, 10)));
+  const distance = Math.abs(at - dayOfYear(window.month, window.day));
+  return Math.min(distance, 366 - distance) <= window.plusMinusDays;
 }
 
 const TEST_PLACE_LEVELS = ['city', 'region', 'country'] as const;
