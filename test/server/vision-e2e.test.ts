@@ -102,7 +102,7 @@ describe('end to end: vision → people → "show photos of Mom" on the local st
     );
     assert.ok(render, `a slideshow: ${speechOf(reply)}`);
     const list = (render.datasources as { photos: PhotoList }).photos;
-    const display = createDisplayHttpClient(`${stack.url}/v1/display`);
+    const display = createDisplayHttpClient(`${stack.url}/v1/display`, { credential: stack.serviceToken });
     const page = await display.getSlideshowPage(OWNER, list.listId, 0, list.maximumExclusiveIndex);
     assert.deepEqual(
       page.items.slice(0, list.items.length).map((item) => item.photoIds),
@@ -112,7 +112,7 @@ describe('end to end: vision → people → "show photos of Mom" on the local st
   };
 
   it('names a face cluster "Mom" through the library HTTP API', async () => {
-    const library = createLibraryHttpClient(`${stack.url}/v1/library`);
+    const library = createLibraryHttpClient(`${stack.url}/v1/library`, { credential: stack.serviceToken });
     const everything = await library.search(OWNER, { query: {}, limit: 1000 });
     const salley = everything.photos.filter((p) => p.source.path.startsWith('John_Salley/'));
     assert.equal(salley.length, 11);

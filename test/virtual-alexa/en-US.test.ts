@@ -150,10 +150,11 @@ describe('virtual-alexa drives the built bundle with the en-US model (acceptance
     const config = { ...localStackConfigFromEnv({}), port: 0, dataDir, logLevel: 'silent' as const };
     stack = await startLocalStack(config, { today });
     stackUrl = stack.url;
-    library = createLibraryHttpClient(`${stack.url}/v1/library`);
+    library = createLibraryHttpClient(`${stack.url}/v1/library`, { credential: stack.serviceToken });
     Object.assign(process.env, {
       DISPLAY_SERVICE_URL: stack.url,
       METADATA_SERVICE_URL: stack.url,
+      SERVICE_TOKENS: stack.serviceToken,
       PHOTO_OWNER_ID: 'local',
       LOG_LEVEL: 'silent',
     });
