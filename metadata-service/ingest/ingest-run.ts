@@ -7,6 +7,7 @@ import {
   toPhotoRecord,
   type AlbumFolderMode,
 } from './photo-record';
+import { correctOldAlbums } from './album-correction';
 import { folderLabels, hierarchicalKeywordLabels, keywordLabels, textLabels } from './photo-labels';
 import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
@@ -91,6 +92,12 @@ export async function runIngest(
   const listedPaths = new Set(files.map((f) => f.path));
   const storedByPath = new Map(
     (await deps.repository.listSources(ownerId, source.root)).map((s) => [s.sourcePath, s]),
+  );
+  await correctOldAlbums(
+    source,
+    storedByPath,
+    { ownerId, albumFolders: options.albumFolders ?? DEFAULT_ALBUM_FOLDER_MODE },
+    { repository: deps.repository, logger },
   );
   const pathsWithSkips = new Set(
     (await deps.repository.listSkips(ownerId))

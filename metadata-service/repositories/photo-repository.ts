@@ -20,6 +20,7 @@ import {
 import type { Place } from '../places/place';
 import { placeColumns } from '../places/place-columns';
 import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } from './near-duplicates';
+import { dropAlbums, listAlbums, type StoredAlbum } from './album-rows';
 import { albumIdFor, normalizeName, personIdFor } from './names';
 import { countEntriesOf, countInsertedPhoto, recountEntries, type CountedKey } from './key-month-counts';
 import { insertLabels, replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
@@ -366,6 +367,16 @@ export class PhotoRepository {
       .orderBy('label')
       .execute();
     return rows.map((row) => row.label);
+  }
+
+  /** Every album of the owner, hidden ones included (ingest checks them against today's album rule). */
+  listAlbums(ownerId: string): Promise<StoredAlbum[]> {
+    return listAlbums(this.db, ownerId);
+  }
+
+  /** Removes albums that should never have been made; returns the photos that were in them, to be refiled. */
+  dropAlbums(ownerId: string, albumIds: readonly string[]): Promise<string[]> {
+    return dropAlbums(this.db, ownerId, albumIds);
   }
 
   async setAlbumHidden(ownerId: string, albumId: string, hidden: boolean): Promise<boolean> {

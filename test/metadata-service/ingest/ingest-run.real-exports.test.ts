@@ -148,4 +148,35 @@ describe('ingest of real export shapes', () => {
     assert.deepEqual(facts?.people.map((p) => p.name).sort(), ['Anna Smith', 'Ben']);
     assert.deepEqual(albums(facts), ['Paris']);
   });
+
+  it("heals a library ingested under the old rule: wrong albums go, their photos are refiled by today's rule", async () => {
+    await photo('Takeout/Google Photos/Photos from 2019/IMG_1.jpg');
+    await photo('Summer trip/DCIM/100CANON/IMG_0001.JPG');
+    await photo('Trip(1)/IMG_2.jpg');
+    await ingestAll();
+    // What the old rule stored: every photo's leaf folder was an album, whatever it was called.
+    const root = createFolderSource(tmp.path).root;
+    for (const stored of await repository.listSources(OWNER, root)) {
+      const leaf = stored.sourcePath.split('/').slice(-2, -1);
+      await repository.updateSource(OWNER, stored.id, {
+        ...stored,
+        sourceUri: 'file:///x',
+        folderLabels: [],
+        folderAlbums: leaf,
+      });
+    }
+    const oldAlbums = (await repository.listAlbums(OWNER)).map((a) => a.name);
+    for (const name of ['100CANON', 'Photos from 2019', 'Trip(1)']) assert.ok(oldAlbums.includes(name), name);
+
+    const facts = await ingestAll();
+    assert.deepEqual((await repository.listAlbums(OWNER)).map((a) => a.name).sort(), ['Summer trip', 'Trip']);
+    assert.deepEqual(albums(facts.get('Takeout/Google Photos/Photos from 2019/IMG_1.jpg')), []);
+    assert.deepEqual(albums(facts.get('Summer trip/DCIM/100CANON/IMG_0001.JPG')), ['Summer trip']);
+    assert.deepEqual(albums(facts.get('Trip(1)/IMG_2.jpg')), ['Trip']);
+    const vocabulary = await repository.vocabulary(OWNER);
+    assert.deepEqual(vocabulary.albums.map((a) => [a.name, a.photoCount]).sort(), [
+      ['Summer trip', 1],
+      ['Trip', 1],
+    ]);
+  });
 });
