@@ -64,7 +64,8 @@ function saidOf({ failed }: NothingFound): string {
     sentences.push(`I don't know ${unknown.map((f) => `“${f.text}”`).join(' or ')}, so no photos match.`);
   }
   for (const future of failed.filter((f) => f.reason === 'future')) {
-    sentences.push(`“${future.text}” is still to come, so there are no photos from it yet.`);
+    const when = `${future.text.charAt(0).toUpperCase()}${future.text.slice(1)}`;
+    sentences.push(`${when} is still to come, so there are no photos from it yet.`);
   }
   const none = failed.filter((f) => f.reason === 'no-photos');
   if (none.some((f) => f.kind === 'word')) sentences.push('There are no photos in your library yet.');
