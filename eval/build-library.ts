@@ -122,9 +122,13 @@ async function writePixels(
   rmSync(jpeg);
 }
 
+/** ISO 6709 as phones write it in ©xyz: ±DD.DDDD±DDD.DDDD/ (degrees zero-padded). */
 function iso6709([lat, lon]: readonly [number, number]): string {
-  const sign = (n: number) => (n < 0 ? '-' : '+');
-  return `${sign(lat)}${Math.abs(lat).toFixed(4)}${sign(lon)}${Math.abs(lon).toFixed(4)}/`;
+  const part = (n: number, digits: number) =>
+    `${n < 0 ? '-' : '+'}${Math.abs(n)
+      .toFixed(4)
+      .padStart(digits + 5, '0')}`;
+  return `${part(lat, 2)}${part(lon, 3)}/`;
 }
 
 /** The tags each tool writes, as exiftool arguments. */

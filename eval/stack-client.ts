@@ -143,16 +143,28 @@ const NUMBER_WORDS: Record<string, number> = {
   eight: 8,
   nine: 9,
   ten: 10,
-  eleven: 11,
-  twelve: 12,
+  keine: 0,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
 };
 
-/** The number of photos or videos an answer speaks ("Here are 4 beach photos…"), if it speaks one. */
+/** The number of photos or videos an answer speaks ("Here are 4 beach photos…", "4 Lieblingsfotos"), if any. */
 export function spokenCount(speech: string): number | undefined {
-  const match =
-    /\b(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:[^.,;]{0,60}?)\b(photos?|pictures?|videos?|clips?|fotos?)\b/i.exec(
-      speech,
-    );
+  const numbers = `\\d+|${Object.keys(NUMBER_WORDS).join('|')}`;
+  const match = new RegExp(
+    `(?<![\\p{L}\\d])(${numbers})(?![\\p{L}\\d])[^.,;]{0,40}?(photo|picture|video|clip|foto|bild|aufnahme)`,
+    'iu',
+  ).exec(speech);
   if (!match?.[1]) return undefined;
   const word = match[1].toLowerCase();
   return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
