@@ -1,5 +1,6 @@
 import {
   EARLIEST_PHOTO,
+  occurrenceYear,
   rangesOf,
   rangesOverlap,
   resolveOccurrence,
@@ -34,6 +35,7 @@ const overlaps = rangesOverlap;
  * Turns every date the text named into the query's date fields:
  * - plain dates ("last summer", "2019", "july 2019"): one is [takenFrom, takenTo); several are alternatives
  *   (dateRanges: "2019 and 2021");
+ * - a holiday named alone ("Mom at Christmas") is its most recent occurrence that has begun;
  * - a recurring one ("every christmas", a bare "summer") becomes one range per year; a plain date beside it only
  *   chooses the years ("christmas in the nineties", "summer last year"), and one such date also bounds the result;
  *   without one, the years are the library's span or the last 20;
@@ -53,7 +55,13 @@ export function combineDates(
   let before: string | undefined;
   const recurring: Placed<RecurringEvent>[] = [];
 
-  for (const { first, text, item } of findings) {
+  const alone = !findings.some((f) => f.item.type === 'ranges' || f.item.type === 'month-day');
+  for (const { first, text, item: found } of findings) {
+    // A holiday named alone ("Mom at Christmas") is its most recent occurrence, as the skill's HOLIDAY slot reads it.
+    const item =
+      alone && found.type === 'every' && found.bare && found.event.kind === 'holiday'
+        ? mostRecent(found.event, dates)
+        : found;
     if (item.type === 'ranges') {
       plainRanges.push(...item.ranges);
       const value = {
@@ -156,6 +164,12 @@ function occurrencesOf(
   return occurrencesBetween(event, dates.today.year - DEFAULT_YEARS, dates.today.year, dates.now).slice(
     -DEFAULT_YEARS,
   );
+}
+
+/** The most recent occurrence of an event that has begun, as a plain date. */
+function mostRecent(event: RecurringEvent, dates: DateContext): DateFinding {
+  const year = occurrenceYear(event, 'latest', dates.today);
+  return { type: 'ranges', description: event.nameIn(year), ranges: [event.windowIn(year)] };
 }
 
 /** The one occurrence inside the named dates when it has not begun, as a reading marked future. */

@@ -4,6 +4,7 @@ import {
   addYears,
   calendarDate,
   DAY_OF_MONTH_PATTERN,
+  dateOfLocal,
   dayOfWords,
   dayPeriod,
   dayRange,
@@ -29,6 +30,7 @@ import {
   YEAR_PATTERN,
   yearOfWords,
   yearPeriod,
+  weekendPeriod,
   englishNameOf,
   type CalendarDate,
   type FutureDate,
@@ -45,8 +47,11 @@ import type { LocalRange, MonthDayReading } from './types';
 export type DateFinding =
   /** `future`: all of it is still to come ("this weekend" on a Wednesday); the previous occurrence to offer. */
   | { type: 'ranges'; description: string; ranges: LocalRange[]; future?: FutureDate }
-  /** "every christmas", or a bare "summer": which years is decided with the rest of the text and the library. */
-  | { type: 'every'; description: string; event: RecurringEvent }
+  /**
+   * "every christmas", or a bare "summer" or "christmas": which years is decided with the rest of the text and the
+   * library. `bare`: said without "every" (a bare holiday alone is its most recent occurrence).
+   */
+  | { type: 'every'; description: string; event: RecurringEvent; bare?: true }
   /** "on this day": today's month-day windows in years before this one (`before`: where this year's begins). */
   | { type: 'month-day'; windows: MonthDayReading[]; before: string };
 
@@ -212,6 +217,24 @@ function namedDay(
   return undefined;
 }
 
+/** The ISO week (Monday to Monday) or the weekend (Saturday to Monday) a named day falls in. */
+function weekOf(
+  unit: string | undefined,
+  day: DateFinding | undefined,
+  context: DateContext,
+): DateFinding | undefined {
+  const date = day?.type === 'ranges' ? dateOfLocal(day.ranges[0]?.from ?? '') : undefined;
+  if (!date) return undefined;
+  const monday = mondayOf(date);
+  const period =
+    unit === 'weekend'
+      ? weekendPeriod(addDays(monday, 5), context.today)
+      : { from: monday, to: addDays(monday, 7), phrase: { kind: 'week' as const, monday } };
+  if (!period) return undefined;
+  const week = resolvePeriod(period, context.today);
+  return resolved(week, englishNameOf(week.phrase, context.today));
+}
+
 const SAME_DAYS = 'this week|this month|this day|this date|today';
 
 /**
@@ -275,11 +298,26 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
-    pattern: `(${EVENT})s?`,
-    read: ([words], context) => {
+    // "christmases" is every one; "christmas" alone may be the most recent (see combine-dates).
+    pattern: `(${EVENT})(s?)`,
+    read: ([words, plural], context) => {
       const event = eventOf(words, context);
-      return event && { type: 'every', description: `every ${event.name}`, event };
+      if (!event) return undefined;
+      return {
+        type: 'every',
+        description: `every ${event.name}`,
+        event,
+        ...(plural ? {} : { bare: true as const }),
+      };
     },
+  },
+  {
+    pattern: `(?:the )?(week|weekend) of (${MONTH}) (?:the )?(${DAY_OF_MONTH_PATTERN})(?: (?:of )?(${YEAR_PATTERN}))?`,
+    read: ([unit, month, day, year], context) => weekOf(unit, namedDay(month, day, year, context), context),
+  },
+  {
+    pattern: `(?:the )?(week|weekend) of (?:the )?(${DAY_OF_MONTH_PATTERN}) (?:of )?(${MONTH})(?: (${YEAR_PATTERN}))?`,
+    read: ([unit, day, month, year], context) => weekOf(unit, namedDay(month, day, year, context), context),
   },
   {
     // Saturday 00:00 to Monday 00:00. "This weekend" on a Wednesday is still to come: kept, marked future.
@@ -345,6 +383,14 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
   {
     pattern: '(today|yesterday)',
     read: ([which], { today }) => ranges(unitRange(which === 'today' ? today : addDays(today, -1), 'day')),
+  },
+  {
+    pattern: `(?:the )?(nineteen|twenty) (tens|${Object.keys(DECADE_WORDS).join('|')})`,
+    read: ([century, word], context) =>
+      decade(
+        (century === 'twenty' ? 2000 : 1900) + (word === 'tens' ? 10 : (DECADE_WORDS[word ?? ''] ?? 0)),
+        context,
+      ),
   },
   {
     pattern: `(?:the )?(${Object.keys(DECADE_WORDS).join('|')})`,

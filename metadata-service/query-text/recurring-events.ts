@@ -17,6 +17,7 @@ import {
 export interface RecurringEvent extends YearlyEvent {
   /** How it is said back: "summer", "christmas". */
   name: string;
+  kind: 'holiday' | 'season';
 }
 
 const isSlotHoliday = (id: DatedHoliday): id is Exclude<HolidayId, 'BIRTHDAY'> =>
@@ -27,6 +28,7 @@ export function holidayEvent(holiday: DatedHoliday, name: string): RecurringEven
   const windowIn = (year: number): LocalRange => holidayWindow(holiday, year, 'en-US');
   return {
     name,
+    kind: 'holiday',
     windowIn,
     phraseIn: (year): DatePhrase =>
       isSlotHoliday(holiday)
@@ -40,6 +42,7 @@ export function holidayEvent(holiday: DatedHoliday, name: string): RecurringEven
 export function seasonEvent(season: SeasonName, hemisphere: Hemisphere): RecurringEvent {
   return {
     name: season,
+    kind: 'season',
     windowIn: (year) => {
       const { from, to } = seasonWindow(season, year, hemisphere);
       return dayRange(from, to);

@@ -1,10 +1,12 @@
 import {
   addDays,
   addMonths,
+  calendarDate,
   defaultHemisphere,
   formatIsoDate,
   fromUtcDate,
   isoWeekOf,
+  nthWeekdayOfMonth,
   spokenNumbersToDigits,
   type CalendarDate,
   type Hemisphere,
@@ -32,10 +34,11 @@ export function amazonDateOf(phrase: string, today: Date, locale = 'en-US'): str
   return (
     relativeDay(words, day) ??
     relativeWeek(words, day) ??
+    weekOfDay(words, day) ??
     relativeMonthOrYear(words, day) ??
     season(words, day, hemisphere) ??
     namedMonth(words, day) ??
-    yearOrDecade(words)
+    yearOrDecade(words, day)
   );
 }
 
@@ -133,8 +136,56 @@ function namedMonth(words: string, today: CalendarDate): string | undefined {
   return namedDayValue(today, month, dayOfMonth, explicitYear);
 }
 
-function yearOrDecade(words: string): string | undefined {
+const DECADE_WORDS = [
+  'tens',
+  'twenties',
+  'thirties',
+  'forties',
+  'fifties',
+  'sixties',
+  'seventies',
+  'eighties',
+  'nineties',
+];
+
+/** "2019", "the 2010s", "the twenty tens", "the nineteen nineties", "the nineties" (the latest that has begun). */
+function yearOrDecade(words: string, today: CalendarDate): string | undefined {
   if (/^\d{4}$/.test(words)) return words;
   const decade = /^(\d{3})0s$/.exec(words);
-  return decade ? `${decade[1]}X` : undefined;
+  if (decade) return `${decade[1]}X`;
+  const spoken = /^(?:(nineteen|twenty) )?([a-z]+)$/.exec(words);
+  const tens = DECADE_WORDS.indexOf(spoken?.[2] ?? '') + 1;
+  if (!spoken || tens === 0) return undefined;
+  if (spoken[1]) return `${spoken[1] === 'twenty' ? 20 : 19}${tens}X`;
+  if (tens === 1) return undefined;
+  return 2000 + tens * 10 <= today.year ? `20${tens}X` : `19${tens}X`;
+}
+
+/** Spoken ordinals arrive as digits ("first" → "1", see spokenNumbersToDigits). */
+const NTH_WEEK: Readonly<Record<string, number>> = { 1: 1, 2: 2, 3: 3, 4: 4 };
+
+/**
+ * "the week of july 1st 2019", "the weekend of july sixth twenty nineteen" (the ISO week of that day and its
+ * weekend), "the first week of july 2019" (the month's first week with most of its days in it, the one holding its
+ * first Thursday).
+ */
+function weekOfDay(words: string, today: CalendarDate): string | undefined {
+  const of = /^(week|weekend) of (.+)$/.exec(words);
+  if (of?.[2]) {
+    const value = namedMonth(of[2], today);
+    const date = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? calendarDateOf(value) : undefined;
+    if (!date) return undefined;
+    return of[1] === 'weekend' ? `${weekValue(date)}-WE` : weekValue(date);
+  }
+  const nth = /^([1-4])(?:st|nd|rd|th)? week of ([a-z]+)(?: (\d{4}))?$/.exec(words);
+  const month = MONTHS.indexOf(nth?.[2] ?? '') + 1;
+  if (!nth?.[1] || month === 0) return undefined;
+  const year = nth[3] === undefined ? yearOfNamedMonth(today, month) : Number(nth[3]);
+  const firstThursday = nthWeekdayOfMonth(year, month, 4, 1);
+  return weekValue(addDays(firstThursday, 7 * ((NTH_WEEK[nth[1]] ?? 1) - 1)));
+}
+
+function calendarDateOf(value: string): CalendarDate | undefined {
+  const [year, month, day] = value.split('-').map(Number);
+  return calendarDate(year ?? 0, month ?? 0, day ?? 0);
 }

@@ -156,6 +156,13 @@ const CASES: Case[] = [
     reference: SYDNEY,
     ranges: [['2024-12-24', '2024-12-27']],
   },
+  // A holiday alone is its most recent occurrence on both paths.
+  {
+    phrase: 'christmas',
+    spoken: { holiday: 'CHRISTMAS' },
+    reference: SYDNEY,
+    ranges: [['2025-12-24', '2025-12-27']],
+  },
   {
     phrase: 'last christmas',
     spoken: { holiday: 'CHRISTMAS' },

@@ -85,6 +85,12 @@ const CASES: Case[] = [
   { text: 'the fourteenth of february', from: '2026-02-14', to: '2026-02-15' },
   { text: 'march twenty twenty', from: '2020-03-01', to: '2020-04-01' },
   { text: 'easter 2024', from: '2024-03-31', to: '2024-04-01' },
+  { text: 'photos from the week of July 1 2019', from: '2019-07-01', to: '2019-07-08' },
+  { text: 'photos from the weekend of July 6 2019', from: '2019-07-06', to: '2019-07-08' },
+  { text: 'the weekend of the sixth of july twenty nineteen', from: '2019-07-06', to: '2019-07-08' },
+  { text: 'the twenty tens', from: '2010-01-01', to: '2020-01-01' },
+  { text: 'the nineteen nineties', from: '1990-01-01', to: '2000-01-01' },
+  { text: 'christmas', from: '2025-12-24', to: '2025-12-27' },
   { text: 'easter 2025', from: '2025-04-20', to: '2025-04-21' },
   {
     text: 'december 25 2026',

@@ -88,7 +88,8 @@ const CASES: Case[] = [
   },
   {
     text: 'Mom at Christmas',
-    query: { people: ['pe_mom'], dateRanges: yearly('12-24', 2006, 2025, '12-27') },
+    // A holiday named alone is its most recent occurrence, as the skill's HOLIDAY slot reads it.
+    query: { people: ['pe_mom'], takenFrom: day('2025-12-24'), takenTo: day('2025-12-27') },
     understood: [
       { kind: 'person', text: 'Mom' },
       { kind: 'date', text: 'Christmas' },
