@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Directive, ResponseEnvelope, Slot, er } from 'ask-sdk-model';
+import type { Directive, ResponseEnvelope, Slot, er, slu } from 'ask-sdk-model';
 import type { LanguageModel } from './interaction-model';
 import type { HeardRequest } from './interaction-model-matcher';
 
@@ -80,7 +80,7 @@ export function withDynamicEntities(
     const matched = values.filter((entity) =>
       [entity.name.value, ...(entity.name.synonyms ?? [])].some((form) => normalize(form) === wanted),
     );
-    const dynamic: er.ResolutionPerAuthority = {
+    const dynamic: slu.entityresolution.Resolution = {
       authority: `amzn1.er-authority.echo-sdk.dynamic.${applicationId}.${type}`,
       status: { code: matched.length > 0 ? 'ER_SUCCESS_MATCH' : 'ER_SUCCESS_NO_MATCH' },
       values: matched.map((entity) => ({
