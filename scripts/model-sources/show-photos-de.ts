@@ -67,4 +67,6 @@ export const GERMAN_SHOW_ADDITIONS: readonly string[] = [
   '$photos (aus|in) {place} {date}',
   '(zeig|zeig mir|zeige|zeige mir) $photos (aus|in) {country} {date}',
   '$photos (aus|in) {country} {date}',
+  // Ort und Feiertag: "Fotos aus London letzte Weihnachten".
+  '(zeig|zeig mir|zeige|zeige mir) $photos (aus|in) {place} (an|zu|letzte|letzten) {holiday}',
 ];

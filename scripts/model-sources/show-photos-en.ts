@@ -58,6 +58,8 @@ export const ENGLISH_SHOW_ADDITIONS: readonly string[] = [
   '$brief (me|) (my|our) {favorites} {subject} $photos',
   '(play|open) (my|our) {favorites} {subject} $photos',
   '$brief (my|our) {favorites} (from|taken in) {date}',
+  '(play|open) (my|our) {favorites} (from|taken in) {date}',
+  '(my|our) {favorites} from {date}',
   '$brief (my|our) {favorites} $photos (from|taken in) {date}',
   '$brief (my|our) {favorites} (from|in) {place}',
   '$brief (my|our) {favorites} $photos (of|with) {person}',
@@ -88,6 +90,11 @@ export const ENGLISH_SHOW_ADDITIONS: readonly string[] = [
   '$brief (me|) $photos (from|in|taken in) {place} {date}',
   '$brief (me|) {subject} $photos (from|in) {place} {date}',
   '$photos (from|in) {place} {date}',
+  '$brief (me|) $photos of (the|) {subject} (in|from) {place}',
+  '$brief (me|) $photos of (the|) {subject} (in|from) {place} {date}',
   '$brief (me|) $photos (from|in) {country} {date}',
   '$photos (from|in) {country} {date}',
+  // A place and a holiday: "photos from london last christmas".
+  '$brief (me|) $photos (from|in) {place} (last|at|on) {holiday}',
+  '$photos (from|in) {place} (last|at|on) {holiday}',
 ];

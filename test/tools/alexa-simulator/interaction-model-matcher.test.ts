@@ -280,6 +280,29 @@ describe('interaction model matcher: favourites, media, on this day, place with 
     assert.equal(berlin.slots?.date?.value, '2026-SU');
   });
 
+  it('spoken years, a subject with place and date, a place with a holiday, favourites with a date', () => {
+    const christmas = heard('en-US', 'show photos from christmas twenty twenty four');
+    assert.equal(idOf(christmas, 'holiday'), 'CHRISTMAS');
+    assert.equal(christmas.slots?.date?.value, '2024');
+    const dogs = heard('en-US', 'show me photos of dogs in paris last summer');
+    assert.deepEqual(
+      [idOf(dogs, 'subject'), dogs.slots?.place?.value, dogs.slots?.date?.value],
+      ['DOG', 'paris', '2026-SU'],
+    );
+    const london = heard('en-GB', 'show me photos from london last christmas');
+    assert.deepEqual([london.slots?.place?.value, idOf(london, 'holiday')], ['london', 'CHRISTMAS']);
+    const favourites = heard('en-US', 'play my favorites from last summer');
+    assert.deepEqual(
+      [idOf(favourites, 'favorites'), favourites.slots?.date?.value],
+      ['FAVORITES', '2026-SU'],
+    );
+    const weihnachten = heard('de-DE', 'zeig mir Fotos aus Berlin letzte Weihnachten');
+    assert.deepEqual(
+      [weihnachten.slots?.place?.value, idOf(weihnachten, 'holiday')],
+      ['berlin', 'CHRISTMAS'],
+    );
+  });
+
   it('de-DE: "zeige" without "mir", "Fotos von Hunden", and the invocation run together', () => {
     assert.equal(idOf(heard('de-DE', 'zeige Strandfotos'), 'subject'), 'BEACH');
     assert.equal(idOf(heard('de-DE', 'Fotos von Hunden'), 'subject'), 'DOG');
