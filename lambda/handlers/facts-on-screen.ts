@@ -26,6 +26,14 @@ export async function factsOnScreen(
 }
 
 /**
+ * Vision's labels are said only when it is sure: from the highest confidence at which any label answers a search in
+ * the library (scene labels, 0.6). A derived or doubtful label ("beach" from a boat at 0.45) is evidence the library
+ * keeps, not something to tell the owner their photo shows. The owner's own words (keywords, captions, folders) are
+ * always said.
+ */
+export const SPOKEN_VISION_CONFIDENCE = 0.6;
+
+/**
  * What speech says about a photo: its capture-local day (and whether that is only the file's date), place as far
  * as known, labels and people.
  */
@@ -40,7 +48,13 @@ export function infoOf(facts: PhotoFacts): PhotoInfo {
     // 'file-modified' is the file system's time: the day the file was written, not the day the photo was taken.
     dateSource: facts.takenTimeSource.startsWith('file') ? 'file' : 'capture',
     place: place.length > 0 ? place.join(', ') : null,
-    subjects: [...new Set(facts.labels.map((label) => label.name))],
+    subjects: [
+      ...new Set(
+        facts.labels
+          .filter((label) => label.source !== 'vision' || label.confidence >= SPOKEN_VISION_CONFIDENCE)
+          .map((label) => label.name),
+      ),
+    ],
     people: facts.people.map((person) => person.name),
   };
 }

@@ -303,6 +303,22 @@ describe('PhotoInfoIntent: what / when / where / who is this', () => {
     );
   });
 
+  it('says only what is known: vision labels it is sure of, never a derived or doubtful one', async () => {
+    const boat: TestPhoto = {
+      id: 'lake1',
+      labels: ['boat', 'beach', 'sunset'],
+      labelEvidence: [
+        { name: 'boat', source: 'vision', confidence: 0.82 },
+        { name: 'beach', source: 'vision', confidence: 0.41 },
+        { name: 'sunset', source: 'keyword', confidence: 1 },
+      ],
+      takenLocal: '2025-08-01T20:00:00',
+    };
+    const harness = skillHarness([...tripPhotos(), boat]);
+    const response = await harness.invoke(intentOnScreen('PhotoInfoIntent', 'lake1'));
+    assert.equal(speechOf(response), "This photo was taken on August 1, 2025. It's tagged boat and sunset.");
+  });
+
   it('on a pair: about the left photo, and says so', async () => {
     const harness = skillHarness(tripPhotos());
     const response = await harness.invoke(

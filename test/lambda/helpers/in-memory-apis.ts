@@ -44,6 +44,8 @@ export interface TestPhoto {
   hidden?: boolean;
   /** 'photo' unless said. */
   mediaKind?: 'photo' | 'video';
+  /** The label evidence the library keeps (source, confidence); `labels` as keywords when not given. */
+  labelEvidence?: PhotoFacts['labels'];
   /** Where the capture time came from: EXIF with its offset unless said ('file-modified': only the file's time). */
   takenTimeSource?: PhotoFacts['takenTimeSource'];
   /** Faces vision found, left to right; a person whose name is null is a face cluster nobody has named yet. */
@@ -345,6 +347,7 @@ function factsOf(photo: TestPhoto): PhotoFacts {
     favorite: photo.favorite ?? false,
     hidden: photo.hidden ?? false,
     mediaKind: photo.mediaKind ?? 'photo',
+    ...(photo.labelEvidence ? { labels: photo.labelEvidence } : {}),
     takenTimeSource: photo.takenTimeSource ?? 'exif-with-offset',
     people: photo.people ?? [],
     albums: (photo.albums ?? []).map((album) => ({ ...album, source: 'folder' as const })),
