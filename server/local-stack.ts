@@ -20,6 +20,7 @@ import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
 import { IngestStatus } from './ingest-status';
 import { admitHost, allowedHostNames } from './host-check';
+import { routeTable, type MountedRoute } from './route-table';
 import { loadOrCreateLocalSecrets, updateLocalSecrets } from './local-secrets';
 
 /** The label of the credential the stack makes for its local owner (what `npm run credentials -- list` shows). */
@@ -37,6 +38,8 @@ export interface LocalStack {
   ownerToken: string;
   /** The service credential the tiers send (the first of SERVICE_TOKENS, or the generated one). */
   serviceToken: string;
+  /** Every route of the library and display APIs as mounted (`/v1/…`), read from the routers themselves. */
+  apiRoutes: MountedRoute[];
   /** Resolves when the startup ingest is over (at once for the demo library, which is ingested before listening). */
   ingestDone: Promise<void>;
   close(): Promise<void>;
@@ -196,6 +199,10 @@ export async function startLocalStack(
     host: config.host,
     ownerToken,
     serviceToken: serviceTokens[0] ?? secrets.serviceToken,
+    apiRoutes: routeTable([
+      ['/v1/library', library.router],
+      ['/v1/display', display.router],
+    ]),
     ingestDone,
     close: async () => {
       await new Promise<void>((resolveClose) => {

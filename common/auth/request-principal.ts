@@ -33,9 +33,20 @@ export function authenticateRequests(authenticator: Authenticator): RequestHandl
   };
 }
 
-/** Router-level guard: fail closed, also where a router is mounted without `authenticateRequests` in front. */
+/**
+ * Router-level guard: fail closed, also where a router is mounted without `authenticateRequests` in front. A
+ * person's credential naming another owner in `x-photo-owner` is refused on every route, whatever it serves.
+ */
 export const requireAuthentication: RequestHandler = (req, _res, next) => {
-  next(principalOf(req) === undefined ? authErrors.required() : undefined);
+  const principal = principalOf(req);
+  if (principal === undefined) {
+    next(authErrors.required());
+    return;
+  }
+  const header = req.get(OWNER_HEADER);
+  const foreign =
+    principal.kind === 'person' && header !== undefined && header !== '' && header !== principal.ownerId;
+  next(foreign ? authErrors.ownerForbidden() : undefined);
 };
 
 export function principalOf(req: Request): Principal | undefined {
