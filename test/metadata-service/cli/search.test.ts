@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import express from 'express';
+import { answerNothingFound, nothingFoundSentence } from '../../../common/answers/nothing-found-answer';
+import { isAppError } from '../../../common/errors';
+import { OWNER_HEADER, searchResponseSchema, type NothingFound } from '../../../common/contracts';
+import { createDisplay } from '../../../display-service/display';
+import { createQuerySlideshow } from '../../../display-service/frame/server/query-slideshow';
 import { createLibrary } from '../../../metadata-service/library';
+import { SERVICE_AUTH, authenticateV1 } from '../../support/test-credentials';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -32,9 +41,10 @@ function runSearch(dataDir: string, args: string[]): Promise<Run> {
 
 interface JsonOutput {
   understood: { kind: string; text: string }[];
-  ignored: string[];
-  query: Record<string, unknown>;
+  unmatched: string[];
+  query?: Record<string, unknown>;
   total: number;
+  nothingFound?: NothingFound;
   photos: { id: string; takenLocal: string | null; place: string | null; path: string }[];
 }
 
@@ -109,19 +119,19 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
   });
 
   it('prints {understood, query, total, photos} with --json', async () => {
-    const run = await runSearch(dataDir, ['dogs', 'at', 'christmas', '--json', ...REFERENCE]);
+    const run = await runSearch(dataDir, ['dogs', 'every', 'christmas', '--json', ...REFERENCE]);
     assert.equal(run.code, 0, run.stderr);
     const output = JSON.parse(run.stdout) as JsonOutput;
     assert.deepEqual(
       output.understood.map(({ kind, text }) => ({ kind, text })),
       [
         { kind: 'label', text: 'dogs' },
-        { kind: 'date', text: 'christmas' },
+        { kind: 'date', text: 'every christmas' },
       ],
     );
-    assert.deepEqual(output.query.labels, ['dog']);
+    assert.deepEqual(output.query?.labels, ['dog']);
     // The library spans 2019–2025: one range per Christmas in it.
-    assert.equal((output.query.dateRanges as unknown[]).length, 6);
+    assert.equal((output.query?.dateRanges as unknown[]).length, 6);
     assert.equal(output.total, 2);
     assert.deepEqual(
       output.photos.map((p) => [p.path, p.takenLocal, p.place]),
@@ -132,13 +142,109 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
     );
   });
 
-  it('honours --limit and reports words it could not place', async () => {
-    const run = await runSearch(dataDir, ['zebra photos', '--json', '--limit', '1', ...REFERENCE]);
+  it('honours --limit', async () => {
+    const run = await runSearch(dataDir, ['beach photos', '--json', '--limit', '1', ...REFERENCE]);
     assert.equal(run.code, 0, run.stderr);
     const output = JSON.parse(run.stdout) as JsonOutput;
-    assert.deepEqual(output.ignored, ['zebra']);
-    assert.equal(output.total, 4);
+    assert.equal(output.total, 2);
     assert.equal(output.photos.length, 1);
+  });
+
+  it('answers a word it could not place with nothing, never with the rest of the text', async () => {
+    const run = await runSearch(dataDir, ['blorf photos', ...REFERENCE]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      [
+        'Understood "blorf photos":',
+        '  unknown     "blorf"',
+        "I don't know “blorf”, so no photos match.",
+        '',
+      ].join('\n'),
+    );
+    const json = await runSearch(dataDir, ['blorf photos', '--json', ...REFERENCE]);
+    const output = JSON.parse(json.stdout) as JsonOutput;
+    assert.deepEqual(output.unmatched, ['blorf']);
+    assert.equal(output.total, 0);
+    assert.deepEqual(output.photos, []);
+    assert.deepEqual(output.nothingFound, { failed: [{ kind: 'word', text: 'blorf', reason: 'unknown' }] });
+  });
+
+  it('gives the same answer as the HTTP API and the web frame for the same text', async () => {
+    const q = 'beach photos from 2019';
+    const run = await runSearch(dataDir, [q, ...REFERENCE]);
+    assert.equal(run.code, 0, run.stderr);
+    const cliAnswer = run.stdout.trimEnd().split('\n').at(-1);
+    assert.equal(
+      cliAnswer,
+      'No beach photos from 2019. Your most recent beach photos are from July 2025 (2): npm run search -- "beach photos"',
+    );
+    const cliJson = JSON.parse((await runSearch(dataDir, [q, '--json', ...REFERENCE])).stdout) as JsonOutput;
+
+    const library = await createLibrary({
+      database: { kind: 'sqlite', file: join(dataDir, 'library.sqlite') },
+      logger: silentLogger,
+    });
+    const app = express();
+    authenticateV1(app, library.credentials);
+    app.use('/v1/library', library.router);
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const display = await createDisplay({
+      database: { kind: 'sqlite', file: join(temp.path, 'display.sqlite') },
+      library: library.api,
+      renditionsDir: join(temp.path, 'renditions'),
+      publicBaseUrl: 'http://127.0.0.1',
+      signingKey: 'test-signing-key-0123456789abcdef',
+      urlTtlSeconds: 3600,
+      logger: silentLogger,
+    });
+    try {
+      const res = await fetch(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/library/search`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...SERVICE_AUTH, [OWNER_HEADER]: 'alice' },
+          body: JSON.stringify({ q, timeZone: 'America/Los_Angeles', reference: '2026-03-01T20:00:00Z' }),
+        },
+      );
+      assert.equal(res.status, 200);
+      const http = searchResponseSchema.parse(await res.json());
+      assert.equal(http.total, 0);
+      assert.deepEqual(http.nothingFound, cliJson.nothingFound);
+      const answer = answerNothingFound(http.nothingFound ?? assert.fail('nothingFound'), {
+        text: q,
+        understood: http.understood,
+      });
+      assert.equal(`${answer.said} ${answer.offer}: npm run search -- "${answer.offerText}"`, cliAnswer);
+
+      await assert.rejects(
+        createQuerySlideshow(
+          { library: library.api, display: display.api },
+          {
+            ownerId: 'alice',
+            deviceId: 'frame-1',
+            q,
+            viewport: { width: 1280, height: 800 },
+            timeZone: 'America/Los_Angeles',
+            shuffle: false,
+            pageSize: 10,
+            now: new Date('2026-03-01T20:00:00Z'),
+          },
+        ),
+        (error: unknown) =>
+          isAppError(error) &&
+          error.code === 'NO_MATCHING_PHOTOS' &&
+          error.publicMessage === nothingFoundSentence(answer) &&
+          error.publicMessage ===
+            'No beach photos from 2019. Your most recent beach photos are from July 2025 (2).',
+      );
+    } finally {
+      await display.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await library.close();
+    }
   });
 
   it('only searches the given owner', async () => {
