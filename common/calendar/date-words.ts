@@ -2,8 +2,8 @@ import type { DatedHoliday } from './holidays';
 import type { SeasonName } from './seasons';
 
 /**
- * English words for holidays and seasons as people type them, normalized (lower case, apostrophes dropped:
- * "New Year's" → "new years"). The interaction models carry the spoken forms of the skill's slots; these are the
+ * Words for holidays and seasons as people type them, normalized (lower case, apostrophes dropped: "New Year's" →
+ * "new years"): English, and the German ones a German speaker types. The interaction models carry the spoken forms of the skill's slots; these are the
  * library's free text.
  */
 const HOLIDAY_WORDS: Readonly<Record<string, DatedHoliday>> = {
@@ -35,6 +35,17 @@ const HOLIDAY_WORDS: Readonly<Record<string, DatedHoliday>> = {
   '4th of july': 'INDEPENDENCE_DAY',
   'july 4th': 'INDEPENDENCE_DAY',
   'july fourth': 'INDEPENDENCE_DAY',
+  // German, as typed into the same search box (the dates are the calendar's US ones: free text has no locale).
+  weihnachten: 'CHRISTMAS',
+  weihnachtsfest: 'CHRISTMAS',
+  heiligabend: 'CHRISTMAS_EVE',
+  'heiliger abend': 'CHRISTMAS_EVE',
+  silvester: 'NEW_YEARS_EVE',
+  neujahr: 'NEW_YEARS_DAY',
+  ostern: 'EASTER',
+  ostersonntag: 'EASTER',
+  valentinstag: 'VALENTINES_DAY',
+  muttertag: 'MOTHERS_DAY',
 };
 
 const SEASON_WORDS: Readonly<Record<string, SeasonName>> = {
@@ -47,6 +58,10 @@ const SEASON_WORDS: Readonly<Record<string, SeasonName>> = {
   fall: 'autumn',
   winter: 'winter',
   winters: 'winter',
+  sommer: 'summer',
+  herbst: 'autumn',
+  frühling: 'spring',
+  frühjahr: 'spring',
 };
 
 /** Every holiday form; a regex alternation must try them longest first ("christmas eve" before "christmas"). */

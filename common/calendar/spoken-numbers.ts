@@ -208,6 +208,31 @@ export function germanOrdinalDay(word: string): number | undefined {
   return undefined;
 }
 
+/** "zwanzig neunzehn", "zweitausend neunzehn", "neunzehn neunundneunzig": a year said in two German words. */
+function germanYearPairs(words: string): string {
+  const input = words.split(' ');
+  const output: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const year = germanYearOfPair(input[i] ?? '', input[i + 1] ?? '');
+    if (year === undefined) {
+      output.push(input[i] ?? '');
+    } else {
+      output.push(String(year));
+      i++;
+    }
+  }
+  return output.join(' ');
+}
+
+function germanYearOfPair(first: string, second: string): number | undefined {
+  const head = germanNumber(first);
+  const tail = germanNumber(second);
+  if (head === undefined || tail === undefined || tail >= 100) return undefined;
+  if (head === 2000 && tail >= 1) return 2000 + tail;
+  if ((head === 18 || head === 19 || head === 20) && tail >= 10) return head * 100 + tail;
+  return undefined;
+}
+
 const ENGLISH_YEAR = new RegExp(`(?<=^| )${SPOKEN_YEAR_PATTERN}(?= |$)`, 'g');
 const ENGLISH_DAY = new RegExp(`(?<=^| )${SPOKEN_DAY_PATTERN}(?= |$)`, 'g');
 
@@ -219,7 +244,7 @@ const ENGLISH_DAY = new RegExp(`(?<=^| )${SPOKEN_DAY_PATTERN}(?= |$)`, 'g');
 export function spokenNumbersToDigits(phrase: string, locale = 'en-US'): string {
   const words = phrase.trim().toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
   if (locale.startsWith('de')) {
-    return words
+    return germanYearPairs(words)
       .split(' ')
       .map((word) => {
         const year = germanNumber(word);

@@ -73,6 +73,10 @@ describe('spoken numbers in dates', () => {
     ['de-DE', 'vierter Juli zweitausendneunzehn', '4. juli 2019'],
     ['de-DE', 'Sommer zweitausendzwanzig', 'sommer 2020'],
     ['de-DE', 'zwei Fotos', 'zwei fotos'],
+    ['de-DE', 'Weihnachten zwanzig neunzehn', 'weihnachten 2019'],
+    ['de-DE', 'zweitausend neunzehn', '2019'],
+    ['de-DE', 'neunzehn neunundneunzig', '1999'],
+    ['de-DE', 'zwanzig Fotos', 'zwanzig fotos'],
   ];
   for (const [locale, phrase, digits] of phrases) {
     it(`${locale}: "${phrase}" → "${digits}"`, () =>

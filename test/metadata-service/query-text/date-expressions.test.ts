@@ -91,6 +91,9 @@ const CASES: Case[] = [
   { text: 'the twenty tens', from: '2010-01-01', to: '2020-01-01' },
   { text: 'the nineteen nineties', from: '1990-01-01', to: '2000-01-01' },
   { text: 'christmas', from: '2025-12-24', to: '2025-12-27' },
+  { text: 'Fotos von Weihnachten 2019', from: '2019-12-24', to: '2019-12-27' },
+  { text: 'Silvester 2025', from: '2025-12-31', to: '2026-01-01T06:00:00' },
+  { text: 'Sommer 2019', hemisphere: 'S', from: '2019-12-01', to: '2020-03-01' },
   { text: 'easter 2025', from: '2025-04-20', to: '2025-04-21' },
   {
     text: 'december 25 2026',
