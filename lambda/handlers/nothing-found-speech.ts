@@ -34,19 +34,13 @@ export function slotsNothingFound(
     };
   });
   const alternative = nothingFound.alternative;
-  if (!alternative) return { asked, failed, today };
-  const offer: NothingFoundOffer = alternative.replacement
-    ? {
-        selection: selectionWithout(asked, 'date'),
-        count: alternative.total,
-        span: alternative.span,
-        previousDate: { name: alternative.replacement.text },
-      }
-    : {
-        selection: selectionWithout(asked, alternative.dropped.kind),
-        count: alternative.total,
-        span: alternative.span,
-      };
+  // A date still to come is offered by the skill itself, in the user's language, before it ever asks the library;
+  // the library's English name for the previous occurrence is not said back to a spoken request.
+  if (!alternative || alternative.replacement) return { asked, failed, today };
+  const kept = selectionWithout(asked, alternative.dropped.kind);
+  // An offer must be something else than what found nothing: a dropped part the request did not have is no offer.
+  if (JSON.stringify(kept) === JSON.stringify(asked)) return { asked, failed, today };
+  const offer: NothingFoundOffer = { selection: kept, count: alternative.total, span: alternative.span };
   return { asked, failed, offer, today };
 }
 
