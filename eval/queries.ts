@@ -67,7 +67,7 @@ for (const [slot, spoken, label] of SUBJECTS) {
   add(
     'subject',
     `subject-${label}`,
-    { slots: { subject: slot }, say: `show ${spoken} photos`, text: `${spoken} photos` },
+    { slots: { subject: slot }, say: `show ${slot} photos`, text: `${spoken} photos` },
     {
       labels: [label],
     },
