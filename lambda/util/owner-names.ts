@@ -103,35 +103,59 @@ function spokenFormsOf(entry: NamedEntry): string[] {
 const kinGroupOf = (word: string): readonly string[] | undefined =>
   KIN_GROUPS.find((group) => group.includes(word));
 
+type Candidate = { entry: NamedEntry; forms: string[] };
+type Tier = (candidate: Candidate, heard: readonly string[]) => boolean;
+
+const exactly: Tier = (candidate, heard) => candidate.forms.some((form) => heard.includes(form));
+const withoutAccents: Tier = (candidate, heard) =>
+  candidate.forms.some((form) => heard.map(folded).includes(folded(form)));
+const sameFamilyWord: Tier = (candidate, heard) =>
+  candidate.forms.some((form) => {
+    const group = kinGroupOf(form);
+    return group !== undefined && heard.some((heardForm) => group.includes(heardForm));
+  });
+const oneWordOfTheName: Tier = (candidate, heard) =>
+  heard.some(
+    (heardForm) =>
+      !heardForm.includes(' ') &&
+      candidate.forms.some((form) => form.includes(' ') && form.split(' ').includes(heardForm)),
+  );
+/** "Summer trip" for the album "Summer Trip 2019": a trailing year left off, when more than one word is left. */
+const withoutTrailingYear: Tier = (candidate, heard) =>
+  candidate.forms.some((form) => {
+    const rest = form.replace(/ (19|20)\d\d$/, '');
+    return rest !== form && rest.includes(' ') && heard.includes(rest);
+  });
+
 /**
- * The owner's entries a heard name stands for, best tier first (the first tier with any match wins, so "Anna" is
- * ambiguous only among equally good matches):
- * 1. a form equals a name or synonym (case-insensitively);
- * 2. the same with accents folded;
- * 3. a family word in the same group as the name ("my father" → "Dad", "meinem Vater" → "Papa");
- * 4. a one-word form equals one word of a name ("the Smiths" → "Anna Smith" and "John Smith").
+ * How a heard name may match, best first; the first tier with any match wins, so "Anna" is ambiguous only among
+ * equally good matches:
+ * - people: the name or a synonym (case-insensitively), then with accents folded, then a family word in the same
+ *   group ("my father" → "Dad", "meinem Vater" → "Papa"), then one word of a longer name ("the Smiths" → "Anna
+ *   Smith" and "John Smith");
+ * - albums: only their whole name (or synonym), with accents folded, or without a trailing year when the rest is
+ *   more than one word: one word of an album's name is not that album.
  */
-export function matchOwnerNames(heard: string, locale: string, entries: readonly NamedEntry[]): NamedEntry[] {
+const TIERS: Readonly<Record<OwnerNameKind, readonly Tier[]>> = {
+  person: [exactly, withoutAccents, sameFamilyWord, oneWordOfTheName],
+  album: [exactly, withoutAccents, withoutTrailingYear],
+};
+
+/** The owner's people or albums a heard name stands for (several when it is ambiguous, none when unknown). */
+export function matchOwnerNames(
+  kind: OwnerNameKind,
+  heard: string,
+  locale: string,
+  entries: readonly NamedEntry[],
+): NamedEntry[] {
   const forms = heardForms(heard, locale);
-  const named = entries.filter((entry) => entry.name.trim().length > 0);
-  const spoken = named.map((entry) => ({ entry, forms: spokenFormsOf(entry) }));
-  const tiers: Array<(candidate: { entry: NamedEntry; forms: string[] }) => boolean> = [
-    (candidate) => candidate.forms.some((form) => forms.includes(form)),
-    (candidate) => candidate.forms.some((form) => forms.map(folded).includes(folded(form))),
-    (candidate) =>
-      candidate.forms.some((form) => {
-        const group = kinGroupOf(form);
-        return group !== undefined && forms.some((heardForm) => group.includes(heardForm));
-      }),
-    (candidate) =>
-      forms.some(
-        (heardForm) =>
-          !heardForm.includes(' ') &&
-          candidate.forms.some((form) => form.includes(' ') && form.split(' ').includes(heardForm)),
-      ),
-  ];
-  for (const tier of tiers) {
-    const matched = spoken.filter(tier).map((candidate) => candidate.entry);
+  const candidates = entries
+    .filter((entry) => entry.name.trim().length > 0)
+    .map((entry) => ({ entry, forms: spokenFormsOf(entry) }));
+  for (const tier of TIERS[kind]) {
+    const matched = candidates
+      .filter((candidate) => tier(candidate, forms))
+      .map((candidate) => candidate.entry);
     if (matched.length > 0) return matched;
   }
   return [];
@@ -171,7 +195,7 @@ export function createOwnerNames(
     async resolve(ownerId, kind, heard, locale) {
       const vocabulary = await vocabularyOf(ownerId);
       const entries = kind === 'person' ? vocabulary.people : vocabulary.albums;
-      return matchOwnerNames(heard, locale, entries).map((entry) => ({
+      return matchOwnerNames(kind, heard, locale, entries).map((entry) => ({
         id: entry.id,
         name: entry.name,
         dynamic: true,

@@ -17,7 +17,7 @@ const PEOPLE = [
   entry('pe_zoe', 'Zoë'),
 ];
 const ids = (heard: string, locale = 'en-US') =>
-  matchOwnerNames(heard, locale, PEOPLE).map((match) => match.id);
+  matchOwnerNames('person', heard, locale, PEOPLE).map((match) => match.id);
 
 describe("the owner's own names for a heard person or album", () => {
   it('matches case, "my …", possessives and plurals', () => {
@@ -40,7 +40,7 @@ describe("the owner's own names for a heard person or album", () => {
     assert.deepEqual(ids('my father'), ['pe_dad', 'pe_papa']);
     assert.deepEqual(ids('meinem Vater', 'de-DE'), ['pe_dad', 'pe_papa']);
     assert.deepEqual(ids('Papas', 'de-DE'), ['pe_papa']);
-    assert.deepEqual(matchOwnerNames('my mother', 'en-US', PEOPLE), []);
+    assert.deepEqual(matchOwnerNames('person', 'my mother', 'en-US', PEOPLE), []);
   });
 
   it('never matches on filler words or nothing', () => {
@@ -49,6 +49,21 @@ describe("the owner's own names for a heard person or album", () => {
     assert.deepEqual(ids('   '), []);
     assert.deepEqual(ids('blorf'), []);
     assert.deepEqual(heardForms("the Smiths'", 'en-US'), ["the smiths'", "smiths'", 'smith', 'smiths']);
+  });
+
+  it('albums only by their whole name, or without a trailing year when the rest is more than one word', () => {
+    const albums = [
+      entry('al_trip', 'Summer Trip 2019'),
+      entry('al_beach', 'Beach House'),
+      entry('al_2020', 'Paris 2020'),
+    ];
+    const album = (heard: string) =>
+      matchOwnerNames('album', heard, 'en-US', albums).map((match) => match.id);
+    assert.deepEqual(album('the beach house'), ['al_beach']);
+    assert.deepEqual(album('summer trip'), ['al_trip']);
+    assert.deepEqual(album('summer trip 2019'), ['al_trip']);
+    assert.deepEqual(album('beach'), [], 'one word of an album is not the album');
+    assert.deepEqual(album('paris'), [], 'a one-word rest is not distinctive');
   });
 
   it('asks the library once per owner while the names are fresh, and again after they expire or fail', async () => {
