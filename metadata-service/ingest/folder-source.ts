@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
@@ -9,7 +10,7 @@ import type { PhotoMetadata } from './photo-metadata';
 import type { PhotoSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
 import { isTakeoutAlbumFileName, parseTakeoutAlbum, takeoutSidecarNames } from './sidecars/takeout';
-import { IngestSkip } from './skip-reasons';
+import { IngestSkip, type SkipCode } from './skip-reasons';
 
 export { readPhotoMetadata } from './readers/read-photo-metadata';
 export { applyTakeoutSidecar, takeoutSidecarNames } from './sidecars/takeout';
@@ -112,29 +113,76 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   }
 }
 
-/** Relative '/'-separated paths in a stable order, so repeated runs process files alike. */
+/**
+ * Relative '/'-separated paths in a stable order, so repeated runs process files alike. The walk never aborts on
+ * one bad entry: an unreadable folder, a looping or dangling link, or a device or FIFO with a photo's name is
+ * listed with its problem (recorded as a skip by the run) and the rest is walked. Symlinked files count (stat
+ * follows them); symlinked folders are not descended into, so no walk can loop.
+ */
 async function listOriginals(root: string): Promise<SourceFile[]> {
   await assertFolder(root);
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files: SourceFile[] = [];
-  for (const entry of entries) {
-    if (!isOriginalName(entry.name)) continue;
-    const relative = join(entry.parentPath, entry.name)
-      .slice(root.length + 1)
-      .split(sep);
-    if (relative.some((part) => part.startsWith('.'))) continue;
-    // Symlinked files count (stat follows them); readdir does not descend into symlinked folders, so no loops.
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    let info;
+  const problem = (path: string, code: SkipCode, reason: string): void => {
+    files.push({ path, bytes: 0, modifiedAt: new Date(0), problem: { code, reason } });
+  };
+  const folders: string[] = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries: Dirent[];
     try {
-      info = await stat(join(entry.parentPath, entry.name));
-    } catch {
-      continue; // vanished or dangling since readdir: nothing to ingest
+      entries = await readdir(folder === '' ? root : join(root, ...folder.split('/')), {
+        withFileTypes: true,
+      });
+    } catch (error) {
+      problem(`${folder}/`, 'UNREADABLE_FOLDER', `folder could not be read (${errorCode(error)})`);
+      continue;
     }
-    if (!info.isFile()) continue;
-    files.push({ path: relative.join('/'), bytes: info.size, modifiedAt: info.mtime });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        folders.push(relative);
+        continue;
+      }
+      if (!isOriginalName(entry.name)) continue;
+      const listed = await listedFile(join(root, ...relative.split('/')), relative, entry);
+      if (listed) files.push(listed);
+    }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** One candidate original as a listing entry, with its problem when it cannot be read as a file. */
+async function listedFile(
+  absolutePath: string,
+  path: string,
+  entry: Dirent,
+): Promise<SourceFile | undefined> {
+  const problem = (code: SkipCode, reason: string): SourceFile => ({
+    path,
+    bytes: 0,
+    modifiedAt: new Date(0),
+    problem: { code, reason },
+  });
+  let info;
+  try {
+    info = await stat(absolutePath);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ELOOP') return problem('SYMLINK_LOOP', 'symbolic link loops');
+    if (code === 'ENOENT') {
+      // A link to nothing is worth reporting; a file deleted since readdir is simply not there any more.
+      return entry.isSymbolicLink() ? problem('DANGLING_LINK', 'symbolic link points at nothing') : undefined;
+    }
+    return problem('UNREADABLE_FILE', `file could not be read (${code})`);
+  }
+  if (info.isDirectory()) return problem('NOT_A_FILE', 'a linked folder with a photo name is not walked');
+  if (!info.isFile()) return problem('NOT_A_FILE', 'a device, FIFO or socket, not a file');
+  return { path, bytes: info.size, modifiedAt: info.mtime };
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : 'unknown error';
 }
 
 /** The parsed JSON of the first Takeout sidecar name that exists; undefined when none does or it is not JSON. */

@@ -143,13 +143,22 @@ export async function runIngest(
 
   // A stored photo is gone when its path was not listed, or now holds other bytes. A path that was only skipped
   // this run (e.g. unreadable for a moment) keeps its photo: we cannot tell it has changed.
+  // Nor do the photos inside a folder that could not be read this run ("Private/" is skipped, its photos stay).
+  const skippedFolders = [...skippedPaths].filter((path) => path.endsWith('/'));
   const stale = [...storedByPath.values()].filter(
-    (photo) => !confirmedIds.has(photo.id) && !skippedPaths.has(photo.sourcePath),
+    (photo) =>
+      !confirmedIds.has(photo.id) &&
+      !skippedPaths.has(photo.sourcePath) &&
+      !skippedFolders.some((folder) => photo.sourcePath.startsWith(folder)),
   );
   report.removed = await deps.repository.deletePhotos(
     ownerId,
     stale.map((photo) => photo.id),
   );
+  // A skip whose path is no longer listed at all (a deleted file, a folder readable again) is no longer true.
+  for (const path of pathsWithSkips) {
+    if (!listedPaths.has(path)) await deps.repository.clearSkip(ownerId, source.root, path);
+  }
   report.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   logger.info('ingest run finished', {
     scanned: report.scanned,
@@ -203,6 +212,7 @@ async function storeFile(
   now: () => Date,
 ): Promise<FileOutcome> {
   const { ownerId, storedAtPath } = options;
+  if (file.problem) throw new IngestSkip(file.problem.code, file.problem.reason);
   const fileMtime = file.modifiedAt.toISOString();
   if (storedAtPath && storedAtPath.bytes === file.bytes && storedAtPath.fileMtime === fileMtime) {
     return { kind: 'unchanged', photoId: storedAtPath.id };

@@ -1,4 +1,5 @@
 import type { PhotoMetadata } from './photo-metadata';
+import type { SkipCode } from './skip-reasons';
 
 /** One original as a source lists it, before anything is read. */
 export interface SourceFile {
@@ -6,6 +7,11 @@ export interface SourceFile {
   path: string;
   bytes: number;
   modifiedAt: Date;
+  /**
+   * Set when listing already found the path unusable (an unreadable folder, a dangling or looping link, a FIFO):
+   * ingest records it as a skip with this code instead of reading it, and the run goes on.
+   */
+  problem?: { code: SkipCode; reason: string };
 }
 
 /**

@@ -12,7 +12,15 @@ export type SkipCode =
   | 'UNREADABLE_FILE'
   | 'TRUNCATED_VIDEO'
   | 'UNREADABLE_VIDEO'
-  | 'DUPLICATE_CONTENT';
+  | 'DUPLICATE_CONTENT'
+  /** A folder the walk could not read (EACCES, EIO): its path is recorded, and its photos are kept as they were. */
+  | 'UNREADABLE_FOLDER'
+  /** A symbolic link that points back at itself or a chain that never ends (ELOOP). */
+  | 'SYMLINK_LOOP'
+  /** A symbolic link whose target is gone. */
+  | 'DANGLING_LINK'
+  /** A device, FIFO or socket with a photo's name: reading it could block or never end. */
+  | 'NOT_A_FILE';
 
 /** Larger originals are almost certainly not photos (or are hostile); checked before reading a byte. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;

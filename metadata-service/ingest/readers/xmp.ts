@@ -166,9 +166,7 @@ function validBox(box: {
 }
 
 function compact(location: NamedLocation): NamedLocation {
-  return Object.fromEntries(
-    Object.entries(location).filter(([, value]) => value !== undefined),
-  );
+  return Object.fromEntries(Object.entries(location).filter(([, value]) => value !== undefined));
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../../common/logger';
 import { createFolderSource } from '../../../metadata-service/ingest/folder-source';
@@ -97,5 +98,33 @@ describe('folder source', () => {
     assert.equal(messages.length, 2, messages.join('\n'));
     assert.ok(messages.some((m) => m.startsWith('sidecar ignored') && m.includes('not JSON')));
     assert.ok(messages.some((m) => m.startsWith('takeout album metadata ignored') && m.includes('title')));
+  });
+
+  it('lists what it cannot read with a stable code instead of aborting: long paths, links to nothing or themselves, FIFOs', async () => {
+    const root = dir.path;
+    await writeImage(join(root, 'Good', 'a.jpg'));
+    // A folder deeper than PATH_MAX: readdir fails with ENAMETOOLONG whoever runs the walk (root included).
+    const component = 'd'.repeat(200);
+    const deep = Array.from({ length: 25 }, () => component).join('/');
+    execFileSync('mkdir', ['-p', `Deep/${deep}`], { cwd: root });
+    await symlink('missing.jpg', join(root, 'Good', 'dangling.jpg'));
+    await symlink('loop.jpg', join(root, 'Good', 'loop.jpg'));
+    await symlink('a.jpg', join(root, 'Good', 'linked.jpg'));
+    execFileSync('mkfifo', [join(root, 'Good', 'pipe.jpg')]);
+
+    // Node's rm cannot remove paths past PATH_MAX either; coreutils' rm walks them relative to each folder.
+    const listed = await createFolderSource(root)
+      .list()
+      .finally(() => execFileSync('rm', ['-rf', 'Deep'], { cwd: root }));
+    const byPath = new Map(listed.map((f) => [f.path, f.problem?.code ?? 'ok']));
+    assert.equal(byPath.get('Good/a.jpg'), 'ok');
+    assert.equal(byPath.get('Good/linked.jpg'), 'ok');
+    assert.equal(byPath.get('Good/dangling.jpg'), 'DANGLING_LINK');
+    assert.equal(byPath.get('Good/loop.jpg'), 'SYMLINK_LOOP');
+    assert.equal(byPath.get('Good/pipe.jpg'), 'NOT_A_FILE');
+    const unreadable = listed.filter((f) => f.problem?.code === 'UNREADABLE_FOLDER');
+    assert.equal(unreadable.length, 1);
+    assert.ok(unreadable[0]?.path.startsWith('Deep/d') && unreadable[0].path.endsWith('/'));
+    assert.match(unreadable[0]?.problem?.reason ?? '', /ENAMETOOLONG/);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PhotoFacts } from '../../../common/contracts';
 import { createFolderSource } from '../../../metadata-service/ingest/folder-source';
@@ -178,5 +179,59 @@ describe('ingest of real export shapes', () => {
       ['Summer trip', 1],
       ['Trip', 1],
     ]);
+  });
+
+  it('never aborts on one bad entry: links, FIFOs and unreadable folders are recorded skips, the rest is ingested', async () => {
+    await photo('Good/a.jpg');
+    await symlink('missing.jpg', join(tmp.path, 'Good', 'dangling.jpg'));
+    await symlink('loop.jpg', join(tmp.path, 'Good', 'loop.jpg'));
+    execFileSync('mkfifo', [join(tmp.path, 'Good', 'pipe.jpg')]);
+    const deep = Array.from({ length: 25 }, () => 'd'.repeat(200)).join('/');
+    execFileSync('mkdir', ['-p', `Deep/${deep}`], { cwd: tmp.path });
+    const source = createFolderSource(tmp.path);
+    const report = await runIngest(source, { ownerId: OWNER }, { repository, logger: silentLogger }).finally(
+      () => execFileSync('rm', ['-rf', 'Deep'], { cwd: tmp.path }),
+    );
+    assert.equal(report.added, 1);
+    assert.deepEqual(
+      report.skipped.map((s) => `${s.path.startsWith('Deep/') ? 'Deep/…' : s.path} ${s.code}`),
+      [
+        'Deep/… UNREADABLE_FOLDER',
+        'Good/dangling.jpg DANGLING_LINK',
+        'Good/loop.jpg SYMLINK_LOOP',
+        'Good/pipe.jpg NOT_A_FILE',
+      ],
+    );
+    const recorded = (await repository.listSkips(OWNER)).map((s) => s.reasonCode).sort();
+    assert.deepEqual(recorded, ['DANGLING_LINK', 'NOT_A_FILE', 'SYMLINK_LOOP', 'UNREADABLE_FOLDER']);
+  });
+
+  it('keeps the photos of a folder that could not be read this run, and drops them once it is readable and empty', async () => {
+    await photo('Private/a.jpg');
+    await photo('Public/b.jpg');
+    const folder = createFolderSource(tmp.path);
+    const run = (source: typeof folder) =>
+      runIngest(source, { ownerId: OWNER }, { repository, logger: silentLogger });
+    assert.equal((await run(folder)).added, 2);
+    // The walk as it goes when "Private/" answers EACCES (as root the kernel never refuses, so the fault is injected).
+    const refusing = {
+      ...folder,
+      list: async () => [
+        ...(await folder.list()).filter((f) => !f.path.startsWith('Private/')),
+        {
+          path: 'Private/',
+          bytes: 0,
+          modifiedAt: new Date(0),
+          problem: { code: 'UNREADABLE_FOLDER' as const, reason: 'folder could not be read (EACCES)' },
+        },
+      ],
+    };
+    const refused = await run(refusing);
+    assert.deepEqual([refused.removed, refused.skipped.map((s) => s.code)], [0, ['UNREADABLE_FOLDER']]);
+    assert.equal((await repository.listSources(OWNER, folder.root)).length, 2);
+    await rm(join(tmp.path, 'Private'), { recursive: true });
+    const healed = await run(folder);
+    assert.deepEqual([healed.removed, healed.skipped], [1, []]);
+    assert.deepEqual(await repository.listSkips(OWNER), []);
   });
 });
