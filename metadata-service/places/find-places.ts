@@ -17,6 +17,7 @@ export interface PlaceMatch {
   countryCode: string;
 }
 
+const MAX_NAME_LENGTH = 128;
 /** Most places share a name with a few small towns ("London", Ontario); more is noise for search. */
 const MAX_CITY_MATCHES = 5;
 /** When a name is a country, region or county, towns smaller than this sharing it ("Usa", Japan) are noise. */
@@ -32,6 +33,8 @@ const PROMINENCE = { alias: 1e12, country: 1e10, region: 1e8 } as const;
  * Exact (folded) names only: the query parser decides which words are a place.
  */
 export function findPlacesByName(text: string, gazetteer: Gazetteer = sharedGazetteer()): PlaceMatch[] {
+  // No place name is longer (the place filter takes 128 characters); a longer text is refused before any work.
+  if (text.length > MAX_NAME_LENGTH) return [];
   const folded = foldName(text);
   if (folded.length === 0) return [];
   const direct = placesNamed(gazetteer, folded);
