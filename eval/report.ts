@@ -17,7 +17,10 @@ function rate(results: readonly CaseResult[], way: Way): string {
 
 /** Failing queries in full, then exact-match rates per category and overall, per way. */
 export function formatReport(run: EvalRun): string {
-  const lines: string[] = [`Acceptance library: ${run.libraryRoot}`, ''];
+  const lines: string[] = [`Acceptance library: ${run.libraryRoot}`];
+  if (run.notIndexed.length > 0)
+    lines.push(`Not found by a search for everything: ${run.notIndexed.join(', ')}`);
+  lines.push('');
   const failing = run.results.filter((r) => WAYS.some((w) => r.ways[w].pass === false));
   lines.push(`Failing queries (${failing.length} of ${run.results.length}):`);
   for (const r of failing) {

@@ -55,6 +55,8 @@ const NOW = new Date(REFERENCE_INSTANT);
 
 export interface EvalRun {
   libraryRoot: string;
+  /** Files of the table the library did not index (skipped, unreadable, or left out as screenshots). */
+  notIndexed: string[];
   results: CaseResult[];
   seconds: number;
 }
@@ -91,7 +93,9 @@ export async function runEval(options: { ways?: readonly Way[]; only?: RegExp } 
       if (options.only && !options.only.test(c.id)) continue;
       results.push(await runWhatIsThis(c.id, c.path, client, idOf.get(c.path), ways));
     }
-    return { libraryRoot: library.root, results, seconds: (Date.now() - started) / 1000 };
+    const indexed = new Set(pathOf.values());
+    const notIndexed = GROUND_TRUTH.map((row) => row.path).filter((path) => !indexed.has(path));
+    return { libraryRoot: library.root, notIndexed, results, seconds: (Date.now() - started) / 1000 };
   } finally {
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });
