@@ -26,6 +26,7 @@ import { writeTwelveMegapixelJpegs } from './fixtures';
 import { loadTest } from './load';
 import { fmt, percentile, throughput, verdict } from './measure';
 import { startNginx } from './nginx';
+import { BENCH_SERVICE_TOKEN } from './bench-credentials';
 import { ensureTools } from './system-tools';
 
 const run = promisify(execFile);
@@ -214,7 +215,11 @@ async function main(): Promise<void> {
         const preset = RENDITION_PRESETS[client % RENDITION_PRESETS.length]!;
         const response = await fetch(`${fresh.baseUrl}/v1/display/slideshows`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-photo-owner': OWNER },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${BENCH_SERVICE_TOKEN}`,
+            'x-photo-owner': OWNER,
+          },
           body: JSON.stringify({
             ownerId: OWNER,
             query: { labels: [] },

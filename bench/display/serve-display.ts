@@ -19,6 +19,10 @@ import type { DisplayDatabase } from '../../display-service/database/schema';
 import { createDisplay } from '../../display-service/display';
 import { serveInWorkerProcesses } from '../../display-service/standalone/worker-processes';
 import { BenchLibrary } from './bench-library';
+import { Authenticator } from '../../common/auth/authenticator';
+import { authenticateRequests } from '../../common/auth/request-principal';
+import { ServiceCredentials } from '../../common/auth/service-credentials';
+import { BENCH_SERVICE_TOKEN } from './bench-credentials';
 import { TWELVE_MP } from './fixtures';
 
 export interface BenchServerConfig {
@@ -73,6 +77,10 @@ async function main(): Promise<void> {
     urlTtlSeconds: 6 * 3600,
     logger: createLogger('warn'),
   });
+  app.use(
+    '/v1',
+    authenticateRequests(new Authenticator(new ServiceCredentials([BENCH_SERVICE_TOKEN]), undefined)),
+  );
   app.use('/v1/display', display.router);
   server.on('request', (req, res) => {
     if (!config.expressOnly && display.handleRenditionRequest(req, res)) return;
