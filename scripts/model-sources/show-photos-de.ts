@@ -67,6 +67,9 @@ export const GERMAN_SHOW_ADDITIONS: readonly string[] = [
   '$photos (aus|in) {place} {date}',
   '(zeig|zeig mir|zeige|zeige mir) $photos (aus|in) {country} {date}',
   '$photos (aus|in) {country} {date}',
+  // Erst das Datum: "Fotos vom letzten Sommer in Paris".
+  '(zeig|zeig mir|zeige|zeige mir) $photos $from {date} (aus|in) {place}',
+  '$photos $from {date} (aus|in) {place}',
   // Ort und Feiertag: "Fotos aus London letzte Weihnachten".
   '(zeig|zeig mir|zeige|zeige mir) $photos (aus|in) {place} (an|zu|letzte|letzten) {holiday}',
 ];

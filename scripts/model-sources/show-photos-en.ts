@@ -94,6 +94,11 @@ export const ENGLISH_SHOW_ADDITIONS: readonly string[] = [
   '$brief (me|) $photos of (the|) {subject} (in|from) {place} {date}',
   '$brief (me|) $photos (from|in) {country} {date}',
   '$photos (from|in) {country} {date}',
+  // The date first: "photos from last summer in paris".
+  '$brief (me|) $photos (from|taken) {date} in {place}',
+  '$photos from {date} in {place}',
+  '$brief (me|) {subject} $photos from {date} in {place}',
+  '$brief (me|) $photos (from|taken) {date} in {country}',
   // A place and a holiday: "photos from london last christmas".
   '$brief (me|) $photos (from|in) {place} (last|at|on) {holiday}',
   '$photos (from|in) {place} (last|at|on) {holiday}',

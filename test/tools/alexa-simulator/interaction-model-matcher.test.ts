@@ -275,6 +275,11 @@ describe('interaction model matcher: favourites, media, on this day, place with 
     const newYork = heard('en-US', 'photos from new york last summer');
     assert.equal(newYork.slots?.place?.value, 'new york');
     assert.equal(newYork.slots?.date?.value, '2026-SU');
+    const dateFirst = heard('en-AU', 'show me photos from last summer in paris');
+    assert.equal(dateFirst.slots?.place?.value, 'paris');
+    assert.equal(dateFirst.slots?.date?.value, '2025-SU');
+    const datumZuerst = heard('de-DE', 'zeig mir fotos vom letzten sommer in paris');
+    assert.deepEqual([datumZuerst.slots?.place?.value, datumZuerst.slots?.date?.value], ['paris', '2026-SU']);
     const berlin = heard('de-DE', 'zeig mir fotos aus berlin letzten sommer');
     assert.equal(berlin.slots?.place?.value, 'berlin');
     assert.equal(berlin.slots?.date?.value, '2026-SU');
