@@ -1,9 +1,11 @@
 import { photoQuerySchema } from '../../common/contracts';
 import { findPlacesByName } from '../places/find-places';
+import { foldName } from '../places/place-names';
+import { sharedGazetteer } from '../places/shared-gazetteer';
 import type { PhotoRepository } from '../repositories/photo-repository';
 import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import { parsePhotoText } from './parse-photo-text';
-import type { Hemisphere, ParsedQuery } from './types';
+import type { Hemisphere, ParsedQuery, PlaceLevel } from './types';
 
 export interface TextOptions {
   /** The user's IANA zone; defaults to the server's. */
@@ -42,8 +44,24 @@ export async function readOwnerText(
     },
     librarySpan: everything.span ?? undefined,
     findPlaces: (name) =>
-      findPlacesByName(name).map(({ name: placeName, level }) => ({ name: placeName, level })),
+      findPlacesByName(name).map(({ name: placeName, level, countryCode }) => ({
+        name: placeName,
+        level,
+        standsAlone: standsAlone(placeName, level, countryCode),
+      })),
   });
+}
+
+/** A bare word is a place only when it is an area or a big city: "kyoto" is, "happy" (Happy, Texas) is not. */
+const MIN_POPULATION_STANDING_ALONE = 100_000;
+
+function standsAlone(name: string, level: PlaceLevel, countryCode: string): boolean {
+  if (level !== 'city' && level !== 'sublocation') return true;
+  // A qualified name ("Paris, Texas") was said in full.
+  if (name.includes(',')) return true;
+  return sharedGazetteer()
+    .citiesNamed(foldName(name))
+    .some((city) => city.countryCode === countryCode && city.population >= MIN_POPULATION_STANDING_ALONE);
 }
 
 /** Every photo of the owner, for the span only (screenshots excluded like any search). */

@@ -21,6 +21,12 @@ export interface VocabularyPlace {
   /** Canonical English name as stored ("Santa Monica", "California", "United States"). */
   name: string;
   level: PlaceLevel;
+  /**
+   * From the gazetteer: whether the name alone, with no "in"/"at"/"from" before it, is taken for this place. A
+   * country, region or big city is ("kyoto temples"); a small town named like a word is not ("happy birthday",
+   * Happy, Texas). Absent means yes.
+   */
+  standsAlone?: boolean;
 }
 
 /** What the owner's library has words for: only these (and the canonical labels) are understood. */

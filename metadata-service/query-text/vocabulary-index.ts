@@ -165,7 +165,7 @@ export class VocabularyIndex {
       const places = this.findPlaces(phrase);
       const place =
         places.find((p) => this.placesInUse.has(placeKey(p))) ??
-        (preferPlace || anyPlace ? places[0] : undefined);
+        (preferPlace ? places[0] : anyPlace ? places.find((p) => p.standsAlone !== false) : undefined);
       if (place) matches = [{ kind: 'place', value: { name: place.name, level: place.level } }];
     }
     const rank = (m: VocabularyMatch): number =>

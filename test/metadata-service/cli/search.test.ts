@@ -226,7 +226,7 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
             ownerId: 'alice',
             deviceId: 'frame-1',
             q,
-            viewport: { width: 1280, height: 800 },
+            viewport: { width: 1280, height: 800, shape: 'RECTANGLE' },
             timeZone: 'America/Los_Angeles',
             shuffle: false,
             pageSize: 10,

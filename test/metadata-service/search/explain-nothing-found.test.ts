@@ -106,6 +106,19 @@ describe('explaining an empty search (nothingFound)', function () {
     assert.equal(withBeach.alternative?.total, 4, "Bob's beach photo in Rome is not Alice's");
   });
 
+  it('takes a bare word for a town only when it is a big place; after "in"/"from" any town', async () => {
+    // Happy, Texas and Hope, Arkansas are towns; a word alone is not taken for them.
+    assert.deepEqual(nothingFound(await text('happy photos')).failed, [
+      { kind: 'word', text: 'happy', reason: 'unknown' },
+    ]);
+    assert.deepEqual(nothingFound(await text('photos from Hope')).failed, [
+      { kind: 'place', text: 'Hope', reason: 'no-photos' },
+    ]);
+    assert.deepEqual(nothingFound(await text('kyoto')).failed, [
+      { kind: 'place', text: 'kyoto', reason: 'no-photos' },
+    ]);
+  });
+
   it('says a known label with no photos has none (cats), owner by owner', async () => {
     assert.deepEqual(nothingFound(await text('cat photos')), {
       failed: [{ kind: 'label', text: 'cat', reason: 'no-photos' }],
