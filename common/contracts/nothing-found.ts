@@ -48,7 +48,11 @@ export const nothingFoundAlternativeSchema = z.object({
 });
 export type NothingFoundAlternative = z.output<typeof nothingFoundAlternativeSchema>;
 
-/** Present on a search answer exactly when its total is 0: what matched nothing, and at most one alternative. */
+/**
+ * Present on a search answer exactly when its total is 0: what matched nothing, and at most one alternative. Every
+ * unmatched free-text word is one entry {kind: 'word', reason: 'unknown'}; a request that asked for nothing at all
+ * from a library with nothing to show is the single entry {kind: 'word', text: '', reason: 'no-photos'}.
+ */
 export const nothingFoundSchema = z.object({
   failed: z.array(failedConstraintSchema).min(1),
   alternative: nothingFoundAlternativeSchema.optional(),
