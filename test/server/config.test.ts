@@ -67,4 +67,25 @@ describe('server/config', () => {
     assert.equal(config.photosDir, resolve('pics'));
     assert.equal(config.publicBaseUrl, 'https://frame.example.com');
   });
+
+  it('listens on loopback unless HOST names another address, which must be an address or a host name', () => {
+    assert.equal(localStackConfigFromEnv({}).host, '127.0.0.1');
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'localhost', 'photos.lan']) {
+      assert.equal(localStackConfigFromEnv({ HOST: host }).host, host);
+    }
+    for (const host of ['http://0.0.0.0', '0.0.0.0:8080', 'a b', '-bad-']) {
+      assert.throws(() => localStackConfigFromEnv({ HOST: host }), /HOST must be an IP address/, host);
+    }
+  });
+
+  it('reads SERVICE_TOKENS as a comma-separated list of long tokens (unset: generated into DATA_DIR)', () => {
+    const a = 'a'.repeat(32);
+    const b = 'b'.repeat(48);
+    assert.equal(localStackConfigFromEnv({}).serviceTokens, undefined);
+    assert.deepEqual(localStackConfigFromEnv({ SERVICE_TOKENS: ` ${a}, ${b} ` }).serviceTokens, [a, b]);
+    assert.throws(
+      () => localStackConfigFromEnv({ SERVICE_TOKENS: `${a},short` }),
+      /SERVICE_TOKENS each token must be at least 32 characters/,
+    );
+  });
 });
