@@ -12,9 +12,11 @@ export function describeUnderstood(item: Understood): string {
       return `${item.value.name} (${item.value.level})`;
     case 'date': {
       const [first] = item.value.ranges;
+      // A date that has not begun finds nothing: say so beside the reading, so the empty answer is no surprise.
+      const ahead = item.value.future ? ', still to come' : '';
       if (item.value.ranges.length === 1 && first)
-        return `${item.value.description} [${first.from}, ${first.to})`;
-      return `${item.value.description} (${item.value.ranges.length} date ranges)`;
+        return `${item.value.description} [${first.from}, ${first.to})${ahead}`;
+      return `${item.value.description} (${item.value.ranges.length} date ranges${ahead})`;
     }
     case 'on-this-day': {
       const { month, day, plusMinusDays } = item.value;
