@@ -131,6 +131,19 @@ const DATES: Array<[string, string, string, string]> = [
     'photos from 24 December 2019',
   ],
   ['date-day-july-4-2021', '2021-07-04', 'july fourth twenty twenty one', 'photos from July 4 2021'],
+  // Capture-local days: 00:30 on 1 January in Sydney is 31 December in UTC, and belongs to 1 January.
+  [
+    'date-day-new-year-2020-sydney',
+    '2020-01-01',
+    'january first twenty twenty',
+    'photos from January 1 2020',
+  ],
+  [
+    'date-day-2019-12-31-none',
+    '2019-12-31',
+    'december thirty first twenty nineteen',
+    'photos from December 31 2019',
+  ],
   ['date-week', '2019-W27', 'the first week of july twenty nineteen', 'photos from the week of July 1 2019'],
   [
     'date-weekend',
@@ -855,4 +868,6 @@ export const WHAT_IS_THIS_CASES: readonly WhatIsThisCase[] = [
   'Phone Backup/WhatsApp/Media/WhatsApp Images/IMG-20250712-WA0003.jpg',
   'Takeout/Google Photos/Yellowstone 2021/IMG_20210704_170000.jpg',
   'Phone Backup/DCIM/Camera/IMG_20251129_101500.jpg',
+  'Takeout/Google Photos/Photos from 2019/IMG_20191224_193000.jpg',
+  'Apple Photos Export/IMG_4501.HEIC',
 ].map((path, i) => ({ id: `what-is-this-${i + 1}`, category: 'what-is-this', path }));
