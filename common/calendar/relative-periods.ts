@@ -8,7 +8,6 @@ import {
   type CalendarDate,
 } from './calendar-date';
 import { monthPeriod, resolvePeriod, weekendPeriod, yearPeriod, type Period } from './amazon-date';
-import { englishNameOf } from './english-names';
 import type { LocalRange } from './local-range';
 import type { DatePhrase, ResolvedDate } from './resolved-date';
 
@@ -108,19 +107,4 @@ export function resolveOccurrence(event: YearlyEvent, year: number, today: Calen
       },
     },
   };
-}
-
-/** A plain day range as asked, marked `future` (without an occurrence to offer) when it has not begun. */
-export function resolveDays(
-  from: CalendarDate,
-  to: CalendarDate,
-  phrase: DatePhrase,
-  today: CalendarDate,
-): ResolvedDate {
-  return resolvePeriod({ from, to, phrase }, today);
-}
-
-/** The English name of a resolved date, relative to today where people say it so. */
-export function nameOf(resolved: ResolvedDate, today: CalendarDate): string {
-  return englishNameOf(resolved.phrase, today);
 }

@@ -16,12 +16,6 @@ export function seasonOfCode(code: SeasonCode): SeasonName {
   return SEASON_OF_CODE[code];
 }
 
-export function codeOfSeason(season: SeasonName): SeasonCode {
-  return (
-    (Object.keys(SEASON_OF_CODE) as SeasonCode[]).find((code) => SEASON_OF_CODE[code] === season) ?? 'SU'
-  );
-}
-
 /** Meteorological seasons (whole months): the month each one starts in. */
 const FIRST_MONTH: Readonly<Record<Hemisphere, Readonly<Record<SeasonName, number>>>> = {
   northern: { spring: 3, summer: 6, autumn: 9, winter: 12 },
