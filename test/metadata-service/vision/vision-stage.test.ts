@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { peopleResponseSchema, personSchema, photoFacesSchema } from '../../../common/contracts';
 import { createLibrary, type IngestReport, type Library } from '../../../metadata-service/library';
 import { makeTempDir, silentLogger, type TempDir } from '../support/fixtures';
+import { SERVICE_AUTH, authenticateV1 } from '../../support/test-credentials';
 import { visionTestPhotos, type VisionTestPhotos } from './vision-test-photos';
 
 const OWNER = 'vision-owner';
@@ -48,6 +49,7 @@ describe('vision on real photos (darknet, dlib)', function () {
     const all = await library.api.search(OWNER, { query: {}, limit: 1000 });
     for (const photo of all.photos) idOf.set(photo.source.path, photo.id);
     const app = express();
+    authenticateV1(app);
     app.use('/v1/library', library.router);
     server = app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/library`;
@@ -65,7 +67,12 @@ describe('vision on real photos (darknet, dlib)', function () {
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${base}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', 'x-photo-owner': OWNER, ...(init.headers ?? {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...SERVICE_AUTH,
+        'x-photo-owner': OWNER,
+        ...(init.headers ?? {}),
+      },
     });
 
   it('analyses every photo once and reports the vision phase', () => {
