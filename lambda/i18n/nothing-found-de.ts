@@ -33,6 +33,14 @@ const DAYS: Partial<Record<Nearness, { name: string; from: string }>> = {
   tomorrow: { name: 'morgen', from: 'von morgen' },
   yesterday: { name: 'gestern', from: 'von gestern' },
 };
+/** Words the product does not know at all ("blorf", "meaning"): said together, in one sentence. */
+const isUnknownWord = (failed: FailedConstraint): boolean =>
+  failed.reason === 'unknown' && ['label', 'word', 'favorites', 'video'].includes(failed.kind);
+const unknownWords = (failed: readonly FailedConstraint[]): string[] => [
+  ...new Set(failed.filter(isUnknownWord).map((constraint) => constraint.text)),
+];
+const andList = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const quoted = (text: string): string => `„${escapeSsml(text)}“`;
 
@@ -140,9 +148,14 @@ export function germanNothingFound(phrasing: GermanPhrasing): (speech: NothingFo
 
   return (speech) => {
     const combination = speech.failed.find((failed) => failed.reason === 'combination');
+    const words = unknownWords(speech.failed);
+    const rest = speech.failed.filter((failed) => !isUnknownWord(failed));
     const sentences = combination
       ? [failedSentence(combination, speech)]
-      : [...new Set(speech.failed.map((failed) => failedSentence(failed, speech)))];
+      : [
+          ...(words.length > 0 ? [`Ich kenne ${andList(words.map(quoted))} nicht.`] : []),
+          ...new Set(rest.map((failed) => failedSentence(failed, speech))),
+        ];
     const offer = offerSentence(speech);
     return [...sentences, offer || 'Was möchtest du sehen?'].join(' ');
   };

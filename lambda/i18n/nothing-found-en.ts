@@ -18,6 +18,14 @@ const NEAR_NAMES: Readonly<Record<'week' | 'weekend', Partial<Record<Nearness, s
   week: { this: 'this week', last: 'last week', next: 'next week' },
   weekend: { this: 'this weekend', last: 'last weekend', next: 'next weekend' },
 };
+/** Words the product does not know at all ("blorf", "meaning"): said together, in one sentence. */
+const isUnknownWord = (failed: FailedConstraint): boolean =>
+  failed.reason === 'unknown' && ['label', 'word', 'favorites', 'video'].includes(failed.kind);
+const unknownWords = (failed: readonly FailedConstraint[]): string[] => [
+  ...new Set(failed.filter(isUnknownWord).map((constraint) => constraint.text)),
+];
+const orList = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const quoted = (text: string): string => `"${escapeSsml(text)}"`;
 
@@ -122,9 +130,14 @@ export function englishNothingFound(phrasing: EnglishPhrasing): (speech: Nothing
 
   return (speech) => {
     const combination = speech.failed.find((failed) => failed.reason === 'combination');
+    const words = unknownWords(speech.failed);
+    const rest = speech.failed.filter((failed) => !isUnknownWord(failed));
     const sentences = combination
       ? [failedSentence(combination, speech)]
-      : [...new Set(speech.failed.map((failed) => failedSentence(failed, speech)))];
+      : [
+          ...(words.length > 0 ? [`I don't know ${orList(words.map(quoted))}.`] : []),
+          ...new Set(rest.map((failed) => failedSentence(failed, speech))),
+        ];
     const offer = offerSentence(speech);
     return [...sentences, offer || 'What would you like to see?'].join(' ');
   };

@@ -33,6 +33,19 @@ describe('nothing-found speech', () => {
     assert.equal(deDE.nothingFound(blorf), 'Ich kenne „blorf“ nicht. Was möchtest du sehen?');
   });
 
+  it('several unknown words are said together, once', () => {
+    const words = speech({
+      heard: 'the meaning of life',
+      failed: [
+        { kind: 'word', reason: 'unknown', text: 'meaning' },
+        { kind: 'word', reason: 'unknown', text: 'life' },
+        { kind: 'word', reason: 'unknown', text: 'life' },
+      ],
+    });
+    assert.equal(enUS.nothingFound(words), 'I don\'t know "meaning" or "life". What would you like to see?');
+    assert.equal(deDE.nothingFound(words), 'Ich kenne „meaning“ und „life“ nicht. Was möchtest du sehen?');
+  });
+
   it('the one alternative is an offer of what to say, with the latest month, never a count of other photos shown', () => {
     const beach2019 = speech({
       asked: { subject: 'beach', date: { kind: 'year', year: 2019 } },
