@@ -202,6 +202,13 @@ const CASES: Case[] = [
     ranges: [['1820-01-01', '2026-12-02']],
     monthDays: [{ month: 12, day: 2, plusMinusDays: 0 }],
   },
+  {
+    phrase: 'on this day in the 2010s',
+    spoken: { holiday: 'ON_THIS_DAY', date: 'the 2010s' },
+    reference: NEW_YORK,
+    ranges: [['2010-01-01', '2020-01-01']],
+    monthDays: [{ month: 12, day: 2, plusMinusDays: 0 }],
+  },
   // A leap day's anniversary in common years is 28 February.
   {
     phrase: 'this day in history',
