@@ -43,6 +43,15 @@ export function formatReport(run: EvalRun): string {
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) lines.push(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  lines.push('', 'Failing query ids per category and way:');
+  for (const category of categories) {
+    for (const way of WAYS) {
+      const ids = run.results
+        .filter((r) => r.category === category && r.ways[way].pass === false)
+        .map((r) => r.id);
+      if (ids.length > 0) lines.push(`  ${category} ${LABEL[way]}: ${ids.join(', ')}`);
+    }
+  }
   lines.push('', `${run.results.length} queries in ${run.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }
