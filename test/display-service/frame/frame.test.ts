@@ -295,6 +295,19 @@ describe('web frame in chromium (/frame)', function () {
     await page.close();
   });
 
+  it('answers free text that finds nothing in words (as npm run search says it): no photo, no raw code', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/frame?q=${encodeURIComponent('blorf')}`);
+    await page.waitForFunction(() => window.photoFrame?.error === 'NO_MATCHING_PHOTOS', undefined, {
+      timeout: 20_000,
+    });
+    const said = await page.evaluate(() => document.body.innerText);
+    assert.match(said, /I don't know “blorf”, so no photos match\./);
+    assert.doesNotMatch(said, /NO_MATCHING_PHOTOS/);
+    assert.equal((await visible(page)).images, 0);
+    await page.close();
+  });
+
   it('skips a photo whose rendition fails (its original is gone) and never shows it broken', async () => {
     // A screen size nothing has rendered yet, so no cached rendition of the missing photo exists.
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
