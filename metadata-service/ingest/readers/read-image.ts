@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { decodeHeic } from '../../../common/images/decode-heic';
 import { perceptualHash, perceptualHashOfRgba } from '../perceptual-hash';
 import { IngestSkip, MAX_PIXELS } from '../skip-reasons';
 import { parseExif } from './exif-block';
+import { extendedXmpOf } from './extended-xmp';
 import type { ImageFacts } from './image-facts';
 import { parseIptc } from './iptc';
 import type { ImageFamily } from './sniff-format';
@@ -55,9 +56,31 @@ export async function readImage(
     orientation,
     perceptualHash: pixels.hash,
     exif,
-    xmp: parseXmp(header.xmp),
+    xmp: parseXmp(header.xmp, await extendedXmp(format.family, input, header.xmp)),
     iptc: parseIptc(header.iptc),
   };
+}
+
+/** Bytes of a JPEG's head searched for extended XMP when the original was not kept in memory. */
+const JPEG_HEAD_BYTES = 4 * 1024 * 1024;
+
+/** A JPEG's extended XMP, looked for only when its main packet says there is one (xmpNote:HasExtendedXMP). */
+async function extendedXmp(
+  family: ImageFamily,
+  input: Buffer | string,
+  main: Buffer | undefined,
+): Promise<string | undefined> {
+  if (family !== 'jpeg' || !main?.includes('HasExtendedXMP')) return undefined;
+  if (Buffer.isBuffer(input)) return extendedXmpOf(input);
+  const file = await open(input, 'r').catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    const head = Buffer.alloc(JPEG_HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, JPEG_HEAD_BYTES, 0);
+    return extendedXmpOf(head.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
 }
 
 interface DecodedPixels {

@@ -46,10 +46,12 @@ const NS = {
 
 /**
  * Reads the properties Photo Frame uses from an XMP packet through a real RDF/XML reading (rdf.ts), in whichever
- * form the writer used. Unknown or malformed content yields nothing rather than an error.
+ * form the writer used, with a JPEG's extended XMP (extended-xmp.ts) merged in. Unknown or malformed content
+ * yields nothing rather than an error.
  */
-export function parseXmp(packet: Buffer | string | undefined): XmpFacts {
-  const rdf = readRdf(packet);
+export function parseXmp(packet: Buffer | string | undefined, extended?: string): XmpFacts {
+  // The extension holds properties the main packet does not (XMP Part 3): the two are one set of properties.
+  const rdf = extended === undefined ? readRdf(packet) : { ...readRdf(extended), ...readRdf(packet) };
   const get = (ns: string, name: string): RdfValue | undefined => rdf[`${ns}${name}`];
   const rating = Number(rdfText(get(NS.xmp, 'Rating')));
   const regions = [

@@ -19,7 +19,7 @@ import {
   type ImageFixture,
 } from '../../fixtures/images';
 import { makeTempDir, type TempDir } from '../../support/fixtures';
-import { exiftoolXmp, IIM, lightroomXmp, writeExportJpeg } from '../support/export-shapes';
+import { exiftoolXmp, IIM, lightroomXmp, withExtendedXmp, writeExportJpeg } from '../support/export-shapes';
 
 describe('readPhotoMetadata', () => {
   let dir: TempDir;
@@ -483,5 +483,25 @@ describe('readPhotoMetadata on real export shapes', () => {
     const fromXmp = await read(both);
     assert.deepEqual(fromXmp.location, { city: 'Nice', country: 'France' });
     assert.deepEqual(fromXmp.albums, ['Summer trip']);
+  });
+
+  it('a JPEG whose XMP overflowed into extended XMP: read from the bytes in memory and from the file', async () => {
+    const path = join(dir.path, 'big-xmp.jpg');
+    const jpeg = withExtendedXmp(
+      await imageBytes(),
+      lightroomXmp({ keywords: ['Wedding'] }),
+      lightroomXmp({ faces: [{ name: 'Bride', x: 0.5, y: 0.5, w: 0.2, h: 0.2 }] }),
+    );
+    await writeFile(path, jpeg);
+    const fromFile = await read(path);
+    const fromMemory = await readPhotoMetadata({
+      absolutePath: path,
+      content: jpeg,
+      fileName: 'big-xmp.jpg',
+      modifiedAt: mtime,
+    });
+    for (const metadata of [fromFile, fromMemory]) {
+      assert.deepEqual([metadata.keywords, metadata.people], [['Wedding'], ['Bride']]);
+    }
   });
 });

@@ -199,3 +199,45 @@ export async function writeExportJpeg(path: string, fixture: ExportJpeg = {}): P
   await writeFile(path, bytes);
   return bytes;
 }
+
+/**
+ * A JPEG whose XMP is split the way Lightroom splits an oversized packet: the main packet (naming the extension's
+ * GUID in xmpNote:HasExtendedXMP) and the extension in APP1 chunks of at most `chunkBytes`.
+ */
+export function withExtendedXmp(jpeg: Buffer, main: string, extension: string, chunkBytes = 200): Buffer {
+  const guid = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
+  const segment = (payload: Buffer): Buffer => {
+    const header = Buffer.alloc(4);
+    header.writeUInt16BE(0xffe1, 0);
+    header.writeUInt16BE(payload.length + 2, 2);
+    return Buffer.concat([header, payload]);
+  };
+  const mainPacket = main.replace(
+    '<rdf:Description rdf:about=""',
+    `<rdf:Description rdf:about="" xmlns:xmpNote="http://ns.adobe.com/xmp/note/" xmpNote:HasExtendedXMP="${guid}"`,
+  );
+  const body = Buffer.from(extension, 'utf8');
+  const chunks: Buffer[] = [];
+  for (let offset = 0; offset < body.length; offset += chunkBytes) {
+    const lengths = Buffer.alloc(8);
+    lengths.writeUInt32BE(body.length, 0);
+    lengths.writeUInt32BE(offset, 4);
+    chunks.push(
+      segment(
+        Buffer.concat([
+          Buffer.from('http://ns.adobe.com/xmp/extension/\0', 'latin1'),
+          Buffer.from(guid, 'latin1'),
+          lengths,
+          body.subarray(offset, offset + chunkBytes),
+        ]),
+      ),
+    );
+  }
+  // Chunks may come in any order: reversed here, assembled by offset.
+  return Buffer.concat([
+    jpeg.subarray(0, 2),
+    segment(Buffer.from(`http://ns.adobe.com/xap/1.0/\0${mainPacket}`, 'utf8')),
+    ...chunks.reverse(),
+    jpeg.subarray(2),
+  ]);
+}
