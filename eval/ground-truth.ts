@@ -133,7 +133,7 @@ const P = {
     country: 'United States',
   },
   kruger: {
-    gps: [-24.0117, 31.4853],
+    gps: [-23.8536, 31.5755],
     sublocation: 'Kruger National Park',
     region: 'Limpopo',
     country: 'South Africa',
