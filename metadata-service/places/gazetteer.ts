@@ -25,6 +25,8 @@ export interface Gazetteer {
    * language's, so "Paris" must not bring Parys (South Africa) in beside the Parises.
    */
   citiesNamed(folded: string): readonly GazetteerCity[];
+  /** Cities with `folded` among their alternate names, for a caller that has narrowed by country or region. */
+  citiesAlsoNamed(folded: string): readonly GazetteerCity[];
   /** People living in an area's towns (cities500): ranks "Cornwall" the county above Cornwall, Ontario. */
   areaPopulation(area: AdminArea): number;
   /** Regions (admin-1) and counties (admin-2) whose name folds to `folded`. */
@@ -134,6 +136,7 @@ export function loadGazetteer(): Gazetteer {
       const index = cityIndex();
       return index.own.get(folded) ?? index.other.get(folded) ?? [];
     },
+    citiesAlsoNamed: (folded) => cityIndex().other.get(folded) ?? [],
     areaPopulation: (area) =>
       populations.get(areaKey(area.countryCode, area.regionCode, area.countyCode)) ?? 0,
     areasNamed: (folded) => areaIndex().get(folded) ?? [],

@@ -2,7 +2,7 @@ import { countryCodeFor } from './country-names';
 import type { AdminArea, Gazetteer, GazetteerCity } from './gazetteer';
 import { metroOf, METRO_RULE } from './metro';
 import type { Place } from './place';
-import { foldName, REGION_SYNONYMS } from './place-names';
+import { CITY_SYNONYMS, foldName, REGION_SYNONYMS } from './place-names';
 import { placeOf } from './place-of';
 import { sharedGazetteer } from './shared-gazetteer';
 
@@ -118,20 +118,26 @@ function areaNamed(
   return undefined;
 }
 
-/** The most populous place of that name in the country and region given (sections only when nothing else is). */
+/**
+ * The most populous place of that name in the country and region given (sections only when nothing else is): its
+ * own name first, then a nickname ("New York" → New York City), then an alternate name ("München").
+ */
 function cityNamed(
   gazetteer: Gazetteer,
   text: string,
   countryCode: string | undefined,
   area: AdminArea | undefined,
 ): GazetteerCity | undefined {
-  const matches = gazetteer
-    .citiesNamed(foldName(text))
-    .filter((c) => countryCode === undefined || c.countryCode === countryCode)
-    .filter(
-      (c) =>
-        !area ||
-        (c.regionCode === area.regionCode && (area.countyCode === '' || c.countyCode === area.countyCode)),
-    );
-  return matches.find((c) => !c.isSection) ?? matches[0];
+  const folded = foldName(text);
+  const fits = (c: GazetteerCity) =>
+    (countryCode === undefined || c.countryCode === countryCode) &&
+    (!area ||
+      (c.regionCode === area.regionCode && (area.countyCode === '' || c.countyCode === area.countyCode)));
+  const best = (cities: readonly GazetteerCity[]) => {
+    const matches = cities.filter(fits);
+    return matches.find((c) => !c.isSection) ?? matches[0];
+  };
+  const alias = CITY_SYNONYMS[folded];
+  const nicknamed = alias ? gazetteer.citiesNamed(foldName(alias.name)) : [];
+  return best(gazetteer.citiesNamed(folded)) ?? best(nicknamed) ?? best(gazetteer.citiesAlsoNamed(folded));
 }

@@ -48,6 +48,16 @@ describe('a place from IPTC/XMP location names (no GPS)', () => {
     });
     assert.equal(placeFromNames({ city: 'Paris', country: 'France' })?.region, 'Île-de-France');
     assert.equal(placeFromNames({ city: 'London', country: 'Canada' })?.region, 'Ontario');
+    // An export's "New York, NY": the city, by its nickname, not a namesake elsewhere.
+    assert.deepEqual(pick(placeFromNames({ city: 'New York', region: 'NY', country: 'USA' })), {
+      city: 'New York City',
+      metro: 'New York City',
+      county: null,
+      region: 'New York',
+      country: 'United States',
+    });
+    // A local name the gazetteer lists only as an alternate, narrowed by the country written beside it.
+    assert.equal(placeFromNames({ city: 'Lisboa', country: 'Portugal' })?.city, 'Lisbon');
     // With nothing to narrow by, the biggest place of the name.
     assert.equal(placeFromNames({ city: 'Paris' })?.country, 'France');
   });
