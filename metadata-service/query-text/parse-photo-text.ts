@@ -10,8 +10,11 @@ import { VocabularyIndex, type VocabularyMatch } from './vocabulary-index';
 
 /** Longest phrase looked up: album names run to several words ("Anna and Tom's wedding in Rome"). */
 const MAX_PHRASE_WORDS = 8;
-/** Words after which a name is a place first ("photos from Paris", German "Fotos aus Berlin"). */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around', 'from', 'aus', 'bei']);
+/**
+ * Words after which a name is a place first, even a small town ("in Hope", "bei Rain"). Not "from": "photos from
+ * Atlantis" is a made-up place, not Atlantis, Western Cape — a bare name is a place only when it is a big one.
+ */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around', 'im', 'bei']);
 
 /** The contract's caps: more than this many of a kind would be rejected, so the rest are not used. */
 const MAX_LABELS = 10;

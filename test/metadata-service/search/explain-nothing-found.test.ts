@@ -106,13 +106,16 @@ describe('explaining an empty search (nothingFound)', function () {
     assert.equal(withBeach.alternative?.total, 4, "Bob's beach photo in Rome is not Alice's");
   });
 
-  it('takes a bare word for a town only when it is a big place; after "in"/"from" any town', async () => {
+  it('takes a bare word for a town only when it is a big place; after "in"/"at" any town', async () => {
     // Happy, Texas and Hope, Arkansas are towns; a word alone is not taken for them.
     assert.deepEqual(nothingFound(await text('happy photos')).failed, [
       { kind: 'word', text: 'happy', reason: 'unknown' },
     ]);
-    assert.deepEqual(nothingFound(await text('photos from Hope')).failed, [
+    assert.deepEqual(nothingFound(await text('photos in Hope')).failed, [
       { kind: 'place', text: 'Hope', reason: 'no-photos' },
+    ]);
+    assert.deepEqual(nothingFound(await text('photos from Atlantis')).failed, [
+      { kind: 'word', text: 'Atlantis', reason: 'unknown' },
     ]);
     assert.deepEqual(nothingFound(await text('kyoto')).failed, [
       { kind: 'place', text: 'kyoto', reason: 'no-photos' },
