@@ -177,7 +177,10 @@ describeOnEachEngine('web frame pairing', (engine) => {
 
   it('accounts off: a page reached through a proxy or another host name must sign in; a forged cookie is no session', async () => {
     const { url } = await start({ accounts: false, ownerId: ALICE });
-    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { host: 'photos.example.com' }]) {
+    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { host: 'photos.example.com' }] as Record<
+      string,
+      string
+    >[]) {
       const response = await rawGet(`${url}/frame?clock=1`, headers);
       assert.equal(response.status, 303);
       assert.equal(response.location, '/frame/sign-in?next=%2Fframe%3Fclock%3D1');
