@@ -81,7 +81,9 @@ export async function understandShowPhotos(
 ): Promise<Understanding> {
   const slot = (name: string) => intent.slots?.[name];
   const subjectHeard = readSlot(slot(SHOW_PHOTOS_SLOTS.subject)).heard;
-  const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject));
+  // A German request's heard words ("Hunden") are read as German; English otherwise.
+  const language = context.locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject), language);
   if (subjectHeard && !label) return { ok: false, problem: 'subject', heard: subjectHeard };
 
   const person = await ownerEntityOf('person', slot(SHOW_PHOTOS_SLOTS.person), context);
