@@ -12,7 +12,7 @@ import { isOriginalName } from './folder-source';
 import type { PhotoMetadata } from './photo-metadata';
 import type { AddressableSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
-import { parseTakeoutAlbum, takeoutSidecarNames, TAKEOUT_ALBUM_FILE } from './sidecars/takeout';
+import { parseTakeoutAlbum, takeoutSidecarNames, TAKEOUT_ALBUM_FILE_NAMES } from './sidecars/takeout';
 import { IngestSkip, MAX_FILE_BYTES } from './skip-reasons';
 
 /** Sidecars are small; anything bigger is not one. */
@@ -114,11 +114,16 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
   const folderAlbums = (folderKey: string): Promise<string[]> => {
     let albums = albumsByFolder.get(folderKey);
     if (!albums) {
-      albums = readJson(`${folderKey}${TAKEOUT_ALBUM_FILE}`).then((json) => {
-        if (json === undefined) return [];
-        const album = parseTakeoutAlbum(json);
-        return album.ok ? [album.value] : [];
-      });
+      albums = (async () => {
+        // The album file under each name Takeout gives it in the account's language, until one exists.
+        for (const name of TAKEOUT_ALBUM_FILE_NAMES) {
+          const json = await readJson(`${folderKey}${name}`);
+          if (json === undefined) continue;
+          const album = parseTakeoutAlbum(json);
+          return album.ok ? [album.value] : [];
+        }
+        return [];
+      })();
       albumsByFolder.set(folderKey, albums);
     }
     return albums;

@@ -26,25 +26,25 @@ export const takeoutAlbumSchema = z.object({ title: z.string().trim().min(1) });
 export const TAKEOUT_ALBUM_FILE = 'metadata.json';
 
 /**
- * The album file's name in the account's language: Takeout localizes it (`métadonnées.json`, `Metadaten.json`,
- * `metadatos.json`, …). Compared lower-case and NFC, as file systems may hand back either normalization.
+ * The album file's name in the account's language, as Takeout writes it (`métadonnées.json`, `Metadaten.json`,
+ * `metadatos.json`, …), most common first.
  */
+export const TAKEOUT_ALBUM_FILE_NAMES: readonly string[] = [
+  TAKEOUT_ALBUM_FILE,
+  'métadonnées.json',
+  'Metadaten.json',
+  'metadatos.json',
+  'metadati.json',
+  'metadados.json',
+  'metadades.json',
+  'metagegevens.json',
+  'metadane.json',
+  'metadáta.json',
+];
+
+/** Compared lower-case and NFC, as file systems may hand back either normalization. */
 const TAKEOUT_ALBUM_FILES: ReadonlySet<string> = new Set(
-  [
-    TAKEOUT_ALBUM_FILE,
-    'métadonnées.json',
-    'metadaten.json',
-    'metadatos.json',
-    'metadati.json',
-    'metadades.json',
-    'metadados.json',
-    'metagegevens.json',
-    'metadane.json',
-    'metadáta.json',
-    'metaadatok.json',
-    'metatiedot.json',
-    'метаданные.json',
-  ].map((name) => name.normalize('NFC')),
+  TAKEOUT_ALBUM_FILE_NAMES.map((name) => name.normalize('NFC').toLowerCase()),
 );
 
 export function isTakeoutAlbumFileName(name: string): boolean {

@@ -186,10 +186,27 @@ describe('S3 source (against s3rver)', function () {
       }),
     );
     await s3.put(`${album}/metadata.json`, JSON.stringify({ title: 'Summer trip 2026' }));
+    // A German account's export: the album file is Metadaten.json; a year folder is no album.
+    await s3.put(`${prefix}/Takeout/Google Photos/Strandtag/IMG_8.JPG`, await jpegBytes(fixtures, 640));
+    await s3.put(
+      `${prefix}/Takeout/Google Photos/Strandtag/Metadaten.json`,
+      JSON.stringify({ title: 'Strandtag' }),
+    );
+    await s3.put(`${prefix}/Takeout/Google Photos/Fotos von 2026/IMG_9.JPG`, await jpegBytes(fixtures, 680));
 
     const report = await ingest();
-    assert.equal(report.added, 1);
-    const [summary] = (await library.api.search(OWNER, { query: { labels: [] }, limit: 10 })).photos;
+    assert.equal(report.added, 3);
+    const albumsOf = async (path: string) => {
+      const stored = (await library.api.search(OWNER, { query: { labels: [] }, limit: 10 })).photos.find(
+        (p) => p.source.path.endsWith(path),
+      );
+      return (await library.api.getPhoto(OWNER, stored?.id ?? assert.fail(path))).albums.map((a) => a.name);
+    };
+    assert.deepEqual(await albumsOf('Strandtag/IMG_8.JPG'), ['Strandtag']);
+    assert.deepEqual(await albumsOf('Fotos von 2026/IMG_9.JPG'), []);
+    const summary = (await library.api.search(OWNER, { query: { labels: [] }, limit: 10 })).photos.find((p) =>
+      p.source.path.endsWith('IMG_7.JPG'),
+    );
     assert.ok(summary);
     const facts = await library.api.getPhoto(OWNER, summary.id);
     assert.equal(facts.description, 'Sunset at the pier');
