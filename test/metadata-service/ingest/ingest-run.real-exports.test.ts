@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { PhotoFacts } from '../../../common/contracts';
 import { createFolderSource } from '../../../metadata-service/ingest/folder-source';
@@ -233,5 +233,15 @@ describe('ingest of real export shapes', () => {
     const healed = await run(folder);
     assert.deepEqual([healed.removed, healed.skipped], [1, []]);
     assert.deepEqual(await repository.listSkips(OWNER), []);
+  });
+
+  it('dates a WhatsApp image (EXIF stripped, no sidecar) by its file, and says so', async () => {
+    const path = 'Phone/WhatsApp Images/IMG-20200102-WA0001.jpg';
+    await photo(path, { dateTimeOriginal: undefined });
+    const modified = new Date(2020, 0, 2, 18, 30, 0);
+    await utimes(join(tmp.path, path), modified, modified);
+    const facts = (await ingestAll()).get(path);
+    assert.equal(facts?.takenTimeSource, 'file-modified');
+    assert.equal(facts?.takenLocal, '2020-01-02T18:30:00');
   });
 });
