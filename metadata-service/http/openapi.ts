@@ -39,7 +39,8 @@ const errorResponses = (...statuses: number[]): JsonObject =>
   );
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid request: code INVALID_REQUEST (message names the field), INVALID_OWNER, OWNER_REQUIRED, INVALID_CURSOR',
+  400: 'Invalid request: code INVALID_REQUEST (message names the field), INVALID_OWNER, OWNER_HEADER_REQUIRED, INVALID_CURSOR',
+  401: 'AUTH_REQUIRED (no credential) or AUTH_INVALID (unknown, revoked or forged)',
   404: "PHOTO_NOT_FOUND / PERSON_NOT_FOUND / PERSON_FACE_NOT_FOUND: nothing of that id for this owner (another owner's answers the same)",
   500: 'INTERNAL_ERROR',
 };
@@ -58,7 +59,8 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
     name: OWNER_HEADER,
     in: 'header',
     required: false,
-    description: 'Owner (tenant) id; required unless the server has a default owner (the embedded stack).',
+    description:
+      "Owner (tenant) id: required with a service credential; with an owner's credential absent or its own owner.",
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]+$', maxLength: 255 },
   };
   const photoIdParameter = {
@@ -205,6 +207,14 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           responses: { '200': ok('Vocabulary', 'Names by photo count'), ...errorResponses(400, 500) },
         },
       },
+      '/credentials/self': {
+        get: {
+          operationId: 'getCredentialSelf',
+          summary:
+            "Whose the presented credential is: {kind:'person', ownerId, credentialId, scopes} or {kind:'service'}",
+          responses: { '200': { description: 'The principal' }, ...errorResponses(401) },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
@@ -213,7 +223,18 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
         },
       },
     },
+    // Every operation needs a credential: 401 AUTH_REQUIRED without one, AUTH_INVALID for a wrong one, 403
+    // OWNER_FORBIDDEN / SCOPE_FORBIDDEN for an owner or scope it does not have (README: Trust).
+    security: [{ bearer: [] }],
     components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "An owner's credential (pf_…, `npm run credentials -- create`) or a tier's service credential (SERVICE_TOKENS)",
+        },
+      },
       schemas: {
         SearchRequest: component(searchRequestSchema, 'input'),
         SearchResponse: component(searchResponseSchema, 'output'),

@@ -240,6 +240,7 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/credentials/self',
       '/labels/{label}',
       '/openapi.json',
       '/people',
