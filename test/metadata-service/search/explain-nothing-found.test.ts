@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   nothingFoundSchema,
@@ -49,6 +50,18 @@ describe('explaining an empty search (nothingFound)', function () {
       gps: PARIS,
       keywords: ['dog'],
     });
+    // Mom, named by a Takeout sidecar, at the beach in Santa Monica in 2025.
+    await writeJpeg(join(alice, 'Camera', 'mom.jpg'), {
+      seed: 7,
+      dateTimeOriginal: '2025:08:02 10:00:00',
+      offsetTimeOriginal: '-07:00',
+      gps: SANTA_MONICA,
+      keywords: ['beach'],
+    });
+    await writeFile(
+      join(alice, 'Camera', 'mom.jpg.json'),
+      JSON.stringify({ title: 'mom.jpg', people: [{ name: 'Mom' }] }),
+    );
     await library.ingest(alice, { ownerId: ALICE });
     // Bob has been to Italy; Alice has not. Nothing of Bob's may count for Alice.
     const bob = join(temp.path, 'bob');
@@ -91,7 +104,7 @@ describe('explaining an empty search (nothingFound)', function () {
     const found = nothingFound(response);
     assert.deepEqual(found.failed, [{ kind: 'word', text: 'blorf', reason: 'unknown' }]);
     assert.deepEqual(found.alternative?.dropped, { kind: 'word', text: 'blorf' });
-    assert.equal(found.alternative?.total, 4);
+    assert.equal(found.alternative?.total, 5);
     assert.deepEqual(found.alternative?.query.labels, ['beach']);
     assert.equal(found.alternative?.span.last, '2026-11-28T10:00:00');
   });
@@ -103,7 +116,7 @@ describe('explaining an empty search (nothingFound)', function () {
     assert.deepEqual(withBeach.failed, [{ kind: 'place', text: 'Italy', reason: 'no-photos' }]);
     assert.deepEqual(withBeach.alternative?.dropped, { kind: 'place', text: 'Italy' });
     assert.deepEqual(withBeach.alternative?.query.places, []);
-    assert.equal(withBeach.alternative?.total, 4, "Bob's beach photo in Rome is not Alice's");
+    assert.equal(withBeach.alternative?.total, 5, "Bob's beach photo in Rome is not Alice's");
   });
 
   it('takes a bare word for a town only when it is a big place; after "in"/"at" any town', async () => {
@@ -163,7 +176,7 @@ describe('explaining an empty search (nothingFound)', function () {
       { kind: 'date', text: '2019', reason: 'combination' },
     ]);
     assert.deepEqual(found.alternative?.dropped, { kind: 'date', text: '2019' });
-    assert.equal(found.alternative?.total, 4);
+    assert.equal(found.alternative?.total, 5);
     assert.equal(found.alternative?.query.takenFrom, undefined);
 
     // No date to drop: the place goes next, the subject stays.
@@ -171,6 +184,21 @@ describe('explaining an empty search (nothingFound)', function () {
     assert.deepEqual(placed.alternative?.dropped, { kind: 'place', text: 'Santa Monica' });
     assert.deepEqual(placed.alternative?.query.labels, ['dog']);
     assert.equal(placed.alternative?.total, 1);
+  });
+
+  it('never drops a person: the subject or the date goes instead', async () => {
+    const withDog = nothingFound(await text('Mom with the dog'));
+    assert.deepEqual(withDog.failed, [
+      { kind: 'label', text: 'dog', reason: 'combination' },
+      { kind: 'person', text: 'Mom', reason: 'combination' },
+    ]);
+    assert.deepEqual(withDog.alternative?.dropped, { kind: 'label', text: 'dog' });
+    assert.equal(withDog.alternative?.query.people.length, 1);
+    assert.equal(withDog.alternative?.total, 1);
+
+    const inParis = nothingFound(await text('photos of Mom in Paris'));
+    assert.deepEqual(inParis.alternative?.dropped, { kind: 'place', text: 'Paris' });
+    assert.equal(inParis.alternative?.query.people.length, 1);
   });
 
   it('explains structured queries too, and never offers a query with nothing left', async () => {
