@@ -33,8 +33,13 @@ const FAVORITE_WORDS = [
   'fave',
   'best',
   'starred',
+  // German
+  'favoriten',
+  'lieblingsfotos',
+  'lieblingsbilder',
+  'lieblingsfoto',
 ];
-const VIDEO_WORDS = ['video', 'videos', 'clip', 'clips', 'movie', 'movies', 'film', 'films'];
+const VIDEO_WORDS = ['video', 'videos', 'clip', 'clips', 'movie', 'movies', 'film', 'films', 'filme'];
 
 /**
  * What people call a country besides its English name, by ISO code. A bare "us" is not here: in "photos of us" it

@@ -277,6 +277,7 @@ const CASES: Case[] = [
   // Filler never counts, in English or German, and never matches on its own.
   { text: 'please show me my pictures', query: {} },
   { text: 'zeige mir meine Fotos von Kyoto', query: { places: [{ name: 'Kyoto', level: 'city' }] } },
+  { text: 'zeige meine Lieblingsfotos', query: { favoritesOnly: true } },
 ];
 
 describe('parsePhotoText', () => {
