@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, toErrorBody } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { RenditionResponse, RenditionService } from '../renditions/rendition-service';
+import { retryAfterSecondsOf } from '../renditions/store-errors';
 import { parseRenditionRequest } from './parse-rendition-request';
 
 /** Renditions never change under their URL (the cache key names the content), so caches may keep them. */
@@ -73,9 +74,11 @@ function sendError(res: ServerResponse, error: unknown, logger: Logger): void {
     return;
   }
   const body = JSON.stringify(toErrorBody(appError));
+  const retryAfter = retryAfterSecondsOf(appError);
   res
     .writeHead(appError.status, {
       ...COMMON_HEADERS,
+      ...(retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) }),
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': Buffer.byteLength(body),
     })

@@ -4,7 +4,10 @@ export interface RenditionLimits {
   maxSourceBytes: number;
   /** Largest original we will decode, in pixels (width × height), read from the header before decoding. */
   maxSourcePixels: number;
-  /** A render that takes longer than this answers 503 instead of holding the request. */
+  /**
+   * The deadline of one rendition, from the moment it is asked for (waiting for a render slot and reading the
+   * original included): past it the request answers 503 with Retry-After instead of holding the device.
+   */
   renderTimeoutMs: number;
 }
 

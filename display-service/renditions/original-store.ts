@@ -6,21 +6,34 @@ import { displayErrors } from '../errors';
  */
 export interface OriginalStore {
   /** Size in bytes, learned without reading the content so limits are checked before any download. */
-  size(uri: string): Promise<number>;
+  size(uri: string, options?: { signal?: AbortSignal }): Promise<number>;
   /** The whole original, refusing (SOURCE_TOO_LARGE) to read more than `maxBytes` even if it grew since `size`. */
   read(uri: string, options: { maxBytes: number; signal: AbortSignal }): Promise<Buffer>;
+  /**
+   * A cheap check that the store answers at all, for a readiness probe: resolves when it does, rejects with a
+   * stable-coded error (ORIGINAL_STORE_UNAVAILABLE / ORIGINAL_STORE_TIMEOUT) when it does not. Stores that cannot
+   * fail independently of the process (local files) need not have one.
+   */
+  probe?(options?: { signal?: AbortSignal }): Promise<void>;
 }
 
 /** Picks the adapter for a URI's scheme; unknown schemes fail clearly instead of guessing. */
 export class SchemeRoutingOriginalStore implements OriginalStore {
   constructor(private readonly storesByScheme: Readonly<Record<string, OriginalStore>>) {}
 
-  size(uri: string): Promise<number> {
-    return this.storeFor(uri).size(uri);
+  size(uri: string, options?: { signal?: AbortSignal }): Promise<number> {
+    return this.storeFor(uri).size(uri, options);
   }
 
   read(uri: string, options: { maxBytes: number; signal: AbortSignal }): Promise<Buffer> {
     return this.storeFor(uri).read(uri, options);
+  }
+
+  /** Every store that can be probed, at once; the first failure is the answer. */
+  async probe(options?: { signal?: AbortSignal }): Promise<void> {
+    await Promise.all(
+      Object.values(this.storesByScheme).map((store) => store.probe?.(options) ?? Promise.resolve()),
+    );
   }
 
   private storeFor(uri: string): OriginalStore {

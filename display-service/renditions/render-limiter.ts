@@ -1,7 +1,9 @@
 /**
  * At most `maxConcurrent` renders at once; the rest wait in arrival order. Each render already uses libvips
  * threads, so running more than the machine has cores only adds memory (decoded images) and latency, not
- * throughput; cached renditions are served without waiting here.
+ * throughput; cached renditions are served without waiting here. A waiter whose `signal` aborts (its rendition's
+ * deadline passed) leaves the queue at once with the signal's reason, so a stuck render cannot hold requests for
+ * longer than their deadline.
  */
 export class RenderLimiter {
   private running = 0;
@@ -13,9 +15,10 @@ export class RenderLimiter {
     }
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
     if (this.running >= this.maxConcurrent) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await this.waitForSlot(signal);
     } else {
       this.running++;
     }
@@ -27,6 +30,29 @@ export class RenderLimiter {
       if (next) next();
       else this.running--;
     }
+  }
+
+  /** Resolves when a finishing task hands over its slot; rejects (and gives up its place) if `signal` aborts first. */
+  private waitForSlot(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = this.waiting.indexOf(granted);
+        if (index >= 0) this.waiting.splice(index, 1);
+        const reason: unknown = signal?.reason;
+        reject(reason instanceof Error ? reason : new Error('render slot wait aborted', { cause: reason }));
+      };
+      const granted = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.waiting.push(granted);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Requests waiting for a slot (for tests and metrics). */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   get active(): number {

@@ -7,6 +7,7 @@ import { CONTENT_TYPES, negotiateFormat, type FormatSettings, type OutputFormat 
 import type { PhotoFactsCache } from './photo-facts-cache';
 import { renderRendition, PIPELINE_VERSION } from './pipeline/render-rendition';
 import type { RenderLimiter } from './render-limiter';
+import { RenditionDeadline } from './rendition-deadline';
 import type { RenditionCache } from './rendition-cache';
 import { renditionCacheKey } from './rendition-cache-key';
 import {
@@ -152,9 +153,20 @@ export class RenditionService {
       composition: located.composition,
       format: located.format,
     };
-    return this.deps.cache.getOrRender(located.key, () =>
-      limiter.run(() => this.timed(() => renderRendition(job, { originals, limits, formats }))),
-    );
+    return this.deps.cache.getOrRender(located.key, async () => {
+      // Started before queueing for a slot: a device waits for queue and render together, so both count.
+      const deadline = new RenditionDeadline(limits.renderTimeoutMs);
+      try {
+        return await deadline.race(
+          limiter.run(
+            () => this.timed(() => renderRendition(job, { originals, limits, formats }, deadline)),
+            deadline.signal,
+          ),
+        );
+      } finally {
+        deadline.clear();
+      }
+    });
   }
 
   private async timed(render: () => Promise<Buffer>): Promise<Buffer> {

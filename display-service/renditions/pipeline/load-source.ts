@@ -8,7 +8,7 @@ export const loadSource: RenditionStage = {
     const { job, limits, originals, signal } = context;
     const sources: Buffer[] = [];
     for (const uri of job.sourceUris) {
-      const bytes = await originals.size(uri);
+      const bytes = await originals.size(uri, { signal });
       if (bytes > limits.maxSourceBytes) throw displayErrors.sourceTooLarge(bytes, limits.maxSourceBytes);
       if (bytes === 0) throw displayErrors.sourceUnreadable(new Error('original is empty'));
       signal.throwIfAborted();

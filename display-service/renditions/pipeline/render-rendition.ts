@@ -1,6 +1,6 @@
-import { displayErrors } from '../../errors';
 import type { RenditionLimits } from '../limits';
 import type { OriginalStore } from '../original-store';
+import { RenditionDeadline } from '../rendition-deadline';
 import type { FormatSettings } from '../output-formats';
 import { compose } from './compose';
 import { decodeHeicSources } from './decode-heic';
@@ -27,36 +27,41 @@ export interface RenderDependencies {
   formats: FormatSettings;
 }
 
-/** Runs the pipeline under limits.renderTimeoutMs; a render that overruns answers 503 RENDER_TIMEOUT. */
-export async function renderRendition(job: RenditionJob, deps: RenderDependencies): Promise<Buffer> {
-  const { limits } = deps;
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      const error = displayErrors.renderTimeout(limits.renderTimeoutMs);
-      controller.abort(error);
-      reject(error);
-    }, limits.renderTimeoutMs);
-  });
+/**
+ * Runs the pipeline within `deadline` (one the caller started when the rendition was asked for, so queueing counts)
+ * or, without one, within limits.renderTimeoutMs from now. A rendition that overruns answers 503 with a code naming
+ * what was slow (ORIGINAL_STORE_TIMEOUT while reading the original, RENDER_TIMEOUT while rendering).
+ */
+export async function renderRendition(
+  job: RenditionJob,
+  deps: RenderDependencies,
+  deadline?: RenditionDeadline,
+): Promise<Buffer> {
+  const running = deadline ?? new RenditionDeadline(deps.limits.renderTimeoutMs);
   const context: RenditionContext = {
     job,
-    limits,
+    limits: deps.limits,
     formats: deps.formats,
     originals: deps.originals,
-    signal: controller.signal,
+    signal: running.signal,
   };
   try {
-    await Promise.race([runStages(context, RENDITION_STAGES), timeout]);
+    await running.race(runStages(context, RENDITION_STAGES, running));
     return required(context.output, 'output', 'render-rendition');
   } finally {
-    clearTimeout(timer);
+    // A caller's deadline is the caller's to clear (it may still be racing the queue around this render).
+    if (running !== deadline) running.clear();
   }
 }
 
-async function runStages(context: RenditionContext, stages: readonly RenditionStage[]): Promise<void> {
+async function runStages(
+  context: RenditionContext,
+  stages: readonly RenditionStage[],
+  deadline: RenditionDeadline,
+): Promise<void> {
   for (const stage of stages) {
     context.signal.throwIfAborted();
+    deadline.phase = stage === loadSource ? 'reading-original' : 'rendering';
     await stage.run(context);
   }
 }

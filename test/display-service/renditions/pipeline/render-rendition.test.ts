@@ -266,7 +266,7 @@ describe('renditions/pipeline/render-rendition', () => {
     assert.equal(await codeOf(render(s3)), '501 SOURCE_SCHEME_UNSUPPORTED');
   });
 
-  it('gives up on a stalled original after renderTimeoutMs with 503 RENDER_TIMEOUT', async () => {
+  it('gives up on a stalled original after renderTimeoutMs with 503 ORIGINAL_STORE_TIMEOUT', async () => {
     const stalled = renderRendition(
       { ...jobFor(join(dir, 'x.jpg'), 1280, 800), sourceUris: ['file:///stalled.jpg'] },
       {
@@ -275,6 +275,6 @@ describe('renditions/pipeline/render-rendition', () => {
         formats: DEFAULT_FORMAT_SETTINGS,
       },
     );
-    assert.equal(await codeOf(stalled), '503 RENDER_TIMEOUT');
+    assert.equal(await codeOf(stalled), '503 ORIGINAL_STORE_TIMEOUT');
   });
 });
