@@ -97,7 +97,10 @@ function offerTextOf(
   const { dropped, replacement } = alternative;
   const fallback = [...kept.map((part) => part.text), ...(replacement ? [replacement.text] : [])].join(' ');
   if (text === undefined) return fallback;
-  const at = text.toLowerCase().indexOf(dropped.text.toLowerCase());
+  // Whole words only: dropping "art" must not cut it out of "party".
+  const escaped = dropped.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+  const at = found?.index ?? -1;
   if (dropped.text.length === 0 || at < 0) return fallback;
   const before = text.slice(0, at).trimEnd();
   const after = text.slice(at + dropped.text.length);

@@ -122,6 +122,17 @@ describe('answerNothingFound (English phrasing of an empty search)', () => {
     });
   }
 
+  it('leaves out the dropped words as whole words only', () => {
+    const answer = answerNothingFound(
+      {
+        failed: [{ kind: 'word', text: 'art', reason: 'unknown' }],
+        alternative: { dropped: { kind: 'word', text: 'art' }, query, total: 2, span },
+      },
+      { text: 'party art', understood: [{ kind: 'label', text: 'party' }] },
+    );
+    assert.equal(answer.offerText, 'party');
+  });
+
   it('without the text, offers the kept parts by name', () => {
     const answer = answerNothingFound(CASES[0]?.nothingFound ?? assert.fail('a case'));
     assert.equal(answer.offer, 'Your most recent beach photos are from July 2026 (12)');
