@@ -30,6 +30,7 @@ const FILING_NAMES: Readonly<Record<'camera' | 'app' | 'storage' | 'untitled', r
     'mobile uploads', 'profile pictures', 'cover photos', 'timeline photos', 'instant upload', 'auto backup',
     'google photos', 'google fotos', 'icloud', 'icloud photos', 'photo stream', 'my photo stream', 'onedrive',
     'dropbox', 'camera uploads', 'photos library', 'photo library', 'iphoto library', 'masters', 'shotwell',
+    'photoslibrary', 'photolibrary', 'resources', 'derivatives', 'thumbnails', 'previews', 'cache',
   ],
   storage: [
     'download', 'downloads', 'misc', 'miscellaneous', 'sonstiges', 'divers', 'various', 'other', 'others',
@@ -90,7 +91,9 @@ const DCF_FOLDER = /^\d{3}[a-z0-9_]{5}$/i;
 const TAKEOUT_COUNTER = /\(\d+\)$/;
 const YEAR = /^(18|19|20)\d{2}$/;
 /** Date tokens: 2019, 07, 14, 20190714, 2019-07-14 split into its numbers, 1st/2nd. */
-const DATE_NUMBER = /^(\d{1,2}|\d{4}|\d{6}|\d{8})(st|nd|rd|th)?$/;
+const DATE_NUMBER = /^(\d{1,2}|\d{3}|\d{4}|\d{6}|\d{8})(st|nd|rd|th)?$/;
+/** A compact timestamp, as Takeout names its archives' folders ("takeout-20231006T063000Z-001"). */
+const TIMESTAMP = /^\d{8}t\d{4,6}z?$/;
 
 const filingNames = new Set(Object.values(FILING_NAMES).flat());
 const filingWords = new Set([...filingNames].filter((name) => !name.includes(' ')));
@@ -111,6 +114,8 @@ export function notAlbumReason(name: string): NotAlbumReason | undefined {
   if (!/\p{L}/u.test(normalized)) return 'date';
   if (DCF_FOLDER.test(name.trim())) return 'camera-folder';
   if (filingNames.has(normalized)) return 'filing';
+  // One letter is a bucket ("A"…"Z" indexes, a library's hashed "originals/F"), never a name for an event.
+  if (normalized.length === 1) return 'filing';
   const words = normalized.split(' ');
   if (words.every((w) => isDateWord(w) || fillerWords.has(w))) return 'date';
   if (words.every((w) => isDateWord(w) || fillerWords.has(w) || filingWords.has(w))) return 'filing';
@@ -123,7 +128,7 @@ export function isAlbumName(name: string): boolean {
 }
 
 function isDateWord(word: string): boolean {
-  return YEAR.test(word) || DATE_NUMBER.test(word) || monthWords.has(word);
+  return YEAR.test(word) || DATE_NUMBER.test(word) || TIMESTAMP.test(word) || monthWords.has(word);
 }
 
 function isDeviceName(words: readonly string[]): boolean {

@@ -66,6 +66,10 @@ const NOT_ALBUMS: readonly [string, string][] = [
   ['New Folder', 'filing'],
   ['Neuer Ordner', 'filing'],
   ['Archive', 'filing'],
+  ['takeout-20231006T063000Z-001', 'filing'],
+  ['Takeout 2', 'filing'],
+  ['Photos Library.photoslibrary', 'filing'],
+  ['F', 'filing'],
   ['   ', 'empty'],
 ];
 

@@ -106,6 +106,14 @@ describe('toPhotoRecord', () => {
     assert.deepEqual(folderAlbumNames('Takeout/Google Photos/Photos from 2019/IMG_1.jpg', 'leaf'), []);
     assert.deepEqual(folderAlbumNames('Takeout/Google Photos/Photos from 2019/IMG_1.jpg', 'all'), []);
     assert.deepEqual(folderAlbumNames('Phone/Camera/2019/IMG_1.jpg', 'all'), []);
+    assert.deepEqual(
+      folderAlbumNames(
+        'takeout-20231006T063000Z-001/Takeout/Google Photos/Photos from 2019/IMG_1.jpg',
+        'leaf',
+      ),
+      [],
+    );
+    assert.deepEqual(folderAlbumNames('Photos Library.photoslibrary/originals/F/F1A2.heic', 'all'), []);
     assert.deepEqual(folderAlbumNames('Phone backup/WhatsApp Images/Sent/IMG-1.jpg', 'leaf'), []);
     assert.deepEqual(folderAlbumNames('Trip to Rome/WhatsApp Images/IMG-1.jpg', 'leaf'), ['Trip to Rome']);
     assert.deepEqual(folderAlbumNames('2019/Beach day/2019-07-14/IMG_1.jpg', 'all'), ['Beach day']);
