@@ -1,14 +1,19 @@
 import { countryAt } from './country-boundary';
+import type { CityDistance } from './gazetteer';
 import { metroOf, METRO_RULE } from './metro';
 import { namedPlaceNear, nearestOf } from './named-place';
 import type { Place } from './place';
+import { foldName } from './place-names';
 import { placeOf } from './place-of';
 import { sharedGazetteer } from './shared-gazetteer';
+import { usAreaAt } from './us-boundaries';
 
 export { sharedGazetteer };
 
 /** Farther than this from any town, a photo is "somewhere" at best: we don't invent a city. */
 const MAX_CITY_DISTANCE_KM = 50;
+/** Nearer than this, a town's own point says which state a photo is in (see boundaryArea). */
+const TOWN_WITNESS_KM = 10;
 /** A neighbourhood this close names the photo's sublocation ("Bogenhausen"). */
 const SUBLOCATION_RADIUS_KM = 1.5;
 
@@ -16,7 +21,7 @@ const SUBLOCATION_RADIUS_KM = 1.5;
  * Offline reverse geocoding, every level a person may name:
  * - country by boundary (country-coder), so a photo in a national park or on a lake still has one;
  * - region and county (GeoNames admin-1/admin-2 names) from the nearest gazetteer entry in that country, however
- *   far (Yellowstone, the Scottish Highlands, Kruger);
+ *   far (the Scottish Highlands, Kruger); in the US far from towns, from state and county boundaries (Yellowstone);
  * - city: the town a person would name, within 50 km (see named-place.ts); metro by METRO_RULE (metro.ts);
  *   sublocation: a neighbourhood within 1.5 km.
  * Null only where no country is known (open sea, Antarctica) and no town is near.
@@ -42,12 +47,15 @@ const recentPlaces = new Map<string, Place | null>();
 function lookUp(latitude: number, longitude: number): Place | null {
   const gazetteer = sharedGazetteer();
   const boundaryCountry = countryAt(latitude, longitude) ?? undefined;
-  const near = gazetteer.citiesWithin(
+  const within = gazetteer.citiesWithin(
     latitude,
     longitude,
     Math.max(MAX_CITY_DISTANCE_KM, METRO_RULE.radiusKm),
     boundaryCountry,
   );
+  const area = boundaryArea(latitude, longitude, boundaryCountry, within);
+  // Within a state known by its boundary, only its own towns may name the photo.
+  const near = area ? within.filter((c) => c.city.regionCode === area.regionCode) : within;
   const town = namedPlaceNear(near.filter((c) => c.km <= MAX_CITY_DISTANCE_KM));
   const countryCode = boundaryCountry ?? town?.countryCode;
   if (countryCode === undefined) return null;
@@ -56,12 +64,35 @@ function lookUp(latitude: number, longitude: number): Place | null {
     (boundaryCountry ? gazetteer.nearestInCountry(latitude, longitude, boundaryCountry) : undefined);
   const section = nearestOf(near.filter((c) => c.city.isSection && c.km <= SUBLOCATION_RADIUS_KM));
   const metro = metroOf(town, near);
+  const fromNearest = nearest?.city.countryCode === countryCode ? nearest.city : undefined;
   return placeOf(gazetteer, {
     countryCode,
-    regionCode: nearest?.city.countryCode === countryCode ? nearest.city.regionCode : undefined,
-    countyCode: nearest?.city.countryCode === countryCode ? nearest.city.countyCode : undefined,
+    regionCode: area?.regionCode ?? fromNearest?.regionCode,
+    countyCode: area ? area.countyCode : fromNearest?.countyCode,
     sublocation: section?.city.name ?? null,
     city: town?.name ?? null,
     metro: metro?.name ?? null,
   });
+}
+
+/**
+ * Far from towns, the nearest one may lie across a state line (Old Faithful is 45 km from West Yellowstone,
+ * Montana, and in Wyoming): in the US the state and county then come from their boundaries. Near a town its
+ * precise point is the better witness than a 1:10 m boundary, so it is kept.
+ */
+function boundaryArea(
+  latitude: number,
+  longitude: number,
+  countryCode: string | undefined,
+  within: readonly CityDistance[],
+): { regionCode: string; countyCode: string } | undefined {
+  if (countryCode !== 'US') return undefined;
+  const nearest = nearestOf(within);
+  if (nearest && nearest.km <= TOWN_WITNESS_KM) return undefined;
+  const us = usAreaAt(latitude, longitude);
+  if (!us) return undefined;
+  const state = sharedGazetteer()
+    .areasNamed(foldName(us.stateName))
+    .find((a) => a.countryCode === 'US' && a.countyCode === '');
+  return state ? { regionCode: state.regionCode, countyCode: us.countyCode } : undefined;
 }

@@ -66,11 +66,19 @@ describe('reverse geocoding (offline)', () => {
   });
 
   it('gives a country and region far from any town: national parks, the Highlands, the Kruger', () => {
-    // Yellowstone Lake: no town of 500 within 50 km, still the US and a region (the nearest admin area's).
+    // Yellowstone Lake: no town of 500 within 50 km, still the US, its state and county by boundary.
     const yellowstone = reverseGeocode(44.42, -110.37);
-    assert.equal(yellowstone?.city, null);
-    assert.equal(yellowstone?.country, 'United States');
-    assert.ok(yellowstone?.region, 'Yellowstone has a region');
+    assert.deepEqual(pick(yellowstone, ['city', 'region', 'country']), {
+      city: null,
+      region: 'Wyoming',
+      country: 'United States',
+    });
+    // Old Faithful is 45 km from West Yellowstone, Montana, across the state line: Wyoming, and no Montana town.
+    assert.deepEqual(pick(reverseGeocode(44.4605, -110.8281), ['city', 'county', 'region']), {
+      city: null,
+      county: 'Teton County',
+      region: 'Wyoming',
+    });
     const highlands = reverseGeocode(57.08, -3.65);
     assert.deepEqual(pick(highlands, ['county', 'region', 'country']), {
       county: 'Highland',
