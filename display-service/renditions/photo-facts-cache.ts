@@ -1,23 +1,29 @@
 import type { LibraryApi } from '../../common/clients/library-client';
-import type { PhotoSummary } from '../../common/contracts';
+import type { PhotoFacts, PhotoSummary } from '../../common/contracts';
+import { AppError } from '../../common/errors';
 import { BoundedMemoryCache } from './bounded-memory-cache';
 
 /**
  * Photo facts from the library, kept briefly: a slideshow asks for the same photos in bursts, and a minute-old
- * content hash is at worst one stale rendition until the next lookup.
+ * content hash is at worst one stale rendition until the next lookup. A hidden photo is answered as a missing one,
+ * so rendition URLs signed before it was hidden stop working (within that minute), as they do once it is deleted.
  */
 export class PhotoFactsCache {
-  private readonly cache = new BoundedMemoryCache<PhotoSummary>({ maxWeight: 10_000, ttlSeconds: 60 });
+  private readonly cache = new BoundedMemoryCache<PhotoFacts>({ maxWeight: 10_000, ttlSeconds: 60 });
 
   constructor(private readonly library: LibraryApi) {}
 
   async get(ownerId: string, photoId: string): Promise<PhotoSummary> {
     // NUL cannot appear in either id, so the pair is unambiguous.
     const key = `${ownerId}\u0000${photoId}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const facts = await this.library.getPhoto(ownerId, photoId);
-    this.cache.set(key, facts);
+    let facts = this.cache.get(key);
+    if (!facts) {
+      facts = await this.library.getPhoto(ownerId, photoId);
+      this.cache.set(key, facts);
+    }
+    if (facts.hidden) {
+      throw new AppError({ status: 404, code: 'PHOTO_NOT_FOUND', publicMessage: 'Photo not found' });
+    }
     return facts;
   }
 
