@@ -1,4 +1,5 @@
 import type { PhotoQueryInput } from '../../common/contracts';
+import { badRequest } from '../../common/errors';
 import { findChronoDates } from './chrono-dates';
 import { dateContextOf } from './date-context';
 import { DATE_PATTERNS, type DatePattern } from './date-expressions';
@@ -16,7 +17,10 @@ const MAX_PHRASE_WORDS = 8;
  */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around', 'im', 'bei']);
 
-/** The contract's caps: more than this many of a kind would be rejected, so the rest are not used. */
+/**
+ * The contract's caps. Labels, people and albums must all be present, so leaving the extra ones out would widen
+ * the answer: more is refused. Places are alternatives, so the first ten only narrow it.
+ */
 const MAX_LABELS = 10;
 const MAX_IDS = 20;
 const MAX_PLACES = 10;
@@ -129,6 +133,16 @@ function understoodOf(text: string, match: VocabularyMatch): Understood {
   }
 }
 
+function atMost<T>(max: number, what: string, values: T[]): T[] {
+  if (values.length > max) {
+    throw badRequest(
+      'TEXT_TOO_MANY_PARTS',
+      `Free text may name at most ${max} ${what}; it named ${values.length}`,
+    );
+  }
+  return values;
+}
+
 function buildQuery(
   matches: readonly VocabularyMatch[],
   dateQuery: Pick<PhotoQueryInput, 'takenFrom' | 'takenTo' | 'dateRanges' | 'monthDays'>,
@@ -137,9 +151,21 @@ function buildQuery(
     const seen = new Set<string>();
     return values.filter((value) => !seen.has(key(value)) && seen.add(key(value)));
   };
-  const labels = unique(matches.flatMap((m) => (m.kind === 'label' ? [m.value] : []))).slice(0, MAX_LABELS);
-  const people = unique(matches.flatMap((m) => (m.kind === 'person' ? [m.value.id] : []))).slice(0, MAX_IDS);
-  const albums = unique(matches.flatMap((m) => (m.kind === 'album' ? [m.value.id] : []))).slice(0, MAX_IDS);
+  const labels = atMost(
+    MAX_LABELS,
+    'subjects',
+    unique(matches.flatMap((m) => (m.kind === 'label' ? [m.value] : []))),
+  );
+  const people = atMost(
+    MAX_IDS,
+    'people',
+    unique(matches.flatMap((m) => (m.kind === 'person' ? [m.value.id] : []))),
+  );
+  const albums = atMost(
+    MAX_IDS,
+    'albums',
+    unique(matches.flatMap((m) => (m.kind === 'album' ? [m.value.id] : []))),
+  );
   const places = unique(
     matches.flatMap((m) => (m.kind === 'place' ? [m.value] : [])),
     (p) => `${p.level}:${p.name}`,

@@ -357,6 +357,14 @@ describe('parsePhotoText', () => {
     assert.deepEqual(parsed.query.dateRanges, [range('2019-12-24', '2019-12-27')]);
   });
 
+  it('refuses more subjects than a query holds rather than leaving some out (which would widen it)', () => {
+    const eleven = 'beach dog sushi cat snow sunset forest lake flowers mountain city';
+    assert.throws(
+      () => parsePhotoText(eleven, context()),
+      (error: unknown) => isAppError(error) && error.status === 400 && error.code === 'TEXT_TOO_MANY_PARTS',
+    );
+  });
+
   it('rejects an unknown time zone with a 400', () => {
     assert.throws(
       () => parsePhotoText('last summer', context({ timeZone: 'Mars/Olympus_Mons' })),
