@@ -44,12 +44,18 @@ import { AmbientRepository } from './slideshows/ambient/ambient-repository';
 import { AmbientSlideshows } from './slideshows/ambient/ambient-slideshows';
 import { Prerenderer } from './slideshows/prerenderer';
 import { SlideshowRepository } from './slideshows/slideshow-repository';
+import {
+  DEFAULT_SLIDESHOW_RETENTION,
+  SlideshowRetention,
+  type SlideshowRetentionOptions,
+} from './slideshows/slideshow-retention';
 import { SlideshowService } from './slideshows/slideshow-service';
 
 export type { RenditionLimits } from './renditions/limits';
 export type { OriginalStore } from './renditions/original-store';
 export type { FormatSettings } from './renditions/output-formats';
 export type { SharpSettings } from './renditions/sharp-settings';
+export type { SlideshowRetentionOptions } from './slideshows/slideshow-retention';
 export { NotReadyError } from './readiness';
 export type { FrameAccessOptions } from './frame/server/frame-pairings';
 export type { FrameSessionOptions } from './frame/server/frame-sessions';
@@ -100,6 +106,8 @@ export interface DisplayOptions {
    * on this machine, or after signing in with an owner credential (needs `authenticator`).
    */
   session?: FrameSessionOptions;
+  /** Slideshow expiry and the per-owner cap (72 h unused, 200 per owner by default); ambient ones are kept. */
+  retention?: Partial<SlideshowRetentionOptions>;
 }
 
 export interface Display {
@@ -181,6 +189,13 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   const renditionPrefix = `${DISPLAY_PATH_PREFIX}/renditions/`;
   const prerenderer = new Prerenderer((target) => renditions.prepare(target), logger);
   const repository = new SlideshowRepository(db);
+  const retention = new SlideshowRetention(
+    db,
+    { ...DEFAULT_SLIDESHOW_RETENTION, ...options.retention },
+    logger,
+    now,
+  );
+  retention.start();
   const slideshows = new SlideshowService({
     library: options.library,
     repository,
@@ -193,6 +208,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     signer,
     prerenderer,
     logger,
+    retention,
     now,
   });
 
@@ -253,6 +269,8 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       return handleRendition(req, res, url.slice(DISPLAY_PATH_PREFIX.length));
     },
     async close() {
+      retention.stop();
+      await retention.settled();
       await prerenderer.close();
       renditions.close();
       cache.close();

@@ -2,6 +2,7 @@ import type { DisplayDatabase } from './schema';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
 import { frameLinkGuardMigration } from './migration-0004-frame-link-guard';
+import { slideshowRetentionMigration } from './migration-0005-slideshow-retention';
 import type { Logger } from '../../common/logger';
 
 /**
@@ -123,6 +124,7 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '0004_frame_link_guard': frameLinkGuardMigration,
+  '0005_slideshow_retention': slideshowRetentionMigration,
 };
 
 /** Brings the schema up to date. */

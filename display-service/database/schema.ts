@@ -32,6 +32,8 @@ export interface SlideshowTable {
   memories: number | null;
   /** Ambient: IANA zone deciding what "today" is. */
   time_zone: string | null;
+  /** ISO-8601 UTC of the last page read (recorded at most once a minute); null until first paged. */
+  last_used_at?: string | null;
 }
 
 export interface SlideshowItemTable {

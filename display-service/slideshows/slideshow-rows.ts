@@ -90,6 +90,7 @@ export function fromSlideshowRow(row: SlideshowTable): Slideshow {
     photoCount: Number(row.photo_count),
     span: row.span_first && row.span_last ? { first: row.span_first, last: row.span_last } : null,
     createdAt: row.created_at,
+    lastUsedAt: row.last_used_at ?? null,
     ambient: ambient
       ? {
           memories: Number(row.memories) === 1,

@@ -20,6 +20,7 @@ import type { Prerenderer } from './prerenderer';
 import type { Slideshow, SlideshowEntry } from './slideshow';
 import { newSlideshowId } from './slideshow-id';
 import type { SlideshowRepository } from './slideshow-repository';
+import type { SlideshowRetention } from './slideshow-retention';
 
 /** A create request after contract validation (defaults filled in). */
 export type ValidCreateSlideshowRequest = z.output<typeof createSlideshowRequestSchema>;
@@ -32,6 +33,8 @@ export interface SlideshowServiceDependencies {
   signer: RenditionUrlSigner;
   prerenderer: Prerenderer;
   logger: Logger;
+  /** Expiry and the per-owner cap; absent, slideshows are kept forever (tests of other behaviour). */
+  retention?: SlideshowRetention;
   /** ms clock */
   now: () => number;
 }
@@ -66,6 +69,10 @@ export class SlideshowService {
       ambient: null,
     };
     await this.deps.repository.create(slideshow, entries);
+    // Storage stays bounded: the owner's least recently used playlists beyond the cap go now, not at the next sweep.
+    await this.deps.retention?.afterCreate(request.ownerId).catch((error: unknown) => {
+      this.deps.logger.warn('could not apply the slideshow cap after a create', { error });
+    });
     const page = this.toPage(slideshow, 0, entries.slice(0, request.pageSize), slideshow.total);
     // The first page is shown at once and the second soon after: have both ready before the device asks.
     this.prefetch(slideshow, entries.slice(0, request.pageSize * 2));
@@ -87,6 +94,10 @@ export class SlideshowService {
   async getPage(ownerId: string, slideshowId: string, start: number, count: number): Promise<SlideshowPage> {
     const slideshow = await this.deps.repository.findForOwner(ownerId, slideshowId);
     if (!slideshow) throw displayErrors.slideshowNotFound();
+    // A device still paging a playlist keeps it from expiring; a failed write only costs that, never the page.
+    await this.deps.retention?.touch(slideshow.id, slideshow.lastUsedAt).catch((error: unknown) => {
+      this.deps.logger.warn('could not record a slideshow page read', { error });
+    });
     return this.pageOf(slideshow, start, count);
   }
 

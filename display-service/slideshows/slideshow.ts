@@ -18,6 +18,8 @@ export interface Slideshow {
   photoCount: number;
   span: { first: string; last: string } | null;
   createdAt: string;
+  /** Last page read (ISO-8601 UTC, recorded at most once a minute); null or absent until first paged. */
+  lastUsedAt?: string | null;
   /** Set for ambient slideshows only. */
   ambient: AmbientSettings | null;
 }

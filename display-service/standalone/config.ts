@@ -25,6 +25,8 @@ export interface StandaloneDisplayConfig {
   /** For s3:// originals: the AWS SDK's region (credentials from its usual chain) and an optional endpoint. */
   s3: { region: string; endpoint?: string } | undefined;
   logLevel: LogLevel;
+  /** Playlists unused this long are deleted (SLIDESHOW_TTL_HOURS), and each owner keeps at most this many. */
+  retention: { ttlMs: number; maxPerOwner: number };
 }
 
 const origin = (what: string) =>
@@ -76,6 +78,22 @@ const envSchema = z.object({
   AWS_REGION: z.string().min(1).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   LOG_LEVEL: envLogLevel,
+  SLIDESHOW_TTL_HOURS: blankIsUnset(
+    z.coerce
+      .number({ message: 'must be a number of hours' })
+      .int('must be a whole number of hours')
+      .min(1, 'must be at least 1 hour (a device pages its slideshow for that long)')
+      .max(24 * 365, 'must be at most a year')
+      .default(72),
+  ),
+  SLIDESHOWS_PER_OWNER: blankIsUnset(
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(10, 'must be at least 10 (each Alexa request makes one)')
+      .max(100_000, 'must be at most 100000')
+      .default(200),
+  ),
 });
 
 export function standaloneDisplayConfigFromEnv(
@@ -103,5 +121,6 @@ export function standaloneDisplayConfigFromEnv(
         ? { region: e.AWS_REGION ?? 'us-east-1', ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}) }
         : undefined,
     logLevel: e.LOG_LEVEL,
+    retention: { ttlMs: e.SLIDESHOW_TTL_HOURS * 3600_000, maxPerOwner: e.SLIDESHOWS_PER_OWNER },
   };
 }

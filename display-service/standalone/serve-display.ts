@@ -36,6 +36,7 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
     urlTtlSeconds: config.urlTtlSeconds,
     logger,
     s3Client,
+    retention: config.retention,
   });
   const app = express();
   app.disable('x-powered-by');
