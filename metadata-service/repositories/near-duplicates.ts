@@ -1,4 +1,8 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { LibraryDatabase } from '../database/schema';
 import { hammingDistance as bitsApart, isPerceptualHash } from '../ingest/perceptual-hash';
+
+type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
 
 /** Near-duplicates: perceptual hashes at most this many bits apart… */
 export const MAX_HAMMING_DISTANCE = 6;
@@ -24,4 +28,35 @@ export function chooseGroup(
 ): string | undefined {
   const groups = nearDuplicates.map((d) => d.duplicateGroupId ?? d.id);
   return groups.length === 0 ? undefined : groups.reduce((a, b) => (a < b ? a : b));
+}
+
+/**
+ * One photo per near-duplicate group among `matches` (a query's matching photos): the group's representative for
+ * that query is a member that matches it, preferring a favourite, then the highest rating, then the group's first
+ * photo (the one the group is named after), then the smallest id. Choosing among the matches, not the whole group,
+ * is what keeps a favourite that is the second of a pair in the favourites slideshow. Ungrouped photos all stay.
+ * One window function over the grouped matches only, on both engines (SQLite ≥ 3.25 and PostgreSQL).
+ */
+export function representativesOnly(matches: PhotosQuery): PhotosQuery {
+  const ranked = matches.where('photos.duplicate_group_id', 'is not', null).select((eb) => [
+    'photos.id as id',
+    sql<number>`row_number() over (
+        partition by ${eb.ref('photos.duplicate_group_id')}
+        order by ${eb.ref('photos.favorite')} desc,
+          case when ${eb.ref('photos.rating')} is null then 1 else 0 end,
+          ${eb.ref('photos.rating')} desc,
+          case when ${eb.ref('photos.id')} = ${eb.ref('photos.duplicate_group_id')} then 0 else 1 end,
+          ${eb.ref('photos.id')}
+      )`.as('rank'),
+  ]);
+  return matches.where((eb) =>
+    eb.or([
+      eb('photos.duplicate_group_id', 'is', null),
+      eb(
+        'photos.id',
+        'in',
+        eb.selectFrom(ranked.as('ranked')).select('ranked.id').where('ranked.rank', '=', 1),
+      ),
+    ]),
+  );
 }

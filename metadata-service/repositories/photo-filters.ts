@@ -10,6 +10,7 @@ import {
 import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
 import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
 import { monthDaysIn } from './month-days';
+import { representativesOnly } from './near-duplicates';
 
 export type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
 type PhotosExpressions = ExpressionBuilder<LibraryDatabase, 'photos'>;
@@ -133,15 +134,8 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
         .where('photo_labels.label', 'in', labels),
     );
   }
-  // The group's first photo stands for the whole group.
-  if (query.collapseDuplicates) {
-    matches = matches.where((eb) =>
-      eb.or([
-        eb('photos.duplicate_group_id', 'is', null),
-        eb('photos.duplicate_group_id', '=', eb.ref('photos.id')),
-      ]),
-    );
-  }
+  // One matching photo stands for its near-duplicate group (a favourite or the best-rated first).
+  if (query.collapseDuplicates) matches = representativesOnly(matches);
   return matches;
 }
 
