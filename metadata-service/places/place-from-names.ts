@@ -33,16 +33,30 @@ export function placeFromNames(names: PlaceNames, gazetteer: Gazetteer = sharedG
   };
   if (!text.sublocation && !text.city && !text.region && !text.country && !text.countryCode) return null;
 
+  // "Scotland", "England" written as the country: a region, and the country it is in.
+  const countryAsRegion =
+    text.country && !countryCodeFor(text.country)
+      ? areasNamed(gazetteer, text.country, undefined)[0]
+      : undefined;
   const countryCode =
     (text.countryCode ? countryCodeFor(text.countryCode) : undefined) ??
-    (text.country ? countryCodeFor(text.country) : undefined);
+    (text.country ? countryCodeFor(text.country) : undefined) ??
+    countryAsRegion?.countryCode;
   // A country written but not known ("Nowhere") must not let a same-named town elsewhere stand in.
   const countryUnknown = (text.country !== undefined || text.countryCode !== undefined) && !countryCode;
-  const area = text.region && !countryUnknown ? areaNamed(gazetteer, text.region, countryCode) : undefined;
-  const city =
-    text.city && !countryUnknown
-      ? cityNamed(gazetteer, text.city, countryCode ?? area?.countryCode, area)
-      : undefined;
+  const areas = text.region && !countryUnknown ? areasNamed(gazetteer, text.region, countryCode) : [];
+  // Of the areas the region may name ("Orange County", in five states), the one the city is in.
+  let area: AdminArea | undefined = areas[0] ?? countryAsRegion;
+  let city: GazetteerCity | undefined;
+  if (text.city && !countryUnknown) {
+    for (const candidate of areas.length > 0 ? areas : [countryAsRegion]) {
+      city = cityNamed(gazetteer, text.city, countryCode ?? candidate?.countryCode, candidate);
+      if (city) {
+        area = candidate;
+        break;
+      }
+    }
+  }
 
   if (city) {
     const nearby = gazetteer.citiesWithin(
@@ -93,29 +107,30 @@ function clean(value: string | null | undefined): string | undefined {
   return trimmed ? trimmed.slice(0, 128) : undefined;
 }
 
-/** A region (admin-1) first, else a county (admin-2), by name, abbreviation ("CA", "NSW") or German synonym. */
-function areaNamed(
-  gazetteer: Gazetteer,
-  text: string,
-  countryCode: string | undefined,
-): AdminArea | undefined {
+/**
+ * The areas a name may mean, regions (admin-1) before counties (admin-2), each biggest first: by name, German
+ * synonym or abbreviation ("CA", "NSW").
+ */
+function areasNamed(gazetteer: Gazetteer, text: string, countryCode: string | undefined): AdminArea[] {
   const folded = foldName(text);
   const inCountry = (a: { countryCode: string }) =>
     countryCode === undefined || a.countryCode === countryCode;
   const synonym = REGION_SYNONYMS[folded];
   if (synonym && inCountry(synonym)) {
-    return { countryCode: synonym.countryCode, regionCode: synonym.adminCode, countyCode: '', name: text };
+    return [{ countryCode: synonym.countryCode, regionCode: synonym.adminCode, countyCode: '', name: text }];
   }
-  const areas = gazetteer.areasNamed(folded).filter(inCountry);
-  const region = areas.find((a) => a.countyCode === '') ?? areas[0];
-  if (region) return region;
+  const byLevelThenSize = (a: AdminArea, b: AdminArea) =>
+    Number(a.countyCode !== '') - Number(b.countyCode !== '') ||
+    gazetteer.areaPopulation(b) - gazetteer.areaPopulation(a);
+  const areas = gazetteer.areasNamed(folded).filter(inCountry).sort(byLevelThenSize);
+  if (areas.length > 0) return areas;
   // US states, Canadian provinces and others whose GeoNames code is the postal one: "CA", "NY", "BC".
   if (countryCode && /^[a-z0-9]{2,3}$/.test(folded)) {
     const code = folded.toUpperCase();
     if (gazetteer.regionName(countryCode, code))
-      return { countryCode, regionCode: code, countyCode: '', name: text };
+      return [{ countryCode, regionCode: code, countyCode: '', name: text }];
   }
-  return undefined;
+  return [];
 }
 
 /**

@@ -56,6 +56,23 @@ describe('a place from IPTC/XMP location names (no GPS)', () => {
       region: 'New York',
       country: 'United States',
     });
+    // A county written as the region, and a county name five states share: the one the city is in.
+    assert.deepEqual(pick(placeFromNames({ city: 'Anaheim', region: 'Orange County', countryCode: 'US' })), {
+      city: 'Anaheim',
+      metro: null,
+      county: 'Orange County',
+      region: 'California',
+      country: 'United States',
+    });
+    // UK exports write the nation as the country.
+    assert.deepEqual(pick(placeFromNames({ city: 'Inverness', country: 'Scotland' })), {
+      city: 'Inverness',
+      metro: null,
+      county: 'Highland',
+      region: 'Scotland',
+      country: 'United Kingdom',
+    });
+    assert.equal(placeFromNames({ region: 'Highland', country: 'Scotland' })?.county, 'Highland');
     // A local name the gazetteer lists only as an alternate, narrowed by the country written beside it.
     assert.equal(placeFromNames({ city: 'Lisboa', country: 'Portugal' })?.city, 'Lisbon');
     // With nothing to narrow by, the biggest place of the name.
