@@ -40,6 +40,8 @@ export interface LocalStack {
   serviceToken: string;
   /** Every route of the library and display APIs as mounted (`/v1/…`), read from the routers themselves. */
   apiRoutes: MountedRoute[];
+  /** Every route of the web frame and preview pages (`/frame/…`, `/preview/…`, their APIs included). */
+  pageRoutes: MountedRoute[];
   /** Resolves when the startup ingest is over (at once for the demo library, which is ingested before listening). */
   ingestDone: Promise<void>;
   close(): Promise<void>;
@@ -202,6 +204,10 @@ export async function startLocalStack(
     apiRoutes: routeTable([
       ['/v1/library', library.router],
       ['/v1/display', display.router],
+    ]),
+    pageRoutes: routeTable([
+      ['/frame', display.frameRouter],
+      ['/preview', display.previewRouter],
     ]),
     ingestDone,
     close: async () => {

@@ -236,6 +236,34 @@ describe('trust: the embedded stack (issue 12)', function () {
     }
   });
 
+  it("refuses the frame's and the preview's API to a browser that is neither signed in nor a linked frame", async () => {
+    const api = stack.pageRoutes.filter((route) => route.path.includes('/api/'));
+    const paths = api.map((route) => `${route.method} ${route.path}`);
+    for (const known of [
+      'POST /frame/api/ambient',
+      'POST /frame/api/slideshows',
+      'POST /preview/api/slideshow',
+    ]) {
+      assert.ok(paths.includes(known), `${known} in ${paths.join(', ')}`);
+    }
+    const viewport = { width: 1280, height: 800, shape: 'RECTANGLE' };
+    for (const route of api) {
+      // An unlinked frame registers itself here to be shown a code: that is the one open door (frame accounts on).
+      if (route.path === '/frame/api/session') continue;
+      const path = route.path.replace(':slideshowId', victimAmbientId);
+      const body =
+        route.method === 'POST' ? { viewport, q: 'beach', device: 'Echo Show 8', index: 0 } : undefined;
+      const answer = await call(`${stack.url}${path}${route.method === 'GET' ? '?start=0&count=5' : ''}`, {
+        method: route.method,
+        // Even the owner's bearer credential is no browser session, and no header names an owner here.
+        headers: { ...bearer(stack.ownerToken), 'x-photo-owner': VICTIM },
+        body,
+      });
+      assert.equal(answer.status, 401, `${route.method} ${route.path}: ${answer.text}`);
+      assert.ok(!answer.text.includes(victimAmbientId), route.path);
+    }
+  });
+
   it('lets the service credential act for the owner it names, and only with a name', async () => {
     const service = bearer(stack.serviceToken);
     const asVictim = await call(`${stack.url}/v1/library/photos/${victimPhotoId}`, {

@@ -75,8 +75,8 @@ export function createFrameRouter(services: FrameRouteServices): Router {
 
   // Ambient: this frame's endless no-repeat shuffle (memories first each day), resumed where it left off.
   api.post('/ambient', json, async (req, res) => {
-    const request = parseInput(ambientFrameRequestSchema, req.body);
     const { ownerId, deviceId } = await identifyFrame(req, pairings, sessions);
+    const request = parseInput(ambientFrameRequestSchema, req.body);
     res.json(
       await display.startAmbient({
         ownerId,
@@ -90,8 +90,8 @@ export function createFrameRouter(services: FrameRouteServices): Router {
   });
 
   api.post('/slideshows', json, async (req, res) => {
-    const request = parseInput(queryFrameRequestSchema, req.body);
     const { ownerId, deviceId } = await identifyFrame(req, pairings, sessions);
+    const request = parseInput(queryFrameRequestSchema, req.body);
     const page = await createQuerySlideshow(
       { library, display },
       { ...request, ownerId, deviceId, now: new Date(services.now()) },
@@ -100,14 +100,14 @@ export function createFrameRouter(services: FrameRouteServices): Router {
   });
 
   api.get('/slideshows/:slideshowId/items', async (req, res) => {
-    const { start, count } = parseInput(pageRequestSchema, req.query);
     const { ownerId } = await identifyFrame(req, pairings, sessions);
+    const { start, count } = parseInput(pageRequestSchema, req.query);
     res.json(await display.getSlideshowPage(ownerId, req.params.slideshowId ?? '', start, count));
   });
 
   api.post('/slideshows/:slideshowId/position', json, async (req, res) => {
-    const { index } = parseInput(framePositionRequestSchema, req.body);
     const { ownerId } = await identifyFrame(req, pairings, sessions);
+    const { index } = parseInput(framePositionRequestSchema, req.body);
     res.json(await display.saveAmbientPosition(ownerId, req.params.slideshowId ?? '', index));
   });
 

@@ -54,9 +54,9 @@ export function createPreviewRouter(services: PreviewRouteServices): Router {
   router.get('/preview.css', assetRoute(bundles, 'preview', 'css'));
 
   router.post('/api/slideshow', json, async (req, res) => {
+    const identity = await identifyFrame(req, pairings, sessions);
     const request = parseInput(previewRequestSchema, req.body);
     const device = findPreviewDevice(request.device);
-    const identity = await identifyFrame(req, pairings, sessions);
     // Its own device id: previewing never moves the real frame's ambient position.
     const deviceId = `${identity.deviceId}:preview:${device.name.replace(/\s+/g, '-').toLowerCase()}`;
     const viewport = { width: device.width, height: device.height, shape: device.shape };
@@ -94,8 +94,8 @@ export function createPreviewRouter(services: PreviewRouteServices): Router {
   });
 
   router.get('/api/slideshows/:slideshowId/items', async (req, res) => {
-    const { start, count } = parseInput(pageRequestSchema, req.query);
     const { ownerId } = await identifyFrame(req, pairings, sessions);
+    const { start, count } = parseInput(pageRequestSchema, req.query);
     res.set('Cache-Control', 'no-store');
     res.json(await display.getSlideshowPage(ownerId, req.params.slideshowId ?? '', start, count));
   });
