@@ -10,6 +10,7 @@ import type { PhotoMetadata } from './photo-metadata';
 import type { PhotoSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
 import { isTakeoutAlbumFileName, parseTakeoutAlbum, takeoutSidecarNames } from './sidecars/takeout';
+import { MAX_XMP_SIDECAR_BYTES, xmpSidecarNames } from './sidecars/xmp-sidecar';
 import { IngestSkip, type SkipCode } from './skip-reasons';
 
 export { readPhotoMetadata } from './readers/read-photo-metadata';
@@ -62,6 +63,18 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
     }
     return names;
   };
+  // XMP sidecar names differ in case from their photo's (IMG_1.JPG, IMG_1.xmp): looked up lower-case.
+  const lowerNamesByFolder = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  const folderNamesLower = (folderPath: string): Promise<ReadonlyMap<string, string>> => {
+    let names = lowerNamesByFolder.get(folderPath);
+    if (!names) {
+      names = folderNames(folderPath).then(
+        (all) => new Map([...all].filter((n) => /\.xmp$/i.test(n)).map((n) => [n.toLowerCase(), n] as const)),
+      );
+      lowerNamesByFolder.set(folderPath, names);
+    }
+    return names;
+  };
   const folderAlbums = (folderPath: string): Promise<string[]> => {
     let albums = albumsByFolder.get(folderPath);
     if (!albums) {
@@ -105,6 +118,12 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
         dirname(absolutePath),
         fileName,
         await folderNames(dirname(absolutePath)),
+        logger,
+      ),
+      xmpSidecar: await findXmpSidecar(
+        dirname(absolutePath),
+        fileName,
+        await folderNamesLower(dirname(absolutePath)),
         logger,
       ),
       folderAlbums: await folderAlbums(dirname(absolutePath)),
@@ -196,6 +215,35 @@ async function findSidecar(
     if (!namesInFolder.has(name)) continue;
     const json = await readJsonFile(join(folder, name), logger);
     if (json.found) return json.value;
+  }
+  return undefined;
+}
+
+/** The text of the photo's XMP sidecar, if the folder has one under a name it may have. */
+async function findXmpSidecar(
+  folder: string,
+  fileName: string,
+  xmpNamesLower: ReadonlyMap<string, string>,
+  logger: Logger,
+): Promise<string | undefined> {
+  for (const candidate of xmpSidecarNames(fileName)) {
+    const name = xmpNamesLower.get(candidate);
+    if (!name) continue;
+    const path = join(folder, name);
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_XMP_SIDECAR_BYTES) {
+        logger.warn('sidecar ignored', {
+          path,
+          reason: `${info.size} bytes is too large for an XMP sidecar`,
+        });
+        continue;
+      }
+      return await readFile(path, 'utf8');
+    } catch {
+      continue;
+    }
   }
   return undefined;
 }

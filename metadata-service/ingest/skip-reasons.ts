@@ -1,3 +1,5 @@
+import { MEDIA_LIMITS } from '../../common/media-limits';
+
 /**
  * Why a file was left out of the library. Codes are stable (stored in ingest_skips, shown by the CLI); a skip is
  * never fatal: the run records it and moves on.
@@ -23,9 +25,9 @@ export type SkipCode =
   | 'NOT_A_FILE';
 
 /** Larger originals are almost certainly not photos (or are hostile); checked before reading a byte. */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Decoding more pixels than this costs hundreds of MB of memory per file; checked from the header alone. */
-export const MAX_PIXELS = 100_000_000;
+export const MAX_FILE_BYTES = MEDIA_LIMITS.maxOriginalBytes;
+/** The display renders up to this too (common/media-limits.ts); checked from the header alone. */
+export const MAX_PIXELS = MEDIA_LIMITS.maxImagePixels;
 
 export class IngestSkip extends Error {
   constructor(

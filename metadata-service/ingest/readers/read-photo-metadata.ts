@@ -12,6 +12,7 @@ import {
 import { hierarchicalKeywordPeople } from '../photo-labels';
 import type { PhotoMetadata } from '../photo-metadata';
 import { applyTakeoutSidecar, parseTakeoutSidecar } from '../sidecars/takeout';
+import { applyXmpSidecar } from '../sidecars/xmp-sidecar';
 import { IngestSkip } from '../skip-reasons';
 import type { ImageFacts } from './image-facts';
 import { readImage } from './read-image';
@@ -28,6 +29,8 @@ export interface ReadPhotoInput {
   modifiedAt: Date;
   /** The parsed JSON of its Google Takeout sidecar, if one was found; validated here. */
   sidecar?: unknown;
+  /** The text of its XMP sidecar (`IMG_1.xmp`, `IMG_1.HEIC.xmp`), if one was found. */
+  xmpSidecar?: string;
   /** Album names from the folder's Takeout `metadata.json`. */
   folderAlbums?: string[];
   /** Where an ignored (invalid) sidecar is reported. */
@@ -59,6 +62,7 @@ export async function readPhotoMetadata(input: ReadPhotoInput): Promise<PhotoMet
       break;
   }
 
+  if (input.xmpSidecar !== undefined) metadata = applyXmpSidecar(metadata, input.xmpSidecar);
   if (input.sidecar !== undefined) {
     const sidecar = parseTakeoutSidecar(input.sidecar);
     if (sidecar.ok) metadata = applyTakeoutSidecar(metadata, sidecar.value);
@@ -89,7 +93,8 @@ async function readHead(absolutePath: string): Promise<Buffer> {
 
 function fromImage(facts: ImageFacts, modifiedAt: Date): PhotoMetadata {
   const { exif, xmp, iptc } = facts;
-  const gps = exif.gps;
+  // Editors that strip EXIF may keep the position in XMP (exif:GPSLatitude): the EXIF block still wins.
+  const gps = exif.gps ?? xmp.gps ?? null;
   const taken =
     captureTimeFromExif(exif.dateTimeOriginal, exif.offsetTimeOriginal, gps) ??
     captureTimeFromExif(exif.createDate, exif.offsetTimeDigitized, gps) ??

@@ -26,6 +26,8 @@ export interface XmpFacts {
   location: NamedLocation;
   /** Album or event names the file carries (xmpDM:album, IPTC Extension Event). */
   albums: string[];
+  /** exif:GPSLatitude/GPSLongitude (XMP sidecars from Apple Photos and Lightroom carry the position there). */
+  gps?: { latitude: number; longitude: number };
 }
 
 const NS = {
@@ -73,7 +75,28 @@ export function parseXmp(packet: Buffer | string | undefined, extended?: string)
       rdfText(get(NS.xmp, 'CreateDate')),
     location: locationOf(rdf),
     albums: unique([...rdfTexts(get(NS.xmpDM, 'album')), ...rdfTexts(get(NS.iptcExt, 'Event'))]),
+    gps: xmpGps(rdfText(get(NS.exif, 'GPSLatitude')), rdfText(get(NS.exif, 'GPSLongitude'))),
   };
+}
+
+/** XMP writes EXIF coordinates as "DDD,MM.mmmmK" or "DDD,MM,SSK" (K one of N, S, E, W). */
+const XMP_COORDINATE = /^(\d{1,3}),(\d{1,2}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?([NSEW])$/i;
+
+function xmpGps(
+  latitude: string | undefined,
+  longitude: string | undefined,
+): { latitude: number; longitude: number } | undefined {
+  const degrees = (value: string | undefined, negative: string): number | undefined => {
+    const match = XMP_COORDINATE.exec(value?.trim() ?? '');
+    if (!match) return undefined;
+    const decimal = Number(match[1]) + Number(match[2]) / 60 + Number(match[3] ?? 0) / 3600;
+    return (match[4] ?? '').toUpperCase() === negative ? -decimal : decimal;
+  };
+  const lat = degrees(latitude, 'S');
+  const lon = degrees(longitude, 'W');
+  if (lat === undefined || lon === undefined) return undefined;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || (lat === 0 && lon === 0)) return undefined;
+  return { latitude: lat, longitude: lon };
 }
 
 /**

@@ -244,4 +244,43 @@ describe('ingest of real export shapes', () => {
     assert.equal(facts?.takenTimeSource, 'file-modified');
     assert.equal(facts?.takenLocal, '2020-01-02T18:30:00');
   });
+
+  it("an Apple Photos export with 'IPTC as XMP' sidecars: position, date, keywords and text from IMG_1.xmp", async () => {
+    const sidecar = (inner: string): string =>
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="XMP Core 6.0.0">\n <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n' +
+      '  <rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/"' +
+      ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n' +
+      `${inner}\n  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n`;
+    await photo('Apple export/IMG_0001.JPG', { dateTimeOriginal: undefined });
+    await writeFile(
+      join(tmp.path, 'Apple export', 'IMG_0001.xmp'),
+      sidecar(
+        '<exif:GPSLatitude>48,51.5076N</exif:GPSLatitude><exif:GPSLongitude>2,17.6184E</exif:GPSLongitude>' +
+          '<photoshop:DateCreated>2019-07-14T21:15:00+02:00</photoshop:DateCreated>' +
+          '<dc:subject><rdf:Seq><rdf:li>Eiffel Tower</rdf:li></rdf:Seq></dc:subject>' +
+          '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Sunset from the tower</rdf:li></rdf:Alt></dc:description>',
+      ),
+    );
+    await photo('Apple export/IMG_0002.HEIC.jpg');
+    await writeFile(
+      join(tmp.path, 'Apple export', 'IMG_0002.HEIC.jpg.XMP'),
+      sidecar('<photoshop:City>Lyon</photoshop:City><photoshop:Country>France</photoshop:Country>'),
+    );
+    const facts = await ingestAll();
+    const tower = facts.get('Apple export/IMG_0001.JPG');
+    assert.ok(
+      tower?.gps &&
+        Math.abs(tower.gps.latitude - 48.85846) < 1e-4 &&
+        Math.abs(tower.gps.longitude - 2.29364) < 1e-4,
+    );
+    assert.equal(tower?.place?.city, 'Paris');
+    assert.equal(tower?.takenLocal, '2019-07-14T21:15:00');
+    assert.equal(tower?.takenTimeSource, 'exif-with-offset');
+    assert.equal(tower?.description, 'Sunset from the tower');
+    assert.deepEqual(labels(tower, 'keyword'), ['eiffel tower']);
+    assert.deepEqual(labels(tower, 'sidecar'), ['sunset']);
+    const lyon = facts.get('Apple export/IMG_0002.HEIC.jpg');
+    assert.equal(lyon?.gps, null);
+    assert.equal(lyon?.place?.city, 'Lyon');
+  });
 });
