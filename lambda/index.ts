@@ -11,6 +11,9 @@ import type { SkillDeps } from './skill-deps';
 
 export { createSkill, createSkillBuilder, type SkillDeps } from './skill';
 
+/** How long the skill waits for one call to the library or display before apologising. */
+export const UPSTREAM_TIMEOUT_MS = 2500;
+
 /** Wires the skill to the display and library services over HTTP, as it runs on Lambda. */
 export function skillDepsFromConfig(
   config: SkillConfig,
@@ -20,9 +23,11 @@ export function skillDepsFromConfig(
 ): SkillDeps {
   // The skill acts for the owner it names (x-photo-owner), which the services allow a service credential only.
   const credential = serviceToken === undefined ? {} : { credential: serviceToken };
+  // A tier (or its database) that does not answer is apologised for within 3 s, well inside Alexa's 8 s.
+  const clientOptions = { ...credential, timeoutMs: UPSTREAM_TIMEOUT_MS };
   return {
-    display: createDisplayHttpClient(`${config.displayServiceUrl}/v1/display`, credential),
-    library: createLibraryHttpClient(`${config.metadataServiceUrl}/v1/library`, credential),
+    display: createDisplayHttpClient(`${config.displayServiceUrl}/v1/display`, clientOptions),
+    library: createLibraryHttpClient(`${config.metadataServiceUrl}/v1/library`, clientOptions),
     identity: config.identity,
     userSettings,
     logger,

@@ -188,6 +188,8 @@ export const deDE: SkillStrings = {
   goodbye: 'Tschüss.',
   fallback: `Das kann Foto Rahmen leider nicht. Du kannst sagen: ${EXAMPLE}.`,
   apology: 'Ich komme gerade nicht an deine Fotos. Bitte versuch es gleich noch einmal.',
+  libraryUnavailable:
+    'Entschuldige, ich erreiche deine Fotobibliothek gerade nicht. Bitte versuch es gleich noch einmal.',
 
   showing: (found) => `Hier ${found.count === 1 ? 'ist' : 'sind'} ${counted(found)}.`,
   voiceOnly: (found) => `Du hast ${counted(found)}. ${SCREEN_TIP}`,

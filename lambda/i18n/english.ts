@@ -207,6 +207,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     goodbye: 'Goodbye.',
     fallback: `Sorry, Photo Frame can't help with that. You can say, ${EXAMPLE}.`,
     apology: "Sorry, I'm having trouble getting your photos right now. Please try again in a moment.",
+    libraryUnavailable: "Sorry, I can't reach your photo library right now. Please try again in a moment.",
 
     showing: (found) => `Here ${found.count === 1 ? 'is' : 'are'} ${counted(found)}.`,
     voiceOnly: (found) => `You have ${counted(found)}. ${onScreenTip}`,

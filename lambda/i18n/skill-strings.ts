@@ -102,6 +102,8 @@ export interface SkillStrings {
   goodbye: string;
   fallback: string;
   apology: string;
+  /** The library or display (or its database) does not answer: said instead of any detail, within Alexa's deadline. */
+  libraryUnavailable: string;
   /** "Here are 42 beach photos from summer 2026, taken between June and August 2026." */
   showing: (found: FoundPhotos) => string;
   /** A device without a screen: the count and a suggestion to ask on a screen. */
