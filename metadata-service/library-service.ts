@@ -24,7 +24,7 @@ import type { PeopleService } from './people/people-service';
 import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
 import type { PhotoRepository } from './repositories/photo-repository';
-import { searchQuery, searchReading } from './search/search-with-explanation';
+import { searchQuery, searchReading, type OwnerNames } from './search/search-with-explanation';
 
 /**
  * What other tiers call (LibraryApi): reads, the voice-biasing lists, the owner's marks on a photo and people;
@@ -47,6 +47,10 @@ export interface LibraryService extends LibraryApi {
 export function createLibraryService(repository: PhotoRepository, people: PeopleService): LibraryService {
   const personNotFound = () => notFound('PERSON_NOT_FOUND', 'No such person');
   const validPersonId = (personId: string) => personIdSchema.safeParse(personId).success;
+  const ownerNames: OwnerNames = {
+    personName: async (owner, personId) => (await people.get(owner, personId))?.name ?? undefined,
+    albums: (owner) => repository.listAlbums(owner),
+  };
   return {
     async search(ownerId, request): Promise<SearchResponse> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
@@ -59,7 +63,7 @@ export function createLibraryService(repository: PhotoRepository, people: People
         timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       };
       const page = { limit, offset, cursor };
-      if (q === undefined) return searchQuery(repository, owner, query, page, clock);
+      if (q === undefined) return searchQuery(repository, ownerNames, owner, query, page, clock);
       const beside = filtersBesideText(request);
       if (beside.length > 0) {
         throw badRequest(
@@ -79,7 +83,7 @@ export function createLibraryService(repository: PhotoRepository, people: People
         exclude: query.exclude,
         collapseDuplicates: query.collapseDuplicates,
       });
-      const result = await searchReading(repository, owner, reading, textQuery, page, clock);
+      const result = await searchReading(repository, ownerNames, owner, reading, textQuery, page, clock);
       return {
         ...result,
         understood: reading.understood.map((item) => ({

@@ -1,33 +1,32 @@
 import type { PhotoQuery } from '../../common/contracts';
-import type { PhotoRepository } from '../repositories/photo-repository';
 import type { Understood } from '../query-text/types';
 import { dateRangesOf } from './previous-occurrence';
 import { describeRange } from '../query-text/describe-range';
 import type { QueryConstraint } from './query-constraints';
 
-/** Enough names for any owner's request; only read when a search found nothing and named a person or album. */
-const NAME_LOOKUP_LIMIT = 1000;
+/** Names of the owner's people and albums by id, looked up only when an empty answer names one. */
+export interface OwnerNames {
+  personName(ownerId: string, personId: string): Promise<string | undefined>;
+  albums(ownerId: string): Promise<readonly { id: string; name: string }[]>;
+}
 
 /**
  * How to name each constraint of an empty answer: the person's own words for what free text understood ("Italia",
  * "this weekend"), else the constraint's display name (a label, the owner's name for a person or album, a place's
- * name, the dates read back). Names of people and albums are looked up once, and only when needed.
+ * name, the dates read back). Names are read by id from the people and albums tables, never by scanning photos.
  */
 export function constraintNames(
-  repository: PhotoRepository,
+  names: OwnerNames,
   ownerId: string,
   query: PhotoQuery,
   understood: readonly Understood[] = [],
 ): (constraint: QueryConstraint) => Promise<string> {
-  let names: Promise<Map<string, string>> | undefined;
-  const nameOf = async (id: string): Promise<string> => {
-    names ??= repository
-      .vocabulary(ownerId, NAME_LOOKUP_LIMIT)
-      .then(
-        (vocabulary) =>
-          new Map([...vocabulary.people, ...vocabulary.albums].map((entry) => [entry.id, entry.name])),
-      );
-    return (await names).get(id) ?? id;
+  let albums: Promise<Map<string, string>> | undefined;
+  const personName = async (id: string): Promise<string> =>
+    (await names.personName(ownerId, id)) ?? 'that person';
+  const albumName = async (id: string): Promise<string> => {
+    albums ??= names.albums(ownerId).then((list) => new Map(list.map((album) => [album.id, album.name])));
+    return (await albums).get(id) ?? 'that album';
   };
   const said = (matches: (item: Understood) => boolean, joiner: string): string | undefined => {
     const texts = understood.filter(matches).map((item) => item.text);
@@ -40,9 +39,9 @@ export function constraintNames(
       case 'label':
         return said((item) => item.kind === 'label' && item.value === key, ' ') ?? key;
       case 'person':
-        return said((item) => item.kind === 'person' && item.value.id === key, ' ') ?? nameOf(key);
+        return said((item) => item.kind === 'person' && item.value.id === key, ' ') ?? personName(key);
       case 'album':
-        return said((item) => item.kind === 'album' && item.value.id === key, ' ') ?? nameOf(key);
+        return said((item) => item.kind === 'album' && item.value.id === key, ' ') ?? albumName(key);
       case 'place':
         return said((item) => item.kind === 'place', ' or ') ?? query.places.map((p) => p.name).join(' or ');
       case 'date':

@@ -2,9 +2,11 @@ import type { PhotoQuery, SearchResponse } from '../../common/contracts';
 import type { PhotoRepository } from '../repositories/photo-repository';
 import type { PageRequest } from '../repositories/photo-search';
 import type { ParsedQuery } from '../query-text/types';
-import { constraintNames } from './constraint-names';
+import { constraintNames, type OwnerNames } from './constraint-names';
 import { explainNothingFound, type CountPhotos, type EmptyAnswer } from './explain-nothing-found';
 import { dateRangesOf, isFuture, previousOccurrence } from './previous-occurrence';
+
+export type { OwnerNames } from './constraint-names';
 
 export interface SearchClock {
   /** "Now": a date that has not begun by then has no photos. */
@@ -16,6 +18,7 @@ export interface SearchClock {
 /** A structured query (the skill's slots, a slideshow): its photos, or why there are none. */
 export async function searchQuery(
   repository: PhotoRepository,
+  names: OwnerNames,
   ownerId: string,
   query: PhotoQuery,
   page: PageRequest,
@@ -29,7 +32,7 @@ export async function searchQuery(
   const answer: EmptyAnswer = {
     query,
     unmatched: [],
-    textOf: constraintNames(repository, ownerId, query),
+    textOf: constraintNames(names, ownerId, query),
     ...(ranges && isFuture(ranges, now) ? { futureDate: previous ? { previous } : {} } : {}),
   };
   return { ...result, nothingFound: await explainNothingFound(answer, counter(repository, ownerId)) };
@@ -41,6 +44,7 @@ export async function searchQuery(
  */
 export async function searchReading(
   repository: PhotoRepository,
+  names: OwnerNames,
   ownerId: string,
   reading: ParsedQuery,
   query: PhotoQuery,
@@ -56,7 +60,7 @@ export async function searchReading(
   const answer: EmptyAnswer = {
     query,
     unmatched,
-    textOf: constraintNames(repository, ownerId, query, reading.understood),
+    textOf: constraintNames(names, ownerId, query, reading.understood),
   };
   const futureDate = futureDateOf(reading, query, localNow(clock));
   if (futureDate) answer.futureDate = futureDate;

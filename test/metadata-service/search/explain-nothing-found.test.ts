@@ -196,6 +196,14 @@ describe('explaining an empty search (nothingFound)', function () {
     assert.equal(withDog.alternative?.query.people.length, 1);
     assert.equal(withDog.alternative?.total, 1);
 
+    // A structured query (the skill's slots) names the person by the owner's name for them.
+    const mom = (await library.api.listPeople(ALICE)).find((person) => person.name === 'Mom');
+    const structured = nothingFound(
+      await search({ query: { people: [mom?.id ?? assert.fail('Mom')], labels: ['dog'] } }),
+    );
+    assert.deepEqual(structured.failed, withDog.failed);
+    assert.deepEqual(structured.alternative?.dropped, { kind: 'label', text: 'dog' });
+
     const inParis = nothingFound(await text('photos of Mom in Paris'));
     assert.deepEqual(inParis.alternative?.dropped, { kind: 'place', text: 'Paris' });
     assert.equal(inParis.alternative?.query.people.length, 1);
