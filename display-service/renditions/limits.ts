@@ -1,3 +1,5 @@
+import { MEDIA_LIMITS } from '../../common/media-limits';
+
 /** Safety limits checked before heavy work, so one hostile or broken original cannot exhaust the service. */
 export interface RenditionLimits {
   /** Largest original we will read, in bytes. */
@@ -11,10 +13,10 @@ export interface RenditionLimits {
   renderTimeoutMs: number;
 }
 
+/** Bytes and pixels are the shared media limits, so every photo ingest accepts can be rendered. */
 export const DEFAULT_RENDITION_LIMITS: RenditionLimits = {
-  maxSourceBytes: 100 * 1024 * 1024,
-  // Same default as imgproxy's MaxSrcResolution.
-  maxSourcePixels: 50_000_000,
+  maxSourceBytes: MEDIA_LIMITS.maxOriginalBytes,
+  maxSourcePixels: MEDIA_LIMITS.maxImagePixels,
   renderTimeoutMs: 20_000,
 };
 
