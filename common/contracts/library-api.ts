@@ -225,11 +225,13 @@ export const searchResponseSchema = z.object({
   nextCursor: searchCursorSchema.optional(),
   /**
    * With `q`: the structured query the text became (hand it to a slideshow), how each part was understood in the
-   * order the words appear, and the words nothing matched.
+   * order the words appear, and the words nothing matched. An unmatched word is a failed constraint: the answer is
+   * then empty (total 0, nothingFound says which words) and `query` is absent, since no structured query says
+   * what the text asked for.
    */
   query: photoQuerySchema.optional(),
   understood: z.array(textReadingSchema).optional(),
-  ignored: z.array(z.string()).optional(),
+  unmatched: z.array(z.string()).optional(),
   /**
    * Present exactly when `total` is 0 (structured queries and `q` alike): which constraints found nothing and why,
    * and at most one alternative that keeps every other constraint. Clients phrase it; none widens.
