@@ -1,12 +1,12 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { LibraryDatabase } from './schema';
-import { placeColumns } from '../places/place-columns';
+import { placeColumns, type PlaceColumns } from '../places/place-columns';
 import { placeFromNames } from '../places/place-from-names';
 import type { Place } from '../places/place';
 import { reverseGeocode } from '../places/reverse-geocode';
 
-/** Rows read and rewritten per round trip while filling the new columns. */
-const BATCH = 2_000;
+/** Rows read per round trip while filling the new columns (also the cap on ids in one UPDATE … IN). */
+const BATCH = 500;
 
 /**
  * Issue 11 (places like people say them): a photo belongs to every level a person may name its place at —
@@ -27,12 +27,13 @@ export const placeLevelsMigration: Migration = {
     ]) {
       await db.schema.alterTable('photos').addColumn(column, 'text').execute();
     }
+    // Filled before the new indexes exist: a million rows rewritten without maintaining three more indexes.
+    await placeExistingPhotos(db as Kysely<LibraryDatabase>);
     for (const level of ['sublocation', 'metro', 'county'] as const) {
       await sql`create index ${sql.raw(`photos_owner_${level}_idx`)} on photos (owner_id, lower(${sql.ref(
         `place_${level}`,
       )}), taken_local, left_out, id)`.execute(db);
     }
-    await placeExistingPhotos(db as Kysely<LibraryDatabase>);
   },
   async down(db: Kysely<unknown>): Promise<void> {
     for (const level of ['sublocation', 'metro', 'county']) {
@@ -79,6 +80,8 @@ export async function placeExistingPhotos(db: Kysely<LibraryDatabase>): Promise<
       .limit(BATCH)
       .execute();
     if (rows.length === 0) return placed;
+    // Photos come in clusters (a trip, a burst): one UPDATE per distinct place in the batch, not per photo.
+    const idsByPlace = new Map<string, { columns: PlaceColumns; ids: string[] }>();
     for (const row of rows) {
       const place: Place | null =
         row.latitude !== null && row.longitude !== null
@@ -89,8 +92,15 @@ export async function placeExistingPhotos(db: Kysely<LibraryDatabase>): Promise<
               country: row.place_country,
               countryCode: row.place_country_code,
             });
-      await db.updateTable('photos').set(placeColumns(place)).where('id', '=', row.id).execute();
-      placed += 1;
+      const columns = placeColumns(place);
+      const key = JSON.stringify(columns);
+      const group = idsByPlace.get(key) ?? { columns, ids: [] };
+      group.ids.push(row.id);
+      idsByPlace.set(key, group);
+    }
+    for (const { columns, ids } of idsByPlace.values()) {
+      await db.updateTable('photos').set(columns).where('id', 'in', ids).execute();
+      placed += ids.length;
     }
     after = rows[rows.length - 1]?.id ?? after;
   }
