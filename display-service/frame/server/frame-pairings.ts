@@ -6,11 +6,12 @@ import type { FramePairingRepository } from './frame-pairing-repository';
 /** How a web frame decides whose library it shows. */
 export interface FrameAccessOptions {
   /**
-   * Off (the embedded default): every frame shows `ownerId`'s library. On: a frame shows a short code until an
-   * owner links it (`POST /v1/display/frames/link`), and from then on only that owner's photos.
+   * Off (the embedded default): a frame shows the library of the owner its page session is for (see
+   * frame-sessions.ts). On: a frame shows a short code until an owner links it (`POST /v1/display/frames/link`),
+   * and from then on only that owner's photos.
    */
   accounts: boolean;
-  /** The owner every frame shows while accounts are off (the local stack's PHOTO_OWNER_ID). */
+  /** The owner a page opened on this machine gets a session for (the local stack's PHOTO_OWNER_ID). */
   ownerId: string;
   /** How long a code stays valid (default 10 minutes). */
   codeTtlSeconds?: number;
@@ -61,12 +62,12 @@ export class FramePairings {
   }
 
   /**
-   * Starts or continues a frame's session. Accounts off: always ready. On: a frame without a (known) token is
-   * registered and gets its token once, in this answer; an unlinked one gets a live code (a fresh one when the last
-   * expired).
+   * Starts or continues a linked-frame session (accounts on; off, a page session is needed instead: 401). A frame
+   * without a (known) token is registered and gets its token once, in this answer; an unlinked one gets a live code
+   * (a fresh one when the last expired).
    */
   async session(token: string | undefined): Promise<FrameSession> {
-    if (!this.options.accounts) return { status: 'ready', frameId: null };
+    if (!this.options.accounts) throw frameErrors.sessionRequired();
     const known =
       token !== undefined && TOKEN_PATTERN.test(token)
         ? await this.repository.findByTokenHash(hashOf(token))
