@@ -10,7 +10,7 @@ import { findDevice } from './devices';
 import { buildRequestEnvelope, SIMULATOR_IDENTITY } from './envelope';
 import { loadLanguageModel } from './interaction-model';
 import { intentFromSlotValues, matchUtterance, type HeardRequest } from './interaction-model-matcher';
-import { NothingListeningError, sendToSkill, type SkillReply } from './skill-transport';
+import { NothingListeningError, probeStack, sendToSkill, type SkillReply } from './skill-transport';
 import { previewUrlFor } from './preview-link';
 import { SimulatorSession, withDynamicEntities } from './simulator-session';
 import { formatSummary } from './summary';
@@ -65,7 +65,14 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const dataDir = resolve(env.DATA_DIR);
-  const reply = await sendStartingStackIfNeeded(envelope, env.PORT, dataDir);
+  let reply: SkillReply;
+  try {
+    reply = await sendStartingStackIfNeeded(envelope, env.PORT, dataDir);
+  } catch (error) {
+    if (!(error instanceof StackUnavailableError || error instanceof NothingListeningError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT_FAILED;
+  }
   if (reply.status !== 200) {
     process.stderr.write(`Skill answered HTTP ${reply.status}: ${JSON.stringify(reply.body)}\n`);
     return EXIT_FAILED;
@@ -82,20 +89,55 @@ async function main(argv: string[]): Promise<number> {
   return EXIT_OK;
 }
 
-/** Uses a running stack on PORT; if none answers, runs one in this process for the one request. */
+/** Why a running stack was expected rather than the in-process demo one, or undefined when nothing says so. */
+function expectedStackReason(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.PORT !== undefined && env.PORT !== '') return 'PORT is set';
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '') return 'DATABASE_URL is set';
+  if (env.PHOTOS_DIR !== undefined && env.PHOTOS_DIR !== '') return 'PHOTOS_DIR is set';
+  return undefined;
+}
+
+/** Thrown with a sentence for the user: what was found on the port, and what to do. */
+class StackUnavailableError extends Error {}
+
+/**
+ * Uses the running stack on PORT. Only when nothing is configured (no PORT, DATABASE_URL or PHOTOS_DIR) and nothing
+ * listens does it run the demo stack in-process for the one request: an expected stack that is down, or a port
+ * taken by another program, is reported, never hidden behind demo answers (issue 12).
+ */
 async function sendStartingStackIfNeeded(
   envelope: RequestEnvelope,
   port: number,
   dataDir: string,
 ): Promise<SkillReply> {
-  const url = `http://127.0.0.1:${port}/alexa`;
-  try {
-    return await sendToSkill(url, envelope, readLocalSecrets(dataDir)?.simulatorToken);
-  } catch (error) {
-    if (!(error instanceof NothingListeningError)) throw error;
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/alexa`;
+  const probe = await probeStack(origin);
+  if (probe.kind === 'photo-frame') {
+    return sendToSkill(url, envelope, readLocalSecrets(dataDir)?.simulatorToken);
+  }
+  if (probe.kind === 'other') {
+    throw new StackUnavailableError(
+      `Port ${port} is in use by something that is not a Photo Frame stack (${probe.answer}). ` +
+        'Stop it, or set PORT to the port `npm start` listens on.',
+    );
+  }
+  if (probe.kind === 'silent') {
+    throw new StackUnavailableError(
+      `Something on port ${port} accepts connections but does not answer: the Photo Frame stack there is not ` +
+        'answering (stuck, or its database is down). Check its log, or restart it with `npm start`.',
+    );
+  }
+  const expected = expectedStackReason(process.env);
+  if (expected !== undefined) {
+    throw new StackUnavailableError(
+      `No Photo Frame stack is listening on port ${port} (${expected}, so a running stack was expected). ` +
+        'Start it with `npm start` and try again.',
+    );
   }
   process.stderr.write(
-    `Nothing answers on port ${port}; starting the local stack in-process (DATA_DIR ${dataDir})...\n`,
+    `Nothing answers on port ${port} and nothing is configured; starting the demo stack in-process ` +
+      `(DATA_DIR ${dataDir})...\n`,
   );
   const stack = await startLocalStack(localStackConfigFromEnv(process.env));
   try {

@@ -7,7 +7,7 @@ export interface SkillReply {
   body: unknown;
 }
 
-/** Thrown when nothing listens on the port, so the caller can start the stack itself. */
+/** Thrown when nothing listens on the port (the stack went away between the probe and the request). */
 export class NothingListeningError extends Error {
   constructor(readonly url: string) {
     super(`Nothing is listening at ${url}`);
@@ -45,6 +45,48 @@ export async function sendToSkill(
     // Not JSON: keep the text for the error report.
   }
   return { status: response.status, body };
+}
+
+/** What answers on the stack's port, found before anything is sent (and before any in-process stack is started). */
+export type PortProbe =
+  { kind: 'nothing' } | { kind: 'photo-frame' } | { kind: 'silent' } | { kind: 'other'; answer: string };
+
+/** How long the probe waits: a running stack answers /healthz at once, even while ingesting. */
+const PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * Asks GET /healthz on `origin`: a Photo Frame stack answers `{status, ingest}` (or 503 STARTING while it starts);
+ * anything else on that port is someone else's server, and a port that accepts but never answers is a hung stack.
+ */
+export async function probeStack(origin: string): Promise<PortProbe> {
+  let response: Response;
+  try {
+    response = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+  } catch (error) {
+    if (isConnectionRefused(error)) return { kind: 'nothing' };
+    if ((error as { name?: unknown }).name === 'TimeoutError') return { kind: 'silent' };
+    return { kind: 'other', answer: error instanceof Error ? error.message : String(error) };
+  }
+  const text = await response.text();
+  if (isPhotoFrameHealth(text)) return { kind: 'photo-frame' };
+  const type = response.headers.get('content-type') ?? 'no content type';
+  return { kind: 'other', answer: `GET /healthz answered HTTP ${response.status} (${type})` };
+}
+
+function isPhotoFrameHealth(text: string): boolean {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof body !== 'object' || body === null) return false;
+  const { status, ingest, error } = body as {
+    status?: unknown;
+    ingest?: unknown;
+    error?: { code?: unknown };
+  };
+  return (typeof status === 'string' && typeof ingest === 'object') || error?.code === 'STARTING';
 }
 
 function isConnectionRefused(error: unknown): boolean {
