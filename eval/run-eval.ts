@@ -254,6 +254,7 @@ interface TextAnswer {
   nextCursor?: string;
   nothingFound?: { failed: { kind: string; reason: string; text: string }[] };
   ignored?: string[];
+  unmatched?: string[];
   understood?: { kind: string; text: string; reading: string }[];
 }
 
@@ -302,7 +303,8 @@ async function textWay(
 /** How the library read the text (its own account), for the failure report. */
 function readingOf(answer: TextAnswer | undefined): string | undefined {
   const understood = (answer?.understood ?? []).map((u) => `${u.kind} "${u.text}" → ${u.reading}`);
-  const ignored = answer?.ignored?.length ? [`ignored ${answer.ignored.join(', ')}`] : [];
+  const unmatchedWords = [...(answer?.unmatched ?? []), ...(answer?.ignored ?? [])];
+  const ignored = unmatchedWords.length > 0 ? [`unmatched ${unmatchedWords.join(', ')}`] : [];
   const parts = [...understood, ...ignored];
   return parts.length > 0 ? `read as: ${parts.join('; ')}` : undefined;
 }
