@@ -260,6 +260,8 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
         {
           'database does not answer': () => repository.ping(),
           'renditions folder does not take writes': () => disk.assertWritable(),
+          // A store that cannot fail apart from the process (local files) has no probe.
+          'original store does not answer': () => originals.probe?.() ?? Promise.resolve(),
         },
         logger,
       ),

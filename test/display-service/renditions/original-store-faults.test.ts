@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import type { PhotoSummary } from '../../../common/contracts';
 import { isAppError } from '../../../common/errors';
+import { NotReadyError } from '../../../display-service/display';
 import { S3OriginalStore } from '../../../display-service/renditions/s3-original-store';
 import { startS3rver, type TestS3Server } from '../../support/s3rver';
 import { startDisplay, type RunningDisplay } from '../helpers/display-harness';
@@ -144,11 +145,18 @@ describe('renditions from an S3 store that hangs, goes down and comes back (real
     assert.ok(down.elapsedMs < DEADLINE_MS + MARGIN_MS, `answered after ${down.elapsedMs} ms`);
     // What was rendered before the outage is still served (from the rendition cache).
     assert.equal((await fetchRendition(before)).status, 200);
+    // Readiness reflects the store (a HeadBucket on the bucket originals come from).
+    await assert.rejects(running.display.ready(), (error: unknown) => {
+      assert.ok(error instanceof NotReadyError);
+      assert.deepEqual(error.reasons, ['original store does not answer']);
+      return true;
+    });
 
     s3 = await startS3rver(join(dir, 's3'));
     front.upstreamPort = Number(new URL(s3.endpoint).port);
     const back = await fetchRendition(during);
     assert.equal(back.status, 200);
+    await running.display.ready();
   });
 
   it('a reset connection (store refusing) is 503 ORIGINAL_STORE_UNAVAILABLE too', async () => {
