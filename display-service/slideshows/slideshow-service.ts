@@ -19,6 +19,7 @@ import { pairsFitOn } from './pair-portraits';
 import type { Prerenderer } from './prerenderer';
 import type { Slideshow, SlideshowEntry } from './slideshow';
 import { newSlideshowId } from './slideshow-id';
+import { retryOnConnectionLoss } from './retry-on-connection-loss';
 import type { SlideshowRepository } from './slideshow-repository';
 import type { SlideshowRetention } from './slideshow-retention';
 
@@ -92,6 +93,16 @@ export class SlideshowService {
 
   /** Unknown ids and other owners' slideshows look exactly alike: 404 SLIDESHOW_NOT_FOUND. */
   async getPage(ownerId: string, slideshowId: string, start: number, count: number): Promise<SlideshowPage> {
+    // A page read is idempotent (the ambient tail append is conflict-safe): a database failover costs a retry only.
+    return retryOnConnectionLoss(() => this.readPage(ownerId, slideshowId, start, count));
+  }
+
+  private async readPage(
+    ownerId: string,
+    slideshowId: string,
+    start: number,
+    count: number,
+  ): Promise<SlideshowPage> {
     const slideshow = await this.deps.repository.findForOwner(ownerId, slideshowId);
     if (!slideshow) throw displayErrors.slideshowNotFound();
     // A device still paging a playlist keeps it from expiring; a failed write only costs that, never the page.
