@@ -77,8 +77,17 @@ describe('fault: the PostgreSQL server is stopped and started again', function (
     assert.match(speech, /^Here are \d+ beach photos/);
     const slideshowId = /(ss_[A-Za-z0-9_-]+)/.exec(JSON.stringify(first.response.directives))?.[1];
     assert.ok(slideshowId);
+    const renditionUrl = /"(http[^"]+\/v1\/display\/renditions\/[^"]+)"/.exec(
+      JSON.stringify(first.response.directives),
+    )?.[1];
+    assert.ok(renditionUrl, 'the answer carries rendition URLs');
+    const shown = Buffer.from(await (await fetch(renditionUrl)).arrayBuffer());
 
     await postgres?.stop();
+    // The frame keeps showing what it was given: a rendition already made is served without the database.
+    const during = await fetch(renditionUrl);
+    assert.equal(during.status, 200);
+    assert.deepEqual(Buffer.from(await during.arrayBuffer()), shown);
     const started = Date.now();
     const down = await ask();
     const took = Date.now() - started;
