@@ -115,6 +115,11 @@ for (const engine of scratchEngines()) {
         await retention.touch(paged.id, stored?.lastUsedAt);
         await retention.afterCreate('owner-a');
         await retention.settled();
+        // PostgreSQL reuses deleted rows' space once vacuumed; autovacuum does this in the background, here it is
+        // done as often as autovacuum would on these tables (its default: a fifth of the rows changed).
+        if (scratch.location.kind === 'postgres' && (made + BATCH) % 500 === 0) {
+          await sql`vacuum slideshows, slideshow_items`.execute(db);
+        }
         if (made + BATCH === 2000) bytesAt2000 = await storedBytes(db, scratch);
       }
 
@@ -132,9 +137,9 @@ for (const engine of scratchEngines()) {
         .executeTakeFirstOrThrow();
       expect(Number(items.n)).to.equal(203 * entries.length);
       const bytesAt10000 = await storedBytes(db, scratch);
-      // Freed pages are reused: five times the creates, no more than a little more space.
-      if (scratch.location.kind === 'sqlite') expect(bytesAt10000).to.be.below(bytesAt2000 * 1.5);
-      else expect(bytesAt10000).to.be.below(bytesAt2000 * 6);
+      // Freed pages are reused: five times the creates, no more than a little more space (measured: SQLite 4.6 MB at
+      // 2,000 and 4.7 MB at 10,000 including the WAL; unvacuumed PostgreSQL would grow fivefold with dead rows).
+      expect(bytesAt10000).to.be.below(bytesAt2000 * 1.5);
     });
 
     it('expires unused playlists a bounded batch at a time; a paged one and ambient ones stay', async () => {
