@@ -16,6 +16,11 @@ const MAX_PHRASE_WORDS = 8;
  * Atlantis" is a made-up place, not Atlantis, Western Cape — a bare name is a place only when it is a big one.
  */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around', 'im', 'bei']);
+/**
+ * The word "album" right before or after an album's name ("Yellowstone 2021 album", "the album Beach day") says
+ * what the name is, so it belongs to the match. Anywhere else it is no filter of its own and stays unmatched.
+ */
+const ALBUM_WORDS = new Set(['album', 'albums', 'alben']);
 
 /**
  * The contract's caps. Labels, people and albums must all be present, so leaving the extra ones out would widen
@@ -107,13 +112,23 @@ function matchVocabulary(
       );
       if (!best) continue;
       const last = first + words - 1;
-      markUsed(tokens, first, last);
       found.push({ first, text: spanText(text, tokens, first, last), item: best });
-      first = last;
+      const [from, to] = best.kind === 'album' ? withAlbumWord(tokens, first, last) : [first, last];
+      markUsed(tokens, from, to);
+      first = to;
       break;
     }
   }
   return found;
+}
+
+/** The span widened by one unused "album" next to it, on either side. */
+function withAlbumWord(tokens: readonly Token[], first: number, last: number): [number, number] {
+  const isAlbumWord = (token: Token | undefined): boolean =>
+    token !== undefined && !token.used && ALBUM_WORDS.has(token.norm);
+  if (isAlbumWord(tokens[last + 1])) return [first, last + 1];
+  if (isAlbumWord(tokens[first - 1])) return [first - 1, last];
+  return [first, last];
 }
 
 function understoodOf(text: string, match: VocabularyMatch): Understood {

@@ -457,3 +457,36 @@ describe('parsePhotoText with albums', () => {
     assert.deepEqual(parsePhotoText('italy 2018', withAlbums(takeout)).query, { albums: ['al_italy'] });
   });
 });
+
+describe('parsePhotoText with the word "album"', () => {
+  const withAlbums = (albums: ParseVocabulary['albums']): ParseContext =>
+    context({ vocabulary: { ...vocabulary, albums } });
+  const albums = [
+    { id: 'al_yellowstone', name: 'Yellowstone 2021' },
+    { id: 'al_cornwall', name: 'Summer trip to Cornwall' },
+  ];
+
+  it('takes "album" next to an album name as part of it, before or after', () => {
+    for (const text of [
+      'Yellowstone 2021 album',
+      'the album Yellowstone 2021',
+      'my yellowstone 2021 Album',
+    ]) {
+      const parsed = parsePhotoText(text, withAlbums(albums));
+      assert.deepEqual(parsed.query, { albums: ['al_yellowstone'] }, text);
+      assert.deepEqual(parsed.unmatched, [], text);
+    }
+    const german = parsePhotoText('zeige das Album Summer trip to Cornwall', withAlbums(albums));
+    assert.deepEqual(german.query, { albums: ['al_cornwall'] });
+    assert.deepEqual(german.unmatched, []);
+  });
+
+  it('keeps "album" with no album name beside it unmatched, so nothing is widened', () => {
+    const unknown = parsePhotoText('honeymoon album', withAlbums(albums));
+    assert.deepEqual(unknown.unmatched, ['honeymoon album']);
+    const apart = parsePhotoText('Yellowstone 2021 dog album', withAlbums(albums));
+    assert.deepEqual(apart.query, { albums: ['al_yellowstone'], labels: ['dog'] });
+    assert.deepEqual(apart.unmatched, ['album']);
+    assert.deepEqual(parsePhotoText('album', withAlbums(albums)).unmatched, ['album']);
+  });
+});
