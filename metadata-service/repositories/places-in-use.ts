@@ -8,6 +8,9 @@ import type { VocabularyPlace } from '../query-text/types';
  * metro "Los Angeles", county "Orange County", region "California", country "United States"), so the parser can
  * recognise them as the library stores them. One DISTINCT over the place columns: a library has a few thousand
  * distinct places, whatever its size.
+ * Finest level first, then by name: when one word names a place the library stores and also an alias of a wider
+ * one ("Scotland", a region, and a name people use for the United Kingdom), the parser keeps the first it was
+ * given, so the place as stored wins — and the order no longer depends on the order rows came back in.
  */
 export async function placesInUse(db: Kysely<LibraryDatabase>, ownerId: string): Promise<VocabularyPlace[]> {
   const rows = await db
@@ -30,5 +33,6 @@ export async function placesInUse(db: Kysely<LibraryDatabase>, ownerId: string):
       if (name) places.set(`${level}:${name}`, { name, level });
     }
   }
-  return [...places.values()];
+  const rank = (place: VocabularyPlace): number => PLACE_LEVELS.indexOf(place.level);
+  return [...places.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { PLACE_LEVELS } from '../../../common/contracts';
 import { placeFromNames } from '../../../metadata-service/places/place-from-names';
 import { reverseGeocode } from '../../../metadata-service/places/reverse-geocode';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
@@ -41,5 +42,25 @@ describeOnEachEngine('Places in use', (engine) => {
       ]),
     );
     assert.deepEqual(await placesInUse(database.db, 'nobody'), []);
+  });
+
+  it('lists the finest levels first, then by name, whatever order the photos came in', async () => {
+    const repo = new PhotoRepository(database.db);
+    // Cornwall (England) first, so the United Kingdom row is read before the Scotland one.
+    await repo.insertPhoto(photoRecord('alice', 'ph_1', { place: reverseGeocode(50.266, -5.0527) }), []);
+    await repo.insertPhoto(photoRecord('alice', 'ph_2', { place: reverseGeocode(57.1497, -2.0943) }), []);
+    const places = await placesInUse(database.db, 'alice');
+    const levels = places.map((p) => p.level);
+    assert.deepEqual(
+      levels,
+      [...levels].sort((a, b) => PLACE_LEVELS.indexOf(a) - PLACE_LEVELS.indexOf(b)),
+    );
+    const regions = places.filter((p) => p.level === 'region').map((p) => p.name);
+    assert.deepEqual(
+      regions,
+      [...regions].sort((a, b) => a.localeCompare(b)),
+    );
+    assert.ok(regions.includes('Scotland'), regions.join(', '));
+    assert.equal(places.at(-1)?.name, 'United Kingdom');
   });
 });
