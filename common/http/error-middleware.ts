@@ -1,8 +1,16 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError, toErrorBody } from '../errors';
 import type { Logger } from '../logger';
+import { isServiceUnavailable } from '../service-unavailable';
 
-/** Sends AppErrors as `{error:{code,message}}`; anything else is logged and answered as a bare 500. */
+/** How long a client should wait before retrying while a database or tier is down. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Sends AppErrors as `{error:{code,message}}`. A database or tier that is down (a dropped PostgreSQL connection, a
+ * refused socket) is 503 SERVICE_UNAVAILABLE with Retry-After: the client may retry, and it is not a bug. Anything
+ * else is logged and answered as a bare 500. Internal messages never reach the body.
+ */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const appError = isAppError(error) ? error : fromExpressError(error);
@@ -13,9 +21,12 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
+    if (appError.code === SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(appError.status).json(toErrorBody(appError));
   };
 }
+
+const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(
@@ -35,6 +46,14 @@ function fromExpressError(error: unknown): AppError {
       status,
       code: 'INVALID_REQUEST_BODY',
       publicMessage: 'Request body could not be read',
+      cause: error,
+    });
+  }
+  if (isServiceUnavailable(error)) {
+    return new AppError({
+      status: 503,
+      code: SERVICE_UNAVAILABLE,
+      publicMessage: 'The photo library is not reachable right now; try again shortly',
       cause: error,
     });
   }

@@ -2,7 +2,7 @@ import type { ErrorHandler } from 'ask-sdk-core';
 import { isAppError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { stringsOf } from '../i18n';
-import { isServiceUnavailable } from '../util/service-unavailable';
+import { isServiceUnavailable } from '../../common/service-unavailable';
 
 /**
  * Last resort for anything a handler threw: apologise in speech, keep the details in the log. A library, display or

@@ -1,4 +1,4 @@
-import { isAppError } from '../../common/errors';
+import { isAppError } from './errors';
 
 /** Statuses another tier answers with when it, or the database behind it, cannot serve right now. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchJson } from '../../../common/http/json-client';
-import { AppError } from '../../../common/errors';
-import { openDatabase } from '../../../common/database';
+import { fetchJson } from '../../common/http/json-client';
+import { AppError } from '../../common/errors';
+import { openDatabase } from '../../common/database';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { isServiceUnavailable } from '../../../lambda/util/service-unavailable';
+import { isServiceUnavailable } from '../../common/service-unavailable';
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
