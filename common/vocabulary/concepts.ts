@@ -510,8 +510,8 @@ const SCENES_AND_EVENTS: readonly Concept[] = [
     label: 'food',
     kind: 'group',
     plural: false,
-    synonyms: ['meal', 'meals', 'dinner', 'dinners'],
-    de: { name: 'Essen', forms: ['mahlzeit', 'mahlzeiten', 'abendessen', 'gerichte'], stem: 'essens' },
+    synonyms: ['meal', 'meals'],
+    de: { name: 'Essen', forms: ['mahlzeit', 'mahlzeiten', 'gerichte'], stem: 'essens' },
   },
   {
     label: 'fruit',
@@ -545,6 +545,38 @@ const SCENES_AND_EVENTS: readonly Concept[] = [
     de: { name: 'Burger', forms: ['hamburger'] },
   },
   { label: 'breakfast', kind: 'event', parent: 'food', de: { name: 'Frühstück', stem: 'frühstücks' } },
+  {
+    label: 'eagle',
+    kind: 'object',
+    synonyms: ['bald eagle', 'bald eagles', 'golden eagle', 'golden eagles'],
+    parent: 'bird',
+    de: { name: 'Adler', forms: ['adlern', 'weißkopfseeadler', 'seeadler', 'steinadler'], stem: 'adler' },
+  },
+  { label: 'dinner', kind: 'event', parent: 'food', de: { name: 'Abendessen', forms: ['abendbrot'] } },
+  {
+    label: 'coffee',
+    kind: 'object',
+    plural: 'coffees',
+    parent: 'drink',
+    de: { name: 'Kaffee', forms: ['kaffees'], stem: 'kaffee' },
+  },
+  {
+    label: 'rocket',
+    kind: 'object',
+    de: { name: 'Raketen', forms: ['rakete'], stem: 'raketen' },
+  },
+  {
+    label: 'astronaut',
+    kind: 'object',
+    parent: 'person',
+    de: { name: 'Astronauten', forms: ['astronaut', 'astronautin', 'astronautinnen', 'raumfahrer'] },
+  },
+  {
+    label: 'photographer',
+    kind: 'object',
+    parent: 'person',
+    de: { name: 'Fotografen', forms: ['fotograf', 'fotografin', 'fotografinnen'] },
+  },
   {
     label: 'hiking',
     kind: 'event',
@@ -672,6 +704,12 @@ const GROUPS: readonly Concept[] = [
     label: 'vehicle',
     kind: 'group',
     de: { name: 'Fahrzeuge', forms: ['fahrzeug', 'fahrzeugen'] },
+  },
+  {
+    label: 'drink',
+    kind: 'group',
+    synonyms: ['beverage', 'beverages'],
+    de: { name: 'Getränke', forms: ['getränk', 'getränken'], stem: 'getränke' },
   },
 ];
 

@@ -12,6 +12,7 @@ export {
   conceptOf,
   englishWordsOf,
   germanLabel,
+  germanLabelInAnyText,
   germanNameOf,
   germanWordsOf,
   labelForWord,

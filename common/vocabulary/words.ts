@@ -63,6 +63,36 @@ export function germanLabel(word: string): string | undefined {
   return lookUp(GERMAN, word, () => []);
 }
 
+/**
+ * German vocabulary words that English text uses for something else ("see" the photos, a "boot", a "handy" tool, a
+ * "bank"): text with no language (the search box) reads them as English, never as the German label.
+ */
+const ENGLISH_READS_OTHERWISE: ReadonlySet<string> = new Set([
+  'see',
+  'bank',
+  'boot',
+  'handy',
+  'rind',
+  'tier',
+  'strand',
+  'rad',
+  'fest',
+  'laster',
+  'wagen',
+  'kater',
+  'bach',
+  'mensch',
+]);
+
+/**
+ * The label a German word names in text of no stated language, after English has had its reading: "Hunden" → dog,
+ * but "see" stays English (and so no label).
+ */
+export function germanLabelInAnyText(word: string): string | undefined {
+  if (ENGLISH_READS_OTHERWISE.has(normalizeWords(word))) return undefined;
+  return germanLabel(word);
+}
+
 /** The label a word names in a language; German also understands the English words (people say "Party", "Pizza"). */
 export function labelForWord(word: string, language: VocabularyLanguage): string | undefined {
   if (language === 'de') return germanLabel(word) ?? canonicalLabel(word);

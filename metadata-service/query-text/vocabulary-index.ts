@@ -1,5 +1,4 @@
-import { searchLabelFor } from '../../common/vocabulary';
-import { normalizeWords, singularForms } from '../../common/vocabulary';
+import { germanLabelInAnyText, normalizeWords, searchLabelFor, singularForms } from '../../common/vocabulary';
 import { isDateWord, isFiller, isOnlyFillerOrDate, isYear } from './filler-words';
 import type { ParseVocabulary, PlaceLevel, VocabularyPlace } from './types';
 
@@ -164,15 +163,22 @@ export class VocabularyIndex {
         if (matches.length > 0) break;
       }
     }
-    if (matches.length === 0 && this.findPlaces && !key.split(' ').every(isFiller)) {
-      // The gazetteer knows every town, including ones named like words ("Beach", North Dakota): a place the
-      // library has, or any place when the words before it say a place follows.
-      const places = this.findPlaces(phrase);
-      const place =
-        places.find((p) => this.placesInUse.has(placeKey(p))) ??
-        (preferPlace ? places[0] : anyPlace ? places.find((p) => p.standsAlone !== false) : undefined);
-      if (place) matches = [{ kind: 'place', value: { name: place.name, level: place.level } }];
-    }
+    const places =
+      matches.length === 0 && this.findPlaces && !key.split(' ').every(isFiller)
+        ? this.findPlaces(phrase)
+        : [];
+    // The gazetteer knows every town, including ones named like words ("Beach", North Dakota): a place the library
+    // has, or any place when the words before it say a place follows.
+    const placeInUse =
+      places.find((p) => this.placesInUse.has(placeKey(p))) ?? (preferPlace ? places[0] : undefined);
+    if (placeInUse) matches = [{ kind: 'place', value: { name: placeInUse.name, level: placeInUse.level } }];
+    // Free text states no language: a German label word ("Hunden") after English and the library's own places,
+    // before a gazetteer town that merely shares the word. Umlauts kept: the German words are written with them.
+    const german = matches.length === 0 ? germanLabelInAnyText(phrase) : undefined;
+    if (german) matches = [{ kind: 'label', value: german }];
+    const anyTown =
+      matches.length === 0 && anyPlace ? places.find((p) => p.standsAlone !== false) : undefined;
+    if (anyTown) matches = [{ kind: 'place', value: { name: anyTown.name, level: anyTown.level } }];
     const rank = (m: VocabularyMatch): number =>
       preferPlace && m.kind === 'place' ? -1 : KIND_ORDER.indexOf(m.kind);
     return matches.sort((a, b) => rank(a) - rank(b));

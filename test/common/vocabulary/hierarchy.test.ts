@@ -16,6 +16,9 @@ describe('label hierarchy', () => {
     assert.ok(expandLabelForSearch('nature').includes('lake'), 'through water');
     assert.ok(expandLabelForSearch('celebration').includes('party'));
     assert.ok(expandLabelForSearch('vehicle').includes('car'));
+    assert.deepEqual(expandLabelForSearch('bird'), ['bird', 'eagle']);
+    assert.ok(!expandLabelForSearch('food').includes('coffee'), 'a drink is no food');
+    assert.ok(!expandLabelForSearch('vehicle').includes('rocket'));
   });
 
   it('expands a leaf or unknown label to itself only', () => {
@@ -29,6 +32,10 @@ describe('label hierarchy', () => {
     assert.deepEqual(ancestorsOf('cake'), ['dessert', 'food']);
     assert.deepEqual(ancestorsOf('lake'), ['water', 'nature']);
     assert.deepEqual(ancestorsOf('birthday'), ['celebration']);
+    assert.deepEqual(ancestorsOf('eagle'), ['bird', 'animal']);
+    assert.deepEqual(ancestorsOf('coffee'), ['drink']);
+    assert.deepEqual(ancestorsOf('dinner'), ['food']);
+    assert.deepEqual(ancestorsOf('astronaut'), ['person']);
     assert.deepEqual(ancestorsOf('animal'), []);
     assert.deepEqual(ancestorsOf('spreadsheet'), []);
   });

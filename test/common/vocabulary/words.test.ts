@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   canonicalLabel,
   germanLabel,
+  germanLabelInAnyText,
   germanNameOf,
   labelForWord,
   labelInProse,
@@ -48,6 +49,14 @@ describe('vocabulary words', () => {
     ['celebrations', 'celebration'],
     ['wild animals', 'wildlife'],
     ['pizza', 'pizza'],
+    ['eagles', 'eagle'],
+    ['Bald Eagle', 'eagle'],
+    ['coffee', 'coffee'],
+    ['rockets', 'rocket'],
+    ['astronauts', 'astronaut'],
+    ['photographers', 'photographer'],
+    ['dinners', 'dinner'],
+    ['beverages', 'drink'],
   ];
   for (const [word, label] of english) {
     it(`"${word}" → ${label}`, () => assert.equal(canonicalLabel(word), label));
@@ -79,6 +88,19 @@ describe('vocabulary words', () => {
     ['cake', 'birthday'],
     ['phone', 'cell phone'],
     ['ice', 'snow'],
+    ['dinner', 'food'],
+    ['cafe', 'coffee'],
+    ['café', 'coffee'],
+    ['espresso', 'coffee'],
+    ['coffee', 'food'],
+    ['bird', 'eagle'],
+    ['hawk', 'eagle'],
+    ['space', 'rocket'],
+    ['launch', 'rocket'],
+    ['portrait', 'person'],
+    ['portrait', 'photographer'],
+    ['camera', 'photographer'],
+    ['safari', 'wildlife'],
   ];
   for (const [word, label] of mustNotMap) {
     it(`"${word}" is not ${label}`, () => {
@@ -108,6 +130,13 @@ describe('vocabulary words', () => {
     ['Meer', 'sea'],
     ['See', 'lake'],
     ['Tiere', 'animal'],
+    ['Adler', 'eagle'],
+    ['Adlern', 'eagle'],
+    ['Kaffee', 'coffee'],
+    ['Kaffeefotos', 'coffee'],
+    ['Raketen', 'rocket'],
+    ['Abendessen', 'dinner'],
+    ['Getränke', 'drink'],
   ];
   for (const [word, label] of german) {
     it(`German "${word}" → ${label}`, () => assert.equal(germanLabel(word), label));
@@ -128,6 +157,17 @@ describe('vocabulary words', () => {
     assert.equal(labelForWord('horses', 'de'), 'horse');
     assert.equal(labelForWord('Hunde', 'en'), undefined);
     assert.equal(labelForWord('see', 'en'), undefined);
+  });
+
+  it('reads text of no language in English first and then German, never a German word English uses otherwise', () => {
+    assert.equal(germanLabelInAnyText('Hunden'), 'dog');
+    assert.equal(germanLabelInAnyText('Vögeln'), 'bird');
+    assert.equal(germanLabelInAnyText('Adlerfotos'), 'eagle');
+    for (const word of ['see', 'See', 'boot', 'handy', 'bank', 'strand', 'tier', 'rad']) {
+      assert.notEqual(germanLabel(word), undefined, `${word} is still German in a German request`);
+      assert.equal(germanLabelInAnyText(word), undefined, word);
+    }
+    assert.equal(germanLabelInAnyText('spreadsheet'), undefined);
   });
 
   it('names labels in German, and says unknown labels as they are', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { folderLabels, keywordLabels } from '../../../metadata-service/ingest/photo-labels';
+import { folderLabels, keywordLabels, textLabels } from '../../../metadata-service/ingest/photo-labels';
 
 describe('photo labels', () => {
   const names = (labels: { label: string }[]) => labels.map((l) => l.label).sort();
@@ -21,5 +21,32 @@ describe('photo labels', () => {
     const labels = keywordLabels(['Seaside', 'PUPPIES', 'Café de Flore', 'Côte d’Azur', '   ', '日本']);
     assert.deepEqual(names(labels), ['beach', 'cafe de flore', 'cote dazur', 'dog']);
     assert.ok(labels.every((l) => l.source === 'keyword' && l.confidence === 1));
+  });
+
+  it('files the vocabulary words of a sidecar title or description, as sure as a keyword', () => {
+    const described = (text: string) => names(textLabels([null, text]));
+    assert.deepEqual(described('bald eagle by the lake'), ['eagle', 'lake']);
+    assert.deepEqual(described('coffee in Shibuya'), ['coffee']);
+    assert.deepEqual(described('Easter walk on the moor with the dog and the pony'), [
+      'dog',
+      'easter',
+      'horse',
+    ]);
+    assert.deepEqual(described('Rocket launch at sunrise'), ['rocket', 'sunrise']);
+    assert.deepEqual(described('Christmas Eve dinner'), ['christmas', 'dinner']);
+    const labels = textLabels(['Coffee', undefined, 'Giraffe and zebra at the waterhole']);
+    assert.deepEqual(names(labels), ['coffee', 'giraffe', 'zebra']);
+    assert.ok(labels.every((l) => l.source === 'sidecar' && l.confidence === 1));
+  });
+
+  it('files nothing for prose words that are not the thing: a café, a portrait, friends, a safari', () => {
+    for (const text of [
+      'Espresso at a café',
+      'Portrait at the space center',
+      "New Year's Eve with friends",
+    ]) {
+      assert.ok(!names(textLabels([text])).some((l) => ['coffee', 'person', 'rocket'].includes(l)), text);
+    }
+    assert.deepEqual(names(textLabels(['Kruger safari', 'an orange sky', '', '   '])), ['sky']);
   });
 });

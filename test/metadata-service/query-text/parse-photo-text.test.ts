@@ -278,6 +278,14 @@ const CASES: Case[] = [
   { text: 'please show me my pictures', query: {} },
   { text: 'zeige mir meine Fotos von Kyoto', query: { places: [{ name: 'Kyoto', level: 'city' }] } },
   { text: 'zeige meine Lieblingsfotos', query: { favoritesOnly: true } },
+  // Free text has no language: English words first, then the vocabulary's German forms.
+  { text: 'Fotos von Hunden', query: { labels: ['dog'] } },
+  { text: 'Vögel', query: { labels: ['bird'] } },
+  { text: 'Adlerfotos', query: { labels: ['eagle'] } },
+  { text: 'Kaffee in Kyoto', query: { labels: ['coffee'], places: [{ name: 'Kyoto', level: 'city' }] } },
+  // German words English uses for something else stay English: nothing, so a failed constraint.
+  { text: 'boot photos', query: {}, unmatched: ['boot'] },
+  { text: 'handy photos', query: {}, unmatched: ['handy'] },
 ];
 
 describe('parsePhotoText', () => {
@@ -412,6 +420,19 @@ describe('parsePhotoText with a gazetteer', () => {
 
   it('does not take an ordinary word for a town of that name', () => {
     assert.deepEqual(parsePhotoText('beach', withGazetteer([])).query, { labels: ['beach'] });
+  });
+
+  it('reads a German label word before a gazetteer town of that name, but after a town the library has', () => {
+    const hunden = (name: string) =>
+      name.toLowerCase() === 'hunden' ? [{ name: 'Hunden', level: 'city' as const }] : gazetteer(name);
+    const context = (places: ParseVocabulary['places']): ParseContext => ({
+      ...withGazetteer(places),
+      findPlaces: hunden,
+    });
+    assert.deepEqual(parsePhotoText('Hunden', context([])).query, { labels: ['dog'] });
+    assert.deepEqual(parsePhotoText('Hunden', context([{ name: 'Hunden', level: 'city' }])).query, {
+      places: [{ name: 'Hunden', level: 'city' }],
+    });
   });
 
   it('reads any place of the gazetteer once dates had their words, with or without photos there', () => {
