@@ -74,7 +74,9 @@ export function parseMoov(moov: Buffer, mediaType: string): VideoFacts {
     durationMs: movie.durationMs,
     createdUtcMs: movie.createdUtcMs,
     createdLocal: parseIsoDateTime(metadata.get(CREATION_DATE_KEY) ?? userData.get('©day')) ?? null,
-    gps: parseIso6709(metadata.get(ISO6709_KEY) ?? userData.get('©xyz')),
+    // Apple's keyed item, then the classic user-data atom phones and drones write, then the iTunes-style item
+    // (udta/meta/ilst ©xyz) that tagging tools such as ExifTool may write instead.
+    gps: parseIso6709(metadata.get(ISO6709_KEY) ?? userData.get('©xyz') ?? metadata.get('©xyz')),
     make: metadata.get(MAKE_KEY) ?? userData.get('©mak') ?? null,
     model: metadata.get(MODEL_KEY) ?? userData.get('©mod') ?? null,
   };

@@ -146,6 +146,31 @@ describe('video reader (MP4 / MOV)', () => {
     });
   });
 
+  it('reads the location from an iTunes-style ©xyz item (udta/meta/ilst), as tagging tools write it', async () => {
+    const video = buildVideo({ createdAt: new Date('2026-11-28T17:00:00Z') });
+    const text = Buffer.from('+40.6782-073.9442/', 'utf8');
+    const type = Buffer.alloc(8);
+    type.writeUInt32BE(1); // well-known type 1: UTF-8
+    const udta = box(
+      'udta',
+      box(
+        'meta',
+        Buffer.alloc(4), // MP4's meta is a full box
+        box('hdlr', Buffer.alloc(8), Buffer.from('mdir', 'latin1'), Buffer.alloc(13)),
+        box('ilst', box('\u00a9xyz', box('data', type, text))),
+      ),
+    );
+    // Append the udta to moov (the second top-level box) and grow moov's size to hold it.
+    const moovAt = video.readUInt32BE(0);
+    const moovEnd = moovAt + video.readUInt32BE(moovAt);
+    const tagged = Buffer.concat([video.subarray(0, moovEnd), udta, video.subarray(moovEnd)]);
+    tagged.writeUInt32BE(moovEnd - moovAt + udta.length, moovAt);
+    const meta = await readBytes(tagged);
+    assert.deepEqual(meta.gps, { latitude: 40.6782, longitude: -73.9442 });
+    assert.equal(meta.taken.timeZone, 'America/New_York');
+    assert.equal(meta.taken.local, '2026-11-28T12:00:00');
+  });
+
   it('parses ISO 6709 in degrees, DDMM and DDMMSS forms', () => {
     assert.deepEqual(parseIso6709('+34.0522-118.2437/'), { latitude: 34.0522, longitude: -118.2437 });
     const ddmm = parseIso6709('+4030.5-07400.0/');
