@@ -13,6 +13,7 @@ import {
 import type { VisionSettings } from '../metadata-service/library';
 import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
 import { isS3Location } from '../metadata-service/ingest/source-for';
+import { retentionFromEnv, slideshowRetentionEnvSchema } from '../display-service/slideshows/retention-env';
 
 /** Everything the embedded stack (`npm start`) reads from its environment, validated once at startup. */
 export interface LocalStackConfig {
@@ -53,6 +54,8 @@ export interface LocalStackConfig {
   vision: VisionSettings | undefined;
   /** Web frames show a code until an owner links them, instead of showing the local owner's library. */
   frameAccounts: boolean;
+  /** Unused slideshows expire after SLIDESHOW_TTL_HOURS; each owner keeps at most SLIDESHOWS_PER_OWNER. */
+  retention: { ttlMs: number; maxPerOwner: number };
   /** IANA zone the skill resolves "today", "last summer"… in when the device does not tell (Settings API). */
   skillTimeZone: string;
   logLevel: LogLevel;
@@ -88,42 +91,44 @@ const serviceTokensSchema = optionalNonEmpty
     },
   );
 
-const localStackEnvSchema = z.object({
-  PORT: envPort(8080),
-  HOST: hostSchema.default('127.0.0.1'),
-  SERVICE_TOKENS: serviceTokensSchema,
-  DATA_DIR: z.string().min(1).default('./data'),
-  PHOTOS_DIR: optionalNonEmpty,
-  DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-    message: 'must be a postgres:// URL',
-  }),
-  PUBLIC_BASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\/[^/]+\/?$/.test(v), {
-    message: 'must be an http(s) origin such as https://photos.example.com',
-  }),
-  ALEXA_VERIFY_REQUESTS: envFlag(true),
-  ALEXA_ACCEPT_LOCAL_SIMULATOR: envFlag(true),
-  RENDITION_SIGNING_KEY: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
-    message: 'must be at least 32 characters',
-  }),
-  RENDITION_URL_TTL_SECONDS: z.coerce
-    .number({ message: 'must be a number of seconds' })
-    .int()
-    .min(60, { message: 'must be at least 60 seconds' })
-    .max(7 * 24 * 3600, { message: 'must be at most 7 days' })
-    .default(6 * 3600),
-  PHOTO_OWNER_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9._:-]{1,255}$/, { message: 'must be an owner id (letters, digits, . _ : -)' })
-    .default('local'),
-  ALEXA_SKILL_ID: optionalNonEmpty,
-  FRAME_ACCOUNTS: envFlag(false),
-  VISION: envFlag(true),
-  // The laptop running `npm start` is where its owner lives: its zone is the sensible default.
-  SKILL_TIME_ZONE: optionalNonEmpty.pipe(
-    timeZoneSchema.optional().default(Intl.DateTimeFormat().resolvedOptions().timeZone),
-  ),
-  LOG_LEVEL: envLogLevel,
-});
+const localStackEnvSchema = z
+  .object({
+    PORT: envPort(8080),
+    HOST: hostSchema.default('127.0.0.1'),
+    SERVICE_TOKENS: serviceTokensSchema,
+    DATA_DIR: z.string().min(1).default('./data'),
+    PHOTOS_DIR: optionalNonEmpty,
+    DATABASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must be a postgres:// URL',
+    }),
+    PUBLIC_BASE_URL: optionalNonEmpty.refine((v) => v === undefined || /^https?:\/\/[^/]+\/?$/.test(v), {
+      message: 'must be an http(s) origin such as https://photos.example.com',
+    }),
+    ALEXA_VERIFY_REQUESTS: envFlag(true),
+    ALEXA_ACCEPT_LOCAL_SIMULATOR: envFlag(true),
+    RENDITION_SIGNING_KEY: optionalNonEmpty.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
+    RENDITION_URL_TTL_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int()
+      .min(60, { message: 'must be at least 60 seconds' })
+      .max(7 * 24 * 3600, { message: 'must be at most 7 days' })
+      .default(6 * 3600),
+    PHOTO_OWNER_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,255}$/, { message: 'must be an owner id (letters, digits, . _ : -)' })
+      .default('local'),
+    ALEXA_SKILL_ID: optionalNonEmpty,
+    FRAME_ACCOUNTS: envFlag(false),
+    VISION: envFlag(true),
+    // The laptop running `npm start` is where its owner lives: its zone is the sensible default.
+    SKILL_TIME_ZONE: optionalNonEmpty.pipe(
+      timeZoneSchema.optional().default(Intl.DateTimeFormat().resolvedOptions().timeZone),
+    ),
+    LOG_LEVEL: envLogLevel,
+  })
+  .extend(slideshowRetentionEnvSchema.shape);
 
 export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalStackConfig {
   const e = loadEnv(localStackEnvSchema, env);
@@ -148,5 +153,6 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
     frameAccounts: e.FRAME_ACCOUNTS,
     vision: e.VISION ? visionSettingsFrom(env) : undefined,
     logLevel: e.LOG_LEVEL,
+    retention: retentionFromEnv(e),
   };
 }

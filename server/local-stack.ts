@@ -130,6 +130,7 @@ export async function startLocalStack(
     // By default every web frame shows the local owner's library; with FRAME_ACCOUNTS a frame shows a code until
     // an owner links it ("Alexa, ask Photo Frame to link frame 4821").
     frame: { accounts: config.frameAccounts, ownerId: config.ownerId },
+    retention: config.retention,
     session: {
       key: secrets.sessionKey,
       authenticator,

@@ -5,6 +5,7 @@ import { MIN_SERVICE_TOKEN_LENGTH } from '../../common/auth/service-credentials'
 import { envLogLevel, envPort, loadEnv } from '../../common/config';
 import type { DatabaseLocation } from '../../common/database';
 import type { LogLevel } from '../../common/logger';
+import { retentionFromEnv, slideshowRetentionEnvSchema } from '../slideshows/retention-env';
 
 /** The display tier on its own (the scale-out deployment), configured from its environment. */
 export interface StandaloneDisplayConfig {
@@ -39,62 +40,48 @@ const origin = (what: string) =>
 const blankIsUnset = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema);
 
-const envSchema = z.object({
-  PORT: envPort(8081),
-  DATABASE_URL: blankIsUnset(
-    z
+const envSchema = z
+  .object({
+    PORT: envPort(8081),
+    DATABASE_URL: blankIsUnset(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (shared by every display instance)')
+        .optional(),
+    ),
+    DISPLAY_SQLITE_FILE: blankIsUnset(z.string().min(1).optional()),
+    METADATA_SERVICE_URL: origin('http://library.internal:8080'),
+    PUBLIC_BASE_URL: origin('https://photos.example.com'),
+    RENDITION_SIGNING_KEYS: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (shared by every display instance)')
-      .optional(),
-  ),
-  DISPLAY_SQLITE_FILE: blankIsUnset(z.string().min(1).optional()),
-  METADATA_SERVICE_URL: origin('http://library.internal:8080'),
-  PUBLIC_BASE_URL: origin('https://photos.example.com'),
-  RENDITION_SIGNING_KEYS: z
-    .string()
-    .transform((value) => value.split(',').map((key) => key.trim()))
-    .refine((keys) => keys.length > 0 && keys.every((key) => key.length >= 32), {
-      message: 'must be one or more comma-separated keys of at least 32 characters',
-    }),
-  SERVICE_TOKENS: z
-    .string({ message: 'must name the service credentials (comma-separated, the first is sent)' })
-    .transform((value) =>
-      value
-        .split(',')
-        .map((token) => token.trim())
-        .filter((token) => token !== ''),
-    )
-    .refine((tokens) => tokens.length > 0 && tokens.every((t) => t.length >= MIN_SERVICE_TOKEN_LENGTH), {
-      message: `must be one or more comma-separated tokens of at least ${MIN_SERVICE_TOKEN_LENGTH} characters`,
-    }),
-  RENDITION_URL_TTL_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .max(7 * 24 * 3600)
-    .default(6 * 3600),
-  DISPLAY_RENDITIONS_DIR: z.string().min(1).default('./data/renditions'),
-  DISPLAY_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
-  AWS_REGION: z.string().min(1).optional(),
-  S3_ENDPOINT: z.string().url().optional(),
-  LOG_LEVEL: envLogLevel,
-  SLIDESHOW_TTL_HOURS: blankIsUnset(
-    z.coerce
-      .number({ message: 'must be a number of hours' })
-      .int('must be a whole number of hours')
-      .min(1, 'must be at least 1 hour (a device pages its slideshow for that long)')
-      .max(24 * 365, 'must be at most a year')
-      .default(72),
-  ),
-  SLIDESHOWS_PER_OWNER: blankIsUnset(
-    z.coerce
-      .number({ message: 'must be a number' })
-      .int('must be a whole number')
-      .min(10, 'must be at least 10 (each Alexa request makes one)')
-      .max(100_000, 'must be at most 100000')
-      .default(200),
-  ),
-});
+      .transform((value) => value.split(',').map((key) => key.trim()))
+      .refine((keys) => keys.length > 0 && keys.every((key) => key.length >= 32), {
+        message: 'must be one or more comma-separated keys of at least 32 characters',
+      }),
+    SERVICE_TOKENS: z
+      .string({ message: 'must name the service credentials (comma-separated, the first is sent)' })
+      .transform((value) =>
+        value
+          .split(',')
+          .map((token) => token.trim())
+          .filter((token) => token !== ''),
+      )
+      .refine((tokens) => tokens.length > 0 && tokens.every((t) => t.length >= MIN_SERVICE_TOKEN_LENGTH), {
+        message: `must be one or more comma-separated tokens of at least ${MIN_SERVICE_TOKEN_LENGTH} characters`,
+      }),
+    RENDITION_URL_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(6 * 3600),
+    DISPLAY_RENDITIONS_DIR: z.string().min(1).default('./data/renditions'),
+    DISPLAY_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+    AWS_REGION: z.string().min(1).optional(),
+    S3_ENDPOINT: z.string().url().optional(),
+    LOG_LEVEL: envLogLevel,
+  })
+  .extend(slideshowRetentionEnvSchema.shape);
 
 export function standaloneDisplayConfigFromEnv(
   env: NodeJS.ProcessEnv = process.env,
@@ -121,6 +108,6 @@ export function standaloneDisplayConfigFromEnv(
         ? { region: e.AWS_REGION ?? 'us-east-1', ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}) }
         : undefined,
     logLevel: e.LOG_LEVEL,
-    retention: { ttlMs: e.SLIDESHOW_TTL_HOURS * 3600_000, maxPerOwner: e.SLIDESHOWS_PER_OWNER },
+    retention: retentionFromEnv(e),
   };
 }

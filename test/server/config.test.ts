@@ -20,6 +20,15 @@ describe('server/config', () => {
     assert.equal(localStackConfigFromEnv({ FRAME_ACCOUNTS: 'true' }).frameAccounts, true);
   });
 
+  it('reads the slideshow retention the display tier uses (72 h, 200 per owner by default)', () => {
+    assert.deepEqual(localStackConfigFromEnv({}).retention, { ttlMs: 72 * 3600_000, maxPerOwner: 200 });
+    assert.deepEqual(
+      localStackConfigFromEnv({ SLIDESHOW_TTL_HOURS: '6', SLIDESHOWS_PER_OWNER: '50' }).retention,
+      { ttlMs: 6 * 3600_000, maxPerOwner: 50 },
+    );
+    assert.throws(() => localStackConfigFromEnv({ SLIDESHOWS_PER_OWNER: '3' }), /SLIDESHOWS_PER_OWNER/);
+  });
+
   it('takes the skill time zone from SKILL_TIME_ZONE and refuses one that is not IANA', () => {
     assert.equal(
       localStackConfigFromEnv({ SKILL_TIME_ZONE: 'Europe/Berlin' }).skillTimeZone,
