@@ -105,17 +105,21 @@ function matchVocabulary(
       if (span.some((t) => t.used)) continue;
       if (words === 1 && isFiller(span[0]?.norm ?? '')) continue;
       const previous = tokens[first - 1]?.norm ?? '';
-      const [best] = vocabulary.lookup(
+      const last = first + words - 1;
+      const readings = vocabulary.lookup(
         span.map((t) => t.norm).join(' '),
         PLACE_PREPOSITIONS.has(previous),
         anyPlace,
       );
+      // "Beach album": the word "album" says which of the things the name means was meant.
+      const [from, to] = withAlbumWord(tokens, first, last);
+      const saysAlbum = from !== first || to !== last;
+      const best = (saysAlbum ? readings.find((m) => m.kind === 'album') : undefined) ?? readings[0];
       if (!best) continue;
-      const last = first + words - 1;
       found.push({ first, text: spanText(text, tokens, first, last), item: best });
-      const [from, to] = best.kind === 'album' ? withAlbumWord(tokens, first, last) : [first, last];
-      markUsed(tokens, from, to);
-      first = to;
+      const [usedFrom, usedTo] = best.kind === 'album' ? [from, to] : [first, last];
+      markUsed(tokens, usedFrom, usedTo);
+      first = usedTo;
       break;
     }
   }

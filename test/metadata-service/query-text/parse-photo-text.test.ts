@@ -502,6 +502,14 @@ describe('parsePhotoText with the word "album"', () => {
     assert.deepEqual(german.unmatched, []);
   });
 
+  it('reads a name that is also a label as the album when "album" is beside it', () => {
+    const folder = [{ id: 'al_beach', name: 'Beach' }];
+    assert.deepEqual(parsePhotoText('Beach album', withAlbums(folder)).query, { albums: ['al_beach'] });
+    assert.deepEqual(parsePhotoText('album beach', withAlbums(folder)).query, { albums: ['al_beach'] });
+    assert.deepEqual(parsePhotoText('beach', withAlbums(folder)).query, { labels: ['beach'] });
+    assert.deepEqual(parsePhotoText('beach dog', withAlbums(folder)).query, { labels: ['beach', 'dog'] });
+  });
+
   it('keeps "album" with no album name beside it unmatched, so nothing is widened', () => {
     const unknown = parsePhotoText('honeymoon album', withAlbums(albums));
     assert.deepEqual(unknown.unmatched, ['honeymoon album']);
