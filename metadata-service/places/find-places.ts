@@ -24,6 +24,34 @@ const MAX_CITY_MATCHES = 5;
 const MIN_POPULATION_BESIDE_AREA = 50_000;
 /** Ranking across levels: synonyms people meant, countries, regions, then cities and counties by population. */
 const PROMINENCE = { alias: 1e12, country: 1e10, region: 1e8 } as const;
+/**
+ * Prepositions and articles (English and German) a phrase before a place may start with. The gazetteer has towns
+ * named like some of them (Frome matches "from" once folded with its alternate names; "Of", Turkey), so a
+ * qualified name never takes one as the place.
+ */
+const LEADING_FILLERS = new Set([
+  'from',
+  'in',
+  'of',
+  'at',
+  'near',
+  'the',
+  'to',
+  'around',
+  'by',
+  'aus',
+  'bei',
+  'von',
+  'im',
+  'am',
+  'nach',
+  'um',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+]);
 
 /**
  * Every place a name may mean, at every level, whether or not the library has photos there (so "Italy" is a
@@ -110,6 +138,8 @@ function cityMatch(gazetteer: Gazetteer, city: GazetteerCity): PlaceMatch {
  */
 function qualifiedPlaces(gazetteer: Gazetteer, folded: string): PlaceMatch[] {
   const words = folded.split(' ');
+  // "from england" is a preposition and an area, not Frome in England: no place name starts with one.
+  if (LEADING_FILLERS.has(words[0] ?? '')) return [];
   for (let split = words.length - 1; split >= 1; split--) {
     const placeWords = words.slice(0, split).join(' ');
     const areaWords = words.slice(split).join(' ');

@@ -29,6 +29,8 @@ export interface GazetteerCity {
   longitude: number;
   /** A neighbourhood (PPLX…): a sublocation, never the city people name. */
   isSection: boolean;
+  /** The seat of a county (PPLA2): a borough such as Brooklyn is one, so a photo there is named by it. */
+  isCountySeat: boolean;
   asciiName: string;
   /** GeoNames' comma-separated alternate names (every language), kept for bigger places only; '' otherwise. */
   alternateNames: string;
@@ -94,6 +96,7 @@ export function loadCities(): GazetteerCity[] {
       latitude: Number(field(4)),
       longitude: Number(field(5)),
       isSection: SECTION_FEATURES.has(featureCode),
+      isCountySeat: featureCode === 'PPLA2',
     });
   }
   return cities;

@@ -38,6 +38,8 @@ export interface Gazetteer {
 }
 
 const CELL_DEGREES = 1;
+/** Ward, city, district, town and village suffixes of GeoNames' Japanese admin-2 names, once folded. */
+const JAPANESE_MUNICIPAL_SUFFIX = / (ku|shi|gun|machi|cho|mura|son)$/;
 const EARTH_RADIUS_KM = 6371;
 /** How far `nearestInCountry` looks: wider than any country's emptiest stretch between two places of 500 people. */
 const NEAREST_IN_COUNTRY_MAX_KM = 2500;
@@ -82,7 +84,13 @@ export function loadGazetteer(): Gazetteer {
   const areaIndex = (): Map<string, AdminArea[]> => {
     if (areasByName) return areasByName;
     areasByName = new Map();
-    for (const area of areas) push(areasByName, foldName(area.name), area);
+    for (const area of areas) {
+      const folded = foldName(area.name);
+      push(areasByName, folded, area);
+      // GeoNames names Japanese municipalities with their kind ("Shibuya-ku", "Yokohama-shi"): people say "Shibuya".
+      const bare = area.countryCode === 'JP' ? folded.replace(JAPANESE_MUNICIPAL_SUFFIX, '') : folded;
+      if (bare !== folded && bare.length > 0) push(areasByName, bare, area);
+    }
     return areasByName;
   };
 

@@ -1,7 +1,7 @@
 import { countryAt } from './country-boundary';
-import type { CityDistance } from './gazetteer';
+import type { CityDistance, Gazetteer, GazetteerCity } from './gazetteer';
 import { metroOf, METRO_RULE } from './metro';
-import { namedPlaceNear, nearestOf } from './named-place';
+import { NAMING_RADIUS_KM, namedPlaceNear, nearestOf } from './named-place';
 import type { Place } from './place';
 import { foldName } from './place-names';
 import { placeOf } from './place-of';
@@ -56,24 +56,68 @@ function lookUp(latitude: number, longitude: number): Place | null {
   const area = boundaryArea(latitude, longitude, boundaryCountry, within);
   // Within a state known by its boundary, only its own towns may name the photo.
   const near = area ? within.filter((c) => c.city.regionCode === area.regionCode) : within;
-  const town = namedPlaceNear(near.filter((c) => c.km <= MAX_CITY_DISTANCE_KM));
-  const countryCode = boundaryCountry ?? town?.countryCode;
+  const named = namedPlaceNear(near.filter((c) => c.km <= MAX_CITY_DISTANCE_KM));
+  const countryCode = boundaryCountry ?? named?.countryCode;
   if (countryCode === undefined) return null;
   const nearest =
     nearestOf(near) ??
     (boundaryCountry ? gazetteer.nearestInCountry(latitude, longitude, boundaryCountry) : undefined);
+  const fromNearest = nearest?.city.countryCode === countryCode ? nearest.city : undefined;
+  const countyCode = area ? area.countyCode : fromNearest?.countyCode;
+  // Brooklyn is itself, and New York City its metro.
+  const town = boroughOf(gazetteer, named, near, countyCode) ?? named;
   const section = nearestOf(near.filter((c) => c.city.isSection && c.km <= SUBLOCATION_RADIUS_KM));
   const metro = metroOf(town, near);
-  const fromNearest = nearest?.city.countryCode === countryCode ? nearest.city : undefined;
   return placeOf(gazetteer, {
     countryCode,
     regionCode: area?.regionCode ?? fromNearest?.regionCode,
-    countyCode: area ? area.countyCode : fromNearest?.countyCode,
+    countyCode,
     sublocation: section?.city.name ?? null,
     city: town?.name ?? null,
     metro: metro?.name ?? null,
   });
 }
+
+/**
+ * A big city's borough the point lies in: a county seat (PPLA2) within naming distance, in the point's county,
+ * nearer than the city's own point, when that is not the county of the city's centre. Brooklyn (Kings County) is named so, with New York City as
+ * its metro; Times Square stays New York City (Manhattan holds the city's centre), as does a city whose districts
+ * are no counties (Munich, Paris).
+ */
+function boroughOf(
+  gazetteer: Gazetteer,
+  town: GazetteerCity | undefined,
+  near: readonly CityDistance[],
+  countyCode: string | undefined,
+): GazetteerCity | undefined {
+  if (!town || !countyCode || town.population < METRO_RULE.minPopulation) return undefined;
+  if (town.countyCode === countyCode || centreCounty(gazetteer, town) === countyCode) return undefined;
+  // The nearest entry's county is a guess near a county line (by the Eiffel Tower it says Hauts-de-Seine): only a
+  // seat nearer than the city's own point is believed.
+  const townKm = near.find((c) => c.city === town)?.km ?? NAMING_RADIUS_KM;
+  const seats = near.filter(
+    ({ city, km }) =>
+      city.isCountySeat &&
+      !city.isSection &&
+      km < townKm &&
+      city.countryCode === town.countryCode &&
+      city.regionCode === town.regionCode &&
+      city.countyCode === countyCode,
+  );
+  return nearestOf(seats)?.city;
+}
+
+/** The county a city's own point lies in: its own code, or that of the nearest entry that has one. */
+function centreCounty(gazetteer: Gazetteer, city: GazetteerCity): string | undefined {
+  if (city.countyCode !== '') return city.countyCode;
+  const around = gazetteer
+    .citiesWithin(city.latitude, city.longitude, CENTRE_COUNTY_KM, city.countryCode)
+    .filter((c) => c.city.countyCode !== '' && c.city.regionCode === city.regionCode);
+  return nearestOf(around)?.city.countyCode;
+}
+
+/** How far from a city's point an entry still tells the county of its centre. */
+const CENTRE_COUNTY_KM = 5;
 
 /**
  * Far from towns, the nearest one may lie across a state line (Old Faithful is 45 km from West Yellowstone,

@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
 import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
+import { placeFilterNames } from '../places/place-filter-names';
 import { monthDaysIn } from './month-days';
 import { representativesOnly } from './near-duplicates';
 
@@ -175,8 +176,10 @@ const QUALIFYING_LEVELS = ['metro', 'county', 'region', 'country'] as const;
 
 /**
  * A photo taken at a place of that name, at the level asked or any level. Each level is `lower(place_<level>) = ?`
- * against its own owner-first index (migrations 0002/0006), so the filter is one index range per level. A name with
- * qualifiers ("Paris, Texas") also matches the place named before the comma lying in the area named after it.
+ * against its own owner-first index (migrations 0002/0006), so the filter is one index range per level. The name
+ * also stands for what the gazetteer reads it as ("München" → Munich, "Paris Texas" → "Paris, Texas"; see
+ * placeFilterNames). A name with qualifiers ("Paris, Texas") also matches the place named before the comma lying in
+ * the area named after it.
  */
 function placeCondition(
   eb: PhotosExpressions,
@@ -184,18 +187,27 @@ function placeCondition(
   place: PhotoQuery['places'][number],
 ): Expression<SqlBool> {
   const levels = place.level ? [place.level] : PLACE_LEVELS;
+  return eb.or(placeFilterNames(place.name).map((name) => namedPlaceCondition(eb, ownerId, name, levels)));
+}
+
+function namedPlaceCondition(
+  eb: PhotosExpressions,
+  ownerId: string,
+  name: string,
+  levels: readonly PlaceLevel[],
+): Expression<SqlBool> {
   // lower() on both sides: the expression indexes use it, and each engine folds case the same way on both sides.
   // The owner is repeated inside each OR term so every term is a whole index key (SQLite's multi-index OR and
   // PostgreSQL's BitmapOr need that; neither distributes the outer owner condition into an OR).
-  const named = (name: string, at: readonly PlaceLevel[]): Expression<SqlBool> =>
+  const named = (text: string, at: readonly PlaceLevel[]): Expression<SqlBool> =>
     eb.or(
       at.map(
         (level) =>
-          sql<SqlBool>`(${eb.ref('photos.owner_id')} = ${ownerId} and lower(${eb.ref(`photos.place_${level}`)}) = lower(${name}))`,
+          sql<SqlBool>`(${eb.ref('photos.owner_id')} = ${ownerId} and lower(${eb.ref(`photos.place_${level}`)}) = lower(${text}))`,
       ),
     );
-  const whole = named(place.name, levels);
-  const [head, ...qualifiers] = place.name
+  const whole = named(name, levels);
+  const [head, ...qualifiers] = name
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part.length > 0);

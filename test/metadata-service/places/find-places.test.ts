@@ -119,4 +119,25 @@ describe('finding places by name', () => {
     assert.deepEqual(findPlacesByName('paris texas '.repeat(50_000)), []);
     assert.ok(Date.now() - started < 100, 'a huge text is refused at once');
   });
+  it('never reads a leading preposition as a qualified place ("from England" is not Frome, England)', () => {
+    assert.deepEqual(findPlacesByName('from england'), []);
+    assert.deepEqual(findPlacesByName('in paris texas'), []);
+    assert.deepEqual(findPlacesByName('aus bayern'), []);
+    assert.deepEqual(findPlacesByName('England'), [{ level: 'region', name: 'England', countryCode: 'GB' }]);
+    assert.deepEqual(findPlacesByName('Scotland'), [
+      { level: 'region', name: 'Scotland', countryCode: 'GB' },
+    ]);
+    assert.deepEqual(findPlacesByName('Paris Texas'), [
+      { level: 'city', name: 'Paris, Texas', countryCode: 'US' },
+    ]);
+  });
+
+  it('finds a Tokyo ward by the name people say, without GeoNames\' "-ku"', () => {
+    assert.deepEqual(findPlacesByName('Shibuya'), [
+      { level: 'county', name: 'Shibuya-ku', countryCode: 'JP' },
+    ]);
+    assert.deepEqual(findPlacesByName('Shibuya-ku'), findPlacesByName('Shibuya'));
+    // What search matches is what ingest stores for a photo there.
+    assert.equal(reverseGeocode(35.6595, 139.7005)?.county, 'Shibuya-ku');
+  });
 });

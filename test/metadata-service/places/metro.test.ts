@@ -13,6 +13,7 @@ function city(name: string, population: number, overrides: Partial<GazetteerCity
     latitude: 0,
     longitude: 0,
     isSection: false,
+    isCountySeat: false,
     asciiName: name,
     alternateNames: '',
     ...overrides,

@@ -17,8 +17,14 @@ describe('reverse geocoding (offline)', () => {
       },
     ],
     ['Pasadena', 34.1478, -118.1445, { city: 'Pasadena', metro: 'Los Angeles', region: 'California' }],
-    // Brooklyn (2.7 M) is part of New York City (8.8 M): the bigger city within 30 km is the metro.
-    ['Brooklyn', 40.6782, -73.9442, { metro: 'New York City', county: 'Kings County', region: 'New York' }],
+    // Brooklyn (2.7 M) is part of New York City (8.8 M): the borough is the city, the bigger city within 30 km the metro.
+    [
+      'Brooklyn',
+      40.6782,
+      -73.9442,
+      { city: 'Brooklyn', metro: 'New York City', county: 'Kings County', region: 'New York' },
+    ],
+    ['Queens', 40.7282, -73.7949, { city: 'Queens', metro: 'New York City', county: 'Queens County' }],
     ['Versailles', 48.8049, 2.1204, { city: 'Versailles', metro: 'Paris', region: 'Île-de-France' }],
     [
       'Bogenhausen, Munich (a neighbourhood)',

@@ -35,6 +35,8 @@ const LIBRARY: [string, () => Place | null][] = [
   ['ph_newquay', () => gps(50.415, -5.073)],
   ['ph_yellowstone', () => gps(44.42, -110.37)],
   ['ph_munich', () => named({ city: 'München', country: 'Deutschland' })],
+  ['ph_brooklyn', () => gps(40.6782, -73.9442)],
+  ['ph_shibuya', () => gps(35.6595, 139.7005)],
   ['ph_nowhere', () => null],
 ];
 
@@ -90,6 +92,7 @@ describeOnEachEngine('Place filters', (engine) => {
   it('gives a photo in a national park its country', async () => {
     assert.deepEqual(await ids(asSaid('USA')), [
       'ph_anaheim',
+      'ph_brooklyn',
       'ph_downtown_la',
       'ph_paris_tx',
       'ph_santa_monica',
@@ -103,6 +106,22 @@ describeOnEachEngine('Place filters', (engine) => {
     assert.deepEqual(await ids(asSaid('Paris, France')), ['ph_paris_fr']);
     assert.deepEqual(await ids([{ name: 'Paris, Texas', level: 'city' }]), ['ph_paris_tx']);
     assert.deepEqual(await ids([{ name: 'Paris, Nowhere' }]), []);
+  });
+
+  it('reads a name as heard (a voice slot) as the gazetteer does: German, unqualified, a ward without "-ku"', async () => {
+    assert.deepEqual(await ids([{ name: 'München' }]), ['ph_munich']);
+    assert.deepEqual(await ids([{ name: 'München', level: 'city' }]), ['ph_munich']);
+    assert.deepEqual(await ids([{ name: 'München', level: 'country' }]), []);
+    assert.deepEqual(await ids([{ name: 'Paris Texas' }]), ['ph_paris_tx']);
+    assert.deepEqual(await ids([{ name: 'Shibuya' }]), ['ph_shibuya']);
+    assert.deepEqual(await ids([{ name: 'Blorptastic' }]), []);
+  });
+
+  it('finds a borough as itself and as its metro', async () => {
+    assert.deepEqual(await ids([{ name: 'Brooklyn' }]), ['ph_brooklyn']);
+    assert.deepEqual(await ids([{ name: 'Brooklyn', level: 'city' }]), ['ph_brooklyn']);
+    assert.deepEqual(await ids([{ name: 'New York City', level: 'metro' }]), ['ph_brooklyn']);
+    assert.deepEqual(await ids([{ name: 'NYC' }]), ['ph_brooklyn']);
   });
 
   it('answers a known place without photos with nothing, never with everything', async () => {
