@@ -57,6 +57,7 @@ import {
   ENGLISH_FAVORITES,
   ENGLISH_MEDIA_KINDS,
   ENGLISH_ON_THIS_DAY,
+  ENGLISH_RECURRENCE_WORDS,
   ENGLISH_SHOW_ADDITIONS,
 } from './model-sources/show-photos-en';
 import { subjectIdOf } from '../lambda/util/subject';
@@ -210,6 +211,14 @@ interface LanguageSources {
   questions: EntitySeed[];
 }
 
+/** RECURRENCE also hears the bare word before a holiday ("every christmas"), as its first value's synonyms. */
+function withRecurrenceWords(recurrence: EntitySeed[], words: readonly string[]): EntitySeed[] {
+  const [first, ...rest] = recurrence;
+  if (!first) return recurrence;
+  const synonyms = [...new Set([...first.synonyms, ...words])].filter((word) => word !== first.value);
+  return [{ ...first, synonyms }, ...rest];
+}
+
 /** HOLIDAY also carries "on this day" (contract 2): the calendar resolves it to this month-day in every year. */
 function withOnThisDay(holidays: EntitySeed[], onThisDay: EntitySeed): EntitySeed[] {
   return [...holidays.filter((holiday) => holiday.id !== onThisDay.id), onThisDay];
@@ -277,7 +286,7 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
     holidays: withOnThisDay(englishHolidays(locale), ENGLISH_ON_THIS_DAY),
     people: englishPeople(locale),
     albums: albumsOnly(englishAlbums(locale)),
-    recurrence: ENGLISH_RECURRENCE,
+    recurrence: withRecurrenceWords(ENGLISH_RECURRENCE, ENGLISH_RECURRENCE_WORDS),
     favorites: ENGLISH_FAVORITES,
     media: ENGLISH_MEDIA_KINDS,
     speed: ENGLISH_SPEED,

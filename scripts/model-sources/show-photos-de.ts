@@ -70,6 +70,10 @@ export const GERMAN_SHOW_ADDITIONS: readonly string[] = [
   // Erst das Datum: "Fotos vom letzten Sommer in Paris".
   '(zeig|zeig mir|zeige|zeige mir) $photos $from {date} (aus|in) {place}',
   '$photos $from {date} (aus|in) {place}',
+  // Jedes Jahr: "Fotos von Weihnachten in allen Jahren", "Weihnachtsfotos aus jedem Jahr".
+  '(zeig|zeig mir|zeige|zeige mir) $photos (von|vom) {holiday} (in|aus) {recurrence}',
+  '$photos (von|vom) {holiday} (in|aus) {recurrence}',
+  '(zeig|zeig mir|zeige|zeige mir) $photos (von|vom) {holiday} (in|aus) {place} (in|aus) {recurrence}',
   // Ort und Feiertag: "Fotos aus London letzte Weihnachten".
   '(zeig|zeig mir|zeige|zeige mir) $photos (aus|in) {place} (an|zu|letzte|letzten) {holiday}',
 ];

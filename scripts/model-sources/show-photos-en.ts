@@ -40,6 +40,12 @@ export const ENGLISH_MEDIA_KINDS: EntitySeed[] = [
   },
 ];
 
+/**
+ * "every christmas": the word before a holiday that asks for it in all years. The skill reads any RECURRENCE value
+ * as "every year", so these join the EVERY_YEAR value the generator takes from lambda/i18n/model-en.ts.
+ */
+export const ENGLISH_RECURRENCE_WORDS: readonly string[] = ['every', 'each'];
+
 export const ENGLISH_ON_THIS_DAY: EntitySeed = {
   id: 'ON_THIS_DAY',
   value: 'on this day',
@@ -99,6 +105,19 @@ export const ENGLISH_SHOW_ADDITIONS: readonly string[] = [
   '$photos from {date} in {place}',
   '$brief (me|) {subject} $photos from {date} in {place}',
   '$brief (me|) $photos (from|taken) {date} in {country}',
+  // Every year: "christmas photos every year", "photos from every christmas", "every christmas in munich". Without
+  // these "every year" after a holiday is heard as part of a place or dropped, and the request narrows to one year.
+  '$brief (me|) {holiday} $photos {recurrence}',
+  '$brief (me|) $photos (from|of) {holiday} {recurrence}',
+  '{holiday} $photos {recurrence}',
+  '$photos (from|of) {holiday} {recurrence}',
+  '$brief (me|) $photos (from|of) {recurrence} {holiday}',
+  '$photos (from|of) {recurrence} {holiday}',
+  '$brief (me|) {recurrence} {holiday}',
+  '{recurrence} {holiday} $photos',
+  '$brief (me|) $photos (from|of) {recurrence} {holiday} (in|from) {place}',
+  '{recurrence} {holiday} (in|from) {place}',
+  '$brief (me|) $photos (from|of) {holiday} (in|from) {place} {recurrence}',
   // A place and a holiday: "photos from london last christmas".
   '$brief (me|) $photos (from|in) {place} (last|at|on) {holiday}',
   '$photos (from|in) {place} (last|at|on) {holiday}',

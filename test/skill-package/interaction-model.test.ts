@@ -24,10 +24,11 @@ function load(locale: string): InteractionModelFile['interactionModel']['languag
 }
 
 /**
- * Slot types that may sit right next to another slot: a date ("paris last summer", "christmas twenty twenty four")
- * and the one-word flags ("my favorite beach photos", "beach videos"). Never two open types side by side.
+ * Slot types that may sit right next to another slot: a date ("paris last summer", "christmas twenty twenty four"),
+ * the one-word flags ("my favorite beach photos", "beach videos") and the closed recurrence words ("christmas every
+ * year", "every christmas"). Never two open types side by side.
  */
-const MAY_BE_ADJACENT = new Set(['AMAZON.DATE', 'FAVORITES', 'MEDIA_KIND']);
+const MAY_BE_ADJACENT = new Set(['AMAZON.DATE', 'FAVORITES', 'MEDIA_KIND', 'RECURRENCE']);
 
 /** The sample with every slot reduced to one marker: what Alexa sees when it compares carrier phrases. */
 const shape = (sample: string): string => sample.replace(SLOT, '{}');
@@ -152,6 +153,32 @@ for (const locale of SKILL_LOCALES) {
         assert.ok(
           show?.samples.some((sample) => sample.includes(`{${slot}}`)),
           slot,
+        );
+      }
+    });
+
+    it('hears a holiday in every year with the recurrence after it, and in English before it too', () => {
+      const show = intentNamed('ShowPhotosIntent')?.samples ?? [];
+      const english = !locale.startsWith('de');
+      const expected = english
+        ? ['show {holiday} photos {recurrence}', 'show me photos from {holiday} {recurrence}']
+        : ['zeig mir fotos von {holiday} in {recurrence}'];
+      for (const sample of expected) assert.ok(show.includes(sample), sample);
+      if (english) {
+        assert.ok(show.includes('show me photos from {recurrence} {holiday}'));
+        const words = model.types
+          .find((type) => type.name === 'RECURRENCE')
+          ?.values.flatMap((v) => [v.name.value, ...v.name.synonyms]);
+        assert.ok(words?.includes('every year') && words.includes('every'), String(words));
+      }
+    });
+
+    it('PhotoSubject has the subjects people write in captions: eagle, coffee, rocket', () => {
+      const subject = model.types.find((type) => type.name === 'PhotoSubject');
+      for (const label of ['eagle', 'coffee', 'rocket', 'astronaut']) {
+        assert.ok(
+          subject?.values.some((value) => value.id === label.toUpperCase()),
+          label,
         );
       }
     });
