@@ -4,6 +4,7 @@ import type { PersonCredentialVerifier, PersonPrincipal } from './authenticator'
 import type { CredentialDatabase, CredentialsTable } from './credential-schema';
 import { credentialScopeSchema, type CredentialScope } from './scopes';
 import { hashToken, newPersonToken } from './tokens';
+import { retryOnConnectionLoss } from '../retry-on-connection-loss';
 
 /** A credential as listed: never its token, which only exists in the answer to `create`. */
 export interface CredentialInfo {
@@ -62,12 +63,15 @@ export class CredentialRepository implements PersonCredentialVerifier {
   }
 
   async verify(token: string): Promise<PersonPrincipal | undefined> {
-    const row = await this.db
-      .selectFrom('credentials')
-      .selectAll()
-      .where('token_hash', '=', hashToken(token))
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    // Every request checks its token: a failover must not turn a request into an error, so the read is retried.
+    const row = await retryOnConnectionLoss(() =>
+      this.db
+        .selectFrom('credentials')
+        .selectAll()
+        .where('token_hash', '=', hashToken(token))
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst(),
+    );
     if (!row) return undefined;
     const info = toInfo(row);
     return { kind: 'person', ownerId: info.ownerId, credentialId: info.id, scopes: info.scopes };

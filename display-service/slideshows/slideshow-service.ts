@@ -19,7 +19,7 @@ import { pairsFitOn } from './pair-portraits';
 import type { Prerenderer } from './prerenderer';
 import type { Slideshow, SlideshowEntry } from './slideshow';
 import { newSlideshowId } from './slideshow-id';
-import { retryOnConnectionLoss } from './retry-on-connection-loss';
+import { retryOnConnectionLoss } from '../../common/retry-on-connection-loss';
 import type { SlideshowRepository } from './slideshow-repository';
 import type { SlideshowRetention } from './slideshow-retention';
 

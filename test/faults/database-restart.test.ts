@@ -112,13 +112,16 @@ describe('fault: the stack’s PostgreSQL connections are terminated mid-traffic
     const killed = await terminateOurConnections();
     assert.ok(killed > 0, 'the stack had connections to terminate');
     const during = await Promise.all(traffic);
-    // The display retries a page read whose connection died under it. The bearer check before it (the library's
-    // credential lookup) does not yet: a request caught there fails, cleanly, as an error with no internal detail.
+    // Both reads on the way (the bearer check's credential lookup and the display's page read) are retried when
+    // their connection dies under them, so a failover costs no request.
     const failed = during.filter(({ status }) => status !== 200);
-    assert.ok(failed.length <= 5, `${failed.length} of 20 failed`);
+    assert.deepEqual(
+      failed.map(({ status, body }) => `${status} ${JSON.stringify(body)}`),
+      [],
+      `${failed.length} of 20 failed`,
+    );
     for (const { status, body } of during) {
       if (status === 200) assert.equal(slideshowPageSchema.parse(body).slideshowId, slideshowId);
-      else assert.ok(status === 500 || status === 503, `status ${status}`);
       assert.doesNotMatch(JSON.stringify(body), /terminat|administrator|57P01|127\.0\.0\.1|5432/);
     }
 

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { openDatabase } from '../../../common/database';
-import {
-  isConnectionLost,
-  retryOnConnectionLoss,
-} from '../../../display-service/slideshows/retry-on-connection-loss';
-import { scratchEngines, type ScratchDatabase } from '../../support/scratch-databases';
+import { openDatabase } from '../../common/database';
+import { isConnectionLost, retryOnConnectionLoss } from '../../common/retry-on-connection-loss';
+import { scratchEngines, type ScratchDatabase } from '../support/scratch-databases';
 
 const postgres = scratchEngines().find((engine) => engine.name === 'PostgreSQL');
 
