@@ -1,5 +1,5 @@
 import { labelSchema } from '../../common/contracts';
-import { canonicalLabel, labelInProse, normalizeWords } from '../../common/vocabulary';
+import { ancestorsOf, canonicalLabel, labelInProse, normalizeWords } from '../../common/vocabulary';
 import type { LabelRecord } from '../repositories/photo-repository';
 import { isAlbumName } from './album-names';
 
@@ -71,7 +71,8 @@ const PLACE_ROOTS = new Set([
 
 /**
  * Labels from Lightroom hierarchical keywords ("Animals|Dog", "Nature|Beach|Sunset"): the leaf as a keyword, and
- * every ancestor that is a vocabulary word. Paths under a people or places root are not subjects and give none.
+ * every ancestor that is a vocabulary word. Paths under a places root are not subjects and give none; under a
+ * people root only a role the vocabulary files under person ("People|Astronaut") is a subject.
  */
 export function hierarchicalKeywordLabels(paths: readonly string[]): LabelRecord[] {
   const leaves: string[] = [];
@@ -79,7 +80,12 @@ export function hierarchicalKeywordLabels(paths: readonly string[]): LabelRecord
   for (const path of paths) {
     const parts = splitHierarchy(path);
     const [root] = parts;
-    if (root === undefined || isPeopleRoot(root) || PLACE_ROOTS.has(normalizeWords(root))) continue;
+    if (root === undefined || PLACE_ROOTS.has(normalizeWords(root))) continue;
+    if (isPeopleRoot(root)) {
+      const role = roleLabel(parts);
+      if (role) leaves.push(role);
+      continue;
+    }
     leaves.push(parts[parts.length - 1] ?? root);
     for (const ancestor of parts.slice(0, -1)) {
       const label = canonicalLabel(ancestor);
@@ -96,16 +102,29 @@ export function hierarchicalKeywordLabels(paths: readonly string[]): LabelRecord
   ];
 }
 
-/** People named by hierarchical keywords under a people root ("People|Family|Anna Smith" → Anna Smith). */
+/**
+ * People named by hierarchical keywords under a people root ("People|Family|Anna Smith" → Anna Smith). A role
+ * ("People|Photographer") names no one: it is a label.
+ */
 export function hierarchicalKeywordPeople(paths: readonly string[]): string[] {
   const people = paths.flatMap((path) => {
     const parts = splitHierarchy(path);
     const [root] = parts;
-    return root !== undefined && isPeopleRoot(root) && parts.length > 1
+    return root !== undefined && isPeopleRoot(root) && parts.length > 1 && !roleLabel(parts)
       ? [parts[parts.length - 1] ?? '']
       : [];
   });
   return [...new Set(people.filter((name) => name.length > 0))];
+}
+
+/**
+ * The label of a people path's leaf when it is a kind of person rather than someone's name: "Astronaut",
+ * "Photographers". Only labels under person, so a name that is also a word ("Dawn", "Rose") stays a name.
+ */
+function roleLabel(parts: readonly string[]): string | undefined {
+  if (parts.length < 2) return undefined;
+  const label = canonicalLabel(parts[parts.length - 1] ?? '');
+  return label !== undefined && ancestorsOf(label).includes('person') ? label : undefined;
 }
 
 function splitHierarchy(path: string): string[] {

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { folderLabels, keywordLabels, textLabels } from '../../../metadata-service/ingest/photo-labels';
+import {
+  folderLabels,
+  hierarchicalKeywordLabels,
+  hierarchicalKeywordPeople,
+  keywordLabels,
+  textLabels,
+} from '../../../metadata-service/ingest/photo-labels';
 
 describe('photo labels', () => {
   const names = (labels: { label: string }[]) => labels.map((l) => l.label).sort();
@@ -37,6 +43,19 @@ describe('photo labels', () => {
     const labels = textLabels(['Coffee', undefined, 'Giraffe and zebra at the waterhole']);
     assert.deepEqual(names(labels), ['coffee', 'giraffe', 'zebra']);
     assert.ok(labels.every((l) => l.source === 'sidecar' && l.confidence === 1));
+  });
+
+  it('takes a role under a people root (People|Astronaut) for a label, and a name there for a person', () => {
+    const paths = [
+      'People|Astronaut',
+      'People|Photographers',
+      'People|Family|Anna Smith',
+      'People|Dawn',
+      'Animals|Dog',
+    ];
+    assert.deepEqual(names(hierarchicalKeywordLabels(paths)), ['animal', 'astronaut', 'dog', 'photographer']);
+    assert.deepEqual(hierarchicalKeywordPeople(paths), ['Anna Smith', 'Dawn']);
+    assert.deepEqual(names(hierarchicalKeywordLabels(['Places|Europe|Beach', 'People'])), []);
   });
 
   it('files nothing for prose words that are not the thing: a café, a portrait, friends, a safari', () => {
