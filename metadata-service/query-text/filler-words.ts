@@ -37,6 +37,12 @@ const DATE_WORDS = withFolded(
 
 const YEAR = /^(?:18|19|20)\d\d$/;
 
+/**
+ * The word that says a name is an album's ("Yellowstone 2021 album", "das Album Urlaub"). No filter of its own: it
+ * belongs to the album name beside it, and beside an unknown name it says an unknown album was asked for.
+ */
+const ALBUM_WORDS: ReadonlySet<string> = new Set(['album', 'albums', 'alben']);
+
 /** Each word as written and accent-folded ("öffne", "offne"): names are compared folded, tokens are not. */
 function withFolded(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.flatMap((word) => [word, word.normalize('NFKD').replace(/\p{M}/gu, '')]));
@@ -44,6 +50,10 @@ function withFolded(words: readonly string[]): ReadonlySet<string> {
 
 export function isFiller(word: string): boolean {
   return FILLER.has(word);
+}
+
+export function isAlbumWord(word: string): boolean {
+  return ALBUM_WORDS.has(word);
 }
 
 export function isDateWord(word: string): boolean {

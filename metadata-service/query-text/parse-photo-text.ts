@@ -4,7 +4,7 @@ import { findChronoDates } from './chrono-dates';
 import { dateContextOf } from './date-context';
 import { DATE_PATTERNS, type DatePattern } from './date-expressions';
 import { combineDates, type Placed, type PlacedDate } from './combine-dates';
-import { isFiller } from './filler-words';
+import { isAlbumWord, isFiller } from './filler-words';
 import { findSpans, markUsed, spanText, tokenize, type Token } from './tokens';
 import type { ParseContext, ParsedQuery, Understood } from './types';
 import { VocabularyIndex, type VocabularyMatch } from './vocabulary-index';
@@ -16,11 +16,6 @@ const MAX_PHRASE_WORDS = 8;
  * Atlantis" is a made-up place, not Atlantis, Western Cape — a bare name is a place only when it is a big one.
  */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'around', 'im', 'bei']);
-/**
- * The word "album" right before or after an album's name ("Yellowstone 2021 album", "the album Beach day") says
- * what the name is, so it belongs to the match. Anywhere else it is no filter of its own and stays unmatched.
- */
-const ALBUM_WORDS = new Set(['album', 'albums', 'alben']);
 
 /**
  * The contract's caps. Labels, people and albums must all be present, so leaving the extra ones out would widen
@@ -126,12 +121,16 @@ function matchVocabulary(
   return found;
 }
 
-/** The span widened by one unused "album" next to it, on either side. */
+/**
+ * The span widened by one unused "album" next to it, on either side: beside an album's name ("Yellowstone 2021
+ * album", "the album Beach day") the word says what the name is, so it belongs to the match. Anywhere else it is
+ * no filter of its own and stays unmatched.
+ */
 function withAlbumWord(tokens: readonly Token[], first: number, last: number): [number, number] {
-  const isAlbumWord = (token: Token | undefined): boolean =>
-    token !== undefined && !token.used && ALBUM_WORDS.has(token.norm);
-  if (isAlbumWord(tokens[last + 1])) return [first, last + 1];
-  if (isAlbumWord(tokens[first - 1])) return [first - 1, last];
+  const free = (token: Token | undefined): boolean =>
+    token !== undefined && !token.used && isAlbumWord(token.norm);
+  if (free(tokens[last + 1])) return [first, last + 1];
+  if (free(tokens[first - 1])) return [first - 1, last];
   return [first, last];
 }
 

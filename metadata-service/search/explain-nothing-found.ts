@@ -4,6 +4,8 @@ import type {
   NothingFoundAlternative,
   PhotoQuery,
 } from '../../common/contracts';
+import { normalizeWords } from '../../common/vocabulary';
+import { isAlbumWord } from '../query-text/filler-words';
 import type { LocalRange } from '../query-text/types';
 import {
   constraintsOf,
@@ -46,7 +48,7 @@ export async function explainNothingFound(answer: EmptyAnswer, count: CountPhoto
   const counted = memoized(count);
   const constraints = constraintsOf(answer.query);
   const failed: { constraint?: QueryConstraint; entry: FailedConstraint }[] = answer.unmatched.map(
-    (text) => ({ entry: { kind: 'word', text, reason: 'unknown' } }),
+    (text) => ({ entry: unknownEntry(text) }),
   );
   const alone = async (constraint: QueryConstraint): Promise<number> =>
     // A query of one constraint and no unknown word is its own "alone": it just found nothing.
@@ -97,7 +99,8 @@ async function alternativeFor(
 ): Promise<NothingFoundAlternative | undefined> {
   const dropped = { kind: failed.entry.kind, text: failed.entry.text };
   const { constraint } = failed;
-  if (!constraint) return offer(answer.query, dropped, count);
+  // An album the owner does not have is like one with no photos: never dropped to show something else.
+  if (!constraint) return dropped.kind === 'album' ? undefined : offer(answer.query, dropped, count);
   if (constraint.kind === 'person' || constraint.kind === 'album') return undefined;
   const previous = answer.futureDate?.previous;
   if (constraint.kind === 'date' && previous) {
@@ -121,6 +124,23 @@ async function firstAlternative(
     }
   }
   return undefined;
+}
+
+/**
+ * An unmatched phrase is an unknown word, or an unknown album when the word "album" stands at either end of it
+ * ("honeymoon album", "Album Hochzeit"): then the name is what the user asked for, without that word.
+ */
+function unknownEntry(text: string): FailedConstraint {
+  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  if (words.length >= 2) {
+    const first = words[0] ?? '';
+    const last = words.at(-1) ?? '';
+    if (isAlbumWord(normalizeWords(last)))
+      return { kind: 'album', text: words.slice(0, -1).join(' '), reason: 'unknown' };
+    if (isAlbumWord(normalizeWords(first)))
+      return { kind: 'album', text: words.slice(1).join(' '), reason: 'unknown' };
+  }
+  return { kind: 'word', text, reason: 'unknown' };
 }
 
 async function offer(

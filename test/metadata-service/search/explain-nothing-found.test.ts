@@ -99,6 +99,20 @@ describe('explaining an empty search (nothingFound)', function () {
     assert.deepEqual(response.unmatched, ['blorf']);
   });
 
+  it('names an unknown album as an album, without the word "album", and offers nothing in its place', async () => {
+    const response = await text('beach honeymoon album');
+    const found = nothingFound(response);
+    assert.deepEqual(found.failed, [{ kind: 'album', text: 'honeymoon', reason: 'unknown' }]);
+    assert.equal(found.alternative, undefined, 'an album asked for is never dropped to show other photos');
+    assert.deepEqual(nothingFound(await text('das Album Blorfurlaub')).failed, [
+      { kind: 'album', text: 'Blorfurlaub', reason: 'unknown' },
+    ]);
+    // "album" alone is no name: it stays a word.
+    assert.deepEqual(nothingFound(await text('beach album')).failed, [
+      { kind: 'word', text: 'album', reason: 'unknown' },
+    ]);
+  });
+
   it('answers an unknown subject beside a known one with nothing, offering the known one alone', async () => {
     const response = await text('blorf beach');
     const found = nothingFound(response);
