@@ -6,8 +6,11 @@ import sharp from 'sharp';
 import { CredentialRepository } from '../common/auth/credential-repository';
 import type { CredentialDatabase } from '../common/auth/credential-schema';
 import { openDatabase, type DatabaseLocation } from '../common/database';
+import { assertDatabaseTakesWrites } from '../common/database-write-probe';
 import { badRequest } from '../common/errors';
 import type { Logger } from '../common/logger';
+// The display's readiness helper: one NotReadyError shape, so /readyz reports both tiers' reasons alike.
+import { checkReadiness } from '../display-service/readiness';
 import { migrateLibraryDatabase } from './database/migrations';
 import type { LibraryDatabase } from './database/schema';
 import { libraryRoutes } from './http/routes';
@@ -72,7 +75,7 @@ export interface Library {
   ingest(location: string, options: IngestOptions): Promise<IngestReport>;
   /** Resolves when no background vision phase is running (their reports went to the log). */
   visionIdle(): Promise<void>;
-  /** Resolves when the database answers; rejects (with the cause) when it does not, for a readiness probe. */
+  /** Resolves when the database answers and takes writes; rejects with a NotReadyError naming what failed. */
   ready(): Promise<void>;
   /** Stops background vision (its workers), then closes the database. */
   close(): Promise<void>;
@@ -183,9 +186,16 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     visionIdle: async () => {
       while (background.size > 0) await Promise.all([...background]);
     },
-    ready: async () => {
-      await sql`select 1`.execute(db);
-    },
+    ready: () =>
+      checkReadiness(
+        {
+          'database does not answer': async () => {
+            await sql`select 1`.execute(db);
+          },
+          'database refuses writes': () => assertDatabaseTakesWrites(db, 'library_migrations'),
+        },
+        logger,
+      ),
     close: async () => {
       closing.abort();
       while (background.size > 0) await Promise.all([...background]);

@@ -3,19 +3,22 @@ export interface IngestSnapshot {
   state: 'idle' | 'running' | 'done' | 'failed';
   done: number;
   total: number;
+  /** Why the last ingest failed (only while `state` is 'failed'), with paths relative to PHOTOS_DIR. */
+  reason?: string;
 }
 
 export class IngestStatus {
   private current: IngestSnapshot = { state: 'idle', done: 0, total: 0 };
 
-  async track<T>(work: Promise<T>): Promise<T> {
-    this.current = { ...this.current, state: 'running' };
+  /** `root` is the ingested location; paths under it are reported relative to it, others not at all. */
+  async track<T>(work: Promise<T>, root?: string): Promise<T> {
+    this.current = { state: 'running', done: this.current.done, total: this.current.total };
     try {
       const result = await work;
       this.current = { ...this.current, state: 'done' };
       return result;
     } catch (error) {
-      this.current = { ...this.current, state: 'failed' };
+      this.current = { ...this.current, state: 'failed', reason: publicIngestFailure(error, root) };
       throw error;
     }
   }
@@ -27,4 +30,33 @@ export class IngestStatus {
   snapshot(): IngestSnapshot {
     return { ...this.current };
   }
+}
+
+/** Network failures name hosts and addresses: the code says enough on an open endpoint. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * The failure as /healthz may show it (the endpoint is open): the error's code and message, with the ingested root
+ * written as PHOTOS_DIR and every other absolute path (DATA_DIR, the database file, home folders) as `<path>`.
+ */
+export function publicIngestFailure(error: unknown, root?: string): string {
+  const code =
+    typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+  if (code !== undefined && NETWORK_CODES.has(code)) return `${code}: a server did not answer`;
+  let message = error instanceof Error ? error.message : String(error);
+  if (root !== undefined && root !== '') {
+    const escaped = root.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    message = message.replace(new RegExp(`${escaped}(?=[/'"\\s,;)]|$)`, 'g'), 'PHOTOS_DIR');
+  }
+  message = message.replace(/(?<![\w.:/])\/(?!\/)[^\s'",;)]+/g, '<path>');
+  message = message.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'",;)]+/gi, '<location>');
+  if (code !== undefined && !message.includes(code)) message = `${code}: ${message}`;
+  return message.slice(0, 300);
 }

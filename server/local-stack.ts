@@ -19,6 +19,7 @@ import { createLibrary } from '../metadata-service/library';
 import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
 import { IngestStatus } from './ingest-status';
+import { assertPhotosDirExists } from './photos-dir';
 import { admitHost, allowedHostNames } from './host-check';
 import { routeTable, type MountedRoute } from './route-table';
 import { loadOrCreateLocalSecrets, updateLocalSecrets } from './local-secrets';
@@ -64,6 +65,7 @@ export async function startLocalStack(
   deps: LocalStackDeps = {},
 ): Promise<LocalStack> {
   const logger = deps.logger ?? createLogger(config.logLevel, { service: 'photo-frame' });
+  assertPhotosDirExists(config.photosDir);
   mkdirSync(config.dataDir, { recursive: true });
   const secrets = loadOrCreateLocalSecrets(config.dataDir);
 
@@ -89,13 +91,17 @@ export async function startLocalStack(
         onProgress: (p) => status.progress(p),
         vision: 'off',
       }),
+      demoDir,
     );
     ingestDone = Promise.resolve();
   } else {
     // A real library may take minutes: serve at once and report progress on /healthz.
     const photosDir = config.photosDir;
     ingestDone = status
-      .track(library.ingest(photosDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }))
+      .track(
+        library.ingest(photosDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
+        photosDir,
+      )
       .then(
         (report) => logger.info('ingest finished', { photosDir, ...summarize(report) }),
         (error: unknown) => logger.error('ingest failed', { photosDir, error }),
@@ -153,8 +159,11 @@ export async function startLocalStack(
 
   const app = express();
   app.disable('x-powered-by');
+  // Liveness: the process serves (200) even when the startup ingest failed, since a restart would not repair a
+  // read-only database or an unreadable folder; 'degraded' and the ingest's reason tell the operator what did fail.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', ingest: status.snapshot() });
+    const ingest = status.snapshot();
+    res.json({ status: ingest.state === 'failed' ? 'degraded' : 'ok', ingest });
   });
   // Readiness (for a load balancer): 200 only while every tier can serve; 503 names what is wrong.
   app.get('/readyz', async (_req, res) => {
