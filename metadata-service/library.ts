@@ -9,8 +9,8 @@ import { openDatabase, type DatabaseLocation } from '../common/database';
 import { assertDatabaseTakesWrites } from '../common/database-write-probe';
 import { badRequest } from '../common/errors';
 import type { Logger } from '../common/logger';
-// The display's readiness helper: one NotReadyError shape, so /readyz reports both tiers' reasons alike.
-import { checkReadiness } from '../display-service/readiness';
+// The display's error for public readiness reasons, so /readyz reports both tiers' reasons alike.
+import { NotReadyError } from '../display-service/readiness';
 import { migrateLibraryDatabase } from './database/migrations';
 import type { LibraryDatabase } from './database/schema';
 import { libraryRoutes } from './http/routes';
@@ -186,16 +186,21 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     visionIdle: async () => {
       while (background.size > 0) await Promise.all([...background]);
     },
-    ready: () =>
-      checkReadiness(
-        {
-          'database does not answer': async () => {
-            await sql`select 1`.execute(db);
-          },
-          'database refuses writes': () => assertDatabaseTakesWrites(db, 'library_migrations'),
-        },
-        logger,
-      ),
+    // In turn: a database that does not answer is reported as such, not also as refusing writes.
+    ready: async () => {
+      try {
+        await sql`select 1`.execute(db);
+      } catch (error) {
+        logger.warn('not ready', { reason: 'database does not answer', error });
+        throw new NotReadyError(['database does not answer']);
+      }
+      try {
+        await assertDatabaseTakesWrites(db, 'library_migrations');
+      } catch (error) {
+        logger.warn('not ready', { reason: 'database refuses writes', error });
+        throw new NotReadyError(['database refuses writes']);
+      }
+    },
     close: async () => {
       closing.abort();
       while (background.size > 0) await Promise.all([...background]);
