@@ -10,7 +10,7 @@ import { assertDatabaseTakesWrites } from '../common/database-write-probe';
 import { badRequest } from '../common/errors';
 import type { Logger } from '../common/logger';
 // The display's error for public readiness reasons, so /readyz reports both tiers' reasons alike.
-import { NotReadyError } from '../display-service/readiness';
+import { NotReadyError } from '../common/readiness';
 import { migrateLibraryDatabase } from './database/migrations';
 import type { LibraryDatabase } from './database/schema';
 import { libraryRoutes } from './http/routes';

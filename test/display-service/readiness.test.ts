@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLogger } from '../../common/logger';
 import { NotReadyError } from '../../display-service/display';
-import { checkReadiness } from '../../display-service/readiness';
+import { checkReadiness } from '../../common/readiness';
 import { startDisplay } from './helpers/display-harness';
 import { makeTempDir } from './helpers/image-fixtures';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../common/logger';
+import type { Logger } from './logger';
 
 /** Why a tier cannot serve yet: short, public-safe reasons (the causes go to the log). */
 export class NotReadyError extends Error {
