@@ -11,6 +11,7 @@ import { runCredentialsCli } from '../../server/cli/credentials';
 import { localSecretsFile, readLocalSecrets } from '../../server/local-secrets';
 import { localStackConfigFromEnv, startLocalStack, type LocalStack } from '../../server/local-stack';
 import type { MountedRoute } from '../../server/route-table';
+import { httpTarget } from '../support/http-target';
 
 const TODAY = new Date('2026-11-25T12:00:00Z');
 const VICTIM = 'local';
@@ -32,8 +33,8 @@ function call(
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      url,
       {
+        ...httpTarget(url),
         method: options.method ?? 'GET',
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -20,6 +20,7 @@ import {
   openTestCredentials,
   testAuthenticator,
 } from '../../../support/test-credentials';
+import { httpTarget } from '../../../support/http-target';
 
 const ALICE = 'alice';
 const BOB = 'bob';
@@ -97,7 +98,7 @@ function rawGet(
   headers: Record<string, string>,
 ): Promise<{ status: number; location?: string; setCookie?: string[] }> {
   return new Promise((resolve, reject) => {
-    const request = httpGet(url, { headers }, (response) => {
+    const request = httpGet({ ...httpTarget(url), headers }, (response) => {
       response.resume();
       resolve({
         status: response.statusCode ?? 0,
