@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../common/calendar';
+import { MONTH_NAMES, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
 import type { HolidayId } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
@@ -23,20 +23,6 @@ export interface EnglishStyle {
   favourites: 'favorites' | 'favourites';
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 const ORDINALS = ['first', 'second', 'third', 'fourth'] as const;
 
 export const ENGLISH_HOLIDAY_NAMES: Readonly<Record<HolidayId, string>> = {
@@ -64,7 +50,7 @@ const PHOTO_NAMED: Readonly<Record<PhotoRef, string>> = {
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function englishStrings(style: EnglishStyle): SkillStrings {
-  const month = (m: number): string => MONTHS[m - 1] ?? '';
+  const month = (m: number): string => MONTH_NAMES[m - 1] ?? '';
   const monthDay = (m: number, d: number): string =>
     style.dayFirst ? `${d} ${month(m)}` : `${month(m)} ${d}`;
   const day = (date: CalendarDate): string =>
