@@ -6,6 +6,7 @@ import {
   formatIsoDate,
   fromUtcDate,
   isoWeekOf,
+  monthOfWord,
   nthWeekdayOfMonth,
   spokenNumbersToDigits,
   type CalendarDate,
@@ -103,21 +104,6 @@ function season(words: string, today: CalendarDate, hemisphere: Hemisphere): str
   return relativeSeasonValue(relative?.[1] === 'last' ? 'last' : 'this', spec, today, hemisphere);
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /**
  * "july" → the next July (this one if we are in it), like Alexa; "july 2025", "july 14th", "july 14 2025", "the
  * 14th of july 2025".
@@ -128,7 +114,7 @@ function namedMonth(words: string, today: CalendarDate): string | undefined {
     ? [dayFirst[0], dayFirst[2], dayFirst[1], dayFirst[3]]
     : /^([a-z]+)(?: (\d{1,2})(?:st|nd|rd|th)?)?(?: (?:of )?(\d{4}))?$/.exec(words);
   if (!match?.[1]) return undefined;
-  const month = MONTHS.indexOf(match[1]) + 1;
+  const month = monthOfWord(match[1]) ?? 0;
   if (month === 0) return undefined;
   const dayOfMonth = match[2] === undefined ? undefined : Number(match[2]);
   const explicitYear = match[3] === undefined ? undefined : Number(match[3]);
@@ -178,7 +164,7 @@ function weekOfDay(words: string, today: CalendarDate): string | undefined {
     return of[1] === 'weekend' ? `${weekValue(date)}-WE` : weekValue(date);
   }
   const nth = /^([1-4])(?:st|nd|rd|th)? week of ([a-z]+)(?: (\d{4}))?$/.exec(words);
-  const month = MONTHS.indexOf(nth?.[2] ?? '') + 1;
+  const month = monthOfWord(nth?.[2]) ?? 0;
   if (!nth?.[1] || month === 0) return undefined;
   const year = nth[3] === undefined ? yearOfNamedMonth(today, month) : Number(nth[3]);
   const firstThursday = nthWeekdayOfMonth(year, month, 4, 1);
