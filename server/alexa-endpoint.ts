@@ -52,7 +52,35 @@ export function alexaEndpoint(skill: Skill, options: AlexaEndpointOptions): Rout
   return router;
 }
 
+/**
+ * ask-sdk-express-adapter answers a failed request with `${err.name}, ${err.message}` as plain text: certificate
+ * download errors (with hostnames), skill exceptions. Replace that body with a stable code and a public message;
+ * the adapter's own status (400 verification failed, 500 otherwise) stays.
+ */
+function publicErrorsOnly(res: Parameters<RequestHandler>[1]): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (
+      res.statusCode < 400 ||
+      typeof body !== 'string' ||
+      res.getHeader('content-type')?.toString().includes('json')
+    )
+      return send(body);
+    const error =
+      res.statusCode === 400
+        ? new AppError({
+            status: 400,
+            code: 'ALEXA_REQUEST_NOT_VERIFIED',
+            publicMessage: 'The request could not be verified as coming from Alexa',
+          })
+        : new AppError({ status: 500, code: 'INTERNAL', publicMessage: 'Internal error' });
+    res.type('application/json');
+    return send(JSON.stringify(toErrorBody(error)));
+  };
+}
+
 function runChain(chain: RequestHandler[], ...[req, res, next]: Parameters<RequestHandler>): void {
+  publicErrorsOnly(res);
   const step = (index: number, error?: unknown): void => {
     const handler = chain[index];
     if (error !== undefined || handler === undefined) {

@@ -64,7 +64,12 @@ describe('server/alexa-endpoint', () => {
     server = started.server;
     const result = await post(started.url, launchEnvelope());
     assert.equal(result.status, 400);
-    assert.match(result.text, /verification failed/i);
+    assert.deepEqual(JSON.parse(result.text), {
+      error: {
+        code: 'ALEXA_REQUEST_NOT_VERIFIED',
+        message: 'The request could not be verified as coming from Alexa',
+      },
+    });
   });
 
   it('rejects a forged Signature-256 with a non-Amazon certificate URL', async () => {
@@ -75,6 +80,12 @@ describe('server/alexa-endpoint', () => {
       'Signature-256': 'Zm9yZ2Vk',
     });
     assert.equal(result.status, 400);
+    // The adapter's own message names the certificate URL it refused; the client learns only the stable code.
+    assert.doesNotMatch(result.text, /evil\.example\.com|AskSdk|cert/i);
+    assert.equal(
+      (JSON.parse(result.text) as { error: { code: string } }).error.code,
+      'ALEXA_REQUEST_NOT_VERIFIED',
+    );
   });
 
   it('answers the local simulator from loopback with the right token', async () => {
