@@ -31,3 +31,7 @@ export const envPort = (defaultValue: number) =>
     .default(defaultValue);
 
 export const envLogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info');
+
+/** Unset and empty mean the same: container specs and Lambda consoles often leave variables present but blank. */
+export const blankIsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envFlag, envLogLevel, loadEnv } from '../common/config';
+import { blankIsUnset, envFlag, envLogLevel, loadEnv } from '../common/config';
 import { ownerIdSchema } from '../common/contracts';
 import { LWA_PROFILE_URL } from './identity/lwa-profile';
 import type { SkillIdentity } from './identity/skill-identity';
@@ -7,11 +7,7 @@ import { isValidTimeZone } from '../common/calendar';
 
 const LOCAL_STACK_ORIGIN = 'http://localhost:8080';
 
-/** Unset and empty mean "use the default": Lambda consoles often leave variables present but blank. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema);
-
-const serviceOrigin = optional(
+const serviceOrigin = blankIsUnset(
   z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .default(LOCAL_STACK_ORIGIN)
@@ -24,15 +20,15 @@ const skillEnvSchema = z
     DISPLAY_SERVICE_URL: serviceOrigin,
     METADATA_SERVICE_URL: serviceOrigin,
     /** The single tenant when account linking is off. */
-    PHOTO_OWNER_ID: optional(ownerIdSchema.default('local')),
+    PHOTO_OWNER_ID: blankIsUnset(ownerIdSchema.default('local')),
     /** true: each request's access token names the owner (Login with Amazon); PHOTO_OWNER_ID is then unused. */
-    ACCOUNT_LINKING: optional(envFlag(false)),
-    LWA_PROFILE_URL: optional(
+    ACCOUNT_LINKING: blankIsUnset(envFlag(false)),
+    LWA_PROFILE_URL: blankIsUnset(
       z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default(LWA_PROFILE_URL),
     ),
-    ALEXA_SKILL_ID: optional(z.string().min(1).optional()),
+    ALEXA_SKILL_ID: blankIsUnset(z.string().min(1).optional()),
     /** Where relative dates are resolved when the device's own zone is unknown; defaults to this process's zone. */
-    SKILL_TIME_ZONE: optional(
+    SKILL_TIME_ZONE: blankIsUnset(
       z
         .string()
         .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' })
@@ -42,30 +38,30 @@ const skillEnvSchema = z
      * Per-user settings: `database` (the library's PostgreSQL, DATABASE_URL), `dynamodb` (DYNAMODB_TABLE) or
      * `memory` (this process only). Default: database when DATABASE_URL is set, else memory.
      */
-    PERSISTENCE: optional(
+    PERSISTENCE: blankIsUnset(
       z
         .enum(['database', 'dynamodb', 'memory'], { message: 'must be database, dynamodb or memory' })
         .optional(),
     ),
-    DATABASE_URL: optional(
+    DATABASE_URL: blankIsUnset(
       z
         .string()
         .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
         .optional(),
     ),
-    DYNAMODB_TABLE: optional(
+    DYNAMODB_TABLE: blankIsUnset(
       z
         .string()
         .regex(/^[A-Za-z0-9_.-]{3,255}$/, { message: 'must be a DynamoDB table name' })
         .optional(),
     ),
     /** DynamoDB Local, dynalite or a VPC endpoint; unset = the region's public endpoint. */
-    DYNAMODB_ENDPOINT: optional(
+    DYNAMODB_ENDPOINT: blankIsUnset(
       z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
     ),
     /** Set by Lambda itself. */
-    AWS_REGION: optional(z.string().min(1).optional()),
-    LOG_LEVEL: optional(envLogLevel),
+    AWS_REGION: blankIsUnset(z.string().min(1).optional()),
+    LOG_LEVEL: blankIsUnset(envLogLevel),
   })
   .superRefine((env, context) => {
     if (env.PERSISTENCE === 'dynamodb' && !env.DYNAMODB_TABLE) {

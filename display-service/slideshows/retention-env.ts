@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { SlideshowRetentionOptions } from './slideshow-retention';
-
-/** Unset and empty mean the same: container specs often carry variables present but blank. */
-const blankIsUnset = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema);
+import { blankIsUnset } from '../../common/config';
 
 /**
  * How long unused slideshows are kept and how many an owner may have, read the same way by every host of the display

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MIN_SERVICE_TOKEN_LENGTH } from '../../common/auth/service-credentials';
-import { envLogLevel, envPort, loadEnv } from '../../common/config';
+import { blankIsUnset, envLogLevel, envPort, loadEnv } from '../../common/config';
 import type { DatabaseLocation } from '../../common/database';
 import type { LogLevel } from '../../common/logger';
 import { retentionFromEnv, slideshowRetentionEnvSchema } from '../slideshows/retention-env';
@@ -35,10 +35,6 @@ const origin = (what: string) =>
     .string()
     .regex(/^https?:\/\/[^/]+\/?$/, `must be an http(s) origin such as ${what}`)
     .transform((value) => value.replace(/\/$/, ''));
-
-/** Unset and empty mean the same: container specs often carry variables present but blank. */
-const blankIsUnset = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema);
 
 const envSchema = z
   .object({
