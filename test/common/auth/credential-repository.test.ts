@@ -61,7 +61,8 @@ for (const engine of scratchEngines()) {
       assert.equal(await credentials.verify(anna.token), undefined);
       assert.equal(await credentials.isActive(anna.credential.id), false);
       assert.ok((await credentials.verify(ben.token)) !== undefined);
-      const all = await credentials.list();
+      // Both are created in the same millisecond at times, and then the order between them is the random id's.
+      const all = (await credentials.list()).sort((a, b) => a.ownerId.localeCompare(b.ownerId));
       assert.deepEqual(
         all.map((c) => [c.ownerId, c.revokedAt === null]),
         [
