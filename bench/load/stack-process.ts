@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { readLocalSecrets } from '../../server/local-secrets';
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+/** Variables of the caller's shell that would make the stack under test something other than the default one. */
+const FOREIGN_ENV = ['DATABASE_URL', 'PHOTO_OWNER_ID', 'SERVICE_TOKENS', 'HOST', 'PUBLIC_BASE_URL', 'PORT'];
+const INGEST_TIMEOUT_MS = 15 * 60_000;
+
+export interface StackProcess {
+  /** Where clients reach the API, e.g. http://127.0.0.1:41235. */
+  baseUrl: string;
+  pid: number;
+  ownerToken: string;
+  /** How the process ended if it ended before stop() (a crash under load), else undefined. */
+  exited(): { code: number | null; signal: string | null; atMs: number } | undefined;
+  /** Warnings and errors the server logged (JSON lines on stderr), counted by level and message. */
+  logged(): Map<string, number>;
+  stop(): Promise<void>;
+}
+
+export interface StackProcessOptions {
+  dataDir: string;
+  photosDir: string;
+  /** postgres://… for PostgreSQL; undefined for the embedded SQLite default. */
+  databaseUrl: string | undefined;
+  log: (line: string) => void;
+}
+
+/**
+ * `npm start` as a child process (node --import tsx server/main.ts, MALLOC_ARENA_MAX=2 like the npm script) on a
+ * free port, with vision off so the load is the serving path alone. Resolves once the banner is printed and the
+ * startup ingest of PHOTOS_DIR is done; the server's stderr goes to DATA_DIR/../server-<pid>.log.
+ */
+export async function startStackProcess(options: StackProcessOptions): Promise<StackProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of FOREIGN_ENV) delete env[name];
+  Object.assign(env, {
+    MALLOC_ARENA_MAX: '2',
+    PORT: '0',
+    DATA_DIR: options.dataDir,
+    PHOTOS_DIR: options.photosDir,
+    VISION: 'false',
+    LOG_LEVEL: 'warn',
+    ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
+  });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join('server', 'main.ts')], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pid = child.pid ?? 0;
+  const started = performance.now();
+  let exit: { code: number | null; signal: string | null; atMs: number } | undefined;
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) exit = { code, signal, atMs: performance.now() - started };
+  });
+
+  const logFile = createWriteStream(`${options.dataDir}-server.log`);
+  const logged = new Map<string, number>();
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    logFile.write(`${line}\n`);
+    const key = logKey(line);
+    logged.set(key, (logged.get(key) ?? 0) + 1);
+  });
+
+  const baseUrl = await new Promise<string>((resolveUrl, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const port = /listening on http:\/\/[^:\s]+:(\d+)/.exec(seen)?.[1];
+      if (port) resolveUrl(`http://127.0.0.1:${port}`);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the stack exited with ${code} before listening; see ${options.dataDir}-server.log`)),
+    );
+  });
+  await waitForIngest(baseUrl, options.log);
+  const ownerToken = readLocalSecrets(options.dataDir)?.ownerToken;
+  if (ownerToken === undefined) throw new Error(`no ownerToken in ${options.dataDir}/local-secrets.json`);
+
+  return {
+    baseUrl,
+    pid,
+    ownerToken,
+    exited: () => exit,
+    logged: () => logged,
+    stop: () =>
+      new Promise<void>((resolveStop) => {
+        stopping = true;
+        const done = () => logFile.end(() => resolveStop());
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          done();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Polls /healthz until the startup ingest is done (or failed), printing its progress now and then. */
+async function waitForIngest(baseUrl: string, log: (line: string) => void): Promise<void> {
+  const deadline = performance.now() + INGEST_TIMEOUT_MS;
+  let lastPrinted = 0;
+  while (performance.now() < deadline) {
+    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as {
+      ingest?: { state?: string; done?: number; total?: number; reason?: string };
+    };
+    const ingest = health.ingest ?? {};
+    if (ingest.state === 'done') {
+      log(`   ingest done: ${ingest.done}/${ingest.total} files`);
+      return;
+    }
+    if (ingest.state === 'failed') throw new Error(`the stack's ingest failed: ${ingest.reason}`);
+    if (performance.now() - lastPrinted > 5000) {
+      lastPrinted = performance.now();
+      log(`   ingesting ${ingest.done ?? 0}/${ingest.total ?? '?'} ...`);
+    }
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  throw new Error('the stack did not finish its ingest in 15 minutes');
+}
+
+/** "warn: <message>" for a JSON log line, the line itself (shortened) when it is not one. */
+function logKey(line: string): string {
+  try {
+    const { level, message, error } = JSON.parse(line) as {
+      level?: string;
+      message?: string;
+      error?: { message?: string; code?: string };
+    };
+    const cause = error?.code ?? error?.message?.slice(0, 120);
+    if (typeof level === 'string' && typeof message === 'string') {
+      return `${level}: ${message}${cause === undefined ? '' : ` (${cause})`}`;
+    }
+  } catch {
+    // Not a JSON log line (a warning node printed itself, a crash's stack trace): keep it as it is.
+  }
+  return `stderr: ${line.slice(0, 160)}`;
+}
