@@ -30,6 +30,21 @@ export const envPort = (defaultValue: number) =>
     .max(65535, { message: 'must be an integer between 0 and 65535' })
     .default(defaultValue);
 
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** A listen address (HOST): an IP literal or a host name (`localhost`); blank means the default. */
+export const envHost = (defaultValue: string) =>
+  blankIsUnset(
+    z
+      .string()
+      .trim()
+      .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || HOST_NAME.test(v), {
+        message: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
+      })
+      .default(defaultValue),
+  );
+
 export const envLogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info');
 
 /** Unset and empty mean the same: container specs and Lambda consoles often leave variables present but blank. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MIN_SERVICE_TOKEN_LENGTH } from '../common/auth/service-credentials';
-import { envFlag, envLogLevel, envPort, loadEnv } from '../common/config';
+import { blankIsUnset, envFlag, envHost, envLogLevel, envPort, loadEnv } from '../common/config';
 import { timeZoneSchema } from '../common/contracts';
 import type { LogLevel } from '../common/logger';
 import {
@@ -13,6 +13,7 @@ import {
 import type { VisionSettings } from '../metadata-service/library';
 import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
 import { isS3Location } from '../metadata-service/ingest/source-for';
+import type { FollowSettings } from '../metadata-service/ingest/watch/folder-follower';
 import { retentionFromEnv, slideshowRetentionEnvSchema } from '../display-service/slideshows/retention-env';
 
 /** Everything the embedded stack (`npm start`) reads from its environment, validated once at startup. */
@@ -33,6 +34,11 @@ export interface LocalStackConfig {
   photosDir: string | undefined;
   /** Which folders along a photo's path become albums. */
   albumFolders: AlbumFolderMode;
+  /**
+   * How a running stack follows PHOTOS_DIR: watching it (WATCH_PHOTOS, folders only) and a full rescan every
+   * WATCH_RESCAN_MINUTES (0: none) as the safety net (for an s3:// location the rescan is all there is).
+   */
+  followPhotos: FollowSettings;
   /** How to reach S3 when photosDir is an s3:// location. */
   s3: S3Settings | undefined;
   /** postgres://… selects PostgreSQL instead of dataDir/library.sqlite (one database for every tier). */
@@ -66,17 +72,6 @@ const optionalNonEmpty = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const HOST_NAME =
-  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-/** A listen address: an IP literal or a host name (`localhost`). */
-const hostSchema = z
-  .string()
-  .trim()
-  .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || HOST_NAME.test(v), {
-    message: 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name',
-  });
-
 const serviceTokensSchema = optionalNonEmpty
   .transform((v) =>
     v
@@ -94,7 +89,7 @@ const serviceTokensSchema = optionalNonEmpty
 const localStackEnvSchema = z
   .object({
     PORT: envPort(8080),
-    HOST: hostSchema.default('127.0.0.1'),
+    HOST: envHost('127.0.0.1'),
     SERVICE_TOKENS: serviceTokensSchema,
     DATA_DIR: z.string().min(1).default('./data'),
     PHOTOS_DIR: optionalNonEmpty,
@@ -121,6 +116,15 @@ const localStackEnvSchema = z
       .default('local'),
     ALEXA_SKILL_ID: optionalNonEmpty,
     FRAME_ACCOUNTS: envFlag(false),
+    WATCH_PHOTOS: envFlag(true),
+    WATCH_RESCAN_MINUTES: blankIsUnset(
+      z.coerce
+        .number({ message: 'must be a number of minutes' })
+        .refine((v) => v === 0 || (v >= 0.1 && v <= 7 * 24 * 60), {
+          message: 'must be 0 (no periodic rescan) or between 0.1 and 10080 minutes',
+        })
+        .default(60),
+    ),
     VISION: envFlag(true),
     // The laptop running `npm start` is where its owner lives: its zone is the sensible default.
     SKILL_TIME_ZONE: optionalNonEmpty.pipe(
@@ -140,6 +144,7 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
     photosDir:
       e.PHOTOS_DIR === undefined || isS3Location(e.PHOTOS_DIR) ? e.PHOTOS_DIR : resolve(e.PHOTOS_DIR),
     albumFolders: libraryEnvFrom(env).albumFolders,
+    followPhotos: { watch: e.WATCH_PHOTOS, rescanIntervalMs: Math.round(e.WATCH_RESCAN_MINUTES * 60_000) },
     s3: e.PHOTOS_DIR !== undefined && isS3Location(e.PHOTOS_DIR) ? s3SettingsFrom(env) : undefined,
     databaseUrl: e.DATABASE_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),

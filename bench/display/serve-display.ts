@@ -2,7 +2,7 @@
  * The display as the bench measures it, in its own process (so its RSS is its own): the router mounted at
  * /v1/display behind express, with Display.handleRenditionRequest in front for cached renditions (unless
  * `--express-only`). With `workers` > 1 it runs as `npm run start:display` does in production: that many worker
- * processes share the port (display-service/standalone/worker-processes.ts). Prints `READY <port>` when every
+ * processes share the port (common/worker-processes.ts). Prints `READY <port>` when every
  * process listens; stops on SIGTERM.
  * Usage: tsx bench/display/serve-display.ts '<json BenchServerConfig>'
  */
@@ -17,7 +17,7 @@ import { createLogger } from '../../common/logger';
 import { migrateDisplayDatabase } from '../../display-service/database/migrations';
 import type { DisplayDatabase } from '../../display-service/database/schema';
 import { createDisplay } from '../../display-service/display';
-import { serveInWorkerProcesses } from '../../display-service/standalone/worker-processes';
+import { serveInWorkerProcesses } from '../../common/worker-processes';
 import { BenchLibrary } from './bench-library';
 import { Authenticator } from '../../common/auth/authenticator';
 import { authenticateRequests } from '../../common/auth/request-principal';

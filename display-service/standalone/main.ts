@@ -5,7 +5,7 @@ import { migrateDisplayDatabase } from '../database/migrations';
 import type { DisplayDatabase } from '../database/schema';
 import { standaloneDisplayConfigFromEnv } from './config';
 import { serveDisplay } from './serve-display';
-import { serveInWorkerProcesses } from './worker-processes';
+import { serveInWorkerProcesses } from '../../common/worker-processes';
 
 /**
  * `npm run start:display`: the display tier on its own, for the scale-out deployment (the library and the skill

@@ -10,7 +10,7 @@ import { errorMiddleware, notFoundRoute } from '../../common/http/error-middlewa
 import type { Logger } from '../../common/logger';
 import { createDisplay, NotReadyError } from '../display';
 import type { StandaloneDisplayConfig } from './config';
-import type { StopServing } from './worker-processes';
+import type { StopServing } from '../../common/worker-processes';
 
 /**
  * One display process: the display API at /v1/display with cached renditions answered on bare node:http first,
