@@ -8,23 +8,10 @@ import {
   type QueryFrameRequest,
   type SlideshowPage,
 } from '../frame-api-types';
+import { NetworkError, httpErrorOf } from './http-errors';
 
-/** The server answered, with an error: `transient` ones (5xx, 429) are worth retrying, the rest are not. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-  get transient(): boolean {
-    return this.status >= 500 || this.status === 429;
-  }
-}
-
-/** The server could not be reached at all (stopped, restarting, network down, timed out). */
-export class NetworkError extends Error {}
+// The player, the stores and the pages take the errors from the client that throws them.
+export { HttpError, NetworkError, httpErrorOf } from './http-errors';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -86,14 +73,5 @@ export class FrameClient {
     const text = await response.text().catch(() => '');
     if (!response.ok) throw httpErrorOf(response.status, text);
     return JSON.parse(text) as T;
-  }
-}
-
-export function httpErrorOf(status: number, text: string): HttpError {
-  try {
-    const { error } = JSON.parse(text) as { error?: { code?: string; message?: string } };
-    return new HttpError(status, error?.code ?? 'HTTP_ERROR', error?.message ?? `HTTP ${status}`);
-  } catch {
-    return new HttpError(status, 'HTTP_ERROR', `HTTP ${status}`);
   }
 }

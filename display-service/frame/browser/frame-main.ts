@@ -1,12 +1,14 @@
 import type { SlideshowPage } from '../frame-api-types';
 import { bindControls } from './controls';
 import { DeviceIdentity, safeStorage } from './device-identity';
+import { browserPage } from './browser-page';
 import { backoffMs, sleep } from './dom';
 import { FrameClient, HttpError, NetworkError } from './frame-client';
 import { acceptHeaderFor, chooseFormat } from './image-format';
 import { Player } from './player';
 import { Playlist } from './playlist';
 import { RenditionStore } from './rendition-store';
+import { SessionRecovery, leavingPage } from './session-recovery';
 import { screenViewport } from './screen-viewport';
 import { SettingsPanel } from './settings-panel';
 import { isDimTime, loadSettings, saveSettings, type FrameSettings } from './settings';
@@ -23,6 +25,8 @@ interface FrameHook {
   firstPhotoMs?: number;
   state?: () => ReturnType<Player['snapshot']>;
   error?: string;
+  /** Set when the session was lost and the page is leaving: `reload` or the sign-in URL it went to. */
+  leaving?: string;
 }
 declare global {
   interface Window {
@@ -45,16 +49,26 @@ async function main(): Promise<void> {
   const identity = new DeviceIdentity(storage);
   const client = new FrameClient(apiBase, identity);
   const stage = new Stage(root);
+  const recovery = new SessionRecovery(browserPage(apiBase));
+  // The session is gone (expired, revoked): off to sign-in (or a reload on this machine), photos left on screen.
+  const sessionLost = (error: unknown): boolean => {
+    if (!recovery.handle(error)) return false;
+    hook.error = error instanceof HttpError ? error.code : String(error);
+    const step = recovery.leaving;
+    hook.leaving = step?.kind === 'sign-in' ? step.url : step?.kind;
+    return true;
+  };
   let settings = loadSettings(params, storage);
   const locale = navigator.language || 'en-US';
   stage.setCaptionsVisible(settings.captions);
 
   const [format] = await Promise.all([
     chooseFormat(params.get('format')),
-    waitUntilLinked(client, identity, stage),
+    waitUntilLinked(client, identity, stage, sessionLost),
   ]);
   const q = params.get('q')?.trim() || undefined;
-  const first = await retrying(() => openSlideshow(client, q, params, storage), stage, hook);
+  const first = await retrying(() => openSlideshow(client, q, params, storage), stage, hook, sessionLost);
+  recovery.confirmed();
   if (first.items.length === 0) {
     stage.showMessage([
       { text: 'No photos to show yet.' },
@@ -81,8 +95,13 @@ async function main(): Promise<void> {
       kenBurns: settings.kenBurns,
       intervalMs: settings.intervalSeconds * 1000,
     }),
-    persist: positionSaver(client, playlist, q, storage),
-    onFatal: (error) => restart(error, stage, hook),
+    persist: positionSaver(client, playlist, q, storage, (error) => {
+      if (sessionLost(error)) player.stop();
+    }),
+    onFatal: (error) => {
+      if (sessionLost(error)) player.stop();
+      else restart(error, stage, hook);
+    },
     onFirstPhoto: () => {
       hook.firstPhotoMs = Math.round(performance.now());
     },
@@ -133,7 +152,12 @@ async function main(): Promise<void> {
 }
 
 /** With frame accounts on, shows the linking code until the owner links this frame. */
-async function waitUntilLinked(client: FrameClient, identity: DeviceIdentity, stage: Stage): Promise<void> {
+async function waitUntilLinked(
+  client: FrameClient,
+  identity: DeviceIdentity,
+  stage: Stage,
+  sessionLost: (error: unknown) => boolean,
+): Promise<void> {
   for (let attempt = 0; ;) {
     try {
       const session = await client.session();
@@ -150,6 +174,7 @@ async function waitUntilLinked(client: FrameClient, identity: DeviceIdentity, st
       attempt = 0;
       await sleep(3000);
     } catch (error) {
+      if (sessionLost(error)) return leavingPage();
       if (!(error instanceof NetworkError) && !(error instanceof HttpError && error.transient)) throw error;
       stage.showMessage([{ text: 'Connecting to Photo Frame…' }]);
       await sleep(backoffMs(attempt++));
@@ -216,6 +241,7 @@ function positionSaver(
   playlist: Playlist,
   q: string | undefined,
   storage: Storage | null,
+  onRefused: (error: unknown) => void,
 ): (index: number) => void {
   if (q !== undefined) {
     return (index) => {
@@ -234,7 +260,8 @@ function positionSaver(
       () => {
         saved = index;
       },
-      () => undefined,
+      // A lost save is retried with the next position; a refused one may mean the session is gone.
+      onRefused,
     );
   };
   return (index) => {
@@ -243,12 +270,21 @@ function positionSaver(
   };
 }
 
-/** Keeps trying while the server is away (backoff); other errors are shown and retried slowly. */
-async function retrying<T>(work: () => Promise<T>, stage: Stage, hook: FrameHook): Promise<T> {
+/**
+ * Keeps trying while the server is away (backoff); other errors are shown and retried slowly, except a lost
+ * session, which leaves for sign-in and never returns.
+ */
+async function retrying<T>(
+  work: () => Promise<T>,
+  stage: Stage,
+  hook: FrameHook,
+  sessionLost: (error: unknown) => boolean,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await work();
     } catch (error) {
+      if (sessionLost(error)) return leavingPage();
       if (error instanceof HttpError && !error.transient) {
         hook.error = error.code;
         // An answer about the text (what found nothing) is said in words alone; other errors show their code.

@@ -149,7 +149,10 @@ export class Player {
           continue;
         }
         if (error instanceof ExpiredRenditionError) {
-          await playlist.refresh(index).catch(() => undefined);
+          // A refusal (the slideshow gone, the session ended) is fatal; a network hiccup is retried below.
+          await playlist.refresh(index).catch((refreshError: unknown) => {
+            if (refreshError instanceof HttpError && !refreshError.transient) throw refreshError;
+          });
           continue;
         }
         if (error instanceof NetworkError || (error instanceof HttpError && error.transient)) {

@@ -1,16 +1,18 @@
 import type { PreviewDevice, SlideshowItem } from '../frame-api-types';
 import { aplLayoutFor, type AplLayout } from './apl-layout';
+import { browserPage } from './browser-page';
 import { altTextOf, formatCaption } from './caption-text';
 import { DeviceIdentity, safeStorage } from './device-identity';
 import { el } from './dom';
 import { FrameClient, HttpError } from './frame-client';
 import { Playlist } from './playlist';
+import { SESSION_REQUIRED, SessionRecovery } from './session-recovery';
 
 const PAGE_SIZE = 10;
 
 declare global {
   interface Window {
-    photoPreview?: { index?: number; total?: number; error?: string; ready?: boolean };
+    photoPreview?: { index?: number; total?: number; error?: string; ready?: boolean; leaving?: string };
   }
 }
 
@@ -28,6 +30,15 @@ async function main(): Promise<void> {
   window.photoPreview = hook;
   const locale = new URLSearchParams(window.location.search).get('locale') ?? 'en-US';
   const client = new FrameClient(api, new DeviceIdentity(safeStorage()));
+  const recovery = new SessionRecovery(browserPage(api));
+  // The session is gone (expired, revoked): off to sign-in (or a reload on this machine), the photo left as it is.
+  const sessionLost = (error: unknown): boolean => {
+    if (!recovery.handle(error)) return false;
+    hook.error = SESSION_REQUIRED;
+    const step = recovery.leaving;
+    hook.leaving = step?.kind === 'sign-in' ? step.url : step?.kind;
+    return true;
+  };
   let response;
   try {
     response = await client.preview({
@@ -36,6 +47,7 @@ async function main(): Promise<void> {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   } catch (error) {
+    if (sessionLost(error)) return;
     hook.error = error instanceof HttpError ? error.code : String(error);
     const message = el('div', 'stage-message');
     message.textContent =
@@ -47,6 +59,7 @@ async function main(): Promise<void> {
     stage.append(message);
     return;
   }
+  recovery.confirmed();
   const { device, page, pageDurationMs } = response;
   const layout = aplLayoutFor(device);
   const playlist = new Playlist(page, (id, start, count) => client.page(id, start, count), PAGE_SIZE);
@@ -56,10 +69,18 @@ async function main(): Promise<void> {
   let index = page.startIndex;
   let paused = false;
   let timer = 0;
+  let leaving = false;
 
   const show = async (target: number): Promise<void> => {
     const at = playlist.normalize(target);
-    const item = await playlist.itemAt(at);
+    let item;
+    try {
+      item = await playlist.itemAt(at);
+    } catch (error) {
+      // A page that did not load is tried again on the next tick, unless the session is gone.
+      if (sessionLost(error)) leaving = true;
+      return;
+    }
     if (!item) return;
     let image: HTMLImageElement;
     try {
@@ -76,7 +97,8 @@ async function main(): Promise<void> {
   };
   const schedule = (): void => {
     window.clearTimeout(timer);
-    if (!paused) timer = window.setTimeout(() => void show(index + 1).finally(schedule), pageDurationMs);
+    if (!paused && !leaving)
+      timer = window.setTimeout(() => void show(index + 1).finally(schedule), pageDurationMs);
   };
   stage.addEventListener('click', () => {
     paused = !paused;

@@ -55,9 +55,18 @@ export function signInUrl(req: Request): string {
   return `${req.baseUrl}/sign-in?next=${encodeURIComponent(req.originalUrl)}`;
 }
 
+/**
+ * `next` when it is a frame or preview path on this origin, else the page's own mount. `//` is refused in the
+ * path only: the query is the page's own (`?q=…` free text may hold anything) and cannot change where it leads.
+ */
 function safeNext(value: unknown, base: string): string {
-  if (typeof value === 'string' && NEXT_PATTERN.test(value) && !value.includes('//')) return value;
+  if (typeof value === 'string' && NEXT_PATTERN.test(value) && !pathOf(value).includes('//')) return value;
   return NEXT_PATTERN.test(base) ? base : '/frame';
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 function sendForm(res: Response, status: number, next: string, problem: string | undefined): void {
