@@ -7,6 +7,7 @@ import { CredentialRepository } from '../common/auth/credential-repository';
 import type { CredentialDatabase } from '../common/auth/credential-schema';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import { assertDatabaseTakesWrites } from '../common/database-write-probe';
+import { freeBytes, MIN_FREE_BYTES } from '../common/storage-faults';
 import { badRequest } from '../common/errors';
 import type { Logger } from '../common/logger';
 // The display's error for public readiness reasons, so /readyz reports both tiers' reasons alike.
@@ -17,6 +18,10 @@ import { libraryRoutes } from './http/routes';
 import { DEFAULT_S3_SETTINGS, type S3Settings } from './config';
 import type { AlbumFolderMode } from './ingest/photo-record';
 import { sourceFor } from './ingest/source-for';
+import { createFolderSource } from './ingest/folder-source';
+import type { FolderChanges } from './ingest/watch/folder-changes';
+import { ingestFolderChanges, type ChangesReport } from './ingest/watch/ingest-changes';
+import { isFolder } from './ingest/watch/is-folder';
 import { runIngest, type IngestProgress, type IngestReport, type VisionOutcome } from './ingest/ingest-run';
 import { ancestorsOf } from '../common/vocabulary';
 import { createLibraryService, type LibraryService } from './library-service';
@@ -33,6 +38,8 @@ export type { IngestProgress, IngestReport, SkippedFile, VisionOutcome } from '.
 export type { SkipCode } from './ingest/skip-reasons';
 export type { VisionReport } from './vision/vision-stage';
 export type { VisionSettings } from './vision/vision-settings';
+export type { FolderChanges } from './ingest/watch/folder-changes';
+export type { ChangesReport } from './ingest/watch/ingest-changes';
 
 export interface LibraryOptions {
   database: DatabaseLocation;
@@ -73,6 +80,11 @@ export interface Library {
   credentials: CredentialRepository;
   /** One incremental, resumable pass over a library location: a folder or `s3://bucket/prefix`. */
   ingest(location: string, options: IngestOptions): Promise<IngestReport>;
+  /**
+   * Just the paths a folder watcher reported (ingest/watch/): their metadata at once, and vision for new photos
+   * in the background as `ingest` does by default.
+   */
+  ingestChanges(folder: string, changes: FolderChanges, options: { ownerId: string }): Promise<ChangesReport>;
   /** Resolves when no background vision phase is running (their reports went to the log). */
   visionIdle(): Promise<void>;
   /** Resolves when the database answers and takes writes; rejects with a NotReadyError naming what failed. */
@@ -132,6 +144,40 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     }
   };
 
+  // One background vision pass per owner and location at a time: a change while one runs asks for one more pass
+  // (a watched folder adds photos every few seconds; each pass starts its workers and loads the models).
+  const visionRuns = new Map<string, { again: boolean }>();
+  const startBackgroundVision = (
+    ownerId: string,
+    sourceRoot: string,
+    onProgress?: IngestOptions['onProgress'],
+  ): void => {
+    const key = `${ownerId}\n${sourceRoot}`;
+    const running = visionRuns.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const run = { again: false };
+    visionRuns.set(key, run);
+    const task = (async () => {
+      do {
+        run.again = false;
+        await visionPass(ownerId, sourceRoot, onProgress);
+      } while (run.again && !closing.signal.aborted);
+    })().then(
+      () => undefined,
+      (error: unknown) => {
+        if (!(error instanceof VisionAborted)) logger.error('vision pass failed', { ownerId, error });
+      },
+    );
+    background.add(task);
+    void task.finally(() => {
+      background.delete(task);
+      visionRuns.delete(key);
+    });
+  };
+
   return {
     router: libraryRoutes({ api, logger }),
     // The library's database holds the credentials table (migration 0008); the repository sees only that table.
@@ -163,14 +209,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
       if (mode === 'off') return report;
       const sourceRoot = opened.source.root;
       if (mode === 'background') {
-        const task = visionPass(ownerId, sourceRoot, onProgress).then(
-          () => undefined,
-          (error: unknown) => {
-            if (!(error instanceof VisionAborted)) logger.error('vision pass failed', { ownerId, error });
-          },
-        );
-        background.add(task);
-        void task.finally(() => background.delete(task));
+        startBackgroundVision(ownerId, sourceRoot, onProgress);
         return { ...report, vision: { state: 'background' } };
       }
       let outcome: VisionOutcome;
@@ -182,6 +221,18 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
         outcome = { state: 'failed', error: error instanceof Error ? error.message : String(error) };
       }
       return { ...report, vision: outcome };
+    },
+    ingestChanges: async (folder, changes, { ownerId }) => {
+      // A fresh source per pass: a folder source keeps each folder's names (sidecars, albums) for its lifetime.
+      const source = createFolderSource(folder, { logger });
+      const report = await ingestFolderChanges(
+        source,
+        changes,
+        { ownerId, albumFolders: options.albumFolders },
+        { repository, logger, rootAvailable: () => isFolder(source.root) },
+      );
+      if (report.added > 0 && options.vision) startBackgroundVision(ownerId, source.root);
+      return report;
     },
     visionIdle: async () => {
       while (background.size > 0) await Promise.all([...background]);
@@ -199,6 +250,11 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
       } catch (error) {
         logger.warn('not ready', { reason: 'database refuses writes', error });
         throw new NotReadyError(['database refuses writes']);
+      }
+      if (options.database.kind === 'sqlite') {
+        // The write probe changes nothing, so it needs no room and passes on a full disk.
+        const free = await freeBytes(dirname(options.database.file));
+        if (free < MIN_FREE_BYTES) throw new NotReadyError([`database disk is full (${free} bytes free)`]);
       }
     },
     close: async () => {

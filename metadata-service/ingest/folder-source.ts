@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
 import type { PhotoMetadata } from './photo-metadata';
-import type { PhotoSource, SourceFile } from './photo-source';
+import type { AddressableSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
 import { isTakeoutAlbumFileName, parseTakeoutAlbum, takeoutSidecarNames } from './sidecars/takeout';
 import { MAX_XMP_SIDECAR_BYTES, xmpSidecarNames } from './sidecars/xmp-sidecar';
@@ -45,7 +45,7 @@ export interface FolderSourceOptions {
  * Takeout `*.json` sidecars and album `metadata.json` files (under their localized names too) are read alongside the
  * photo they describe.
  */
-export function createFolderSource(folder: string, options: FolderSourceOptions = {}): PhotoSource {
+export function createFolderSource(folder: string, options: FolderSourceOptions = {}): AddressableSource {
   const root = resolve(folder);
   const logger = options.logger ?? createLogger('silent');
   const absolute = (path: string): string => join(root, ...path.split('/'));
@@ -89,6 +89,13 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   return {
     root,
     list: () => listOriginals(root),
+    // One path as the walk would list it (the folder watcher's events): undefined when it is gone or not an original.
+    async stat(path) {
+      if (!isListablePath(path)) return undefined;
+      const absolutePath = absolute(path);
+      const link = await lstat(absolutePath).catch(() => undefined);
+      return link ? listedFile(absolutePath, path, link) : undefined;
+    },
     uriFor: (path) => pathToFileURL(absolute(path)).href,
     contentHash: (file) => sha256File(absolute(file.path)),
     readMetadata: (file) => readMetadata(file),
@@ -170,11 +177,17 @@ async function listOriginals(root: string): Promise<SourceFile[]> {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** A relative path the walk could list: no empty, `..` or dot segments, and an original's name. */
+function isListablePath(path: string): boolean {
+  const segments = path.split('/');
+  return segments.every((s) => s !== '' && !s.startsWith('.')) && isOriginalName(segments.at(-1) ?? '');
+}
+
 /** One candidate original as a listing entry, with its problem when it cannot be read as a file. */
 async function listedFile(
   absolutePath: string,
   path: string,
-  entry: Dirent,
+  entry: Pick<Dirent, 'isSymbolicLink'>,
 ): Promise<SourceFile | undefined> {
   const problem = (code: SkipCode, reason: string): SourceFile => ({
     path,
