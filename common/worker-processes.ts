@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import type { Logger } from './logger';
+import { aggregateWorkerMetrics } from './metrics/cluster-metrics';
 
 /** Stops what one process started (close the server, the tier, the database). */
 export type StopServing = () => Promise<void>;
@@ -39,6 +40,8 @@ export async function serveInWorkerProcesses(
     process.once('SIGINT', shutdown);
     return;
   }
+  // A scrape of /metrics, whichever worker it reaches, answers the sum over all workers.
+  aggregateWorkerMetrics(logger);
   let stopping = false;
   let delay = RESTART_DELAY_MS;
   const fork = () => cluster.fork();

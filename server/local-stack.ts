@@ -10,6 +10,9 @@ import { ServiceCredentials } from '../common/auth/service-credentials';
 import type { DatabaseLocation } from '../common/database';
 import { errorMiddleware, notFoundRoute } from '../common/http/error-middleware';
 import { createLogger, type Logger } from '../common/logger';
+import { metricsRoute } from '../common/metrics/metrics-route';
+import { localMetrics } from '../common/metrics/metrics-source';
+import { processMetrics } from '../common/metrics/process-metrics';
 import { NotReadyError, createDisplay } from '../display-service/display';
 import { openDatabaseSettingsStore } from '../lambda/persistence/database-settings-store';
 import { createSkill } from '../lambda/skill';
@@ -174,10 +177,8 @@ export async function startLocalStack(
     if (reasons.length === 0) res.json({ status: 'ready' });
     else res.status(503).json({ status: 'not-ready', reasons });
   });
-  // Prometheus scrape endpoint (text format 0.0.4): rendition sources per cache tier, render latency, bytes served.
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(display.metrics.toPrometheus());
-  });
+  // Prometheus scrape endpoint: process metrics, rendition sources per cache tier, render latency, bytes served.
+  app.get('/metrics', metricsRoute(localMetrics([processMetrics(), display.metrics.registry])));
   app.use(
     '/alexa',
     alexaEndpoint(skill, {

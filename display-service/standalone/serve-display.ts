@@ -8,6 +8,9 @@ import { ServiceCredentials } from '../../common/auth/service-credentials';
 import { createLibraryHttpClient } from '../../common/clients/library-client';
 import { errorMiddleware, notFoundRoute } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
+import { servedMetrics } from '../../common/metrics/cluster-metrics';
+import { metricsRoute } from '../../common/metrics/metrics-route';
+import { processMetrics } from '../../common/metrics/process-metrics';
 import { createDisplay, NotReadyError } from '../display';
 import type { StandaloneDisplayConfig } from './config';
 import type { StopServing } from '../../common/worker-processes';
@@ -53,9 +56,8 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
         }),
     );
   });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(display.metrics.toPrometheus());
-  });
+  // Summed over every worker process, whichever one the scrape reaches.
+  app.get('/metrics', metricsRoute(servedMetrics([processMetrics(), display.metrics.registry])));
   app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/display', display.router);
   app.use(notFoundRoute);
