@@ -29,6 +29,34 @@ describe('server/config', () => {
     assert.throws(() => localStackConfigFromEnv({ SLIDESHOWS_PER_OWNER: '3' }), /SLIDESHOWS_PER_OWNER/);
   });
 
+  it('watches PHOTOS_DIR and rescans it hourly by default; WATCH_PHOTOS and WATCH_RESCAN_MINUTES are validated', () => {
+    assert.deepEqual(localStackConfigFromEnv({}).followPhotos, { watch: true, rescanIntervalMs: 3_600_000 });
+    assert.deepEqual(
+      localStackConfigFromEnv({ WATCH_PHOTOS: 'false', WATCH_RESCAN_MINUTES: '0.5' }).followPhotos,
+      {
+        watch: false,
+        rescanIntervalMs: 30_000,
+      },
+    );
+    // Blank is unset (a compose file's `WATCH_RESCAN_MINUTES=`); 0 turns the periodic rescan off.
+    assert.equal(
+      localStackConfigFromEnv({ WATCH_RESCAN_MINUTES: '' }).followPhotos.rescanIntervalMs,
+      3_600_000,
+    );
+    assert.equal(localStackConfigFromEnv({ WATCH_RESCAN_MINUTES: '0' }).followPhotos.rescanIntervalMs, 0);
+    for (const bad of ['-1', 'hourly', '0.01', '20000']) {
+      assert.throws(
+        () => localStackConfigFromEnv({ WATCH_RESCAN_MINUTES: bad }),
+        /WATCH_RESCAN_MINUTES must be/,
+        bad,
+      );
+    }
+    assert.throws(
+      () => localStackConfigFromEnv({ WATCH_PHOTOS: 'maybe' }),
+      /WATCH_PHOTOS must be true, false/,
+    );
+  });
+
   it('takes the skill time zone from SKILL_TIME_ZONE and refuses one that is not IANA', () => {
     assert.equal(
       localStackConfigFromEnv({ SKILL_TIME_ZONE: 'Europe/Berlin' }).skillTimeZone,
