@@ -6,6 +6,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type Driver,
   type Migration,
 } from 'kysely';
 import { Pool } from 'pg';
@@ -44,7 +45,27 @@ export function openDatabase<Schema>(
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Schema>({ dialect: new SqliteDialectKeepingCause(sqlite) });
+}
+
+/**
+ * On a full disk, an I/O error or a busy database SQLite rolls the transaction back itself; Kysely's own `rollback`
+ * then fails with "cannot rollback - no transaction is active", and that error replaces the one that said what
+ * went wrong (SQLITE_FULL). Rolling back only a transaction that is still open keeps the cause.
+ */
+class SqliteDialectKeepingCause extends SqliteDialect {
+  constructor(private readonly sqlite: Database.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
 }
 
 /**

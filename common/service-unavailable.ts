@@ -1,4 +1,5 @@
 import { isAppError } from './errors';
+import { isStorageUnavailable } from './storage-faults';
 
 /** Statuses another tier answers with when it, or the database behind it, cannot serve right now. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
@@ -37,9 +38,11 @@ const UNAVAILABLE_MESSAGES = [
 
 /**
  * True when `error` (or anything in its cause chain) says a tier or its database is unreachable, timed out or
- * answered 502/503/504 — the outage the skill apologises for without detail — rather than a bug or a refusal.
+ * answered 502/503/504, or its storage is full or read-only — the outage the skill apologises for without detail —
+ * rather than a bug or a refusal.
  */
 export function isServiceUnavailable(error: unknown): boolean {
+  if (isStorageUnavailable(error)) return true;
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (typeof current === 'object' && current !== null && !seen.has(current)) {

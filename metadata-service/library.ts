@@ -22,6 +22,7 @@ import { createFolderSource } from './ingest/folder-source';
 import type { FolderChanges } from './ingest/watch/folder-changes';
 import { ingestFolderChanges, type ChangesReport } from './ingest/watch/ingest-changes';
 import { isFolder } from './ingest/watch/is-folder';
+import { photosNextToSidecar } from './ingest/watch/sidecar-photos';
 import { runIngest, type IngestProgress, type IngestReport, type VisionOutcome } from './ingest/ingest-run';
 import { ancestorsOf } from '../common/vocabulary';
 import { createLibraryService, type LibraryService } from './library-service';
@@ -30,6 +31,7 @@ import { PeopleService } from './people/people-service';
 import { PhotoRepository } from './repositories/photo-repository';
 import { createOriginalReader } from './vision/original-reader';
 import { VisionRepository } from './vision/vision-repository';
+import { SunRepository } from './labels/sun/sun-repository';
 import { createLabelProvider, type VisionSettings } from './vision/vision-settings';
 import { runVisionStage, VisionAborted, type VisionReport } from './vision/vision-stage';
 import type { LabelProvider } from './vision/vision-types';
@@ -111,6 +113,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   const originals = createOriginalReader(options.s3);
   const people = new PeopleService(new PeopleRepository(db), originals);
   const visionRepository = new VisionRepository(db, ancestorsOf);
+  const sunRepository = new SunRepository(db, ancestorsOf);
   const api = createLibraryService(repository, people);
   const closing = new AbortController();
   const background = new Set<Promise<void>>();
@@ -134,7 +137,13 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
           signal: closing.signal,
           onProgress: (p) => onProgress?.({ phase: 'vision', ...p }),
         },
-        { provider, repository: visionRepository, people, logger },
+        {
+          provider,
+          repository: visionRepository,
+          people,
+          logger,
+          sun: { repository: sunRepository, originals },
+        },
       );
       await repository.refreshStatistics();
       return report;
@@ -225,9 +234,12 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     ingestChanges: async (folder, changes, { ownerId }) => {
       // A fresh source per pass: a folder source keeps each folder's names (sidecars, albums) for its lifetime.
       const source = createFolderSource(folder, { logger });
+      const described = await Promise.all(
+        changes.sidecars.map((path) => photosNextToSidecar(source.root, path)),
+      );
       const report = await ingestFolderChanges(
         source,
-        changes,
+        { ...changes, changed: [...new Set([...changes.changed, ...described.flat()])] },
         { ownerId, albumFolders: options.albumFolders },
         { repository, logger, rootAvailable: () => isFolder(source.root) },
       );

@@ -5,6 +5,8 @@ export interface IngestSnapshot {
   total: number;
   /** Why the last ingest failed (only while `state` is 'failed'), with paths relative to PHOTOS_DIR. */
   reason?: string;
+  /** While 'failed': when the next attempt runs and how many have failed in a row. */
+  retry?: { at: string; attempt: number };
 }
 
 export class IngestStatus {
@@ -21,6 +23,12 @@ export class IngestStatus {
       this.current = { ...this.current, state: 'failed', reason: publicIngestFailure(error, root) };
       throw error;
     }
+  }
+
+  /** A failed ingest will be tried again at `at`; /healthz says so next to the reason. */
+  retryAt(at: Date, attempt: number): void {
+    if (this.current.state === 'failed')
+      this.current = { ...this.current, retry: { at: at.toISOString(), attempt } };
   }
 
   progress(p: { done: number; total: number }): void {

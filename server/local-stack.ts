@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -21,7 +20,10 @@ import { createS3Client } from '../metadata-service/ingest/source-for';
 import { createLibrary } from '../metadata-service/library';
 import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
+import { prepareDataDir } from './data-dir';
+import { IngestRunner } from './ingest-runner';
 import { IngestStatus } from './ingest-status';
+import { followPhotos } from './follow-photos';
 import { assertPhotosDirExists } from './photos-dir';
 import { admitHost, allowedHostNames } from './host-check';
 import { routeTable, type MountedRoute } from './route-table';
@@ -48,6 +50,8 @@ export interface LocalStack {
   pageRoutes: MountedRoute[];
   /** Resolves when the startup ingest is over (at once for the demo library, which is ingested before listening). */
   ingestDone: Promise<void>;
+  /** Walks PHOTOS_DIR again now (SIGHUP): new and changed files indexed, vanished ones removed. */
+  rescan(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +59,8 @@ export interface LocalStackDeps {
   logger?: Logger;
   /** The day the demo library's dates are relative to (tests pin it). */
   today?: Date;
+  /** Waits between attempts after a failed ingest (default DEFAULT_RETRY_DELAYS_MS; fault tests shorten them). */
+  ingestRetryDelaysMs?: readonly number[];
   /** "Now" for the skill's relative dates ("this weekend", "on this day"); the acceptance eval pins it. */
   now?: () => Date;
 }
@@ -69,7 +75,7 @@ export async function startLocalStack(
 ): Promise<LocalStack> {
   const logger = deps.logger ?? createLogger(config.logLevel, { service: 'photo-frame' });
   assertPhotosDirExists(config.photosDir);
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const secrets = loadOrCreateLocalSecrets(config.dataDir);
 
   // One database for both tiers (the library's file, or DATABASE_URL): each keeps to its own tables and migrations.
@@ -83,6 +89,7 @@ export async function startLocalStack(
   });
   const status = new IngestStatus();
   let ingestDone: Promise<void>;
+  let ingestRunner: IngestRunner | undefined;
   if (config.photosDir === undefined) {
     // The demo library is small; ingest it before answering so the first request already finds photos.
     const demoDir = join(config.dataDir, 'demo-photos');
@@ -98,18 +105,33 @@ export async function startLocalStack(
     );
     ingestDone = Promise.resolve();
   } else {
-    // A real library may take minutes: serve at once and report progress on /healthz.
+    // A real library may take minutes: serve at once and report progress on /healthz; a failed pass is retried.
     const photosDir = config.photosDir;
-    ingestDone = status
-      .track(
+    ingestRunner = new IngestRunner({
+      ingest: () =>
         library.ingest(photosDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
-        photosDir,
-      )
-      .then(
-        (report) => logger.info('ingest finished', { photosDir, ...summarize(report) }),
-        (error: unknown) => logger.error('ingest failed', { photosDir, error }),
-      );
+      status,
+      root: photosDir,
+      logger,
+      retryDelaysMs: deps.ingestRetryDelaysMs,
+    });
+    ingestDone = ingestRunner.rescan();
   }
+  // New, changed, moved and deleted photos are indexed while the stack runs (WATCH_PHOTOS, WATCH_RESCAN_MINUTES).
+  const runner = ingestRunner;
+  const follower =
+    config.photosDir === undefined || runner === undefined
+      ? undefined
+      : followPhotos({
+          photosDir: config.photosDir,
+          ownerId: config.ownerId,
+          settings: config.followPhotos,
+          library,
+          rescan: () => runner.rescan(),
+          status,
+          startAfter: ingestDone,
+          logger,
+        });
 
   // Until every tier is wired, answer 503 rather than leave an early request hanging.
   const starting = (_req: IncomingMessage, res: ServerResponse): void => {
@@ -166,7 +188,9 @@ export async function startLocalStack(
   // read-only database or an unreadable folder; 'degraded' and the ingest's reason tell the operator what did fail.
   app.get('/healthz', (_req, res) => {
     const ingest = status.snapshot();
-    res.json({ status: ingest.state === 'failed' ? 'degraded' : 'ok', ingest });
+    const watch = follower?.snapshot();
+    const degraded = ingest.state === 'failed' || watch?.watcher === 'failed';
+    res.json({ status: degraded ? 'degraded' : 'ok', ingest, ...(watch ? { watch } : {}) });
   });
   // Readiness (for a load balancer): 200 only while every tier can serve; 503 names what is wrong.
   app.get('/readyz', async (_req, res) => {
@@ -221,12 +245,15 @@ export async function startLocalStack(
       ['/preview', display.previewRouter],
     ]),
     ingestDone,
+    rescan: () => ingestRunner?.rescan() ?? Promise.resolve(),
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
       });
       await ingestDone;
+      await follower?.close();
+      await ingestRunner?.close();
       await display.close();
       await userSettings.close();
       await library.close();
@@ -297,13 +324,4 @@ function listen(server: Server, port: number, host: string): Promise<number> {
       resolveListen((server.address() as AddressInfo).port);
     });
   });
-}
-
-function summarize(report: { added: number; updated: number; unchanged: number; skipped: unknown[] }) {
-  return {
-    added: report.added,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    skipped: report.skipped.length,
-  };
 }

@@ -35,6 +35,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // The usual daemon "look again": walk PHOTOS_DIR now, e.g. after freeing disk space or restoring a folder.
+  process.on('SIGHUP', () => {
+    logger.info('rescanning PHOTOS_DIR', { signal: 'SIGHUP' });
+    void stack.rescan();
+  });
 }
 
 /** What the banner says about who can reach the stack, so exposing it is never an accident. */

@@ -2,13 +2,15 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, isAppError, toErrorBody } from '../errors';
 import type { Logger } from '../logger';
 import { isServiceUnavailable } from '../service-unavailable';
+import { isStorageUnavailable } from '../storage-faults';
 
 /** How long a client should wait before retrying while a database or tier is down. */
 const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Sends AppErrors as `{error:{code,message}}`. A database or tier that is down (a dropped PostgreSQL connection, a
- * refused socket) is 503 SERVICE_UNAVAILABLE with Retry-After: the client may retry, and it is not a bug. Anything
+ * refused socket) is 503 SERVICE_UNAVAILABLE with Retry-After, a full or read-only disk under it 503
+ * STORAGE_UNAVAILABLE (a longer Retry-After: someone must free space): the client may retry, and it is not a bug. Anything
  * else is logged and answered as a bare 500. Internal messages never reach the body.
  */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
@@ -22,11 +24,15 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (appError.code === SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (appError.code === STORAGE_UNAVAILABLE)
+      res.setHeader('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
     res.status(appError.status).json(toErrorBody(appError));
   };
 }
 
 const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+const STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE';
+const STORAGE_RETRY_AFTER_SECONDS = 60;
 
 export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(
@@ -46,6 +52,15 @@ function fromExpressError(error: unknown): AppError {
       status,
       code: 'INVALID_REQUEST_BODY',
       publicMessage: 'Request body could not be read',
+      cause: error,
+    });
+  }
+  if (isStorageUnavailable(error)) {
+    return new AppError({
+      status: 503,
+      code: STORAGE_UNAVAILABLE,
+      publicMessage:
+        'The library cannot store changes right now (its disk is full or read-only); try again later',
       cause: error,
     });
   }
