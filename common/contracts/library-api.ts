@@ -28,7 +28,7 @@ export const photoIdSchema = z
 
 export const labelFactSchema = z.object({
   name: z.string(),
-  source: z.enum(['keyword', 'folder', 'sidecar', 'vision']),
+  source: z.enum(['keyword', 'folder', 'sidecar', 'vision', 'sun']),
   confidence: z.number().min(0).max(1),
 });
 

@@ -499,6 +499,28 @@ const SCENES_AND_EVENTS: readonly Concept[] = [
       stem: 'sonnenaufgangs',
     },
   },
+  // The sun's light (labels/sun/): given where the sun at the capture instant and the picture's colours agree.
+  {
+    label: 'golden hour',
+    kind: 'scene',
+    plural: false,
+    synonyms: ['magic hour'],
+    parent: 'nature',
+    de: { name: 'Goldene Stunde', forms: ['goldenen stunde'] },
+  },
+  {
+    label: 'blue hour',
+    kind: 'scene',
+    plural: false,
+    parent: 'nature',
+    de: { name: 'Blaue Stunde', forms: ['blauen stunde'] },
+  },
+  {
+    label: 'night',
+    kind: 'scene',
+    synonyms: ['night time', 'nighttime', 'night shot', 'night shots'],
+    de: { name: 'Nacht', forms: ['nächte', 'nachts', 'nachtaufnahme', 'nachtaufnahmen'], stem: 'nacht' },
+  },
   {
     label: 'city',
     kind: 'scene',

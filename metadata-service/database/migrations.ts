@@ -6,6 +6,7 @@ import { visionPeopleMigration } from './migration-0004-vision-people';
 import { hiddenLabelsMigration } from './migration-0005-hidden-labels';
 import { placeLevelsMigration } from './migration-0006-place-levels';
 import { credentialsMigration } from './migration-0008-credentials';
+import { sunLabelsMigration } from '../labels/sun/sun-migration';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -241,6 +242,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0005_hidden_labels': hiddenLabelsMigration,
   '0006_place_levels': placeLevelsMigration,
   '0008_credentials': credentialsMigration,
+  '0009_sun_labels': sunLabelsMigration,
 };
 
 /** Brings the schema to the latest version. */

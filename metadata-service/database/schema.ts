@@ -13,7 +13,8 @@ export type Flag = 0 | 1;
 export type LeftOut = number;
 export const LEFT_OUT_SCREENSHOT = 1;
 export const LEFT_OUT_HIDDEN = 2;
-export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision';
+/** 'sun': the sun's position at the capture instant and place agreed with the picture's light (labels/sun/). */
+export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision' | 'sun';
 
 /** Row types for Kysely. Times are ISO-8601 text so both SQLite and PostgreSQL store and compare them alike. */
 export interface PhotosTable {

@@ -1,4 +1,5 @@
 import type { LabelSource } from '../database/schema';
+import { sunSearchThreshold } from './sun/sun-search-gate';
 
 /**
  * When a label answers a search. Every label a photo gets is kept with its confidence in photo_label_sources (its
@@ -64,6 +65,8 @@ export const DEFAULT_VISION_SEARCH_THRESHOLD = 0.4;
 
 /** The confidence from which a label from this source answers a search. */
 export function searchThreshold(label: string, source: LabelSource): number {
+  // Sun labels answer only where their measured precision clears the bar (sun/sun-search-gate.ts).
+  if (source === 'sun') return sunSearchThreshold(label);
   if (source !== 'vision') return 0;
   return VISION_SEARCH_THRESHOLDS[label] ?? DEFAULT_VISION_SEARCH_THRESHOLD;
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../../common/logger';
 import { forEachBounded } from '../ingest/ingest-run';
+import { runSunStage, type SunStageDeps } from '../labels/sun/sun-stage';
 import type { PeopleService } from '../people/people-service';
 import type { PendingPhoto, VisionRepository } from './vision-repository';
 import { VisionSkip, type LabelProvider } from './vision-types';
@@ -40,6 +41,8 @@ export interface VisionStageDeps {
   people: PeopleService;
   logger: Logger;
   now?: () => Date;
+  /** Sun labels (labels/sun/): worked out first, from the capture moment and a small decode, whatever the provider. */
+  sun?: Omit<SunStageDeps, 'logger' | 'now'>;
 }
 
 export class VisionAborted extends Error {
@@ -61,6 +64,14 @@ export async function runVisionStage(
   const { ownerId, signal } = options;
   const { provider, repository, logger } = deps;
   const now = deps.now ?? (() => new Date());
+  if (deps.sun) {
+    // A failed sun pass (it logs its photos) must not keep the models from running.
+    await runSunStage(
+      { ownerId, sourceRoot: options.sourceRoot, signal },
+      { ...deps.sun, logger, now },
+    ).catch((error: unknown) => logger.error('sun labels pass failed', { ownerId, error }));
+    if (signal?.aborted) throw new VisionAborted('vision pass stopped');
+  }
   const pending = await repository.pendingPhotos(ownerId, options.sourceRoot, provider.modelVersion);
   const report: VisionReport = {
     modelVersion: provider.modelVersion,

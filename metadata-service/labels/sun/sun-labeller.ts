@@ -1,7 +1,7 @@
 import type { OriginalInput } from '../../vision/vision-pixels';
 import type { CaptureMoment } from './capture-moment';
-import { pictureLight } from './picture-light';
-import { sunAt } from './sun-position';
+import { pictureLight, type PictureLight } from './picture-light';
+import { sunAt, type SunPosition } from './sun-position';
 import { sunInAnyWindow, sunLabelsFor, type SunEvidence } from './sun-rules';
 
 /**
@@ -10,9 +10,12 @@ import { sunInAnyWindow, sunLabelsFor, type SunEvidence } from './sun-rules';
  */
 export const SUN_LABELLER_VERSION = 'sun/suncalc-2.0.2/rules-1';
 
-/** What the sun and the picture say about one photo, with the moment it was computed for. */
+/** What the sun and the picture say about one photo: the moment, the sun then, the light (when looked at), labels. */
 export interface SunFinding {
   moment: CaptureMoment;
+  sun: SunPosition;
+  /** Null when the sun was in no label's window: the picture was not decoded. */
+  light: PictureLight | null;
   labels: SunEvidence[];
 }
 
@@ -26,7 +29,7 @@ export async function findSunLabels(
   mediaType: string,
 ): Promise<SunFinding> {
   const sun = sunAt(moment.instant, moment.latitude, moment.longitude);
-  if (!sunInAnyWindow(sun)) return { moment, labels: [] };
+  if (!sunInAnyWindow(sun)) return { moment, sun, light: null, labels: [] };
   const light = await pictureLight(await readOriginal(), mediaType);
-  return { moment, labels: sunLabelsFor(sun, light) };
+  return { moment, sun, light, labels: sunLabelsFor(sun, light) };
 }
