@@ -69,7 +69,19 @@ describe('health endpoints of the local stack', function () {
     await stack.ingestDone;
     const healthy = await getJson(`${stack.url}/healthz`);
     assert.equal(healthy.status, 200);
-    assert.deepEqual(healthy.body, { status: 'ok', ingest: { state: 'done', done: 0, total: 0 } });
+    const { watch, ...rest } = healthy.body;
+    assert.deepEqual(rest, { status: 'ok', ingest: { state: 'done', done: 0, total: 0 } });
+    // Following PHOTOS_DIR (test/server/follow-photos.e2e.test.ts): nothing changed yet, hourly rescans.
+    assert.deepEqual(
+      { ...(watch as object), watcher: 'any' },
+      {
+        watcher: 'any',
+        rescanMinutes: 60,
+        passes: 0,
+        rescans: 0,
+        pending: 0,
+      },
+    );
     await stack.close();
 
     // The folder exists when the stack starts (the startup check passes), then goes away like an unplugged disk.

@@ -136,9 +136,9 @@ describe('ChangeBatcher', () => {
     const batcher = new ChangeBatcher(
       { ...OPTIONS, quietMs: 10 },
       {
-        flush: async (changes) => {
+        flush: (changes) => {
           seen.push(changes.changed);
-          if (seen.length === 1) throw new Error('database is down');
+          return seen.length === 1 ? Promise.reject(new Error('database is down')) : Promise.resolve();
         },
         overflow: () => undefined,
       },
