@@ -1,0 +1,72 @@
+import { createServer } from 'node:http';
+import express from 'express';
+import { Registry } from 'prom-client';
+import { Authenticator } from '../../common/auth/authenticator';
+import { authenticateRequests } from '../../common/auth/request-principal';
+import { ServiceCredentials } from '../../common/auth/service-credentials';
+import { errorMiddleware, notFoundRoute } from '../../common/http/error-middleware';
+import type { Logger } from '../../common/logger';
+import { NotReadyError } from '../../common/readiness';
+import type { StopServing } from '../../common/worker-processes';
+import { LibraryMetrics } from '../http/library-metrics';
+import { createLibrary } from '../library';
+import type { StandaloneLibraryConfig } from './config';
+
+/**
+ * One library process: the library API at /v1/library behind the same authentication as in the embedded stack
+ * (service credentials from SERVICE_TOKENS, person credentials from the library's own database), plus /healthz
+ * (with this process's pid), /readyz (the database answers and takes writes) and /metrics. It never ingests: the
+ * primary process does that once (main.ts), so workers are pure readers and writers of the API.
+ */
+export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logger): Promise<StopServing> {
+  const library = await createLibrary({
+    database: config.database,
+    logger,
+    albumFolders: config.albumFolders,
+    // Face crops read originals, which may be in S3 even when this instance ingests nothing.
+    s3: config.s3,
+  });
+  const authenticator = new Authenticator(new ServiceCredentials(config.serviceTokens), library.credentials);
+  const metrics = new LibraryMetrics();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', pid: process.pid });
+  });
+  app.get('/readyz', (_req, res) => {
+    library.ready().then(
+      () => res.json({ status: 'ready' }),
+      (error: unknown) =>
+        res.status(503).json({
+          status: 'not-ready',
+          reasons: error instanceof NotReadyError ? error.reasons : ['library is not ready'],
+        }),
+    );
+  });
+  app.get('/metrics', (_req, res, next) => {
+    metrics.registry.metrics().then((text) => res.type(Registry.PROMETHEUS_CONTENT_TYPE).send(text), next);
+  });
+  app.use('/v1/library', metrics.middleware());
+  app.use('/v1', authenticateRequests(authenticator));
+  app.use('/v1/library', library.router);
+  app.use(notFoundRoute);
+  app.use(errorMiddleware(logger));
+
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  logger.info('library listening', { host: config.host, port: config.port, pid: process.pid });
+  return async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await library.close();
+  };
+}

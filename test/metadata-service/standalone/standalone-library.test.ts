@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { OWNER_HEADER, searchResponseSchema } from '../../../common/contracts';
+import { createLogger } from '../../../common/logger';
+import { createLibrary } from '../../../metadata-service/library';
+import { standaloneLibraryConfigFromEnv } from '../../../metadata-service/standalone/config';
+import { SERVICE_AUTH, TEST_SERVICE_TOKEN, bearer } from '../../support/test-credentials';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const MAIN = join(ROOT, 'metadata-service', 'standalone', 'main.ts');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function writePhoto(file: string, background: string): Promise<void> {
+  await sharp({ create: { width: 320, height: 240, channels: 3, background } })
+    .jpeg()
+    .toFile(file);
+}
+
+describe('standalone library server (npm run start:library)', function () {
+  this.timeout(180_000);
+  let dir: string;
+  let child: ChildProcess | undefined;
+  let base: string;
+  let stderr = '';
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pf-standalone-library-'));
+    const photos = join(dir, 'photos');
+    await mkdir(photos, { recursive: true });
+    await writePhoto(join(photos, 'IMG_1.jpg'), '#2040d0');
+    await writePhoto(join(photos, 'IMG_2.jpg'), '#d04020');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        DATABASE_URL: '',
+        SERVICE_TOKENS: TEST_SERVICE_TOKEN,
+        LIBRARY_WORKERS: '1',
+        PHOTOS_DIR: photos,
+        VISION: 'false',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => (stderr += chunk));
+    await until('the library to answer', async () => {
+      const response = await fetch(`${base}/healthz`);
+      return response.ok ? true : undefined;
+    });
+  });
+
+  after(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const people = (headers: Record<string, string>) =>
+    fetch(`${base}/v1/library/people`, { headers: { [OWNER_HEADER]: 'local', ...headers } });
+
+  it('answers /healthz and /readyz without a credential', async () => {
+    const health = await fetch(`${base}/healthz`);
+    assert.equal(health.status, 200);
+    const body = (await health.json()) as { status: string; pid: number };
+    assert.equal(body.status, 'ok');
+    assert.equal(typeof body.pid, 'number');
+    const ready = await fetch(`${base}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), { status: 'ready' });
+  });
+
+  it('serves /v1/library to a service credential and refuses a caller without one or with a forged one', async () => {
+    const served = await people(SERVICE_AUTH);
+    assert.equal(served.status, 200, stderr);
+    assert.deepEqual(await served.json(), { people: [] });
+    const anonymous = await people({});
+    assert.equal(anonymous.status, 401);
+    assert.equal(((await anonymous.json()) as { error: { code: string } }).error.code, 'AUTH_REQUIRED');
+    const forged = await people(bearer(`${TEST_SERVICE_TOKEN}-forged`));
+    assert.equal(forged.status, 401);
+    assert.equal(((await forged.json()) as { error: { code: string } }).error.code, 'AUTH_INVALID');
+  });
+
+  it('indexes PHOTOS_DIR once in the primary, and accepts owner credentials from its own database', async () => {
+    const search = (headers: Record<string, string>) =>
+      fetch(`${base}/v1/library/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ limit: 10 }),
+      });
+    const found = await until('the startup ingest', async () => {
+      const response = await search({ ...SERVICE_AUTH, [OWNER_HEADER]: 'local' });
+      const result = searchResponseSchema.parse(await response.json());
+      return result.total === 2 ? result : undefined;
+    });
+    assert.deepEqual(found.photos.map((photo) => photo.source.path).sort(), ['IMG_1.jpg', 'IMG_2.jpg']);
+
+    // A credential made the way `npm run credentials -- create` makes it, in the same SQLite file.
+    const library = await createLibrary({
+      database: { kind: 'sqlite', file: join(dir, 'library.sqlite') },
+      logger: createLogger('silent'),
+    });
+    try {
+      const { token } = await library.credentials.create({
+        ownerId: 'local',
+        scopes: ['library:read'],
+        label: 'test',
+      });
+      const asOwner = await search(bearer(token));
+      assert.equal(asOwner.status, 200);
+      assert.equal(searchResponseSchema.parse(await asOwner.json()).total, 2);
+      const other = await library.credentials.create({ ownerId: 'anna', scopes: ['owner'], label: 'test' });
+      const foreign = await fetch(`${base}/v1/library/people`, {
+        headers: { ...bearer(other.token), [OWNER_HEADER]: 'local' },
+      });
+      assert.equal(foreign.status, 403);
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('counts requests by route pattern, method and status on /metrics', async () => {
+    const before = await fetch(`${base}/metrics`);
+    assert.equal(before.status, 200);
+    assert.match(before.headers.get('content-type') ?? '', /^text\/plain/);
+    const count = (text: string, series: string): number => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? 0 : Number(line.split(' ')[1]);
+    };
+    const okSeries =
+      'photoframe_library_requests_total{route="/v1/library/people",method="GET",status="200"}';
+    const refusedSeries =
+      'photoframe_library_requests_total{route="/v1/library/*",method="GET",status="401"}';
+    const text = await before.text();
+    const ok = count(text, okSeries);
+    const refused = count(text, refusedSeries);
+    await people(SERVICE_AUTH);
+    await people({});
+    await people({});
+    const after = await (await fetch(`${base}/metrics`)).text();
+    assert.equal(count(after, okSeries), ok + 1);
+    assert.equal(count(after, refusedSeries), refused + 2);
+    assert.match(after, /# TYPE photoframe_library_request_seconds histogram/);
+  });
+
+  it('reads its configuration from the environment, naming what is wrong', () => {
+    const config = standaloneLibraryConfigFromEnv({
+      SERVICE_TOKENS: TEST_SERVICE_TOKEN,
+      DATA_DIR: '/srv/pf',
+    });
+    assert.deepEqual(config.database, { kind: 'sqlite', file: '/srv/pf/library.sqlite' });
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 8082);
+    assert.equal(config.photosDir, undefined);
+    assert.equal(config.vision, undefined);
+    const postgres = standaloneLibraryConfigFromEnv({
+      SERVICE_TOKENS: `${TEST_SERVICE_TOKEN}, ${TEST_SERVICE_TOKEN}-next`,
+      DATABASE_URL: 'postgres://pf@db.internal/photos',
+      HOST: '0.0.0.0',
+      PORT: '9000',
+      LIBRARY_WORKERS: '3',
+    });
+    assert.deepEqual(postgres.database, { kind: 'postgres', url: 'postgres://pf@db.internal/photos' });
+    assert.deepEqual(postgres.serviceTokens, [TEST_SERVICE_TOKEN, `${TEST_SERVICE_TOKEN}-next`]);
+    assert.deepEqual([postgres.host, postgres.port, postgres.workers], ['0.0.0.0', 9000, 3]);
+    assert.throws(
+      () => standaloneLibraryConfigFromEnv({}),
+      /SERVICE_TOKENS must name the service credentials/,
+    );
+    assert.throws(
+      () => standaloneLibraryConfigFromEnv({ SERVICE_TOKENS: 'short' }),
+      /SERVICE_TOKENS must be one or more comma-separated tokens of at least 32 characters/,
+    );
+    assert.throws(
+      () => standaloneLibraryConfigFromEnv({ SERVICE_TOKENS: TEST_SERVICE_TOKEN, DATABASE_URL: 'mysql://x' }),
+      /DATABASE_URL must be a postgres:\/\/ URL/,
+    );
+    assert.throws(
+      () => standaloneLibraryConfigFromEnv({ SERVICE_TOKENS: TEST_SERVICE_TOKEN, HOST: 'not a host' }),
+      /HOST must be an IP address/,
+    );
+  });
+});
