@@ -10,6 +10,8 @@ export interface EngineResult {
   elapsedS: number;
   records: RequestRecord[];
   window: OutageWindow | undefined;
+  /** The machine's 1-minute load average when the clients started and ended (other work skews the figures). */
+  loadAverage: { before: number; after: number };
   idleRssMb: number;
   peakRssMb: number;
   peakProcesses: number;
@@ -58,7 +60,10 @@ export function describeEngine(result: EngineResult, log: (line: string) => void
   const f = figuresOf(result);
   const ok = result.records.filter((r) => r.ok);
   const bytes = ok.filter(isRendition).reduce((sum, r) => sum + r.bytes, 0);
-  log(`\n${result.label}: ${result.clients} clients for ${fmt(result.elapsedS)} s`);
+  log(
+    `\n${result.label}: ${result.clients} clients for ${fmt(result.elapsedS)} s ` +
+      `(machine load average ${fmt(result.loadAverage.before)} at the start, ${fmt(result.loadAverage.after)} at the end)`,
+  );
   log(
     `  throughput     ${fmt(f.requestsPerSecond, 0)} ok requests/s (${ok.length} of ${result.records.length}); ` +
       `renditions ${fmt(f.renditionsPerSecond, 0)}/s (${fmt(bytes / result.elapsedS / 1e6)} MB/s); ` +

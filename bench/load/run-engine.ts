@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PhotoQueryInput, SlideshowPage } from '../../common/contracts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test/faults/throwaway-postgres';
@@ -11,6 +13,8 @@ import { startStackProcess, type StackProcess } from './stack-process';
 
 /** The embedded stack's owner (PHOTO_OWNER_ID's default), whose token is in local-secrets.json. */
 const OWNER_ID = 'local';
+/** The server logs of the last run, one per engine. */
+const LOG_DIR = join(tmpdir(), 'photo-frame-bench-load');
 
 /** What Echo Show clients ask for; those that match no photo in the folder are left out (and said so). */
 const CANDIDATE_QUERIES: readonly (readonly [string, PhotoQueryInput])[] = [
@@ -48,13 +52,17 @@ export async function runEngine(
     }
   }
   const dataDir = join(workDir, `data-${engine}`);
+  // Outside the work folder (deleted at the end), so the log can be read after the run.
+  await mkdir(LOG_DIR, { recursive: true });
+  const serverLog = join(LOG_DIR, `${engine}-server.log`);
   let stack: StackProcess | undefined;
   try {
     log(`   starting the stack (PHOTOS_DIR ingest, vision off) ...`);
-    stack = await startStackProcess({ dataDir, photosDir, databaseUrl: postgres?.url, log });
+    stack = await startStackProcess({ dataDir, photosDir, databaseUrl: postgres?.url, serverLog, log });
     const idle = await processTreeRss(stack.pid);
     const queries = await playableQueries(stack, log);
     const sampler = sampleProcessTree(stack.pid);
+    const loadBefore = loadavg()[0] ?? 0;
     const requests = new RequestLog();
     const endMs = options.seconds * 1000;
     const timeUp = () => requests.now() >= endMs || stack?.exited() !== undefined;
@@ -83,6 +91,7 @@ export async function runEngine(
       elapsedS,
       records: requests.records,
       window: times ? outageWindow(requests.records, times) : undefined,
+      loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
       idleRssMb: idle.rssMb,
       peakRssMb: sampler.peak().rssMb,
       peakProcesses: sampler.peak().processes,
@@ -90,7 +99,7 @@ export async function runEngine(
         ? `exit code ${exit.code}, signal ${exit.signal}, ${exit.atMs / 1000} s after start`
         : undefined,
       logged: stack.logged(),
-      serverLog: `${dataDir}-server.log`,
+      serverLog,
     };
   } finally {
     await stack?.stop();

@@ -26,13 +26,15 @@ export interface StackProcessOptions {
   photosDir: string;
   /** postgres://… for PostgreSQL; undefined for the embedded SQLite default. */
   databaseUrl: string | undefined;
+  /** Where the server's stderr (its JSON log) is written; kept after the run. */
+  serverLog: string;
   log: (line: string) => void;
 }
 
 /**
  * `npm start` as a child process (node --import tsx server/main.ts, MALLOC_ARENA_MAX=2 like the npm script) on a
  * free port, with vision off so the load is the serving path alone. Resolves once the banner is printed and the
- * startup ingest of PHOTOS_DIR is done; the server's stderr goes to DATA_DIR/../server-<pid>.log.
+ * startup ingest of PHOTOS_DIR is done.
  */
 export async function startStackProcess(options: StackProcessOptions): Promise<StackProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -59,7 +61,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     if (!stopping) exit = { code, signal, atMs: performance.now() - started };
   });
 
-  const logFile = createWriteStream(`${options.dataDir}-server.log`);
+  const logFile = createWriteStream(options.serverLog);
   const logged = new Map<string, number>();
   createInterface({ input: child.stderr! }).on('line', (line) => {
     logFile.write(`${line}\n`);
@@ -75,7 +77,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
       if (port) resolveUrl(`http://127.0.0.1:${port}`);
     });
     child.once('exit', (code) =>
-      reject(new Error(`the stack exited with ${code} before listening; see ${options.dataDir}-server.log`)),
+      reject(new Error(`the stack exited with ${code} before listening; see ${options.serverLog}`)),
     );
   });
   await waitForIngest(baseUrl, options.log);
@@ -126,17 +128,23 @@ async function waitForIngest(baseUrl: string, log: (line: string) => void): Prom
   throw new Error('the stack did not finish its ingest in 15 minutes');
 }
 
-/** "warn: <message>" for a JSON log line, the line itself (shortened) when it is not one. */
+/**
+ * "warn: <message> (<cause>)" for a JSON log line (the logger's `message`/`msg` and `error`/`err` fields, whichever
+ * it writes), the line itself (shortened) when it is not one.
+ */
 function logKey(line: string): string {
   try {
-    const { level, message, error } = JSON.parse(line) as {
-      level?: string;
-      message?: string;
-      error?: { message?: string; code?: string };
-    };
-    const cause = error?.code ?? error?.message?.slice(0, 120);
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    const level = entry.level;
+    const message = entry.message ?? entry.msg;
+    const error = (entry.error ?? entry.err) as { message?: unknown; code?: unknown } | undefined;
+    const code = typeof entry.code === 'string' ? entry.code : undefined;
+    const cause = [code, error?.code, error?.message]
+      .filter((part): part is string => typeof part === 'string')
+      .join(' ')
+      .slice(0, 160);
     if (typeof level === 'string' && typeof message === 'string') {
-      return `${level}: ${message}${cause === undefined ? '' : ` (${cause})`}`;
+      return `${level}: ${message}${cause === '' ? '' : ` (${cause})`}`;
     }
   } catch {
     // Not a JSON log line (a warning node printed itself, a crash's stack trace): keep it as it is.
