@@ -18,6 +18,11 @@ const PAGE_SIZE = 10;
 const QUERY_KEY = 'photoframe.query';
 /** Saving the ambient position at most this often (each save is a request). */
 const POSITION_SAVE_MS = 5000;
+/**
+ * How often a playing frame asks whether its session still holds. Photos come from signed URLs and a short
+ * playlist is all loaded at the start, so without asking, a revoked session would go unnoticed for hours.
+ */
+const SESSION_CHECK_MS = 30_000;
 
 /** What tests and diagnostics can read from the page. */
 interface FrameHook {
@@ -79,6 +84,12 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Once the session is lost nothing changes on screen any more: the photo stays until the browser navigates.
+  const stopIfSessionLost = (error: unknown): boolean => {
+    if (!sessionLost(error)) return false;
+    player.stop();
+    return true;
+  };
   const playlist = new Playlist(first, (id, start, count) => client.page(id, start, count), PAGE_SIZE);
   const store = new RenditionStore({
     accept: acceptHeaderFor(format),
@@ -95,12 +106,9 @@ async function main(): Promise<void> {
       kenBurns: settings.kenBurns,
       intervalMs: settings.intervalSeconds * 1000,
     }),
-    persist: positionSaver(client, playlist, q, storage, (error) => {
-      if (sessionLost(error)) player.stop();
-    }),
+    persist: positionSaver(client, playlist, q, storage, (error) => void stopIfSessionLost(error)),
     onFatal: (error) => {
-      if (sessionLost(error)) player.stop();
-      else restart(error, stage, hook);
+      if (!stopIfSessionLost(error)) restart(error, stage, hook);
     },
     onFirstPhoto: () => {
       hook.firstPhotoMs = Math.round(performance.now());
@@ -148,6 +156,7 @@ async function main(): Promise<void> {
   applyOverlays(stage, settings, locale);
   window.setInterval(() => applyOverlays(stage, settings, locale), 10_000);
   reloadOnScreenChange();
+  checkSessionWhilePlaying(client, stopIfSessionLost);
   await player.start(first.startIndex);
 }
 
@@ -318,6 +327,24 @@ function applyOverlays(stage: Stage, settings: FrameSettings, locale: string): v
       : null,
   );
   stage.setDim(isDimTime(settings, now) ? settings.dimLevel : 0);
+}
+
+/**
+ * Asks the server every SESSION_CHECK_MS whether this page's session (or frame link) still holds. A failure goes
+ * to `onRefused`, which answers true when the page is leaving (a lost session); anything else (an unreachable
+ * server) is left to the player. A frame whose link was removed reloads to show its linking code.
+ */
+function checkSessionWhilePlaying(client: FrameClient, onRefused: (error: unknown) => boolean): void {
+  const timer = window.setInterval(() => {
+    client.session().then(
+      (session) => {
+        if (session.status === 'unlinked') window.location.reload();
+      },
+      (error: unknown) => {
+        if (onRefused(error)) window.clearInterval(timer);
+      },
+    );
+  }, SESSION_CHECK_MS);
 }
 
 /** A rotated tablet or a moved window wants renditions of another shape: start again at the new size. */

@@ -98,6 +98,7 @@ export class Player {
 
   /** Key presses while a photo is loading add up: three quick presses move three photos. */
   private request(step: number): void {
+    if (this.stopped) return;
     if (this.running) {
       this.pendingSteps += step;
       return;
@@ -273,6 +274,11 @@ export class Player {
         if (!item) return;
         if (!store.has(item.url)) await store.get(item.url);
       } catch (error) {
+        // Refused (the session ended): said at once, not when the photo's turn comes, which may be minutes away.
+        if (error instanceof HttpError && error.status === 401) {
+          this.deps.onFatal(error);
+          return;
+        }
         // A broken photo is skipped when its turn comes; anything else means the server is away: stop for now.
         if (!(error instanceof BrokenRenditionError)) return;
       }

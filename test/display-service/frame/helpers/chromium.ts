@@ -29,6 +29,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): { path?: str
   return { reason: 'chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH)' };
 }
 
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+/** `extraArgs`, e.g. `--host-resolver-rules=MAP photos.example 127.0.0.1` to reach the stack by another name. */
+export function launchChromium(executablePath: string, extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }

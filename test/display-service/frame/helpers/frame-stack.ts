@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localStackConfigFromEnv } from '../../../../server/config';
@@ -13,13 +14,20 @@ export class FrameStack {
   private stack: LocalStack | undefined;
   private port = 0;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly publicHost: string | undefined,
+  ) {}
 
-  static async start(landscapes?: number): Promise<FrameStack> {
+  /**
+   * `publicHost`: the name a screen on another machine reaches the stack by (PUBLIC_BASE_URL's host, on the
+   * stack's port); a browser maps it to 127.0.0.1 (launchChromium's --host-resolver-rules) and opens publicUrl.
+   */
+  static async start(landscapes?: number, options: { publicHost?: string } = {}): Promise<FrameStack> {
     const dir = await mkdtemp(join(tmpdir(), 'photoframe-frame-'));
     await mkdir(join(dir, 'photos'));
     await writeFrameFixture(join(dir, 'photos'), landscapes);
-    const frameStack = new FrameStack(dir);
+    const frameStack = new FrameStack(dir, options.publicHost);
     await frameStack.up();
     return frameStack;
   }
@@ -29,16 +37,30 @@ export class FrameStack {
     return join(this.dir, 'photos');
   }
 
+  /** DATA_DIR: the library's SQLite database (credentials included) and local-secrets.json. */
+  get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
   get url(): string {
     if (!this.stack) throw new Error('the stack is stopped');
     return this.stack.url;
   }
 
+  /** The stack as a screen on another machine opens it (start's `publicHost`). */
+  get publicUrl(): string {
+    if (this.publicHost === undefined) throw new Error('the stack was started without a public host');
+    return `http://${this.publicHost}:${this.port}`;
+  }
+
   async up(): Promise<void> {
+    // PUBLIC_BASE_URL names the port, so it must be known before the stack listens.
+    if (this.publicHost !== undefined && this.port === 0) this.port = await freePort();
     const config = {
       ...localStackConfigFromEnv({}),
       port: this.port,
-      dataDir: join(this.dir, 'data'),
+      publicBaseUrl: this.publicHost === undefined ? undefined : this.publicUrl,
+      dataDir: this.dataDir,
       photosDir: join(this.dir, 'photos'),
       // The frame tests are about the browser: no vision workers competing with chromium for the CPU.
       vision: undefined,
@@ -59,4 +81,17 @@ export class FrameStack {
     await this.down();
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
