@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { createLogger } from '../common/logger';
 import { createLibrary } from '../metadata-service/library';
 
@@ -69,7 +69,7 @@ async function copyRealSet(root: string, into: string, count: number): Promise<n
 }
 
 /** user + system CPU seconds of a live process (clock ticks are 1/100 s on Linux). */
-function cpuSeconds(pid: number): number | undefined {
+export function cpuSeconds(pid: number): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
       .replace(/^.*\) /, '')
@@ -81,7 +81,7 @@ function cpuSeconds(pid: number): number | undefined {
   }
 }
 
-function peakRssMb(pid: number): number | undefined {
+export function peakRssMb(pid: number): number | undefined {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : undefined;
@@ -90,8 +90,16 @@ function peakRssMb(pid: number): number | undefined {
   }
 }
 
+/** These files, copied under their own extension (the evaluation set has PNGs too). */
+async function copyFiles(files: readonly string[], into: string): Promise<number> {
+  await mkdir(into, { recursive: true });
+  for (const [i, file] of files.entries())
+    await copyFile(file, join(into, `${String(i).padStart(3, '0')}${extname(file).toLowerCase()}`));
+  return files.length;
+}
+
 export async function measureVision(
-  options: { photos?: number; workers?: number } = {},
+  options: { photos?: number; workers?: number; files?: readonly string[] } = {},
 ): Promise<VisionBenchResult> {
   const workers = options.workers ?? 2;
   const dir = await mkdtemp(join(tmpdir(), 'pf-vision-bench-'));
@@ -104,7 +112,9 @@ export async function measureVision(
     if (seconds !== undefined) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, seconds));
   };
   try {
-    const photos = await copyRealSet(visionPhotosRoot(), join(dir, 'photos'), options.photos ?? 50);
+    const photos = options.files
+      ? await copyFiles(options.files, join(dir, 'photos'))
+      : await copyRealSet(visionPhotosRoot(), join(dir, 'photos'), options.photos ?? 50);
     const library = await createLibrary({
       database: { kind: 'sqlite', file: join(dir, 'library.sqlite') },
       logger: createLogger('error'),

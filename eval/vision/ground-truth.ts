@@ -21,7 +21,8 @@ const SKIMAGE = 'usr/lib/python3/dist-packages/skimage/data';
 const OPENCV = 'usr/share/doc/opencv-doc/examples/data';
 const MATE = 'usr/share/backgrounds/mate/nature';
 const BACKGROUNDS = 'usr/share/backgrounds';
-const PLASMA = (name: string, size = '1280x800') => `usr/share/wallpapers/${name}/contents/images/${size}.jpg`;
+const PLASMA = (name: string, size = '1280x800') =>
+  `usr/share/wallpapers/${name}/contents/images/${size}.jpg`;
 const FACE_API = 'npm/@vladmandic/face-api/demo';
 
 type Box = [number, number, number, number];
