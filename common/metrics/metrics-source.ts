@@ -10,6 +10,7 @@ export interface MetricsSource {
 export function localMetrics(registries: readonly Registry[]): MetricsSource {
   return {
     contentType: Registry.PROMETHEUS_CONTENT_TYPE,
-    text: () => Registry.merge([...registries]).metrics(),
+    // async: a clash of names (merge throws) becomes a failed scrape, not an exception in the route.
+    text: async () => Registry.merge([...registries]).metrics(),
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
@@ -11,19 +11,10 @@ import { OWNER_HEADER, slideshowPageSchema } from '../../../common/contracts';
 import { createLogger } from '../../../common/logger';
 import { DisplayMetrics } from '../../../display-service/metrics/display-metrics';
 import { createLibrary, type Library } from '../../../metadata-service/library';
+import { prometheusSamples, rawGet } from '../../support/raw-http';
 import { SERVICE_AUTH, TEST_SERVICE_TOKEN, authenticateV1 } from '../../support/test-credentials';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-/** `name{labels}` → value, for every sample line of a Prometheus text answer. */
-function samples(text: string): Map<string, number> {
-  const values = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?) (\S+)$/.exec(line);
-    if (match?.[1] && match[2]) values.set(match[1], Number(match[2]));
-  }
-  return values;
-}
 
 describe('DisplayMetrics (prom-client)', () => {
   it('keeps the names and meanings of the rendition counters and the render histogram', async () => {
@@ -38,7 +29,7 @@ describe('DisplayMetrics (prom-client)', () => {
     metrics.answered('image', 500);
     metrics.answered('not-modified', 0);
     const text = await metrics.registry.metrics();
-    const values = samples(text);
+    const values = prometheusSamples(text);
     assert.equal(values.get('photoframe_rendition_source_total{tier="memory"}'), 2);
     assert.equal(values.get('photoframe_rendition_source_total{tier="render"}'), 1);
     assert.equal(values.get('photoframe_rendition_source_total{tier="disk"}'), 0);
@@ -61,8 +52,14 @@ describe('DisplayMetrics (prom-client)', () => {
     const first = new DisplayMetrics();
     const second = new DisplayMetrics();
     first.answered('image', 10);
-    assert.equal(samples(await first.registry.metrics()).get('photoframe_rendition_bytes_served_total'), 10);
-    assert.equal(samples(await second.registry.metrics()).get('photoframe_rendition_bytes_served_total'), 0);
+    assert.equal(
+      prometheusSamples(await first.registry.metrics()).get('photoframe_rendition_bytes_served_total'),
+      10,
+    );
+    assert.equal(
+      prometheusSamples(await second.registry.metrics()).get('photoframe_rendition_bytes_served_total'),
+      0,
+    );
   });
 });
 
@@ -72,48 +69,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-interface RawAnswer {
-  status: number;
-  headers: Map<string, string>;
-  body: Buffer;
-}
-
-/**
- * One GET on a TCP connection of its own, so the cluster hands each request to the next worker (round-robin). A raw
- * socket, not fetch: fetch keeps connections alive (one worker would answer all), and other suites patch node:http.
- */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  const { hostname, port, pathname, search } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const socket = connect({ host: hostname, port: Number(port) }, () => {
-      const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-      socket.write(
-        `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n${extra.join('')}Connection: close\r\n\r\n`,
-      );
-    });
-    socket.setTimeout(15_000, () => socket.destroy(new Error(`no answer from ${url}`)));
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const answer = Buffer.concat(chunks);
-      const end = answer.indexOf('\r\n\r\n');
-      const [statusLine = '', ...headerLines] = answer.subarray(0, end).toString('latin1').split('\r\n');
-      const headerMap = new Map(
-        headerLines.map((line) => [
-          line.slice(0, line.indexOf(':')).toLowerCase(),
-          line.slice(line.indexOf(':') + 1).trim(),
-        ]),
-      );
-      resolve({
-        status: Number(statusLine.split(' ')[1]),
-        headers: headerMap,
-        body: answer.subarray(end + 4),
-      });
-    });
-  });
 }
 
 async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
@@ -239,7 +194,7 @@ describe('/metrics of npm run start:display with two worker processes', function
       const scrape = await rawGet(`${base}/metrics`);
       assert.equal(scrape.status, 200, scrape.body.toString());
       assert.match(scrape.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
-      scrapes.push(samples(scrape.body.toString()));
+      scrapes.push(prometheusSamples(scrape.body.toString()));
     }
     for (const values of scrapes) {
       assert.equal(values.get('photoframe_renditions_served_total{outcome="image"}'), images);
