@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
-import { openDatabase } from '../../../../common/database';
-import type { LibraryDatabase } from '../../../../metadata-service/database/schema';
 import { ancestorsOf } from '../../../../common/vocabulary';
 import { SUN_LABELLER_VERSION } from '../../../../metadata-service/labels/sun/sun-labeller';
 import { SunRepository } from '../../../../metadata-service/labels/sun/sun-repository';
@@ -11,6 +9,7 @@ import { runSunStage } from '../../../../metadata-service/labels/sun/sun-stage';
 import { createLibrary } from '../../../../metadata-service/library';
 import { createOriginalReader } from '../../../../metadata-service/vision/original-reader';
 import { withCameraExif } from '../../fixtures/camera-exif';
+import { describeOnEachEngine, type TestLibraryDatabase } from '../../repositories/library-engines';
 import { makeTempDir, silentLogger, type TempDir } from '../../support/fixtures';
 
 const OWNER = 'sun-owner';
@@ -67,16 +66,16 @@ const DARK = [
 // 2026-06-21, London: sunset 21:21 BST; 21:10 BST is the sun about 1.5° up in the north-west.
 const AT_SUNSET = { dateTimeOriginal: '2026:06:21 21:10:00', offsetTimeOriginal: '+01:00', gps: LONDON };
 
-describe('sun labels in a library (SQLite, real JPEGs with EXIF)', function () {
-  this.timeout(60_000);
+describeOnEachEngine('sun labels in a library of real JPEGs with EXIF', (engine) => {
   let tmp: TempDir;
   let folder: string;
-  let databaseFile: string;
+  let database: TestLibraryDatabase;
 
-  beforeEach(async () => {
+  beforeEach(async function () {
+    this.timeout(60_000);
     tmp = await makeTempDir('pf-sun-');
     folder = join(tmp.path, 'photos');
-    databaseFile = join(tmp.path, 'library.sqlite');
+    database = await engine.open();
     await photo(join(folder, 'sunset.jpg'), SUNSET_SKY, AT_SUNSET);
     await photo(join(folder, 'room-at-sunset.jpg'), GREY_ROOM, AT_SUNSET);
     // Local time only: placed in the GPS zone (Europe/London, BST) by ingest.
@@ -107,99 +106,91 @@ describe('sun labels in a library (SQLite, real JPEGs with EXIF)', function () {
       offsetTimeOriginal: '+01:00',
     });
     const library = await createLibrary({
-      database: { kind: 'sqlite', file: databaseFile },
+      database: database.location,
       logger: silentLogger,
     });
     await library.ingest(folder, { ownerId: OWNER, vision: 'off' });
     await library.close();
   });
   afterEach(async () => {
+    await database?.cleanup();
     await tmp?.cleanup();
   });
 
   async function runStage() {
-    const db = openDatabase<LibraryDatabase>({ kind: 'sqlite', file: databaseFile });
     const originals = createOriginalReader(undefined);
     try {
-      const repository = new SunRepository(db, ancestorsOf);
+      const repository = new SunRepository(database.db, ancestorsOf);
       const report = await runSunStage(
         { ownerId: OWNER, sourceRoot: folder },
         { repository, originals, logger: silentLogger },
       );
-      return { report, repository, db };
+      return { report, repository };
     } finally {
       originals.close();
     }
   }
 
   it('labels the sunset photos (source sun, with evidence), not the room, the noon sky or the photo without a place', async () => {
-    const { report, repository, db } = await runStage();
+    const { report, repository } = await runStage();
+    assert.equal(report.looked, 6);
+    assert.equal(report.labels.sunset, 2);
+    assert.equal(report.labels.night, 1);
+    assert.equal(report.noPlace, 1);
+    const library = await createLibrary({
+      database: database.location,
+      logger: silentLogger,
+    });
     try {
-      assert.equal(report.looked, 6);
-      assert.equal(report.labels.sunset, 2);
-      assert.equal(report.labels.night, 1);
-      assert.equal(report.noPlace, 1);
-      const library = await createLibrary({
-        database: { kind: 'sqlite', file: databaseFile },
-        logger: silentLogger,
-      });
-      try {
-        const all = await library.api.search(OWNER, { query: {}, limit: 100 });
-        const byPath = new Map(all.photos.map((p) => [p.source.path, p.id]));
-        const sunLabels = async (path: string) =>
-          (await library.api.getPhoto(OWNER, byPath.get(path) ?? '')).labels
-            .filter((l) => l.source === 'sun')
-            .map((l) => l.name);
-        assert.deepEqual(await sunLabels('sunset.jpg'), ['sunset']);
-        assert.deepEqual(await sunLabels('sunset-no-offset.jpg'), ['sunset']);
-        assert.deepEqual(await sunLabels('room-at-sunset.jpg'), []);
-        assert.deepEqual(await sunLabels('sky-at-noon.jpg'), []);
-        assert.deepEqual(await sunLabels('no-place.jpg'), []);
-        assert.deepEqual(await sunLabels('night.jpg'), ['night']);
+      const all = await library.api.search(OWNER, { query: {}, limit: 100 });
+      const byPath = new Map(all.photos.map((p) => [p.source.path, p.id]));
+      const sunLabels = async (path: string) =>
+        (await library.api.getPhoto(OWNER, byPath.get(path) ?? '')).labels
+          .filter((l) => l.source === 'sun')
+          .map((l) => l.name);
+      assert.deepEqual(await sunLabels('sunset.jpg'), ['sunset']);
+      assert.deepEqual(await sunLabels('sunset-no-offset.jpg'), ['sunset']);
+      assert.deepEqual(await sunLabels('room-at-sunset.jpg'), []);
+      assert.deepEqual(await sunLabels('sky-at-noon.jpg'), []);
+      assert.deepEqual(await sunLabels('no-place.jpg'), []);
+      assert.deepEqual(await sunLabels('night.jpg'), ['night']);
 
-        // Sunset answers a search (its measured precision clears the bar); night is kept but does not.
-        const sunsets = await library.api.search(OWNER, { query: { labels: ['sunset'] }, limit: 100 });
-        assert.deepEqual(sunsets.photos.map((p) => p.source.path).sort(), [
-          'sunset-no-offset.jpg',
-          'sunset.jpg',
-        ]);
-        const nights = await library.api.search(OWNER, { query: { labels: ['night'] }, limit: 100 });
-        assert.equal(nights.photos.length, 0);
+      // Sunset answers a search (its measured precision clears the bar); night is kept but does not.
+      const sunsets = await library.api.search(OWNER, { query: { labels: ['sunset'] }, limit: 100 });
+      assert.deepEqual(sunsets.photos.map((p) => p.source.path).sort(), [
+        'sunset-no-offset.jpg',
+        'sunset.jpg',
+      ]);
+      const nights = await library.api.search(OWNER, { query: { labels: ['night'] }, limit: 100 });
+      assert.equal(nights.photos.length, 0);
 
-        const evidence = await repository.evidenceOf(OWNER, byPath.get('sunset-no-offset.jpg') ?? '');
-        assert.equal(evidence?.outcome, 'labelled');
-        assert.equal(evidence?.labellerVersion, SUN_LABELLER_VERSION);
-        assert.equal(evidence?.evidence?.moment.positionFrom, 'gps');
-        assert.equal(evidence?.evidence?.moment.zone, 'Europe/London');
-        assert.equal(evidence?.evidence?.sun.half, 'evening');
-        assert.ok(
-          (evidence?.evidence?.sun.altitude ?? 99) < 6 && (evidence?.evidence?.sun.altitude ?? -99) > -6,
-        );
-        assert.deepEqual(evidence?.evidence?.labels, [
-          { label: 'sunset', sunRule: 'evening, -6°..+6°', colourRule: 'warm sky' },
-        ]);
-        assert.equal(
-          (await repository.evidenceOf(OWNER, byPath.get('no-place.jpg') ?? ''))?.outcome,
-          'no-place',
-        );
-      } finally {
-        await library.close();
-      }
+      const evidence = await repository.evidenceOf(OWNER, byPath.get('sunset-no-offset.jpg') ?? '');
+      assert.equal(evidence?.outcome, 'labelled');
+      assert.equal(evidence?.labellerVersion, SUN_LABELLER_VERSION);
+      assert.equal(evidence?.evidence?.moment.positionFrom, 'gps');
+      assert.equal(evidence?.evidence?.moment.zone, 'Europe/London');
+      assert.equal(evidence?.evidence?.sun.half, 'evening');
+      assert.ok(
+        (evidence?.evidence?.sun.altitude ?? 99) < 6 && (evidence?.evidence?.sun.altitude ?? -99) > -6,
+      );
+      assert.deepEqual(evidence?.evidence?.labels, [
+        { label: 'sunset', sunRule: 'evening, -6°..+6°', colourRule: 'warm sky' },
+      ]);
+      assert.equal(
+        (await repository.evidenceOf(OWNER, byPath.get('no-place.jpg') ?? ''))?.outcome,
+        'no-place',
+      );
     } finally {
-      await db.destroy();
+      await library.close();
     }
   });
 
   it('looks at each photo once per labeller version, and again under a new version', async () => {
     const first = await runStage();
-    await first.db.destroy();
+    assert.equal(first.report.looked, 6);
     const second = await runStage();
-    try {
-      assert.equal(second.report.looked, 0);
-      const pendingUnderNewVersion = await second.repository.pendingPhotos(OWNER, folder, 'sun/next');
-      assert.equal(pendingUnderNewVersion.length, 6);
-    } finally {
-      await second.db.destroy();
-    }
+    assert.equal(second.report.looked, 0);
+    const pendingUnderNewVersion = await second.repository.pendingPhotos(OWNER, folder, 'sun/next');
+    assert.equal(pendingUnderNewVersion.length, 6);
   });
 });
