@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { fmt, percentile, verdict } from '../display/measure';
 import { splitFailures, type OutageWindow } from './outage-window';
 import { SLIDESHOW_KINDS, type RequestRecord } from './request-log';
+import type { RenditionSources } from './server-metrics';
 
 /** What one engine's run measured. */
 export interface EngineResult {
@@ -12,6 +14,10 @@ export interface EngineResult {
   window: OutageWindow | undefined;
   /** The machine's 1-minute load average when the clients started and ended (other work skews the figures). */
   loadAverage: { before: number; after: number };
+  /** CPU the server's processes used per second of the run: how much of the machine it actually got. */
+  serverCores: number;
+  /** The server's /metrics at the end: renditions by cache tier, renders and their mean time. */
+  sources: RenditionSources | undefined;
   idleRssMb: number;
   peakRssMb: number;
   peakProcesses: number;
@@ -81,6 +87,14 @@ export function describeEngine(result: EngineResult, log: (line: string) => void
     );
   }
   log(`  codes          ${codeCounts(result.records)}`);
+  log(`  server CPU     ${fmt(result.serverCores, 2)} cores on average (of ${availableParallelism()})`);
+  const sources = result.sources;
+  if (sources !== undefined) {
+    const tiers = [...sources.byTier].map(([tier, count]) => `${tier} ${count}`).join(', ');
+    log(
+      `  renditions     by source (server /metrics): ${tiers}; ${sources.renders} renders, mean ${fmt(sources.meanRenderSeconds, 2)} s; ${sources.renderFailures} render failures`,
+    );
+  }
   const { inside, lost } = splitFailures(result.records, result.window);
   if (result.window !== undefined) describeWindow(result, inside, log);
   log(

@@ -5,9 +5,10 @@ import type { PhotoQueryInput, SlideshowPage } from '../../common/contracts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test/faults/throwaway-postgres';
 import type { Engine, LoadBenchOptions } from './options';
 import { outageWindow, type RestartTimes } from './outage-window';
-import { processTreeRss, sampleProcessTree } from './process-tree-memory';
+import { processTreeCpuSeconds, processTreeRss, sampleProcessTree } from './process-tree-usage';
 import type { EngineResult } from './report';
 import { RequestLog } from './request-log';
+import { renditionSources } from './server-metrics';
 import { runSlideshowClient } from './slideshow-client';
 import { startStackProcess, type StackProcess } from './stack-process';
 
@@ -63,6 +64,7 @@ export async function runEngine(
     const queries = await playableQueries(stack, log);
     const sampler = sampleProcessTree(stack.pid);
     const loadBefore = loadavg()[0] ?? 0;
+    const cpuBefore = await processTreeCpuSeconds(stack.pid);
     const requests = new RequestLog();
     const endMs = options.seconds * 1000;
     const timeUp = () => requests.now() >= endMs || stack?.exited() !== undefined;
@@ -82,8 +84,10 @@ export async function runEngine(
     };
     await Promise.all(Array.from({ length: options.clients }, (_, i) => runSlideshowClient(i, context)));
     const elapsedS = requests.now() / 1000;
+    const cpuSeconds = (await processTreeCpuSeconds(stack.pid)) - cpuBefore;
     const times = await restart;
     sampler.stop();
+    const sources = await renditionSources(stack.baseUrl);
     const exit = stack.exited();
     return {
       label: engine === 'sqlite' ? 'SQLite' : 'PostgreSQL',
@@ -92,6 +96,8 @@ export async function runEngine(
       records: requests.records,
       window: times ? outageWindow(requests.records, times) : undefined,
       loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
+      serverCores: cpuSeconds / elapsedS,
+      sources,
       idleRssMb: idle.rssMb,
       peakRssMb: sampler.peak().rssMb,
       peakProcesses: sampler.peak().processes,

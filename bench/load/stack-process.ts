@@ -105,21 +105,39 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
   };
 }
 
-/** Polls /healthz until the startup ingest is done (or failed), printing its progress now and then. */
+/**
+ * Polls /healthz until the startup ingest is done, printing its progress now and then. A failed ingest that the
+ * stack will try again (`retry` in /healthz) is waited for, as an operator would, and said so; one it will not
+ * retry ends the run.
+ */
 async function waitForIngest(baseUrl: string, log: (line: string) => void): Promise<void> {
   const deadline = performance.now() + INGEST_TIMEOUT_MS;
   let lastPrinted = 0;
+  let failuresSeen = 0;
   while (performance.now() < deadline) {
     const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as {
-      ingest?: { state?: string; done?: number; total?: number; reason?: string };
+      ingest?: {
+        state?: string;
+        done?: number;
+        total?: number;
+        reason?: string;
+        retry?: { at?: string; attempt?: number };
+      };
     };
     const ingest = health.ingest ?? {};
     if (ingest.state === 'done') {
       log(`   ingest done: ${ingest.done}/${ingest.total} files`);
       return;
     }
-    if (ingest.state === 'failed') throw new Error(`the stack's ingest failed: ${ingest.reason}`);
-    if (performance.now() - lastPrinted > 5000) {
+    if (ingest.state === 'failed') {
+      if (ingest.retry === undefined) throw new Error(`the stack's ingest failed: ${ingest.reason}`);
+      if ((ingest.retry.attempt ?? 0) > failuresSeen) {
+        failuresSeen = ingest.retry.attempt ?? failuresSeen + 1;
+        log(
+          `   INGEST FAILED (attempt ${failuresSeen}): ${ingest.reason}; the stack retries at ${ingest.retry.at}`,
+        );
+      }
+    } else if (performance.now() - lastPrinted > 5000) {
       lastPrinted = performance.now();
       log(`   ingesting ${ingest.done ?? 0}/${ingest.total ?? '?'} ...`);
     }
