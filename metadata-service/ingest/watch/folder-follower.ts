@@ -3,6 +3,10 @@ import { ChangeBatcher } from './change-batcher';
 import type { FolderChanges } from './folder-changes';
 import { watchFolder, type FolderWatcher } from './folder-watcher';
 import type { ChangesReport } from './ingest-changes';
+import { isFolder } from './is-folder';
+
+/** The code of "the library folder is not there" (as the folder source's own check says it). */
+const ROOT_GONE = 'SOURCE_NOT_FOUND';
 
 export interface FollowSettings {
   /** Watch the folder for changes (WATCH_PHOTOS); off leaves only the periodic rescan. */
@@ -21,6 +25,11 @@ export interface FollowTuning {
   maxPending: number;
   /** How often to rescan after the watcher failed when no rescan interval is configured. */
   fallbackRescanMs: number;
+  /**
+   * How often to check that the folder itself is still there: chokidar reports the removal of a folder with files
+   * in it, but not of an empty one (or an unmounted share); and once it is back, watching resumes at the next check.
+   */
+  rootCheckMs: number;
 }
 
 export const DEFAULT_FOLLOW_TUNING: FollowTuning = {
@@ -30,6 +39,7 @@ export const DEFAULT_FOLLOW_TUNING: FollowTuning = {
   maxBatch: 500,
   maxPending: 20_000,
   fallbackRescanMs: 10 * 60_000,
+  rootCheckMs: 10_000,
 };
 
 export interface FollowDeps {
@@ -77,6 +87,8 @@ export class FolderFollower {
   private tail: Promise<void>;
   private rescanQueued = false;
   private rescanTimer: NodeJS.Timeout | undefined;
+  private readonly rootTimer: NodeJS.Timeout | undefined;
+  private rootMissing = false;
   private rescanEveryMs = 0;
   private closed = false;
 
@@ -101,7 +113,11 @@ export class FolderFollower {
       },
     });
     this.state = settings.watch ? 'starting' : 'off';
-    if (settings.watch) this.startWatcher();
+    if (settings.watch) {
+      this.startWatcher();
+      this.rootTimer = setInterval(() => void this.checkRoot(), tuning.rootCheckMs);
+      this.rootTimer.unref();
+    }
     this.setRescanInterval(settings.rescanIntervalMs);
   }
 
@@ -134,6 +150,7 @@ export class FolderFollower {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.rescanTimer);
+    clearInterval(this.rootTimer);
     await this.watcher?.close();
     await this.batcher.close();
     await this.idle();
@@ -156,8 +173,27 @@ export class FolderFollower {
     });
   }
 
+  private async checkRoot(): Promise<void> {
+    const there = await isFolder(this.root);
+    if (this.closed || there !== this.rootMissing) return;
+    if (!there) {
+      if (this.state === 'failed') {
+        this.rootMissing = true;
+        return;
+      }
+      await this.watcher?.close();
+      this.watcherFailed(Object.assign(new Error('the photo folder was removed'), { code: ROOT_GONE }));
+    } else {
+      // Back (a disk plugged in again): a good rescan starts the watcher again. Only then: a watcher that failed
+      // for want of inotify watches would fail again, and is retried at the rescan interval instead.
+      this.rootMissing = false;
+      if (this.state === 'failed') this.queueRescan();
+    }
+  }
+
   private watcherFailed(error: Error): void {
     if (this.closed) return;
+    if ((error as NodeJS.ErrnoException).code === ROOT_GONE) this.rootMissing = true;
     this.state = 'failed';
     this.reason = this.deps.describe(error);
     this.deps.logger.error('watching the photo folder failed: following it by rescanning instead', {
