@@ -69,20 +69,41 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     logged.set(key, (logged.get(key) ?? 0) + 1);
   });
 
-  const baseUrl = await new Promise<string>((resolveUrl, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const port = /listening on http:\/\/[^:\s]+:(\d+)/.exec(seen)?.[1];
-      if (port) resolveUrl(`http://127.0.0.1:${port}`);
+  const stop = () =>
+    new Promise<void>((resolveStop) => {
+      stopping = true;
+      const done = () => logFile.end(() => resolveStop());
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
+      child.kill('SIGTERM');
     });
-    child.once('exit', (code) =>
-      reject(new Error(`the stack exited with ${code} before listening; see ${options.serverLog}`)),
-    );
-  });
-  await waitForIngest(baseUrl, options.log);
-  const ownerToken = readLocalSecrets(options.dataDir)?.ownerToken;
-  if (ownerToken === undefined) throw new Error(`no ownerToken in ${options.dataDir}/local-secrets.json`);
+
+  let baseUrl: string;
+  let ownerToken: string | undefined;
+  try {
+    baseUrl = await new Promise<string>((resolveUrl, reject) => {
+      let seen = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const port = /listening on http:\/\/[^:\s]+:(\d+)/.exec(seen)?.[1];
+        if (port) resolveUrl(`http://127.0.0.1:${port}`);
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`the stack exited with ${code} before listening; see ${options.serverLog}`)),
+      );
+    });
+    await waitForIngest(baseUrl, () => exit, options.log);
+    ownerToken = readLocalSecrets(options.dataDir)?.ownerToken;
+    if (ownerToken === undefined) throw new Error(`no ownerToken in ${options.dataDir}/local-secrets.json`);
+  } catch (error) {
+    // Never leave a server behind: the caller has no handle on it yet.
+    await stop();
+    throw error;
+  }
 
   return {
     baseUrl,
@@ -90,18 +111,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
     ownerToken,
     exited: () => exit,
     logged: () => logged,
-    stop: () =>
-      new Promise<void>((resolveStop) => {
-        stopping = true;
-        const done = () => logFile.end(() => resolveStop());
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          done();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
 }
 
@@ -110,12 +120,20 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
  * stack will try again (`retry` in /healthz) is waited for, as an operator would, and said so; one it will not
  * retry ends the run.
  */
-async function waitForIngest(baseUrl: string, log: (line: string) => void): Promise<void> {
+async function waitForIngest(
+  baseUrl: string,
+  exited: () => unknown,
+  log: (line: string) => void,
+): Promise<void> {
   const deadline = performance.now() + INGEST_TIMEOUT_MS;
   let lastPrinted = 0;
   let failuresSeen = 0;
   while (performance.now() < deadline) {
-    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as {
+    if (exited() !== undefined) throw new Error('the stack exited during its startup ingest');
+    // A busy machine may drop a poll now and then: only the process ending is fatal.
+    const health = (await fetch(`${baseUrl}/healthz`)
+      .then((response) => response.json())
+      .catch(() => ({}))) as {
       ingest?: {
         state?: string;
         done?: number;
