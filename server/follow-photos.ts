@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from '../common/logger';
 import {
   DEFAULT_FOLLOW_TUNING,
@@ -8,6 +9,8 @@ import {
 import { isS3Location } from '../metadata-service/ingest/source-for';
 import type { Library } from '../metadata-service/library';
 import { publicIngestFailure, type IngestStatus } from './ingest-status';
+
+const RUNNING_POLL_MS = 500;
 
 export interface FollowPhotosOptions {
   /** PHOTOS_DIR: a folder (watched and rescanned) or `s3://…` (rescanned only: S3 events are its watcher). */
@@ -34,7 +37,12 @@ export function followPhotos(options: FollowPhotosOptions): FolderFollower {
     photosDir,
     settings,
     {
-      ingestChanges: (changes) => options.library.ingestChanges(photosDir, changes, { ownerId }),
+      ingestChanges: async (changes) => {
+        // A full pass the runner started on its own (a retry after a failure, SIGHUP) may be reading the same
+        // new files: two inserts of one photo would record the loser as a duplicate of itself.
+        while (status.snapshot().state === 'running') await delay(RUNNING_POLL_MS);
+        return options.library.ingestChanges(photosDir, changes, { ownerId });
+      },
       rescan: async () => {
         await options.rescan();
         const after = status.snapshot();
