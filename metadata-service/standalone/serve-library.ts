@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import express from 'express';
-import { Registry } from 'prom-client';
 import { Authenticator } from '../../common/auth/authenticator';
 import { authenticateRequests } from '../../common/auth/request-principal';
 import { ServiceCredentials } from '../../common/auth/service-credentials';
 import { errorMiddleware, notFoundRoute } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
+import { servedMetrics } from '../../common/metrics/cluster-metrics';
+import { metricsRoute } from '../../common/metrics/metrics-route';
+import { processMetrics } from '../../common/metrics/process-metrics';
 import { NotReadyError } from '../../common/readiness';
 import type { StopServing } from '../../common/worker-processes';
 import { LibraryMetrics } from '../http/library-metrics';
@@ -44,9 +46,8 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
         }),
     );
   });
-  app.get('/metrics', (_req, res, next) => {
-    metrics.registry.metrics().then((text) => res.type(Registry.PROMETHEUS_CONTENT_TYPE).send(text), next);
-  });
+  // Process metrics next to the library's, summed over every worker process, whichever one the scrape reaches.
+  app.get('/metrics', metricsRoute(servedMetrics([processMetrics(), metrics.registry])));
   app.use('/v1/library', metrics.middleware());
   app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/library', library.router);
