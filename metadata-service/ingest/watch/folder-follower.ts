@@ -169,7 +169,12 @@ export class FolderFollower {
     );
     this.watcher = watcher;
     void watcher.ready.then(() => {
-      if (this.watcher === watcher && this.state === 'starting') this.state = 'watching';
+      if (this.watcher !== watcher || this.state !== 'starting') return;
+      this.state = 'watching';
+      // Watching again after a failure: back to the configured rescans (none, or fewer than the fallback's).
+      if (this.rescanEveryMs !== this.settings.rescanIntervalMs) {
+        this.setRescanInterval(this.settings.rescanIntervalMs);
+      }
     });
   }
 

@@ -78,6 +78,7 @@ describe('FolderFollower (a library following its folder)', function () {
 
     await rename(join(tmp.path, 'unplugged'), photos);
     await until(() => follower?.snapshot().watcher === 'watching');
+    assert.equal(follower.snapshot().rescanMinutes, null, 'no fallback rescans once watching again');
     await writeJpeg(join(photos, 'back.jpg'), { seed: 2 });
     await until(async () => (await count()) === 1);
     assert.equal(follower.snapshot().lastError, undefined);
