@@ -1,11 +1,14 @@
 /**
  * `npm run bench:sun`: sun labels (sunset, sunrise, golden hour, blue hour, night) measured on real photos
  * (test/metadata-service/labels/sun/sun-photo-set.ts): precision and recall per label as taken and in the sweep,
- * every case that gave or deserved a label, and the light statistics of each photo. `--all` lists every case.
+ * every case that gave or deserved a label, and the light statistics of each photo. `--all` lists every case. With
+ * VISION_EVAL_SET (scripts/fetch-vision-eval-set.sh), sunset and sunrise are also swept over that labelled set.
  */
+import { loadEvalSet } from '../eval/vision/eval-set';
 import {
   locateSunPhotos,
   measureSunLabels,
+  sweepSunsetsOn,
   type LabelFigures,
   type SunCase,
 } from '../test/metadata-service/labels/sun/sun-photo-set';
@@ -39,6 +42,22 @@ async function main(): Promise<void> {
   );
   table('As taken (each photo at its own instant and place)', measured.asTaken.figures);
   table('Sweep (every photo at sun +2° evening and morning, −6.5°, −20°)', measured.sweep.figures);
+  const visionSet = process.env.VISION_EVAL_SET?.trim();
+  if (visionSet) {
+    const photos = await loadEvalSet(visionSet);
+    const swept = await sweepSunsetsOn(
+      photos.map((p) => ({
+        id: p.truth.id,
+        file: p.file,
+        present: p.truth.present,
+        uncertain: p.truth.uncertain,
+      })),
+    );
+    table(`Vision evaluation set (${swept.photos} photos) at sun +2° evening and morning`, swept.figures);
+    if (swept.wrong.length > 0) process.stdout.write(`  wrong: ${swept.wrong.join(', ')}\n`);
+  } else {
+    process.stdout.write('\n(vision evaluation set: set VISION_EVAL_SET to sweep it too)\n');
+  }
   for (const [title, cases] of [
     ['As taken', measured.asTaken.cases],
     ['Sweep', measured.sweep.cases],

@@ -15,6 +15,9 @@ export const SUN_PRECISION_BAR = 0.9;
  * | blue hour   | 1.00 (2/0)       | 0.38 (3/5)    | no: a daytime blue sky looks like a blue-hour sky |
  * | night       | 1.00 (1/0)       | 0.40 (2/3)    | no: a dark forest or moss close-up looks like night |
  *
+ * On the vision evaluation set (eval/vision/, 169 photos: faces, rooms, flowers, animals, streets, three sunsets) at
+ * sun +2° evening and morning, sunset and sunrise measured 1.00 precision and 1.00 recall (3/0/0 each).
+ *
  * Sunset and sunrise clear the bar on little support (two real sunset photos, each in both halves of the day): a
  * label that clears it answers; the others are kept with their evidence (and "more like this") but never answer.
  * The test sun-photo-set.test.ts fails when a label marked here as answering drops below the bar.

@@ -420,3 +420,53 @@ function rootFrom(variable: string, script: string): { root?: string; problem?: 
   const root = fetched.stdout.trim().split('\n').pop();
   return root ? { root } : { problem: `${script} printed no folder` };
 }
+
+/** A photo of the vision evaluation set (eval/vision/): its file and what its table says it shows. */
+export interface LabelledPhoto {
+  id: string;
+  file: string;
+  present: readonly string[];
+  uncertain: readonly string[];
+}
+
+/**
+ * Sunset and sunrise on another labelled set (the vision evaluation set, which has no capture times): every photo at
+ * the sweep's sun +2° evening and morning. A sunset or sunrise photo deserves the label of that half of the day; one
+ * the table calls uncertain for it counts neither way.
+ */
+export async function sweepSunsetsOn(photos: readonly LabelledPhoto[]): Promise<{
+  photos: number;
+  figures: LabelFigures[];
+  wrong: string[];
+}> {
+  const cases: SunCase[] = [];
+  const wrong: string[] = [];
+  for (const photo of photos) {
+    const light = await pictureLight(
+      { path: photo.file },
+      photo.file.endsWith('.png') ? 'image/png' : 'image/jpeg',
+    );
+    const glows = photo.present.includes('sunset') || photo.present.includes('sunrise');
+    const unsure = photo.uncertain.includes('sunset') || photo.uncertain.includes('sunrise');
+    for (const scenario of SWEEP.slice(0, 2)) {
+      const sun = sunAt(scenario.instant, SWEEP_PLACE.latitude, SWEEP_PLACE.longitude);
+      const label: SunLabel = sun.half === 'evening' ? 'sunset' : 'sunrise';
+      const predicted = sunLabelsFor(sun, light)
+        .map((e) => e.label)
+        .filter((l) => l === 'sunset' || l === 'sunrise');
+      if (unsure && !glows && predicted.length > 0) continue;
+      if (predicted.length > 0 && !glows) wrong.push(`${photo.id} (${scenario.name})`);
+      cases.push({
+        photo: photo.id,
+        file: photo.file,
+        sun,
+        light,
+        truth: glows ? [label] : [],
+        predicted,
+        note: scenario.name,
+      });
+    }
+  }
+  const figures = figuresOf(cases).filter((f) => f.label === 'sunset' || f.label === 'sunrise');
+  return { photos: photos.length, figures, wrong };
+}
