@@ -1,4 +1,6 @@
-import { statfs } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, statfs, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /**
  * Codes that mean "the storage under the database cannot take writes": a full disk or a file system that went
@@ -41,4 +43,19 @@ export const MIN_FREE_BYTES = 1024 * 1024;
 export async function freeBytes(dir: string): Promise<number> {
   const stats = await statfs(dir);
   return stats.bavail * stats.bsize;
+}
+
+/**
+ * Rejects unless a file can be created in `dir` right now. Permission checks (access W_OK) do not see an ext4 that
+ * turned read-only after an I/O error (its mount flags still say rw), and a database probe that changes nothing
+ * writes nothing: creating a file is what meets the fault.
+ */
+export async function assertFolderTakesWrites(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const probe = join(dir, `.ready-${randomUUID()}.tmp`);
+  try {
+    await writeFile(probe, 'ok');
+  } finally {
+    await rm(probe, { force: true });
+  }
 }

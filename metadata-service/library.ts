@@ -7,7 +7,7 @@ import { CredentialRepository } from '../common/auth/credential-repository';
 import type { CredentialDatabase } from '../common/auth/credential-schema';
 import { openDatabase, type DatabaseLocation } from '../common/database';
 import { assertDatabaseTakesWrites } from '../common/database-write-probe';
-import { freeBytes, MIN_FREE_BYTES } from '../common/storage-faults';
+import { assertFolderTakesWrites, freeBytes, MIN_FREE_BYTES } from '../common/storage-faults';
 import { badRequest } from '../common/errors';
 import type { Logger } from '../common/logger';
 // The display's error for public readiness reasons, so /readyz reports both tiers' reasons alike.
@@ -23,6 +23,7 @@ import type { FolderChanges } from './ingest/watch/folder-changes';
 import { ingestFolderChanges, type ChangesReport } from './ingest/watch/ingest-changes';
 import { isFolder } from './ingest/watch/is-folder';
 import { photosNextToSidecar } from './ingest/watch/sidecar-photos';
+import { refreshTextFacts } from './repositories/text-facts';
 import { runIngest, type IngestProgress, type IngestReport, type VisionOutcome } from './ingest/ingest-run';
 import { ancestorsOf } from '../common/vocabulary';
 import { createLibraryService, type LibraryService } from './library-service';
@@ -239,9 +240,14 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
       );
       const report = await ingestFolderChanges(
         source,
-        { ...changes, changed: [...new Set([...changes.changed, ...described.flat()])] },
+        { ...changes, redescribed: [...new Set(described.flat())] },
         { ownerId, albumFolders: options.albumFolders },
-        { repository, logger, rootAvailable: () => isFolder(source.root) },
+        {
+          repository,
+          logger,
+          rootAvailable: () => isFolder(source.root),
+          refreshTextFacts: (photo, facts) => refreshTextFacts(db, ancestorsOf, photo, facts),
+        },
       );
       if (report.added > 0 && options.vision) startBackgroundVision(ownerId, source.root);
       return report;
@@ -257,16 +263,18 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
         logger.warn('not ready', { reason: 'database does not answer', error });
         throw new NotReadyError(['database does not answer']);
       }
+      if (options.database.kind === 'sqlite') {
+        // Before the write probe: on a full disk that probe fails too, and this says why.
+        const free = await freeBytes(dirname(options.database.file));
+        if (free < MIN_FREE_BYTES) throw new NotReadyError([`database disk is full (${free} bytes free)`]);
+      }
       try {
         await assertDatabaseTakesWrites(db, 'library_migrations');
+        // A probe that changes nothing writes nothing, so it passes on a file system that went read-only.
+        if (options.database.kind === 'sqlite') await assertFolderTakesWrites(dirname(options.database.file));
       } catch (error) {
         logger.warn('not ready', { reason: 'database refuses writes', error });
         throw new NotReadyError(['database refuses writes']);
-      }
-      if (options.database.kind === 'sqlite') {
-        // The write probe changes nothing, so it needs no room and passes on a full disk.
-        const free = await freeBytes(dirname(options.database.file));
-        if (free < MIN_FREE_BYTES) throw new NotReadyError([`database disk is full (${free} bytes free)`]);
       }
     },
     close: async () => {

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -60,7 +70,7 @@ export function loadOrCreateLocalSecrets(dataDir: string): CompleteLocalSecrets 
   };
   if (existing === undefined) {
     try {
-      writeFileSync(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+      writeDurably(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), 'create');
       return secrets;
     } catch (error) {
       // Another process (the simulator starting a stack, a second npm start) created them first: use theirs.
@@ -81,10 +91,36 @@ export function updateLocalSecrets(dataDir: string, patch: Partial<LocalSecrets>
 
 /** Replaces the file in one rename, so a reader never sees half of it, with mode 0600 from the first byte. */
 function writeLocalSecrets(dataDir: string, secrets: LocalSecrets): void {
-  const file = localSecretsFile(dataDir);
+  writeDurably(localSecretsFile(dataDir), JSON.stringify(secrets, null, 2), 'replace');
+}
+
+/**
+ * Writes a whole file that survives a crash of the machine, not only of the process: the content is flushed before
+ * the name points at it, and the folder after. Without the flushes an ext4 that fails (or a power cut) right after
+ * first start left a zero-length secrets file, and the stack refused to start until someone deleted it (found by
+ * test/faults/data-dir.test.ts). 'create' fails with EEXIST when the file exists (link is atomic and exclusive).
+ */
+function writeDurably(file: string, text: string, mode: 'create' | 'replace'): void {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temporary, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
-  renameSync(temporary, file);
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (mode === 'create') linkSync(temporary, file);
+    else renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  const folder = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
 }
 
 function parseJson(text: string): unknown {

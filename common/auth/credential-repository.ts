@@ -4,6 +4,7 @@ import type { PersonCredentialVerifier, PersonPrincipal } from './authenticator'
 import type { CredentialDatabase, CredentialsTable } from './credential-schema';
 import { credentialScopeSchema, type CredentialScope } from './scopes';
 import { hashToken, newPersonToken } from './tokens';
+import { flushCommitsToDisk } from '../database';
 import { retryOnConnectionLoss } from '../retry-on-connection-loss';
 
 /** A credential as listed: never its token, which only exists in the answer to `create`. */
@@ -42,6 +43,7 @@ export class CredentialRepository implements PersonCredentialVerifier {
       revoked_at: null,
     };
     await this.db.insertInto('credentials').values(row).execute();
+    await flushCommitsToDisk(this.db);
     return { token, credential: toInfo(row) };
   }
 
@@ -59,6 +61,7 @@ export class CredentialRepository implements PersonCredentialVerifier {
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+    await flushCommitsToDisk(this.db);
     return Number(result.numUpdatedRows) === 1;
   }
 

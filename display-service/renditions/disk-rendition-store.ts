@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { assertFolderTakesWrites } from '../../common/storage-faults';
 
 /**
  * Finished renditions persisted under one folder, named by cache key, so a restart or a second instance on the
@@ -34,14 +35,8 @@ export class DiskRenditionStore {
   }
 
   /** Proves the folder takes writes (readiness): writes and removes a small probe file, or throws why not. */
-  async assertWritable(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const probe = join(this.dir, `.ready-${randomUUID()}.tmp`);
-    try {
-      await writeFile(probe, 'ok');
-    } finally {
-      await rm(probe, { force: true });
-    }
+  assertWritable(): Promise<void> {
+    return assertFolderTakesWrites(this.dir);
   }
 
   fileFor(key: string): string {

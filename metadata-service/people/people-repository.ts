@@ -1,3 +1,4 @@
+import { flushCommitsToDisk } from '../../common/database';
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
@@ -228,7 +229,7 @@ export class PeopleRepository {
     personId: string,
     update: { name?: string; hidden?: boolean },
   ): Promise<string | undefined> {
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const person = await trx
         .selectFrom('people')
         .select(['id', 'hidden'])
@@ -276,6 +277,8 @@ export class PeopleRepository {
       await mergePerson(trx, ownerId, personId, into);
       return into;
     });
+    await flushCommitsToDisk(this.db);
+    return result;
   }
 
   /** The faces in one of the owner's photos, left to right, with the person each belongs to. */

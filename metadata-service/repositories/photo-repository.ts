@@ -1,3 +1,4 @@
+import { flushCommitsToDisk } from '../../common/database';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type {
   PhotoCaptionFacts,
@@ -282,7 +283,7 @@ export class PhotoRepository {
    * so no search matches it any more (see schema.ts); unhiding clears it. False when the photo is not the owner's.
    */
   async setPhotoFlags(ownerId: string, photoId: string, flags: PhotoFlagsUpdate): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const photo = await trx
         .selectFrom('photos')
         .select(['left_out'])
@@ -320,6 +321,8 @@ export class PhotoRepository {
       }
       return true;
     });
+    await flushCommitsToDisk(this.db);
+    return result;
   }
 
   /** Every place (city, region, country) the owner's photos were taken in, as stored. */
@@ -357,6 +360,7 @@ export class PhotoRepository {
         .where('label', '=', label)
         .execute();
     }
+    await flushCommitsToDisk(this.db);
   }
 
   async hiddenLabels(ownerId: string): Promise<string[]> {

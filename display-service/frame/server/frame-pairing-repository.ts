@@ -1,3 +1,4 @@
+import { flushCommitsToDisk } from '../../../common/database';
 import { sql, type Kysely } from 'kysely';
 import type { DisplayDatabase } from '../../database/schema';
 import { isWriteConflict } from '../../database/write-conflicts';
@@ -96,6 +97,7 @@ export class FramePairingRepository {
       .where('code_expires_at', '>', now)
       .returning('frame_id')
       .executeTakeFirst();
+    if (row) await flushCommitsToDisk(this.db);
     return row?.frame_id;
   }
 
@@ -107,6 +109,7 @@ export class FramePairingRepository {
       .where('frame_id', '=', frameId)
       .where('owner_id', '=', ownerId)
       .executeTakeFirst();
+    await flushCommitsToDisk(this.db);
     return Number(result.numUpdatedRows) === 1;
   }
 

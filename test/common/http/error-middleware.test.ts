@@ -42,6 +42,29 @@ describe('common/http/error-middleware', () => {
     }
   });
 
+  for (const [what, code, message] of [
+    ['a full SQLite disk', 'SQLITE_FULL', 'database or disk is full'],
+    ['a read-only SQLite file', 'SQLITE_READONLY', 'attempt to write a readonly database'],
+    ['a full PostgreSQL disk', '53100', 'could not extend file "base/16384/2619": No space left on device'],
+    ['a read-only file system', 'EROFS', "EROFS: read-only file system, open '/srv/data/x'"],
+  ] as const) {
+    it(`answers ${what} with 503 STORAGE_UNAVAILABLE and a minute's Retry-After, no internals`, async () => {
+      const app = await failingWith(
+        new Error('favourite failed', { cause: Object.assign(new Error(message), { code }) }),
+      );
+      try {
+        const response = await fetch(app.url);
+        assert.equal(response.status, 503);
+        assert.equal(response.headers.get('retry-after'), '60');
+        const text = await response.text();
+        assert.equal((JSON.parse(text) as { error: { code: string } }).error.code, 'STORAGE_UNAVAILABLE');
+        assert.doesNotMatch(text, /base\/16384|srv|readonly database|favourite failed/);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+
   it('answers any other failure with a bare 500 INTERNAL that carries no internal message', async () => {
     const app = await failingWith(new Error('cannot read row 17 from /var/lib/photoframe/library.sqlite'));
     try {
