@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { ancestorsOf } from '../../../../common/vocabulary';
@@ -192,5 +192,35 @@ describeOnEachEngine('sun labels in a library of real JPEGs with EXIF', (engine)
     assert.equal(second.report.looked, 0);
     const pendingUnderNewVersion = await second.repository.pendingPhotos(OWNER, folder, 'sun/next');
     assert.equal(pendingUnderNewVersion.length, 6);
+  });
+
+  it('records a photo whose picture is gone or garbled as unreadable and labels the others', async () => {
+    await rm(join(folder, 'sunset.jpg'));
+    await writeFile(
+      join(folder, 'sunset-no-offset.jpg'),
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]),
+    );
+    const { report, repository } = await runStage();
+    assert.equal(report.unreadable, 2);
+    assert.equal(report.labels.sunset, undefined);
+    assert.equal(report.labels.night, 1);
+    assert.equal(report.looked, 6);
+    const pending = await repository.pendingPhotos(OWNER, folder, SUN_LABELLER_VERSION);
+    assert.equal(pending.length, 0, 'an unreadable photo is not retried until the version changes');
+  });
+
+  it('stops without looking at anything once aborted', async () => {
+    const originals = createOriginalReader(undefined);
+    try {
+      const repository = new SunRepository(database.db, ancestorsOf);
+      const report = await runSunStage(
+        { ownerId: OWNER, sourceRoot: folder, signal: AbortSignal.abort() },
+        { repository, originals, logger: silentLogger },
+      );
+      assert.equal(report.looked, 0);
+      assert.equal((await repository.pendingPhotos(OWNER, folder, SUN_LABELLER_VERSION)).length, 6);
+    } finally {
+      originals.close();
+    }
   });
 });
