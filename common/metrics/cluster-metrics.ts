@@ -78,7 +78,7 @@ let answersHeard = false;
 /**
  * Where `/metrics` reads from: in a cluster worker, the sum over all workers (asked of the primary, which must
  * call aggregateWorkerMetrics); otherwise this process's own `registries`. In a worker, `registries` are what this
- * worker contributes when the primary gathers.
+ * worker contributes when the primary gathers (prom-client keeps one such list per process: a worker serves one tier).
  */
 export function servedMetrics(registries: readonly Registry[]): MetricsSource {
   if (!cluster.isWorker) return localMetrics(registries);
