@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from './helpers/chromium';
 import { FrameStack } from './helpers/frame-stack';
-
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+import { SCREENSHOTS } from './helpers/screenshots';
 
 interface FrameState {
   position: number;

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumPath, launchChromium } from './helpers/chromium';
 import { FrameStack } from './helpers/frame-stack';
-
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+import { SCREENSHOTS } from './helpers/screenshots';
 
 describe('device preview in chromium (/preview)', function () {
   this.timeout(60_000);
