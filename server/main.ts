@@ -1,3 +1,4 @@
+import '../common/load-env';
 import { createLogger } from '../common/logger';
 import { localStackConfigFromEnv, type LocalStackConfig } from './config';
 import { allowedHostNames } from './host-check';

@@ -1,3 +1,4 @@
+import '../../common/load-env';
 import cluster from 'node:cluster';
 import { openDatabase } from '../../common/database';
 import { createLogger } from '../../common/logger';

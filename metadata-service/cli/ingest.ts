@@ -6,6 +6,7 @@
  * model version, and a killed run resumes where it stopped. Exit 0 even when some files were skipped; 2 for bad
  * usage or a location that cannot be read; 1 when the vision phase as a whole failed (the files stay indexed).
  */
+import '../../common/load-env';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';

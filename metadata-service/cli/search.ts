@@ -5,6 +5,7 @@
  * says the same). Searches the library in DATA_DIR (or DATABASE_URL). Dates are relative to now in this machine's
  * time zone; `--time-zone`, `--hemisphere` and `--reference <ISO instant>` say otherwise. Exit 2 for bad usage.
  */
+import '../../common/load-env';
 import { parseArgs } from 'node:util';
 import { answerNothingFound } from '../../common/answers/nothing-found-answer';
 import { MAX_SEARCH_PAGE, ownerIdSchema, type SearchResponse } from '../../common/contracts';

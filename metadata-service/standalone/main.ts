@@ -1,3 +1,4 @@
+import '../../common/load-env';
 import cluster from 'node:cluster';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

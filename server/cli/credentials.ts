@@ -6,6 +6,7 @@
  *   npm run credentials -- list [--owner ID] [--json]
  *   npm run credentials -- revoke <credential id>
  */
+import '../../common/load-env';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';

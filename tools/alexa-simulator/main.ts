@@ -1,3 +1,4 @@
+import '../../common/load-env';
 import { resolve } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
