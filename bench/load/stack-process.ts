@@ -175,10 +175,11 @@ function logKey(line: string): string {
     const message = entry.message ?? entry.msg;
     const error = (entry.error ?? entry.err) as { message?: unknown; code?: unknown } | undefined;
     const code = typeof entry.code === 'string' ? entry.code : undefined;
-    const cause = [code, error?.code, error?.message]
-      .filter((part): part is string => typeof part === 'string')
-      .join(' ')
-      .slice(0, 160);
+    const said = typeof error?.message === 'string' ? error.message : '';
+    const codes = [...new Set([code, error?.code])].filter(
+      (part): part is string => typeof part === 'string' && !said.includes(part),
+    );
+    const cause = [...codes, said].filter(Boolean).join(' ').slice(0, 160);
     if (typeof level === 'string' && typeof message === 'string') {
       return `${level}: ${message}${cause === '' ? '' : ` (${cause})`}`;
     }

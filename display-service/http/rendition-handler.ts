@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, toErrorBody } from '../../common/errors';
 import type { Logger } from '../../common/logger';
+import { isServiceUnavailable } from '../../common/service-unavailable';
 import type { RenditionResponse, RenditionService } from '../renditions/rendition-service';
-import { retryAfterSecondsOf } from '../renditions/store-errors';
+import { RetryableError, retryAfterSecondsOf } from '../renditions/store-errors';
 import { parseRenditionRequest } from './parse-rendition-request';
 
 /** Renditions never change under their URL (the cache key names the content), so caches may keep them. */
@@ -62,11 +63,23 @@ function send(req: IncomingMessage, res: ServerResponse, result: RenditionRespon
   res.end(req.method === 'HEAD' ? undefined : result.body);
 }
 
-/** Same envelope as common/http/error-middleware: `{error:{code,message}}`, internals only in the log. */
+/**
+ * Same envelope and codes as common/http/error-middleware: `{error:{code,message}}`, internals only in the log. A
+ * rendition not yet made needs the photo's facts from the library: while its database is down or restarting
+ * (ECONNREFUSED, 57P03 "shutting down"…) that is 503 SERVICE_UNAVAILABLE with Retry-After, as on every other route,
+ * not a 500 (`npm run bench:load` found it during a PostgreSQL restart).
+ */
 function sendError(res: ServerResponse, error: unknown, logger: Logger): void {
   const appError = isAppError(error)
     ? error
-    : new AppError({ status: 500, code: 'INTERNAL', publicMessage: 'Internal error', cause: error });
+    : isServiceUnavailable(error)
+      ? new RetryableError({
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          publicMessage: 'The photo library is not reachable right now; try again shortly',
+          cause: error,
+        })
+      : new AppError({ status: 500, code: 'INTERNAL', publicMessage: 'Internal error', cause: error });
   if (appError.status >= 500) logger.error('rendition failed', { code: appError.code, error });
   else logger.debug('rendition rejected', { code: appError.code });
   if (res.headersSent) {
