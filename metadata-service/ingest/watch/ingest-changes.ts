@@ -8,13 +8,23 @@ import {
 } from '../ingest-run';
 import type { AlbumFolderMode } from '../photo-record';
 import type { AddressableSource } from '../photo-source';
+import { hierarchicalKeywordLabels, keywordLabels, textLabels } from '../photo-labels';
+import type { TextFacts } from '../../repositories/text-facts';
 import type { FolderChanges } from './folder-changes';
+
+/** Watched changes with each sidecar resolved to the photos it describes (sidecar-photos.ts). */
+export type ResolvedChanges = Omit<FolderChanges, 'sidecars'> & {
+  /** Photos whose sidecar was written or removed: their text facts are read again. */
+  redescribed: string[];
+};
 
 export interface ChangesReport {
   added: number;
   /** Known bytes at a new path (a move or rename: same id, favourites and people kept). */
   updated: number;
   unchanged: number;
+  /** Stored photos whose text facts (keywords, title, description, rating) were read again for a sidecar. */
+  refreshed: number;
   removed: number;
   skipped: SkippedFile[];
 }
@@ -32,6 +42,8 @@ export interface IngestChangesDeps extends IngestDeps {
    * every file being deleted; without the root nothing is removed (the periodic rescan reports the folder).
    */
   rootAvailable(): Promise<boolean>;
+  /** Rewrites a stored photo's text facts (repositories/text-facts.ts); false when it is not stored. */
+  refreshTextFacts(photo: { ownerId: string; photoId: string }, facts: TextFacts): Promise<boolean>;
 }
 
 /**
@@ -43,7 +55,7 @@ export interface IngestChangesDeps extends IngestDeps {
  */
 export async function ingestFolderChanges(
   source: AddressableSource,
-  changes: FolderChanges,
+  changes: ResolvedChanges,
   options: IngestChangesOptions,
   deps: IngestChangesDeps,
 ): Promise<ChangesReport> {
@@ -54,7 +66,7 @@ export async function ingestFolderChanges(
       publicMessage: 'Photo folder does not exist or cannot be read: no photo was removed',
     });
   }
-  const report: ChangesReport = { added: 0, updated: 0, unchanged: 0, removed: 0, skipped: [] };
+  const report: ChangesReport = { added: 0, updated: 0, unchanged: 0, refreshed: 0, removed: 0, skipped: [] };
   const gone: string[] = [];
   const ingestPath = async (path: string): Promise<void> => {
     const outcome = await ingestSourcePath(source, path, options, deps);
@@ -64,6 +76,12 @@ export async function ingestFolderChanges(
     else report[outcome.kind] += 1;
   };
   await forEachBounded(changes.changed, options.concurrency ?? 2, ingestPath);
+  const changed = new Set(changes.changed);
+  for (const path of changes.redescribed) {
+    if (changed.has(path)) continue; // read in full just now
+    if (await refreshStored(source, path, options, deps)) report.refreshed += 1;
+    else await ingestPath(path);
+  }
 
   const removals = [
     ...changes.removed,
@@ -85,10 +103,48 @@ export async function ingestFolderChanges(
     added: report.added,
     updated: report.updated,
     unchanged: report.unchanged,
+    refreshed: report.refreshed,
     removed: report.removed,
     skipped: report.skipped.length,
   });
   return report;
+}
+
+/**
+ * A sidecar of a stored, unchanged photo changed: its text facts are read again (with the sidecar as it is now) and
+ * rewritten. False when the path holds no stored photo or other bytes than stored: then it is ingested as a change.
+ */
+async function refreshStored(
+  source: AddressableSource,
+  path: string,
+  options: IngestChangesOptions,
+  deps: IngestChangesDeps,
+): Promise<boolean> {
+  const file = await source.stat(path);
+  if (!file || file.problem) return false;
+  const stored = await deps.repository.findBySourcePath(options.ownerId, source.root, path);
+  if (!stored || stored.bytes !== file.bytes || stored.fileMtime !== file.modifiedAt.toISOString())
+    return false;
+  let metadata;
+  try {
+    metadata = await source.readMetadata(file);
+  } catch (error) {
+    deps.logger.warn('sidecar change not read', { path, error });
+    return false;
+  }
+  return deps.refreshTextFacts(
+    { ownerId: options.ownerId, photoId: stored.id },
+    {
+      title: metadata.title,
+      description: metadata.description,
+      rating: metadata.rating,
+      keywordLabels: [
+        ...keywordLabels(metadata.keywords),
+        ...hierarchicalKeywordLabels(metadata.hierarchicalKeywords),
+      ],
+      textLabels: textLabels([metadata.title, metadata.description]),
+    },
+  );
 }
 
 /** The stored paths inside removed folders (a folder deleted or moved away as a whole). */
