@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import type { Logger } from '../../../common/logger';
 import { forEachBounded } from '../../ingest/ingest-run';
 import type { OriginalReader } from '../../vision/original-reader';
@@ -96,7 +97,10 @@ async function recordFor(
       moment,
       async () => {
         try {
-          return await deps.originals.read(photo.uri);
+          const original = await deps.originals.read(photo.uri);
+          // A file that is not there (an unmounted disk, a file moved since ingest) is no verdict on the picture.
+          if ('path' in original) await access(original.path);
+          return original;
         } catch (error) {
           if (error instanceof VisionSkip) throw error;
           throw new OriginalUnavailable('original could not be read', { cause: error });
