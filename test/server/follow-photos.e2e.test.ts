@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localStackConfigFromEnv } from '../../server/config';
@@ -151,6 +151,31 @@ describe('the local stack follows PHOTOS_DIR', function () {
     assert.equal(moved.favorite, true);
     assert.deepEqual(
       (await search(stack, 'beach')).photos.map((p) => p.id),
+      [before.id],
+    );
+  });
+
+  it('finds a stored photo by a tag written into its XMP sidecar afterwards, within 10 s', async () => {
+    await writeJpeg(join(root, 'photos', 'IMG_0006.jpg'), { seed: 8, keywords: ['Beach'] });
+    stack = await stackOn(root);
+    await watching(stack);
+    const [before] = (await search(stack, 'beach')).photos;
+    assert.ok(before);
+    assert.equal((await search(stack, 'snow')).total, 0);
+
+    await writeFile(
+      join(root, 'photos', 'IMG_0006.xmp'),
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+        '<dc:subject><rdf:Bag><rdf:li>Snow</rdf:li></rdf:Bag></dc:subject></rdf:Description></rdf:RDF></x:xmpmeta>',
+    );
+    await within(
+      WITHIN_MS,
+      () => search(stack!, 'snow'),
+      (r) => r.total === 1,
+    );
+    assert.deepEqual(
+      (await search(stack, 'snow')).photos.map((p) => p.id),
       [before.id],
     );
   });
