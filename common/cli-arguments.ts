@@ -20,10 +20,14 @@ type Parsed<O extends CliOptions> = ReturnType<
   typeof parseArgs<{ options: O; allowPositionals: boolean; strict: true }>
 >;
 
+/** What a command answers instead of running: its help, or what is wrong with the command line. */
+export interface CliAnswer {
+  kind: 'help' | 'usage-error';
+  text: string;
+}
+
 export type CliArguments<O extends CliOptions> =
-  | { kind: 'run'; values: Parsed<O>['values']; positionals: string[] }
-  | { kind: 'help'; text: string }
-  | { kind: 'usage-error'; text: string };
+  { kind: 'run'; values: Parsed<O>['values']; positionals: string[] } | CliAnswer;
 
 /**
  * Reads a command line with node:util's parseArgs (strict: an unknown flag is an error), answering help before
@@ -33,10 +37,7 @@ export function readCliArguments<O extends CliOptions>(
   definition: CliDefinition<O>,
   argv: readonly string[],
 ): CliArguments<O> {
-  // Flags end at a `--` terminator: after it, `--help` is an argument like any other.
-  const end = argv.indexOf('--');
-  const flags = end === -1 ? argv : argv.slice(0, end);
-  if (flags.some((arg) => arg === '--help' || arg === '-h')) {
+  if (wantsHelp(argv)) {
     return { kind: 'help', text: withNewline(definition.usage) };
   }
   try {
@@ -52,15 +53,29 @@ export function readCliArguments<O extends CliOptions>(
   }
 }
 
-/** A problem with the command line, worded for the person who typed it: the problem, then how to get help. */
+/**
+ * A problem with the command line, worded for the person who typed it: the problem, the usage's first line (the
+ * synopsis) and how to get the rest.
+ */
 export function usageError(
-  definition: Pick<CliDefinition<CliOptions>, 'name'>,
+  definition: Pick<CliDefinition<CliOptions>, 'name' | 'usage'>,
   problem: string,
-): { kind: 'usage-error'; text: string } {
+): CliAnswer {
+  const synopsis = definition.usage.split('\n', 1)[0] ?? '';
   return {
     kind: 'usage-error',
-    text: `${definition.name}: ${problem}\nRun with --help for usage.\n`,
+    text: `${definition.name}: ${problem}\n${synopsis}\nRun with --help for the whole usage.\n`,
   };
+}
+
+/** Writes a help answer to stdout or a usage error to stderr, and answers the exit code (0 or 2). */
+export function printAnswer(answer: CliAnswer): number {
+  if (answer.kind === 'help') {
+    process.stdout.write(answer.text);
+    return 0;
+  }
+  process.stderr.write(answer.text);
+  return EXIT_USAGE;
 }
 
 /**
@@ -77,13 +92,15 @@ export function cliArgumentsOrExit<O extends CliOptions>(
 }
 
 /** Writes a help or usage-error answer and ends the process with its exit code. */
-export function exitWith(answer: { kind: 'help' | 'usage-error'; text: string }): never {
-  if (answer.kind === 'help') {
-    process.stdout.write(answer.text);
-    process.exit(0);
-  }
-  process.stderr.write(answer.text);
-  process.exit(EXIT_USAGE);
+export function exitWith(answer: CliAnswer): never {
+  process.exit(printAnswer(answer));
+}
+
+/** `--help` or `-h` among the flags (before any `--` terminator). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  return flags.some((arg) => arg === '--help' || arg === '-h');
 }
 
 function withNewline(text: string): string {

@@ -1,5 +1,6 @@
 import '../../common/load-env';
 import cluster from 'node:cluster';
+import { cliArgumentsOrExit } from '../../common/cli-arguments';
 import { openDatabase } from '../../common/database';
 import { createLogger } from '../../common/logger';
 import { migrateDisplayDatabase } from '../database/migrations';
@@ -8,12 +9,36 @@ import { standaloneDisplayConfigFromEnv } from './config';
 import { serveDisplay } from './serve-display';
 import { serveInWorkerProcesses } from '../../common/worker-processes';
 
+const USAGE = `Usage: npm run start:display [-- --help]
+
+The display tier on its own, for the scale-out deployment: slideshows and renditions at /v1/display (a credential
+on every route but the signed rendition URLs), plus open /healthz, /readyz and /metrics, from DISPLAY_WORKERS
+processes sharing PORT. Photos come from the library tier at METADATA_SERVICE_URL.
+
+Environment:
+  PORT                       8081               port to listen on (every address)
+  METADATA_SERVICE_URL       (required)         origin of the library tier, e.g. http://library.internal:8082
+  PUBLIC_BASE_URL            (required)         origin devices fetch renditions from (https in production)
+  RENDITION_SIGNING_KEYS     (required)         comma-separated, at least 32 characters each; the first signs
+  SERVICE_TOKENS             (required)         service credentials: the first is sent to the library, all are
+                                                accepted from the skill
+  DATABASE_URL               one of these two   postgres://… shared by every display instance
+  DISPLAY_SQLITE_FILE                           or a SQLite file (one machine)
+  DISPLAY_RENDITIONS_DIR     ./data/renditions  rendition cache on disk
+  DISPLAY_WORKERS            one per core       processes sharing PORT (a worker that dies is replaced)
+  RENDITION_URL_TTL_SECONDS  21600              rendition URL lifetime
+  SLIDESHOW_TTL_HOURS        72                 unused slideshows are deleted after this long
+  SLIDESHOWS_PER_OWNER       200                each owner keeps at most this many
+  AWS_REGION, S3_ENDPOINT                       for s3:// originals (credentials: the AWS SDK's chain)
+  LOG_LEVEL                  info               debug, info, warn, error, silent`;
+
 /**
  * `npm run start:display`: the display tier on its own, for the scale-out deployment (the library and the skill
  * run elsewhere): DISPLAY_WORKERS processes (one per core by default) share PORT. The primary brings the schema up
  * to date once before forking, so workers never race to migrate a fresh database.
  */
 async function main(): Promise<void> {
+  if (cluster.isPrimary) cliArgumentsOrExit({ name: 'start:display', usage: USAGE, options: {} });
   const config = standaloneDisplayConfigFromEnv();
   const logger = createLogger(config.logLevel, { service: 'display', pid: process.pid });
   if (cluster.isPrimary) {

@@ -8,8 +8,8 @@
  */
 import '../../common/load-env';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
+import { EXIT_USAGE, printAnswer, readCliArguments, usageError } from '../../common/cli-arguments';
 import { ownerIdSchema } from '../../common/contracts';
 import { isAppError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
@@ -18,24 +18,45 @@ import type { IngestProgress, IngestReport } from '../ingest/ingest-run';
 import { isS3Location } from '../ingest/source-for';
 import { createLibrary } from '../library';
 
-const USAGE =
-  'Usage: npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>] [--no-vision] [--vision-workers <n>]';
-const EXIT_USAGE = 2;
+const USAGE = `Usage: npm run ingest -- <folder|s3://bucket/prefix> [--owner <id>] [--no-vision] [--vision-workers <n>]
+
+Indexes a library of originals (JPEG, PNG, WebP, AVIF, HEIC, TIFF, MP4/MOV, Takeout sidecars) into the library
+database, then analyses the new photos' content (labels, faces → people), with a progress bar per phase. Safe to
+re-run and to interrupt: unchanged files are not re-read and a killed run resumes.
+
+Arguments:
+  <folder|s3://bucket/prefix>   what to index
+  --owner <id>                  owner the photos are filed under (default: PHOTO_OWNER_ID)
+  --no-vision                   skip the content analysis (a fast metadata-only pass)
+  --vision-workers <n>          vision worker processes, 1-64 (default: VISION_WORKERS, else one per core)
+  -h, --help                    this text
+
+Environment:
+  DATA_DIR               ./data              SQLite file DATA_DIR/library.sqlite
+  DATABASE_URL           unset → SQLite      postgres://… instead
+  PHOTO_OWNER_ID         local               default owner
+  LIBRARY_ALBUM_FOLDERS  leaf                which folders along a path become albums
+  VISION_PROVIDER        local               local models or rekognition (AWS_REGION, REKOGNITION_*)
+  VISION_WORKERS         one per core        local vision worker processes
+  AWS_REGION, S3_ENDPOINT, S3_FORCE_PATH_STYLE   for s3:// locations (credentials: the AWS SDK's chain)
+
+Exit codes: 0 indexed (even with skipped files), 1 the vision phase failed, 2 bad usage or unreadable location.`;
+const CLI = { name: 'ingest', usage: USAGE } as const;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const args = readCliArguments(
+    {
+      ...CLI,
       allowPositionals: true,
       options: {
         owner: { type: 'string' },
         'no-vision': { type: 'boolean' },
         'vision-workers': { type: 'string' },
       },
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
+    },
+    process.argv.slice(2),
+  );
+  if (args.kind !== 'run') return printAnswer(args);
   const [location, ...extra] = args.positionals;
   if (location === undefined || extra.length > 0)
     return usage('expected exactly one folder or s3:// location');
@@ -149,8 +170,7 @@ export function formatSummary(location: string, report: IngestReport): string {
 }
 
 function usage(problem: string): number {
-  process.stderr.write(`ingest: ${problem}\n${USAGE}\n`);
-  return EXIT_USAGE;
+  return printAnswer(usageError(CLI, problem));
 }
 
 function fail(message: string): number {

@@ -6,7 +6,13 @@
  * time zone; `--time-zone`, `--hemisphere` and `--reference <ISO instant>` say otherwise. Exit 2 for bad usage.
  */
 import '../../common/load-env';
-import { parseArgs } from 'node:util';
+import {
+  EXIT_USAGE,
+  printAnswer,
+  type CliAnswer,
+  readCliArguments,
+  usageError,
+} from '../../common/cli-arguments';
 import { answerNothingFound } from '../../common/answers/nothing-found-answer';
 import { MAX_SEARCH_PAGE, ownerIdSchema, type SearchResponse } from '../../common/contracts';
 import { isAppError } from '../../common/errors';
@@ -16,11 +22,30 @@ import { createLibrary, type Library } from '../library';
 import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import type { Hemisphere } from '../query-text/types';
 
-const USAGE =
-  'Usage: npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>] ' +
-  '[--time-zone <IANA zone>] [--hemisphere N|S] [--reference <ISO instant>]';
-const EXIT_USAGE = 2;
 const DEFAULT_LIMIT = 50;
+
+const USAGE = `Usage: npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>] [--time-zone <IANA zone>] [--hemisphere N|S] [--reference <ISO instant>]
+
+Reads the text the way the skill does (dates, places, people, albums, labels of this library), prints how it was
+understood, then the total and one line per photo, or what found nothing and at most one alternative.
+
+Arguments:
+  "<free text>"              e.g. "beach photos from last summer in Santa Monica"
+  --owner <id>               whose library (default: PHOTO_OWNER_ID)
+  --json                     the search response and the listed photos as JSON
+  --limit <n>                photos listed, 1-${MAX_SEARCH_PAGE} (default ${DEFAULT_LIMIT})
+  --time-zone <IANA zone>    zone relative dates are read in (default: this machine's)
+  --hemisphere N|S           seasons (default: from the time zone)
+  --reference <ISO instant>  "now" for relative dates (default: the clock)
+  -h, --help                 this text
+
+Environment:
+  DATA_DIR        ./data           SQLite file DATA_DIR/library.sqlite
+  DATABASE_URL    unset → SQLite   postgres://… instead
+  PHOTO_OWNER_ID  local            default owner
+
+Exit codes: 0 answered (also when nothing was found), 2 bad usage.`;
+const CLI = { name: 'search', usage: USAGE } as const;
 
 interface Options {
   text: string;
@@ -41,7 +66,8 @@ interface PhotoLine {
 
 async function main(): Promise<number> {
   const options = readOptions();
-  if (typeof options === 'string') return usage(options);
+  if (typeof options === 'string') return printAnswer(usageError(CLI, options));
+  if ('kind' in options) return printAnswer(options);
 
   const logger = createLogger('warn', { tool: 'search' });
   const library = await createLibrary({ database: libraryDatabaseLocation(process.env), logger });
@@ -72,10 +98,10 @@ async function main(): Promise<number> {
   }
 }
 
-function readOptions(): Options | string {
-  let args;
-  try {
-    args = parseArgs({
+function readOptions(): Options | string | CliAnswer {
+  const args = readCliArguments(
+    {
+      ...CLI,
       allowPositionals: true,
       options: {
         owner: { type: 'string' },
@@ -85,10 +111,10 @@ function readOptions(): Options | string {
         hemisphere: { type: 'string' },
         reference: { type: 'string' },
       },
-    });
-  } catch (error) {
-    return (error as Error).message;
-  }
+    },
+    process.argv.slice(2),
+  );
+  if (args.kind !== 'run') return args;
   const text = args.positionals.join(' ').trim();
   if (text.length === 0) return 'expected the text to search for';
   const owner = ownerIdSchema.safeParse(args.values.owner ?? libraryEnvFrom(process.env).ownerId);
@@ -149,11 +175,6 @@ function formatText(text: string, result: SearchResponse, photos: PhotoLine[]): 
   }
   if (result.total > photos.length) lines.push(`… and ${result.total - photos.length} more (--limit)`);
   return `${lines.join('\n')}\n`;
-}
-
-function usage(problem: string): number {
-  process.stderr.write(`search: ${problem}\n${USAGE}\n`);
-  return EXIT_USAGE;
 }
 
 main().then(

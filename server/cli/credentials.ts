@@ -9,9 +9,9 @@
 import '../../common/load-env';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { EXIT_USAGE, readCliArguments, usageError } from '../../common/cli-arguments';
 import { CredentialRepository, type CredentialInfo } from '../../common/auth/credential-repository';
 import type { CredentialDatabase } from '../../common/auth/credential-schema';
 import { CREDENTIAL_SCOPES, credentialScopeSchema } from '../../common/auth/scopes';
@@ -22,10 +22,29 @@ import { parseInput } from '../../common/validation';
 import { libraryDatabaseLocation, libraryEnvFrom } from '../../metadata-service/config';
 import { migrateLibraryDatabase } from '../../metadata-service/database/migrations';
 
-const USAGE = `usage:
-  npm run credentials -- create [--owner ID] [--scope ${CREDENTIAL_SCOPES.join('|')}]... [--label TEXT]
+const USAGE = `Usage: npm run credentials -- create|list|revoke [options]
+
+Creates, lists and revokes owners' credentials in the library's database. A token is printed once, when it is
+created; only its hash is kept.
+
+  npm run credentials -- create [--owner ID] [--scope ${CREDENTIAL_SCOPES.join('|')}]... [--label TEXT] [--json]
   npm run credentials -- list [--owner ID] [--json]
-  npm run credentials -- revoke <credential id>`;
+  npm run credentials -- revoke <credential id>
+
+Options:
+  --owner ID     owner (default: PHOTO_OWNER_ID); for list, only this owner's
+  --scope S      what the credential may do, repeatable (default: owner, which is everything)
+  --label TEXT   what the credential is for (shown by list)
+  --json         machine-readable output
+  -h, --help     this text
+
+Environment:
+  DATA_DIR        ./data           SQLite file DATA_DIR/library.sqlite (as npm start reads it)
+  DATABASE_URL    unset → SQLite   postgres://… instead
+  PHOTO_OWNER_ID  local            default owner
+
+Exit codes: 0 done, 1 nothing to revoke, 2 bad usage.`;
+const CLI = { name: 'credentials', usage: USAGE } as const;
 
 const createOptionsSchema = z.object({
   owner: ownerIdSchema,
@@ -35,6 +54,8 @@ const createOptionsSchema = z.object({
 
 export interface CliIo {
   out: (text: string) => void;
+  /** Where usage errors go (default: `out`). */
+  err?: (text: string) => void;
 }
 
 /** Runs one command; answers the process exit code. */
@@ -43,17 +64,30 @@ export async function runCredentialsCli(
   env: NodeJS.ProcessEnv,
   io: CliIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      owner: { type: 'string' },
-      scope: { type: 'string', multiple: true },
-      label: { type: 'string' },
-      json: { type: 'boolean', default: false },
+  const args = readCliArguments(
+    {
+      ...CLI,
+      allowPositionals: true,
+      options: {
+        owner: { type: 'string' },
+        scope: { type: 'string', multiple: true },
+        label: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     },
-  });
+    argv,
+  );
+  const err = io.err ?? io.out;
+  if (args.kind !== 'run') {
+    (args.kind === 'help' ? io.out : err)(args.text.trimEnd());
+    return args.kind === 'help' ? 0 : EXIT_USAGE;
+  }
+  const { values, positionals } = args;
   const [command, ...rest] = positionals;
+  if (!isCommand(command, rest)) {
+    err(usageError(CLI, 'expected create, list or revoke <credential id>').text.trimEnd());
+    return EXIT_USAGE;
+  }
   const location = libraryDatabaseLocation(env);
   if (location.kind === 'sqlite') mkdirSync(dirname(location.file), { recursive: true });
   const db = openDatabase<CredentialDatabase>(location);
@@ -68,8 +102,9 @@ export async function runCredentialsCli(
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        io.out(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'}\n${USAGE}`);
-        return 2;
+        const problem = `--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'}`;
+        err(usageError(CLI, problem).text.trimEnd());
+        return EXIT_USAGE;
       }
       const options = parsed.data;
       const { token, credential } = await credentials.create({
@@ -100,10 +135,16 @@ export async function runCredentialsCli(
       return revoked ? 0 : 1;
     }
     io.out(USAGE);
-    return 2;
+    return EXIT_USAGE;
   } finally {
     await db.destroy();
   }
+}
+
+/** A known command with the right number of arguments: checked before the database is opened. */
+function isCommand(command: string | undefined, rest: string[]): boolean {
+  if (command === 'create' || command === 'list') return rest.length === 0;
+  return command === 'revoke' && rest.length === 1;
 }
 
 function describe(c: CredentialInfo): string {
@@ -114,6 +155,7 @@ function describe(c: CredentialInfo): string {
 if (require.main === module) {
   runCredentialsCli(process.argv.slice(2), process.env, {
     out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {

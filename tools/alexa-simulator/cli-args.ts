@@ -20,7 +20,19 @@ Options:
   --json                   print {request, response} as JSON
   --intent <name>          send this intent with exact --slot values instead of matching an utterance
   --slot <name=value>      slot value as Alexa resolves it (repeatable; needs --intent)
-  --context-photo <id>     put this photo on screen in the APL visual context (<left>,<right> for a pair)`;
+  --context-photo <id>     put this photo on screen in the APL visual context (<left>,<right> for a pair)
+  -h, --help               this text
+
+Sends the request a device would send to the skill of the stack on PORT and prints what the skill heard, said
+and showed. When nothing listens there and nothing is configured (no PORT, DATABASE_URL or PHOTOS_DIR), it
+starts the demo stack in-process for the one request.
+
+Environment:
+  PORT          8080     port of the running stack (npm start)
+  DATA_DIR      ./data   where the stack keeps local-secrets.json (the simulator's token)
+  DATABASE_URL, PHOTOS_DIR   when set, a running stack is expected (never the in-process demo)
+
+Exit codes: 0 answered, 1 transport or skill error, 2 bad usage or no intent matched.`;
 
 const usageError = (message: string): AppError =>
   new AppError({ status: 400, code: 'INVALID_ARGUMENTS', publicMessage: `${message}\n${USAGE}` });

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
 import { envPort, loadEnv } from '../../common/config';
+import { printAnswer, wantsHelp } from '../../common/cli-arguments';
 import { isAppError } from '../../common/errors';
 import { readLocalSecrets } from '../../server/local-secrets';
 import { localStackConfigFromEnv, startLocalStack } from '../../server/local-stack';
-import { parseSimulatorArgs, type SimulatorArgs } from './cli-args';
+import { parseSimulatorArgs, USAGE, type SimulatorArgs } from './cli-args';
 import { findDevice } from './devices';
 import { buildRequestEnvelope, SIMULATOR_IDENTITY } from './envelope';
 import { loadLanguageModel } from './interaction-model';
@@ -27,6 +28,8 @@ const simulatorEnvSchema = z.object({
 });
 
 async function main(argv: string[]): Promise<number> {
+  // Before the environment is read: help never depends on a valid PORT or DATA_DIR.
+  if (wantsHelp(argv)) return printAnswer({ kind: 'help', text: `${USAGE}\n` });
   let args: SimulatorArgs;
   let envelope: RequestEnvelope;
   let heard: HeardRequest;
