@@ -35,7 +35,10 @@ export const SUN_LABEL_CONFIDENCE = 1;
 
 /** The confidence from which a sun label answers a search: never (above 1) when its precision is below the bar. */
 export function sunSearchThreshold(label: string): number {
-  const precision = SUN_LABEL_PRECISION[label as SunLabel];
+  // Own keys only: a label such as "constructor" must not find Object.prototype's.
+  const precision = Object.hasOwn(SUN_LABEL_PRECISION, label)
+    ? SUN_LABEL_PRECISION[label as SunLabel]
+    : undefined;
   return precision !== undefined && precision >= SUN_PRECISION_BAR
     ? SUN_LABEL_CONFIDENCE
     : Number.POSITIVE_INFINITY;
