@@ -6,26 +6,18 @@
  * path (bench/vision-bench.ts: metadata, vision, storage, clustering) on the same photos.
  *
  * The set comes from VISION_EVAL_SET (a folder made by scripts/fetch-vision-eval-set.sh) or is fetched now.
- * Flags: --workers <n> (2), --skip-ingest (only the direct pass).
+ * Flags: --workers <n> (2), --skip-ingest (only the direct pass), --dump <file> (every photo's labels with their
+ * confidences and its face boxes, as JSON, to see why a figure is what it is).
  */
 import { spawnSync } from 'node:child_process';
-import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../common/logger';
-import { loadEvalSet, type EvalPhoto } from '../eval/vision/eval-set';
+import { analyseEvalSet } from '../eval/vision/analyse-set';
+import { loadEvalSet } from '../eval/vision/eval-set';
 import { scoreVision, type AnalysedPhoto } from '../eval/vision/score-vision';
-import { forEachBounded } from '../metadata-service/ingest/ingest-run';
-import { createLocalLabelProvider } from '../metadata-service/vision/local-provider';
-import { createOriginalReader } from '../metadata-service/vision/original-reader';
-import { describeQuality, describeSpeed, type SpeedFigures } from './vision-eval-report';
-import { cpuSeconds, measureVision, peakRssMb } from './vision-bench';
-
-const MEDIA_TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-};
+import { describeQuality, describeSpeed } from './vision-eval-report';
+import { measureVision } from './vision-bench';
 
 /** The set's folder: VISION_EVAL_SET, or fetched (and cached) by the script now. */
 export function evalSetDir(): string {
@@ -37,63 +29,14 @@ export function evalSetDir(): string {
   return fetched.stdout.trim().split('\n').pop() ?? '';
 }
 
-/** Every photo through the local provider (what the vision stage calls), timed from worker start-up. */
-export async function analyseEvalSet(
-  photos: readonly EvalPhoto[],
-  workers: number,
-): Promise<{ run: AnalysedPhoto[]; speed: SpeedFigures }> {
-  const peaks = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  const sample = (pid: number) => {
-    const mb = peakRssMb(pid);
-    if (mb !== undefined) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, mb));
-    const seconds = cpuSeconds(pid);
-    if (seconds !== undefined) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, seconds));
-  };
-  const originals = createOriginalReader(undefined);
-  const started = performance.now();
-  const provider = createLocalLabelProvider({
-    workers,
-    logger: createLogger('error'),
-    originals,
-    onDispatch: ({ pid }) => sample(pid),
-  });
-  // VmHWM and CPU time only grow: the last sample before a worker exits is its total.
-  const poll = setInterval(() => provider.workerPids().forEach(sample), 100);
-  const run: AnalysedPhoto[] = [];
-  try {
-    await forEachBounded(photos, provider.concurrency, async (photo) => {
-      const mediaType = MEDIA_TYPES[extname(photo.file).toLowerCase()];
-      if (!mediaType) throw new Error(`${photo.file}: not a JPEG or PNG`);
-      const analysis = await provider.analyse({
-        photoId: photo.truth.id,
-        ownerId: 'bench',
-        uri: pathToFileURL(photo.file).href,
-        mediaType,
-      });
-      run.push({ photo, analysis });
-    });
-    provider.workerPids().forEach(sample);
-  } finally {
-    clearInterval(poll);
-    await provider.close();
-    originals.close();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const workerCpuSeconds = [...cpu.values()].reduce((sum, s) => sum + s, 0);
-  const order = new Map(photos.map((photo, i) => [photo.truth.id, i]));
-  run.sort((a, b) => (order.get(a.photo.truth.id) ?? 0) - (order.get(b.photo.truth.id) ?? 0));
+function dumpOf({ photo, analysis }: AnalysedPhoto) {
+  const round = (v: number) => Math.round(v * 1000) / 1000;
   return {
-    run,
-    speed: {
-      label: 'vision, direct pass (local provider)',
-      photos: run.length,
-      workers,
-      seconds,
-      perSecond: run.length / seconds,
-      perCpuSecond: run.length / (workerCpuSeconds / workers),
-      peakRssMb: [...peaks].map(([pid, mb]) => ({ pid, mb })),
-    },
+    id: photo.truth.id,
+    present: photo.truth.present,
+    labels: analysis.labels.map((l) => `${l.label} ${l.confidence}`),
+    truthFaces: photo.faces.map((f) => f.box),
+    faces: analysis.faces.map((f) => [f.box.left, f.box.top, f.box.width, f.box.height].map(round)),
   };
 }
 
@@ -102,6 +45,7 @@ async function main(): Promise<void> {
     options: {
       workers: { type: 'string', default: '2' },
       'skip-ingest': { type: 'boolean', default: false },
+      dump: { type: 'string' },
     },
   });
   const workers = Number(values.workers);
@@ -110,13 +54,14 @@ async function main(): Promise<void> {
   const { run, speed } = await analyseEvalSet(photos, workers);
   const composites = photos.filter((p) => p.truth.flags.includes('composite')).length;
   console.log(describeQuality(scoreVision(run), { dir, composites }));
+  if (values.dump) await writeFile(values.dump, JSON.stringify(run.map(dumpOf), null, 1));
   console.log('');
   console.log(describeSpeed(speed));
   if (!values['skip-ingest']) {
     const ingest = await measureVision({ files: photos.map((p) => p.file), workers });
     console.log(
       describeSpeed({
-        label: 'vision, whole ingest path (bench/vision-bench.ts)',
+        label: `vision, whole ingest path (bench/vision-bench.ts; ${ingest.notAnalysed} of the set skipped by ingest)`,
         photos: ingest.photos,
         workers: ingest.workers,
         seconds: ingest.seconds,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
@@ -60,6 +60,10 @@ export async function assembleEvalSet(root: string, into: string): Promise<EvalP
     await writeFile(join(building, 'manifest.json'), JSON.stringify({ version, photos }, null, 1));
     await rm(dir, { recursive: true, force: true });
     await rename(building, dir);
+    // Sets built from older tables are of no use any more.
+    for (const old of await readdir(into))
+      if (old.startsWith('set-') && old !== `set-${version}`)
+        await rm(join(into, old), { recursive: true, force: true });
   }
   return loadEvalSet(dir);
 }

@@ -1,12 +1,14 @@
 /**
- * Which detected face is which face of the table: greedy one-to-one matching by intersection over union, best pair
- * first. The table's boxes are tight (brows to chin, dlib style) while detectors pad theirs, so a correct detection
- * of a 37 px face in a 55 px box has an IoU near 0.45: the default bar of 0.25 accepts that and still rejects a
- * neighbour's face.
+ * Which detected face is which face of the table: greedy one-to-one matching, best intersection over union first.
+ * The table's boxes are tight (brows to chin, dlib style) while detectors pad theirs to about twice the side, which
+ * puts a correct detection's IoU near 0.25 or below; so a pair counts when the detection covers at least half of
+ * the table's box and neither box's side is more than MAX_SIDE_RATIO times the other's (a box around a whole group
+ * is no face).
  */
 export type Box = readonly [left: number, top: number, width: number, height: number];
 
-export const DEFAULT_MIN_IOU = 0.25;
+export const MIN_COVERAGE = 0.5;
+export const MAX_SIDE_RATIO = 3;
 
 export function iou(a: Box, b: Box): number {
   const left = Math.max(a[0], b[0]);
@@ -25,16 +27,26 @@ export interface FaceMatch {
   extra: number[];
 }
 
-export function matchFaces(
-  truth: readonly Box[],
-  detected: readonly Box[],
-  minIou = DEFAULT_MIN_IOU,
-): FaceMatch {
+/** The share of `covered` that `by` overlaps. */
+export function coverage(covered: Box, by: Box): number {
+  const width = Math.max(0, Math.min(covered[0] + covered[2], by[0] + by[2]) - Math.max(covered[0], by[0]));
+  const height = Math.max(0, Math.min(covered[1] + covered[3], by[1] + by[3]) - Math.max(covered[1], by[1]));
+  const area = covered[2] * covered[3];
+  return area <= 0 ? 0 : (width * height) / area;
+}
+
+/** Whether a detection can be this face of the table at all. */
+export function couldBe(truth: Box, detected: Box): boolean {
+  const side = (b: Box) => Math.sqrt(b[2] * b[3]);
+  const ratio = side(detected) / side(truth);
+  return coverage(truth, detected) >= MIN_COVERAGE && ratio <= MAX_SIDE_RATIO && ratio >= 1 / MAX_SIDE_RATIO;
+}
+
+export function matchFaces(truth: readonly Box[], detected: readonly Box[]): FaceMatch {
   const candidates: { t: number; d: number; overlap: number }[] = [];
   truth.forEach((t, ti) =>
     detected.forEach((d, di) => {
-      const overlap = iou(t, d);
-      if (overlap >= minIou) candidates.push({ t: ti, d: di, overlap });
+      if (couldBe(t, d)) candidates.push({ t: ti, d: di, overlap: iou(t, d) });
     }),
   );
   candidates.sort((x, y) => y.overlap - x.overlap || x.t - y.t || x.d - y.d);

@@ -112,8 +112,9 @@ function voc(
 }
 
 /**
- * dlib's "johns": 5 men × 11 face chips (150 px, the face fills the chip). Nine per man are photos of the set; the
- * last two of each are kept for the composites, so no composite face is a copy of a single photo.
+ * dlib's "johns": 5 men × 11 face chips (150 px, the face fills the chip). Nine per man are photos of the set (eight
+ * of John Shimkus: 000378_03227610 is a byte-for-byte copy of 000378_02340151); the last two of each are kept for
+ * the composites, so no composite face is a copy of a single photo.
  */
 const JOHNS: Record<string, { single: string[]; held: [string, string] }> = {
   John_Salley: {
@@ -139,7 +140,7 @@ const JOHNS: Record<string, { single: string[]; held: [string, string] }> = {
   },
   John_Shimkus: {
     single:
-      '000373_03228153 000375_03227651 000376_02340068 000378_02340151 000378_03227610 000383_03227939 000385_03227766 000388_03227773 000390_03227666'.split(
+      '000373_03228153 000375_03227651 000376_02340068 000378_02340151 000383_03227939 000385_03227766 000388_03227773 000390_03227666'.split(
         ' ',
       ),
     held: ['000394_02340150', '000396_03227722'],

@@ -38,6 +38,9 @@ export interface VisionQuality {
   sceneLabels: LabelScore[];
   faces: {
     recall: DetectionRecall[];
+    /** The same over real photos only, and over composites only (pasted chips have no body below them). */
+    realRecall: DetectionRecall[];
+    compositeRecall: DetectionRecall[];
     /** Detections matching no face of the table, on photos whose faces are all in the table. */
     falseFaces: number;
     /** Detected faces in all. */
@@ -79,12 +82,14 @@ export function scoreVision(run: readonly AnalysedPhoto[]): VisionQuality {
   const objectLabels = scoreLabels(labelled, COCO_CLASSES).filter(seen).sort(worstFirst);
   const sceneLabels = scoreLabels(labelled, SCENE_LABELS).filter(seen).sort(worstFirst);
 
-  const recall = new Map(
-    FACE_SIZE_BUCKETS.map((bucket) => [
-      bucket,
-      { bucket, faces: 0, found: 0, frontalFaces: 0, frontalFound: 0 },
-    ]),
-  );
+  const emptyRecall = () =>
+    new Map(
+      FACE_SIZE_BUCKETS.map((bucket) => [
+        bucket,
+        { bucket, faces: 0, found: 0, frontalFaces: 0, frontalFound: 0 },
+      ]),
+    );
+  const recall = { all: emptyRecall(), real: emptyRecall(), composite: emptyRecall() };
   let falseFaces = 0;
   let detected = 0;
   const identityOfFace = new Map<string, string>();
@@ -99,14 +104,17 @@ export function scoreVision(run: readonly AnalysedPhoto[]): VisionQuality {
     const matchedTruth = new Map(match.pairs.map(([t, d]) => [t, d]));
     photo.faces.forEach((face, t) => {
       const pixels = Math.max(face.box[2] * photo.width, face.box[3] * photo.height) * scale;
-      const counts = recall.get(faceSizeBucket(pixels));
-      if (!counts) return;
       const hit = matchedTruth.has(t);
-      counts.faces += 1;
-      counts.found += hit ? 1 : 0;
-      if (!face.turned) {
-        counts.frontalFaces += 1;
-        counts.frontalFound += hit ? 1 : 0;
+      const kind = photo.truth.flags.includes('composite') ? recall.composite : recall.real;
+      for (const group of [recall.all, kind]) {
+        const counts = group.get(faceSizeBucket(pixels));
+        if (!counts) continue;
+        counts.faces += 1;
+        counts.found += hit ? 1 : 0;
+        if (!face.turned) {
+          counts.frontalFaces += 1;
+          counts.frontalFound += hit ? 1 : 0;
+        }
       }
     });
     if (!photo.truth.flags.includes('unlabelled-faces')) falseFaces += match.extra.length;
@@ -146,7 +154,13 @@ export function scoreVision(run: readonly AnalysedPhoto[]): VisionQuality {
     objectLabels,
     objectOverall: overallScore(objectLabels),
     sceneLabels,
-    faces: { recall: [...recall.values()], falseFaces, detected },
+    faces: {
+      recall: [...recall.all.values()],
+      realRecall: [...recall.real.values()],
+      compositeRecall: [...recall.composite.values()],
+      falseFaces,
+      detected,
+    },
     clustering: {
       ...scoreClusters(clustered),
       clusteredFaces: clusterInput.length,

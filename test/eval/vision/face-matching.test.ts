@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { faceSizeBucket, iou, matchFaces } from '../../../eval/vision/face-matching';
+import { couldBe, coverage, faceSizeBucket, iou, matchFaces } from '../../../eval/vision/face-matching';
 
 describe('vision face matching', () => {
   it('computes intersection over union', () => {
@@ -8,11 +8,18 @@ describe('vision face matching', () => {
     assert.ok(Math.abs(iou([0, 0, 0.2, 0.2], [0.1, 0, 0.2, 0.2]) - 0.02 / 0.06) < 1e-12);
   });
 
-  it('accepts a padded detection around a tight table box', () => {
-    // A 37 px tight box inside a 55 px detector box: IoU ~0.45.
-    const tight = [0.4, 0.4, 0.037, 0.037] as const;
-    const padded = [0.391, 0.391, 0.055, 0.055] as const;
+  it('accepts a detector box twice the side of a tight table box around it (IoU 0.24)', () => {
+    const tight = [0.732, 0.401, 0.074, 0.111] as const;
+    const padded = [0.696, 0.337, 0.15, 0.225] as const;
+    assert.ok(iou(tight, padded) < 0.25);
     assert.deepEqual(matchFaces([tight], [padded]).pairs, [[0, 0]]);
+  });
+
+  it('rejects a box far larger than the face (a whole group) or far smaller (an eye)', () => {
+    const face = [0.4, 0.4, 0.05, 0.05] as const;
+    assert.equal(couldBe(face, [0.3, 0.3, 0.3, 0.3]), false);
+    assert.equal(couldBe(face, [0.41, 0.41, 0.01, 0.01]), false);
+    assert.ok(Math.abs(coverage(face, [0.3, 0.3, 0.3, 0.3]) - 1) < 1e-9);
   });
 
   it('matches one to one, best overlap first, and reports misses and extras', () => {
