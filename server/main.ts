@@ -5,7 +5,6 @@ import { assertPortAvailable } from '../common/port-check';
 import { localStackConfigFromEnv, type LocalStackConfig } from './config';
 import { allowedHostNames } from './host-check';
 import { localSecretsFile } from './local-secrets';
-import { startLocalStack } from './local-stack';
 
 const USAGE = `Usage: npm start [-- --help]
 
@@ -42,6 +41,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, { service: 'photo-frame' });
   // Before the demo library is generated or anything ingested: a taken port is reported in a moment, not minutes.
   await assertPortAvailable(config.port, config.host, portAdvice(config.port));
+  // Loaded only now: the tiers take seconds to load, and help or a taken port should not wait for them.
+  const { startLocalStack } = await import('./local-stack');
   const stack = await startLocalStack(config, { logger });
   const library = config.photosDir ?? `${config.dataDir}/demo-photos (generated demo content)`;
   process.stdout.write(
