@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { DisplayApi } from '../common/clients/display-client';
 import type { LibraryApi } from '../common/clients/library-client';
 import {
@@ -22,6 +22,7 @@ import { BrowserBundles } from './frame/server/browser-bundle';
 import { createFrameRouter } from './frame/server/frame-router';
 import { FramePairingRepository } from './frame/server/frame-pairing-repository';
 import { FramePairings, type FrameAccessOptions } from './frame/server/frame-pairings';
+import { pageSessionOwner } from './frame/server/frame-identity';
 import { FrameSessions, type FrameSessionOptions } from './frame/server/frame-sessions';
 import { createPreviewRouter } from './frame/server/preview-router';
 import { createRenditionHandler } from './http/rendition-handler';
@@ -119,6 +120,11 @@ export interface Display {
   frameRouter: Router;
   /** What the skill's slideshow looks like on a given device, at its exact pixels; mounted at `/preview`. */
   previewRouter: Router;
+  /**
+   * For another page of the host (the home page): the owner its session is for, renewed, or the local owner's for a
+   * page opened on this machine (frame accounts off), as the frame admits its pages; undefined: it must sign in.
+   */
+  pageSessionOwner(req: Request, res: Response): Promise<string | undefined>;
   /**
    * Answers GET/HEAD `/v1/display/renditions/...` straight on node:http and returns true, or returns false for
    * any other request. Optional: the router serves the same requests, but a composition root that calls this
@@ -254,6 +260,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     api,
     frameRouter: createFrameRouter(frameServices),
     previewRouter: createPreviewRouter(frameServices),
+    pageSessionOwner: (req, res) => pageSessionOwner(req, res, frameServices),
     metrics,
     ready: () =>
       checkReadiness(

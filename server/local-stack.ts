@@ -22,6 +22,7 @@ import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
 import { prepareDataDir } from './data-dir';
 import { IngestRunner } from './ingest-runner';
+import { homePage } from './home-page';
 import { IngestStatus } from './ingest-status';
 import { followPhotos } from './follow-photos';
 import { assertPhotosDirExists } from './photos-dir';
@@ -186,21 +187,39 @@ export async function startLocalStack(
   app.disable('x-powered-by');
   // Liveness: the process serves (200) even when the startup ingest failed, since a restart would not repair a
   // read-only database or an unreadable folder; 'degraded' and the ingest's reason tell the operator what did fail.
-  app.get('/healthz', (_req, res) => {
+  const health = () => {
     const ingest = status.snapshot();
     const watch = follower?.snapshot();
     const degraded = ingest.state === 'failed' || watch?.watcher === 'failed';
-    res.json({ status: degraded ? 'degraded' : 'ok', ingest, ...(watch ? { watch } : {}) });
+    return {
+      status: degraded ? ('degraded' as const) : ('ok' as const),
+      ingest,
+      ...(watch ? { watch } : {}),
+    };
+  };
+  app.get('/healthz', (_req, res) => {
+    res.json(health());
   });
   // Readiness (for a load balancer): 200 only while every tier can serve; 503 names what is wrong.
+  const notReady = () =>
+    notReadyReasons({ library: () => library.ready(), display: () => display.ready() }, logger);
   app.get('/readyz', async (_req, res) => {
-    const reasons = await notReadyReasons(
-      { library: () => library.ready(), display: () => display.ready() },
-      logger,
-    );
+    const reasons = await notReady();
     if (reasons.length === 0) res.json({ status: 'ready' });
     else res.status(503).json({ status: 'not-ready', reasons });
   });
+  // A status page with links, behind the same page session as /frame (server/home-page.ts).
+  app.get(
+    '/',
+    homePage({
+      pageOwner: (req, res) => display.pageSessionOwner(req, res),
+      health,
+      notReady,
+      photoCount: async (ownerId) => (await library.api.search(ownerId, { limit: 1 })).total,
+      vision: config.vision,
+      signInPath: '/frame/sign-in',
+    }),
+  );
   // Prometheus scrape endpoint: process metrics, rendition sources per cache tier, render latency, bytes served.
   app.get('/metrics', metricsRoute(localMetrics([processMetrics(), display.metrics.registry])));
   app.use(

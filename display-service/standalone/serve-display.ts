@@ -13,6 +13,7 @@ import { metricsRoute } from '../../common/metrics/metrics-route';
 import { processMetrics } from '../../common/metrics/process-metrics';
 import { createDisplay, NotReadyError } from '../display';
 import type { StandaloneDisplayConfig } from './config';
+import { displayHomePage } from './home-page';
 import type { StopServing } from '../../common/worker-processes';
 
 /**
@@ -58,6 +59,10 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
   });
   // Summed over every worker process, whichever one the scrape reaches.
   app.get('/metrics', metricsRoute(servedMetrics([processMetrics(), display.metrics.registry])));
+  app.get(
+    '/',
+    displayHomePage(() => display.ready()),
+  );
   app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/display', display.router);
   app.use(notFoundRoute);

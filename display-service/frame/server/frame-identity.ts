@@ -37,16 +37,29 @@ export async function admitPage(
   res: Response,
   services: { pairings: FramePairings; sessions: FrameSessions; localOwnerId: string },
 ): Promise<boolean> {
+  if ((await pageSessionOwner(req, res, services)) !== undefined) return true;
+  if (services.pairings.accountsEnabled) return true;
+  res.redirect(303, signInUrl(req));
+  return false;
+}
+
+/**
+ * Whose page this is, as for the frame and the preview: the owner of the session it has (renewed), or the local
+ * owner for a page opened on this machine while frame accounts are off (a session is started); else undefined.
+ */
+export async function pageSessionOwner(
+  req: Request,
+  res: Response,
+  services: { pairings: FramePairings; sessions: FrameSessions; localOwnerId: string },
+): Promise<string | undefined> {
   const session = await services.sessions.read(req);
   if (session) {
     services.sessions.start(res, session);
-    return true;
+    return session.ownerId;
   }
-  if (services.pairings.accountsEnabled) return true;
-  if (isLoopbackPageRequest(req)) {
+  if (!services.pairings.accountsEnabled && isLoopbackPageRequest(req)) {
     services.sessions.startLoopback(res, services.localOwnerId);
-    return true;
+    return services.localOwnerId;
   }
-  res.redirect(303, signInUrl(req));
-  return false;
+  return undefined;
 }

@@ -1,0 +1,66 @@
+/** What a tier's home page shows: a title, a few facts, and where to go from here. */
+export interface HomePageView {
+  title: string;
+  /** One line each, e.g. ['Library', 'ready']; a value that is a problem is marked `warning`. */
+  facts: ReadonlyArray<{ label: string; value: string; warning?: boolean }>;
+  links: ReadonlyArray<{ href: string; label: string; note?: string }>;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/**
+ * A small, self-contained HTML page (no script, inline style) until the web app exists: every value is escaped,
+ * since facts carry text from outside (an ingest failure's reason).
+ */
+export function renderHomePage(view: HomePageView): string {
+  const facts = view.facts
+    .map(
+      (fact) =>
+        `<dt>${escapeHtml(fact.label)}</dt><dd${fact.warning ? ' class="warning"' : ''}>${escapeHtml(fact.value)}</dd>`,
+    )
+    .join('\n      ');
+  const links = view.links
+    .map(
+      (link) =>
+        `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>${
+          link.note ? ` <span>${escapeHtml(link.note)}</span>` : ''
+        }</li>`,
+    )
+    .join('\n      ');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${escapeHtml(view.title)}</title>
+    <style>
+      body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+      dt { font-weight: 600; }
+      dd { margin: 0; }
+      .warning { color: #a40000; }
+      li span { color: #666; }
+    </style>
+  </head>
+  <body>
+    <h1>${escapeHtml(view.title)}</h1>
+    <dl>
+      ${facts}
+    </dl>
+    <ul>
+      ${links}
+    </ul>
+  </body>
+</html>
+`;
+}
