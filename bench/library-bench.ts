@@ -15,6 +15,7 @@ import { openDatabase, type DatabaseLocation } from '../common/database';
 import { createLogger } from '../common/logger';
 import { migrateLibraryDatabase } from '../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../metadata-service/database/schema';
+import { createProvenanceService } from '../metadata-service/labels/provenance/provenance-service';
 import { createLibraryService } from '../metadata-service/library-service';
 import { PeopleRepository } from '../metadata-service/people/people-repository';
 import { PeopleService } from '../metadata-service/people/people-service';
@@ -134,7 +135,11 @@ async function benchEngine(
       process.stderr.write(`[bench] ${engine}: reusing the built index\n`);
     }
     const people = new PeopleService(new PeopleRepository(db), createOriginalReader(undefined));
-    const service = createLibraryService(new PhotoRepository(db), people);
+    const service = createLibraryService(
+      new PhotoRepository(db),
+      people,
+      createProvenanceService(db, () => []),
+    );
     const rows: Row[] = [];
     for (const searchCase of searchCases(OWNER_A)) {
       let matches = 0;

@@ -2,6 +2,7 @@ import { badRequest, notFound } from '../common/errors';
 import type { LibraryApi } from '../common/clients/library-client';
 import {
   describePhotosRequestSchema,
+  faceIdSchema,
   labelNameSchema,
   labelVisibilitySchema,
   filtersBesideText,
@@ -16,10 +17,12 @@ import {
   type PhotoCaptionFacts,
   type PhotoFaces,
   type PhotoFacts,
+  type PhotoQuery,
   type SearchResponse,
   type Vocabulary,
 } from '../common/contracts';
 import { parseInput } from '../common/validation';
+import type { ProvenanceService } from './labels/provenance/provenance-service';
 import type { PeopleService } from './people/people-service';
 import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
@@ -38,13 +41,22 @@ export interface LibraryService extends LibraryApi {
   personFace(ownerId: string, personId: string): Promise<Buffer>;
   /** Hides a label's photos from every search that does not name it (so from frames), or shows them again. */
   setLabelHidden(ownerId: string, label: string, hidden: boolean): Promise<{ hiddenLabels: string[] }>;
+  /** Removes a wrong label from one photo for good (no relabelling gives it back); the photo's facts after. */
+  removePhotoLabel(ownerId: string, photoId: string, label: string): Promise<PhotoFacts>;
+  /** Removes a wrong face (and the person it put there) from one photo for good; the photo's facts after. */
+  removePhotoFace(ownerId: string, photoId: string, faceId: string): Promise<PhotoFacts>;
 }
 
 /**
  * The library's read operations, validated at this boundary whether they arrive over HTTP or in-process.
  * An unknown id and another owner's id answer the same 404: the library never reveals that a photo exists.
  */
-export function createLibraryService(repository: PhotoRepository, people: PeopleService): LibraryService {
+export function createLibraryService(
+  repository: PhotoRepository,
+  people: PeopleService,
+  provenance: ProvenanceService,
+): LibraryService {
+  const photoNotFound = () => notFound('PHOTO_NOT_FOUND', 'No such photo');
   const personNotFound = () => notFound('PERSON_NOT_FOUND', 'No such person');
   const validPersonId = (personId: string) => personIdSchema.safeParse(personId).success;
   const ownerNames: OwnerNames = {
@@ -54,16 +66,29 @@ export function createLibraryService(repository: PhotoRepository, people: People
   return {
     async search(ownerId, request): Promise<SearchResponse> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
-      const { query, limit, offset, cursor, q, timeZone, hemisphere, reference } = parseInput(
+      const { query, limit, offset, cursor, q, timeZone, hemisphere, reference, explain } = parseInput(
         searchRequestSchema,
         request,
       );
+      // With explain: each photo of the page says which constraint it met by what, and where that came from.
+      const explained = async (response: SearchResponse, asked: PhotoQuery): Promise<SearchResponse> =>
+        explain === true
+          ? {
+              ...response,
+              explanations: await provenance.explain(
+                owner,
+                response.photos.map((p) => p.id),
+                asked,
+              ),
+            }
+          : response;
       const clock = {
         reference: reference === undefined ? new Date() : new Date(reference),
         timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       };
       const page = { limit, offset, cursor };
-      if (q === undefined) return searchQuery(repository, ownerNames, owner, query, page, clock);
+      if (q === undefined)
+        return explained(await searchQuery(repository, ownerNames, owner, query, page, clock), query);
       const beside = filtersBesideText(request);
       if (beside.length > 0) {
         throw badRequest(
@@ -83,7 +108,10 @@ export function createLibraryService(repository: PhotoRepository, people: People
         exclude: query.exclude,
         collapseDuplicates: query.collapseDuplicates,
       });
-      const result = await searchReading(repository, ownerNames, owner, reading, textQuery, page, clock);
+      const result = await explained(
+        await searchReading(repository, ownerNames, owner, reading, textQuery, page, clock),
+        textQuery,
+      );
       return {
         ...result,
         understood: reading.understood.map((item) => ({
@@ -96,11 +124,12 @@ export function createLibraryService(repository: PhotoRepository, people: People
     },
     async getPhoto(ownerId, photoId): Promise<PhotoFacts> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
-      const facts = photoIdSchema.safeParse(photoId).success
-        ? await repository.getPhoto(owner, photoId)
-        : undefined;
-      if (!facts) throw notFound('PHOTO_NOT_FOUND', 'No such photo');
-      return facts;
+      const valid = photoIdSchema.safeParse(photoId).success;
+      const [facts, sources] = valid
+        ? await Promise.all([repository.getPhoto(owner, photoId), provenance.photoProvenance(owner, photoId)])
+        : [undefined, undefined];
+      if (!facts) throw photoNotFound();
+      return sources ? { ...facts, provenance: sources } : facts;
     },
     async describePhotos(ownerId, photoIds): Promise<PhotoCaptionFacts[]> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
@@ -145,6 +174,7 @@ export function createLibraryService(repository: PhotoRepository, people: People
       return {
         photoId,
         faces: faces.map((face) => ({
+          id: face.id,
           box: face.box,
           score: Math.min(1, Math.max(0, face.score)),
           person: face.person,
@@ -163,6 +193,25 @@ export function createLibraryService(repository: PhotoRepository, people: People
       const name = parseInput(labelNameSchema, label, 'INVALID_LABEL');
       await repository.setLabelHidden(owner, name, parseInput(labelVisibilitySchema, { hidden }).hidden);
       return { hiddenLabels: await repository.hiddenLabels(owner) };
+    },
+    async removePhotoLabel(ownerId, photoId, label): Promise<PhotoFacts> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const name = parseInput(labelNameSchema, label, 'INVALID_LABEL');
+      if (!photoIdSchema.safeParse(photoId).success) throw photoNotFound();
+      const outcome = await provenance.removeLabel(owner, photoId, name);
+      if (outcome === 'no-photo') throw photoNotFound();
+      if (outcome === 'not-on-photo') throw notFound('LABEL_NOT_ON_PHOTO', 'The photo has no such label');
+      return this.getPhoto(owner, photoId);
+    },
+    async removePhotoFace(ownerId, photoId, faceId): Promise<PhotoFacts> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      if (!photoIdSchema.safeParse(photoId).success) throw photoNotFound();
+      const outcome = faceIdSchema.safeParse(faceId).success
+        ? await provenance.removeFace(owner, photoId, faceId)
+        : 'not-on-photo';
+      if (outcome === 'no-photo') throw photoNotFound();
+      if (outcome === 'not-on-photo') throw notFound('FACE_NOT_FOUND', 'The photo has no such face');
+      return this.getPhoto(owner, photoId);
     },
   };
 }

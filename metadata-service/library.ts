@@ -33,6 +33,7 @@ import { PhotoRepository } from './repositories/photo-repository';
 import { createOriginalReader } from './vision/original-reader';
 import { VisionRepository } from './vision/vision-repository';
 import { SunRepository } from './labels/sun/sun-repository';
+import { createProvenanceService } from './labels/provenance/provenance-service';
 import { createLabelProvider, type VisionSettings } from './vision/vision-settings';
 import { runVisionStage, VisionAborted, type VisionReport } from './vision/vision-stage';
 import type { LabelProvider } from './vision/vision-types';
@@ -115,7 +116,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   const people = new PeopleService(new PeopleRepository(db), originals);
   const visionRepository = new VisionRepository(db, ancestorsOf);
   const sunRepository = new SunRepository(db, ancestorsOf);
-  const api = createLibraryService(repository, people);
+  const api = createLibraryService(repository, people, createProvenanceService(db, ancestorsOf));
   const closing = new AbortController();
   const background = new Set<Promise<void>>();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nothingFoundSchema } from './nothing-found';
 import { localDateTimeSchema, photoQuerySchema } from './photo-query';
+import { photoExplanationSchema, photoProvenanceSchema } from './provenance';
 
 /**
  * Where a capture time came from, best first: EXIF with its offset; EXIF local time placed in the zone of its GPS
@@ -100,6 +101,8 @@ export const photoFactsSchema = photoSummarySchema.extend({
   /** Hidden by its owner ("hide this"): never returned by search, so never on a frame again. */
   hidden: z.boolean(),
   ingestedAt: z.string(),
+  /** Every label and person with where it came from (GET /v1/library/photos/{id} always gives it). */
+  provenance: photoProvenanceSchema.optional(),
 });
 export type PhotoFacts = z.output<typeof photoFactsSchema>;
 
@@ -187,6 +190,8 @@ export const searchRequestSchema = z
     offset: z.number().int().min(0).default(0),
     /** `nextCursor` of the previous page. */
     cursor: searchCursorSchema.optional(),
+    /** Also say, per photo of the page, which constraint matched by what and from which source. */
+    explain: z.boolean().optional(),
   })
   .strict()
   .refine((r) => r.cursor === undefined || r.offset === 0, {
@@ -237,6 +242,8 @@ export const searchResponseSchema = z.object({
    * and at most one alternative that keeps every other constraint. Clients phrase it; none widens.
    */
   nothingFound: nothingFoundSchema.optional(),
+  /** With `explain: true`: one per photo of this page, in page order. */
+  explanations: z.array(photoExplanationSchema).optional(),
 });
 export type SearchResponse = z.output<typeof searchResponseSchema>;
 
@@ -313,6 +320,8 @@ export const photoFacesSchema = z.object({
   photoId: photoIdSchema,
   faces: z.array(
     z.object({
+      /** What DELETE /v1/library/photos/{id}/faces/{faceId} removes. */
+      id: z.string().optional(),
       box: faceBoxSchema,
       score: z.number().min(0).max(1),
       /** Null while the face is not yet clustered; a person with name null is someone not named yet. */

@@ -7,6 +7,7 @@ import { hiddenLabelsMigration } from './migration-0005-hidden-labels';
 import { placeLevelsMigration } from './migration-0006-place-levels';
 import { credentialsMigration } from './migration-0008-credentials';
 import { sunLabelsMigration } from '../labels/sun/sun-migration';
+import { provenanceMigration } from '../labels/provenance/provenance-migration';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -243,6 +244,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0006_place_levels': placeLevelsMigration,
   '0008_credentials': credentialsMigration,
   '0009_sun_labels': sunLabelsMigration,
+  '0010_provenance': provenanceMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -94,6 +94,8 @@ export interface PhotoLabelSourcesTable {
   label: string;
   source: LabelSource;
   confidence: number;
+  /** The source's own words (keyword as written, folder name, sidecar text); null for vision and sun (migration 0010). */
+  detail: string | null;
 }
 
 export interface PeopleTable {

@@ -41,7 +41,7 @@ const errorResponses = (...statuses: number[]): JsonObject =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: code INVALID_REQUEST (message names the field), INVALID_OWNER, OWNER_HEADER_REQUIRED, INVALID_CURSOR',
   401: 'AUTH_REQUIRED (no credential) or AUTH_INVALID (unknown, revoked or forged)',
-  404: "PHOTO_NOT_FOUND / PERSON_NOT_FOUND / PERSON_FACE_NOT_FOUND: nothing of that id for this owner (another owner's answers the same)",
+  404: "PHOTO_NOT_FOUND / PERSON_NOT_FOUND / PERSON_FACE_NOT_FOUND / LABEL_NOT_ON_PHOTO / FACE_NOT_FOUND: nothing of that id for this owner (another owner's answers the same)",
   500: 'INTERNAL_ERROR',
 };
 
@@ -137,6 +137,42 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           summary: 'The faces vision found in a photo, each with its person ("who is this?")',
           parameters: [owner, photoIdParameter],
           responses: { '200': ok('PhotoFaces', 'Faces, left to right'), ...errorResponses(400, 404, 500) },
+        },
+      },
+      '/photos/{id}/labels/{label}': {
+        delete: {
+          operationId: 'removePhotoLabel',
+          summary:
+            'Remove a wrong label from one photo, whatever gave it; it stays removed when the photo is analysed or ingested again',
+          parameters: [
+            owner,
+            photoIdParameter,
+            { name: 'label', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } },
+          ],
+          responses: {
+            '200': ok('PhotoFacts', 'The photo afterwards'),
+            ...errorResponses(400, 404, 500),
+          },
+        },
+      },
+      '/photos/{id}/faces/{faceId}': {
+        delete: {
+          operationId: 'removePhotoFace',
+          summary:
+            'Remove a wrong face (and the person it put there) from one photo; the same face found again is dropped',
+          parameters: [
+            owner,
+            photoIdParameter,
+            {
+              ...photoIdParameter,
+              name: 'faceId',
+              description: 'Face id (fa_…) from GET /photos/{id}/faces',
+            },
+          ],
+          responses: {
+            '200': ok('PhotoFacts', 'The photo afterwards'),
+            ...errorResponses(400, 404, 500),
+          },
         },
       },
       '/people': {

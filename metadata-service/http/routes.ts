@@ -61,6 +61,17 @@ export function libraryRoutes({ api, logger }: LibraryRoutesOptions): Router {
     res.json(await api.facesInPhoto(owner, req.params.id));
   });
 
+  // A wrong label or face removed from one photo stays removed (labels/provenance/); the answer is the photo after.
+  router.delete('/photos/:id/labels/:label', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.removePhotoLabel(owner, req.params.id, req.params.label));
+  });
+
+  router.delete('/photos/:id/faces/:faceId', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.removePhotoFace(owner, req.params.id, req.params.faceId));
+  });
+
   router.get('/people', async (req, res) => {
     const owner = ownerOf(req);
     res.json({ people: await api.listPeople(owner) });

@@ -10,6 +10,8 @@ const KEYWORD_CONFIDENCE = 1;
 const TEXT_CONFIDENCE = 1;
 /** The longest vocabulary phrase looked for in free text ("birthday party" is two words). */
 const MAX_PHRASE_WORDS = 3;
+/** A label's provenance quotes at most this much of the text it was read from. */
+const MAX_DETAIL_LENGTH = 200;
 
 /**
  * Labels from the folders along a relative path: the whole folder name ("Birthday Party 2025" → birthday) and each
@@ -18,8 +20,13 @@ const MAX_PHRASE_WORDS = 3;
  */
 export function folderLabels(relativePath: string): LabelRecord[] {
   const folders = relativePath.split('/').slice(0, -1).filter(isAlbumName);
-  const labels = new Set(folders.flatMap((folder) => vocabularyLabelsIn(folder)));
-  return [...labels].map((label) => ({ label, source: 'folder', confidence: FOLDER_CONFIDENCE }));
+  const labels = firstDetailOf(folders.map((folder) => [folder, vocabularyLabelsIn(folder)]));
+  return [...labels].map(([label, detail]) => ({
+    label,
+    source: 'folder',
+    confidence: FOLDER_CONFIDENCE,
+    detail,
+  }));
 }
 
 /**
@@ -27,12 +34,18 @@ export function folderLabels(relativePath: string): LabelRecord[] {
  * ("Seaside" → beach); other keywords are kept in normalized form so they stay searchable.
  */
 export function keywordLabels(keywords: readonly string[]): LabelRecord[] {
-  const labels = new Set<string>();
-  for (const keyword of keywords) {
-    const label = canonicalLabel(keyword) ?? asciiLabel(keyword);
-    if (label) labels.add(label);
-  }
-  return [...labels].map((label) => ({ label, source: 'keyword', confidence: KEYWORD_CONFIDENCE }));
+  const labels = firstDetailOf(
+    keywords.map((keyword) => {
+      const label = canonicalLabel(keyword) ?? asciiLabel(keyword);
+      return [keyword.trim(), label ? [label] : []];
+    }),
+  );
+  return [...labels].map(([label, detail]) => ({
+    label,
+    source: 'keyword',
+    confidence: KEYWORD_CONFIDENCE,
+    detail,
+  }));
 }
 
 /**
@@ -40,8 +53,13 @@ export function keywordLabels(keywords: readonly string[]): LabelRecord[] {
  * in it ("morning walk along the beach" → beach). Only vocabulary words: free text is not a keyword list.
  */
 export function textLabels(texts: readonly (string | null | undefined)[]): LabelRecord[] {
-  const labels = new Set(texts.flatMap((text) => (text ? vocabularyLabelsIn(text) : [])));
-  return [...labels].map((label) => ({ label, source: 'sidecar', confidence: TEXT_CONFIDENCE }));
+  const labels = firstDetailOf(texts.map((text) => [text ?? '', text ? vocabularyLabelsIn(text) : []]));
+  return [...labels].map(([label, detail]) => ({
+    label,
+    source: 'sidecar',
+    confidence: TEXT_CONFIDENCE,
+    detail: detail.slice(0, MAX_DETAIL_LENGTH),
+  }));
 }
 
 /** Roots under which Lightroom, digiKam and others file people and places rather than subjects. */
@@ -98,7 +116,12 @@ export function hierarchicalKeywordLabels(paths: readonly string[]): LabelRecord
     ...fromLeaves,
     ...[...ancestors]
       .filter((label) => !leafLabels.has(label))
-      .map((label) => ({ label, source: 'keyword' as const, confidence: KEYWORD_CONFIDENCE })),
+      .map((label) => ({
+        label,
+        source: 'keyword' as const,
+        confidence: KEYWORD_CONFIDENCE,
+        detail: paths.find((path) => splitHierarchy(path).some((part) => canonicalLabel(part) === label)),
+      })),
   ];
 }
 
@@ -159,6 +182,16 @@ function vocabularyLabelsIn(text: string): string[] {
     }
     start += Math.max(1, matched);
   }
+  return labels;
+}
+
+/** Each label once, with the first text (keyword, folder, caption) that gave it: its provenance detail. */
+function firstDetailOf(
+  found: readonly (readonly [detail: string, labels: readonly string[]])[],
+): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const [detail, names] of found)
+    for (const label of names) if (!labels.has(label)) labels.set(label, detail);
   return labels;
 }
 

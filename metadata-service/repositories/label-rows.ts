@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { LabelSource, LeftOut, LibraryDatabase } from '../database/schema';
+import { suppressedLabelsOf } from '../labels/provenance/suppressions';
 import { answersSearch } from '../labels/search-thresholds';
 import type { LabelParents } from './photo-filters';
 
@@ -7,6 +8,8 @@ export interface LabelRecord {
   label: string;
   source: LabelSource;
   confidence: number;
+  /** The source's own words: the keyword as written, the folder name, the sidecar text it was read from. */
+  detail?: string;
 }
 
 /** What the searchable join rows copy from their photo (see schema.ts). */
@@ -20,7 +23,8 @@ export interface JoinCopy {
  * Stores where each of these labels came from, with its confidence, and files the photo under each label that
  * answers a search (search-thresholds.ts) and every parent of it, one searchable row per label. Returns the labels
  * filed (for search_key_months). A photo that already had labels must be refiled with fileUnderLabels afterwards
- * (as a move does), which rebuilds its rows from all its sources.
+ * (as a move does), which rebuilds its rows from all its sources. Labels the owner removed from the photo are
+ * neither stored nor filed (labels/provenance/suppressions.ts), whichever source gives them again.
  */
 export async function insertLabels(
   trx: Transaction<LibraryDatabase>,
@@ -31,19 +35,23 @@ export async function insertLabels(
   parentsOf: LabelParents,
 ): Promise<string[]> {
   if (labels.length === 0) return [];
+  const removed = await suppressedLabelsOf(trx, photoId);
+  const kept = labels.filter((l) => !removed.has(l.label));
+  if (kept.length === 0) return [];
   await trx
     .insertInto('photo_label_sources')
     .values(
-      dedupeLabels(labels).map((l) => ({
+      dedupeLabels(kept).map((l) => ({
         photo_id: photoId,
         label: l.label,
         source: l.source,
         confidence: l.confidence,
+        detail: l.detail ?? null,
       })),
     )
     .onConflict((oc) => oc.columns(['photo_id', 'label', 'source']).doNothing())
     .execute();
-  const filed = filedUnder(labels, parentsOf);
+  const filed = filedUnder(kept, parentsOf, removed);
   if (filed.length === 0) return [];
   await trx
     .insertInto('photo_labels')
@@ -69,7 +77,7 @@ export async function fileUnderLabels(
     .select(['label', 'source', 'confidence'])
     .where('photo_id', '=', photoId)
     .execute();
-  const filed = filedUnder(sources, parentsOf);
+  const filed = filedUnder(sources, parentsOf, await suppressedLabelsOf(trx, photoId));
   await trx.deleteFrom('photo_labels').where('photo_id', '=', photoId).execute();
   if (filed.length === 0) return [];
   await trx
@@ -103,10 +111,16 @@ export async function replaceLabelsFrom(
 /**
  * The labels a photo is filed under: each label some evidence makes answer a search, and every parent of each. A
  * label below its threshold stays in the sources only (it files no parent either: a 0.4 "dog" is no "animal").
+ * A label the owner removed is not filed, not even as the parent of one kept ("not an animal" holds for a dog).
  */
-function filedUnder(evidence: readonly LabelRecord[], parentsOf: LabelParents): string[] {
+function filedUnder(
+  evidence: readonly LabelRecord[],
+  parentsOf: LabelParents,
+  removed: ReadonlySet<string>,
+): string[] {
   const searchable = evidence.filter(answersSearch).map((e) => e.label);
-  return [...new Set(searchable.flatMap((label) => [label, ...parentsOf(label)]))];
+  const filed = new Set(searchable.flatMap((label) => [label, ...parentsOf(label)]));
+  return [...filed].filter((label) => !removed.has(label));
 }
 
 function searchableRow(ownerId: string, photoId: string, label: string, copy: JoinCopy) {

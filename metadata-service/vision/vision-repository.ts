@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
+import { suppressedFaceBoxesOf, withoutSuppressedFaces } from '../labels/provenance/suppressions';
 import { encodeDescriptor } from '../people/face-descriptor';
 import { removeFaceLinks } from '../people/face-links';
 import { countEntriesOf, recountEntries, type PhotoCountEntry } from '../repositories/key-month-counts';
@@ -54,7 +55,8 @@ export class VisionRepository {
 
   /**
    * Replaces what an earlier analysis stored (vision labels, faces and the people links those faces made) with this
-   * one, in one transaction, and keeps the search counts right. New faces wait unclustered (person_id null).
+   * one, in one transaction, and keeps the search counts right. New faces wait unclustered (person_id null). Labels
+ * and faces the owner removed from the photo are left out (labels/provenance/suppressions.ts).
    * False when the photo is gone (deleted while it was being analysed).
    */
   async saveAnalysis(
@@ -71,11 +73,13 @@ export class VisionRepository {
       await replaceLabelsFrom(trx, 'vision', { ownerId, photoId, copy }, analysis.labels, this.labelParents);
       await removeFaceLinks(trx, [photoId]);
       await trx.deleteFrom('faces').where('photo_id', '=', photoId).execute();
-      if (analysis.faces.length > 0) {
+      // A face the owner removed from this photo stays removed when it is found again.
+      const faces = withoutSuppressedFaces(analysis.faces, await suppressedFaceBoxesOf(trx, photoId));
+      if (faces.length > 0) {
         await trx
           .insertInto('faces')
           .values(
-            analysis.faces.map((face, index) => ({
+            faces.map((face, index) => ({
               id: faceIdFor(photoId, modelVersion, index),
               owner_id: ownerId,
               photo_id: photoId,

@@ -9,6 +9,7 @@ import {
   searchResponseSchema,
   vocabularySchema,
 } from '../../../common/contracts';
+import { createProvenanceService } from '../../../metadata-service/labels/provenance/provenance-service';
 import { createLibraryService } from '../../../metadata-service/library-service';
 import { PeopleRepository } from '../../../metadata-service/people/people-repository';
 import { PeopleService } from '../../../metadata-service/people/people-service';
@@ -45,7 +46,14 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     const people = new PeopleService(new PeopleRepository(database.db), createOriginalReader(undefined));
     app.use(
       '/v1/library',
-      libraryRoutes({ api: createLibraryService(repository, people), logger: silentLogger }),
+      libraryRoutes({
+        api: createLibraryService(
+          repository,
+          people,
+          createProvenanceService(database.db, () => []),
+        ),
+        logger: silentLogger,
+      }),
     );
     server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -249,7 +257,9 @@ describeOnEachEngine('Library HTTP API', (engine) => {
       '/photos/describe',
       '/photos/{id}',
       '/photos/{id}/faces',
+      '/photos/{id}/faces/{faceId}',
       '/photos/{id}/flags',
+      '/photos/{id}/labels/{label}',
       '/search',
       '/vocabulary',
     ]);
