@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { OWNER_HEADER, searchResponseSchema } from '../../../common/contracts';
+import { OWNER_HEADER, searchResponseSchema, slideshowPageSchema } from '../../../common/contracts';
 import { createLogger } from '../../../common/logger';
 import { createLibrary } from '../../../metadata-service/library';
 import { standaloneLibraryConfigFromEnv } from '../../../metadata-service/standalone/config';
@@ -33,8 +33,12 @@ async function until<T>(what: string, attempt: () => Promise<T | undefined>, tim
   }
 }
 
-async function writePhoto(file: string, background: string): Promise<void> {
-  await sharp({ create: { width: 320, height: 240, channels: 3, background } })
+/** A blue picture with a white square in one corner: two corners are two different photos, not near-duplicates. */
+async function writePhoto(file: string, corner: { left: number; top: number }): Promise<void> {
+  await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2040d0' } })
+    .composite([
+      { input: { create: { width: 80, height: 80, channels: 3, background: '#ffffff' } }, ...corner },
+    ])
     .jpeg()
     .toFile(file);
 }
@@ -50,8 +54,8 @@ describe('standalone library server (npm run start:library)', function () {
     dir = await mkdtemp(join(tmpdir(), 'pf-standalone-library-'));
     const photos = join(dir, 'photos');
     await mkdir(photos, { recursive: true });
-    await writePhoto(join(photos, 'IMG_1.jpg'), '#2040d0');
-    await writePhoto(join(photos, 'IMG_2.jpg'), '#d04020');
+    await writePhoto(join(photos, 'IMG_1.jpg'), { left: 0, top: 0 });
+    await writePhoto(join(photos, 'IMG_2.jpg'), { left: 240, top: 160 });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -173,6 +177,55 @@ describe('standalone library server (npm run start:library)', function () {
     assert.equal(count(after, okSeries), ok + 1);
     assert.equal(count(after, refusedSeries), refused + 2);
     assert.match(after, /# TYPE photoframe_library_request_seconds histogram/);
+  });
+
+  it('is the library of a display on its own (start:display pointed at it): slideshows and renditions', async () => {
+    const port = await freePort();
+    const displayBase = `http://127.0.0.1:${port}`;
+    const display = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'display-service', 'standalone', 'main.ts')],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
+          DATABASE_URL: '',
+          METADATA_SERVICE_URL: base,
+          PUBLIC_BASE_URL: displayBase,
+          RENDITION_SIGNING_KEYS: 'standalone-library-test-signing-key-0123456789',
+          SERVICE_TOKENS: TEST_SERVICE_TOKEN,
+          DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
+          DISPLAY_WORKERS: '1',
+          LOG_LEVEL: 'silent',
+        },
+      },
+    );
+    try {
+      await until('the display to answer', async () =>
+        (await fetch(`${displayBase}/healthz`)).ok ? true : undefined,
+      );
+      const created = await fetch(`${displayBase}/v1/display/slideshows`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...SERVICE_AUTH, [OWNER_HEADER]: 'local' },
+        body: JSON.stringify({ ownerId: 'local', query: {}, viewport: { width: 1280, height: 800 } }),
+      });
+      assert.equal(created.status, 201);
+      const page = slideshowPageSchema.parse(await created.json());
+      assert.equal(page.total, 2);
+      const first = page.items[0];
+      assert.ok(first !== undefined);
+      const image = await fetch(first.url);
+      assert.equal(image.status, 200);
+      const { width, height } = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+      assert.deepEqual([width, height], [1280, 800]);
+    } finally {
+      const exited = new Promise((resolve) => display.once('exit', resolve));
+      display.kill('SIGTERM');
+      await exited;
+    }
   });
 
   it('reads its configuration from the environment, naming what is wrong', () => {
