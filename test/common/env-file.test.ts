@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvFileError, loadEnvFile } from '../../common/env-file';
@@ -126,5 +126,27 @@ describe('common/env-file: .env loading', () => {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /ENV_FILE_UNREADABLE: cannot read \.env/);
     assert.equal(run.stdout, '');
+  });
+});
+
+describe('.env.example', () => {
+  const ROOT = join(__dirname, '..', '..');
+
+  it('documents every variable of the README configuration tables and parses as a .env file', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    const tableVariables = [...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)`/gm)].map((match) => match[1]);
+    assert.ok(tableVariables.length >= 20, `found only ${tableVariables.length} variables in README tables`);
+    const documented = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]));
+    assert.deepEqual(
+      tableVariables.filter((name) => !documented.has(name)),
+      [],
+    );
+    const env: NodeJS.ProcessEnv = {};
+    const path = join(mkdtempSync(join(tmpdir(), 'env-example-')), '.env');
+    writeFileSync(path, example);
+    loadEnvFile({ path, env });
+    assert.deepEqual(Object.keys(env).sort(), ['DATA_LOCATION', 'EXPOSE_PORT', 'PHOTOS_LOCATION']);
+    rmSync(join(path, '..'), { recursive: true, force: true });
   });
 });
