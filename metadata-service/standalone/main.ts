@@ -7,9 +7,11 @@ import { openDatabase } from '../../common/database';
 import { createLogger, type Logger } from '../../common/logger';
 import { assertPortAvailable } from '../../common/port-check';
 import { serveInWorkerProcesses } from '../../common/worker-processes';
+import { IngestStatus } from '../../server/ingest-status';
 import { migrateLibraryDatabase } from '../database/migrations';
 import { createLibrary, type Library } from '../library';
 import { standaloneLibraryConfigFromEnv, type StandaloneLibraryConfig } from './config';
+import { publishIngestState } from './ingest-relay';
 import { serveLibrary } from './serve-library';
 
 const USAGE = `Usage: npm run start:library [-- --help]
@@ -69,7 +71,10 @@ async function migrate(config: StandaloneLibraryConfig, logger: Logger): Promise
   }
 }
 
-/** Opens the library (which migrates it) and indexes PHOTOS_DIR while the workers already serve. */
+/**
+ * Opens the library (which migrates it) and indexes PHOTOS_DIR while the workers already serve; its progress
+ * reaches their /healthz over the cluster's IPC channel (ingest-relay.ts).
+ */
 async function ingestInBackground(
   config: StandaloneLibraryConfig,
   photosDir: string,
@@ -82,29 +87,38 @@ async function ingestInBackground(
     s3: config.s3,
     vision: config.vision,
   });
-  let lastReport = 0;
-  library
-    .ingest(photosDir, {
-      ownerId: config.ownerId,
-      onProgress: ({ phase, done, total }) => {
-        // A progress line every few seconds: the log is what an operator watches on a headless tier.
-        if (Date.now() - lastReport < 5_000 && done !== total) return;
-        lastReport = Date.now();
-        logger.info('ingest progress', { phase, done, total });
-      },
-    })
-    .then(
-      (report) =>
-        logger.info('ingest finished', {
-          photosDir,
-          added: report.added,
-          updated: report.updated,
-          unchanged: report.unchanged,
-          removed: report.removed,
-          skipped: report.skipped.length,
-        }),
-      (error: unknown) => logger.error('ingest failed', { photosDir, error }),
-    );
+  const status = new IngestStatus();
+  const publish = publishIngestState(() => status.snapshot());
+  let lastLogged = 0;
+  const ingest = library.ingest(photosDir, {
+    ownerId: config.ownerId,
+    onProgress: (progress) => {
+      status.progress(progress);
+      publish();
+      // A progress line every few seconds: the log is what an operator watches on a headless tier.
+      if (Date.now() - lastLogged < 5_000 && progress.done !== progress.total) return;
+      lastLogged = Date.now();
+      logger.info('ingest progress', { phase: progress.phase, done: progress.done, total: progress.total });
+    },
+  });
+  void status.track(ingest, photosDir).then(
+    (report) => {
+      publish();
+      logger.info('ingest finished', {
+        photosDir,
+        added: report.added,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        removed: report.removed,
+        skipped: report.skipped.length,
+      });
+    },
+    (error: unknown) => {
+      publish();
+      logger.error('ingest failed', { photosDir, error });
+    },
+  );
+  publish();
   return library;
 }
 

@@ -12,6 +12,7 @@ import { NotReadyError } from '../../common/readiness';
 import type { StopServing } from '../../common/worker-processes';
 import { LibraryMetrics } from '../http/library-metrics';
 import { createLibrary } from '../library';
+import { followIngestState, startupIngest } from './ingest-relay';
 import type { StandaloneLibraryConfig } from './config';
 
 /**
@@ -33,8 +34,15 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
 
   const app = express();
   app.disable('x-powered-by');
+  followIngestState();
+  // Liveness, as in the embedded stack: 200 while the process serves; 'degraded' when the startup ingest failed.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', pid: process.pid });
+    const ingest = startupIngest();
+    res.json({
+      status: ingest?.state === 'failed' ? 'degraded' : 'ok',
+      pid: process.pid,
+      ...(ingest ? { ingest } : {}),
+    });
   });
   app.get('/readyz', (_req, res) => {
     library.ready().then(

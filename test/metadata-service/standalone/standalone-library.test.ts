@@ -68,7 +68,8 @@ describe('standalone library server (npm run start:library)', function () {
         DATA_DIR: dir,
         DATABASE_URL: '',
         SERVICE_TOKENS: TEST_SERVICE_TOKEN,
-        LIBRARY_WORKERS: '1',
+        // Two workers: the primary ingests, the workers serve and learn its progress over IPC.
+        LIBRARY_WORKERS: '2',
         PHOTOS_DIR: photos,
         VISION: 'false',
         LOG_LEVEL: 'warn',
@@ -130,6 +131,29 @@ describe('standalone library server (npm run start:library)', function () {
       return result.total === 2 ? result : undefined;
     });
     assert.deepEqual(found.photos.map((photo) => photo.source.path).sort(), ['IMG_1.jpg', 'IMG_2.jpg']);
+    // Every worker's /healthz reports the primary's ingest (fresh connections reach either worker).
+    const pids = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const health = await until('the ingest state on /healthz', async () => {
+        const body = (await (
+          await fetch(`${base}/healthz`, { headers: { connection: 'close' } })
+        ).json()) as {
+          status: string;
+          pid: number;
+          ingest?: { state: string; done: number; total: number };
+        };
+        return body.ingest?.state === 'done' ? body : undefined;
+      });
+      assert.deepEqual(
+        { status: health.status, ingest: health.ingest },
+        {
+          status: 'ok',
+          ingest: { state: 'done', done: 2, total: 2 },
+        },
+      );
+      pids.add(health.pid);
+    }
+    assert.equal(pids.size, 2, 'both workers answered');
 
     // A credential made the way `npm run credentials -- create` makes it, in the same SQLite file.
     const library = await createLibrary({
