@@ -35,6 +35,7 @@ import { VisionRepository } from './vision/vision-repository';
 import { SunRepository } from './labels/sun/sun-repository';
 import { createProvenanceService } from './labels/provenance/provenance-service';
 import { createLabelProvider, type VisionSettings } from './vision/vision-settings';
+import { VisionProgress, type VisionProgressSnapshot } from './vision/vision-progress';
 import { runVisionStage, VisionAborted, type VisionReport } from './vision/vision-stage';
 import type { LabelProvider } from './vision/vision-types';
 
@@ -91,6 +92,8 @@ export interface Library {
   ingestChanges(folder: string, changes: FolderChanges, options: { ownerId: string }): Promise<ChangesReport>;
   /** Resolves when no background vision phase is running (their reports went to the log). */
   visionIdle(): Promise<void>;
+  /** Vision's state and photo counts across its passes, for /healthz (labels and people still coming?). */
+  visionProgress(): VisionProgressSnapshot;
   /** Resolves when the database answers and takes writes; rejects with a NotReadyError naming what failed. */
   ready(): Promise<void>;
   /** Stops background vision (its workers), then closes the database. */
@@ -118,6 +121,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   const sunRepository = new SunRepository(db, ancestorsOf);
   const api = createLibraryService(repository, people, createProvenanceService(db, ancestorsOf));
   const closing = new AbortController();
+  const visionProgress = new VisionProgress(options.vision !== undefined);
   const background = new Set<Promise<void>>();
 
   const startProvider = (): LabelProvider =>
@@ -131,13 +135,17 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     // Closing the library stops the workers at once; the pass then ends with VisionAborted.
     const stop = () => void provider.close();
     closing.signal.addEventListener('abort', stop);
+    const tracked = visionProgress.beginPass();
     try {
       const report = await runVisionStage(
         {
           ownerId,
           sourceRoot,
           signal: closing.signal,
-          onProgress: (p) => onProgress?.({ phase: 'vision', ...p }),
+          onProgress: (p) => {
+            tracked.progress(p.done, p.total);
+            onProgress?.({ phase: 'vision', ...p });
+          },
         },
         {
           provider,
@@ -148,7 +156,11 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
         },
       );
       await repository.refreshStatistics();
+      tracked.end();
       return report;
+    } catch (error) {
+      tracked.end(error instanceof VisionAborted ? undefined : error);
+      throw error;
     } finally {
       closing.signal.removeEventListener('abort', stop);
       await provider.close();
@@ -253,6 +265,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
       if (report.added > 0 && options.vision) startBackgroundVision(ownerId, source.root);
       return report;
     },
+    visionProgress: () => visionProgress.snapshot(),
     visionIdle: async () => {
       while (background.size > 0) await Promise.all([...background]);
     },

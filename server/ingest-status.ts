@@ -1,3 +1,5 @@
+import type { VisionProgressSnapshot } from '../metadata-service/vision/vision-progress';
+
 /** What /healthz says about the startup ingest, so an operator can watch a big library being indexed. */
 export interface IngestSnapshot {
   state: 'idle' | 'running' | 'done' | 'failed';
@@ -31,13 +33,25 @@ export class IngestStatus {
       this.current = { ...this.current, retry: { at: at.toISOString(), attempt } };
   }
 
-  progress(p: { done: number; total: number }): void {
+  /** Files read so far. Vision's photo counts (phase 'vision') are the library's to report (/healthz `vision`). */
+  progress(p: { done: number; total: number; phase?: 'metadata' | 'vision' }): void {
+    if (p.phase === 'vision') return;
     this.current = { ...this.current, done: p.done, total: p.total };
   }
 
   snapshot(): IngestSnapshot {
     return { ...this.current };
   }
+}
+
+/** Vision's progress as /healthz shows it: a failure's reason with paths hidden, as for the ingest. */
+export function publicVisionProgress(
+  progress: VisionProgressSnapshot,
+  root: string | undefined,
+): VisionProgressSnapshot {
+  return progress.reason === undefined
+    ? progress
+    : { ...progress, reason: publicIngestFailure(new Error(progress.reason), root) };
 }
 
 /** Network failures name hosts and addresses: the code says enough on an open endpoint. */

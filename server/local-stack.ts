@@ -23,7 +23,7 @@ import type { LocalStackConfig } from './config';
 import { prepareDataDir } from './data-dir';
 import { IngestRunner } from './ingest-runner';
 import { homePage } from './home-page';
-import { IngestStatus } from './ingest-status';
+import { IngestStatus, publicVisionProgress } from './ingest-status';
 import { followPhotos } from './follow-photos';
 import { assertPhotosDirExists } from './photos-dir';
 import { admitHost, allowedHostNames } from './host-check';
@@ -194,6 +194,7 @@ export async function startLocalStack(
     return {
       status: degraded ? ('degraded' as const) : ('ok' as const),
       ingest,
+      vision: publicVisionProgress(library.visionProgress(), config.photosDir),
       ...(watch ? { watch } : {}),
     };
   };

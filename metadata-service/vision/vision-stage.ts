@@ -84,6 +84,8 @@ export async function runVisionStage(
   };
   let done = 0;
   let failuresInARow = 0;
+  // The total is known now: progress readers (/healthz) can say "0 of N" while the models load.
+  if (pending.length > 0) options.onProgress?.({ done, total: pending.length, currentPath: '' });
   await forEachBounded(pending, provider.concurrency, async (photo: PendingPhoto) => {
     if (signal?.aborted) throw new VisionAborted('vision pass stopped');
     let analysis;

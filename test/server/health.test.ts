@@ -70,7 +70,12 @@ describe('health endpoints of the local stack', function () {
     const healthy = await getJson(`${stack.url}/healthz`);
     assert.equal(healthy.status, 200);
     const { watch, ...rest } = healthy.body;
-    assert.deepEqual(rest, { status: 'ok', ingest: { state: 'done', done: 0, total: 0 } });
+    assert.deepEqual(rest, {
+      status: 'ok',
+      ingest: { state: 'done', done: 0, total: 0 },
+      // VISION=false: vision says it is off (test/server/vision-health.test.ts has it running).
+      vision: { state: 'off', done: 0, total: 0, photosPerSecond: null },
+    });
     // Following PHOTOS_DIR (test/server/follow-photos.e2e.test.ts): nothing changed yet, hourly rescans.
     assert.deepEqual(
       { ...(watch as object), watcher: 'any' },
