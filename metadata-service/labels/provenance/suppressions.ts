@@ -25,20 +25,18 @@ function withRemovals(db: AnyLibrary): Kysely<ProvenanceDatabase> {
  * at the same path). Empty for a photo that is not stored.
  */
 export async function suppressedLabelsOf(db: AnyLibrary, photoId: string): Promise<Set<string>> {
-  const photo = await db
-    .selectFrom('photos')
-    .select(['owner_id', 'source_root', 'source_path'])
-    .where('id', '=', photoId)
-    .executeTakeFirst();
-  if (!photo) return new Set();
   const rows = await withRemovals(db)
-    .selectFrom('label_suppressions')
-    .select('label')
-    .where('owner_id', '=', photo.owner_id)
+    .selectFrom('label_suppressions as s')
+    .innerJoin('photos as p', (join) => join.onRef('p.owner_id', '=', 's.owner_id'))
+    .select('s.label')
+    .where('p.id', '=', photoId)
     .where((eb) =>
       eb.or([
-        eb('photo_id', '=', photoId),
-        eb.and([eb('source_root', '=', photo.source_root), eb('source_path', '=', photo.source_path)]),
+        eb('s.photo_id', '=', eb.ref('p.id')),
+        eb.and([
+          eb('s.source_root', '=', eb.ref('p.source_root')),
+          eb('s.source_path', '=', eb.ref('p.source_path')),
+        ]),
       ]),
     )
     .execute();
@@ -47,20 +45,18 @@ export async function suppressedLabelsOf(db: AnyLibrary, photoId: string): Promi
 
 /** Boxes of the faces the owner removed from this photo (by id or by path, as for labels). */
 export async function suppressedFaceBoxesOf(db: AnyLibrary, photoId: string): Promise<SuppressedBox[]> {
-  const photo = await db
-    .selectFrom('photos')
-    .select(['owner_id', 'source_root', 'source_path'])
-    .where('id', '=', photoId)
-    .executeTakeFirst();
-  if (!photo) return [];
   const rows = await withRemovals(db)
-    .selectFrom('face_suppressions')
-    .select(['box_left', 'box_top', 'box_width', 'box_height'])
-    .where('owner_id', '=', photo.owner_id)
+    .selectFrom('face_suppressions as s')
+    .innerJoin('photos as p', (join) => join.onRef('p.owner_id', '=', 's.owner_id'))
+    .select(['s.box_left', 's.box_top', 's.box_width', 's.box_height'])
+    .where('p.id', '=', photoId)
     .where((eb) =>
       eb.or([
-        eb('photo_id', '=', photoId),
-        eb.and([eb('source_root', '=', photo.source_root), eb('source_path', '=', photo.source_path)]),
+        eb('s.photo_id', '=', eb.ref('p.id')),
+        eb.and([
+          eb('s.source_root', '=', eb.ref('p.source_root')),
+          eb('s.source_path', '=', eb.ref('p.source_path')),
+        ]),
       ]),
     )
     .execute();
