@@ -90,12 +90,15 @@ step "cloning HEAD"
 git clone --quiet --no-hardlinks "$ROOT" "$WORK/src"
 step "building $IMAGE (Dockerfile, BASE_IMAGE=$BASE)"
 # --format docker keeps the HEALTHCHECK (OCI images have none); --network host lets npm ci reach the registry.
+previous="$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)"
 podman build --format docker --network host "${RUNTIME[@]}" --build-arg "BASE_IMAGE=$BASE" -t "$IMAGE" \
   "$WORK/src" >"$WORK/build.log" 2>&1 || {
   tail -40 "$WORK/build.log" >&2
   fail "podman build"
 }
-podman image prune -f >/dev/null 2>&1 || true
+# Only the previous image goes: the build stage's layers stay, as the cache of the next npm ci.
+current="$(podman image inspect --format '{{.Id}}' "$IMAGE")"
+if [ -n "$previous" ] && [ "$previous" != "$current" ]; then podman rmi "$previous" >/dev/null 2>&1 || true; fi
 
 # 4. Start it as compose.yaml does: photos read-only at /photos, a data folder at /data, the port on loopback.
 mkdir -p "$WORK/photos/2024 trip" "$WORK/data"
