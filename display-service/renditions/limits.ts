@@ -17,7 +17,9 @@ export interface RenditionLimits {
 export const DEFAULT_RENDITION_LIMITS: RenditionLimits = {
   maxSourceBytes: MEDIA_LIMITS.maxOriginalBytes,
   maxSourcePixels: MEDIA_LIMITS.maxImagePixels,
-  renderTimeoutMs: 20_000,
+  // Below the web frame's own 15 s request timeout, so a device gets the 503 and its Retry-After rather than
+  // giving up first while the server goes on rendering for nobody.
+  renderTimeoutMs: 12_000,
 };
 
 export function resolveLimits(overrides: Partial<RenditionLimits> = {}): RenditionLimits {

@@ -46,7 +46,12 @@ export async function renderRendition(
     signal: running.signal,
   };
   try {
-    await running.race(runStages(context, RENDITION_STAGES, running));
+    const stages = runStages(context, RENDITION_STAGES, running);
+    // With the caller's deadline the caller races it and answers on time; here the stages are awaited to their
+    // end (each stops at the signal or its own sharp timeout), so the render slot this runs in stays taken until
+    // the work really stops. Releasing it at the deadline let abandoned renders pile up on libuv's four threads,
+    // where they starved the reads of new renditions (found by npm run bench:load).
+    await (deadline === undefined ? running.race(stages) : stages);
     return required(context.output, 'output', 'render-rendition');
   } finally {
     // A caller's deadline is the caller's to clear (it may still be racing the queue around this render).

@@ -19,6 +19,8 @@ import {
 import type { RenditionJob } from '../../../../display-service/renditions/pipeline/context';
 import { MAX_OUTPUT_BYTES } from '../../../../display-service/renditions/pipeline/encode';
 import { renderRendition } from '../../../../display-service/renditions/pipeline/render-rendition';
+import { RenderLimiter } from '../../../../display-service/renditions/render-limiter';
+import { RenditionDeadline } from '../../../../display-service/renditions/rendition-deadline';
 import { RENDITION_PRESETS, type ViewportShape } from '../../../../display-service/renditions/presets';
 import { StalledOriginalStore } from '../../helpers/counting-original-store';
 import {
@@ -276,5 +278,44 @@ describe('renditions/pipeline/render-rendition', () => {
       },
     );
     assert.equal(await codeOf(stalled), '503 ORIGINAL_STORE_TIMEOUT');
+  });
+
+  it("answers at the caller's deadline but keeps its render slot until its work has really stopped", async () => {
+    // A read that takes 300 ms and only then sees the abort (a syscall in libuv's pool cannot be interrupted).
+    let readsInFlight = 0;
+    const slow = {
+      size: () => Promise.resolve(1000),
+      read: async (): Promise<Buffer> => {
+        readsInFlight++;
+        await new Promise((resolveRead) => setTimeout(resolveRead, 300));
+        readsInFlight--;
+        return Buffer.from('not reached: the stage stops at the signal');
+      },
+    };
+    const limiter = new RenderLimiter(1);
+    const deadline = new RenditionDeadline(50);
+    const job = { ...jobFor(join(dir, 'x.jpg'), 1280, 800), sourceUris: ['file:///slow.jpg'] };
+    const started = Date.now();
+    const answer = deadline.race(
+      limiter.run(
+        () =>
+          renderRendition(
+            job,
+            { originals: slow, limits: DEFAULT_RENDITION_LIMITS, formats: DEFAULT_FORMAT_SETTINGS },
+            deadline,
+          ),
+        deadline.signal,
+      ),
+    );
+    assert.equal(await codeOf(answer), '503 ORIGINAL_STORE_TIMEOUT');
+    assert.ok(Date.now() - started < 250, 'the device is answered at the deadline, not when the read ends');
+    // The read is still going: its slot is not handed to the next render yet.
+    assert.equal(readsInFlight, 1);
+    assert.equal(limiter.active, 1);
+    const until = Date.now() + 2_000;
+    while (limiter.active > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(readsInFlight, 0);
+    assert.equal(limiter.active, 0, 'the slot is free once the abandoned work has stopped');
+    deadline.clear();
   });
 });
