@@ -1,3 +1,6 @@
+import type { RequestHandler } from 'express';
+import { NotReadyError } from '../readiness';
+
 /** What a tier's home page shows: a title, a few facts, and where to go from here. */
 export interface HomePageView {
   title: string;
@@ -63,4 +66,43 @@ export function renderHomePage(view: HomePageView): string {
   </body>
 </html>
 `;
+}
+
+export interface TierHomePageOptions {
+  title: string;
+  /** The tier's readiness check: its NotReadyError reasons are shown, any other failure as `notReady`. */
+  ready: () => Promise<void>;
+  notReady: string;
+  /** Facts after readiness and the process id, read on each request. */
+  facts?: () => HomePageView['facts'];
+  links: HomePageView['links'];
+}
+
+/**
+ * `GET /` of a tier on its own (start:display, start:library): the process's state and links to its endpoints. It
+ * holds no owner data, so it is open like /healthz.
+ */
+export function tierHomePage(options: TierHomePageOptions): RequestHandler {
+  return (_req, res) => {
+    const send = (notReady: readonly string[]) => {
+      const page = renderHomePage({
+        title: options.title,
+        facts: [
+          {
+            label: 'Ready',
+            value: notReady.length === 0 ? 'yes' : `no: ${notReady.join('; ')}`,
+            warning: notReady.length > 0,
+          },
+          { label: 'Process', value: String(process.pid) },
+          ...(options.facts?.() ?? []),
+        ],
+        links: options.links,
+      });
+      res.set('cache-control', 'no-store').type('html').send(page);
+    };
+    options.ready().then(
+      () => send([]),
+      (error: unknown) => send(error instanceof NotReadyError ? error.reasons : [options.notReady]),
+    );
+  };
 }

@@ -12,6 +12,7 @@ import { NotReadyError } from '../../common/readiness';
 import type { StopServing } from '../../common/worker-processes';
 import { LibraryMetrics } from '../http/library-metrics';
 import { createLibrary } from '../library';
+import { libraryHomePage } from './home-page';
 import { followIngestState, startupIngest } from './ingest-relay';
 import type { StandaloneLibraryConfig } from './config';
 
@@ -56,6 +57,10 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
   });
   // Process metrics next to the library's, summed over every worker process, whichever one the scrape reaches.
   app.get('/metrics', metricsRoute(servedMetrics([processMetrics(), metrics.registry])));
+  app.get(
+    '/',
+    libraryHomePage(() => library.ready(), startupIngest),
+  );
   app.use('/v1/library', metrics.middleware());
   app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/library', library.router);

@@ -10,6 +10,7 @@ import { OWNER_HEADER, searchResponseSchema, slideshowPageSchema } from '../../.
 import { createLogger } from '../../../common/logger';
 import { createLibrary } from '../../../metadata-service/library';
 import { standaloneLibraryConfigFromEnv } from '../../../metadata-service/standalone/config';
+import { rawGet } from '../../support/raw-http';
 import { SERVICE_AUTH, TEST_SERVICE_TOKEN, bearer } from '../../support/test-credentials';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -135,9 +136,8 @@ describe('standalone library server (npm run start:library)', function () {
     const pids = new Set<number>();
     for (let i = 0; i < 6; i++) {
       const health = await until('the ingest state on /healthz', async () => {
-        const body = (await (
-          await fetch(`${base}/healthz`, { headers: { connection: 'close' } })
-        ).json()) as {
+        // A connection of its own each time, so the cluster hands it to the next worker.
+        const body = JSON.parse((await rawGet(`${base}/healthz`)).body.toString('utf8')) as {
           status: string;
           pid: number;
           ingest?: { state: string; done: number; total: number };
@@ -154,6 +154,14 @@ describe('standalone library server (npm run start:library)', function () {
       pids.add(health.pid);
     }
     assert.equal(pids.size, 2, 'both workers answered');
+    // The home page says the same, to anyone (it holds no owner data).
+    const home = await fetch(`${base}/`);
+    assert.equal(home.status, 200);
+    assert.match(home.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await home.text();
+    assert.match(html, /<dt>Startup ingest<\/dt><dd>done \(2 of 2\)<\/dd>/);
+    assert.match(html, /<dt>Ready<\/dt><dd>yes<\/dd>/);
+    assert.ok(html.includes('href="/v1/library/openapi.json"'));
 
     // A credential made the way `npm run credentials -- create` makes it, in the same SQLite file.
     const library = await createLibrary({
