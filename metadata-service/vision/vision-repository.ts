@@ -56,7 +56,7 @@ export class VisionRepository {
   /**
    * Replaces what an earlier analysis stored (vision labels, faces and the people links those faces made) with this
    * one, in one transaction, and keeps the search counts right. New faces wait unclustered (person_id null). Labels
- * and faces the owner removed from the photo are left out (labels/provenance/suppressions.ts).
+   * and faces the owner removed from the photo are left out (labels/provenance/suppressions.ts).
    * False when the photo is gone (deleted while it was being analysed).
    */
   async saveAnalysis(
