@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
   searchResponseSchema,
   type PhotoFacts,
 } from '../../../../common/contracts';
+import { emptyFolderChanges } from '../../../../metadata-service/ingest/watch/folder-changes';
 import { createLibrary, type Library } from '../../../../metadata-service/library';
 import { scratchEngines, type ScratchDatabase } from '../../../support/scratch-databases';
 import { SERVICE_AUTH, authenticateV1 } from '../../../support/test-credentials';
@@ -53,7 +54,7 @@ for (const engine of scratchEngines()) {
         ...init,
         headers: { 'content-type': 'application/json', ...SERVICE_AUTH, 'x-photo-owner': owner },
       });
-      return { status: response.status, json: (await response.json()) };
+      return { status: response.status, json: await response.json() };
     };
     const facts = async (id: string, owner = OWNER): Promise<PhotoFacts> => {
       const { status, json } = await call(`/photos/${id}`, {}, owner);
@@ -159,6 +160,37 @@ for (const engine of scratchEngines()) {
       assert.deepEqual(await found('dog'), []);
       assert.deepEqual(await found('beach'), ['Beach 2026/a.jpg']);
       assert.ok(!(await facts(newId)).labels.some((l) => l.name === 'dog'));
+    });
+
+    it('keeps a removed label away when a tagging tool edits the XMP sidecar (watched-folder pass), and says which caption gave a label', async () => {
+      const sidecar = (keywords: string[], title: string) =>
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+        `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${title}</rdf:li></rdf:Alt></dc:title>` +
+        `<dc:subject><rdf:Bag>${keywords.map((k) => `<rdf:li>${k}</rdf:li>`).join('')}</rdf:Bag></dc:subject>` +
+        '</rdf:Description></rdf:RDF></x:xmpmeta>';
+      await writeJpeg(join(photos, 'IMG_3.jpg'), { seed: 13 });
+      await writeFile(join(photos, 'IMG_3.xmp'), sidecar(['Dog'], 'Birthday party'));
+      await library.ingestChanges(
+        photos,
+        { ...emptyFolderChanges(), changed: ['IMG_3.jpg'] },
+        { ownerId: OWNER },
+      );
+      const id = await onlyPhotoId();
+      const birthday = (await facts(id)).provenance?.labels.find((l) => l.name === 'birthday');
+      assert.deepEqual(birthday?.sources, [{ kind: 'sidecar', confidence: 1, text: 'Birthday party' }]);
+      assert.equal((await call(`/photos/${id}/labels/dog`, { method: 'DELETE' })).status, 200);
+
+      await writeFile(join(photos, 'IMG_3.xmp'), sidecar(['Dog', 'Cat'], 'Birthday party'));
+      const report = await library.ingestChanges(
+        photos,
+        { ...emptyFolderChanges(), sidecars: ['IMG_3.xmp'] },
+        { ownerId: OWNER },
+      );
+      assert.equal(report.refreshed, 1);
+      assert.deepEqual(await found('cat'), ['IMG_3.jpg'], 'the edit was read');
+      assert.deepEqual(await found('dog'), []);
+      assert.ok(!(await facts(id)).labels.some((l) => l.name === 'dog'));
     });
 
     it('removes a label every source gave (keyword and folder) at once', async () => {
