@@ -142,6 +142,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
           ownerId,
           sourceRoot,
           signal: closing.signal,
+          onPending: (total) => tracked.progress(0, total),
           onProgress: (p) => {
             tracked.progress(p.done, p.total);
             onProgress?.({ phase: 'vision', ...p });

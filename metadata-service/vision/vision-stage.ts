@@ -31,6 +31,8 @@ export interface VisionStageOptions {
   /** The library location whose photos are analysed. */
   sourceRoot: string;
   onProgress?: (progress: { done: number; total: number; currentPath: string }) => void;
+  /** How many photos this pass will analyse, once known (before the first is done: /healthz says "0 of N"). */
+  onPending?: (total: number) => void;
   /** Aborted when the library closes: no new photo starts, the pass ends with a VisionAborted. */
   signal?: AbortSignal;
 }
@@ -84,8 +86,7 @@ export async function runVisionStage(
   };
   let done = 0;
   let failuresInARow = 0;
-  // The total is known now: progress readers (/healthz) can say "0 of N" while the models load.
-  if (pending.length > 0) options.onProgress?.({ done, total: pending.length, currentPath: '' });
+  options.onPending?.(pending.length);
   await forEachBounded(pending, provider.concurrency, async (photo: PendingPhoto) => {
     if (signal?.aborted) throw new VisionAborted('vision pass stopped');
     let analysis;
