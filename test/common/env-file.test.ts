@@ -150,3 +150,44 @@ describe('.env.example', () => {
     rmSync(join(path, '..'), { recursive: true, force: true });
   });
 });
+
+describe('entry points load .env first', () => {
+  const ENTRY_POINTS = [
+    'server/main.ts',
+    'server/cli/credentials.ts',
+    'display-service/standalone/main.ts',
+    'metadata-service/standalone/main.ts',
+    'metadata-service/cli/ingest.ts',
+    'metadata-service/cli/search.ts',
+    'tools/alexa-simulator/main.ts',
+  ];
+
+  for (const file of ENTRY_POINTS) {
+    it(`${file} imports common/load-env before anything that could read the environment`, () => {
+      const source = readFileSync(join(ROOT, file), 'utf8');
+      const firstImport = source.split('\n').find((line) => line.startsWith('import '));
+      assert.match(firstImport ?? '', /^import '(\.\.\/)+common\/load-env';$/);
+    });
+  }
+
+  it('npm start reads PORT from .env in the working directory (a bad value is refused, naming PORT)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-start-'));
+    try {
+      writeFileSync(join(dir, '.env'), 'PORT=not-a-port\n');
+      const env = { ...process.env, ENV_FILE: undefined, PORT: undefined };
+      const run = spawnSync(process.execPath, [TSX_CLI, join(ROOT, 'server', 'main.ts')], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.notEqual(run.status, 0);
+      assert.match(
+        run.stderr + run.stdout,
+        /PORT must be an integer between 0 and 65535 \(got "not-a-port"\)/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
