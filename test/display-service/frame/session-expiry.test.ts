@@ -162,8 +162,11 @@ describe('web frame and preview when their session ends (expired, revoked)', fun
         'straight there, no reload',
       );
       // From the revocation until the browser left the frame, a photo was always on screen, never covered.
+      // (The frame may notice before it shows another photo, so the last state it showed is checked too: a photo.)
+      const onFrame = screen.filter((state) => state.path === pathAndQuery);
+      const last = onFrame.at(-1);
+      assert.ok(last !== undefined && last.images > 0 && !last.messageShown, JSON.stringify(last));
       const afterRevoking = screen.slice(shownBefore).filter((state) => state.path === pathAndQuery);
-      assert.ok(afterRevoking.length > 0, 'the screen kept changing after the revocation');
       assert.deepEqual(
         afterRevoking.filter((state) => state.images === 0 || state.messageShown),
         [],

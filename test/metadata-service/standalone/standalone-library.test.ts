@@ -133,8 +133,12 @@ describe('standalone library server (npm run start:library)', function () {
     });
     assert.deepEqual(found.photos.map((photo) => photo.source.path).sort(), ['IMG_1.jpg', 'IMG_2.jpg']);
     // Every worker's /healthz reports the primary's ingest (fresh connections reach either worker).
+    // A worker still starting (loading its modules on a busy machine) gets no connections yet: keep asking until
+    // both have answered, each with the primary's finished ingest.
     const pids = new Set<number>();
-    for (let i = 0; i < 6; i++) {
+    const giveUpAt = Date.now() + 60_000;
+    for (let i = 0; pids.size < 2 && Date.now() < giveUpAt; i++) {
+      if (i >= 6) await new Promise((resolveWait) => setTimeout(resolveWait, 200));
       const health = await until('the ingest state on /healthz', async () => {
         // A connection of its own each time, so the cluster hands it to the next worker.
         const body = JSON.parse((await rawGet(`${base}/healthz`)).body.toString('utf8')) as {
