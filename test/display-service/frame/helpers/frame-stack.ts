@@ -79,7 +79,8 @@ export class FrameStack {
 
   async close(): Promise<void> {
     await this.down();
-    await rm(this.dir, { recursive: true, force: true });
+    // A rendition still being cached as the stack closes can add a file while the folder is removed (ENOTEMPTY).
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
