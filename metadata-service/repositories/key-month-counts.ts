@@ -1,4 +1,4 @@
-import { sql, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
 import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
 import type { MatchSource } from './search-driver';
 
@@ -191,12 +191,23 @@ export async function countEntriesOf(
   return [...unique.values()];
 }
 
+function entryLockKey(entry: PhotoCountEntry): string {
+  return `search_key_months/${entry.ownerId}/${entry.kind}/${entry.key}/${entry.month}`;
+}
+
 /** Recounts whole (key, month) rows from the join tables after rows were removed or moved. */
 export async function recountEntries(
   trx: Transaction<LibraryDatabase>,
   entries: readonly PhotoCountEntry[],
 ): Promise<void> {
-  for (const entry of entries) {
+  // On PostgreSQL two transactions recounting the same (key, month) both delete, then both insert: a duplicate key
+  // (found by the sun stage labelling two photos of one month at once). A transaction-scoped advisory lock per
+  // entry, taken in one order by every writer, makes the second wait and count what the first committed.
+  const serialize = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const ordered = [...entries].sort((a, b) => entryLockKey(a).localeCompare(entryLockKey(b)));
+  for (const entry of ordered) {
+    if (serialize)
+      await sql`select pg_advisory_xact_lock(hashtextextended(${entryLockKey(entry)}, 0))`.execute(trx);
     await trx
       .deleteFrom('search_key_months')
       .where('owner_id', '=', entry.ownerId)
