@@ -245,6 +245,8 @@ delete from "photo_albums" where "photo_id" in ($1);
 --   params: ["ph_example"]
 delete from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]
+select pg_advisory_xact_lock(hashtextextended($1, 0));
+--   params: ["search_key_months/owner-1/none/beach/2019-07"]
 delete from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" = $3 and "month" = $4;
 --   params: ["owner-1","none","beach","2019-07"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") select $1 as "owner_id", $2 as "kind", $3 as "key", $4 as "month", "left_out", count(*) as "photos", min(taken_local) as "first_taken", max(taken_local) as "last_taken" from "photo_albums" where "album_id" = $5 and taken_local >= $6 and taken_local < $7 group by "left_out";
