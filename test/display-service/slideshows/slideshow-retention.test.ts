@@ -137,9 +137,11 @@ for (const engine of scratchEngines()) {
         .executeTakeFirstOrThrow();
       expect(Number(items.n)).to.equal(203 * entries.length);
       const bytesAt10000 = await storedBytes(db, scratch);
-      // Freed pages are reused: five times the creates, no more than a little more space (measured: SQLite 4.6 MB at
-      // 2,000 and 4.7 MB at 10,000 including the WAL; unvacuumed PostgreSQL would grow fivefold with dead rows).
-      expect(bytesAt10000).to.be.below(bytesAt2000 * 1.5);
+      // Freed pages are reused: five times the creates, well under twice the space, where keeping every slideshow
+      // (or never reusing dead rows' space) grows fivefold. Measured: SQLite 4.55-4.70 MB at 2,000 and 4.70-4.72 MB
+      // at 10,000 including the WAL; PostgreSQL 1.11-1.37 MB at 2,000 and 1.14-2.01 MB at 10,000 (0.95-1.53x: how
+      // much of the random-id index pages autovacuum has freed when each measure is taken varies run to run).
+      expect(bytesAt10000).to.be.below(bytesAt2000 * 2);
     });
 
     it('expires unused playlists a bounded batch at a time; a paged one and ambient ones stay', async () => {
