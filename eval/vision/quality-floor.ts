@@ -1,7 +1,7 @@
 /**
  * Issue 13's quality floor as checks on a vision run's figures (quality numbers are not timing: they may be
  * asserted), and the ones the current models are known to miss, each with the measured reason. The CI test
- * (test/eval/vision/vision-quality.test.ts) asserts every check outside KNOWN_VISION_MISSES passes and every one
+ * (test/eval/vision/vision-quality.vision.test.ts) asserts every check outside KNOWN_VISION_MISSES passes and every one
  * inside still misses, so the list only shrinks: whoever improves a model removes its line.
  */
 import type { VisionQuality } from './score-vision';

@@ -73,7 +73,7 @@ describe('health endpoints of the local stack', function () {
     assert.deepEqual(rest, {
       status: 'ok',
       ingest: { state: 'done', done: 0, total: 0 },
-      // VISION=false: vision says it is off (test/server/vision-health.test.ts has it running).
+      // VISION=false: vision says it is off (test/server/vision-health.vision.test.ts has it running).
       vision: { state: 'off', done: 0, total: 0, photosPerSecond: null },
     });
     // Following PHOTOS_DIR (test/server/follow-photos.e2e.test.ts): nothing changed yet, hourly rescans.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /**
  * Where the browser tests save their screenshots: a scratch folder, so `npm test` never modifies a tracked file.
- * `UPDATE_SCREENSHOTS=1 npm run test:unit` writes them into docs/screenshots/ for the README instead.
+ * `UPDATE_SCREENSHOTS=1 npm run test:browser` writes them into docs/screenshots/ for the README instead.
  */
 export const SCREENSHOTS =
   process.env.UPDATE_SCREENSHOTS === '1'
