@@ -10,6 +10,12 @@ export interface SlideshowRetentionOptions {
   maxPerOwner: number;
   /** A playlist paged this recently is never dropped by the cap: a device is still showing it. Default 15 min. */
   activeMs: number;
+  /**
+   * A playlist created this recently is never dropped by the cap either: the device that asked for it has not paged
+   * it yet. Without this, an owner with more than `maxPerOwner` playlists in use lost each new one before its first
+   * page (the load bench: 100 frames of one owner, 404 on the first page of every new slideshow). Default 2 min.
+   */
+  createdGraceMs: number;
   /** Slideshows deleted per sweep at most, so one sweep never holds the database for long. Default 500. */
   batchSize: number;
   /** Expiry sweeps run this often in the background. Default 10 min. */
@@ -20,6 +26,7 @@ export const DEFAULT_SLIDESHOW_RETENTION: SlideshowRetentionOptions = {
   ttlMs: 72 * 3600_000,
   maxPerOwner: 200,
   activeMs: 15 * 60_000,
+  createdGraceMs: 2 * 60_000,
   batchSize: 500,
   sweepIntervalMs: 10 * 60_000,
 };
@@ -75,12 +82,14 @@ export class SlideshowRetention {
 
   /** Drops the owner's least recently used playlists beyond the cap; returns how many were deleted. */
   async enforceCap(ownerId: string): Promise<number> {
-    const { maxPerOwner, activeMs, batchSize } = this.options;
+    const { maxPerOwner, activeMs, createdGraceMs, batchSize } = this.options;
     const activeSince = new Date(this.now() - activeMs).toISOString();
-    // Newest first; everything after the first `maxPerOwner` is over the cap unless a device is paging it.
+    const createdSince = new Date(this.now() - createdGraceMs).toISOString();
+    // Newest first; everything after the first `maxPerOwner` is over the cap unless a device is paging it or is about
+    // to (created within the grace). Those still count toward the cap, so it holds again once they are paged or old.
     const over = await this.db
       .selectFrom('slideshows')
-      .select('id')
+      .select(['id', 'created_at'])
       .where('owner_id', '=', ownerId)
       .where('kind', '!=', 'ambient')
       .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', activeSince)]))
@@ -89,7 +98,7 @@ export class SlideshowRetention {
       .limit(batchSize)
       .offset(Math.max(0, maxPerOwner - (await this.countActive(ownerId, activeSince))))
       .execute();
-    return this.deleteIds(over.map((row) => row.id));
+    return this.deleteIds(over.filter((row) => row.created_at < createdSince).map((row) => row.id));
   }
 
   /** Deletes up to one batch of playlists unused for longer than the TTL; returns how many. */

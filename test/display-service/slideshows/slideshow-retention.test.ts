@@ -180,6 +180,35 @@ for (const engine of scratchEngines()) {
       expect(await repository.findForOwner('owner-a', ambient.id)).to.not.equal(undefined);
     });
 
+    it('an owner with more playlists in use than the cap still keeps each new one until its device has paged it', async () => {
+      retention = new SlideshowRetention(
+        db,
+        { ...DEFAULT_SLIDESHOW_RETENTION, maxPerOwner: 3 },
+        logger,
+        () => clock,
+      );
+      const inUse = Array.from({ length: 4 }, () => playlist('owner-a', clock));
+      for (const slideshow of inUse) {
+        await repository.create(slideshow, entries);
+        await retention.touch(slideshow.id, null);
+      }
+      clock += 5 * 60_000;
+      const fresh = playlist('owner-a', clock);
+      await repository.create(fresh, entries);
+      clock += 1000;
+
+      // Four paged within the active window (over the cap of three): none is dropped, nor is the new one.
+      expect(await retention.enforceCap('owner-a')).to.equal(0);
+      expect(await repository.findForOwner('owner-a', fresh.id)).to.not.equal(undefined);
+      // Never paged and past the grace: the new one is the one over the cap; the four in use stay.
+      clock += DEFAULT_SLIDESHOW_RETENTION.createdGraceMs;
+      expect(await retention.enforceCap('owner-a')).to.equal(1);
+      expect(await repository.findForOwner('owner-a', fresh.id)).to.equal(undefined);
+      for (const slideshow of inUse) {
+        expect(await repository.findForOwner('owner-a', slideshow.id)).to.not.equal(undefined);
+      }
+    });
+
     it('records a page read at most once a minute', async () => {
       const slideshow = playlist('owner-a', clock);
       await repository.create(slideshow, entries);
