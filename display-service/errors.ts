@@ -1,5 +1,5 @@
 import { AppError } from '../common/errors';
-import { RENDITION_PRESETS } from './renditions/presets';
+import { describeRenditionSizes } from './renditions/presets';
 
 /**
  * Every error the display tier answers with, in one place so codes stay stable. Public messages never carry
@@ -36,7 +36,7 @@ export const displayErrors = {
     new AppError({
       status: 400,
       code: 'INVALID_RENDITION_SIZE',
-      publicMessage: `Rendition size must be one of the presets: ${presetList()}`,
+      publicMessage: `Rendition size must be a quantized screen size: ${describeRenditionSizes()}`,
     }),
   invalidComposition: (detail: string): AppError =>
     new AppError({ status: 400, code: 'INVALID_COMPOSITION', publicMessage: detail }),
@@ -90,9 +90,3 @@ export const displayErrors = {
       cause: new Error(`render exceeded ${timeoutMs} ms`),
     }),
 };
-
-function presetList(): string {
-  return RENDITION_PRESETS.map((p) => `${p.width}x${p.height}${p.shape === 'ROUND' ? ' round' : ''}`).join(
-    ', ',
-  );
-}

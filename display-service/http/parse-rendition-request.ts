@@ -2,7 +2,7 @@ import { photoIdSchema } from '../../common/contracts';
 import { badRequest } from '../../common/errors';
 import { displayErrors } from '../errors';
 import { isComposition, photoCountOf } from '../renditions/composition';
-import { findPreset, isPresetSize } from '../renditions/presets';
+import { isRenditionSize } from '../renditions/presets';
 import { PHOTO_ID_SEPARATOR, type ReceivedRenditionUrl } from '../renditions/rendition-url';
 
 // No leading zeros, so one size has exactly one spelling (and one signature). `.jpg`: walking-skeleton URLs.
@@ -12,7 +12,7 @@ const RENDITION_PATH = /^\/renditions\/([^/?]+)\/([^/?]+)$/;
 /**
  * Reads `/renditions/<photoId>[,<photoId>]/<W>x<H>[.jpg]?owner=&shape=&comp=&exp=&sig=` (relative to the display
  * mount). Everything checkable without a secret is checked here, so a malformed request is refused with 400
- * before any work: photo ids, a preset size, a composition that fits the number of photos and the screen.
+ * before any work: photo ids, a quantized screen size (presets.ts), a composition that fits the number of photos and the screen.
  * The signed query values are passed on raw (an array when repeated) for the signature check.
  * Returns undefined when the path is not a rendition path at all.
  */
@@ -35,7 +35,7 @@ export function parseRenditionRequest(pathAndQuery: string): ReceivedRenditionUr
   const size = SIZE_PATTERN.exec(decodeSegment(match[2] ?? ''));
   const width = Number(size?.[1]);
   const height = Number(size?.[2]);
-  if (!size || !isPresetSize(width, height)) throw displayErrors.invalidRenditionSize();
+  if (!size || !isRenditionSize(width, height, 'RECTANGLE')) throw displayErrors.invalidRenditionSize();
   const legacyJpeg = size[3] !== undefined;
 
   const received: ReceivedRenditionUrl = {
@@ -49,7 +49,8 @@ export function parseRenditionRequest(pathAndQuery: string): ReceivedRenditionUr
     exp: single(query, 'exp'),
     sig: single(query, 'sig'),
   };
-  if (typeof received.shape === 'string' && !findPreset(width, height, received.shape as 'RECTANGLE')) {
+  // A round screen's size is a square; anything else about the shape is the signature check's to refuse.
+  if (received.shape === 'ROUND' && !isRenditionSize(width, height, 'ROUND')) {
     throw displayErrors.invalidRenditionSize();
   }
   if (received.comp !== undefined) {

@@ -5,8 +5,9 @@ const MIN_EDGE = 64;
 const MAX_EDGE = 3840;
 
 /**
- * The screen in device pixels (CSS pixels × devicePixelRatio): what renditions should be made for. The server snaps
- * it to the nearest preset, so a 1280x720 window at DPR 1.5 gets the 1920x1080 rendition, not a blurry 1280 one.
+ * The screen in device pixels (CSS pixels × devicePixelRatio): what renditions should be made for. The server keeps
+ * its aspect ratio and quantizes its edges (renditions/presets.ts), so a 1024x768 window at DPR 2 gets a 2048x1536
+ * rendition that fills it, not a letterboxed 16:9 one or a blurry 1024 one.
  */
 export function screenViewport(win: Window = window): Viewport {
   const ratio = win.devicePixelRatio > 0 ? win.devicePixelRatio : 1;

@@ -114,7 +114,7 @@ describe('renditions/rendition-url', () => {
     }
   });
 
-  it('refuses non-preset sizes, repeated ids and mismatched compositions with 400 before any secret is used', () => {
+  it('refuses sizes outside the quantized set, repeated ids and mismatched compositions with 400 before any secret is used', () => {
     const clock = { now: T0 };
     const url = new URL(signerAt(clock).sign(TARGET));
     const path =
@@ -124,7 +124,9 @@ describe('renditions/rendition-url', () => {
     assert.equal(codeOf(path('/renditions/p_1/1281x800')), '400 INVALID_RENDITION_SIZE');
     assert.equal(codeOf(path('/renditions/p_1/5000x800')), '400 INVALID_RENDITION_SIZE');
     assert.equal(codeOf(path('/renditions/p_1/1280x800.png')), '400 INVALID_RENDITION_SIZE');
-    assert.equal(codeOf(path('/renditions/p_1/480x480')), '400 INVALID_RENDITION_SIZE'); // 480x480 is round only
+    assert.equal(codeOf(path('/renditions/p_1/1280x801')), '400 INVALID_RENDITION_SIZE'); // off the 8 px grid
+    assert.equal(codeOf(path('/renditions/p_1/960x480', '?shape=ROUND')), '400 INVALID_RENDITION_SIZE'); // round: square
+    assert.equal(parseRenditionRequest('/renditions/p_1/1184x2560?shape=RECTANGLE')?.width, 1184); // a 19.5:9 phone
     assert.equal(codeOf(path('/renditions/p_1,p_1/1920x1080', '?comp=pair')), '400 PAIR_SAME_PHOTO');
     assert.equal(codeOf(path('/renditions/p_1,p_2/1920x1080', '?comp=contain')), '400 INVALID_COMPOSITION');
     assert.equal(codeOf(path('/renditions/p_1/1920x1080', '?comp=pair')), '400 INVALID_COMPOSITION');

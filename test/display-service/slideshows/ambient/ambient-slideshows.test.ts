@@ -242,9 +242,9 @@ describeOnEachEngine('ambient slideshows', (engine) => {
     library.add('bob', photo('bobs', '2020-01-01T00:00:00'));
     const [a, b] = [await instance(library), await instance(library)];
     const first = await a.display.api.startAmbient(startRequest({ pageSize: 10 }));
-    // A slightly different screen that snaps to the same 1280x800 preset.
+    // A slightly different screen that snaps to the same 1280x800 rendition size.
     const again = await b.display.api.startAmbient(
-      startRequest({ viewport: { width: 1200, height: 760, shape: 'RECTANGLE' }, pageSize: 10 }),
+      startRequest({ viewport: { width: 1270, height: 794, shape: 'RECTANGLE' }, pageSize: 10 }),
     );
     assert.equal(again.slideshowId, first.slideshowId);
     assert.deepEqual(
