@@ -16,4 +16,14 @@ export const MEDIA_LIMITS = {
    * also bounds one render's input buffer). Larger files are almost certainly not photos, or are hostile.
    */
   maxOriginalBytes: 200 * 1024 * 1024,
+  /**
+   * Largest video frame, in pixels: 8K UHD (7680 × 4320). Phones record at most 4K today; a larger frame in a
+   * header is a hostile or broken file, and decoding it would cost far more than any screen can show.
+   */
+  maxVideoPixels: 7680 * 4320,
+  /**
+   * Longest video, as its container says: 3 hours. Only the first clip cap is ever transcoded, but a header that
+   * claims days (or the "endless" all-ones duration) is not a clip a phone made, so it is refused before any work.
+   */
+  maxVideoDurationMs: 3 * 60 * 60 * 1000,
 } as const;

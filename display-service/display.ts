@@ -40,6 +40,10 @@ import { RenditionCache } from './renditions/rendition-cache';
 import { RenditionService } from './renditions/rendition-service';
 import { DISPLAY_PATH_PREFIX, createRenditionUrlSigner } from './renditions/rendition-url';
 import { applySharpSettings, type SharpSettings } from './renditions/sharp-settings';
+import { mediaToolsFromEnv, type MediaTools } from './renditions/video/media-tools';
+import { PosterOriginalStore } from './renditions/video/poster-original-store';
+import { resolveVideoLimits, type VideoLimits } from './renditions/video/video-limits';
+import { VideoPosters } from './renditions/video/video-posters';
 import { checkReadiness } from '../common/readiness';
 import { AmbientRepository } from './slideshows/ambient/ambient-repository';
 import { AmbientSlideshows } from './slideshows/ambient/ambient-slideshows';
@@ -95,6 +99,10 @@ export interface DisplayOptions {
   hotCacheBytes?: number;
   /** Where originals are read from; defaults to local files for `file://` URIs, and S3 when a client is given. */
   originals?: OriginalStore;
+  /** ffmpeg and ffprobe for clips (default: FFMPEG_PATH / FFPROBE_PATH, else on PATH). */
+  mediaTools?: MediaTools;
+  /** Clip limits and the per-clip cap (30 s by default); bytes and pixels come from common/media-limits. */
+  videoLimits?: Partial<VideoLimits>;
   /** Client for `s3://` originals (the library's S3 source). */
   s3Client?: S3Client;
   /**
@@ -164,12 +172,17 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   }
 
   const logger = options.logger.child({ tier: 'display' });
-  const originals =
+  const libraryOriginals =
     options.originals ??
     new SchemeRoutingOriginalStore({
       'file:': new LocalFileOriginalStore(),
       ...(options.s3Client ? { 's3:': new S3OriginalStore(options.s3Client) } : {}),
     });
+  const mediaTools = options.mediaTools ?? mediaToolsFromEnv();
+  const videoLimits = resolveVideoLimits(options.videoLimits);
+  const posters = new VideoPosters(libraryOriginals, mediaTools, videoLimits);
+  // Clips' stills are their poster frames: the photo pipeline reads them as originals.
+  const originals = new PosterOriginalStore(libraryOriginals, posters);
   const facts = new PhotoFactsCache(options.library);
   const metrics = new DisplayMetrics();
   const disk = new DiskRenditionStore(options.renditionsDir);
@@ -282,6 +295,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       await retention.settled();
       await prerenderer.close();
       renditions.close();
+      posters.close();
       cache.close();
       facts.close();
       await db.destroy();

@@ -1,5 +1,5 @@
 import type { LibraryApi } from '../../common/clients/library-client';
-import type { PhotoFacts, PhotoSummary } from '../../common/contracts';
+import type { PhotoFacts } from '../../common/contracts';
 import { AppError } from '../../common/errors';
 import { BoundedMemoryCache } from './bounded-memory-cache';
 
@@ -13,7 +13,7 @@ export class PhotoFactsCache {
 
   constructor(private readonly library: LibraryApi) {}
 
-  async get(ownerId: string, photoId: string): Promise<PhotoSummary> {
+  async get(ownerId: string, photoId: string): Promise<PhotoFacts> {
     // NUL cannot appear in either id, so the pair is unambiguous.
     const key = `${ownerId}\u0000${photoId}`;
     let facts = this.cache.get(key);

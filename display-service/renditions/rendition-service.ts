@@ -10,6 +10,7 @@ import type { RenderLimiter } from './render-limiter';
 import { RenditionDeadline } from './rendition-deadline';
 import type { RenditionCache } from './rendition-cache';
 import { renditionCacheKey } from './rendition-cache-key';
+import { posterUriOf } from './video/poster-original-store';
 import {
   photoIdsOf,
   type ReceivedRenditionUrl,
@@ -140,7 +141,11 @@ export class RenditionService {
       format,
       pipelineVersion: PIPELINE_VERSION,
     });
-    return { key, sourceUris: photos.map((photo) => photo.source.uri), composition, format };
+    // A clip's still is its poster frame, rendered as any photo is.
+    const sourceUris = photos.map((p) =>
+      p.mediaKind === 'video' ? posterUriOf(p.source.uri) : p.source.uri,
+    );
+    return { key, sourceUris, composition, format };
   }
 
   private render(located: Located, target: RenditionTarget): Promise<Buffer> {
