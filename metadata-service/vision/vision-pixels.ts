@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import sharp, { type Sharp } from 'sharp';
-import { decodeHeic } from '../../common/images/decode-heic';
-import { MAX_PIXELS } from '../ingest/skip-reasons';
+import { uprightOriginal, type OriginalInput } from './upright-original';
 import { VisionSkip } from './vision-types';
 
 /**
@@ -11,8 +8,7 @@ import { VisionSkip } from './vision-types';
  */
 export const VISION_MAX_SIDE = 1280;
 
-/** An original as the worker receives it: a local file, or bytes the parent fetched (S3). */
-export type OriginalInput = { path: string } | { bytes: Uint8Array };
+export type { OriginalInput } from './upright-original';
 
 export interface RgbPixels {
   data: Buffer;
@@ -23,7 +19,7 @@ export interface RgbPixels {
 /** Upright RGB pixels of an original, no larger than VISION_MAX_SIDE. Content problems become a VisionSkip. */
 export async function visionPixels(input: OriginalInput, mediaType: string): Promise<RgbPixels> {
   try {
-    const image = isHeic(mediaType) ? await heicImage(input) : sharpOf(input).autoOrient();
+    const image = await uprightOriginal(input, mediaType);
     const { data, info } = await image
       .resize(VISION_MAX_SIDE, VISION_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
       .removeAlpha()
@@ -33,22 +29,4 @@ export async function visionPixels(input: OriginalInput, mediaType: string): Pro
   } catch (cause) {
     throw new VisionSkip(`${mediaType} could not be decoded for vision`, { cause });
   }
-}
-
-function sharpOf(input: OriginalInput): Sharp {
-  const source = 'path' in input ? input.path : Buffer.from(input.bytes);
-  return sharp(source, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
-}
-
-function isHeic(mediaType: string): boolean {
-  return mediaType === 'image/heic' || mediaType === 'image/heif';
-}
-
-/** sharp's libheif has no HEVC decoder: heic-decode (wasm libheif) decodes, already upright. */
-async function heicImage(input: OriginalInput): Promise<Sharp> {
-  const bytes = 'path' in input ? await readFile(input.path) : input.bytes;
-  const decoded = await decodeHeic(bytes);
-  return sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
-    raw: { width: decoded.width, height: decoded.height, channels: 4 },
-  });
 }

@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import sharp, { type Sharp } from 'sharp';
-import { decodeHeic } from '../../../common/images/decode-heic';
-import { MAX_PIXELS } from '../../ingest/skip-reasons';
-import type { OriginalInput } from '../../vision/vision-pixels';
+import sharp from 'sharp';
+import { uprightOriginal, type OriginalInput } from '../../vision/upright-original';
 
 /**
  * The light in a picture, from a thumbnail-sized decode (JPEG shrink-on-load makes it a few milliseconds on a 12 MP
@@ -52,7 +49,7 @@ const GLOW_MIN_LUMA = 0.35;
  * room.
  */
 export async function pictureLight(input: OriginalInput, mediaType: string): Promise<PictureLight> {
-  const image = isHeic(mediaType) ? await heicImage(input) : sharpOf(input).autoOrient();
+  const image = await uprightOriginal(input, mediaType);
   const small = image
     .resize(LIGHT_SAMPLE_SIDE, LIGHT_SAMPLE_SIDE, { fit: 'inside', withoutEnlargement: true })
     .removeAlpha()
@@ -157,21 +154,4 @@ function hsv(r: number, g: number, b: number): { hue: number; saturation: number
 
 function inHues(hue: number, range: { from: number; to: number }): boolean {
   return range.from <= range.to ? hue >= range.from && hue <= range.to : hue >= range.from || hue <= range.to;
-}
-
-function sharpOf(input: OriginalInput): Sharp {
-  const source = 'path' in input ? input.path : Buffer.from(input.bytes);
-  return sharp(source, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
-}
-
-function isHeic(mediaType: string): boolean {
-  return mediaType === 'image/heic' || mediaType === 'image/heif';
-}
-
-async function heicImage(input: OriginalInput): Promise<Sharp> {
-  const bytes = 'path' in input ? await readFile(input.path) : input.bytes;
-  const decoded = await decodeHeic(bytes);
-  return sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
-    raw: { width: decoded.width, height: decoded.height, channels: 4 },
-  });
 }
