@@ -11,7 +11,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, renameSync, utimesSync, wr
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { buildVideo } from '../test/metadata-service/fixtures/videos';
 import { GROUND_TRUTH, type TruthFile } from './ground-truth';
 import { SOURCE_PHOTOS } from './photos';
 import { instantOf } from './truth-time';
@@ -87,17 +86,11 @@ async function writePixels(
 ): Promise<void> {
   const width = 1400 - index * 7;
   if (row.format === 'mp4') {
-    writeFileSync(
-      target,
-      buildVideo({
-        createdAt: instantOf(row),
-        width: 1920,
-        height: 1080,
-        duration: 5000 + index * 100,
-        timescale: 1000,
-        ...(row.place?.gps ? { xyz: iso6709(row.place.gps) } : {}),
-      }),
-    );
+    writeClip(source, target, {
+      createdAt: instantOf(row),
+      seconds: 5 + index / 10,
+      ...(row.place?.gps ? { xyz: iso6709(row.place.gps) } : {}),
+    });
     return;
   }
   const image = sharp(source).rotate().resize({ width, withoutEnlargement: true });
@@ -123,6 +116,28 @@ async function writePixels(
 }
 
 /** ISO 6709 as phones write it in ©xyz: ±DD.DDDD±DDD.DDDD/ (degrees zero-padded). */
+/**
+ * A real 1080p H.264/AAC phone clip of the row's photograph (Debian's ffmpeg; .ci/run installs it), laid out as an
+ * Android camera writes it: an mp42 brand, the UTC capture instant in mvhd, the position as a udta ©xyz atom. A
+ * header-only container has no frame for a poster or a device rendition, which a real export never has.
+ */
+function writeClip(
+  source: string,
+  target: string,
+  clip: { createdAt: Date; seconds: number; xyz?: string },
+): void {
+  const seconds = clip.seconds.toFixed(1);
+  execFileSync(process.env.FFMPEG_PATH?.trim() || 'ffmpeg', [
+    ...['-nostdin', '-v', 'error', '-y', '-loop', '1', '-framerate', '25', '-t', seconds, '-i', source],
+    ...['-f', 'lavfi', '-t', seconds, '-i', 'sine=frequency=330'],
+    ...['-vf', 'scale=1920:1080:force_original_aspect_ratio=increase,crop=1920:1080,format=yuv420p'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '30', '-c:a', 'aac', '-shortest'],
+    ...['-metadata', `creation_time=${clip.createdAt.toISOString()}`],
+    ...(clip.xyz === undefined ? [] : ['-metadata', `location=${clip.xyz}`]),
+    ...['-f', 'mov', '-brand', 'mp42', target],
+  ]);
+}
+
 function iso6709([lat, lon]: readonly [number, number]): string {
   const part = (n: number, digits: number) =>
     `${n < 0 ? '-' : '+'}${Math.abs(n)
