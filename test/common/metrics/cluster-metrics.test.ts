@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { prometheusSamples, rawGet } from '../../support/raw-http';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { startTierProcess, type TierProcess } from '../../support/tier-process';
 
 const alive = (pid: number): boolean => {
   try {
@@ -24,7 +14,7 @@ const alive = (pid: number): boolean => {
 
 describe('cluster metrics: one scrape answers for every worker process', function () {
   this.timeout(90_000);
-  let server: ChildProcess | undefined;
+  let server: TierProcess | undefined;
   let base: string;
   /** Hits each worker answered, by pid (the answer names it). */
   const hitsByPid = new Map<number, number>();
@@ -43,26 +33,19 @@ describe('cluster metrics: one scrape answers for every worker process', functio
   };
 
   before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cluster-metrics-server.ts')], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, PORT: String(port), WORKERS: '2' },
+    server = await startTierProcess({
+      main: join(__dirname, 'cluster-metrics-server.ts'),
+      env: { WORKERS: '2' },
+      // Ready when two workers have answered (connections of their own reach each in turn).
+      ready: async (url) => {
+        base = url;
+        await hit();
+        return hitsByPid.size === 2 ? true : undefined;
+      },
     });
-    const deadline = Date.now() + 60_000;
-    while (hitsByPid.size < 2) {
-      if (Date.now() > deadline) throw new Error('two workers never answered');
-      await hit().catch(() => new Promise((resolve) => setTimeout(resolve, 200)));
-    }
   });
 
-  after(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
-  });
+  after(() => server?.stop());
 
   it('sums both workers’ counters in every scrape, whichever worker answers it', async () => {
     for (let i = 0; i < 11; i++) await hit();

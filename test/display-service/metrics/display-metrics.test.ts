@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,7 @@ import { DisplayMetrics } from '../../../display-service/metrics/display-metrics
 import { createLibrary, type Library } from '../../../metadata-service/library';
 import { prometheusSamples, rawGet } from '../../support/raw-http';
 import { SERVICE_AUTH, TEST_SERVICE_TOKEN, authenticateV1 } from '../../support/test-credentials';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { startTierProcess, type TierProcess } from '../../support/tier-process';
 
 describe('DisplayMetrics (prom-client)', () => {
   it('keeps the names and meanings of the rendition counters and the render histogram', async () => {
@@ -63,30 +61,12 @@ describe('DisplayMetrics (prom-client)', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('/metrics of npm run start:display with two worker processes', function () {
   this.timeout(120_000);
   let dir: string;
   let library: Library;
   let libraryServer: Server;
-  let display: ChildProcess | undefined;
+  let display: TierProcess | undefined;
   let base: string;
 
   before(async () => {
@@ -116,46 +96,34 @@ describe('/metrics of npm run start:display with two worker processes', function
     await new Promise<void>((resolve) => libraryServer.once('listening', resolve));
     const libraryPort = (libraryServer.address() as AddressInfo).port;
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    display = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'display-service', 'standalone', 'main.ts')],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
-          DATABASE_URL: '',
-          METADATA_SERVICE_URL: `http://127.0.0.1:${libraryPort}`,
-          PUBLIC_BASE_URL: base,
-          RENDITION_SIGNING_KEYS: 'display-metrics-test-key-0123456789abcdef',
-          SERVICE_TOKENS: TEST_SERVICE_TOKEN,
-          DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
-          DISPLAY_WORKERS: '2',
-          LOG_LEVEL: 'silent',
-        },
+    display = await startTierProcess({
+      main: 'display-service/standalone/main.ts',
+      env: (url) => ({
+        DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
+        DATABASE_URL: '',
+        METADATA_SERVICE_URL: `http://127.0.0.1:${libraryPort}`,
+        PUBLIC_BASE_URL: url,
+        RENDITION_SIGNING_KEYS: 'display-metrics-test-key-0123456789abcdef',
+        SERVICE_TOKENS: TEST_SERVICE_TOKEN,
+        DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
+        DISPLAY_WORKERS: '2',
+        LOG_LEVEL: 'silent',
+      }),
+      // Both workers up: round-robin connections reach two different pids.
+      ready: async (url) => {
+        const pids = new Set<number>();
+        for (let i = 0; i < 6; i++) {
+          const health = await rawGet(`${url}/healthz`);
+          if (health.status === 200) pids.add((JSON.parse(health.body.toString()) as { pid: number }).pid);
+        }
+        return pids.size === 2 ? pids : undefined;
       },
-    );
-    // Both workers up: round-robin connections reach two different pids.
-    await until('two workers answering', async () => {
-      const pids = new Set<number>();
-      for (let i = 0; i < 6; i++) {
-        const health = await rawGet(`${base}/healthz`);
-        if (health.status === 200) pids.add((JSON.parse(health.body.toString()) as { pid: number }).pid);
-      }
-      return pids.size === 2 ? pids : undefined;
     });
+    base = display.base;
   });
 
   after(async () => {
-    if (display && display.exitCode === null) {
-      const exited = new Promise((resolve) => display?.once('exit', resolve));
-      display.kill('SIGTERM');
-      await exited;
-    }
+    await display?.stop();
     await new Promise<void>((resolve) => libraryServer.close(() => resolve()));
     await library.close();
     await rm(dir, { recursive: true, force: true });

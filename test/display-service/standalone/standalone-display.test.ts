@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,27 +12,9 @@ import { createLogger } from '../../../common/logger';
 import { createLibrary, type Library } from '../../../metadata-service/library';
 import { SERVICE_AUTH, TEST_SERVICE_TOKEN, authenticateV1, bearer } from '../../support/test-credentials';
 import { standaloneDisplayConfigFromEnv } from '../../../display-service/standalone/config';
+import { startTierProcess, until, type TierProcess } from '../../support/tier-process';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const SIGNING_KEY = 'standalone-display-test-key-0123456789';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * The pid that answered, on a TCP connection of its own each time (the cluster hands connections out round-robin).
@@ -67,7 +48,7 @@ describe('standalone display server (npm run start:display): worker processes sh
   let dir: string;
   let library: Library;
   let libraryServer: Server;
-  let display: ChildProcess | undefined;
+  let display: TierProcess | undefined;
   let base: string;
 
   before(async () => {
@@ -98,38 +79,26 @@ describe('standalone display server (npm run start:display): worker processes sh
     await new Promise<void>((resolve) => libraryServer.once('listening', resolve));
     const libraryPort = (libraryServer.address() as AddressInfo).port;
 
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    display = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'display-service', 'standalone', 'main.ts')],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
-          DATABASE_URL: '',
-          METADATA_SERVICE_URL: `http://127.0.0.1:${libraryPort}`,
-          PUBLIC_BASE_URL: base,
-          RENDITION_SIGNING_KEYS: SIGNING_KEY,
-          SERVICE_TOKENS: `${TEST_SERVICE_TOKEN},${TEST_SERVICE_TOKEN}-next`,
-          DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
-          DISPLAY_WORKERS: '2',
-          LOG_LEVEL: 'silent',
-        },
-      },
-    );
-    await until('the display to answer', () => healthPid(base));
+    display = await startTierProcess({
+      main: 'display-service/standalone/main.ts',
+      env: (url) => ({
+        DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
+        DATABASE_URL: '',
+        METADATA_SERVICE_URL: `http://127.0.0.1:${libraryPort}`,
+        PUBLIC_BASE_URL: url,
+        RENDITION_SIGNING_KEYS: SIGNING_KEY,
+        SERVICE_TOKENS: `${TEST_SERVICE_TOKEN},${TEST_SERVICE_TOKEN}-next`,
+        DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
+        DISPLAY_WORKERS: '2',
+        LOG_LEVEL: 'silent',
+      }),
+      ready: healthPid,
+    });
+    base = display.base;
   });
 
   after(async () => {
-    if (display && display.exitCode === null) {
-      const exited = new Promise((resolve) => display?.once('exit', resolve));
-      display.kill('SIGTERM');
-      await exited;
-    }
+    await display?.stop();
     await new Promise<void>((resolve) => libraryServer.close(() => resolve()));
     await library.close();
     await rm(dir, { recursive: true, force: true });

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -12,27 +9,10 @@ import { createLibrary } from '../../../metadata-service/library';
 import { standaloneLibraryConfigFromEnv } from '../../../metadata-service/standalone/config';
 import { rawGet } from '../../support/raw-http';
 import { SERVICE_AUTH, TEST_SERVICE_TOKEN, bearer } from '../../support/test-credentials';
+import { startTierProcess, until, type TierProcess } from '../../support/tier-process';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const MAIN = join(ROOT, 'metadata-service', 'standalone', 'main.ts');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+/** How long a busy machine may take to start the workers and index two photos. */
+const WAIT = { timeoutMs: 90_000, intervalMs: 250 };
 
 /** A blue picture with a white square in one corner: two corners are two different photos, not near-duplicates. */
 async function writePhoto(file: string, corner: { left: number; top: number }): Promise<void> {
@@ -47,9 +27,8 @@ async function writePhoto(file: string, corner: { left: number; top: number }): 
 describe('standalone library server (npm run start:library)', function () {
   this.timeout(180_000);
   let dir: string;
-  let child: ChildProcess | undefined;
+  let child: TierProcess | undefined;
   let base: string;
-  let stderr = '';
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pf-standalone-library-'));
@@ -57,14 +36,10 @@ describe('standalone library server (npm run start:library)', function () {
     await mkdir(photos, { recursive: true });
     await writePhoto(join(photos, 'IMG_1.jpg'), { left: 0, top: 0 });
     await writePhoto(join(photos, 'IMG_2.jpg'), { left: 240, top: 160 });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
+    child = await startTierProcess({
+      main: 'metadata-service/standalone/main.ts',
+      stderr: 'capture',
       env: {
-        ...process.env,
-        PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dir,
         DATABASE_URL: '',
@@ -75,21 +50,13 @@ describe('standalone library server (npm run start:library)', function () {
         VISION: 'false',
         LOG_LEVEL: 'warn',
       },
+      readyTimeoutMs: WAIT.timeoutMs,
     });
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => (stderr += chunk));
-    await until('the library to answer', async () => {
-      const response = await fetch(`${base}/healthz`);
-      return response.ok ? true : undefined;
-    });
+    base = child.base;
   });
 
   after(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await child?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -109,7 +76,7 @@ describe('standalone library server (npm run start:library)', function () {
 
   it('serves /v1/library to a service credential and refuses a caller without one or with a forged one', async () => {
     const served = await people(SERVICE_AUTH);
-    assert.equal(served.status, 200, stderr);
+    assert.equal(served.status, 200, child?.stderr());
     assert.deepEqual(await served.json(), { people: [] });
     const anonymous = await people({});
     assert.equal(anonymous.status, 401);
@@ -126,11 +93,15 @@ describe('standalone library server (npm run start:library)', function () {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ limit: 10 }),
       });
-    const found = await until('the startup ingest', async () => {
-      const response = await search({ ...SERVICE_AUTH, [OWNER_HEADER]: 'local' });
-      const result = searchResponseSchema.parse(await response.json());
-      return result.total === 2 ? result : undefined;
-    });
+    const found = await until(
+      'the startup ingest',
+      async () => {
+        const response = await search({ ...SERVICE_AUTH, [OWNER_HEADER]: 'local' });
+        const result = searchResponseSchema.parse(await response.json());
+        return result.total === 2 ? result : undefined;
+      },
+      WAIT,
+    );
     assert.deepEqual(found.photos.map((photo) => photo.source.path).sort(), ['IMG_1.jpg', 'IMG_2.jpg']);
     // Every worker's /healthz reports the primary's ingest (fresh connections reach either worker).
     // A worker still starting (loading its modules on a busy machine) gets no connections yet: keep asking until
@@ -139,15 +110,19 @@ describe('standalone library server (npm run start:library)', function () {
     const giveUpAt = Date.now() + 60_000;
     for (let i = 0; pids.size < 2 && Date.now() < giveUpAt; i++) {
       if (i >= 6) await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-      const health = await until('the ingest state on /healthz', async () => {
-        // A connection of its own each time, so the cluster hands it to the next worker.
-        const body = JSON.parse((await rawGet(`${base}/healthz`)).body.toString('utf8')) as {
-          status: string;
-          pid: number;
-          ingest?: { state: string; done: number; total: number };
-        };
-        return body.ingest?.state === 'done' ? body : undefined;
-      });
+      const health = await until(
+        'the ingest state on /healthz',
+        async () => {
+          // A connection of its own each time, so the cluster hands it to the next worker.
+          const body = JSON.parse((await rawGet(`${base}/healthz`)).body.toString('utf8')) as {
+            status: string;
+            pid: number;
+            ingest?: { state: string; done: number; total: number };
+          };
+          return body.ingest?.state === 'done' ? body : undefined;
+        },
+        WAIT,
+      );
       assert.deepEqual(
         { status: health.status, ingest: health.ingest },
         {
@@ -216,34 +191,22 @@ describe('standalone library server (npm run start:library)', function () {
   });
 
   it('is the library of a display on its own (start:display pointed at it): slideshows and renditions', async () => {
-    const port = await freePort();
-    const displayBase = `http://127.0.0.1:${port}`;
-    const display = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'display-service', 'standalone', 'main.ts')],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          PORT: String(port),
-          DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
-          DATABASE_URL: '',
-          METADATA_SERVICE_URL: base,
-          PUBLIC_BASE_URL: displayBase,
-          RENDITION_SIGNING_KEYS: 'standalone-library-test-signing-key-0123456789',
-          SERVICE_TOKENS: TEST_SERVICE_TOKEN,
-          DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
-          DISPLAY_WORKERS: '1',
-          LOG_LEVEL: 'silent',
-        },
-      },
-    );
+    const display = await startTierProcess({
+      main: 'display-service/standalone/main.ts',
+      env: (displayBase) => ({
+        DISPLAY_SQLITE_FILE: join(dir, 'display.sqlite'),
+        DATABASE_URL: '',
+        METADATA_SERVICE_URL: base,
+        PUBLIC_BASE_URL: displayBase,
+        RENDITION_SIGNING_KEYS: 'standalone-library-test-signing-key-0123456789',
+        SERVICE_TOKENS: TEST_SERVICE_TOKEN,
+        DISPLAY_RENDITIONS_DIR: join(dir, 'renditions'),
+        DISPLAY_WORKERS: '1',
+        LOG_LEVEL: 'silent',
+      }),
+    });
     try {
-      await until('the display to answer', async () =>
-        (await fetch(`${displayBase}/healthz`)).ok ? true : undefined,
-      );
-      const created = await fetch(`${displayBase}/v1/display/slideshows`, {
+      const created = await fetch(`${display.base}/v1/display/slideshows`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...SERVICE_AUTH, [OWNER_HEADER]: 'local' },
         body: JSON.stringify({ ownerId: 'local', query: {}, viewport: { width: 1280, height: 800 } }),
@@ -258,9 +221,7 @@ describe('standalone library server (npm run start:library)', function () {
       const { width, height } = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
       assert.deepEqual([width, height], [1280, 800]);
     } finally {
-      const exited = new Promise((resolve) => display.once('exit', resolve));
-      display.kill('SIGTERM');
-      await exited;
+      await display.stop();
     }
   });
 
