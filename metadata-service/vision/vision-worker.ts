@@ -15,7 +15,8 @@ function send(message: WorkerMessage): void {
 
 async function analyse(human: Human, request: AnalyseRequest): Promise<WorkerDetections> {
   const pixels = await visionPixels(request.input, request.mediaType);
-  const result = await detectPixels(human, pixels, (found) => found.some((o) => o.label === 'person'));
+  // Faces on every photo: a face the mesh is sure of is kept without a person box around it (face-filter.ts).
+  const result = await detectPixels(human, pixels);
   const objects = result.object.map(toObject);
   const faces = result.face.flatMap(toFace);
   const kept = keepPersonFaces(faces, objects);

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { keepPersonFaces } from '../../../metadata-service/vision/face-filter';
+import { FACE_WITHOUT_PERSON_MIN_SCORE, keepPersonFaces } from '../../../metadata-service/vision/face-filter';
 import type { Box, DetectedObject } from '../../../metadata-service/vision/vision-types';
 
-const face = (left: number, top: number, size = 0.1) => ({ box: { left, top, width: size, height: size } });
+const face = (left: number, top: number, size = 0.1, score = 0.6) => ({
+  box: { left, top, width: size, height: size },
+  score,
+});
 const object = (label: string, box: Box): DetectedObject => ({ label, score: 0.6, box });
 
 describe('faces kept only on people', () => {
@@ -12,9 +15,18 @@ describe('faces kept only on people', () => {
     assert.deepEqual(kept, [face(0.1, 0.1)]);
   });
 
-  it("drops a dog's face: inside a dog box and no person (dlib dogs.jpg)", () => {
+  it("drops a dog's face: inside a dog box and no person, however sure the mesh is (dlib dogs.jpg, 0.99)", () => {
     const dog = object('dog', { left: 0.09, top: 0.55, width: 0.34, height: 0.44 });
-    assert.deepEqual(keepPersonFaces([face(0.13, 0.62, 0.28)], [dog]), []);
+    assert.deepEqual(keepPersonFaces([face(0.13, 0.62, 0.28, 0.99)], [dog]), []);
+  });
+
+  it('keeps a face with no person around it only when the mesh is nearly sure (a crowd, a pasted face)', () => {
+    const sure = face(0.5, 0.1, 0.1, FACE_WITHOUT_PERSON_MIN_SCORE);
+    const baboon = face(0.3, 0.3, 0.2, 0.62);
+    const dogAtWindow = face(0.7, 0.3, 0.1, 0.86);
+    assert.deepEqual(keepPersonFaces([sure, baboon, dogAtWindow], []), [sure]);
+    const elsewhere = object('person', { left: 0, top: 0, width: 0.2, height: 1 });
+    assert.deepEqual(keepPersonFaces([sure, baboon], [elsewhere]), [sure]);
   });
 
   it('lets the tighter box decide when a face is in both a person and a dog or cat box', () => {
