@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response, Router } from 'express';
 import type { DisplayApi } from '../common/clients/display-client';
@@ -25,6 +26,8 @@ import { FramePairings, type FrameAccessOptions } from './frame/server/frame-pai
 import { pageSessionOwner } from './frame/server/frame-identity';
 import { FrameSessions, type FrameSessionOptions } from './frame/server/frame-sessions';
 import { createPreviewRouter } from './frame/server/preview-router';
+import { FrameProfiles } from './profiles/frame-profiles';
+import { createClipHandler } from './http/clip-handler';
 import { createRenditionHandler } from './http/rendition-handler';
 import { createDisplayRouter } from './http/routes';
 import { DisplayMetrics } from './metrics/display-metrics';
@@ -40,6 +43,8 @@ import { RenditionCache } from './renditions/rendition-cache';
 import { RenditionService } from './renditions/rendition-service';
 import { DISPLAY_PATH_PREFIX, createRenditionUrlSigner } from './renditions/rendition-url';
 import { applySharpSettings, type SharpSettings } from './renditions/sharp-settings';
+import { ClipService } from './renditions/video/clip-service';
+import { createClipUrlSigner } from './renditions/video/clip-url';
 import { mediaToolsFromEnv, type MediaTools } from './renditions/video/media-tools';
 import { PosterOriginalStore } from './renditions/video/poster-original-store';
 import { resolveVideoLimits, type VideoLimits } from './renditions/video/video-limits';
@@ -141,6 +146,8 @@ export interface Display {
   handleRenditionRequest(req: IncomingMessage, res: ServerResponse): boolean;
   /** Counters and the render-latency histogram, for a Prometheus scrape endpoint. */
   metrics: DisplayMetrics;
+  /** Per-frame profiles (what each of an owner's frames shows, and how); the web app edits them. */
+  profiles: FrameProfiles;
   /**
    * Resolves when the display can serve: its database answers and the renditions folder takes writes. Rejects
    * with a NotReadyError whose `reasons` say what is wrong (for a readiness probe).
@@ -205,6 +212,25 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     now,
   });
   const handleRendition = createRenditionHandler(renditions, logger);
+  const clipSigner = createClipUrlSigner({
+    publicBaseUrl: options.publicBaseUrl,
+    signingKeys: [
+      ...(options.signingKeys ?? []),
+      ...(options.signingKey === undefined ? [] : [options.signingKey]),
+    ],
+    ttlSeconds: options.urlTtlSeconds,
+    now,
+  });
+  const clips = new ClipService({
+    signer: clipSigner,
+    facts,
+    originals: libraryOriginals,
+    tools: mediaTools,
+    limits: videoLimits,
+    dir: join(options.renditionsDir, 'clips'),
+  });
+  const handleClip = createClipHandler(clips, logger);
+  const clipPrefix = `${DISPLAY_PATH_PREFIX}/clips/`;
   const renditionPrefix = `${DISPLAY_PATH_PREFIX}/renditions/`;
   const prerenderer = new Prerenderer((target) => renditions.prepare(target), logger);
   const repository = new SlideshowRepository(db);
@@ -215,7 +241,9 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     now,
   );
   retention.start();
+  const profiles = new FrameProfiles(db, options.library, now);
   const slideshows = new SlideshowService({
+    selectionFor: (ownerId, deviceId) => profiles.selectionFor(ownerId, deviceId),
     library: options.library,
     repository,
     ambient: new AmbientSlideshows({
@@ -266,15 +294,17 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     renditionOrigin: new URL(options.publicBaseUrl).origin,
     sessions: new FrameSessions(options.session ?? {}, now),
     localOwnerId: frameAccess.ownerId,
+    profiles,
   };
 
   return {
-    router: createDisplayRouter({ slideshows, frames, handleRendition, logger }),
+    router: createDisplayRouter({ slideshows, frames, handleRendition, handleClip, logger }),
     api,
     frameRouter: createFrameRouter(frameServices),
     previewRouter: createPreviewRouter(frameServices),
     pageSessionOwner: (req, res) => pageSessionOwner(req, res, frameServices),
     metrics,
+    profiles,
     ready: () =>
       checkReadiness(
         {
@@ -287,6 +317,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       ),
     handleRenditionRequest(req, res) {
       const url = req.url ?? '';
+      if (url.startsWith(clipPrefix)) return handleClip(req, res, url.slice(DISPLAY_PATH_PREFIX.length));
       if (!url.startsWith(renditionPrefix)) return false;
       return handleRendition(req, res, url.slice(DISPLAY_PATH_PREFIX.length));
     },

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { migrateToLatest } from '../../common/database';
 import { frameLinkGuardMigration } from './migration-0004-frame-link-guard';
 import { slideshowRetentionMigration } from './migration-0005-slideshow-retention';
+import { frameProfilesMigration } from './migration-0006-frame-profiles';
 import type { Logger } from '../../common/logger';
 
 /**
@@ -125,6 +126,7 @@ const MIGRATIONS: Record<string, Migration> = {
   },
   '0004_frame_link_guard': frameLinkGuardMigration,
   '0005_slideshow_retention': slideshowRetentionMigration,
+  '0006_frame_profiles': frameProfilesMigration,
 };
 
 /** Brings the schema up to date. */

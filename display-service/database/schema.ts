@@ -5,6 +5,7 @@ export interface DisplayDatabase {
   frame_pairings: FramePairingTable;
   frame_link_attempts: FrameLinkAttemptTable;
   frame_link_audit: FrameLinkAuditTable;
+  frame_profiles: FrameProfileTable;
 }
 
 export interface SlideshowTable {
@@ -86,4 +87,17 @@ export interface FrameLinkAuditTable {
   actor: string;
   /** ISO-8601 UTC. */
   at: string;
+}
+
+/** A frame's profile (see display-service/profiles/frame-profile.ts). */
+export interface FrameProfileTable {
+  owner_id: string;
+  /** `web-frame:…` for a web frame, the Alexa device id for an Echo Show. */
+  device_id: string;
+  /** Settings, `shows` and the selection it became, as JSON. */
+  profile_json: string;
+  /** Changes on every save. */
+  version: string;
+  /** ISO-8601 UTC. */
+  updated_at: string;
 }

@@ -12,7 +12,8 @@ export const FRAME_TOKEN_HEADER = 'x-frame-token';
 export const FRAME_DEVICE_HEADER = 'x-frame-device';
 
 export type FrameSessionResponse =
-  | { status: 'ready'; frameId: string | null }
+  /** `profileVersion`: the version of this frame's stored profile (absent: none); a change means reload. */
+  | { status: 'ready'; frameId: string | null; profileVersion?: string }
   | { status: 'unlinked'; frameId: string; code: string; expiresAt: string; token?: string };
 
 export interface AmbientFrameRequest {
@@ -56,4 +57,19 @@ export interface PreviewResponse {
   pageDurationMs: number;
   /** What the preview shows: the skill's answer to `q`, or the device's ambient frame ("open Photo Frame"). */
   source: 'query' | 'ambient';
+}
+
+/** `GET /frame/api/profile`: the settings the owner gave this frame in the web app (null: none). */
+export interface FrameProfileResponse {
+  profile: {
+    intervalSeconds: number;
+    captions: boolean;
+    clock: boolean;
+    dim: boolean;
+    dimFrom: string;
+    dimTo: string;
+    dimLevel: number;
+    showsText: string;
+    version: string;
+  } | null;
 }

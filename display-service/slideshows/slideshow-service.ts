@@ -3,6 +3,7 @@ import type { LibraryApi } from '../../common/clients/library-client';
 import type {
   AmbientPosition,
   CreateSlideshowRequest,
+  PhotoQuery,
   PhotoSummary,
   SlideshowItem,
   SlideshowPage,
@@ -38,6 +39,8 @@ export interface SlideshowServiceDependencies {
   retention?: SlideshowRetention;
   /** ms clock */
   now: () => number;
+  /** What a device's frame profile says it shows (profiles/); absent, every ambient frame shows the whole library. */
+  selectionFor?: (ownerId: string, deviceId: string) => Promise<PhotoQuery | null>;
 }
 
 /**
@@ -82,7 +85,8 @@ export class SlideshowService {
 
   /** The device's ambient slideshow, answered from where the device last said it was. */
   async startAmbient(request: ValidStartAmbientRequest): Promise<SlideshowPage> {
-    const slideshow = await this.deps.ambient.start(request);
+    const selection = (await this.deps.selectionFor?.(request.ownerId, request.deviceId)) ?? null;
+    const slideshow = await this.deps.ambient.start(request, selection);
     const position = slideshow.ambient?.position ?? 0;
     return this.pageOf(slideshow, position, request.pageSize);
   }

@@ -2,6 +2,7 @@ import {
   FRAME_DEVICE_HEADER,
   FRAME_TOKEN_HEADER,
   type AmbientFrameRequest,
+  type FrameProfileResponse,
   type FrameSessionResponse,
   type PreviewRequest,
   type PreviewResponse,
@@ -24,6 +25,10 @@ export class FrameClient {
 
   session(): Promise<FrameSessionResponse> {
     return this.call('POST', '/session', {});
+  }
+
+  profile(): Promise<FrameProfileResponse> {
+    return this.call('GET', '/profile');
   }
 
   startAmbient(request: AmbientFrameRequest): Promise<SlideshowPage> {

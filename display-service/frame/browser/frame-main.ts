@@ -11,7 +11,7 @@ import { RenditionStore } from './rendition-store';
 import { SessionRecovery, leavingPage } from './session-recovery';
 import { screenViewport } from './screen-viewport';
 import { SettingsPanel } from './settings-panel';
-import { isDimTime, loadSettings, saveSettings, type FrameSettings } from './settings';
+import { isDimTime, loadSettings, sanitizeSettings, saveSettings, type FrameSettings } from './settings';
 import { Stage } from './stage';
 
 const PAGE_SIZE = 10;
@@ -67,10 +67,15 @@ async function main(): Promise<void> {
   const locale = navigator.language || 'en-US';
   stage.setCaptionsVisible(settings.captions);
 
-  const [format] = await Promise.all([
+  const [format, profileVersion] = await Promise.all([
     chooseFormat(params.get('format')),
     waitUntilLinked(client, identity, stage, sessionLost),
   ]);
+  // The owner's profile for this frame (set in the web app) wins over what this browser remembers.
+  if (profileVersion !== null) {
+    const { profile } = await client.profile().catch(() => ({ profile: null }));
+    if (profile) settings = sanitizeSettings({ ...settings, ...profile });
+  }
   const q = params.get('q')?.trim() || undefined;
   const first = await retrying(() => openSlideshow(client, q, params, storage), stage, hook, sessionLost);
   recovery.confirmed();
@@ -156,21 +161,24 @@ async function main(): Promise<void> {
   applyOverlays(stage, settings, locale);
   window.setInterval(() => applyOverlays(stage, settings, locale), 10_000);
   reloadOnScreenChange();
-  checkSessionWhilePlaying(client, stopIfSessionLost);
+  checkSessionWhilePlaying(client, stopIfSessionLost, profileVersion);
   await player.start(first.startIndex);
 }
 
-/** With frame accounts on, shows the linking code until the owner links this frame. */
+/**
+ * With frame accounts on, shows the linking code until the owner links this frame. Answers the version of the
+ * frame's profile (null: none).
+ */
 async function waitUntilLinked(
   client: FrameClient,
   identity: DeviceIdentity,
   stage: Stage,
   sessionLost: (error: unknown) => boolean,
-): Promise<void> {
+): Promise<string | null> {
   for (let attempt = 0; ;) {
     try {
       const session = await client.session();
-      if (session.status === 'ready') return;
+      if (session.status === 'ready') return session.profileVersion ?? null;
       if (session.token) identity.saveToken(session.token);
       stage.showMessage([
         { text: 'Link this frame to your photos' },
@@ -334,11 +342,17 @@ function applyOverlays(stage: Stage, settings: FrameSettings, locale: string): v
  * to `onRefused`, which answers true when the page is leaving (a lost session); anything else (an unreachable
  * server) is left to the player. A frame whose link was removed reloads to show its linking code.
  */
-function checkSessionWhilePlaying(client: FrameClient, onRefused: (error: unknown) => boolean): void {
+function checkSessionWhilePlaying(
+  client: FrameClient,
+  onRefused: (error: unknown) => boolean,
+  profileVersion: string | null,
+): void {
   const timer = window.setInterval(() => {
     client.session().then(
       (session) => {
+        // Unlinked: show the code. A changed profile (the owner edited it in the web app): start again with it.
         if (session.status === 'unlinked') window.location.reload();
+        else if ((session.profileVersion ?? null) !== profileVersion) window.location.reload();
       },
       (error: unknown) => {
         if (onRefused(error)) window.clearInterval(timer);

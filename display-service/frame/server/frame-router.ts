@@ -10,7 +10,9 @@ import { assetRoute, assetVersions } from './asset-route';
 import type { BrowserBundles } from './browser-bundle';
 import { admitPage, identifyFrame } from './frame-identity';
 import type { FrameSessions } from './frame-sessions';
-import type { FramePairings } from './frame-pairings';
+import type { FramePairings, FrameSession } from './frame-pairings';
+import type { FrameProfiles } from '../../profiles/frame-profiles';
+import { frameProfileResponse } from '../../profiles/frame-profile-response';
 import {
   ambientFrameRequestSchema,
   framePositionRequestSchema,
@@ -35,6 +37,8 @@ export interface FrameRouteServices {
   sessions: FrameSessions;
   /** The owner a page opened on this machine gets a session for (the local stack's PHOTO_OWNER_ID). */
   localOwnerId: string;
+  /** Per-frame profiles the owner sets in the web app (display-service/profiles/). */
+  profiles: FrameProfiles;
 }
 
 /**
@@ -67,10 +71,25 @@ export function createFrameRouter(services: FrameRouteServices): Router {
   });
 
   // A signed-in page is ready; an unlinked frame (accounts on) gets its code; anything else must sign in.
+  // A ready frame also learns its profile's version, so a playing frame notices the owner changed it.
   api.post('/session', async (req, res) => {
-    if (await sessions.read(req)) res.json({ status: 'ready', frameId: null });
-    else if (pairings.accountsEnabled) res.json(await pairings.session(req.get(FRAME_TOKEN_HEADER)));
+    let answer: FrameSession;
+    if (await sessions.read(req)) answer = { status: 'ready', frameId: null };
+    else if (pairings.accountsEnabled) answer = await pairings.session(req.get(FRAME_TOKEN_HEADER));
     else throw frameErrors.sessionRequired();
+    if (answer.status !== 'ready') {
+      res.json(answer);
+      return;
+    }
+    const { ownerId, deviceId } = await identifyFrame(req, pairings, sessions);
+    const profile = await services.profiles.find(ownerId, deviceId);
+    res.json(profile === undefined ? answer : { ...answer, profileVersion: profile.version });
+  });
+
+  // How the owner set this frame up in the web app; what it shows is applied by the server (ambient, below).
+  api.get('/profile', async (req, res) => {
+    const { ownerId, deviceId } = await identifyFrame(req, pairings, sessions);
+    res.json(frameProfileResponse(await services.profiles.find(ownerId, deviceId)));
   });
 
   // Ambient: this frame's endless no-repeat shuffle (memories first each day), resumed where it left off.

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { LibraryApi } from '../../../common/clients/library-client';
-import { MAX_SEARCH_PAGE, type PhotoSummary, type SearchResponse } from '../../../common/contracts';
+import {
+  MAX_SEARCH_PAGE,
+  type PhotoQuery,
+  type PhotoSummary,
+  type SearchResponse,
+} from '../../../common/contracts';
 import { isAppError } from '../../../common/errors';
-import { MAX_MEMORIES, bagQuery, memoriesQuery } from './memories';
+import { MAX_MEMORIES, bagQuery, memoriesQuery, selectionBagQuery } from './memories';
 
 /**
  * Where an ambient slideshow's shuffle bag stands, stored with the last item of every batch:
@@ -42,6 +47,8 @@ export interface AmbientBagDependencies {
   ownerId: string;
   /** Seeds are derived from it, so each slideshow has its own shuffles. */
   slideshowId: string;
+  /** A frame profile's selection to shuffle instead of the whole library (memories.ts selectionBagQuery). */
+  selection?: PhotoQuery;
   /** Of `photoIds`, those already shown in `epoch` (stored items of this slideshow). */
   shownInEpoch(epoch: number, photoIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
@@ -87,7 +94,10 @@ export async function drawFromBag(
     let page: SearchResponse;
     try {
       page = await deps.library.search(deps.ownerId, {
-        query: bagQuery(`${deps.slideshowId}/${epoch}`),
+        query:
+          deps.selection === undefined
+            ? bagQuery(`${deps.slideshowId}/${epoch}`)
+            : selectionBagQuery(deps.selection, `${deps.slideshowId}/${epoch}`),
         // A walk takes what it asks for, so the cursor ends exactly after the last photo taken.
         limit: phase === 'walk' ? Math.min(options.wanted - drawn.length, MAX_SEARCH_PAGE) : SWEEP_PAGE,
         ...(cursor === null ? {} : { cursor }),

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { LibraryApi } from '../../../common/clients/library-client';
-import type { AmbientPosition, startAmbientRequestSchema } from '../../../common/contracts';
+import type { AmbientPosition, PhotoQuery, startAmbientRequestSchema } from '../../../common/contracts';
 import type { SlideshowItemTable } from '../../database/schema';
 import { displayErrors } from '../../errors';
 import { snapToPreset } from '../../renditions/presets';
@@ -13,7 +13,7 @@ import { toItemRow } from '../slideshow-rows';
 import { INITIAL_BAG_STATE, ambientBagStateSchema, drawFromBag, type DrawnPhoto } from './ambient-bag';
 import type { AmbientRepository, AmbientTail } from './ambient-repository';
 import { ambientSlideshowId } from './ambient-slideshow-id';
-import { bagQuery, localDay } from './memories';
+import { bagQuery, isSelection, localDay, selectionBagQuery, selectionKey } from './memories';
 
 /** A start request after contract validation (defaults filled in). */
 export type ValidStartAmbientRequest = z.output<typeof startAmbientRequestSchema>;
@@ -42,21 +42,32 @@ export interface AmbientDependencies {
 export class AmbientSlideshows {
   constructor(private readonly deps: AmbientDependencies) {}
 
-  async start(request: ValidStartAmbientRequest): Promise<Slideshow> {
-    const id = ambientSlideshowId(request.ownerId, request.deviceId, snapToPreset(request.viewport));
+  /**
+   * `selection`: what the device's profile says it shows (profiles/), null for the whole library. Each selection
+   * has a slideshow of its own (and no memories, which would show other photos), so changing it starts afresh and
+   * changing it back resumes where the old one stopped.
+   */
+  async start(request: ValidStartAmbientRequest, selection: PhotoQuery | null = null): Promise<Slideshow> {
+    const deviceKey =
+      selection === null ? request.deviceId : `${request.deviceId}\nshows:${selectionKey(selection)}`;
+    const id = ambientSlideshowId(request.ownerId, deviceKey, snapToPreset(request.viewport));
     await this.deps.repository.upsert({
       id,
       ownerId: request.ownerId,
       kind: 'ambient',
       // What the bag plays, for the record; each epoch's seed is set when it is drawn.
-      query: bagQuery(id),
+      query: selection === null ? bagQuery(id) : selectionBagQuery(selection, id),
       viewport: request.viewport,
       deviceId: request.deviceId,
       total: 0,
       photoCount: 0,
       span: null,
       createdAt: new Date(this.deps.now()).toISOString(),
-      ambient: { memories: request.memories, timeZone: request.timeZone ?? 'UTC', position: 0 },
+      ambient: {
+        memories: selection === null && request.memories,
+        timeZone: request.timeZone ?? 'UTC',
+        position: 0,
+      },
     });
     const stored = await this.deps.slideshows.findForOwner(request.ownerId, id);
     // Only a SHA-256 collision with another owner's device could get here.
@@ -110,6 +121,7 @@ export class AmbientSlideshows {
         library,
         ownerId: slideshow.ownerId,
         slideshowId: slideshow.id,
+        ...(isSelection(slideshow.query) ? { selection: slideshow.query } : {}),
         shownInEpoch: (epoch, photoIds) => repository.shownInEpoch(slideshow.id, epoch, photoIds),
       },
       state,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { photoQuerySchema, type PhotoQuery } from '../../../common/contracts';
 
 /** "This week": the day itself ±3 days, in every earlier year. */
@@ -42,4 +43,26 @@ export function memoriesQuery(day: string): PhotoQuery {
  */
 export function bagQuery(seed: string): PhotoQuery {
   return photoQuerySchema.parse({ order: 'shuffle', seed, collapseDuplicates: true, mediaKinds: ['photo'] });
+}
+
+/** A frame profile's selection (person, album, favourites, free text) as the bag's seeded shuffle over it. */
+export function selectionBagQuery(selection: PhotoQuery, seed: string): PhotoQuery {
+  return photoQuerySchema.parse({ ...selection, order: 'shuffle', seed, collapseDuplicates: true });
+}
+
+/** True when a stored ambient query narrows the library (a profile's selection), not the whole-library bag. */
+export function isSelection(query: PhotoQuery): boolean {
+  return (
+    query.labels.length + query.people.length + query.albums.length + query.places.length > 0 ||
+    query.dateRanges.length + query.monthDays.length > 0 ||
+    query.takenFrom !== undefined ||
+    query.takenTo !== undefined ||
+    query.favoritesOnly
+  );
+}
+
+/** A short stable key for a selection (order and seed aside), part of its ambient slideshow's id. */
+export function selectionKey(selection: PhotoQuery): string {
+  const filter = { ...selection, order: undefined, seed: undefined };
+  return createHash('sha256').update(JSON.stringify(filter)).digest('base64url').slice(0, 16);
 }
