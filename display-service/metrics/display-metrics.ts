@@ -2,6 +2,8 @@ import { Counter, Histogram, Registry } from 'prom-client';
 
 /** Upper bounds (seconds) of the render-latency histogram: a cached hit never renders; a 12 MP JPEG takes ~0.15 s. */
 const RENDER_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Upper bounds (seconds) of one pipeline stage: reading a header takes well under a millisecond, a decode ~30 ms. */
+const STAGE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
 
 export type CacheTier = 'memory' | 'disk' | 'render';
 const CACHE_TIERS: readonly CacheTier[] = ['memory', 'disk', 'render'];
@@ -43,6 +45,14 @@ export class DisplayMetrics {
     registers: [this.registry],
   });
 
+  private readonly stageSeconds = new Histogram({
+    name: 'photoframe_render_stage_seconds',
+    help: 'Time spent in each stage of a render (load-source, probe-source, decode-heic, decode, compose, encode).',
+    labelNames: ['stage'] as const,
+    buckets: STAGE_BUCKETS,
+    registers: [this.registry],
+  });
+
   constructor() {
     // Every series from the start, at zero: a rate over a series that appears later misses its first increments.
     for (const outcome of OUTCOMES) this.served.inc({ outcome }, 0);
@@ -55,6 +65,10 @@ export class DisplayMetrics {
 
   rendered(seconds: number): void {
     this.renderSeconds.observe(seconds);
+  }
+
+  renderStage(stage: string, seconds: number): void {
+    this.stageSeconds.observe({ stage }, seconds);
   }
 
   renderFailed(): void {

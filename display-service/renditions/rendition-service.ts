@@ -5,6 +5,8 @@ import type { RenditionLimits } from './limits';
 import type { OriginalStore } from './original-store';
 import { CONTENT_TYPES, negotiateFormat, type FormatSettings, type OutputFormat } from './output-formats';
 import type { PhotoFactsCache } from './photo-facts-cache';
+import { faceBoxesOf } from './face-boxes';
+import type { FaceBox } from './pipeline/context';
 import { renderRendition, PIPELINE_VERSION } from './pipeline/render-rendition';
 import type { RenderLimiter } from './render-limiter';
 import { RenditionDeadline } from './rendition-deadline';
@@ -46,6 +48,8 @@ export type RenditionResponse =
 interface Located {
   key: string;
   sourceUris: string[];
+  /** Face boxes per original, kept inside a crop. */
+  faces: FaceBox[][];
   composition: Composition;
   format: OutputFormat;
 }
@@ -132,8 +136,10 @@ export class RenditionService {
       photoIdsOf(target).map((photoId) => this.deps.facts.get(target.ownerId, photoId)),
     );
     const composition = target.composition ?? 'contain';
+    const faces = photos.map(faceBoxesOf);
     const key = renditionCacheKey({
       contentHashes: photos.map((photo) => photo.source.contentHash),
+      faces,
       width: target.width,
       height: target.height,
       shape: target.shape,
@@ -145,7 +151,7 @@ export class RenditionService {
     const sourceUris = photos.map((p) =>
       p.mediaKind === 'video' ? posterUriOf(p.source.uri) : p.source.uri,
     );
-    return { key, sourceUris, composition, format };
+    return { key, sourceUris, faces, composition, format };
   }
 
   private render(located: Located, target: RenditionTarget): Promise<Buffer> {
@@ -157,6 +163,7 @@ export class RenditionService {
       shape: target.shape,
       composition: located.composition,
       format: located.format,
+      faces: located.faces,
     };
     return this.deps.cache.getOrRender(located.key, async () => {
       // Started before queueing for a slot: a device waits for queue and render together, so both count.
@@ -164,7 +171,19 @@ export class RenditionService {
       try {
         return await deadline.race(
           limiter.run(
-            () => this.timed(() => renderRendition(job, { originals, limits, formats }, deadline)),
+            () =>
+              this.timed(() =>
+                renderRendition(
+                  job,
+                  {
+                    originals,
+                    limits,
+                    formats,
+                    onStage: (stage, seconds) => this.deps.metrics.renderStage(stage, seconds),
+                  },
+                  deadline,
+                ),
+              ),
             deadline.signal,
           ),
         );

@@ -4,6 +4,7 @@ import type { RenditionLimits } from '../limits';
 import type { OriginalStore } from '../original-store';
 import type { FormatSettings, OutputFormat } from '../output-formats';
 import type { ViewportShape } from '../presets';
+import type { Tile } from './layout';
 
 /** What to render: one or two originals, sized exactly for one screen, in one format. */
 export interface RenditionJob {
@@ -14,6 +15,19 @@ export interface RenditionJob {
   shape: ViewportShape;
   composition: Composition;
   format: OutputFormat;
+  /**
+   * Faces vision found in each original (same order as sourceUris), kept inside any crop; none or missing means
+   * the crop goes where sharp's attention strategy finds the picture interesting.
+   */
+  faces?: readonly (readonly FaceBox[])[];
+}
+
+/** Where a face is: fractions of the upright photo's width and height (the library's face boxes). */
+export interface FaceBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 /** Uncompressed 8-bit sRGB pixels. */
@@ -56,6 +70,8 @@ export interface RenditionContext {
   sources?: SourceImage[];
   /** Set by probe-source: each original's displayed size and format, read from the header only. */
   probes?: SourceProbe[];
+  /** Set by decode: each tile of the screen with its original decoded once, at the size it is drawn. */
+  tiles?: DecodedTile[];
   /**
    * Set by compose: a fresh sharp pipeline yielding exactly job.width × job.height sRGB pixels each time it is
    * called, so the encoder can run it again at a lower quality without composing by hand twice.
@@ -63,6 +79,12 @@ export interface RenditionContext {
   composed?: () => Sharp;
   /** Set by encode: the finished image. */
   output?: Buffer;
+}
+
+/** A tile and its photo, decoded upright to exactly the size it is drawn at (3-channel sRGB). */
+export interface DecodedTile {
+  tile: Tile;
+  foreground: RawImage;
 }
 
 export interface RenditionStage {

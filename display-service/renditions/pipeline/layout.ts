@@ -1,4 +1,4 @@
-import type { RenditionJob, SourceProbe } from './context';
+import type { FaceBox, RenditionJob, SourceProbe } from './context';
 
 /** One rectangle of the screen showing one original. */
 export interface Tile {
@@ -8,6 +8,7 @@ export interface Tile {
   height: number;
   /** Index into job.sourceUris. */
   source: number;
+  /** `contain` becomes a crop when the photo's shape is close to the tile's (fitOf). */
   fit: 'contain' | 'cover';
   /** The visible area is the circle inscribed in the tile (Echo Spot), not the whole square. */
   round: boolean;
@@ -19,7 +20,17 @@ export interface ForegroundBox {
   height: number;
   /** `fill` when width × height already has the photo's aspect ratio; `cover` crops to it. */
   fit: 'fill' | 'cover';
+  /** Drawn larger than the original: sharpened after the resize, so it is not soft. */
+  upscaled: boolean;
 }
+
+/**
+ * A photo whose aspect ratio is within this factor of its tile's is cropped to fill the tile (a 3:2 photo on a
+ * 16:10 screen loses 3 % of each side); further off, it is shown whole on its blurred fill.
+ */
+export const CROP_TOLERANCE = 1.1;
+/** A small original is enlarged at most this much (sharpened): beyond it, upscaling only shows blur. */
+export const MAX_UPSCALE = 2;
 
 /** Splits the screen into tiles: the whole screen for contain/cover, two halves (left, right) for a pair. */
 export function layoutTiles(job: RenditionJob): Tile[] {
@@ -36,21 +47,34 @@ export function layoutTiles(job: RenditionJob): Tile[] {
 }
 
 /**
- * Where the photo goes in its tile, never enlarged past the original (a small original stays sharp and small on
- * its blurred surround instead of being blown up soft):
+ * Whether the photo fills its tile (cropped) or is shown whole: `cover` tiles always crop; a `contain` tile crops
+ * when the aspect ratios are within CROP_TOLERANCE, except on a round screen, where the bezel already cuts.
+ */
+export function fitOf(tile: Tile, photo: SourceProbe): 'contain' | 'cover' {
+  if (tile.fit === 'cover') return 'cover';
+  if (tile.round) return 'contain';
+  const apart = Math.abs(Math.log(photo.width / photo.height / (tile.width / tile.height)));
+  return apart <= Math.log(CROP_TOLERANCE) + 1e-9 ? 'cover' : 'contain';
+}
+
+/**
+ * Where the photo goes in its tile, enlarged at most MAX_UPSCALE times:
  * - contain: as large as fits in the tile, or on a round screen in the largest rectangle of the photo's own
  *   aspect ratio inscribed in the circle, so no corner is cut off by the bezel;
- * - cover: exactly the tile's size when the original is large enough; otherwise a crop of the tile's aspect ratio
- *   at the original's own resolution.
+ * - cover: exactly the tile's size when that needs at most MAX_UPSCALE; otherwise a crop of the tile's aspect
+ *   ratio at MAX_UPSCALE times the original's resolution.
  */
 export function foregroundBox(tile: Tile, photo: SourceProbe): ForegroundBox {
-  if (tile.fit === 'cover') {
+  if (fitOf(tile, photo) === 'cover') {
     const scale = Math.max(tile.width / photo.width, tile.height / photo.height);
-    if (scale <= 1) return { width: tile.width, height: tile.height, fit: 'cover' };
+    if (scale <= MAX_UPSCALE)
+      return { width: tile.width, height: tile.height, fit: 'cover', upscaled: scale > 1 };
+    const shown = MAX_UPSCALE / scale;
     return {
-      width: Math.max(1, Math.min(photo.width, Math.round(tile.width / scale))),
-      height: Math.max(1, Math.min(photo.height, Math.round(tile.height / scale))),
+      width: Math.max(1, Math.min(tile.width, Math.round(tile.width * shown))),
+      height: Math.max(1, Math.min(tile.height, Math.round(tile.height * shown))),
       fit: 'cover',
+      upscaled: true,
     };
   }
   let box = { width: tile.width, height: tile.height };
@@ -63,10 +87,54 @@ export function foregroundBox(tile: Tile, photo: SourceProbe): ForegroundBox {
       height: Math.max(1, Math.floor(diameter / diagonal)),
     };
   }
-  const scale = Math.min(1, box.width / photo.width, box.height / photo.height);
+  const scale = Math.min(MAX_UPSCALE, box.width / photo.width, box.height / photo.height);
   return {
     width: Math.max(1, Math.min(box.width, Math.round(photo.width * scale))),
     height: Math.max(1, Math.min(box.height, Math.round(photo.height * scale))),
     fit: 'fill',
+    upscaled: scale > 1,
+  };
+}
+
+/** A region of the photo scaled to `scaled`, in its pixels. */
+export interface CropWindow {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The crop of `box`'s size out of the photo scaled to `scaled` that keeps the faces: centred on the smallest
+ * rectangle holding every face box, moved only as far as the photo's edges require. When the faces are spread
+ * wider than the crop, the middle of them is kept.
+ */
+export function faceCropWindow(
+  scaled: { width: number; height: number },
+  box: { width: number; height: number },
+  faces: readonly FaceBox[],
+): CropWindow {
+  const span = (start: (face: FaceBox) => number, size: (face: FaceBox) => number, full: number) => {
+    const from = Math.min(...faces.map(start));
+    const to = Math.max(...faces.map((face) => start(face) + size(face)));
+    return ((from + to) / 2) * full;
+  };
+  const centreX = span(
+    (f) => f.left,
+    (f) => f.width,
+    scaled.width,
+  );
+  const centreY = span(
+    (f) => f.top,
+    (f) => f.height,
+    scaled.height,
+  );
+  const place = (centre: number, size: number, full: number) =>
+    Math.round(Math.min(Math.max(0, centre - size / 2), Math.max(0, full - size)));
+  return {
+    left: place(centreX, box.width, scaled.width),
+    top: place(centreY, box.height, scaled.height),
+    width: Math.min(box.width, scaled.width),
+    height: Math.min(box.height, scaled.height),
   };
 }

@@ -3,6 +3,7 @@ import type { OriginalStore } from '../original-store';
 import { RenditionDeadline } from '../rendition-deadline';
 import type { FormatSettings } from '../output-formats';
 import { compose } from './compose';
+import { decode } from './decode';
 import { decodeHeicSources } from './decode-heic';
 import { required, type RenditionContext, type RenditionJob, type RenditionStage } from './context';
 import { encode } from './encode';
@@ -14,17 +15,23 @@ export const RENDITION_STAGES: readonly RenditionStage[] = [
   loadSource,
   probeSource,
   decodeHeicSources,
+  decode,
   compose,
   encode,
 ];
 
+/** The stage names, in order, for metrics labels. */
+export const RENDITION_STAGE_NAMES: readonly string[] = RENDITION_STAGES.map((stage) => stage.name);
+
 /** Part of every cache key: bump it whenever a stage changes what the output looks like. */
-export const PIPELINE_VERSION = 'v2.1.decode-once.round-safe.no-upscale';
+export const PIPELINE_VERSION = 'v3.screen-aspect.crop-near.faces.upscale-2x.band-fill';
 
 export interface RenderDependencies {
   originals: OriginalStore;
   limits: RenditionLimits;
   formats: FormatSettings;
+  /** Told how long each stage took (seconds), also for the stage that failed; for /metrics. */
+  onStage?: (stage: string, seconds: number) => void;
 }
 
 /**
@@ -46,7 +53,7 @@ export async function renderRendition(
     signal: running.signal,
   };
   try {
-    const stages = runStages(context, RENDITION_STAGES, running);
+    const stages = runStages(context, RENDITION_STAGES, running, deps.onStage);
     // With the caller's deadline the caller races it and answers on time; here the stages are awaited to their
     // end (each stops at the signal or its own sharp timeout), so the render slot this runs in stays taken until
     // the work really stops. Releasing it at the deadline let abandoned renders pile up on libuv's four threads,
@@ -63,10 +70,16 @@ async function runStages(
   context: RenditionContext,
   stages: readonly RenditionStage[],
   deadline: RenditionDeadline,
+  onStage: RenderDependencies['onStage'],
 ): Promise<void> {
   for (const stage of stages) {
     context.signal.throwIfAborted();
     deadline.phase = stage === loadSource ? 'reading-original' : 'rendering';
-    await stage.run(context);
+    const started = performance.now();
+    try {
+      await stage.run(context);
+    } finally {
+      onStage?.(stage.name, (performance.now() - started) / 1000);
+    }
   }
 }

@@ -148,20 +148,40 @@ describe('renditions/pipeline/render-rendition', () => {
     assert.ok(background.r > 40 && background.r < 200, `darkened: ${JSON.stringify(background)}`);
   });
 
-  it('never upscales: a small original stays at its own size on the screen-filling blurred background', async () => {
+  it('enlarges a small original up to 2x (sharpened) on the screen-filling blurred background', async () => {
     const file = join(dir, 'small.jpg');
     await writeSidewaysRedOverBlueJpeg(file, 400, 300); // upright 300x400
     const image = await render(jobFor(file, 1920, 1080));
     const meta = await sharp(image).metadata();
     assert.deepEqual([meta.width, meta.height], [1920, 1080]);
-    // The photo occupies x 810..1110, y 340..740; just outside it is background, not photo.
-    assert.ok(isNear(await pixelAt(image, 960, 360), RED), 'top of the photo');
-    assert.ok(isNear(await pixelAt(image, 960, 720), BLUE), 'bottom of the photo');
-    const above = await pixelAt(image, 960, 300);
-    const beside = await pixelAt(image, 780, 540);
+    // 2x (not the 2.7x that would fill the height): 600x800 at x 660..1260, y 140..940.
+    assert.ok(isNear(await pixelAt(image, 960, 160), RED), 'top of the photo');
+    assert.ok(isNear(await pixelAt(image, 960, 920), BLUE), 'bottom of the photo');
+    assert.ok(isNear(await pixelAt(image, 670, 800), BLUE), 'left edge of the photo');
+    const above = await pixelAt(image, 960, 100);
+    const beside = await pixelAt(image, 620, 540);
     for (const pixel of [above, beside]) {
       assert.ok(!isNear(pixel, RED) && !isNear(pixel, BLUE), `background, dimmed: ${JSON.stringify(pixel)}`);
     }
+  });
+
+  it('crops a photo whose shape is within 10 % of the screen instead of blurring around it', async () => {
+    const near = join(dir, 'three-by-two.jpg');
+    const far = join(dir, 'four-by-three.jpg');
+    await writePlainJpeg(near, 1500, 1000); // 1.5 on a 1.6 screen: 6.7 % apart
+    await writePlainJpeg(far, 1200, 900); // 1.33 on a 1.6 screen: 20 % apart
+    const cropped = await render(jobFor(near, 1280, 800));
+    for (const [x, y] of [
+      [2, 2],
+      [1277, 2],
+      [2, 797],
+      [1277, 797],
+    ] as const) {
+      assert.ok(isNear(await pixelAt(cropped, x, y), GREEN_PLAIN), `(${x},${y}) is photo, not fill`);
+    }
+    const filled = await render(jobFor(far, 1280, 800));
+    assert.ok((await pixelAt(filled, 20, 400)).g < 120, 'a far shape keeps its darkened fill');
+    assert.ok(isNear(await pixelAt(filled, 640, 400), GREEN_PLAIN), 'and the whole photo in the middle');
   });
 
   it('keeps the whole photo inside the circle on a round screen', async () => {
@@ -202,15 +222,60 @@ describe('renditions/pipeline/render-rendition', () => {
     }
   });
 
-  it('covers without upscaling: a small original is cropped to the screen shape at its own size', async () => {
-    const file = join(dir, 'small.jpg');
-    await writePlainJpeg(file, 640, 640);
-    const image = await render(jobFor(file, 1280, 800, { composition: 'cover' }));
-    // A 1280x800-shaped crop of a 640x640 original at scale 1 is 640x400, centred at x 320..960, y 200..600.
+  it('covers a small original enlarged up to 2x, and beyond that crops the screen shape at 2x on the fill', async () => {
+    const twice = join(dir, 'half-size.jpg');
+    await writePlainJpeg(twice, 640, 640); // 2x covers 1280x800
+    const filled = await render(jobFor(twice, 1280, 800, { composition: 'cover' }));
+    for (const [x, y] of [
+      [2, 2],
+      [1277, 797],
+    ] as const) {
+      assert.ok(isNear(await pixelAt(filled, x, y), GREEN_PLAIN), `(${x},${y}) is photo`);
+    }
+    const tiny = join(dir, 'tiny.jpg');
+    await writePlainJpeg(tiny, 320, 320);
+    const image = await render(jobFor(tiny, 1280, 800, { composition: 'cover' }));
+    // A 1280x800-shaped crop of a 320x320 original at 2x is 640x400, centred at x 320..960, y 200..600.
     assert.ok(isNear(await pixelAt(image, 330, 210), GREEN_PLAIN), 'inside the crop');
     assert.ok(isNear(await pixelAt(image, 950, 590), GREEN_PLAIN), 'inside the crop');
     const outside = await pixelAt(image, 640, 150);
     assert.ok(outside.g < 120, `above the crop is the darkened background: ${JSON.stringify(outside)}`);
+  });
+
+  it('keeps the faces in the crop, where the attention strategy alone would cut them off', async () => {
+    // A wide photo: a small skin-toned "face" far left, a large saturated red block far right that draws the
+    // attention strategy; the screen keeps about half the width.
+    const file = join(dir, 'wide-with-face.jpg');
+    const face = { left: 0.04, top: 0.4, width: 0.06, height: 0.18 };
+    await sharp({ create: { width: 3000, height: 1000, channels: 3, background: { r: 40, g: 60, b: 90 } } })
+      .composite([
+        {
+          input: { create: { width: 180, height: 180, channels: 3, background: { r: 230, g: 180, b: 150 } } },
+          left: 120,
+          top: 400,
+        },
+        {
+          input: { create: { width: 900, height: 1000, channels: 3, background: { r: 255, g: 0, b: 0 } } },
+          left: 2100,
+          top: 0,
+        },
+      ])
+      .jpeg({ quality: 95 })
+      .toFile(file);
+    const skin = { r: 230, g: 180, b: 150 };
+    const hasSkin = async (image: Buffer): Promise<boolean> => {
+      const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+      for (let at = 0; at < data.length; at += info.channels * 7) {
+        if (isNear({ r: data[at] ?? 0, g: data[at + 1] ?? 0, b: data[at + 2] ?? 0 }, skin)) return true;
+      }
+      return false;
+    };
+    const job = jobFor(file, 1280, 800, { composition: 'cover' });
+    assert.equal(await hasSkin(await render(job)), false, 'attention alone crops the face away');
+    const withFaces = await render({ ...job, faces: [[face]] });
+    assert.equal(await hasSkin(withFaces), true, 'the face box is kept');
+    // Scaled to 800 tall the photo is 2400 wide, the face at x 96..240; the crop centred on it stops at the left edge.
+    assert.ok(isNear(await pixelAt(withFaces, 168, 392), skin), 'the face, where it is in the photo');
   });
 
   it('pairs two portraits side by side, each in its half, left to right as named', async () => {
