@@ -190,7 +190,7 @@ describe('PhotoSlideshow document structure', () => {
     const image = images[0] as Json;
     assert.deepEqual(
       { source: image.source, width: image.width, height: image.height, scale: image.scale },
-      { source: '${data.url}', width: '100vw', height: '100vh', scale: 'best-fit' },
+      { source: '${data.url}', width: '100vw', height: '100vh', scale: 'best-fill' },
     );
     const onFail = flattenCommands(array(image.onFail, 'onFail'));
     assert.ok(onFail.some((command) => command.type === 'SlideshowSkipFailed'));

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   schedule();
 }
 
-/** One pager page: the photo best-fit, the caption frame (left out when empty), the photo regions. */
+/** One pager page: the photo best-fill (as the APL document), the caption frame (left out when empty), the photo regions. */
 function pageOf(
   item: SlideshowItem,
   image: HTMLImageElement,
