@@ -38,14 +38,14 @@ export function createRenditionHandler(renditions: RenditionService, logger: Log
     try {
       received = parseRenditionRequest(pathAndQuery);
     } catch (error) {
-      sendError(res, error, logger);
+      sendRenditionError(res, error, logger);
       return true;
     }
     if (!received) return false;
     renditions
       .serve(received, headers, pathAndQuery)
       .then((result) => send(req, res, result))
-      .catch((error: unknown) => sendError(res, error, logger));
+      .catch((error: unknown) => sendRenditionError(res, error, logger));
     return true;
   };
 }
@@ -69,7 +69,7 @@ function send(req: IncomingMessage, res: ServerResponse, result: RenditionRespon
  * (ECONNREFUSED, 57P03 "shutting down"…) that is 503 SERVICE_UNAVAILABLE with Retry-After, as on every other route,
  * not a 500 (`npm run bench:load` found it during a PostgreSQL restart).
  */
-function sendError(res: ServerResponse, error: unknown, logger: Logger): void {
+export function sendRenditionError(res: ServerResponse, error: unknown, logger: Logger): void {
   const appError = isAppError(error)
     ? error
     : isServiceUnavailable(error)

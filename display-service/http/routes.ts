@@ -20,6 +20,8 @@ export interface DisplayRouteServices {
   slideshows: SlideshowService;
   frames: FramePairings;
   handleRendition: RenditionHandler;
+  /** Signed clip renditions (`/clips/...`), served with Range like renditions, without a credential. */
+  handleClip?: RenditionHandler;
   logger: Logger;
 }
 
@@ -37,6 +39,10 @@ export function createDisplayRouter(services: DisplayRouteServices): Router {
   router.use('/renditions', (req, res, next) => {
     // Inside this mount req.url is what follows `/renditions`.
     if (!services.handleRendition(req, res, `/renditions${req.url}`)) next();
+  });
+
+  router.use('/clips', (req, res, next) => {
+    if (!services.handleClip?.(req, res, `/clips${req.url}`)) next();
   });
 
   router.use(requireAuthentication);

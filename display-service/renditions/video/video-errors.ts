@@ -57,10 +57,10 @@ export const videoErrors = {
     }),
   notAVideo: (): AppError =>
     new AppError({ status: 404, code: 'CLIP_NOT_FOUND', publicMessage: 'This item is not a video clip' }),
-  rangeNotSatisfiable: (size: number): AppError =>
+  rangeNotSatisfiable: (): AppError =>
     new AppError({
       status: 416,
       code: 'RANGE_NOT_SATISFIABLE',
-      publicMessage: `Range must lie within the clip's ${size} bytes`,
+      publicMessage: "Range must lie within the clip's bytes (see Content-Range)",
     }),
 };
