@@ -19,6 +19,26 @@ export interface JoinCopy {
   shuffleKey: number;
 }
 
+/** What a stored photo's searchable rows copy from it; undefined when the owner has no such photo. */
+export async function joinCopyOf(
+  trx: Transaction<LibraryDatabase>,
+  ownerId: string,
+  photoId: string,
+): Promise<JoinCopy | undefined> {
+  const photo = await trx
+    .selectFrom('photos')
+    .select(['taken_local', 'left_out', 'shuffle_key'])
+    .where('owner_id', '=', ownerId)
+    .where('id', '=', photoId)
+    .executeTakeFirst();
+  if (!photo) return undefined;
+  return {
+    takenLocal: photo.taken_local,
+    leftOut: Number(photo.left_out),
+    shuffleKey: Number(photo.shuffle_key),
+  };
+}
+
 /**
  * Stores where each of these labels came from, with its confidence, and files the photo under each label that
  * answers a search (search-thresholds.ts) and every parent of it, one searchable row per label. Returns the labels

@@ -5,7 +5,7 @@ import { suppressedFaceBoxesOf, withoutSuppressedFaces } from '../labels/provena
 import { encodeDescriptor } from '../people/face-descriptor';
 import { removeFaceLinks } from '../people/face-links';
 import { countEntriesOf, recountEntries, type PhotoCountEntry } from '../repositories/key-month-counts';
-import { replaceLabelsFrom, type JoinCopy } from '../repositories/label-rows';
+import { joinCopyOf, replaceLabelsFrom } from '../repositories/label-rows';
 import type { LabelParents } from '../repositories/photo-filters';
 import type { PhotoAnalysis, PhotoToAnalyse } from './vision-types';
 
@@ -128,25 +128,6 @@ export class VisionRepository {
 /** Stable per photo, model version and position, so a repeated analysis writes the same ids. */
 export function faceIdFor(photoId: string, modelVersion: string, index: number): string {
   return `fa_${createHash('sha256').update(`${photoId}\n${modelVersion}\n${index}`).digest('base64url').slice(0, 20)}`;
-}
-
-async function joinCopyOf(
-  trx: Transaction<LibraryDatabase>,
-  ownerId: string,
-  photoId: string,
-): Promise<JoinCopy | undefined> {
-  const photo = await trx
-    .selectFrom('photos')
-    .select(['taken_local', 'left_out', 'shuffle_key'])
-    .where('owner_id', '=', ownerId)
-    .where('id', '=', photoId)
-    .executeTakeFirst();
-  if (!photo) return undefined;
-  return {
-    takenLocal: photo.taken_local,
-    leftOut: Number(photo.left_out),
-    shuffleKey: Number(photo.shuffle_key),
-  };
 }
 
 /** The label and person counts a photo contributes to (vision changes nothing else about it). */

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LibraryDatabase } from '../../database/schema';
 import { countEntriesOf, recountEntries, type PhotoCountEntry } from '../../repositories/key-month-counts';
-import { replaceLabelsFrom, type JoinCopy, type LabelRecord } from '../../repositories/label-rows';
+import { joinCopyOf, replaceLabelsFrom, type LabelRecord } from '../../repositories/label-rows';
 import type { LabelParents } from '../../repositories/photo-filters';
 import type { CaptureFacts, CaptureMoment } from './capture-moment';
 import type { PictureLight } from './picture-light';
@@ -111,9 +111,9 @@ export class SunRepository {
    */
   async save(ownerId: string, photoId: string, record: SunRecord, labelledAt: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const copy = await joinCopyOf(trx, ownerId, photoId);
-      if (!copy) return false;
       const library = trx as unknown as Transaction<LibraryDatabase>;
+      const copy = await joinCopyOf(library, ownerId, photoId);
+      if (!copy) return false;
       const countedBefore = await labelEntries(library, ownerId, photoId);
       await replaceLabelsFrom(library, 'sun', { ownerId, photoId, copy }, record.labels, this.labelParents);
       const countedAfter = await labelEntries(library, ownerId, photoId);
@@ -165,25 +165,6 @@ export class SunRepository {
       evidence: row.evidence ? (JSON.parse(row.evidence) as StoredSunEvidence) : null,
     };
   }
-}
-
-async function joinCopyOf(
-  trx: Transaction<SunLabelDatabase>,
-  ownerId: string,
-  photoId: string,
-): Promise<JoinCopy | undefined> {
-  const photo = await trx
-    .selectFrom('photos')
-    .select(['taken_local', 'left_out', 'shuffle_key'])
-    .where('owner_id', '=', ownerId)
-    .where('id', '=', photoId)
-    .executeTakeFirst();
-  if (!photo) return undefined;
-  return {
-    takenLocal: photo.taken_local,
-    leftOut: Number(photo.left_out),
-    shuffleKey: Number(photo.shuffle_key),
-  };
 }
 
 /** The label counts a photo contributes to (sun labels change nothing else about it). */
