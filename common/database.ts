@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import { Pool } from 'pg';
 import type { Logger } from './logger';
+import { withStatementCache } from './sqlite-statement-cache';
 
 /**
  * Where a tier keeps its tables: a SQLite file for the embedded default, PostgreSQL when DATABASE_URL says so.
@@ -77,7 +78,7 @@ export async function flushCommitsToDisk<Schema>(db: Kysely<Schema>): Promise<bo
  */
 class SqliteDialectKeepingCause extends SqliteDialect {
   constructor(private readonly sqlite: Database.Database) {
-    super({ database: sqlite });
+    super({ database: withStatementCache(sqlite) });
   }
 
   override createDriver(): Driver {

@@ -1,5 +1,5 @@
 import type { Logger } from '../../common/logger';
-import type { PhotoRepository, StoredSource } from '../repositories/photo-repository';
+import type { NewPhoto, PhotoRepository, StoredSource } from '../repositories/photo-repository';
 import type { VisionReport } from '../vision/vision-stage';
 import {
   DEFAULT_ALBUM_FOLDER_MODE,
@@ -10,6 +10,7 @@ import {
 import { correctOldAlbums } from './album-correction';
 import { folderLabels, hierarchicalKeywordLabels, keywordLabels, textLabels } from './photo-labels';
 import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
+import { DEFAULT_WRITE_BATCH, PhotoBatchWriter } from './photo-batch-writer';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
 
 export interface IngestProgress {
@@ -57,6 +58,8 @@ export interface IngestRunOptions {
   concurrency?: number;
   /** Which folders along a photo's path become albums (default: the folder it is in). */
   albumFolders?: AlbumFolderMode;
+  /** New photos stored per transaction at most (default DEFAULT_WRITE_BATCH; 1 = a commit per photo). */
+  writeBatch?: number;
 }
 
 export interface IngestFileOptions {
@@ -77,8 +80,8 @@ export type FileOutcome =
 /**
  * One pass over a source. Files whose size and mtime match what is stored are counted unchanged without being
  * read; others are hashed, new content is read and stored, known content keeps its id (and follows a move),
- * broken files are recorded as skips and the run goes on. Each photo is committed on its own, so a crash loses
- * only the files in flight and a rerun resumes where it stopped. Photos whose original has gone are removed
+ * broken files are recorded as skips and the run goes on. New photos are committed in small batches (a photo is
+ * never half stored), so a crash loses only the files in flight and a rerun resumes where it stopped. Photos whose original has gone are removed
  * at the end of a complete pass. Only storage failures abort the run.
  */
 export async function runIngest(
@@ -117,20 +120,12 @@ export async function runIngest(
   const pathExists = (path: string): Promise<boolean> => Promise.resolve(listedPaths.has(path));
 
   let done = 0;
-  await forEachBounded(files, options.concurrency ?? 2, async (file) => {
-    const outcome = await ingestOneFile(
-      source,
-      file,
-      {
-        ownerId,
-        storedAtPath: storedByPath.get(file.path),
-        pathExists,
-        albumFolders: options.albumFolders,
-        mayHaveSkip: pathsWithSkips.has(file.path),
-      },
-      { ...deps, logger },
-    );
+  const now = deps.now ?? (() => new Date());
+  const runDeps: IngestDeps = { ...deps, logger };
+  const writer = new PhotoBatchWriter(deps.repository, options.writeBatch ?? DEFAULT_WRITE_BATCH);
+  const settle = async (file: SourceFile, outcome: FileOutcome): Promise<void> => {
     if (outcome.kind === 'skipped') {
+      await recordSkip(source, file, outcome, { ownerId, now }, runDeps);
       skippedPaths.add(file.path);
       report.skipped.push({ path: file.path, reason: outcome.reason, code: outcome.code });
     } else {
@@ -139,7 +134,41 @@ export async function runIngest(
     }
     done += 1;
     options.onProgress?.({ phase: 'metadata', done, total: files.length, currentPath: file.path });
+  };
+  // Reading (bounded by `concurrency`) does not wait for writing: new photos go to the batch writer and the
+  // next file is read while they commit. Writes in flight are bounded too, so memory stays flat.
+  const writes = new Set<Promise<void>>();
+  let writeFailure: { error: unknown } | undefined;
+  const maxWritesInFlight = 4 * (options.writeBatch ?? DEFAULT_WRITE_BATCH);
+  const readAll = forEachBounded(files, options.concurrency ?? 2, async (file) => {
+    if (writeFailure) throw writeFailure.error;
+    const fileOptions: IngestFileOptions = {
+      ownerId,
+      storedAtPath: storedByPath.get(file.path),
+      pathExists,
+      albumFolders: options.albumFolders,
+      mayHaveSkip: pathsWithSkips.has(file.path),
+    };
+    const read = await asSkip(() => readFile(source, file, fileOptions, runDeps, now));
+    if (read.kind !== 'new') {
+      await settle(file, read);
+      return;
+    }
+    const write = asSkip(() =>
+      storeNewPhoto(source, file, read.item, fileOptions, runDeps, (item) => writer.insert(item)),
+    )
+      .then((outcome) => settle(file, outcome))
+      .catch((error: unknown) => {
+        writeFailure ??= { error };
+      })
+      .finally(() => writes.delete(write));
+    writes.add(write);
+    while (writes.size >= maxWritesInFlight) await Promise.race(writes);
   });
+  // Never return (and let the caller close the database) while a batch is still being written.
+  await readAll.finally(() => Promise.allSettled(writes));
+  await Promise.all(writes);
+  if (writeFailure) throw writeFailure.error;
 
   // A stored photo is gone when its path was not listed, or now holds other bytes. A path that was only skipped
   // this run (e.g. unreadable for a moment) keeps its photo: we cannot tell it has changed.
@@ -183,34 +212,61 @@ export async function ingestOneFile(
 ): Promise<FileOutcome> {
   const { ownerId } = options;
   const now = deps.now ?? (() => new Date());
-  let outcome: FileOutcome;
-  try {
-    outcome = await storeFile(source, file, options, deps, now);
-  } catch (error) {
-    if (!(error instanceof IngestSkip)) throw error;
-    outcome = { kind: 'skipped', code: error.code, reason: error.message };
-  }
-  if (outcome.kind === 'skipped') {
-    await deps.repository.recordSkip({
-      ownerId,
-      sourceRoot: source.root,
-      sourcePath: file.path,
-      reasonCode: outcome.code,
-      message: outcome.reason,
-      seenAt: now().toISOString(),
-    });
-    deps.logger.warn('photo skipped', { path: file.path, code: outcome.code, reason: outcome.reason });
-  }
+  const read = await asSkip(() => readFile(source, file, options, deps, now));
+  const outcome =
+    read.kind === 'new'
+      ? await asSkip(() =>
+          storeNewPhoto(source, file, read.item, options, deps, ({ photo, labels }) =>
+            deps.repository.insertPhoto(photo, labels),
+          ),
+        )
+      : read;
+  if (outcome.kind === 'skipped') await recordSkip(source, file, outcome, { ownerId, now }, deps);
   return outcome;
 }
 
-async function storeFile(
+/** Content problems (IngestSkip) become a skipped outcome; anything else (storage) is thrown. */
+async function asSkip<T>(step: () => Promise<T>): Promise<T | Extract<FileOutcome, { kind: 'skipped' }>> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof IngestSkip)) throw error;
+    return { kind: 'skipped', code: error.code, reason: error.message };
+  }
+}
+
+async function recordSkip(
+  source: PhotoSource,
+  file: SourceFile,
+  outcome: Extract<FileOutcome, { kind: 'skipped' }>,
+  context: { ownerId: string; now: () => Date },
+  deps: IngestDeps,
+): Promise<void> {
+  await deps.repository.recordSkip({
+    ownerId: context.ownerId,
+    sourceRoot: source.root,
+    sourcePath: file.path,
+    reasonCode: outcome.code,
+    message: outcome.reason,
+    seenAt: context.now().toISOString(),
+  });
+  deps.logger.warn('photo skipped', { path: file.path, code: outcome.code, reason: outcome.reason });
+}
+
+/** A photo read and ready to store: what the read half of ingest hands the write half. */
+type ReadOutcome = FileOutcome | { kind: 'new'; item: NewPhoto };
+
+/**
+ * The read half of one file: everything up to storing a new photo (stat check, hash, known-content handling,
+ * metadata). Known bytes are handled here; new ones come back to be stored.
+ */
+async function readFile(
   source: PhotoSource,
   file: SourceFile,
   options: IngestFileOptions,
   deps: IngestDeps,
   now: () => Date,
-): Promise<FileOutcome> {
+): Promise<ReadOutcome> {
   const { ownerId, storedAtPath } = options;
   if (file.problem) throw new IngestSkip(file.problem.code, file.problem.reason);
   const fileMtime = file.modifiedAt.toISOString();
@@ -260,13 +316,28 @@ async function storeFile(
     ...textLabels([metadata.title, metadata.description]),
     ...folderLabels(file.path),
   ];
-  if (!(await deps.repository.insertPhoto(photo, labels))) {
-    // Another worker stored the same bytes from another path a moment ago.
-    const winner = await deps.repository.findByContentHash(ownerId, contentHash);
+  return { kind: 'new', item: { photo, labels } };
+}
+
+/**
+ * The write half of a new photo: stored by `insert` (one transaction, or a run's batch), then its old skip cleared.
+ * Bytes stored meanwhile from another path (another worker, an earlier photo of the batch) make it a duplicate.
+ */
+async function storeNewPhoto(
+  source: PhotoSource,
+  file: SourceFile,
+  item: NewPhoto,
+  options: Pick<IngestFileOptions, 'ownerId' | 'mayHaveSkip'>,
+  deps: IngestDeps,
+  insert: (item: NewPhoto) => Promise<boolean>,
+): Promise<FileOutcome> {
+  const { ownerId } = options;
+  if (!(await insert(item))) {
+    const winner = await deps.repository.findByContentHash(ownerId, item.photo.contentHash);
     throw new IngestSkip('DUPLICATE_CONTENT', `same content as ${winner?.sourcePath ?? 'another file'}`);
   }
   if (options.mayHaveSkip !== false) await deps.repository.clearSkip(ownerId, source.root, file.path);
-  return { kind: 'added', photoId: photo.id };
+  return { kind: 'added', photoId: item.photo.id };
 }
 
 /**

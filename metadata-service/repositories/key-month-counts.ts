@@ -110,40 +110,105 @@ export interface PhotoCountEntry {
   month: string;
 }
 
-/** One more photo under each key: O(1) per key, so ingest does not slow down as keys grow. */
-export async function countInsertedPhoto(
+/** One search_key_months row's worth of newly stored photos: added to the stored row, or inserted. */
+export interface KeyMonthIncrement {
+  ownerId: string;
+  kind: SearchKeyKind;
+  key: string;
+  month: string;
+  leftOut: number;
+  photos: number;
+  firstTaken: string | null;
+  lastTaken: string | null;
+}
+
+/** Sums the keys of a batch of new photos per (owner, key, month, left_out), so one upsert counts them all. */
+export class KeyMonthTally {
+  private readonly increments = new Map<string, KeyMonthIncrement>();
+
+  /** One more photo under the owner's 'all' and each of its keys. */
+  add(
+    photo: { ownerId: string; takenLocal: string | null; leftOut: number },
+    keys: readonly CountedKey[],
+  ): void {
+    const month = monthOf(photo.takenLocal);
+    for (const { kind, key } of [{ kind: 'all' as const, key: '' }, ...keys]) {
+      const id = [photo.ownerId, kind, key, month, photo.leftOut].join('\u0000');
+      const seen = this.increments.get(id);
+      if (!seen) {
+        this.increments.set(id, {
+          ownerId: photo.ownerId,
+          kind,
+          key,
+          month,
+          leftOut: photo.leftOut,
+          photos: 1,
+          firstTaken: photo.takenLocal,
+          lastTaken: photo.takenLocal,
+        });
+        continue;
+      }
+      seen.photos += 1;
+      seen.firstTaken = earliest(seen.firstTaken, photo.takenLocal);
+      seen.lastTaken = latest(seen.lastTaken, photo.takenLocal);
+    }
+  }
+
+  /** In one order (owner, kind, key, month, left_out), so concurrent writers lock PostgreSQL rows alike. */
+  rows(): KeyMonthIncrement[] {
+    const keyOf = (r: KeyMonthIncrement) => [r.ownerId, r.kind, r.key, r.month, String(r.leftOut)];
+    return [...this.increments.values()].sort((a, b) => {
+      const ka = keyOf(a);
+      const kb = keyOf(b);
+      for (let i = 0; i < ka.length; i++) {
+        const x = ka[i] ?? '';
+        const y = kb[i] ?? '';
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+  }
+}
+
+/** Rows per upsert: 8 parameters each, far below both engines' bound-parameter limits. */
+const UPSERT_CHUNK = 500;
+
+/**
+ * Adds newly stored photos to their keys' months: O(1) per key and photo, so ingest does not slow down as keys
+ * grow. Each (key, month) appears once per statement (summed by KeyMonthTally), as an upsert requires.
+ */
+export async function countInsertedPhotos(
   trx: Transaction<LibraryDatabase>,
-  photo: { ownerId: string; takenLocal: string | null; leftOut: number },
-  keys: readonly CountedKey[],
+  increments: readonly KeyMonthIncrement[],
 ): Promise<void> {
-  const month = monthOf(photo.takenLocal);
-  const rows = [{ kind: 'all' as const, key: '' }, ...keys].map((k) => ({
-    owner_id: photo.ownerId,
-    kind: k.kind,
-    key: k.key,
-    month,
-    left_out: photo.leftOut,
-    photos: 1,
-    first_taken: photo.takenLocal,
-    last_taken: photo.takenLocal,
-  }));
-  // One multi-row upsert: each key appears once, so no row conflicts with another of the same statement.
-  await trx
-    .insertInto('search_key_months')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['owner_id', 'kind', 'key', 'month', 'left_out']).doUpdateSet({
-        photos: sql<number>`search_key_months.photos + 1`,
-        // Portable min/max of two nullable values (SQLite's two-argument min() returns NULL if either is).
-        first_taken: sql<
-          string | null
-        >`case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end`,
-        last_taken: sql<
-          string | null
-        >`case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end`,
-      }),
-    )
-    .execute();
+  for (let i = 0; i < increments.length; i += UPSERT_CHUNK) {
+    const rows = increments.slice(i, i + UPSERT_CHUNK).map((r) => ({
+      owner_id: r.ownerId,
+      kind: r.kind,
+      key: r.key,
+      month: r.month,
+      left_out: r.leftOut,
+      photos: r.photos,
+      first_taken: r.firstTaken,
+      last_taken: r.lastTaken,
+    }));
+    await trx
+      .insertInto('search_key_months')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['owner_id', 'kind', 'key', 'month', 'left_out']).doUpdateSet({
+          photos: sql<number>`search_key_months.photos + excluded.photos`,
+          // Portable min/max of two nullable values (SQLite's two-argument min() returns NULL if either is).
+          first_taken: sql<
+            string | null
+          >`case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end`,
+          last_taken: sql<
+            string | null
+          >`case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end`,
+        }),
+      )
+      .execute();
+  }
 }
 
 /** The count entries of stored photos, read before a change (delete, hide, relabel) so they can be recounted after. */

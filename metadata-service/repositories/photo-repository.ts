@@ -12,6 +12,7 @@ import {
   LEFT_OUT_SCREENSHOT,
   type AlbumSource,
   type Flag,
+  type LeftOut,
   type LibraryDatabase,
   type MediaKind,
   type PhotosTable,
@@ -23,7 +24,13 @@ import { placeColumns } from '../places/place-columns';
 import { captureWindow, chooseGroup, hammingDistance, MAX_HAMMING_DISTANCE } from './near-duplicates';
 import { dropAlbums, listAlbums, type StoredAlbum } from './album-rows';
 import { albumIdFor, normalizeName, personIdFor } from './names';
-import { countEntriesOf, countInsertedPhoto, recountEntries, type CountedKey } from './key-month-counts';
+import {
+  countEntriesOf,
+  countInsertedPhotos,
+  KeyMonthTally,
+  recountEntries,
+  type CountedKey,
+} from './key-month-counts';
 import { insertLabels, replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 import { searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
@@ -69,6 +76,12 @@ export interface PhotoRecord {
   albums: readonly AlbumRecord[];
   fileMtime: string;
   ingestedAt: string;
+}
+
+/** A photo ingest read, with the labels its metadata gave it: one element of a batch insert. */
+export interface NewPhoto {
+  photo: PhotoRecord;
+  labels: readonly LabelRecord[];
 }
 
 export interface AlbumRecord {
@@ -435,30 +448,61 @@ export class PhotoRepository {
    * transaction: a crash never leaves half a photo. False when the owner already has these bytes.
    */
   async insertPhoto(photo: PhotoRecord, labels: readonly LabelRecord[]): Promise<boolean> {
+    const [stored] = await this.insertPhotos([{ photo, labels }]);
+    return stored === true;
+  }
+
+  /**
+   * Stores several photos as insertPhoto does each, in ONE transaction: ingest commits a batch at a time (a commit
+   * per photo held it near 300 photos/s, issue #16), and a crash loses at most the batch, which a rerun redoes.
+   * Returns, in order, whether each was stored: false when its bytes were already stored (also by an earlier
+   * photo of the same batch). The per-month counts of the whole batch are added in one upsert at the end.
+   */
+  async insertPhotos(photos: readonly NewPhoto[]): Promise<boolean[]> {
+    if (photos.length === 0) return [];
     return this.db.transaction().execute(async (trx) => {
-      const result = await trx
-        .insertInto('photos')
-        .values(toRow(photo))
-        .onConflict((oc) => oc.columns(['owner_id', 'content_hash']).doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      const copy: JoinCopy = {
-        takenLocal: photo.takenLocal,
-        leftOut: photo.isScreenshot ? LEFT_OUT_SCREENSHOT : 0,
-        shuffleKey: shuffleKeyFor(photo.id),
-      };
-      const filed = await insertLabels(trx, photo.ownerId, photo.id, copy, labels, this.labelParents);
-      const people = await linkPeople(trx, photo.ownerId, photo.id, copy, photo.people);
-      const albums = await linkAlbums(trx, photo.ownerId, photo.id, copy, photo.albums);
-      const keys: CountedKey[] = [
-        ...filed.map((key) => ({ kind: 'label' as const, key })),
-        ...people.map((key) => ({ kind: 'person' as const, key })),
-        ...albums.map((key) => ({ kind: 'album' as const, key })),
-      ];
-      await countInsertedPhoto(trx, { ownerId: photo.ownerId, ...copy }, keys);
-      await joinDuplicateGroup(trx, photo);
-      return true;
+      const stored: boolean[] = [];
+      const counts = new KeyMonthTally();
+      for (const { photo, labels } of photos) {
+        const keys = await this.insertOne(trx, photo, labels);
+        stored.push(keys !== undefined);
+        if (keys)
+          counts.add(
+            { ownerId: photo.ownerId, takenLocal: photo.takenLocal, leftOut: leftOutOf(photo) },
+            keys,
+          );
+      }
+      await countInsertedPhotos(trx, counts.rows());
+      return stored;
     });
+  }
+
+  /** One photo's rows inside the batch's transaction; the keys it is counted under, or undefined if not stored. */
+  private async insertOne(
+    trx: Transaction<LibraryDatabase>,
+    photo: PhotoRecord,
+    labels: readonly LabelRecord[],
+  ): Promise<CountedKey[] | undefined> {
+    const result = await trx
+      .insertInto('photos')
+      .values(toRow(photo))
+      .onConflict((oc) => oc.columns(['owner_id', 'content_hash']).doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
+    const copy: JoinCopy = {
+      takenLocal: photo.takenLocal,
+      leftOut: leftOutOf(photo),
+      shuffleKey: shuffleKeyFor(photo.id),
+    };
+    const filed = await insertLabels(trx, photo.ownerId, photo.id, copy, labels, this.labelParents);
+    const people = await linkPeople(trx, photo.ownerId, photo.id, copy, photo.people);
+    const albums = await linkAlbums(trx, photo.ownerId, photo.id, copy, photo.albums);
+    await joinDuplicateGroup(trx, photo);
+    return [
+      ...filed.map((key) => ({ kind: 'label' as const, key })),
+      ...people.map((key) => ({ kind: 'person' as const, key })),
+      ...albums.map((key) => ({ kind: 'album' as const, key })),
+    ];
   }
 
   /** Points a stored photo at the place its bytes now live. */
@@ -806,7 +850,7 @@ function toRow(photo: PhotoRecord): PhotosTable {
     description: photo.description,
     favorite: flag(photo.favorite),
     rating: photo.rating,
-    left_out: photo.isScreenshot ? LEFT_OUT_SCREENSHOT : 0,
+    left_out: leftOutOf(photo),
     perceptual_hash: photo.perceptualHash,
     duplicate_group_id: null,
     taken_month_day: photo.takenLocal === null ? null : photo.takenLocal.slice(5, 10),
@@ -867,6 +911,10 @@ function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
     hidden: (Number(row.left_out) & LEFT_OUT_HIDDEN) !== 0,
     ingestedAt: row.ingested_at,
   };
+}
+
+function leftOutOf(photo: PhotoRecord): LeftOut {
+  return photo.isScreenshot ? LEFT_OUT_SCREENSHOT : 0;
 }
 
 function flag(value: boolean): Flag {

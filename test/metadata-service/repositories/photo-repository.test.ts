@@ -306,4 +306,87 @@ describeOnEachEngine('PhotoRepository', (engine) => {
     const left = await labelled.search(A, photoQuerySchema.parse({}), { limit: 10, offset: 0 });
     assert.equal(left.total, 0, 'ph_1 hidden, ph_2 a screenshot, ph_0 deleted');
   });
+
+  it('stores a batch in one transaction: a repeat of earlier bytes in the batch is refused, counts match the rows', async () => {
+    const labelled = new PhotoRepository(database.db, {
+      labelParents: (label: string) => (label === 'dog' ? ['animal'] : []),
+    });
+    await repo.insertPhoto(
+      photoRecord(A, 'ph_before', { takenLocal: '2025-07-01T09:00:00' }),
+      keywords('dog'),
+    );
+    const stored = await labelled.insertPhotos([
+      {
+        photo: photoRecord(A, 'ph_1', { takenLocal: '2025-07-14T10:00:00', people: ['Mom'] }),
+        labels: keywords('dog'),
+      },
+      // The same bytes as ph_1 from another path: refused inside the same batch.
+      { photo: photoRecord(A, 'ph_1_copy', { contentHash: 'ph_1-hash' }), labels: keywords('cat') },
+      // Bytes stored by an earlier transaction.
+      { photo: photoRecord(A, 'ph_again', { contentHash: 'ph_before-hash' }), labels: [] },
+      {
+        photo: photoRecord(A, 'ph_2', { takenLocal: '2025-07-20T10:00:00', people: ['mom'] }),
+        labels: keywords('dog', 'beach'),
+      },
+      { photo: photoRecord(B, 'ph_b', { takenLocal: null }), labels: keywords('dog') },
+    ]);
+    assert.deepEqual(stored, [true, false, false, true, true]);
+    const dogs = await labelled.search(A, photoQuerySchema.parse({ labels: ['animal'] }), {
+      limit: 10,
+      offset: 0,
+    });
+    assert.deepEqual(dogs.photos.map((p) => p.id).sort(), ['ph_1', 'ph_2']);
+    assert.equal(
+      dogs.total,
+      2,
+      'counted from search_key_months: ph_before was stored without the parent label',
+    );
+    const months = await database.db
+      .selectFrom('search_key_months')
+      .select(['kind', 'key', 'month', 'photos', 'first_taken', 'last_taken'])
+      .where('owner_id', '=', A)
+      .where('kind', '=', 'all')
+      .execute();
+    assert.deepEqual(
+      months.map((m) => ({ ...m, photos: Number(m.photos) })),
+      [
+        {
+          kind: 'all',
+          key: '',
+          month: '2025-07',
+          photos: 3,
+          first_taken: '2025-07-01T09:00:00',
+          last_taken: '2025-07-20T10:00:00',
+        },
+      ],
+    );
+    const maintained = await database.db.selectFrom('search_key_months').selectAll().execute();
+    await database.db.transaction().execute((trx) => rebuildKeyMonthCounts(trx));
+    const recounted = await database.db.selectFrom('search_key_months').selectAll().execute();
+    const byKey = (rows: typeof maintained) =>
+      rows
+        .map((r) => ({ ...r, photos: Number(r.photos), left_out: Number(r.left_out) }))
+        .sort((a, b) =>
+          `${a.owner_id}${a.kind}${a.key}${a.month}`.localeCompare(
+            `${b.owner_id}${b.kind}${b.key}${b.month}`,
+          ),
+        );
+    assert.deepEqual(byKey(maintained), byKey(recounted));
+  });
+
+  it('rolls a whole batch back when one of its photos fails', async () => {
+    // A NULL in a NOT NULL column of the second photo's label row.
+    await assert.rejects(
+      repo.insertPhotos([
+        { photo: photoRecord(A, 'ph_good'), labels: keywords('dog') },
+        {
+          photo: photoRecord(A, 'ph_bad'),
+          labels: [{ label: 'beach', source: 'keyword', confidence: null as unknown as number }],
+        },
+      ]),
+    );
+    assert.equal(await repo.getPhoto(A, 'ph_good'), undefined, 'the first photo of the batch is not kept');
+    const counts = await database.db.selectFrom('search_key_months').selectAll().execute();
+    assert.deepEqual(counts, []);
+  });
 });
