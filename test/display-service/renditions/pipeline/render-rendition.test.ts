@@ -44,6 +44,18 @@ describe('renditions/pipeline/render-rendition', () => {
   beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
   afterEach(() => cleanup());
 
+  // Every preset renders the same two originals and only reads them: written once for the whole suite.
+  const shared = { landscape: '', portrait: '', cleanup: async () => {} };
+  before(async () => {
+    const temp = await makeTempDir();
+    shared.cleanup = temp.cleanup;
+    shared.landscape = join(temp.dir, 'landscape.jpg');
+    shared.portrait = join(temp.dir, 'portrait.jpg');
+    await writePlainJpeg(shared.landscape, 4000, 3000);
+    await writePlainJpeg(shared.portrait, 2000, 3000);
+  });
+  after(() => shared.cleanup());
+
   const originals = new SchemeRoutingOriginalStore({ 'file:': new LocalFileOriginalStore() });
   const render = (job: RenditionJob, limits: Partial<RenditionLimits> = {}) =>
     renderRendition(job, {
@@ -91,10 +103,7 @@ describe('renditions/pipeline/render-rendition', () => {
       preset.width > preset.height ? ['contain', 'cover', 'pair'] : ['contain', 'cover'];
     for (const composition of compositions) {
       it(`renders ${preset.width}x${preset.height} ${preset.shape} ${composition} at exactly that size`, async () => {
-        const landscape = join(dir, 'landscape.jpg');
-        const portrait = join(dir, 'portrait.jpg');
-        await writePlainJpeg(landscape, 4000, 3000);
-        await writePlainJpeg(portrait, 2000, 3000);
+        const { landscape, portrait } = shared;
         const files = composition === 'pair' ? [portrait, landscape] : landscape;
         const image = await render(
           jobFor(files, preset.width, preset.height, { shape: preset.shape, composition }),
