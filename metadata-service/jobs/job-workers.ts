@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { DatabaseLocation } from '../../common/database';
 import { openDatabase } from '../../common/database';
 import type { Logger } from '../../common/logger';
