@@ -27,6 +27,10 @@ import { pageSessionOwner } from './frame/server/frame-identity';
 import { FrameSessions, type FrameSessionOptions } from './frame/server/frame-sessions';
 import { createPreviewRouter } from './frame/server/preview-router';
 import { FrameProfiles } from './profiles/frame-profiles';
+import type { WebAppLibrary } from './webapp/server/webapp-library';
+import { createWebAppRouter } from './webapp/server/webapp-router';
+import type { WebAppStatusSource } from './webapp/server/webapp-status';
+import { snapToPreset } from './renditions/presets';
 import { createClipHandler } from './http/clip-handler';
 import { createRenditionHandler } from './http/rendition-handler';
 import { createDisplayRouter } from './http/routes';
@@ -149,6 +153,11 @@ export interface Display {
   /** Per-frame profiles (what each of an owner's frames shows, and how); the web app edits them. */
   profiles: FrameProfiles;
   /**
+   * The web app for the library (mounted by the host at `/`), behind the same page sessions as the frame. The host
+   * gives it the library (in-process, or an HTTP client for the session's owner) and the status it can see.
+   */
+  webAppRouter(host: { library: WebAppLibrary; status: WebAppStatusSource }): Router;
+  /**
    * Resolves when the display can serve: its database answers and the renditions folder takes writes. Rejects
    * with a NotReadyError whose `reasons` say what is wrong (for a readiness probe).
    */
@@ -156,6 +165,12 @@ export interface Display {
   /** Stops background pre-rendering, drops caches and closes the database. */
   close(): Promise<void>;
 }
+
+/** The web app's pictures: square grid thumbnails (cropped to fill) and the photo page (whole photo). */
+const WEBAPP_PICTURES = {
+  thumb: { width: 480, height: 480, shape: 'RECTANGLE' },
+  large: { width: 1600, height: 1200, shape: 'RECTANGLE' },
+} as const;
 
 /** Builds the display tier: applies database migrations first, then wires adapters into services. */
 export async function createDisplay(options: DisplayOptions): Promise<Display> {
@@ -243,6 +258,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   retention.start();
   const profiles = new FrameProfiles(db, options.library, now);
   const slideshows = new SlideshowService({
+    clips: { signer: clipSigner, capMs: videoLimits.clipCapMs },
     selectionFor: (ownerId, deviceId) => profiles.selectionFor(ownerId, deviceId),
     library: options.library,
     repository,
@@ -305,6 +321,25 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     pageSessionOwner: (req, res) => pageSessionOwner(req, res, frameServices),
     metrics,
     profiles,
+    webAppRouter: (host) =>
+      createWebAppRouter({
+        ...host,
+        sessions: frameServices.sessions,
+        pairings: frames,
+        profiles,
+        bundles,
+        logger,
+        now,
+        renditionOrigin: frameServices.renditionOrigin,
+        pageOwner: (req, res) => pageSessionOwner(req, res, frameServices),
+        pictureUrl: (ownerId, photoId, size) =>
+          signer.sign({
+            ownerId,
+            photoId,
+            ...snapToPreset(WEBAPP_PICTURES[size]),
+            composition: size === 'thumb' ? 'cover' : 'contain',
+          }),
+      }),
     ready: () =>
       checkReadiness(
         {

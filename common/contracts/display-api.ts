@@ -58,6 +58,12 @@ export const slideshowItemSchema = z.object({
   /** 'pair' = two portrait photos side by side on a landscape screen (photoIds has both). */
   layout: z.enum(['single', 'pair']).default('single'),
   caption: slideshowCaptionSchema.default({ takenLocal: null, place: null, people: [] }),
+  /**
+   * A video clip: its device rendition (a signed MP4 at most the viewport's size, served with HTTP Range) and how
+   * long it plays (the clip cap applied). `url` stays the clip's poster still, for loading and for screens that
+   * cannot play video. Absent for photos.
+   */
+  clip: z.object({ url: z.string().url(), durationMs: z.number().int().nonnegative() }).optional(),
 });
 export type SlideshowItem = z.output<typeof slideshowItemSchema>;
 

@@ -49,6 +49,10 @@ export const photoSummarySchema = z.object({
     contentHash: z.string().min(1),
     bytes: z.number().int().nonnegative(),
   }),
+  /** Set for video clips only (absent: a still photo), so a slideshow can play them. */
+  mediaKind: z.enum(['photo', 'video']).optional(),
+  /** A clip's length as its container says (null when it does not); absent for photos. */
+  durationMs: z.number().int().nonnegative().nullable().optional(),
 });
 export type PhotoSummary = z.output<typeof photoSummarySchema>;
 

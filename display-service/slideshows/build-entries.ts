@@ -25,6 +25,7 @@ export async function buildEntries(
     photoIds: idsOf(item),
     takenLocal: item[0].takenLocal,
     caption: captionFor(item, described),
+    ...(item[0].mediaKind === 'video' ? { clip: { durationMs: item[0].durationMs ?? null } } : {}),
   }));
 }
 

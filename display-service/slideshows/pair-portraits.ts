@@ -24,7 +24,9 @@ export function arrangeItems(photos: readonly PhotoSummary[], pairing: boolean):
   photos.forEach((photo, at) => {
     if (used.has(at)) return;
     used.add(at);
-    const partnerAt = isPortrait(photo) ? findPartner(photos, at, used) : undefined;
+    // A clip plays on its own: it is never half of a pair.
+    const partnerAt =
+      isPortrait(photo) && photo.mediaKind !== 'video' ? findPartner(photos, at, used) : undefined;
     const partner = partnerAt === undefined ? undefined : photos[partnerAt];
     if (partnerAt === undefined || partner === undefined) {
       items.push([photo]);
@@ -45,7 +47,7 @@ function findPartner(
   for (let next = at + 1; next <= at + PAIR_LOOKAHEAD && next < photos.length; next++) {
     const candidate = photos[next];
     if (!candidate || used.has(next) || candidate.id === self?.id) continue;
-    if (isPortrait(candidate)) return next;
+    if (isPortrait(candidate) && candidate.mediaKind !== 'video') return next;
   }
   return undefined;
 }

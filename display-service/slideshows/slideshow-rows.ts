@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { photoQuerySchema, slideshowCaptionSchema, viewportSchema } from '../../common/contracts';
 import type { SlideshowItemTable, SlideshowTable } from '../database/schema';
 import type { ItemPhotoIds, Slideshow, SlideshowEntry } from './slideshow';
@@ -30,7 +31,8 @@ export function toItemRow(
     photo_id: entry.photoIds[0],
     paired_photo_id: entry.photoIds[1] ?? null,
     taken_local: entry.takenLocal,
-    caption_json: JSON.stringify(entry.caption),
+    // The clip's facts ride in the same JSON (no migration): older rows simply have none.
+    caption_json: JSON.stringify(entry.clip ? { ...entry.caption, clip: entry.clip } : entry.caption),
     bag_epoch: bag.bagEpoch,
     bag_state: bag.bagState,
   };
@@ -39,7 +41,9 @@ export function toItemRow(
 export function fromEntryRow(row: EntryRow): SlideshowEntry {
   const photoIds: ItemPhotoIds =
     row.paired_photo_id === null ? [row.photo_id] : [row.photo_id, row.paired_photo_id];
+  const clip = row.caption_json === null ? undefined : storedClipOf(row.caption_json);
   return {
+    ...(clip ? { clip } : {}),
     // PostgreSQL drivers may return integers as strings; SQLite returns numbers.
     index: Number(row.item_index),
     photoIds,
@@ -50,6 +54,15 @@ export function fromEntryRow(row: EntryRow): SlideshowEntry {
           { takenLocal: row.taken_local, place: null, people: [] }
         : slideshowCaptionSchema.parse(JSON.parse(row.caption_json)),
   };
+}
+
+const storedClipSchema = z.object({
+  clip: z.object({ durationMs: z.number().int().nonnegative().nullable() }).optional(),
+});
+
+function storedClipOf(captionJson: string): SlideshowEntry['clip'] {
+  const parsed = storedClipSchema.safeParse(JSON.parse(captionJson));
+  return parsed.success ? parsed.data.clip : undefined;
 }
 
 export function toSlideshowRow(slideshow: Slideshow): SlideshowTable {

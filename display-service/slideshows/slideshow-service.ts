@@ -13,6 +13,7 @@ import type { Logger } from '../../common/logger';
 import { displayErrors } from '../errors';
 import { snapToPreset } from '../renditions/presets';
 import type { RenditionTarget, RenditionUrlSigner } from '../renditions/rendition-url';
+import type { ClipUrlSigner } from '../renditions/video/clip-url';
 import type { AmbientSlideshows, ValidStartAmbientRequest } from './ambient/ambient-slideshows';
 import { buildEntries } from './build-entries';
 import { collectMatchingPhotos } from './collect-matching-photos';
@@ -39,6 +40,8 @@ export interface SlideshowServiceDependencies {
   retention?: SlideshowRetention;
   /** ms clock */
   now: () => number;
+  /** Signs clip renditions for clip items, and the cap a clip plays to; absent, clips show as their poster still. */
+  clips?: { signer: ClipUrlSigner; capMs: number };
   /** What a device's frame profile says it shows (profiles/); absent, every ambient frame shows the whole library. */
   selectionFor?: (ownerId: string, deviceId: string) => Promise<PhotoQuery | null>;
 }
@@ -150,6 +153,19 @@ export class SlideshowService {
     return pairedPhotoId === undefined ? common : { ...common, pairedPhotoId, composition: 'pair' };
   }
 
+  /** A clip item's device rendition: the clip fitted inside the same box as its still, and how long it plays. */
+  private clipOf(
+    slideshow: Slideshow,
+    entry: SlideshowEntry,
+    box: { width: number; height: number },
+  ): Pick<SlideshowItem, 'clip'> {
+    const { clips } = this.deps;
+    if (!entry.clip || !clips || entry.photoIds.length !== 1) return {};
+    const url = clips.signer.sign({ ownerId: slideshow.ownerId, photoId: entry.photoIds[0], ...box });
+    const durationMs = Math.min(entry.clip.durationMs ?? clips.capMs, clips.capMs);
+    return { clip: { url, durationMs } };
+  }
+
   private toPage(
     slideshow: Slideshow,
     startIndex: number,
@@ -167,6 +183,7 @@ export class SlideshowService {
         takenLocal: entry.takenLocal,
         layout: entry.photoIds.length === 2 ? 'pair' : 'single',
         caption: entry.caption,
+        ...this.clipOf(slideshow, entry, target),
       };
     });
     const page: SlideshowPage = { slideshowId: slideshow.id, total, span: slideshow.span, startIndex, items };

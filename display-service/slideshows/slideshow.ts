@@ -42,4 +42,6 @@ export interface SlideshowEntry {
   /** Capture-local time of the (left) photo. */
   takenLocal: string | null;
   caption: SlideshowCaption;
+  /** Set when the item is a video clip (never paired): its length, when its container says it. */
+  clip?: { durationMs: number | null };
 }

@@ -12,6 +12,8 @@ export const PHOTO_SUMMARY_COLUMNS = [
   'source_uri',
   'content_hash',
   'bytes',
+  'media_kind',
+  'duration_ms',
 ] as const;
 
 export type PhotoSummaryRow = Pick<PhotosTable, (typeof PHOTO_SUMMARY_COLUMNS)[number]>;
@@ -31,5 +33,9 @@ export function toPhotoSummary(row: PhotoSummaryRow): PhotoSummary {
       contentHash: row.content_hash,
       bytes: Number(row.bytes),
     },
+    // Only clips say so: a photo's summary stays as it always was.
+    ...(row.media_kind === 'video'
+      ? { mediaKind: 'video' as const, durationMs: row.duration_ms === null ? null : Number(row.duration_ms) }
+      : {}),
   };
 }

@@ -7,7 +7,14 @@ import { localStackConfigFromEnv, startLocalStack, type LocalStack } from '../..
 import { writeClip } from './clip-fixtures';
 
 interface CreatedSlideshow {
-  items: { url: string; width: number; height: number; photoIds: string[] }[];
+  items: {
+    url: string;
+    width: number;
+    height: number;
+    photoIds: string[];
+    layout: string;
+    clip?: { url: string; durationMs: number };
+  }[];
 }
 
 describe('display-service/renditions/video: a clip ingested from a folder renders as a still', function () {
@@ -72,6 +79,26 @@ describe('display-service/renditions/video: a clip ingested from a folder render
       JSON.stringify(stats.channels),
     );
     assert.equal(meta.exif, undefined, 'no metadata carried into the still');
+  });
+
+  it('a clip item carries its media type and duration through to the slideshow: a signed clip rendition', async () => {
+    const camera = join(dir, 'photos', 'DCIM', 'Camera');
+    await writeClip(join(camera, 'VID_20250705_143000.mp4'), { width: 360, height: 640, seconds: 2 });
+    // A portrait photo next to a portrait clip: the clip is never half of a pair.
+    await sharp({ create: { width: 600, height: 900, channels: 3, background: { r: 200, g: 90, b: 40 } } })
+      .jpeg()
+      .toFile(join(camera, 'IMG_20250705_143100.jpg'));
+    const running = await startStack();
+    const { items } = await slideshowAt(running, 1280, 800);
+    assert.equal(items.length, 2, JSON.stringify(items));
+    assert.ok(items.every((item) => item.layout === 'single'));
+    const clips = items.filter((item) => item.clip !== undefined);
+    assert.equal(clips.length, 1);
+    const clip = clips[0]!.clip!;
+    assert.equal(clip.durationMs, 2000);
+    const ranged = await fetch(clip.url, { headers: { range: 'bytes=0-1' } });
+    assert.equal(ranged.status, 206, await ranged.clone().text());
+    assert.equal(ranged.headers.get('content-type'), 'video/mp4');
   });
 
   it('a clip with no decodable frame answers 422 VIDEO_UNREADABLE, a stable code', async () => {
