@@ -7,15 +7,19 @@
  *
  * The set comes from VISION_EVAL_SET (a folder made by scripts/fetch-vision-eval-set.sh) or is fetched now.
  * Flags: --workers <n> (2), --skip-ingest (only the direct pass), --dump <file> (every photo's labels with their
- * confidences and its face boxes, as JSON, to see why a figure is what it is).
+ * confidences and its face boxes, as JSON, to see why a figure is what it is), --write-gates (rewrite the object
+ * search gates, metadata-service/vision/objects/object-search-gates.ts, from this run's calibration).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseEvalSet } from '../eval/vision/analyse-set';
 import { loadEvalSet } from '../eval/vision/eval-set';
+import { calibrationPhotosOf } from '../eval/vision/object-calibration';
+import { writeObjectGates } from '../eval/vision/object-gates-file';
 import { scoreVision, type AnalysedPhoto } from '../eval/vision/score-vision';
+import { calibrateRun, describeObjectGates } from './vision-eval-objects';
 import { describeQuality, describeSpeed } from './vision-eval-report';
 import { measureVision } from './vision-bench';
 
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '2' },
       'skip-ingest': { type: 'boolean', default: false },
       dump: { type: 'string' },
+      'write-gates': { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -54,6 +59,13 @@ async function main(): Promise<void> {
   const { run, speed } = await analyseEvalSet(photos, workers);
   const composites = photos.filter((p) => p.truth.flags.includes('composite')).length;
   console.log(describeQuality(scoreVision(run), { dir, composites }));
+  const calibration = calibrationPhotosOf(run);
+  console.log('');
+  console.log(describeObjectGates(calibration));
+  if (values['write-gates']) {
+    await writeObjectGates(calibrateRun(calibration), { photos: run.length, set: basename(dir) });
+    console.log('  object search gates written (re-run the bench to score with them)');
+  }
   if (values.dump) await writeFile(values.dump, JSON.stringify(run.map(dumpOf), null, 1));
   console.log('');
   console.log(describeSpeed(speed));

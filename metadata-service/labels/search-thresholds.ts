@@ -1,4 +1,5 @@
 import type { LabelSource } from '../database/schema';
+import { OBJECT_SEARCH_GATES } from '../vision/objects/object-search-gates';
 import { sunSearchThreshold } from './sun/sun-search-gate';
 
 /**
@@ -63,12 +64,21 @@ export const VISION_SEARCH_THRESHOLDS: Readonly<Record<string, number>> = {
 /** A directly seen object's threshold when the table above does not name it. */
 export const DEFAULT_VISION_SEARCH_THRESHOLD = 0.4;
 
-/** The confidence from which a label from this source answers a search. */
+/** The threshold a vision label had before calibration on labelled photos: the starting point calibration raises. */
+export function priorVisionThreshold(label: string): number {
+  return VISION_SEARCH_THRESHOLDS[label] ?? DEFAULT_VISION_SEARCH_THRESHOLD;
+}
+
+/** The confidence from which a label from this source answers a search (Infinity: never). */
 export function searchThreshold(label: string, source: LabelSource): number {
   // Sun labels answer only where their measured precision clears the bar (sun/sun-search-gate.ts).
   if (source === 'sun') return sunSearchThreshold(label);
   if (source !== 'vision') return 0;
-  return VISION_SEARCH_THRESHOLDS[label] ?? DEFAULT_VISION_SEARCH_THRESHOLD;
+  // Objects calibrated on the evaluation set (vision/objects/object-search-gates.ts); null: never answers. The
+  // gates are measured on the local detector and apply to every vision source (Rekognition shares the table).
+  const gate = OBJECT_SEARCH_GATES[label];
+  if (gate === null) return Number.POSITIVE_INFINITY;
+  return gate ?? priorVisionThreshold(label);
 }
 
 /** Whether this piece of evidence makes the photo answer a search for its label. */

@@ -1,4 +1,5 @@
 import type { LabelRecord } from '../repositories/label-rows';
+import { confirmedScore, isUnconfirmedCloseUp } from './objects/close-up-animals';
 import type { DetectedObject } from './vision-types';
 
 /** A scene the object makes near-certain: skis are on snow. Can answer a search when the object is seen clearly. */
@@ -30,20 +31,30 @@ const DERIVED: Readonly<Record<string, ReadonlyArray<{ label: string; factor: nu
   'fire hydrant': [{ label: 'street', factor: SUGGESTED_FACTOR }],
 };
 
-/** One label per name, the most confident evidence for it. */
+/** One label per name, the most confident evidence for it (an animal close-up unconfirmed: objects/close-up-animals.ts). */
 export function labelsFromObjects(objects: readonly DetectedObject[]): LabelRecord[] {
-  const best = new Map<string, number>();
-  const offer = (label: string, confidence: number) => {
-    if ((best.get(label) ?? -1) < confidence) best.set(label, confidence);
+  const best = new Map<string, { confidence: number; detail?: string }>();
+  const offer = (label: string, confidence: number, detail?: string) => {
+    if ((best.get(label)?.confidence ?? -1) < confidence) best.set(label, { confidence, detail });
   };
   for (const object of objects) {
     const label = object.label.toLowerCase();
-    offer(label, object.score);
-    for (const derived of DERIVED[label] ?? []) offer(derived.label, object.score * derived.factor);
+    const score = confirmedScore(object);
+    // Provenance says why a close-up's confidence is lower than the model's own score.
+    const detail = isUnconfirmedCloseUp(object)
+      ? `animal close-up, unconfirmed (model score ${round(object.score)})`
+      : undefined;
+    offer(label, score, detail);
+    for (const derived of DERIVED[label] ?? []) offer(derived.label, score * derived.factor, detail);
   }
   return [...best]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([label, confidence]) => ({ label, source: 'vision' as const, confidence: round(confidence) }));
+    .map(([label, { confidence, detail }]) => ({
+      label,
+      source: 'vision' as const,
+      confidence: round(confidence),
+      ...(detail === undefined ? {} : { detail }),
+    }));
 }
 
 function round(value: number): number {

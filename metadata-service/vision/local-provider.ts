@@ -8,7 +8,7 @@ import { VisionWorkerPool, type WorkerPoolOptions } from './worker-pool';
  * Bump when the models, their thresholds (human-detector.ts) or the label mapping (coco-labels.ts) change: every
  * photo is then analysed again.
  */
-export const LOCAL_MODEL_VERSION = 'local/human-3.3.6/centernet-0.25+faceres-0.3/labels-2/faces-2';
+export const LOCAL_MODEL_VERSION = 'local/human-3.3.6/centernet-0.25+faceres-0.3/labels-3/faces-2';
 
 export interface LocalProviderOptions {
   workers: number;
