@@ -100,17 +100,18 @@ describe('display', () => {
     assert.equal(url.searchParams.get('comp'), 'contain');
   });
 
-  it('snaps the viewport to a rendition preset for item sizes and URLs, and the URL serves that size', async () => {
+  it("sizes items and URLs for the viewport's own aspect ratio (quantized), and the URL serves that size", async () => {
     const library = seededLibrary();
     const file = join(dir, 'photo.jpg');
     await writePlainJpeg(file, 3000, 2000);
     library.add(ALICE, await summaryFor(file, 'real_photo', '2026-07-30T10:00:00'), ['beach']);
     running = await startDisplay(dir, { library });
     for (const [viewport, expected] of [
-      [{ width: 1024, height: 600, shape: 'RECTANGLE' }, [1920, 1080]],
+      [{ width: 1024, height: 600, shape: 'RECTANGLE' }, [1024, 600]],
       [{ width: 1280, height: 800, shape: 'RECTANGLE' }, [1280, 800]],
       [{ width: 400, height: 400, shape: 'ROUND' }, [480, 480]],
-      [{ width: 800, height: 1280, shape: 'RECTANGLE' }, [1080, 1920]],
+      [{ width: 800, height: 1280, shape: 'RECTANGLE' }, [800, 1280]],
+      [{ width: 1170, height: 2532, shape: 'RECTANGLE' }, [1184, 2560]],
     ] as const) {
       const page = await running.display.api.createSlideshow(beachRequest({ viewport, pageSize: 30 }));
       const item = page.items.find((candidate) => candidate.photoIds[0] === 'real_photo');
