@@ -42,7 +42,8 @@ describe('faces kept only on people', () => {
   it('keeps a padded face box larger than a tight portrait person box (its centre is inside)', () => {
     const person = object('person', { left: 0, top: 0.01, width: 0.99, height: 0.99 });
     assert.equal(
-      keepPersonFaces([{ box: { left: -0.35, top: -0.29, width: 1.63, height: 1.62 } }], [person]).length,
+      keepPersonFaces([{ box: { left: -0.35, top: -0.29, width: 1.63, height: 1.62 }, score: 0.6 }], [person])
+        .length,
       1,
     );
   });
