@@ -15,6 +15,8 @@ export interface JobQueueSettings {
   /** How often an idle worker looks for work, and (PostgreSQL) how often lost leases are looked for. */
   pollIntervalSeconds?: number;
   maintenanceIntervalSeconds?: number;
+  /** The process only sends jobs (the S3 event Lambda): no background maintenance. */
+  producerOnly?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,49}$/;
@@ -41,6 +43,7 @@ export async function openJobQueue(
       policies: settings.policies,
       pollIntervalSeconds: settings.pollIntervalSeconds,
       maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+      producerOnly: settings.producerOnly,
     });
   } else {
     mkdirSync(dirname(location.file), { recursive: true });

@@ -21,6 +21,8 @@ export interface PgBossJobQueueOptions {
   pollIntervalSeconds?: number;
   /** How often expired leases are found and retried (pg-boss maintenance; at least 1 s). */
   maintenanceIntervalSeconds?: number;
+  /** Only sends jobs (a Lambda): no maintenance timers, which would keep a short-lived process busy. */
+  producerOnly?: boolean;
 }
 
 /** Only the rows needed for counts: states as pg-boss 10 names them. */
@@ -46,6 +48,7 @@ export class PgBossJobQueue implements JobQueue {
       max: 4,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
       application_name: 'photo-frame-jobs',
+      ...(options.producerOnly ? { supervise: false, schedule: false } : {}),
     });
     this.boss.on('error', (error) => options.logger.warn('job queue (pg-boss) error', { error }));
   }

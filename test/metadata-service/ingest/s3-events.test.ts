@@ -5,6 +5,7 @@ import { openDatabase } from '../../../common/database';
 import { isAppError } from '../../../common/errors';
 import type { LibraryDatabase } from '../../../metadata-service/database/schema';
 import { decodeS3Key } from '../../../metadata-service/ingest/s3-events';
+import { openJobQueue } from '../../../metadata-service/jobs/open-job-queue';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { createS3EventHandler, type S3EventHandler } from '../../../metadata-service/s3-event-handler';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
@@ -123,6 +124,33 @@ describe('S3 event notifications (against s3rver)', function () {
     );
     assert.deepEqual(removed[0]?.outcome, { kind: 'removed' });
     assert.deepEqual(await stored(), ['b.jpg']);
+  });
+
+  it('queues one vision job per indexed photo, once however often S3 delivers the notification', async () => {
+    await s3.put(`${prefix}/a.jpg`, await jpeg(11));
+    await s3.put(`${prefix}/b.jpg`, await jpeg(12));
+    const created = s3Event(
+      { eventName: 'ObjectCreated:Put', key: `${prefix}/a.jpg` },
+      { eventName: 'ObjectCreated:Put', key: `${prefix}/b.jpg` },
+    );
+    await handler.handle(created);
+    await handler.handle(created);
+    await handler.handle(s3Event({ eventName: 'ObjectCreated:Put', key: `${prefix}/elsewhere.jpg` }));
+    const queue = await openJobQueue(
+      { kind: 'sqlite', file: join(dataDir, 'library.sqlite') },
+      { logger: silentLogger },
+    );
+    try {
+      assert.deepEqual(await queue.counts('vision', OWNER), { queued: 2, active: 0, failed: 0, dead: 0 });
+      assert.deepEqual(await queue.counts('vision', 'someone-else'), {
+        queued: 0,
+        active: 0,
+        failed: 0,
+        dead: 0,
+      });
+    } finally {
+      await queue.stop({ graceMs: 100 });
+    }
   });
 
   it('moves the photo to a surviving copy when the stored key is removed', async () => {
