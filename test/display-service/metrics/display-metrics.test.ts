@@ -46,6 +46,18 @@ describe('DisplayMetrics (prom-client)', () => {
     assert.match(text, /# TYPE photoframe_render_seconds histogram/);
   });
 
+  it('times each render stage in one histogram labelled by stage', async () => {
+    const metrics = new DisplayMetrics();
+    metrics.renderStage('decode', 0.03);
+    metrics.renderStage('decode', 0.004);
+    metrics.renderStage('encode', 0.012);
+    const values = prometheusSamples(await metrics.registry.metrics());
+    assert.equal(values.get('photoframe_render_stage_seconds_count{stage="decode"}'), 2);
+    assert.equal(values.get('photoframe_render_stage_seconds_bucket{le="0.005",stage="decode"}'), 1);
+    assert.equal(values.get('photoframe_render_stage_seconds_bucket{le="0.05",stage="decode"}'), 2);
+    assert.equal(values.get('photoframe_render_stage_seconds_count{stage="encode"}'), 1);
+  });
+
   it('gives every display its own counters (two displays in one process never add up)', async () => {
     const first = new DisplayMetrics();
     const second = new DisplayMetrics();

@@ -312,6 +312,32 @@ describe('renditions/pipeline/render-rendition', () => {
     assert.ok(rightGutter.g > 60 && rightGutter.g < 200, `right gutter: ${JSON.stringify(rightGutter)}`);
   });
 
+  it('tells onStage how long each stage took, in order, the failing stage included', async () => {
+    const file = join(dir, 'photo.jpg');
+    await writePlainJpeg(file, 1200, 900);
+    const told: [string, number][] = [];
+    const deps = {
+      originals,
+      limits: DEFAULT_RENDITION_LIMITS,
+      formats: DEFAULT_FORMAT_SETTINGS,
+      onStage: (stage: string, seconds: number) => told.push([stage, seconds]),
+    };
+    await renderRendition(jobFor(file, 1280, 800), deps);
+    assert.deepEqual(
+      told.map(([stage]) => stage),
+      ['load-source', 'probe-source', 'decode-heic', 'decode', 'compose', 'encode'],
+    );
+    assert.ok(told.every(([, seconds]) => seconds >= 0 && seconds < 30));
+    told.length = 0;
+    const text = join(dir, 'not-a-photo.jpg');
+    await writeFile(text, 'not a JPEG\n'.repeat(20));
+    assert.equal(await codeOf(renderRendition(jobFor(text, 1280, 800), deps)), '422 SOURCE_UNREADABLE');
+    assert.deepEqual(
+      told.map(([stage]) => stage),
+      ['load-source', 'probe-source'],
+    );
+  });
+
   it('refuses a text file named .jpg as 422 SOURCE_UNREADABLE', async () => {
     const file = join(dir, 'not-a-photo.jpg');
     await writeFile(file, 'this is a shopping list, not a JPEG\n'.repeat(20));
