@@ -7,11 +7,13 @@ import { VISION_TARGETS as T, verdict } from '../eval/vision/targets';
 const fixed = (value: number | undefined, digits = 2) =>
   value === undefined ? '  -  ' : value.toFixed(digits);
 const pad = (text: string, width: number) => text.padEnd(width);
+/** A label that never answers a search has an infinite threshold. */
+const threshold = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'never');
 
 function labelRow(score: LabelScore): string {
   const flag = score.precision !== undefined && score.precision < T.labelPrecision ? '  <- below 0.90' : '';
   return (
-    `  ${pad(score.label, 14)} ${fixed(visionThreshold(score.label))}  ${String(score.truePositives).padStart(3)}` +
+    `  ${pad(score.label, 14)} ${threshold(visionThreshold(score.label))}  ${String(score.truePositives).padStart(3)}` +
     ` ${String(score.falsePositives).padStart(3)} ${String(score.falseNegatives).padStart(3)}` +
     `   ${fixed(score.precision)}     ${fixed(score.recall)}${flag}`
   );
