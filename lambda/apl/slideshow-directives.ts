@@ -23,6 +23,10 @@ export interface SlideshowListItem {
   layout: SlideshowItem['layout'];
   /** Ready-formatted caption line in the request's locale; '' hides the caption. */
   captionText: string;
+  /** A clip's signed MP4 for the document's `Video`; '' for photos and on devices that cannot play video. */
+  clipUrl: string;
+  /** How long the clip plays (ms), so paging moves on even if the Video never says it ended; 0 for photos. */
+  clipDurationMs: number;
 }
 
 /** The slideshow facts the document reads (`${slideshow.total}`, …), passed as the second datasource. */
@@ -39,6 +43,8 @@ export interface SlideshowFacts {
 export interface ListItemOptions {
   /** Locale the captions are written in, e.g. the request's 'de-DE'. Default en-US. */
   locale?: string;
+  /** The device plays clips (video/video-support.ts); otherwise a clip is shown as its poster still. */
+  video?: boolean;
 }
 
 export interface SlideshowOptions extends ListItemOptions {
@@ -149,13 +155,18 @@ export function pageDurationOf(pageDurationMs: number | undefined): number {
 
 function toListItems(
   page: SlideshowPage,
-  { locale = DEFAULT_CAPTION_LOCALE }: ListItemOptions,
+  { locale = DEFAULT_CAPTION_LOCALE, video = false }: ListItemOptions,
 ): SlideshowListItem[] {
-  return page.items.map((item) => ({
-    index: item.index,
-    url: item.url,
-    photoIds: item.photoIds,
-    layout: item.layout,
-    captionText: formatCaption(item.caption, locale),
-  }));
+  return page.items.map((item) => {
+    const clip = video ? item.clip : undefined;
+    return {
+      index: item.index,
+      url: item.url,
+      photoIds: item.photoIds,
+      layout: item.layout,
+      captionText: formatCaption(item.caption, locale),
+      clipUrl: clip?.url ?? '',
+      clipDurationMs: clip?.durationMs ?? 0,
+    };
+  });
 }

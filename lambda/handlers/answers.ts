@@ -2,6 +2,7 @@ import { getDeviceId, getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { PhotoQuery, SlideshowPage, Viewport } from '../../common/contracts';
 import { buildSlideshowDirectives, type SlideshowOptions } from '../apl/slideshow-directives';
+import { playsVideo } from '../apl/video-support';
 import type { SkillStrings } from '../i18n';
 import type { LastSlideshow } from '../persistence/user-settings';
 import type { SkillDeps } from '../skill-deps';
@@ -37,6 +38,7 @@ export async function slideshowOptionsOf(input: HandlerInput): Promise<Slideshow
     pageDurationMs: settings.intervalSeconds * 1000,
     locale: getLocale(input.requestEnvelope),
     wrap: settings.loop,
+    video: playsVideo(input.requestEnvelope),
   };
 }
 

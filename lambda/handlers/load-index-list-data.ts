@@ -2,6 +2,7 @@ import { getLocale, type RequestHandler } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import { MAX_PAGE_SIZE, type SlideshowPage } from '../../common/contracts';
 import { buildSendIndexListData } from '../apl/slideshow-directives';
+import { playsVideo } from '../apl/video-support';
 import type { SkillDeps } from '../skill-deps';
 import { ownerIdOf } from '../util/request-attributes';
 import { isRequestType } from './matchers';
@@ -38,6 +39,7 @@ export function loadIndexListDataHandler(deps: Pick<SkillDeps, 'display' | 'logg
         .addDirective(
           buildSendIndexListData(page, request.correlationToken, request.listId, {
             locale: getLocale(requestEnvelope),
+            video: playsVideo(requestEnvelope),
           }),
         )
         .getResponse();

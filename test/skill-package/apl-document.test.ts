@@ -32,7 +32,18 @@ async function warningsOf(document: Json): Promise<IValidationInfo[]> {
 }
 
 /** Component property names whose value is a list of commands. */
-const COMMAND_PROPERTIES = ['onPress', 'onPageChanged', 'onFail', 'onLoad', 'onMount', 'onFocus', 'onBlur'];
+const COMMAND_PROPERTIES = [
+  'onPress',
+  'onPageChanged',
+  'onFail',
+  'onLoad',
+  'onMount',
+  'onFocus',
+  'onBlur',
+  'onPlay',
+  'onEnd',
+  'onTrackFail',
+];
 
 interface CommandSite {
   path: string;
@@ -173,6 +184,50 @@ describe('PhotoSlideshow document structure', () => {
     ...commandSites(mainTemplate).flatMap((site) => flattenCommands(site.commands)),
   ];
 
+  it('a clip plays muted in a Video over its poster, pages on when it ends, and pauses with the slideshow', () => {
+    const video = pageComponents.find((component) => component.type === 'Video');
+    assert.ok(video, 'the page has a Video');
+    assert.deepEqual(
+      {
+        when: video.when,
+        id: video.id,
+        source: video.source,
+        autoplay: video.autoplay,
+        audioTrack: video.audioTrack,
+      },
+      {
+        when: "${data.clipUrl != null && data.clipUrl != ''}",
+        id: 'clip-${data.index}',
+        source: '${data.clipUrl}',
+        autoplay: false,
+        audioTrack: 'none',
+      },
+    );
+    // The poster Image comes first, so the Video (invisible until it plays) is drawn over it.
+    const kinds = pageComponents.map((component) => component.type);
+    assert.ok(kinds.indexOf('Image') < kinds.indexOf('Video'));
+    const onEnd = flattenCommands(array(video.onEnd, 'onEnd'));
+    assert.ok(onEnd.some((command) => command.type === 'SlideshowStep' && command.step === 1));
+    assert.ok(onEnd.some((command) => command.type === 'SlideshowKeepPaging'));
+    const pause = flattenCommands(array(object(macros.SlideshowPause, 'pause').commands, 'pause'));
+    assert.ok(
+      pause.some(
+        (command) =>
+          command.type === 'ControlMedia' &&
+          command.command === 'pause' &&
+          command.componentId === 'clip-${shownIndex}',
+      ),
+    );
+    const keepPaging = flattenCommands(array(object(macros.SlideshowKeepPaging, 'loop').commands, 'loop'));
+    assert.ok(
+      keepPaging.some(
+        (command) =>
+          command.type === 'ControlMedia' && command.command === 'play' && command.when === '${shownClip}',
+      ),
+      'resuming (and arriving on) a clip plays it',
+    );
+  });
+
   it('one full-screen Pager "slideshow" bound to the ${photos} dynamicIndexList, with the slideshow facts', () => {
     assert.deepEqual(mainTemplate.parameters, ['photos', 'slideshow']);
     assert.equal(array(mainTemplate.items, 'items').length, 1);
@@ -296,6 +351,7 @@ describe('PhotoSlideshow document structure', () => {
   it('every command used is a standard APL command or one the document defines, called with its parameters', () => {
     const standard = new Set([
       'AutoPage',
+      'ControlMedia',
       'Idle',
       'Parallel',
       'Select',

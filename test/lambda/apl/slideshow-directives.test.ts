@@ -39,6 +39,8 @@ function page(startIndex: number, items: SlideshowItem[], total: number): Slides
 }
 
 const noCaption: SlideshowItem['caption'] = { takenLocal: null, place: null, people: [] };
+/** A photo binds an empty clip: the document's Video is left out for it. */
+const NO_CLIP = { clipUrl: '', clipDurationMs: 0 };
 
 describe('buildSlideshowDirectives', () => {
   it('renders the document with a dynamicIndexList named after the slideshow and the slideshow facts', () => {
@@ -61,6 +63,7 @@ describe('buildSlideshowDirectives', () => {
             photoIds: ['p0'],
             layout: 'single',
             captionText: 'July 14, 2025 · Santa Monica, California · Mom, Alex',
+            ...NO_CLIP,
           },
           {
             index: 1,
@@ -68,8 +71,16 @@ describe('buildSlideshowDirectives', () => {
             photoIds: ['p1', 'p1b'],
             layout: 'pair',
             captionText: 'July 14, 2025 · Santa Monica, California · Mom, Alex',
+            ...NO_CLIP,
           },
-          { index: 2, url: 'https://cdn.test/r/p2.jpg', photoIds: ['p2'], layout: 'single', captionText: '' },
+          {
+            index: 2,
+            url: 'https://cdn.test/r/p2.jpg',
+            photoIds: ['p2'],
+            layout: 'single',
+            captionText: '',
+            ...NO_CLIP,
+          },
         ],
       },
       slideshow: { total: 42, startIndex: 0, pageDurationMs: 8000 },
@@ -180,6 +191,7 @@ describe('buildSendIndexListData', () => {
           photoIds: ['p10'],
           layout: 'single',
           captionText: 'July 14, 2025 · Santa Monica, California · Mom, Alex',
+          ...NO_CLIP,
         },
         {
           index: 11,
@@ -187,6 +199,7 @@ describe('buildSendIndexListData', () => {
           photoIds: ['p11'],
           layout: 'single',
           captionText: '',
+          ...NO_CLIP,
         },
       ],
     });
@@ -201,5 +214,35 @@ describe('buildSendIndexListData', () => {
       (directive.items as Array<{ captionText: string }>)[0]?.captionText,
       '14 July 2025 · Santa Monica, California · Mom, Alex',
     );
+  });
+});
+
+describe('clips in the slideshow list', () => {
+  const clipItem = item(3, {
+    clip: { url: 'https://cdn.test/clips/p3/1280x800.mp4?sig=x', durationMs: 4200 },
+  });
+
+  it('a device that plays video gets the clip URL and how long it plays; the still stays its poster', () => {
+    const [render] = buildSlideshowDirectives(page(3, [clipItem, item(4)], 5), { video: true });
+    const items = (render.datasources as { photos: { items: Array<Record<string, unknown>> } }).photos.items;
+    assert.deepEqual(
+      items.map(({ url, clipUrl, clipDurationMs }) => ({ url, clipUrl, clipDurationMs })),
+      [
+        {
+          url: 'https://cdn.test/r/p3.jpg',
+          clipUrl: 'https://cdn.test/clips/p3/1280x800.mp4?sig=x',
+          clipDurationMs: 4200,
+        },
+        { url: 'https://cdn.test/r/p4.jpg', ...NO_CLIP },
+      ],
+    );
+  });
+
+  it('a device without video gets only the poster still, in the first page and in later loads', () => {
+    const [render] = buildSlideshowDirectives(page(3, [clipItem], 5));
+    const first = (render.datasources as { photos: { items: Array<Record<string, unknown>> } }).photos.items;
+    assert.deepEqual([first[0]?.clipUrl, first[0]?.url], ['', 'https://cdn.test/r/p3.jpg']);
+    const later = buildSendIndexListData(page(3, [clipItem], 5), 'corr', 'ss_abcdefghij12', { video: false });
+    assert.equal((later.items as Array<Record<string, unknown>>)[0]?.clipUrl, '');
   });
 });
