@@ -24,6 +24,7 @@ import {
 import { parseInput } from '../common/validation';
 import type { ProvenanceService } from './labels/provenance/provenance-service';
 import type { PeopleService } from './people/people-service';
+import { personNotNamed, suggestionAnswerSchema, type PersonSuggestions } from './people/suggestion-contract';
 import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
 import type { PhotoRepository } from './repositories/photo-repository';
@@ -39,6 +40,10 @@ export interface LibraryService extends LibraryApi {
   getPerson(ownerId: string, personId: string): Promise<Person>;
   /** A 160x160 JPEG of the person's most typical face. */
   personFace(ownerId: string, personId: string): Promise<Buffer>;
+  /** "Is this X?": faces that may be this named person but are not in them, closest first. */
+  personSuggestions(ownerId: string, personId: string): Promise<PersonSuggestions>;
+  /** The owner's answer to one suggestion, remembered; the person after. */
+  answerSuggestion(ownerId: string, personId: string, faceId: string, answer: unknown): Promise<Person>;
   /** Hides a label's photos from every search that does not name it (so from frames), or shows them again. */
   setLabelHidden(ownerId: string, label: string, hidden: boolean): Promise<{ hiddenLabels: string[] }>;
   /** Removes a wrong label from one photo for good (no relabelling gives it back); the photo's facts after. */
@@ -187,6 +192,25 @@ export function createLibraryService(
       const image = await people.faceImage(owner, personId);
       if (!image) throw notFound('PERSON_FACE_NOT_FOUND', 'No face of this person was found in a photo');
       return image;
+    },
+    async personSuggestions(ownerId, personId): Promise<PersonSuggestions> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      if (!validPersonId(personId)) throw personNotFound();
+      const outcome = await people.suggestions(owner, personId);
+      if (outcome.kind === 'no-person') throw personNotFound();
+      if (outcome.kind === 'not-named') throw personNotNamed();
+      return { personId, suggestions: outcome.suggestions };
+    },
+    async answerSuggestion(ownerId, personId, faceId, answer): Promise<Person> {
+      const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
+      const { answer: said } = parseInput(suggestionAnswerSchema, answer);
+      if (!validPersonId(personId)) throw personNotFound();
+      if (!faceIdSchema.safeParse(faceId).success) throw notFound('FACE_NOT_FOUND', 'No such face');
+      const outcome = await people.answer(owner, personId, faceId, said === 'yes' ? 'confirmed' : 'rejected');
+      if (outcome.kind === 'no-person') throw personNotFound();
+      if (outcome.kind === 'not-named') throw personNotNamed();
+      if (outcome.kind === 'no-face') throw notFound('FACE_NOT_FOUND', 'No such face');
+      return outcome.person;
     },
     async setLabelHidden(ownerId, label, hidden): Promise<{ hiddenLabels: string[] }> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');

@@ -8,6 +8,7 @@ import { placeLevelsMigration } from './migration-0006-place-levels';
 import { credentialsMigration } from './migration-0008-credentials';
 import { sunLabelsMigration } from '../labels/sun/sun-migration';
 import { provenanceMigration } from '../labels/provenance/provenance-migration';
+import { faceDecisionsMigration } from '../people/face-decisions-migration';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -245,6 +246,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0008_credentials': credentialsMigration,
   '0009_sun_labels': sunLabelsMigration,
   '0010_provenance': provenanceMigration,
+  '0011_face_decisions': faceDecisionsMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -16,6 +16,7 @@ import {
   searchResponseSchema,
   vocabularySchema,
 } from '../../common/contracts';
+import { personSuggestionsSchema, suggestionAnswerSchema } from '../people/suggestion-contract';
 
 type JsonObject = Record<string, unknown>;
 
@@ -235,6 +236,38 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           },
         },
       },
+      '/people/{id}/suggestions': {
+        get: {
+          operationId: 'getPersonSuggestions',
+          summary: '"Is this X?": faces that may be this named person but are not in them yet, closest first',
+          parameters: [owner, personIdParameter],
+          responses: {
+            '200': ok('PersonSuggestions', 'The doubtful faces'),
+            '409': { description: 'PERSON_NOT_NAMED: only a named person has suggestions' },
+            ...errorResponses(400, 404, 500),
+          },
+        },
+      },
+      '/people/{id}/suggestions/{faceId}': {
+        put: {
+          operationId: 'answerPersonSuggestion',
+          summary: 'Answer "is this X?" for one face: yes puts it in the person, no keeps it out for good',
+          parameters: [
+            owner,
+            personIdParameter,
+            { ...photoIdParameter, name: 'faceId', description: 'Face id (fa_…) from the suggestions' },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/SuggestionAnswer' } } },
+          },
+          responses: {
+            '200': ok('Person', 'The person afterwards'),
+            '409': { description: 'PERSON_NOT_NAMED: only a named person has suggestions' },
+            ...errorResponses(400, 404, 500),
+          },
+        },
+      },
       '/vocabulary': {
         get: {
           operationId: 'getVocabulary',
@@ -282,6 +315,8 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
         People: component(peopleResponseSchema, 'output'),
         Person: component(personSchema, 'output'),
         PersonUpdate: component(personUpdateSchema, 'input'),
+        PersonSuggestions: component(personSuggestionsSchema, 'output'),
+        SuggestionAnswer: component(suggestionAnswerSchema, 'input'),
         LabelVisibility: component(labelVisibilitySchema, 'input'),
         HiddenLabels: component(hiddenLabelsSchema, 'output'),
         PhotoFaces: component(photoFacesSchema, 'output'),

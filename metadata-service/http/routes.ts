@@ -101,6 +101,17 @@ export function libraryRoutes({ api, logger }: LibraryRoutesOptions): Router {
     res.set('cache-control', 'private, max-age=300').type('image/jpeg').send(jpeg);
   });
 
+  // "Is this X?" (issue 13): faces that may be a named person, and the owner's yes or no, remembered.
+  router.get('/people/:id/suggestions', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.personSuggestions(owner, req.params.id));
+  });
+
+  router.put('/people/:id/suggestions/:faceId', async (req, res) => {
+    const owner = ownerOf(req);
+    res.json(await api.answerSuggestion(owner, req.params.id, req.params.faceId, req.body));
+  });
+
   router.get('/vocabulary', async (req, res) => {
     const owner = ownerOf(req);
     res.json(await api.vocabulary(owner));

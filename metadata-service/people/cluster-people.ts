@@ -5,6 +5,7 @@ import {
   type ClusteringOutput,
   type MatchedFace,
 } from './face-clustering';
+import { answersFor, type StoredDecision } from './face-decisions-repository';
 import {
   clusterPersonIdFor,
   type ClusteringPlan,
@@ -19,15 +20,23 @@ export interface ClusteringSummary {
   people: number;
 }
 
+export interface ClusteringOptions {
+  threshold?: number;
+  /** The owner's answers to "is this X?" (face-decisions-repository.ts). */
+  decisions?: readonly StoredDecision[];
+  /** Run even when no face is new or lost: a person was just named, and their centroid may attract clusters. */
+  force?: boolean;
+}
+
 /**
  * One incremental clustering pass over an owner's faces: new faces are grouped with the stored clusters, unnamed
- * clusters that lost faces are regrouped, and people rows, photo links and search counts follow. Nothing is
- * written when no face is new and none was lost.
+ * clusters that lost faces are regrouped, named people attract the clusters near them, and people rows, photo links
+ * and search counts follow. Nothing is written when no face is new and none was lost (unless forced).
  */
 export async function clusterOwnerFaces(
   repository: PeopleRepository,
   ownerId: string,
-  threshold?: number,
+  options: ClusteringOptions = {},
 ): Promise<ClusteringSummary> {
   const state = await repository.clusteringState(ownerId);
   const byPerson = new Map<string, StoredFace[]>();
@@ -36,9 +45,15 @@ export async function clusterOwnerFaces(
   }
   const lost = (personId: string) =>
     (state.clusterSizes.get(personId) ?? 0) > (byPerson.get(personId)?.length ?? 0);
-  const hasNew = state.faces.some((face) => face.personId === null);
+  // A face with neither a descriptor nor a provider id (quality-gated: too small, blurred or turned) is never
+  // clustered, so it is not news either.
+  const clusterable = (face: StoredFace) =>
+    face.descriptor !== undefined || face.providerFaceId !== undefined;
+  const hasNew = state.faces.some((face) => face.personId === null && clusterable(face));
   const hasLost = [...state.clusterSizes.keys()].some(lost);
-  if (!hasNew && !hasLost) return { movedFaces: 0, people: state.clusterSizes.size };
+  if (!hasNew && !hasLost && options.force !== true)
+    return { movedFaces: 0, people: state.clusterSizes.size };
+  const answers = answersFor(state.faces, options.decisions ?? []);
 
   const newPersonId = (faceId: string) => clusterPersonIdFor(ownerId, faceId);
   const described = (face: StoredFace): face is StoredFace & { descriptor: Float32Array } =>
@@ -69,7 +84,9 @@ export async function clusterOwnerFaces(
     newFaces: state.faces
       .filter((f) => f.personId === null && described(f))
       .map((f) => asClusterFace(f as StoredFace & { descriptor: Float32Array })),
-    threshold,
+    threshold: options.threshold,
+    refused: answers.refused,
+    confirmed: answers.confirmed,
     newPersonId,
   });
   const byMatch = clusterByMatches({

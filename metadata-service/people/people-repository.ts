@@ -5,6 +5,7 @@ import type { LibraryDatabase } from '../database/schema';
 import { monthOf, recountEntries, type PhotoCountEntry } from '../repositories/key-month-counts';
 import { normalizeName, personIdFor } from '../repositories/names';
 import type { Box } from '../vision/vision-types';
+import { FaceDecisionsRepository, moveFaceDecisions } from './face-decisions-repository';
 import { decodeDescriptor } from './face-descriptor';
 import { chunks, syncFaceLinks } from './face-links';
 
@@ -24,6 +25,7 @@ export interface StoredFace {
   id: string;
   photoId: string;
   personId: string | null;
+  box: Box;
   descriptor?: Float32Array;
   providerFaceId?: string;
   matches?: string[];
@@ -74,11 +76,27 @@ export interface CoverFace {
 export class PeopleRepository {
   constructor(private readonly db: Kysely<LibraryDatabase>) {}
 
+  /** The owner's answers to "is this X?", in the same database. */
+  decisions(): FaceDecisionsRepository {
+    return new FaceDecisionsRepository(this.db);
+  }
+
   async clusteringState(ownerId: string): Promise<ClusteringState> {
     const [faces, clusters] = await Promise.all([
       this.db
         .selectFrom('faces')
-        .select(['id', 'photo_id', 'person_id', 'descriptor', 'provider_face_id', 'matches'])
+        .select([
+          'id',
+          'photo_id',
+          'person_id',
+          'box_left',
+          'box_top',
+          'box_width',
+          'box_height',
+          'descriptor',
+          'provider_face_id',
+          'matches',
+        ])
         .where('owner_id', '=', ownerId)
         .orderBy('id')
         .execute(),
@@ -105,6 +123,7 @@ export class PeopleRepository {
         id: f.id,
         photoId: f.photo_id,
         personId: f.person_id,
+        box: { left: f.box_left, top: f.box_top, width: f.box_width, height: f.box_height },
         descriptor: f.descriptor === null ? undefined : decodeDescriptor(f.descriptor),
         providerFaceId: f.provider_face_id ?? undefined,
         matches: f.matches === null ? undefined : (JSON.parse(f.matches) as string[]),
@@ -444,6 +463,7 @@ async function mergePerson(
       )
       .execute();
   }
+  await moveFaceDecisions(trx, from, into);
   await trx.deleteFrom('people').where('owner_id', '=', ownerId).where('id', '=', from).execute();
 
   const months = new Set(links.map((link) => monthOf(link.taken_local)));

@@ -254,6 +254,8 @@ describeOnEachEngine('Library HTTP API', (engine) => {
       '/people',
       '/people/{id}',
       '/people/{id}/face',
+      '/people/{id}/suggestions',
+      '/people/{id}/suggestions/{faceId}',
       '/photos/describe',
       '/photos/{id}',
       '/photos/{id}/faces',

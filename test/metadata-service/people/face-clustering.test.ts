@@ -163,3 +163,88 @@ describe('face clustering by provider matches, in either order', () => {
     );
   });
 });
+
+describe('face clustering around named people and the owner answers', () => {
+  /** Person 0's faces: cos 0.64 to each other. */
+  const personFace = (k: number, photoId: string): ClusterFace => {
+    const v = new Float32Array(32);
+    v[0] = 0.8;
+    v[10 + k] = 0.6;
+    return { id: `fa_p${k}`, photoId, descriptor: v };
+  };
+  /** A face whose average link to person 0's faces is `link` (0.8 × its share of axis 0). */
+  const faceAt = (id: string, photoId: string, link: number, axis = 31): ClusterFace => {
+    const c = link / 0.8;
+    const v = new Float32Array(32);
+    v[0] = c;
+    v[axis] = Math.sqrt(1 - c * c);
+    return { id, photoId, descriptor: v };
+  };
+  const anna = [personFace(1, 'ph_1'), personFace(2, 'ph_2'), personFace(3, 'ph_3')];
+  const personOf = (out: ReturnType<typeof run>, faceId: string) =>
+    out.clusters.find((c) => c.faceIds.includes(faceId))?.personId;
+
+  it('a named person attracts a face the stranger threshold leaves alone', () => {
+    const between = faceAt('fa_x', 'ph_9', 0.55);
+    const asStrangers = run({
+      clusters: [{ personId: 'pe_anna', named: false, faces: anna, dissolve: false }],
+      newFaces: [between],
+    });
+    assert.notEqual(personOf(asStrangers, 'fa_x'), 'pe_anna');
+    const named = run({
+      clusters: [{ personId: 'pe_anna', named: true, faces: anna, dissolve: false }],
+      newFaces: [between],
+    });
+    assert.equal(personOf(named, 'fa_x'), 'pe_anna');
+    const far = run({
+      clusters: [{ personId: 'pe_anna', named: true, faces: anna, dissolve: false }],
+      newFaces: [faceAt('fa_far', 'ph_9', 0.45)],
+    });
+    assert.notEqual(personOf(far, 'fa_far'), 'pe_anna');
+  });
+
+  it('a person named since the last run absorbs a stored stranger cluster near them', () => {
+    const stranger = [faceAt('fa_s1', 'ph_7', 0.56, 30), faceAt('fa_s2', 'ph_8', 0.56, 30)];
+    const out = run({
+      clusters: [
+        { personId: 'pe_anna', named: true, faces: anna, dissolve: false },
+        { personId: 'pe_stranger', named: false, faces: stranger, dissolve: false },
+      ],
+      newFaces: [],
+    });
+    assert.deepEqual(
+      out.clusters.map((c) => [c.personId, c.faceIds.length]),
+      [['pe_anna', 5]],
+    );
+    assert.deepEqual(out.retired, ['pe_stranger']);
+  });
+
+  it('never puts a face in a person it was refused as, nor the cluster that holds it', () => {
+    const twin = faceAt('fa_twin', 'ph_9', 0.7);
+    const refused = new Map([['fa_twin', new Set(['pe_anna'])]]);
+    const out = run({
+      clusters: [{ personId: 'pe_anna', named: true, faces: anna, dissolve: false }],
+      newFaces: [twin, faceAt('fa_near_twin', 'ph_10', 0.7)],
+      refused,
+    });
+    assert.notEqual(personOf(out, 'fa_twin'), 'pe_anna');
+    // Its neighbour may join Anna, but then the twin cannot join that group either.
+    const anna2 = out.clusters.find((c) => c.personId === 'pe_anna');
+    assert.ok(!anna2?.faceIds.includes('fa_twin'));
+  });
+
+  it('puts a confirmed face in its person however far it is, except beside the person in the same photo', () => {
+    const far = faceAt('fa_far', 'ph_9', 0.1);
+    const sameAsAnna = faceAt('fa_same_photo', 'ph_1', 0.1, 30);
+    const out = run({
+      clusters: [{ personId: 'pe_anna', named: true, faces: anna, dissolve: false }],
+      newFaces: [far, sameAsAnna],
+      confirmed: new Map([
+        ['fa_far', 'pe_anna'],
+        ['fa_same_photo', 'pe_anna'],
+      ]),
+    });
+    assert.equal(personOf(out, 'fa_far'), 'pe_anna');
+    assert.notEqual(personOf(out, 'fa_same_photo'), 'pe_anna');
+  });
+});
