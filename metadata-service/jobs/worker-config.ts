@@ -47,6 +47,11 @@ export interface WorkerConfig {
   graceMs: number;
 }
 
+/** JOBS_SCHEMA, for processes that only look at the queue or send to it (the library tier, the S3 Lambda). */
+export function jobsSchemaFrom(env: NodeJS.ProcessEnv): string {
+  return loadEnv(z.object({ JOBS_SCHEMA: workerEnvSchema.shape.JOBS_SCHEMA }), env).JOBS_SCHEMA;
+}
+
 /** `npm run worker`'s environment, read once and validated (a bad value names its variable). */
 export function workerConfigFrom(
   env: NodeJS.ProcessEnv,

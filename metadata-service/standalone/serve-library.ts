@@ -11,6 +11,10 @@ import { processMetrics } from '../../common/metrics/process-metrics';
 import { NotReadyError } from '../../common/readiness';
 import type { StopServing } from '../../common/worker-processes';
 import { LibraryMetrics } from '../http/library-metrics';
+import { openJobQueue } from '../jobs/open-job-queue';
+import { queueMetrics } from '../jobs/queue-metrics';
+import { ownerVisionJobs } from '../jobs/queue-progress';
+import { jobsSchemaFrom } from '../jobs/worker-config';
 import { createLibrary } from '../library';
 import { libraryHomePage } from './home-page';
 import { followIngestState, startupIngest } from './ingest-relay';
@@ -32,6 +36,12 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
   });
   const authenticator = new Authenticator(new ServiceCredentials(config.serviceTokens), library.credentials);
   const metrics = new LibraryMetrics();
+  // The job queue is only looked at here (counts for /metrics and /healthz); `npm run worker` works it.
+  const jobs = await openJobQueue(config.database, {
+    logger,
+    schema: jobsSchemaFrom(process.env),
+    producerOnly: true,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -39,11 +49,15 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
   // Liveness, as in the embedded stack: 200 while the process serves; 'degraded' when the startup ingest failed.
   app.get('/healthz', (_req, res) => {
     const ingest = startupIngest();
-    res.json({
-      status: ingest?.state === 'failed' ? 'degraded' : 'ok',
-      pid: process.pid,
-      ...(ingest ? { ingest } : {}),
-    });
+    void ownerVisionJobs(jobs, config.ownerId).then((visionJobs) =>
+      res.json({
+        status: ingest?.state === 'failed' ? 'degraded' : 'ok',
+        pid: process.pid,
+        ...(ingest ? { ingest } : {}),
+        // PHOTO_OWNER_ID's photos still waiting for vision in the job queue (null: the queue did not answer).
+        vision: { ownerId: config.ownerId, jobs: visionJobs ?? null },
+      }),
+    );
   });
   app.get('/readyz', (_req, res) => {
     library.ready().then(
@@ -56,7 +70,10 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
     );
   });
   // Process metrics next to the library's, summed over every worker process, whichever one the scrape reaches.
-  app.get('/metrics', metricsRoute(servedMetrics([processMetrics(), metrics.registry])));
+  app.get(
+    '/metrics',
+    metricsRoute(servedMetrics([processMetrics(), metrics.registry, queueMetrics(jobs, logger)])),
+  );
   app.get(
     '/',
     libraryHomePage(() => library.ready(), startupIngest),
@@ -81,6 +98,7 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
       server.close(() => resolve());
       server.closeAllConnections();
     });
+    await jobs.stop({ graceMs: 1000 });
     await library.close();
   };
 }
