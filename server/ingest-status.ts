@@ -11,8 +11,18 @@ export interface IngestSnapshot {
   retry?: { at: string; attempt: number };
 }
 
+/** A file the last ingest could not index (path relative to PHOTOS_DIR), for the owner's web app, not /healthz. */
+export interface SkippedFileView {
+  path: string;
+  code: string;
+  reason: string;
+}
+
+const MAX_SKIPPED_SHOWN = 200;
+
 export class IngestStatus {
   private current: IngestSnapshot = { state: 'idle', done: 0, total: 0 };
+  private skipped: SkippedFileView[] = [];
 
   /** `root` is the ingested location; paths under it are reported relative to it, others not at all. */
   async track<T>(work: Promise<T>, root?: string): Promise<T> {
@@ -20,6 +30,7 @@ export class IngestStatus {
     try {
       const result = await work;
       this.current = { ...this.current, state: 'done' };
+      this.skipped = skippedOf(result);
       return result;
     } catch (error) {
       this.current = { ...this.current, state: 'failed', reason: publicIngestFailure(error, root) };
@@ -42,6 +53,23 @@ export class IngestStatus {
   snapshot(): IngestSnapshot {
     return { ...this.current };
   }
+
+  /** What the last finished ingest skipped and why (the first MAX_SKIPPED_SHOWN). */
+  skippedFiles(): SkippedFileView[] {
+    return [...this.skipped];
+  }
+}
+
+/** An ingest report's skipped files (the report is typed by the library; only these fields are read). */
+function skippedOf(report: unknown): SkippedFileView[] {
+  const list = (report as { skipped?: unknown } | null)?.skipped;
+  if (!Array.isArray(list)) return [];
+  return list.slice(0, MAX_SKIPPED_SHOWN).flatMap((entry: unknown) => {
+    const { path, code, reason } = (entry ?? {}) as Record<string, unknown>;
+    return typeof path === 'string' && typeof reason === 'string'
+      ? [{ path, code: typeof code === 'string' ? code : 'SKIPPED', reason }]
+      : [];
+  });
 }
 
 /** Vision's progress as /healthz shows it: a failure's reason with paths hidden, as for the ingest. */

@@ -22,7 +22,6 @@ import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
 import { prepareDataDir } from './data-dir';
 import { IngestRunner } from './ingest-runner';
-import { homePage } from './home-page';
 import { IngestStatus, publicVisionProgress } from './ingest-status';
 import { followPhotos } from './follow-photos';
 import { assertPhotosDirExists } from './photos-dir';
@@ -209,16 +208,18 @@ export async function startLocalStack(
     if (reasons.length === 0) res.json({ status: 'ready' });
     else res.status(503).json({ status: 'not-ready', reasons });
   });
-  // A status page with links, behind the same page session as /frame (server/home-page.ts).
-  app.get(
-    '/',
-    homePage({
-      pageOwner: (req, res) => display.pageSessionOwner(req, res),
-      health,
-      notReady,
-      photoCount: async (ownerId) => (await library.api.search(ownerId, { limit: 1 })).total,
-      vision: config.vision,
-      signInPath: '/frame/sign-in',
+  // The web app for the library (display-service/webapp/), behind the same page session as /frame.
+  app.use(
+    display.webAppRouter({
+      library: library.api,
+      status: async (ownerId) => {
+        const [photoCount, notReadyNow] = await Promise.all([
+          library.api.search(ownerId, { limit: 1 }).then((answer) => answer.total),
+          notReady(),
+        ]);
+        const { ingest, vision } = health();
+        return { photoCount, ingest, vision, skipped: status.skippedFiles(), notReady: notReadyNow };
+      },
     }),
   );
   // Prometheus scrape endpoint: process metrics, rendition sources per cache tier, render latency, bytes served.

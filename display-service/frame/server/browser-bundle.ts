@@ -9,12 +9,14 @@ export interface BuiltAsset {
   etag: string;
 }
 
-export type BrowserEntry = 'frame' | 'preview';
+export type BrowserEntry = 'frame' | 'preview' | 'webapp';
 
 const BROWSER_DIR = join(__dirname, '..', 'browser');
+const WEBAPP_DIR = join(__dirname, '..', '..', 'webapp', 'browser');
 const ENTRIES: Record<BrowserEntry, { js: string; css: string }> = {
-  frame: { js: 'frame-main.ts', css: 'frame.css' },
-  preview: { js: 'preview-main.ts', css: 'preview.css' },
+  frame: { js: join(BROWSER_DIR, 'frame-main.ts'), css: join(BROWSER_DIR, 'frame.css') },
+  preview: { js: join(BROWSER_DIR, 'preview-main.ts'), css: join(BROWSER_DIR, 'preview.css') },
+  webapp: { js: join(WEBAPP_DIR, 'app-main.ts'), css: join(WEBAPP_DIR, 'app.css') },
 };
 /** Fire TV's Silk, Raspberry Pi Chromium and tablets from the last few years (Safari 14 is left out: esbuild cannot lower its destructuring quirk): no syntax newer than these. */
 const TARGETS = ['chrome87', 'safari15', 'firefox78'];
@@ -55,8 +57,8 @@ export class BrowserBundles {
       legalComments: 'none' as const,
     };
     const [js, css] = await Promise.all([
-      esbuild.build({ ...common, entryPoints: [join(BROWSER_DIR, files.js)], format: 'iife' }),
-      esbuild.build({ ...common, entryPoints: [join(BROWSER_DIR, files.css)] }),
+      esbuild.build({ ...common, entryPoints: [files.js], format: 'iife' }),
+      esbuild.build({ ...common, entryPoints: [files.css] }),
     ]);
     return {
       js: toAsset(js.outputFiles?.[0]?.contents, 'text/javascript; charset=utf-8'),

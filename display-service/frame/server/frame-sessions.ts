@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Authenticator } from '../../../common/auth/authenticator';
+import { credentialScopeSchema, type CredentialScope } from '../../../common/auth/scopes';
 
 export const SESSION_COOKIE = 'pf_session';
 const DEFAULT_TTL_SECONDS = 30 * 24 * 3600;
@@ -24,9 +25,19 @@ export interface FrameSession {
   ownerId: string;
   /** The credential the owner signed in with, or `loopback`. */
   credentialId: string;
+  /**
+   * What that credential may do (the web app's library pages need library scopes, the frame only `display`);
+   * a loopback session is the owner's. Absent: a session from before scopes were kept, which only had `display`.
+   */
+  scopes?: readonly CredentialScope[];
 }
 
-const payloadSchema = z.object({ o: z.string().min(1), c: z.string().min(1), e: z.number().int() });
+const payloadSchema = z.object({
+  o: z.string().min(1),
+  c: z.string().min(1),
+  e: z.number().int(),
+  s: z.array(credentialScopeSchema).max(8).optional(),
+});
 
 /**
  * Stateless sessions: an HttpOnly, SameSite=Strict cookie holding the owner, the credential it came from and an
@@ -51,7 +62,12 @@ export class FrameSessions {
   /** Sets (or renews) the session cookie on a page response. */
   start(res: Response, session: FrameSession): void {
     const payload = Buffer.from(
-      JSON.stringify({ o: session.ownerId, c: session.credentialId, e: this.now() + this.ttlMs }),
+      JSON.stringify({
+        o: session.ownerId,
+        c: session.credentialId,
+        e: this.now() + this.ttlMs,
+        ...(session.scopes === undefined ? {} : { s: session.scopes }),
+      }),
     ).toString('base64url');
     res.cookie(SESSION_COOKIE, `${payload}.${this.sign(payload)}`, {
       httpOnly: true,
@@ -64,7 +80,7 @@ export class FrameSessions {
 
   /** The loopback owner's session, for a page opened on this machine (see isLoopbackPageRequest). */
   startLoopback(res: Response, ownerId: string): void {
-    this.start(res, { ownerId, credentialId: LOOPBACK });
+    this.start(res, { ownerId, credentialId: LOOPBACK, scopes: ['owner'] });
   }
 
   /** The request's session, or undefined when there is none, it is forged, expired or its credential revoked. */
@@ -78,7 +94,11 @@ export class FrameSessions {
     if (expected.length !== presented.length || !timingSafeEqual(expected, presented)) return undefined;
     const parsed = payloadSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
     if (!parsed.success || parsed.data.e <= this.now()) return undefined;
-    const session = { ownerId: parsed.data.o, credentialId: parsed.data.c };
+    const session: FrameSession = {
+      ownerId: parsed.data.o,
+      credentialId: parsed.data.c,
+      scopes: parsed.data.s ?? (parsed.data.c === LOOPBACK ? ['owner'] : ['display']),
+    };
     if (session.credentialId === LOOPBACK) return session;
     const active = (await this.options.authenticator?.credentialActive(session.credentialId)) ?? false;
     return active ? session : undefined;

@@ -5,8 +5,8 @@ import { isAppError } from '../../../common/errors';
 import type { FrameSessions } from './frame-sessions';
 import { escapeHtml } from './pages';
 
-/** Where a signed-in page may send the browser back to: the frame or the preview, on this origin only. */
-const NEXT_PATTERN = /^\/(frame|preview)(?:[/?][^\\]*)?$/;
+/** Where a signed-in page may send the browser back to: the web app (`/`), the frame or the preview, on this origin only. */
+const NEXT_PATTERN = /^\/(?:(?:frame|preview)(?:[/?][^\\]*)?)?$/;
 
 const signInFormSchema = z.object({
   token: z.string().trim().min(1).max(200),
@@ -40,7 +40,11 @@ export function signInRoutes(sessions: FrameSessions): Router {
         sendForm(res, 403, next, 'That credential may not show slideshows (it needs the display scope).');
         return;
       }
-      sessions.start(res, { ownerId: person.ownerId, credentialId: person.credentialId });
+      sessions.start(res, {
+        ownerId: person.ownerId,
+        credentialId: person.credentialId,
+        scopes: person.scopes,
+      });
       res.redirect(303, next);
     } catch (error) {
       if (!isAppError(error) || error.status !== 401) throw error;
