@@ -21,6 +21,8 @@ export const compose: RenditionStage = {
       }),
     );
     context.signal.throwIfAborted();
+    // Everything is in the canvas now; the decoded photos need not stay in memory while the encoder runs.
+    context.tiles = undefined;
     context.composed = () =>
       sharp(canvas.data, { raw: canvas.raw }).timeout({ seconds: sharpTimeoutSeconds(limits) });
   },

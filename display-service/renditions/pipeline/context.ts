@@ -65,12 +65,12 @@ export interface RenditionContext {
   readonly signal: AbortSignal;
   /**
    * Set by load-source: each original's bytes, never more than limits.maxSourceBytes; decode-heic replaces HEIC
-   * ones with their decoded pixels.
+   * ones with their decoded pixels; decode lets them go once it has decoded them.
    */
   sources?: SourceImage[];
   /** Set by probe-source: each original's displayed size and format, read from the header only. */
   probes?: SourceProbe[];
-  /** Set by decode: each tile of the screen with its original decoded once, at the size it is drawn. */
+  /** Set by decode (and let go by compose): each tile with its original decoded once, at the size it is drawn. */
   tiles?: DecodedTile[];
   /**
    * Set by compose: a fresh sharp pipeline yielding exactly job.width × job.height sRGB pixels each time it is

@@ -27,5 +27,7 @@ export const decode: RenditionStage = {
       if (context.signal.aborted) throw context.signal.reason;
       throw displayErrors.sourceUnreadable(error);
     }
+    // The originals' bytes (megabytes each) are not needed past here: let them go before compose and encode.
+    context.sources = undefined;
   },
 };
