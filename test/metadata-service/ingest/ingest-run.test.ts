@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { isAppError } from '../../../common/errors';
 import { openDatabase } from '../../../common/database';
 import type { LibraryDatabase } from '../../../metadata-service/database/schema';
+import { migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
+import { createFolderSource } from '../../../metadata-service/ingest/folder-source';
+import { runIngest } from '../../../metadata-service/ingest/ingest-run';
 import { createLibrary, type IngestProgress, type Library } from '../../../metadata-service/library';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
@@ -194,6 +197,59 @@ describe('library ingest', () => {
     const second = await ingest();
     assert.deepEqual([second.added, second.updated, second.unchanged, second.removed], [0, 0, 1, 0]);
     assert.equal((await searchAll()).photos[0]?.source.path, keptPath);
+  });
+
+  it('stores the same photos and reports the same run whether new photos are committed in batches or one by one', async () => {
+    for (let i = 0; i < 7; i += 1) {
+      await writeJpeg(join(photos, `Trip ${i % 2}`, `IMG_${i}.jpg`), {
+        seed: i + 1,
+        dateTimeOriginal: `2025:07:14 10:0${i}:00`,
+        keywords: i % 3 === 0 ? ['Beach'] : [],
+      });
+    }
+    // Same bytes at two paths, read in the same batch; and a broken file among them.
+    await writeFile(
+      join(photos, 'Trip 1', 'IMG_0 copy.jpg'),
+      await readFile(join(photos, 'Trip 0', 'IMG_0.jpg')),
+    );
+    await writeFile(join(photos, 'Trip 0', 'broken.jpg'), 'not a photo');
+    const runWith = async (writeBatch: number) => {
+      const db = openDatabase<LibraryDatabase>({
+        kind: 'sqlite',
+        file: join(tmp.path, `batch-${writeBatch}.sqlite`),
+      });
+      try {
+        await migrateLibraryDatabase(db, silentLogger);
+        const repository = new PhotoRepository(db);
+        const report = await runIngest(
+          createFolderSource(photos),
+          { ownerId: OWNER, concurrency: 4, writeBatch },
+          { repository, logger: silentLogger },
+        );
+        const rows = await db
+          .selectFrom('photos')
+          .select(['id', 'source_path', 'taken_local', 'perceptual_hash', 'duplicate_group_id'])
+          .orderBy('id')
+          .execute();
+        const counts = await db
+          .selectFrom('search_key_months')
+          .select(['kind', 'key', 'month', 'photos'])
+          .orderBy('kind')
+          .orderBy('key')
+          .execute();
+        const skips = (await repository.listSkips(OWNER)).map((skip) => [skip.sourcePath, skip.reasonCode]);
+        return { report, rows, counts: counts.map((c) => ({ ...c, photos: Number(c.photos) })), skips };
+      } finally {
+        await db.destroy();
+      }
+    };
+    const oneByOne = await runWith(1);
+    const batched = await runWith(64);
+    assert.deepEqual(
+      [oneByOne.report.added, oneByOne.report.skipped.map((s) => s.code)],
+      [7, ['NOT_AN_IMAGE', 'DUPLICATE_CONTENT']],
+    );
+    assert.deepEqual(batched, oneByOne);
   });
 
   it('skips dotfiles, dot-folders and non-JPEG names; accepts .JPEG in any case', async () => {
