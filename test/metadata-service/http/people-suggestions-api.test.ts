@@ -23,7 +23,7 @@ const ALICE = 'alice';
 const BOB = 'bob';
 const box = { left: 0.2, top: 0.2, width: 0.2, height: 0.25 };
 
-/** On axis 0 with weight `c`: Alice's person (c = 1) and a doubtful face (c = 0.45, a link of 0.45). */
+/** On axis 0 with weight `c`: Alice's person (c = 1) and a doubtful face (c = 0.5, a link of 0.5). */
 function faceAt(c: number): AnalysedFace {
   const v = new Float32Array(32);
   v[0] = c;
@@ -47,7 +47,7 @@ describeOnEachEngine('Library HTTP API: "is this X?" suggestions', (engine) => {
         ALICE,
         id,
         'm/1',
-        { labels: [], faces: [faceAt(id === 'ph_3' ? 0.45 : 1)] },
+        { labels: [], faces: [faceAt(id === 'ph_3' ? 0.5 : 1)] },
         'now',
       );
     }
@@ -97,7 +97,7 @@ describeOnEachEngine('Library HTTP API: "is this X?" suggestions', (engine) => {
     const { suggestions } = personSuggestionsSchema.parse(asked.json);
     assert.deepEqual(
       suggestions.map((s) => [s.photoId, Math.round(s.similarity * 100) / 100]),
-      [['ph_3', 0.45]],
+      [['ph_3', 0.5]],
     );
     const yes = await call(`/people/${mom}/suggestions/${suggestions[0]?.faceId}`, ALICE, { answer: 'yes' });
     assert.equal(yes.status, 200);

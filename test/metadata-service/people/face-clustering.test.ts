@@ -185,7 +185,7 @@ describe('face clustering around named people and the owner answers', () => {
     out.clusters.find((c) => c.faceIds.includes(faceId))?.personId;
 
   it('a named person attracts a face the stranger threshold leaves alone', () => {
-    const between = faceAt('fa_x', 'ph_9', 0.55);
+    const between = faceAt('fa_x', 'ph_9', 0.58);
     const asStrangers = run({
       clusters: [{ personId: 'pe_anna', named: false, faces: anna, dissolve: false }],
       newFaces: [between],
@@ -198,13 +198,13 @@ describe('face clustering around named people and the owner answers', () => {
     assert.equal(personOf(named, 'fa_x'), 'pe_anna');
     const far = run({
       clusters: [{ personId: 'pe_anna', named: true, faces: anna, dissolve: false }],
-      newFaces: [faceAt('fa_far', 'ph_9', 0.45)],
+      newFaces: [faceAt('fa_far', 'ph_9', 0.5)],
     });
     assert.notEqual(personOf(far, 'fa_far'), 'pe_anna');
   });
 
   it('a person named since the last run absorbs a stored stranger cluster near them', () => {
-    const stranger = [faceAt('fa_s1', 'ph_7', 0.56, 30), faceAt('fa_s2', 'ph_8', 0.56, 30)];
+    const stranger = [faceAt('fa_s1', 'ph_7', 0.58, 30), faceAt('fa_s2', 'ph_8', 0.58, 30)];
     const out = run({
       clusters: [
         { personId: 'pe_anna', named: true, faces: anna, dissolve: false },

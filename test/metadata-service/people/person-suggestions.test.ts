@@ -16,16 +16,16 @@ describe('"is this X?" suggestions', () => {
   it('lists faces near the named person but not in them, closest first, and none below the threshold', () => {
     const faces = [
       ...anna,
-      faceAt('fa_close', 'ph_3', 'pe_cluster', 0.45),
+      faceAt('fa_close', 'ph_3', 'pe_cluster', 0.5),
       faceAt('fa_closer', 'ph_4', null, 0.55),
-      faceAt('fa_far', 'ph_5', 'pe_other', 0.1),
+      faceAt('fa_far', 'ph_5', 'pe_other', 0.4),
     ];
     const out = suggestFaces({ personId: 'pe_anna', faces, named: new Set(['pe_anna']), refused: new Set() });
     assert.deepEqual(
       out.map((s) => [s.faceId, s.photoId, Math.round(s.similarity * 100) / 100]),
       [
         ['fa_closer', 'ph_4', 0.55],
-        ['fa_close', 'ph_3', 0.45],
+        ['fa_close', 'ph_3', 0.5],
       ],
     );
   });
