@@ -132,18 +132,42 @@ function uncoveredBands(tile: Tile, photo: Rect): Rect[] {
   return bands.filter((band) => band.width > 0 && band.height > 0);
 }
 
+/**
+ * The band of the background scaled up to the tile. When the tile is a whole multiple of the background (the
+ * usual case: rendition edges are multiples of 8), only the few background pixels under the band (plus a margin
+ * wider than the bilinear kernel) are scaled up, which gives the same pixels as scaling the whole background
+ * and cutting the band out, for a fraction of the work.
+ */
 function upscaledBand(
   background: RawImage,
   tile: Tile,
   band: Rect,
   limits: RenditionLimits,
 ): Promise<RawImage> {
+  const scaleX = tile.width / background.width;
+  const scaleY = tile.height / background.height;
+  const image = sharp(background.data, { raw: rawOf(background) }).timeout({
+    seconds: sharpTimeoutSeconds(limits),
+  });
+  if (!Number.isInteger(scaleX) || !Number.isInteger(scaleY)) {
+    // Bilinear is indistinguishable from lanczos on a blur, and several times cheaper for an 8x upscale.
+    return toRaw(image.resize(tile.width, tile.height, { fit: 'fill', kernel: 'linear' }).extract(band));
+  }
+  const margin = 2;
+  const left = Math.max(0, Math.floor(band.left / scaleX) - margin);
+  const top = Math.max(0, Math.floor(band.top / scaleY) - margin);
+  const right = Math.min(background.width, Math.ceil((band.left + band.width) / scaleX) + margin);
+  const bottom = Math.min(background.height, Math.ceil((band.top + band.height) / scaleY) + margin);
   return toRaw(
-    sharp(background.data, { raw: rawOf(background) })
-      .timeout({ seconds: sharpTimeoutSeconds(limits) })
-      // Bilinear is indistinguishable from lanczos on a blur, and several times cheaper for an 8x upscale.
-      .resize(tile.width, tile.height, { fit: 'fill', kernel: 'linear' })
-      .extract(band),
+    image
+      .extract({ left, top, width: right - left, height: bottom - top })
+      .resize((right - left) * scaleX, (bottom - top) * scaleY, { fit: 'fill', kernel: 'linear' })
+      .extract({
+        left: band.left - left * scaleX,
+        top: band.top - top * scaleY,
+        width: band.width,
+        height: band.height,
+      }),
   );
 }
 
