@@ -17,17 +17,21 @@ export class FrameStack {
   private constructor(
     private readonly dir: string,
     private readonly publicHost: string | undefined,
+    private readonly frameAccounts: boolean,
   ) {}
 
   /**
    * `publicHost`: the name a screen on another machine reaches the stack by (PUBLIC_BASE_URL's host, on the
    * stack's port); a browser maps it to 127.0.0.1 (launchChromium's --host-resolver-rules) and opens publicUrl.
    */
-  static async start(landscapes?: number, options: { publicHost?: string } = {}): Promise<FrameStack> {
+  static async start(
+    landscapes?: number,
+    options: { publicHost?: string; frameAccounts?: boolean } = {},
+  ): Promise<FrameStack> {
     const dir = await mkdtemp(join(tmpdir(), 'photoframe-frame-'));
     await mkdir(join(dir, 'photos'));
     await writeFrameFixture(join(dir, 'photos'), landscapes);
-    const frameStack = new FrameStack(dir, options.publicHost);
+    const frameStack = new FrameStack(dir, options.publicHost, options.frameAccounts ?? false);
     await frameStack.up();
     return frameStack;
   }
@@ -40,6 +44,12 @@ export class FrameStack {
   /** DATA_DIR: the library's SQLite database (credentials included) and local-secrets.json. */
   get dataDir(): string {
     return join(this.dir, 'data');
+  }
+
+  /** The local owner's full credential (DATA_DIR/local-secrets.json `ownerToken`). */
+  get ownerToken(): string {
+    if (!this.stack) throw new Error('the stack is stopped');
+    return this.stack.ownerToken;
   }
 
   get url(): string {
@@ -62,6 +72,8 @@ export class FrameStack {
       publicBaseUrl: this.publicHost === undefined ? undefined : this.publicUrl,
       dataDir: this.dataDir,
       photosDir: join(this.dir, 'photos'),
+      // On: a frame shows a code until its owner links it, and every browser signs in (no loopback session).
+      frameAccounts: this.frameAccounts,
       // The frame tests are about the browser: no vision workers competing with chromium for the CPU.
       vision: undefined,
       logLevel: 'silent' as const,
