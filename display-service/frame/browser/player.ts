@@ -25,6 +25,8 @@ export interface PlayerDependencies {
 const MAX_SKIPS = 8;
 /** Photos remembered for replay while the server cannot be reached. */
 const HISTORY = 30;
+/** A clip that never says it ended (a stalled stream) is left this long after its length. */
+const CLIP_GRACE_MS = 5000;
 
 /**
  * Plays a slideshow: one photo every interval, next/previous on demand, pause. Each photo is fetched (or taken from
@@ -44,8 +46,14 @@ export class Player {
   private prefetchGeneration = 0;
   private shownCount = 0;
   private stopped = false;
+  /** How long the item on screen plays when it is a clip: the page moves on when it ends, not on the interval. */
+  private clipMs: number | undefined;
 
-  constructor(private readonly deps: PlayerDependencies) {}
+  constructor(private readonly deps: PlayerDependencies) {
+    deps.stage.onClipEnded = () => {
+      if (!this.paused && !this.stopped && !this.running) void this.run(() => this.advance(1));
+    };
+  }
 
   /** Shows `index` first, then plays. */
   start(index: number): Promise<void> {
@@ -129,7 +137,8 @@ export class Player {
   private schedule(): void {
     window.clearTimeout(this.timer);
     if (this.paused || this.stopped || this.running) return;
-    this.timer = window.setTimeout(() => void this.run(() => this.advance(1)), this.deps.look().intervalMs);
+    const stay = this.clipMs === undefined ? this.deps.look().intervalMs : this.clipMs + CLIP_GRACE_MS;
+    this.timer = window.setTimeout(() => void this.run(() => this.advance(1)), stay);
   }
 
   private advance(step: number): Promise<void> {
@@ -175,6 +184,7 @@ export class Player {
 
   private present(ready: ReadyPhoto, index: number, real: boolean): void {
     this.deps.stage.present(ready, this.deps.look());
+    this.clipMs = ready.item.clip?.durationMs;
     this.shownCount++;
     if (this.shownCount === 1) this.deps.onFirstPhoto?.();
     if (!real) return;

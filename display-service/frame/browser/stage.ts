@@ -36,6 +36,8 @@ export class Stage {
   private leaving: Array<{ slide: HTMLElement; objectUrl: string; timer: number }> = [];
   private toastTimer = 0;
   private readonly reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  /** Called when the clip on screen has played to its end, or cannot play (its poster still stays). */
+  onClipEnded: (() => void) | undefined;
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -68,6 +70,7 @@ export class Stage {
     const caption = el('figcaption', 'caption');
     if (look.captions) caption.textContent = photo.captionText;
     slide.append(image, caption);
+    if (item.clip) slide.insertBefore(this.clipOver(item.clip.url, slide), caption);
     // Gentle zoom only where it cannot cut a photo in half: never on a pair, never with reduced motion.
     if (look.kenBurns && item.layout === 'single' && !this.reducedMotion?.matches) {
       slide.classList.add('kenburns');
@@ -97,6 +100,9 @@ export class Stage {
   }
 
   setPaused(paused: boolean): void {
+    const clip = this.current?.slide.querySelector('video');
+    if (clip && paused) clip.pause();
+    else if (clip && !clip.ended) void clip.play().catch(() => undefined);
     this.pausedBadge.hidden = !paused;
     this.root.dataset.paused = String(paused);
   }
@@ -141,8 +147,34 @@ export class Stage {
     this.message.hidden = true;
   }
 
+  /**
+   * A clip plays muted over its poster still (the slide's image, already decoded): `<video muted autoplay
+   * playsinline>`, which every browser lets start without a gesture; hidden until its first frame, so the poster
+   * shows while it loads and stays if it cannot play.
+   */
+  private clipOver(url: string, slide: HTMLElement): HTMLVideoElement {
+    const video = document.createElement('video');
+    video.className = 'clip';
+    video.muted = true;
+    video.autoplay = true;
+    video.playsInline = true;
+    video.setAttribute('muted', '');
+    video.setAttribute('playsinline', '');
+    video.preload = 'auto';
+    const ended = () => {
+      if (this.current?.slide === slide) this.onClipEnded?.();
+    };
+    video.addEventListener('playing', () => video.classList.add('playing'), { once: true });
+    video.addEventListener('ended', ended);
+    video.addEventListener('error', ended);
+    video.src = url;
+    return video;
+  }
+
   /** The old slide stays fully opaque beneath the new one until the fade is over, then leaves and frees its image. */
   private retire(old: { slide: HTMLElement; objectUrl: string }): void {
+    // A clip leaving stops at once (it would otherwise play on, and keep its connection, under the new slide).
+    old.slide.querySelector('video')?.pause();
     const fadeMs = this.reducedMotion?.matches ? 0 : 1400;
     const entry = {
       ...old,

@@ -80,6 +80,8 @@ export function pageSecurityHeaders(
       `style-src ${styles}`,
       `img-src 'self' blob: data: ${renditionOrigin}`,
       `connect-src 'self' ${renditionOrigin}`,
+      // Clips play from their signed rendition URLs.
+      `media-src ${renditionOrigin}`,
       "base-uri 'none'",
       "form-action 'none'",
       "frame-ancestors 'none'",
