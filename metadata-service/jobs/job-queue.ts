@@ -8,7 +8,9 @@
  *   is tried again by any worker;
  * - a handler that throws is retried after an exponential backoff (with jitter) up to its queue's retry limit, then
  *   the job is dead: kept in the dead letters until `retryDead` sends it back;
- * - a job sent with a `key` is not queued twice: while one with the same key waits or runs, `send` returns null.
+ * - a job sent with a `key` is not queued twice: while one with the same key waits, `send` returns null; and
+ *   two jobs with one key never run at once (the second is handed out when the first ends), so a handler that
+ *   checks whether its work is done never does it twice.
  */
 import type { QueueName } from './queue-definitions';
 
@@ -31,7 +33,7 @@ export interface JobContext<Data> {
 export type JobHandler<Data> = (job: JobContext<Data>) => Promise<void>;
 
 export interface SendOptions {
-  /** Idempotency key: at most one job with this key waits or runs at a time. */
+  /** Idempotency key: at most one job with this key waits (and one runs) at a time. */
   key?: string;
 }
 

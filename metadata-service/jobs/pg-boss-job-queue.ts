@@ -31,9 +31,10 @@ type PgBossState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 
 /**
  * The queue on PostgreSQL, through pg-boss 10 (the last line for Node 20; 11+ needs Node 22): SKIP LOCKED fetches,
  * so any number of `npm run worker` processes on any machines share the work. Each queue is created with the
- * 'short' policy (at most one waiting job per key: the idempotency key), retries with exponential backoff, an
- * expiry (the lease: a job active longer is failed by pg-boss's maintenance and retried) and a dead-letter queue
- * `<queue>-dead` that receives a job after its last retry.
+ * 'stately' policy: per key (the idempotency key) at most one job waits, one waits for a retry and one runs, so two
+ * jobs for one photo never run at once (a job whose key runs elsewhere is handed out when that one ends). Retries
+ * back off exponentially; the expiry is the lease (a job active longer is failed by pg-boss's maintenance and
+ * retried); after its last retry a job goes to the dead-letter queue `<queue>-dead`.
  */
 export class PgBossJobQueue implements JobQueue {
   readonly engine = 'postgres' as const;
@@ -63,7 +64,7 @@ export class PgBossJobQueue implements JobQueue {
       });
       await this.ensureQueue(queue, {
         name: queue,
-        policy: 'short',
+        policy: 'stately',
         retryLimit: policy.retryLimit,
         retryDelay: policy.retryDelaySeconds,
         retryBackoff: true,
@@ -74,7 +75,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async send(queue: QueueName, data: object, options: SendOptions = {}): Promise<string | null> {
-    // Under the 'short' policy every job without a key would share the empty key: give it one of its own.
+    // Under the 'stately' policy every job without a key would share the empty key: give it one of its own.
     return this.boss.send(queue, data, { singletonKey: options.key ?? randomUUID() });
   }
 

@@ -6,9 +6,9 @@
  * PostgreSQL, and the SQLite queues on npm either bring another SQLite driver (better-queue-sqlite: sqlite3),
  * are pre-1.0 without leases (plainjob, liteque), or are a whole other job system (sidequest) whose semantics would
  * then differ from pg-boss's. What is needed is small: the same semantics as the pg-boss engine (leases that expire
- * when a worker dies, exponential backoff with jitter, dead letters, one waiting job per key) on a file several
- * processes share, each step one IMMEDIATE transaction (better-sqlite3, WAL: workers in other processes see the
- * same rows and never take the same job).
+ * when a worker dies, exponential backoff with jitter, dead letters, per key one waiting job and one running) on a
+ * file several processes share, each step one IMMEDIATE transaction (better-sqlite3, WAL: workers in other
+ * processes see the same rows and never take the same job).
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -234,7 +234,9 @@ export class SqliteJobQueue implements JobQueue {
         }
         const next = this.db
           .prepare(
-            `select id, data, attempts from job_queue where queue = ? and state = 'queued' and run_after <= ?
+            `select id, data, attempts from job_queue as next where queue = ? and state = 'queued' and run_after <= ?
+             and (job_key is null or not exists (select 1 from job_queue running where running.queue = next.queue
+               and running.job_key = next.job_key and running.state = 'active'))
            order by run_after, created_at limit 1`,
           )
           .get(queue, now) as Omit<JobRow, 'lease_token'> | undefined;

@@ -97,6 +97,33 @@ for (const engine of scratchEngines()) {
       assert.equal(attempts[2]?.attempt, 1, 'a revived job has fresh retries');
     });
 
+    it('never runs two jobs with one key at once', async () => {
+      const queue = await open(KILL_TEST_POLICY);
+      await queue.send('vision', { ownerId: 'o1', photoId: 'p1' }, { key: 'o1/p1' });
+      let running = 0;
+      let mostAtOnce = 0;
+      let runs = 0;
+      await queue.work(
+        'vision',
+        async () => {
+          running += 1;
+          mostAtOnce = Math.max(mostAtOnce, running);
+          await new Promise((resolve) => setTimeout(resolve, 1200));
+          running -= 1;
+          runs += 1;
+        },
+        { concurrency: 2 },
+      );
+      await until('the first job runs', () => running === 1);
+      // Another job for the same photo (an ingest retried after its worker died queues one again).
+      assert.equal(
+        typeof (await queue.send('vision', { ownerId: 'o1', photoId: 'p1' }, { key: 'o1/p1' })),
+        'string',
+      );
+      await until('both ran', () => runs === 2, 20_000);
+      assert.equal(mostAtOnce, 1);
+    });
+
     it('counts per owner', async () => {
       const queue = await open();
       await queue.send('vision', { ownerId: 'alice', photoId: 'a1' }, { key: 'alice/a1' });
