@@ -45,8 +45,7 @@ export async function clusterOwnerFaces(
   }
   const lost = (personId: string) =>
     (state.clusterSizes.get(personId) ?? 0) > (byPerson.get(personId)?.length ?? 0);
-  // A face with neither a descriptor nor a provider id (quality-gated: too small, blurred or turned) is never
-  // clustered, so it is not news either.
+  // A face with neither a descriptor nor a provider id is never clustered, so it is not news either.
   const clusterable = (face: StoredFace) =>
     face.descriptor !== undefined || face.providerFaceId !== undefined;
   const hasNew = state.faces.some((face) => face.personId === null && clusterable(face));
