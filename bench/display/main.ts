@@ -27,6 +27,7 @@ import { loadTest } from './load';
 import { fmt, percentile, throughput, verdict } from './measure';
 import { startNginx } from './nginx';
 import { BENCH_SERVICE_TOKEN } from './bench-credentials';
+import { benchClipRenditions } from './clip-renditions';
 import { ensureTools } from './system-tools';
 
 const run = promisify(execFile);
@@ -253,6 +254,8 @@ async function main(): Promise<void> {
     log(
       `   ${images} renditions in ${fmt((performance.now() - started) / 1000)} s; RSS ${fmt(before.rssMb, 0)} MB idle -> peak ${fmt(after.peakRssMb, 0)} MB  target <= 350 MB  ${verdict(after.peakRssMb <= 350)}`,
     );
+
+    await benchClipRenditions(join(dir, 'clips'), log);
   } finally {
     for (const server of servers) await server.stop();
     await rm(dir, { recursive: true, force: true });
