@@ -19,7 +19,7 @@ export async function peopleView(api: ApiClient): Promise<HTMLElement> {
   );
 }
 
-function personCard(api: ApiClient, person: Person): HTMLElement {
+function personCard(api: ApiClient, person: Person, note = ''): HTMLElement {
   const path = `/people/${encodeURIComponent(person.id)}`;
   const input = h('input', {
     type: 'text',
@@ -28,19 +28,15 @@ function personCard(api: ApiClient, person: Person): HTMLElement {
     placeholder: 'Who is this?',
     'aria-label': `Name of ${person.name ?? 'this person'}`,
   });
-  const message = h('span', { class: 'message', role: 'status' });
+  const message = h('span', { class: 'message', role: 'status' }, note);
   const form = h('form', { class: 'name' }, input, h('button', { type: 'submit' }, 'Save name'), message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = input.value.trim();
     if (!name) return;
     api.patch<Person>(path, { name }).then(
-      (after) => {
-        message.textContent =
-          after.id === person.id ? 'Saved' : `Merged into ${after.name ?? 'another person'}`;
-        card.dataset.personId = after.id;
-        card.dataset.name = after.name ?? '';
-      },
+      // Naming may give the person another id (merged into someone of that name): the card follows it.
+      (after) => card.replaceWith(personCard(api, after, `Saved as ${after.name ?? name}`)),
       (error: unknown) => {
         message.textContent = error instanceof ApiError ? error.message : 'Not saved';
       },
