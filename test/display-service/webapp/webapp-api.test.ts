@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { OWNER_HEADER } from '../../../common/contracts';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import { localStackConfigFromEnv } from '../../../server/config';
+import { readLocalSecrets } from '../../../server/local-secrets';
+import { findDevice } from '../../../tools/alexa-simulator/devices';
+import { buildRequestEnvelope, SIMULATOR_IDENTITY } from '../../../tools/alexa-simulator/envelope';
+import { sendToSkill } from '../../../tools/alexa-simulator/skill-transport';
 import { startLocalStack, type LocalStack } from '../../../server/local-stack';
 
 const VIEWPORT = { width: 1280, height: 800, shape: 'RECTANGLE' };
@@ -165,6 +170,38 @@ describe('web app API (/app/api) on the local stack', function () {
       }),
     });
     assert.equal(hostile.status, 400);
+  });
+
+  it('an Echo Show\'s ambient frame ("open Photo Frame") follows the profile set for that device', async () => {
+    const launch = async (): Promise<string[]> => {
+      const reply = await sendToSkill(
+        `${stack.url}/alexa`,
+        buildRequestEnvelope({
+          device: findDevice('Echo Show 8'),
+          heard: { type: 'LaunchRequest' },
+          locale: 'en-US',
+        }),
+        readLocalSecrets(join(root, 'data'))?.simulatorToken,
+      );
+      assert.equal(reply.status, 200);
+      const render = ((reply.body as ResponseEnvelope).response.directives ?? []).find(
+        (d) => d.type === 'Alexa.Presentation.APL.RenderDocument',
+      ) as { datasources?: { photos?: { items: { photoIds: string[] }[] } } } | undefined;
+      return [...new Set((render?.datasources?.photos?.items ?? []).flatMap((item) => item.photoIds))].sort();
+    };
+    const everything = await launch();
+    assert.ok(everything.length >= 2, everything.join(' '));
+    const favourite = everything[0] ?? '';
+    await call(`/photos/${favourite}/flags`, { method: 'PATCH', body: JSON.stringify({ favorite: true }) });
+    const saved = await call('/frames/profile', {
+      method: 'PUT',
+      body: JSON.stringify({
+        deviceId: SIMULATOR_IDENTITY.deviceId,
+        settings: { shows: { kind: 'favourites' }, intervalSeconds: 30 },
+      }),
+    });
+    assert.equal(saved.status, 200, await saved.clone().text());
+    assert.deepEqual(await launch(), [favourite]);
   });
 
   it('serves the manifest and its icons', async () => {
