@@ -85,6 +85,8 @@ export function describeQuality(
     '',
   );
   const c = quality.clustering;
+  const sum = (key: 'faces' | 'found' | 'asked' | 'missing' | 'wrongFound' | 'wrongAsked') =>
+    quality.naming.reduce((total, n) => total + n[key], 0);
   lines.push(
     `Clustering (people/face-clustering.ts, default threshold): ${c.clusteredFaces} detected faces clustered, ${c.matchedWithIdentity} of them matched to a known person: ${c.identities} people in ${c.clusters} clusters`,
     `  purity ${fixed(c.purity, 3)} (target >= ${T.purity}: ${verdict(c.purity, T.purity, 'min')}),` +
@@ -93,6 +95,15 @@ export function describeQuality(
       .slice(0, 8)
       .map((s) => `${s.identity} ${s.faces} faces in [${s.clusterSizes.join(',')}]`)
       .join('; ')}`,
+    '',
+    `Naming one face of each person (${quality.naming.length} people with 2+ faces; named threshold, then "is this X?" suggestions):`,
+    `  their faces found ${sum('found')}, asked about ${sum('asked')}, missing ${sum('missing')} of ${sum('faces')}; someone else's found ${sum('wrongFound')}, asked about ${sum('wrongAsked')}`,
+    `  with faces missing: ${
+      quality.naming
+        .filter((n) => n.missing > 0)
+        .map((n) => `${n.identity} ${n.missing}/${n.faces}`)
+        .join('; ') || 'none'
+    }`,
     '',
     `Photos with mistakes (${quality.mistakes.length}; false labels / missed labels / missed faces), first 25:`,
     ...quality.mistakes

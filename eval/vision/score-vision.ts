@@ -18,6 +18,7 @@ import {
 } from './face-matching';
 import { COCO_CLASSES } from '../../common/vocabulary';
 import { overallScore, scoreLabels, type LabelScore } from './label-scores';
+import { scoreNaming, type NamingScore } from './naming-scores';
 import { SCENE_LABELS } from './ground-truth-schema';
 
 export interface DetectionRecall {
@@ -47,6 +48,8 @@ export interface VisionQuality {
     detected: number;
   };
   clustering: ClusterScores & { clusteredFaces: number; matchedWithIdentity: number };
+  /** Per person: what naming their first face finds and asks about (naming-scores.ts). */
+  naming: NamingScore[];
   /** Per photo what was wrong: the bench prints the worst. */
   mistakes: { id: string; falseLabels: string[]; missedLabels: string[]; missedFaces: number }[];
 }
@@ -166,6 +169,7 @@ export function scoreVision(run: readonly AnalysedPhoto[]): VisionQuality {
       clusteredFaces: clusterInput.length,
       matchedWithIdentity: clustered.length,
     },
+    naming: scoreNaming(clusterInput, identityOfFace, clusters.clusters),
     mistakes,
   };
 }
