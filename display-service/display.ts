@@ -247,7 +247,16 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
   const handleClip = createClipHandler(clips, logger);
   const clipPrefix = `${DISPLAY_PATH_PREFIX}/clips/`;
   const renditionPrefix = `${DISPLAY_PATH_PREFIX}/renditions/`;
-  const prerenderer = new Prerenderer((target) => renditions.prepare(target), logger);
+  const prerenderer = new Prerenderer(async (target) => {
+    await renditions.prepare(target);
+    // Then a clip's MP4, in the background on its own queue (one transcode at a time), not in a render slot; the
+    // still's render has just looked the item up, so this asks the library nothing more.
+    if (target.pairedPhotoId !== undefined) return;
+    const { ownerId, photoId, width, height } = target;
+    clips.prepare({ ownerId, photoId, width, height }).catch((error: unknown) => {
+      logger.debug('clip not prepared ahead', { photoId, error });
+    });
+  }, logger);
   const repository = new SlideshowRepository(db);
   const retention = new SlideshowRetention(
     db,
@@ -360,6 +369,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       retention.stop();
       await retention.settled();
       await prerenderer.close();
+      await clips.close();
       renditions.close();
       posters.close();
       cache.close();

@@ -5,7 +5,7 @@ import type { PhotoFactsCache } from '../photo-facts-cache';
 import type { OriginalStore } from '../original-store';
 import { RenderLimiter } from '../render-limiter';
 import { clipSizeFor } from './clip-size';
-import type { ClipUrlSigner, ReceivedClipUrl } from './clip-url';
+import type { ClipTarget, ClipUrlSigner, ReceivedClipUrl } from './clip-url';
 import { withLocalVideoFile } from './local-video-file';
 import type { MediaTools } from './media-tools';
 import { probeVideo } from './probe-video';
@@ -40,11 +40,26 @@ export interface ClipFile {
 export class ClipService {
   private readonly limiter = new RenderLimiter(1);
   private readonly pending = new Map<string, Promise<void>>();
+  /** Aborted on close: a transcode still running (one made ahead) is killed rather than left writing files. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly deps: ClipServiceDependencies) {}
 
   async locate(received: ReceivedClipUrl): Promise<ClipFile> {
-    const target = this.deps.signer.verify(received);
+    return this.fileFor(this.deps.signer.verify(received));
+  }
+
+  /**
+   * Makes a clip's rendition ahead of the device asking (the slideshow pre-renderer calls it for every item it
+   * prepares): a transcode takes seconds to tens of seconds, which the device would otherwise wait for. Photos
+   * are left alone; failures only mean the device's own request will be answered with the reason.
+   */
+  async prepare(target: ClipTarget): Promise<void> {
+    const facts = await this.deps.facts.get(target.ownerId, target.photoId);
+    if (facts.mediaKind === 'video') await this.fileFor(target);
+  }
+
+  private async fileFor(target: ClipTarget): Promise<ClipFile> {
     const facts = await this.deps.facts.get(target.ownerId, target.photoId);
     if (facts.mediaKind !== 'video') throw videoErrors.notAVideo();
     const key = createHash('sha256')
@@ -64,6 +79,12 @@ export class ClipService {
     return { path, etag: `"${key}"` };
   }
 
+  /** Stops every transcode and waits until they are gone. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    await Promise.allSettled([...this.pending.values()]);
+  }
+
   /** Everyone asking for the same clip at once waits for the one transcode. */
   private makeOnce(key: string, make: () => Promise<void>): Promise<void> {
     let running = this.pending.get(key);
@@ -77,7 +98,11 @@ export class ClipService {
   private async make(uri: string, box: { width: number; height: number }, path: string): Promise<void> {
     if (await exists(path)) return;
     const { originals, tools, limits } = this.deps;
-    const signal = AbortSignal.timeout(limits.probeTimeoutMs + limits.transcodeTimeoutMs + 30_000);
+    const signal = AbortSignal.any([
+      AbortSignal.timeout(limits.probeTimeoutMs + limits.transcodeTimeoutMs + 30_000),
+      this.closing.signal,
+    ]);
+    signal.throwIfAborted();
     await mkdir(dirname(path), { recursive: true });
     // A crash mid-transcode never leaves half a clip under the key: written aside, renamed into place.
     const partial = `${path}.${randomUUID()}.partial.mp4`;

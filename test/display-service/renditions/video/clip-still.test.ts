@@ -17,6 +17,25 @@ interface CreatedSlideshow {
   }[];
 }
 
+async function mp4sUnder(root: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  try {
+    const entries = await readdir(root, { recursive: true });
+    return entries.filter((name) => name.endsWith('.mp4') && !name.includes('.partial.'));
+  } catch {
+    return [];
+  }
+}
+
+async function eventually(ms: number, check: () => Promise<boolean>): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return check();
+}
+
 describe('display-service/renditions/video: a clip ingested from a folder renders as a still', function () {
   this.timeout(60_000);
   let dir: string;
@@ -96,6 +115,10 @@ describe('display-service/renditions/video: a clip ingested from a folder render
     assert.equal(clips.length, 1);
     const clip = clips[0]!.clip!;
     assert.equal(clip.durationMs, 2000);
+    // Made ahead by the slideshow's pre-renderer, before any device asks for it.
+    const clipsDir = join(dir, 'data', 'renditions', 'clips');
+    const madeAhead = await eventually(10_000, async () => (await mp4sUnder(clipsDir)).length > 0);
+    assert.ok(madeAhead, `no clip made ahead under ${clipsDir}`);
     const ranged = await fetch(clip.url, { headers: { range: 'bytes=0-1' } });
     assert.equal(ranged.status, 206, await ranged.clone().text());
     assert.equal(ranged.headers.get('content-type'), 'video/mp4');
