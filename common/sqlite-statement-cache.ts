@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { LRUCache } from 'lru-cache';
 
 /** Distinct statements kept prepared; ingest uses a few dozen shapes, searches vary more (IN lists, filters). */
 const DEFAULT_CAPACITY = 256;
@@ -13,7 +14,7 @@ const DEFAULT_CAPACITY = 256;
  * between its queries is safe; other users of the same connection prepare their own.
  */
 export function withStatementCache(sqlite: Database.Database, capacity = DEFAULT_CAPACITY): SqliteDatabase {
-  const statements = new Map<string, Database.Statement>();
+  const statements = new LRUCache<string, Database.Statement>({ max: capacity });
   return {
     close: () => {
       statements.clear();
@@ -21,19 +22,9 @@ export function withStatementCache(sqlite: Database.Database, capacity = DEFAULT
     },
     prepare(sql: string): SqliteStatement {
       const cached = statements.get(sql);
-      if (cached && !cached.busy) {
-        // Most recently used goes last, so the first key is the one to drop.
-        statements.delete(sql);
-        statements.set(sql, cached);
-        return cached;
-      }
+      if (cached && !cached.busy) return cached;
       const statement = sqlite.prepare(sql);
-      if (cached) return statement;
-      statements.set(sql, statement);
-      if (statements.size > capacity) {
-        const oldest = statements.keys().next().value;
-        if (oldest !== undefined) statements.delete(oldest);
-      }
+      if (!cached) statements.set(sql, statement);
       return statement;
     },
   };

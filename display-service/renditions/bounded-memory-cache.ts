@@ -1,4 +1,4 @@
-import NodeCache from 'node-cache';
+import { LRUCache } from 'lru-cache';
 
 export interface BoundedMemoryCacheOptions<V> {
   /** Budget for the sum of `weigh(value)` over every entry (bytes for renditions, entries by default). */
@@ -9,73 +9,43 @@ export interface BoundedMemoryCacheOptions<V> {
 }
 
 /**
- * node-cache (expiry) with a weight budget. node-cache itself only bounds the number of keys and refuses new ones
- * when full (ECACHEFULL); a cache should instead make room, so the least recently used entries are dropped first
- * until the new one fits. An entry heavier than the whole budget is not kept at all. Only a cache: losing an
- * entry costs a reload.
+ * An in-memory cache with a weight budget and an expiry, on lru-cache: the least recently used entries are dropped
+ * until a new one fits, and an entry heavier than the whole budget is not kept at all. Only a cache: losing an
+ * entry costs a reload. Values are kept as they are (shared immutable buffers/objects, never cloned).
  */
-export class BoundedMemoryCache<V> {
-  private readonly cache: NodeCache;
-  /** Weight per key, in least- to most-recently-used order (a Map keeps insertion order). */
-  private readonly weights = new Map<string, number>();
-  private totalWeight = 0;
-  private readonly weigh: (value: V) => number;
+export class BoundedMemoryCache<V extends NonNullable<unknown>> {
+  private readonly cache: LRUCache<string, V>;
 
-  constructor(private readonly options: BoundedMemoryCacheOptions<V>) {
-    this.weigh = options.weigh ?? (() => 1);
-    this.cache = new NodeCache({
-      stdTTL: options.ttlSeconds,
-      checkperiod: Math.max(1, Math.ceil(options.ttlSeconds / 4)),
-      // Values are shared immutable buffers/objects; cloning an image on every hit would defeat the cache.
-      useClones: false,
+  constructor(options: BoundedMemoryCacheOptions<V>) {
+    const weigh = options.weigh ?? (() => 1);
+    this.cache = new LRUCache<string, V>({
+      maxSize: options.maxWeight,
+      // lru-cache refuses sizes below 1; an empty buffer still takes a slot.
+      sizeCalculation: (value) => Math.max(1, Math.ceil(weigh(value))),
+      ttl: options.ttlSeconds * 1000,
     });
-    // Expiry and explicit deletes both end here, so the budget never counts entries that are gone.
-    this.cache.on('del', (key: string) => this.forget(key));
   }
 
   get(key: string): V | undefined {
-    const value = this.cache.get<V>(key);
-    const weight = this.weights.get(key);
-    if (value !== undefined && weight !== undefined) {
-      this.weights.delete(key);
-      this.weights.set(key, weight);
-    }
-    return value;
+    return this.cache.get(key);
   }
 
   set(key: string, value: V): void {
-    const weight = this.weigh(value);
-    if (this.cache.has(key)) this.cache.del(key);
-    if (weight > this.options.maxWeight) return;
-    for (const oldest of this.weights.keys()) {
-      if (this.totalWeight + weight <= this.options.maxWeight) break;
-      this.cache.del(oldest);
-    }
+    // A value over the budget is refused by lru-cache; the old value under the key must not outlive it.
+    this.cache.delete(key);
     this.cache.set(key, value);
-    this.weights.set(key, weight);
-    this.totalWeight += weight;
   }
 
   get size(): number {
-    return this.weights.size;
+    return this.cache.size;
   }
 
   /** The sum of the entries' weights (bytes, for renditions). */
   get weight(): number {
-    return this.totalWeight;
+    return this.cache.calculatedSize;
   }
 
   close(): void {
-    this.cache.flushAll();
-    this.cache.close();
-    this.weights.clear();
-    this.totalWeight = 0;
-  }
-
-  private forget(key: string): void {
-    const weight = this.weights.get(key);
-    if (weight === undefined) return;
-    this.weights.delete(key);
-    this.totalWeight -= weight;
+    this.cache.clear();
   }
 }

@@ -1,34 +1,27 @@
-/**
- * A small in-process cache with a per-entry lifetime and a hard size bound (oldest entry evicted first). Only a
- * cache: a cold Lambda container or a second instance simply asks again.
- */
-export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+import { LRUCache } from 'lru-cache';
 
-  constructor(
-    private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+/**
+ * A small in-process cache with a per-entry lifetime and a hard size bound (least recently used evicted first), on
+ * lru-cache. Only a cache: a cold Lambda container or a second instance simply asks again.
+ */
+export class TtlCache<V extends NonNullable<unknown>> {
+  private readonly entries: LRUCache<string, V>;
+
+  constructor(maxEntries: number, now: () => number = Date.now) {
+    this.entries = new LRUCache<string, V>({
+      max: maxEntries,
+      // Every entry brings its own lifetime (set); ttlResolution 0 reads the clock on each get, so expiry is exact.
+      ttlResolution: 0,
+      perf: { now },
+    });
+  }
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    return this.entries.get(key);
   }
 
   set(key: string, value: V, ttlMs: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    // Maps iterate in insertion order, so the first key is the one written longest ago.
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
+    this.entries.set(key, value, { ttl: ttlMs });
   }
 
   get size(): number {

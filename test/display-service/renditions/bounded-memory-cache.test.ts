@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { BoundedMemoryCache } from '../../../display-service/renditions/bounded-memory-cache';
 
 describe('renditions/bounded-memory-cache', () => {
-  const caches: BoundedMemoryCache<unknown>[] = [];
+  const caches: { close(): void }[] = [];
   afterEach(() => caches.splice(0).forEach((cache) => cache.close()));
-  function newCache<V>(maxWeight: number, weigh?: (value: V) => number): BoundedMemoryCache<V> {
+  function newCache<V extends NonNullable<unknown>>(
+    maxWeight: number,
+    weigh?: (value: V) => number,
+  ): BoundedMemoryCache<V> {
     const cache = new BoundedMemoryCache<V>({ maxWeight, ttlSeconds: 60, ...(weigh ? { weigh } : {}) });
-    caches.push(cache as BoundedMemoryCache<unknown>);
+    caches.push(cache);
     return cache;
   }
 

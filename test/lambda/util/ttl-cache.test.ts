@@ -6,14 +6,14 @@ describe('TtlCache', () => {
     let now = 1_000;
     const cache = new TtlCache<string>(10, () => now);
     cache.set('token', 'owner-1', 300);
-    now += 299;
+    now += 300; // the whole lifetime: still there at its last millisecond
     assert.equal(cache.get('token'), 'owner-1');
     now += 1;
     assert.equal(cache.get('token'), undefined);
     assert.equal(cache.size, 0);
   });
 
-  it('never holds more than its bound: the entry written longest ago goes first', () => {
+  it('never holds more than its bound: the least recently used entry goes first', () => {
     const cache = new TtlCache<number>(3);
     for (const [key, value] of [
       ['a', 1],
