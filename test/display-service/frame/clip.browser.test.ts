@@ -7,11 +7,8 @@ import { localStackConfigFromEnv, startLocalStack, type LocalStack } from '../..
 import { writeClip } from '../renditions/video/clip-fixtures';
 import { chromiumPath, launchChromium } from './helpers/chromium';
 
-declare global {
-  interface Window {
-    photoFrame?: { state?: () => { position: number; shown: number } };
-  }
-}
+/** The frame's test hook (frame-main.ts), typed here as far as this test reads it. */
+type FrameWindow = Window & { photoFrame?: { state?: () => { position: number; shown: number } } };
 
 describe('web frame in chromium plays clips (issue 15, acceptance 1)', function () {
   this.timeout(120_000);
@@ -70,10 +67,14 @@ describe('web frame in chromium plays clips (issue 15, acceptance 1)', function 
     });
     // A one-minute interval: only the clip's end can move the frame on within seconds.
     await page.goto(`${stack.url}/frame?q=${encodeURIComponent('videos')}&interval=60`);
-    await page.waitForFunction(() => (window.photoFrame?.state?.().shown ?? 0) > 0, undefined, {
-      timeout: 30_000,
-    });
-    const first = await page.evaluate(() => window.photoFrame?.state?.().position ?? -1);
+    await page.waitForFunction(
+      () => ((window as FrameWindow).photoFrame?.state?.().shown ?? 0) > 0,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    const first = await page.evaluate(() => (window as FrameWindow).photoFrame?.state?.().position ?? -1);
     await page.waitForFunction(
       () => {
         const video = document.querySelector<HTMLVideoElement>('.slide:last-child video.clip');
@@ -99,9 +100,13 @@ describe('web frame in chromium plays clips (issue 15, acceptance 1)', function 
     assert.equal(played.width, 640, 'the clip plays at its own size (never enlarged)');
     assert.ok(played.poster > 0, 'the poster still is decoded beneath it');
     const endedBy = Date.now();
-    await page.waitForFunction((was) => (window.photoFrame?.state?.().position ?? was) !== was, first, {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      (was) => ((window as FrameWindow).photoFrame?.state?.().position ?? was) !== was,
+      first,
+      {
+        timeout: 15_000,
+      },
+    );
     assert.ok(Date.now() - endedBy < 15_000, 'moved on at the clip end, long before the 60 s interval');
     assert.ok(
       clipResponses.some((status) => status === 200 || status === 206),
