@@ -185,9 +185,9 @@ export function createOwnerNames(
     if (cached) return cached;
     const loading = library.vocabulary(ownerId);
     cache.set(ownerId, loading, OWNER_NAMES_TTL_MS);
-    // A failed load is not remembered (it expires at once): the next request asks again.
+    // A failed load is not remembered: the next request asks again.
     loading.catch(() => {
-      if (cache.get(ownerId) === loading) cache.set(ownerId, loading, 0);
+      if (cache.get(ownerId) === loading) cache.delete(ownerId);
     });
     return loading;
   };

@@ -20,8 +20,14 @@ export class TtlCache<V extends NonNullable<unknown>> {
     return this.entries.get(key);
   }
 
+  /** Keeps the value for `ttlMs`; a lifetime of zero or less keeps nothing (to lru-cache, a ttl of 0 is forever). */
   set(key: string, value: V, ttlMs: number): void {
-    this.entries.set(key, value, { ttl: ttlMs });
+    if (ttlMs <= 0) this.entries.delete(key);
+    else this.entries.set(key, value, { ttl: ttlMs });
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 
   get size(): number {

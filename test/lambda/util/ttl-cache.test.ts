@@ -30,4 +30,15 @@ describe('TtlCache', () => {
       [10, 3, 4],
     );
   });
+
+  it('keeps nothing for a lifetime of zero, and forgets an entry deleted', () => {
+    const cache = new TtlCache<string>(10, () => 5_000);
+    cache.set('a', 'A', 60_000);
+    cache.set('a', 'A again', 0);
+    assert.equal(cache.get('a'), undefined);
+    cache.set('b', 'B', 60_000);
+    cache.delete('b');
+    assert.equal(cache.get('b'), undefined);
+    assert.equal(cache.size, 0);
+  });
 });
