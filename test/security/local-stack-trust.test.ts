@@ -142,6 +142,7 @@ describe('trust: the embedded stack (issue 12)', function () {
       'PATCH /v1/library/photos/:id/flags': { hidden: true },
       'PATCH /v1/library/labels/:label': { hidden: true },
       'PATCH /v1/library/people/:id': { name: 'Renamed' },
+      'PUT /v1/library/people/:id/suggestions/:faceId': { answer: 'yes' },
       'POST /v1/display/slideshows': { ownerId: VICTIM, query: {}, viewport },
       'POST /v1/display/ambient': { ownerId: VICTIM, deviceId: 'kitchen', viewport },
       'POST /v1/display/ambient/:slideshowId/position': { index: 0 },
