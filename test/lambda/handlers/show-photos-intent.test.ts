@@ -45,6 +45,8 @@ describe('ShowPhotosIntent', () => {
       photoIds: ['beach0'],
       layout: 'single',
       captionText: 'July 1, 2025',
+      clipUrl: '',
+      clipDurationMs: 0,
     });
     assert.equal(execute.type, 'Alexa.Presentation.APL.ExecuteCommands');
     assert.equal(execute.token, render.token);
