@@ -20,6 +20,7 @@ import { loadLanguageModel } from '../../tools/alexa-simulator/interaction-model
 import { intentFromSlotValues, matchUtterance } from '../../tools/alexa-simulator/interaction-model-matcher';
 import { bearer } from '../support/test-credentials';
 import { sendToSkill } from '../../tools/alexa-simulator/skill-transport';
+import { CROP_TOLERANCE } from '../../display-service/renditions/pipeline/layout';
 
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
 type ExecuteCommands = interfaces.alexa.presentation.apl.ExecuteCommandsDirective;
@@ -165,10 +166,20 @@ describe('end to end: Lambda handler → display → library on the local stack'
         facts.takenLocal >= '2026-06-01T00:00:00' &&
         facts.takenLocal < '2026-09-01T00:00:00',
     );
-    // Compare the centre of the rendition with the original, upright and fitted the same way.
-    const fitted = await sharp(fileURLToPath(facts.source.uri))
+    // Compare the rendition with the original, upright and placed the same way: a photo within CROP_TOLERANCE of the
+    // screen's shape fills it (no faces here, so libvips' attention picks the crop), any other is fitted inside.
+    const original = await sharp(fileURLToPath(facts.source.uri))
       .rotate()
-      .resize(1280, 800, { fit: 'inside' })
+      .toBuffer({ resolveWithObject: true });
+    const apart = Math.abs(Math.log(original.info.width / original.info.height / (1280 / 800)));
+    const fitted = await sharp(original.data)
+      .resize(
+        1280,
+        800,
+        apart <= Math.log(CROP_TOLERANCE)
+          ? { fit: 'cover', position: sharp.strategy.attention }
+          : { fit: 'inside' },
+      )
       .toBuffer({ resolveWithObject: true });
     const left = Math.floor((1280 - fitted.info.width) / 2);
     const top = Math.floor((800 - fitted.info.height) / 2);
