@@ -142,7 +142,9 @@ export async function migrateToLatest<Schema>(
   }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`${tier} database migration ${failed} failed`, { cause: error });
+    // The cause's words go into the message too: test runners and startup logs often print only the message.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`${tier} database migration ${failed} failed: ${why}`, { cause: error });
   }
 }
 
