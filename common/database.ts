@@ -143,7 +143,7 @@ export async function migrateToLatest<Schema>(
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     // The cause's words go into the message too: test runners and startup logs often print only the message.
-    const why = error instanceof Error ? error.message : String(error);
+    const why = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`${tier} database migration ${failed} failed: ${why}`, { cause: error });
   }
 }
