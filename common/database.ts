@@ -126,6 +126,7 @@ export async function migrateToLatest<Schema>(
   migrations: Record<string, Migration>,
   logger?: Logger,
 ): Promise<void> {
+  const schema = await currentSchema(db);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
@@ -133,19 +134,33 @@ export async function migrateToLatest<Schema>(
     migrationLockTableName: `${tier}_migrations_lock`,
     // Without a schema, Kysely looks for its tables in every schema: another schema's copy (a second tenant
     // database, a parallel test run) would count as ours. Pin them to the connection's own schema.
-    migrationTableSchema: await currentSchema(db),
+    migrationTableSchema: schema,
   });
-  const { error, results } = await migrator.migrateToLatest();
-  for (const result of results ?? []) {
-    if (result.status === 'Success')
-      logger?.info(`${tier} migration applied`, { migration: result.migrationName });
-  }
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    for (const result of results ?? []) {
+      if (result.status === 'Success')
+        logger?.info(`${tier} migration applied`, { migration: result.migrationName });
+    }
+    if (!error) return;
+    if (attempt < MIGRATION_ATTEMPTS && droppedElsewhere(error, schema)) continue;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     // The cause's words go into the message too: test runners and startup logs often print only the message.
     const why = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`${tier} database migration ${failed} failed: ${why}`, { cause: error });
   }
+}
+
+const MIGRATION_ATTEMPTS = 3;
+
+/**
+ * Kysely's migrator first looks for its table by introspecting every schema of the database, outside its lock; a
+ * schema another connection drops meanwhile (another tenant's, a parallel test's) fails that catalogue query with
+ * "schema <theirs> does not exist". Nothing of ours was touched, so the migration is simply tried again.
+ */
+export function droppedElsewhere(error: unknown, ours: string | undefined): boolean {
+  const match = error instanceof Error ? /schema "([^"]+)" does not exist/.exec(error.message) : null;
+  return match !== null && match[1] !== ours;
 }
 
 async function currentSchema<Schema>(db: Kysely<Schema>): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openDatabase } from '../../common/database';
+import { droppedElsewhere, openDatabase } from '../../common/database';
 
 const url = process.env.LIBRARY_TEST_DATABASE_URL?.trim();
 
@@ -61,5 +61,15 @@ describe('openDatabase on PostgreSQL', function () {
     } finally {
       await db.destroy();
     }
+  });
+});
+
+describe('migrateToLatest retries', () => {
+  it("only a catalogue race with another schema's drop, never a problem in its own schema or any other error", () => {
+    const theirs = new Error('schema "pf_test_0123456789ab" does not exist');
+    assert.equal(droppedElsewhere(theirs, 'pf_test_ours'), true);
+    assert.equal(droppedElsewhere(new Error('schema "pf_test_ours" does not exist'), 'pf_test_ours'), false);
+    assert.equal(droppedElsewhere(new Error('relation "photos" does not exist'), 'pf_test_ours'), false);
+    assert.equal(droppedElsewhere('schema "x" does not exist', 'pf_test_ours'), false);
   });
 });
