@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../../common/logger';
 import type { JobHandler, JobQueue, QueueCounts, SendOptions, StopOptions, WorkOptions } from './job-queue';
@@ -54,7 +55,28 @@ export class PgBossJobQueue implements JobQueue {
     this.boss.on('error', (error) => options.logger.warn('job queue (pg-boss) error', { error }));
   }
 
+  /**
+   * Starts pg-boss and makes the queues, one process at a time: workers and `--enqueue` starting together on one
+   * database deadlocked in pg-boss's schema and queue creation ('deadlock detected', found by the topology test), so
+   * this holds a session advisory lock keyed by the schema while it sets up.
+   */
   async start(): Promise<void> {
+    const lock = new Client({
+      connectionString: this.options.url,
+      application_name: 'photo-frame-jobs-start',
+    });
+    const key = `photo-frame-jobs:${this.schema}`;
+    await lock.connect();
+    try {
+      await lock.query('select pg_advisory_lock(hashtext($1))', [key]);
+      await this.setUp();
+    } finally {
+      await lock.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      await lock.end();
+    }
+  }
+
+  private async setUp(): Promise<void> {
     await this.boss.start();
     for (const queue of QUEUE_NAMES) {
       const policy = this.policyOf(queue);
