@@ -1,7 +1,13 @@
 import express, { type Request, type Router } from 'express';
 import { answerNothingFound, nothingFoundSentence } from '../../../common/answers/nothing-found-answer';
 import { scopesAllow, type RequiredScope } from '../../../common/auth/scopes';
-import type { PhotoQuery, PhotoSummary, SearchRequest } from '../../../common/contracts';
+import {
+  personUpdateSchema,
+  photoFlagsSchema,
+  type PhotoQuery,
+  type PhotoSummary,
+  type SearchRequest,
+} from '../../../common/contracts';
 import { parseInput } from '../../../common/validation';
 import { frameErrors } from '../../frame/server/frame-errors';
 import type { FramePairings } from '../../frame/server/frame-pairings';
@@ -10,9 +16,7 @@ import type { FrameProfiles } from '../../profiles/frame-profiles';
 import type { WebAppLibrary } from './webapp-library';
 import {
   deviceQuerySchema,
-  flagsRequestSchema,
   linkRequestSchema,
-  personRequestSchema,
   profileRequestSchema,
   searchRequestSchema,
   type WebAppSearchRequest,
@@ -102,7 +106,7 @@ export function webAppApi(services: WebAppApiServices): Router {
 
   api.patch('/photos/:id/flags', async (req, res) => {
     const { ownerId } = await ownerFor(req, 'library:write');
-    const flags = parseInput(flagsRequestSchema, req.body);
+    const flags = parseInput(photoFlagsSchema, req.body);
     res.json(await library.setPhotoFlags(ownerId, req.params.id ?? '', flags));
   });
 
@@ -126,7 +130,7 @@ export function webAppApi(services: WebAppApiServices): Router {
   // Name, rename, merge (naming a person with another person's name merges them) and hide.
   api.patch('/people/:id', async (req, res) => {
     const { ownerId } = await ownerFor(req, 'library:write');
-    const update = parseInput(personRequestSchema, req.body);
+    const update = parseInput(personUpdateSchema, req.body);
     res.json(await library.updatePerson(ownerId, req.params.id ?? '', update));
   });
 

@@ -29,27 +29,6 @@ export const searchRequestSchema = z
   );
 export type WebAppSearchRequest = z.output<typeof searchRequestSchema>;
 
-export const flagsRequestSchema = z
-  .object({ favorite: z.boolean().optional(), hidden: z.boolean().optional() })
-  .strict()
-  .refine((f) => f.favorite !== undefined || f.hidden !== undefined, {
-    message: 'give favorite and/or hidden',
-  });
-
-export const personRequestSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/[\p{L}\p{N}]/u, 'must contain a letter or digit')
-      .optional(),
-    hidden: z.boolean().optional(),
-  })
-  .strict()
-  .refine((p) => p.name !== undefined || p.hidden !== undefined, { message: 'give name and/or hidden' });
-
 export const linkRequestSchema = z
   .object({
     code: z
