@@ -25,11 +25,12 @@ RUN --mount=type=cache,target=/root/.npm \
 # ---- runtime: Node, the production node_modules and the TypeScript sources tsx runs ----
 FROM ${BASE_IMAGE} AS runtime
 # tini is PID 1: it forwards SIGTERM/SIGINT to Node and reaps zombies (`docker run --init` semantics, built in).
-RUN if ! command -v tini >/dev/null; then \
-      apt-get update \
-      && apt-get install -y --no-install-recommends tini ca-certificates \
-      && rm -rf /var/lib/apt/lists/*; \
-    fi \
+# ffmpeg/ffprobe (Debian's) make the clips' MP4 renditions and posters; without them a clip answers 503
+# VIDEO_TOOLS_MISSING. Installed without recommends, and the apt lists go in the same layer.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tini ca-certificates ffmpeg \
+    && rm -rf /var/lib/apt/lists/* \
+    && ffmpeg -hide_banner -version | head -n 1 \
     && (id -u node >/dev/null 2>&1 || useradd --uid 1000 --user-group --create-home --shell /usr/sbin/nologin node) \
     && mkdir -p /data /photos \
     && chown node:node /data

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the container image from a clean clone of this repository's HEAD and checks it the way a self-hoster runs
-# it: a temporary PHOTOS_DIR (real JPEGs, read-only) and DATA_DIR mounted, /healthz ok once the photos are indexed,
-# /v1 refusing a caller without a credential and answering the owner token from DATA_DIR/local-secrets.json, every
+# it: a temporary PHOTOS_DIR (real JPEGs and a clip made by the image's ffmpeg, read-only) and DATA_DIR mounted,
+# /healthz ok once the photos are indexed, /v1 refusing a caller without a credential and answering the owner token
+# from DATA_DIR/local-secrets.json, the clip's MP4 rendition answering a Range request (ffmpeg in the image), every
 # process non-root, the HEALTHCHECK passing, SIGTERM stopping it cleanly. .ci/run runs it.
 #
 # No image registry is reachable from this project's machines and no Docker engine runs there, so this uses
@@ -104,6 +105,12 @@ if [ -n "$previous" ] && [ "$previous" != "$current" ]; then podman rmi "$previo
 mkdir -p "$WORK/photos/2024 trip" "$WORK/data"
 PHOTOS_SOURCE="$("$ROOT/scripts/fetch-vision-test-photos.sh")/usr/share/darknet/data"
 cp "$PHOTOS_SOURCE/dog.jpg" "$PHOTOS_SOURCE/horses.jpg" "$WORK/photos/2024 trip/"
+# A real 3 s clip, made by the image's own ffmpeg (Debian's, installed by the Dockerfile's runtime stage).
+podman run --rm "${RUNTIME[@]}" --user 0 --entrypoint ffmpeg -v "$WORK/photos/2024 trip:/out" "$IMAGE" \
+  -hide_banner -loglevel error -f lavfi -i testsrc2=duration=3:size=640x360:rate=25 \
+  -f lavfi -i sine=frequency=440:duration=3 -c:v libx264 -pix_fmt yuv420p -c:a aac -shortest /out/clip.mp4 \
+  >"$WORK/ffmpeg.log" 2>&1 || fail "ffmpeg in the image could not make a clip: $(tail -5 "$WORK/ffmpeg.log")"
+step "the image's $(podman run --rm "${RUNTIME[@]}" --entrypoint ffmpeg "$IMAGE" -hide_banner -version | head -n 1)"
 chmod -R a+rX "$WORK/photos"
 chown 1000:1000 "$WORK/data"
 PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
@@ -131,9 +138,22 @@ status="$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$BASE_URL/v1/library/peo
 TOKEN="$(node -e 'process.stdout.write(require(process.argv[1]).ownerToken)' "$WORK/data/local-secrets.json")"
 search="$(curl -fsS -m 30 -X POST -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{}' \
   "$BASE_URL/v1/library/search")" || fail "POST /v1/library/search with the owner token failed"
-node -e 'const r=JSON.parse(process.argv[1]);process.exit(r.total===2?0:1)' "$search" ||
-  fail "the library should hold the 2 photos: $search"
-step "/v1: 401 without a token; with the owner token the search finds both photos"
+node -e 'const r=JSON.parse(process.argv[1]);process.exit(r.total===3?0:1)' "$search" ||
+  fail "the library should hold the 2 photos and the clip: $search"
+step "/v1: 401 without a token; with the owner token the search finds both photos and the clip"
+
+# 5b. The clip plays: a slideshow of videos for an Echo Show 8 carries a signed MP4 URL that ffmpeg in the
+# container renders, answered 206 video/mp4 to a Range request (the URL names PUBLIC_BASE_URL; ask the mapped port).
+slideshow="$(curl -fsS -m 60 -X POST -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+  -d '{"ownerId":"local","query":{"mediaKinds":["video"]},"viewport":{"width":1280,"height":800,"shape":"RECTANGLE"}}' \
+  "$BASE_URL/v1/display/slideshows")" || fail "POST /v1/display/slideshows for the videos failed"
+CLIP_PATH="$(node -e 'const s=JSON.parse(process.argv[1]);const c=s.items[0]&&s.items[0].clip;
+  if(!c)process.exit(1);const u=new URL(c.url);process.stdout.write(u.pathname+u.search)' "$slideshow")" ||
+  fail "the videos' slideshow has no clip item: $slideshow"
+clip="$(curl -sS -m 180 -o "$WORK/clip-part.mp4" -H 'Range: bytes=0-1023' -w '%{http_code} %{content_type}' \
+  "$BASE_URL$CLIP_PATH")"
+[ "$clip" = "206 video/mp4" ] || fail "the clip rendition answered '$clip', not '206 video/mp4'"
+step "clip rendition: $clip, $(wc -c <"$WORK/clip-part.mp4") bytes of the range"
 
 # 6. Nobody is root: the image's user, every process in the container, the files written into DATA_DIR.
 [ "$(podman exec "$NAME" id -u)" = 1000 ] || fail "podman exec runs as $(podman exec "$NAME" id -un), not node"
@@ -158,4 +178,4 @@ code="$(podman inspect "$NAME" --format '{{.State.ExitCode}}')"
 [ "$code" = 0 ] || fail "exit code $code after SIGTERM"
 podman logs "$NAME" 2>&1 | grep -q '"signal":"SIGTERM"' || fail "the stack never logged the SIGTERM"
 step "stopped by SIGTERM, exit code 0"
-echo "container-check: 8 passed, 0 failed ($(($(date +%s) - started))s)"
+echo "container-check: 9 passed, 0 failed ($(($(date +%s) - started))s)"
