@@ -1,14 +1,15 @@
 import type { Logger } from '../../common/logger';
 import { labelsFromObjects } from './coco-labels';
+import { withFaceEvidence } from './objects/person-from-faces';
 import type { OriginalReader } from './original-reader';
 import type { LabelProvider, PhotoAnalysis } from './vision-types';
 import { VisionWorkerPool, type WorkerPoolOptions } from './worker-pool';
 
 /**
- * Bump when the models, their thresholds (human-detector.ts) or the label mapping (coco-labels.ts) change: every
- * photo is then analysed again.
+ * Bump when the models, their thresholds (human-detector.ts) or the label mapping (coco-labels.ts,
+ * objects/person-from-faces.ts) change: every photo is then analysed again.
  */
-export const LOCAL_MODEL_VERSION = 'local/human-3.3.6/centernet-0.25+faceres-0.3/labels-3/faces-2';
+export const LOCAL_MODEL_VERSION = 'local/human-3.3.6/centernet-0.25+faceres-0.3/labels-4/faces-2';
 
 export interface LocalProviderOptions {
   workers: number;
@@ -39,7 +40,8 @@ export function createLocalLabelProvider(options: LocalProviderOptions): LocalLa
       const input = await options.originals.read(photo.uri);
       const found = await pool.analyse(input, photo.mediaType);
       return {
-        labels: labelsFromObjects(found.objects),
+        // A face the face model is sure of is a person even where CenterNet saw no body.
+        labels: withFaceEvidence(labelsFromObjects(found.objects), found.faces),
         faces: found.faces.map((face) => ({ box: face.box, score: face.score, descriptor: face.descriptor })),
       };
     },
