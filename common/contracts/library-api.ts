@@ -53,6 +53,11 @@ export const photoSummarySchema = z.object({
   mediaKind: z.enum(['photo', 'video']).optional(),
   /** A clip's length as its container says (null when it does not); absent for photos. */
   durationMs: z.number().int().nonnegative().nullable().optional(),
+  /**
+   * Set for live photos only (a still with a short motion part: Apple Live Photo, Google/Samsung motion photo): how
+   * long the motion lasts. Still a photo (never counted or searched as a video); a slideshow plays it once, briefly.
+   */
+  motion: z.object({ durationMs: z.number().int().nonnegative().nullable() }).optional(),
 });
 export type PhotoSummary = z.output<typeof photoSummarySchema>;
 
@@ -107,6 +112,20 @@ export const photoFactsSchema = photoSummarySchema.extend({
   ingestedAt: z.string(),
   /** Every label and person with where it came from (GET /v1/library/photos/{id} always gives it). */
   provenance: photoProvenanceSchema.optional(),
+  /**
+   * A live photo's motion part, for the display tier to render: the video's bytes [offset, offset + bytes) in the
+   * file at `uri` (the companion video, or the photo's own file for a motion photo). Null for other photos.
+   */
+  motionPart: z
+    .object({
+      kind: z.enum(['live-photo', 'motion-photo']),
+      uri: z.string().regex(/^(file|s3):\/\//, 'must be a file:// or s3:// URI'),
+      offset: z.number().int().nonnegative(),
+      bytes: z.number().int().positive(),
+      durationMs: z.number().int().nonnegative().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type PhotoFacts = z.output<typeof photoFactsSchema>;
 

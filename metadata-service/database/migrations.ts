@@ -9,6 +9,7 @@ import { credentialsMigration } from './migration-0008-credentials';
 import { sunLabelsMigration } from '../labels/sun/sun-migration';
 import { provenanceMigration } from '../labels/provenance/provenance-migration';
 import { faceDecisionsMigration } from '../people/face-decisions-migration';
+import { motionPartsMigration } from './migration-0012-motion-parts';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -247,6 +248,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0009_sun_labels': sunLabelsMigration,
   '0010_provenance': provenanceMigration,
   '0011_face_decisions': faceDecisionsMigration,
+  '0012_motion_parts': motionPartsMigration,
 };
 
 /** Brings the schema to the latest version. */

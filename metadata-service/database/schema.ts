@@ -2,6 +2,8 @@ import type { TakenTimeSource } from '../../common/contracts';
 
 export type { TakenTimeSource };
 export type MediaKind = 'photo' | 'video';
+/** Where a live photo's motion lives: a companion video file, or an MP4 appended to the photo itself. */
+export type MotionKind = 'live-photo' | 'motion-photo';
 export type TimeZoneSource = 'exif-offset' | 'gps' | 'sidecar';
 export type AlbumSource = 'folder' | 'takeout';
 /** SQLite has no boolean: 0/1 integers on both engines. */
@@ -71,6 +73,16 @@ export interface PhotosTable {
   taken_month_day: string | null;
   /** Stable pseudo-random 31-bit integer derived from the id; seeded shuffles are computed from it. */
   shuffle_key: number;
+  /**
+   * A live photo's motion part (migration 0012), all null for other photos: a companion video (`live-photo`, at
+   * motion_uri / motion_path) or an MP4 inside the photo's own file (`motion-photo`, motion_uri null).
+   */
+  motion_kind: MotionKind | null;
+  motion_uri: string | null;
+  motion_path: string | null;
+  motion_offset: number | null;
+  motion_bytes: number | null;
+  motion_duration_ms: number | null;
 }
 
 /*

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
+import { pairLivePhotos } from './live-photos/pair-live-photos';
+import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
 import type { AddressableSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
@@ -88,13 +90,32 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   };
   return {
     root,
-    list: () => listOriginals(root),
+    // Live Photo pairs (IMG_1.HEIC + IMG_1.MOV) are listed as one entry: the still, carrying its video.
+    list: async () => pairLivePhotos(await listOriginals(root), { absolute, logger }),
     // One path as the walk would list it (the folder watcher's events): undefined when it is gone or not an original.
     async stat(path) {
       if (!isListablePath(path)) return undefined;
-      const absolutePath = absolute(path);
-      const link = await lstat(absolutePath).catch(() => undefined);
-      return link ? listedFile(absolutePath, path, link) : undefined;
+      const statOne = async (one: string): Promise<SourceFile | undefined> => {
+        const link = await lstat(absolute(one)).catch(() => undefined);
+        return link ? listedFile(absolute(one), one, link) : undefined;
+      };
+      const file = await statOne(path);
+      if (!file) return undefined;
+      // As the walk pairs it: a Live Photo's video is no entry of its own, its still carries it.
+      const stem = path.replace(/\.[^./]+$/, '').toLowerCase();
+      const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+      const siblings = (await readdir(dirname(absolute(path))).catch(() => [] as string[]))
+        .map((name) => `${folder}${name}`)
+        .filter(
+          (other) =>
+            other !== path && isOriginalName(other) && other.replace(/\.[^./]+$/, '').toLowerCase() === stem,
+        );
+      if (siblings.length === 0) return file;
+      const listed = (await Promise.all(siblings.map(statOne))).filter(
+        (f): f is SourceFile => f !== undefined,
+      );
+      const paired = await pairLivePhotos([file, ...listed], { absolute, logger });
+      return paired.find((entry) => entry.path === path);
     },
     uriFor: (path) => pathToFileURL(absolute(path)).href,
     contentHash: (file) => sha256File(absolute(file.path)),
@@ -114,6 +135,14 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   };
 
   async function readMetadata(file: SourceFile, content?: Buffer): Promise<PhotoMetadata> {
+    const metadata = await readStillMetadata(file, content);
+    const uriFor = (path: string): string => pathToFileURL(absolute(path)).href;
+    const absolutePath = absolute(file.path);
+    const part = await readMotionPart({ absolutePath, content, file, metadata, uriFor, logger });
+    return 'motion' in part ? { ...metadata, motion: part.motion } : metadata;
+  }
+
+  async function readStillMetadata(file: SourceFile, content?: Buffer): Promise<PhotoMetadata> {
     const absolutePath = absolute(file.path);
     const fileName = basename(absolutePath);
     return readPhotoMetadata({

@@ -1,4 +1,5 @@
 import type { CaptureTime } from './exif-dates';
+import type { MotionPart } from './live-photos/motion-part';
 
 export type MediaKind = 'photo' | 'video';
 
@@ -46,6 +47,8 @@ export interface PhotoMetadata {
    * under a people root ("People|Anna") a person.
    */
   hierarchicalKeywords: string[];
+  /** A live photo's motion part (its companion video, or the MP4 appended to it); absent for other photos. */
+  motion?: MotionPart;
 }
 
 /** A place as a file or sidecar names it; every field optional, as writers fill what they know. */

@@ -49,6 +49,7 @@ export function toPhotoRecord(input: PhotoRecordInput): PhotoRecord {
     height: metadata.height,
     orientation: metadata.orientation,
     durationMs: metadata.durationMs,
+    ...(metadata.motion ? { motion: metadata.motion } : {}),
     takenLocal: taken.local,
     takenUtc: taken.utc,
     takenTimeSource: taken.source,

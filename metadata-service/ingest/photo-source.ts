@@ -1,4 +1,5 @@
 import type { PhotoMetadata } from './photo-metadata';
+import type { CompanionVideo } from './live-photos/motion-part';
 import type { SkipCode } from './skip-reasons';
 
 /** One original as a source lists it, before anything is read. */
@@ -12,6 +13,8 @@ export interface SourceFile {
    * ingest records it as a skip with this code instead of reading it, and the run goes on.
    */
   problem?: { code: SkipCode; reason: string };
+  /** A Live Photo's video, paired with this still by the listing (live-photos/pair-live-photos.ts). */
+  motion?: CompanionVideo;
 }
 
 /**

@@ -39,6 +39,8 @@ import { shuffleKeyFor } from './shuffle-order';
 import type { VocabularyPlace } from '../query-text/types';
 import { placesInUse } from './places-in-use';
 import { libraryVocabulary } from './vocabulary-queries';
+import type { MotionPart } from '../ingest/live-photos/motion-part';
+import { motionColumns, motionFacts } from './motion-columns';
 
 /** A photo as ingest knows it, before it is stored (see ingest/photo-record.ts). */
 export interface PhotoRecord {
@@ -76,6 +78,8 @@ export interface PhotoRecord {
   albums: readonly AlbumRecord[];
   fileMtime: string;
   ingestedAt: string;
+  /** A live photo's motion part (ingest/live-photos/); absent for other photos. */
+  motion?: MotionPart;
 }
 
 /** A photo ingest read, with the labels its metadata gave it: one element of a batch insert. */
@@ -857,6 +861,7 @@ function toRow(photo: PhotoRecord): PhotosTable {
     shuffle_key: shuffleKeyFor(photo.id),
     file_mtime: photo.fileMtime,
     ingested_at: photo.ingestedAt,
+    ...motionColumns(photo.motion),
   };
 }
 
@@ -910,6 +915,7 @@ function toFacts(row: PhotosTable, joins: FactsJoins): PhotoFacts {
     duplicateGroupId: row.duplicate_group_id,
     hidden: (Number(row.left_out) & LEFT_OUT_HIDDEN) !== 0,
     ingestedAt: row.ingested_at,
+    motionPart: motionFacts(row),
   };
 }
 

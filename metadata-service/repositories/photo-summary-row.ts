@@ -14,6 +14,8 @@ export const PHOTO_SUMMARY_COLUMNS = [
   'bytes',
   'media_kind',
   'duration_ms',
+  'motion_kind',
+  'motion_duration_ms',
 ] as const;
 
 export type PhotoSummaryRow = Pick<PhotosTable, (typeof PHOTO_SUMMARY_COLUMNS)[number]>;
@@ -36,6 +38,10 @@ export function toPhotoSummary(row: PhotoSummaryRow): PhotoSummary {
     // Only clips say so: a photo's summary stays as it always was.
     ...(row.media_kind === 'video'
       ? { mediaKind: 'video' as const, durationMs: row.duration_ms === null ? null : Number(row.duration_ms) }
+      : {}),
+    // Live photos say so too (migration 0012); rows read before it have no such column.
+    ...(row.motion_kind === 'live-photo' || row.motion_kind === 'motion-photo'
+      ? { motion: { durationMs: row.motion_duration_ms === null ? null : Number(row.motion_duration_ms) } }
       : {}),
   };
 }

@@ -18,6 +18,8 @@ export interface VideoFacts {
   gps: ExifFacts['gps'];
   make: string | null;
   model: string | null;
+  /** `com.apple.quicktime.content.identifier`: a Live Photo's video names the still it belongs to with it. */
+  contentIdentifier: string | null;
 }
 
 /** A moov box is metadata; more than this is not a video we should trust with memory. */
@@ -31,6 +33,7 @@ const ISO6709_KEY = 'com.apple.quicktime.location.ISO6709';
 const CREATION_DATE_KEY = 'com.apple.quicktime.creationdate';
 const MAKE_KEY = 'com.apple.quicktime.make';
 const MODEL_KEY = 'com.apple.quicktime.model';
+const CONTENT_IDENTIFIER_KEY = 'com.apple.quicktime.content.identifier';
 
 /**
  * Reads an MP4/MOV (ISO base media) container with bounded reads: top-level box headers only, then the moov box
@@ -79,6 +82,7 @@ export function parseMoov(moov: Buffer, mediaType: string): VideoFacts {
     gps: parseIso6709(metadata.get(ISO6709_KEY) ?? userData.get('©xyz') ?? metadata.get('©xyz')),
     make: metadata.get(MAKE_KEY) ?? userData.get('©mak') ?? null,
     model: metadata.get(MODEL_KEY) ?? userData.get('©mod') ?? null,
+    contentIdentifier: metadata.get(CONTENT_IDENTIFIER_KEY) ?? null,
   };
 }
 

@@ -1,0 +1,91 @@
+import type { Logger } from '../../../common/logger';
+import type { SourceFile } from '../photo-source';
+import { readVideo } from '../readers/read-video';
+import { readAppleContentIdentifier } from './apple-content-identifier';
+import { MAX_MOTION_MS, MotionRefusal, type CompanionVideo } from './motion-part';
+
+/** Stills a Live Photo is made of (the iPhone's HEIC, or JPEG from "Most Compatible" and most exports). */
+const STILL = /\.(heic|heif|jpe?g)$/i;
+/** Its video: `.MOV` from the phone and AirDrop, `.MP4` from Google Takeout and some exporters. */
+const MOTION = /\.(mov|mp4)$/i;
+
+export interface PairingDeps {
+  /** Absolute path of a listed relative path, for reading the two headers that decide. */
+  absolute(path: string): string;
+  logger: Logger;
+}
+
+/**
+ * Folds Live Photo pairs into one listing entry: a still and a short video with the same base name in the same
+ * folder (IMG_1234.HEIC + IMG_1234.MOV, any case) become the still, carrying the video as its `motion`; the video
+ * is not listed on its own, so it is never a photo or a clip of its own and the pair counts one.
+ *
+ * Only the video's header is read (bounded, as ingest reads videos), and the still's maker note only when the video
+ * names a content identifier. The pair is refused, and both files stay listed as they are, when the video cannot be
+ * read (then ingest skips it with its own code: nothing is lost), is far longer than a live photo's motion, or when
+ * both files carry Apple's content identifier and the identifiers disagree (two unrelated files sharing a name).
+ */
+export async function pairLivePhotos(files: readonly SourceFile[], deps: PairingDeps): Promise<SourceFile[]> {
+  const byStem = new Map<string, { stills: SourceFile[]; videos: SourceFile[] }>();
+  for (const file of files) {
+    if (file.problem) continue;
+    const kind = STILL.test(file.path) ? 'stills' : MOTION.test(file.path) ? 'videos' : undefined;
+    if (!kind) continue;
+    const stem = file.path.replace(/\.[^./]+$/, '').toLowerCase();
+    const group = byStem.get(stem) ?? { stills: [], videos: [] };
+    group[kind].push(file);
+    byStem.set(stem, group);
+  }
+  const motionOf = new Map<string, CompanionVideo>();
+  const folded = new Set<string>();
+  for (const { stills, videos } of byStem.values()) {
+    // IMG_1.HEIC + IMG_1.JPG + IMG_1.MOV (an export next to the original) is ambiguous: nothing is paired.
+    const [still] = stills;
+    const [video] = videos;
+    if (stills.length !== 1 || videos.length !== 1 || !still || !video) continue;
+    try {
+      motionOf.set(still.path, await companionOf(still, video, deps));
+      folded.add(video.path);
+    } catch (error) {
+      if (!(error instanceof MotionRefusal)) throw error;
+      deps.logger.info('live photo pair refused', {
+        still: still.path,
+        video: video.path,
+        code: error.code,
+        reason: error.message,
+      });
+    }
+  }
+  return files
+    .filter((file) => !folded.has(file.path))
+    .map((file) => {
+      const motion = motionOf.get(file.path);
+      return motion ? { ...file, motion } : file;
+    });
+}
+
+/** The video as the still's motion part, or a MotionRefusal saying why it is not one. */
+async function companionOf(still: SourceFile, video: SourceFile, deps: PairingDeps): Promise<CompanionVideo> {
+  let facts;
+  try {
+    facts = await readVideo(deps.absolute(video.path), 'video/quicktime');
+  } catch (error) {
+    throw new MotionRefusal('MOTION_UNREADABLE', `video is unreadable: ${(error as Error).message}`);
+  }
+  if (facts.durationMs !== null && facts.durationMs > MAX_MOTION_MS) {
+    throw new MotionRefusal(
+      'MOTION_TOO_LONG',
+      `${facts.durationMs} ms is a video, not a live photo's motion`,
+    );
+  }
+  if (facts.contentIdentifier !== null) {
+    const stillIdentifier = await readAppleContentIdentifier(deps.absolute(still.path));
+    if (stillIdentifier !== null && stillIdentifier !== facts.contentIdentifier) {
+      throw new MotionRefusal(
+        'MOTION_IDENTIFIER_MISMATCH',
+        `content identifiers differ (${stillIdentifier} / ${facts.contentIdentifier})`,
+      );
+    }
+  }
+  return { path: video.path, bytes: video.bytes, modifiedAt: video.modifiedAt, durationMs: facts.durationMs };
+}
