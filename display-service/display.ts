@@ -126,6 +126,8 @@ export interface DisplayOptions {
   session?: FrameSessionOptions;
   /** Slideshow expiry and the per-owner cap (72 h unused, 200 per owner by default); ambient ones are kept. */
   retention?: Partial<SlideshowRetentionOptions>;
+  /** Clips' share of an ambient frame whose profile sets none, in percent (AMBIENT_CLIP_SHARE; default 10). */
+  ambientClipSharePercent?: number;
 }
 
 export interface Display {
@@ -265,7 +267,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     now,
   );
   retention.start();
-  const profiles = new FrameProfiles(db, options.library, now);
+  const profiles = new FrameProfiles(db, options.library, now, options.ambientClipSharePercent);
   const slideshows = new SlideshowService({
     clips: { signer: clipSigner, capMs: videoLimits.clipCapMs },
     selectionFor: (ownerId, deviceId) => profiles.selectionFor(ownerId, deviceId),
@@ -276,6 +278,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       slideshows: repository,
       repository: new AmbientRepository(db),
       now,
+      clipShareFor: (ownerId, deviceId) => profiles.clipShareFor(ownerId, deviceId),
     }),
     signer,
     prerenderer,

@@ -15,6 +15,7 @@ import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
 import { isS3Location } from '../metadata-service/ingest/source-for';
 import type { FollowSettings } from '../metadata-service/ingest/watch/folder-follower';
 import { retentionFromEnv, slideshowRetentionEnvSchema } from '../display-service/slideshows/retention-env';
+import { clipShareEnvSchema } from '../display-service/slideshows/ambient/clip-share';
 
 /** Everything the embedded stack (`npm start`) reads from its environment, validated once at startup. */
 export interface LocalStackConfig {
@@ -62,6 +63,8 @@ export interface LocalStackConfig {
   frameAccounts: boolean;
   /** Unused slideshows expire after SLIDESHOW_TTL_HOURS; each owner keeps at most SLIDESHOWS_PER_OWNER. */
   retention: { ttlMs: number; maxPerOwner: number };
+  /** Clips' share of an ambient frame whose profile sets none, in percent (AMBIENT_CLIP_SHARE; unset: 10). */
+  ambientClipSharePercent: number | undefined;
   /** IANA zone the skill resolves "today", "last summer"… in when the device does not tell (Settings API). */
   skillTimeZone: string;
   logLevel: LogLevel;
@@ -132,7 +135,8 @@ const localStackEnvSchema = z
     ),
     LOG_LEVEL: envLogLevel,
   })
-  .extend(slideshowRetentionEnvSchema.shape);
+  .extend(slideshowRetentionEnvSchema.shape)
+  .extend(clipShareEnvSchema.shape);
 
 export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LocalStackConfig {
   const e = loadEnv(localStackEnvSchema, env);
@@ -159,5 +163,6 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
     vision: e.VISION ? visionSettingsFrom(env) : undefined,
     logLevel: e.LOG_LEVEL,
     retention: retentionFromEnv(e),
+    ambientClipSharePercent: e.AMBIENT_CLIP_SHARE,
   };
 }

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../common/database';
 import { frameLinkGuardMigration } from './migration-0004-frame-link-guard';
 import { slideshowRetentionMigration } from './migration-0005-slideshow-retention';
 import { frameProfilesMigration } from './migration-0006-frame-profiles';
+import { ambientClipShareMigration } from './migration-0007-ambient-clip-share';
 import type { Logger } from '../../common/logger';
 
 /**
@@ -127,6 +128,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_frame_link_guard': frameLinkGuardMigration,
   '0005_slideshow_retention': slideshowRetentionMigration,
   '0006_frame_profiles': frameProfilesMigration,
+  '0007_ambient_clip_share': ambientClipShareMigration,
 };
 
 /** Brings the schema up to date. */

@@ -35,6 +35,8 @@ export interface SlideshowTable {
   time_zone: string | null;
   /** ISO-8601 UTC of the last page read (recorded at most once a minute); null until first paged. */
   last_used_at?: string | null;
+  /** Ambient: the share of items that are clips, in percent; null or absent: none (made before clips were mixed in). */
+  clip_share?: number | null;
 }
 
 export interface SlideshowItemTable {

@@ -81,6 +81,7 @@ function toProfile(row: DisplayDatabase['frame_profiles']): FrameProfile {
     dimFrom: stored.dimFrom,
     dimTo: stored.dimTo,
     dimLevel: stored.dimLevel,
+    clipSharePercent: stored.clipSharePercent,
   });
   return {
     ...settings,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { personIdSchema, type PhotoQuery } from '../../common/contracts';
+import { clipSharePercentSchema } from '../slideshows/ambient/clip-share';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const albumIdSchema = z
@@ -30,6 +31,8 @@ export const frameProfileSettingsSchema = z
     dimFrom: z.string().regex(TIME, 'must be HH:MM').default('22:00'),
     dimTo: z.string().regex(TIME, 'must be HH:MM').default('07:00'),
     dimLevel: z.number().min(0).max(0.95).default(0.75),
+    /** Share of the ambient frame's items that are clips (0 none, 100 clips only); absent: the display's default. */
+    clipSharePercent: clipSharePercentSchema.optional(),
   })
   .strict();
 export type FrameProfileSettings = z.output<typeof frameProfileSettingsSchema>;

@@ -3,6 +3,7 @@ import type { LibraryApi } from '../../common/clients/library-client';
 import { answerNothingFound, nothingFoundSentence } from '../../common/answers/nothing-found-answer';
 import { photoQuerySchema, type PhotoQuery } from '../../common/contracts';
 import type { DisplayDatabase } from '../database/schema';
+import { DEFAULT_CLIP_SHARE_PERCENT } from '../slideshows/ambient/clip-share';
 import { frameErrors } from '../frame/server/frame-errors';
 import type { FrameProfile, FrameProfileSettings, FrameShows } from './frame-profile';
 import { FrameProfileRepository } from './frame-profile-repository';
@@ -24,6 +25,8 @@ export class FrameProfiles {
     private readonly db: Kysely<DisplayDatabase>,
     private readonly library: LibraryApi,
     private readonly now: () => number,
+    /** Clips' share of an ambient frame whose profile does not set one (AMBIENT_CLIP_SHARE), in percent. */
+    readonly defaultClipSharePercent: number = DEFAULT_CLIP_SHARE_PERCENT,
   ) {
     this.repository = new FrameProfileRepository(db);
   }
@@ -35,6 +38,12 @@ export class FrameProfiles {
   /** What the device's ambient frame shows: its profile's selection, or null for the whole library. */
   async selectionFor(ownerId: string, deviceId: string): Promise<PhotoQuery | null> {
     return (await this.repository.find(ownerId, deviceId))?.selection ?? null;
+  }
+
+  /** The share of the device's ambient items that are clips, in percent: its profile's, else the default. */
+  async clipShareFor(ownerId: string, deviceId: string): Promise<number> {
+    const profile = await this.repository.find(ownerId, deviceId);
+    return profile?.clipSharePercent ?? this.defaultClipSharePercent;
   }
 
   async listFrames(ownerId: string): Promise<OwnerFrameView[]> {

@@ -6,6 +6,7 @@ import { blankIsUnset, envLogLevel, envPort, loadEnv } from '../../common/config
 import type { DatabaseLocation } from '../../common/database';
 import type { LogLevel } from '../../common/logger';
 import { retentionFromEnv, slideshowRetentionEnvSchema } from '../slideshows/retention-env';
+import { clipShareEnvSchema } from '../slideshows/ambient/clip-share';
 
 /** The display tier on its own (the scale-out deployment), configured from its environment. */
 export interface StandaloneDisplayConfig {
@@ -28,6 +29,8 @@ export interface StandaloneDisplayConfig {
   logLevel: LogLevel;
   /** Playlists unused this long are deleted (SLIDESHOW_TTL_HOURS), and each owner keeps at most this many. */
   retention: { ttlMs: number; maxPerOwner: number };
+  /** Clips' share of an ambient frame whose profile sets none, in percent (AMBIENT_CLIP_SHARE; unset: 10). */
+  ambientClipSharePercent: number | undefined;
 }
 
 const origin = (what: string) =>
@@ -77,7 +80,8 @@ const envSchema = z
     S3_ENDPOINT: z.string().url().optional(),
     LOG_LEVEL: envLogLevel,
   })
-  .extend(slideshowRetentionEnvSchema.shape);
+  .extend(slideshowRetentionEnvSchema.shape)
+  .extend(clipShareEnvSchema.shape);
 
 export function standaloneDisplayConfigFromEnv(
   env: NodeJS.ProcessEnv = process.env,
@@ -105,5 +109,6 @@ export function standaloneDisplayConfigFromEnv(
         : undefined,
     logLevel: e.LOG_LEVEL,
     retention: retentionFromEnv(e),
+    ambientClipSharePercent: e.AMBIENT_CLIP_SHARE,
   };
 }

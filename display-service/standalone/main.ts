@@ -29,6 +29,8 @@ Environment:
   RENDITION_URL_TTL_SECONDS  21600              rendition URL lifetime
   SLIDESHOW_TTL_HOURS        72                 unused slideshows are deleted after this long
   SLIDESHOWS_PER_OWNER       200                each owner keeps at most this many
+  AMBIENT_CLIP_SHARE         10                 percent of an ambient frame's items that are clips (0–100), unless
+                                                its profile says otherwise
   AWS_REGION, S3_ENDPOINT                       for s3:// originals (credentials: the AWS SDK's chain)
   LOG_LEVEL                  info               debug, info, warn, error, silent`;
 

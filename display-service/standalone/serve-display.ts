@@ -41,6 +41,9 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
     logger,
     s3Client,
     retention: config.retention,
+    ...(config.ambientClipSharePercent === undefined
+      ? {}
+      : { ambientClipSharePercent: config.ambientClipSharePercent }),
   });
   const app = express();
   app.disable('x-powered-by');

@@ -7,28 +7,38 @@ import {
   type SearchResponse,
 } from '../../../common/contracts';
 import { isAppError } from '../../../common/errors';
-import { MAX_MEMORIES, bagQuery, memoriesQuery, selectionBagQuery } from './memories';
+import { MAX_MEMORIES, memoriesQuery } from './memories';
 
 /**
- * Where an ambient slideshow's shuffle bag stands, stored with the last item of every batch:
+ * Where one shuffle bag stands:
  * - epoch: how many times every photo has been shown; each epoch walks the library in its own seeded shuffle;
  * - phase 'walk': following the shuffle with the library's cursor; 'sweep': one more pass from the start of the
- *   same shuffle for photos added behind the cursor mid-epoch, before the epoch may end;
- * - memoriesDay: the last local day memories were shown.
+ *   same shuffle for photos added behind the cursor mid-epoch, before the epoch may end.
  */
-export const ambientBagStateSchema = z.object({
+const bagWalkSchema = z.object({
   epoch: z.number().int().nonnegative(),
   phase: z.enum(['walk', 'sweep']),
   cursor: z.string().nullable(),
+});
+export type BagWalk = z.output<typeof bagWalkSchema>;
+
+/**
+ * Where an ambient slideshow's shuffle bags stand, stored with the last item of every batch: the photos' bag, the
+ * last local day memories were shown (memoriesDay), and the clips' bag (its own epochs; absent in states stored
+ * before clips were mixed in, which start it afresh).
+ */
+export const ambientBagStateSchema = bagWalkSchema.extend({
   memoriesDay: z.string().nullable(),
+  clips: bagWalkSchema.nullable().default(null),
 });
 export type AmbientBagState = z.output<typeof ambientBagStateSchema>;
 
+export const INITIAL_BAG_WALK: BagWalk = { epoch: 0, phase: 'walk', cursor: null };
+
 export const INITIAL_BAG_STATE: AmbientBagState = {
-  epoch: 0,
-  phase: 'walk',
-  cursor: null,
+  ...INITIAL_BAG_WALK,
   memoriesDay: null,
+  clips: null,
 };
 
 /** A drawn photo and the epoch it counts as shown in. */
@@ -47,8 +57,8 @@ export interface AmbientBagDependencies {
   ownerId: string;
   /** Seeds are derived from it, so each slideshow has its own shuffles. */
   slideshowId: string;
-  /** A frame profile's selection to shuffle instead of the whole library (memories.ts selectionBagQuery). */
-  selection?: PhotoQuery;
+  /** The bag's seeded shuffle for a seed (memories.ts bagQuery, or selectionBagQuery for a profile's selection). */
+  bagQuery(seed: string): PhotoQuery;
   /** Of `photoIds`, those already shown in `epoch` (stored items of this slideshow). */
   shownInEpoch(epoch: number, photoIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
@@ -68,7 +78,12 @@ const MAX_EPOCH_ENDS_PER_DRAW = 2;
 export async function drawFromBag(
   deps: AmbientBagDependencies,
   start: AmbientBagState,
-  options: { wanted: number; today: string | null },
+  options: {
+    wanted: number;
+    today: string | null;
+    /** Stop rather than start an epoch past this one (clips wait for the photos to go round). */
+    maxEpoch?: number;
+  },
 ): Promise<BagDraw> {
   let state = { ...start };
   const drawn: DrawnPhoto[] = [];
@@ -89,15 +104,13 @@ export async function drawFromBag(
   }
 
   let epochEnds = 0;
-  while (drawn.length < options.wanted && epochEnds < MAX_EPOCH_ENDS_PER_DRAW) {
+  const maxEpoch = options.maxEpoch ?? Number.POSITIVE_INFINITY;
+  while (drawn.length < options.wanted && epochEnds < MAX_EPOCH_ENDS_PER_DRAW && state.epoch <= maxEpoch) {
     const { epoch, phase, cursor } = state;
     let page: SearchResponse;
     try {
       page = await deps.library.search(deps.ownerId, {
-        query:
-          deps.selection === undefined
-            ? bagQuery(`${deps.slideshowId}/${epoch}`)
-            : selectionBagQuery(deps.selection, `${deps.slideshowId}/${epoch}`),
+        query: deps.bagQuery(`${deps.slideshowId}/${epoch}`),
         // A walk takes what it asks for, so the cursor ends exactly after the last photo taken.
         limit: phase === 'walk' ? Math.min(options.wanted - drawn.length, MAX_SEARCH_PAGE) : SWEEP_PAGE,
         ...(cursor === null ? {} : { cursor }),

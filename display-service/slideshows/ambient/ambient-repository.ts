@@ -17,11 +17,14 @@ export interface AmbientTail {
 export class AmbientRepository {
   constructor(private readonly db: Kysely<DisplayDatabase>) {}
 
-  /** Creates the device's ambient slideshow, or updates its settings when it exists already. */
-  async upsert(slideshow: Slideshow): Promise<void> {
+  /**
+   * Creates the device's ambient slideshow, or updates its settings when it exists already. The clip share is part
+   * of the slideshow's id, so an existing row already has it.
+   */
+  async upsert(slideshow: Slideshow, clipSharePercent: number): Promise<void> {
     await this.db
       .insertInto('slideshows')
-      .values(toSlideshowRow(slideshow))
+      .values({ ...toSlideshowRow(slideshow), clip_share: clipSharePercent })
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => ({
           memories: eb.ref('excluded.memories'),
@@ -29,6 +32,16 @@ export class AmbientRepository {
         })),
       )
       .execute();
+  }
+
+  /** The share of the slideshow's items that are clips, in percent (0 for slideshows made before clips). */
+  async clipShare(slideshowId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('slideshows')
+      .select('clip_share')
+      .where('id', '=', slideshowId)
+      .executeTakeFirst();
+    return Number(row?.clip_share ?? 0);
   }
 
   async tail(slideshowId: string): Promise<AmbientTail> {

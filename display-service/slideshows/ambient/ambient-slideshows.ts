@@ -5,12 +5,12 @@ import type { AmbientPosition, PhotoQuery, startAmbientRequestSchema } from '../
 import type { SlideshowItemTable } from '../../database/schema';
 import { displayErrors } from '../../errors';
 import { snapToPreset } from '../../renditions/presets';
-import { buildEntries } from '../build-entries';
 import { pairsFitOn } from '../pair-portraits';
 import type { Slideshow } from '../slideshow';
 import type { SlideshowRepository } from '../slideshow-repository';
 import { toItemRow } from '../slideshow-rows';
-import { INITIAL_BAG_STATE, ambientBagStateSchema, drawFromBag, type DrawnPhoto } from './ambient-bag';
+import { drawBatch } from './ambient-batch';
+import { INITIAL_BAG_STATE, ambientBagStateSchema } from './ambient-bag';
 import type { AmbientRepository, AmbientTail } from './ambient-repository';
 import { ambientSlideshowId } from './ambient-slideshow-id';
 import { bagQuery, isSelection, localDay, selectionBagQuery, selectionKey } from './memories';
@@ -31,6 +31,8 @@ export interface AmbientDependencies {
   repository: AmbientRepository;
   /** ms clock */
   now: () => number;
+  /** The share of a device's ambient items that are clips, in percent (profiles/); absent: no clips. */
+  clipShareFor?: (ownerId: string, deviceId: string) => Promise<number>;
 }
 
 /**
@@ -45,30 +47,40 @@ export class AmbientSlideshows {
   /**
    * `selection`: what the device's profile says it shows (profiles/), null for the whole library. Each selection
    * has a slideshow of its own (and no memories, which would show other photos), so changing it starts afresh and
-   * changing it back resumes where the old one stopped.
+   * changing it back resumes where the old one stopped. The clip share likewise: a changed share is followed
+   * from the next start (items made ahead for the old share are not played), and changing it back resumes.
    */
   async start(request: ValidStartAmbientRequest, selection: PhotoQuery | null = null): Promise<Slideshow> {
-    const deviceKey =
-      selection === null ? request.deviceId : `${request.deviceId}\nshows:${selectionKey(selection)}`;
-    const id = ambientSlideshowId(request.ownerId, deviceKey, snapToPreset(request.viewport));
-    await this.deps.repository.upsert({
-      id,
-      ownerId: request.ownerId,
-      kind: 'ambient',
-      // What the bag plays, for the record; each epoch's seed is set when it is drawn.
-      query: selection === null ? bagQuery(id) : selectionBagQuery(selection, id),
-      viewport: request.viewport,
-      deviceId: request.deviceId,
-      total: 0,
-      photoCount: 0,
-      span: null,
-      createdAt: new Date(this.deps.now()).toISOString(),
-      ambient: {
-        memories: selection === null && request.memories,
-        timeZone: request.timeZone ?? 'UTC',
-        position: 0,
+    const clipShare = (await this.deps.clipShareFor?.(request.ownerId, request.deviceId)) ?? 0;
+    const shows = selection === null ? '' : `\nshows:${selectionKey(selection)}`;
+    // Without clips the id is the one slideshows had before clips were mixed in, so those keep their place.
+    const clips = clipShare === 0 ? '' : `\nclips:${clipShare}`;
+    const id = ambientSlideshowId(
+      request.ownerId,
+      `${request.deviceId}${shows}${clips}`,
+      snapToPreset(request.viewport),
+    );
+    await this.deps.repository.upsert(
+      {
+        id,
+        ownerId: request.ownerId,
+        kind: 'ambient',
+        // What the bag plays, for the record; each epoch's seed is set when it is drawn.
+        query: selection === null ? bagQuery(id) : selectionBagQuery(selection, id),
+        viewport: request.viewport,
+        deviceId: request.deviceId,
+        total: 0,
+        photoCount: 0,
+        span: null,
+        createdAt: new Date(this.deps.now()).toISOString(),
+        ambient: {
+          memories: selection === null && request.memories,
+          timeZone: request.timeZone ?? 'UTC',
+          position: 0,
+        },
       },
-    });
+      clipShare,
+    );
     const stored = await this.deps.slideshows.findForOwner(request.ownerId, id);
     // Only a SHA-256 collision with another owner's device could get here.
     if (!stored) throw new Error(`ambient slideshow ${id} belongs to another owner`);
@@ -83,8 +95,14 @@ export class AmbientSlideshows {
     }
     const end = start + count;
     let conflicts = 0;
+    const clipShare = tail.count < end ? await this.deps.repository.clipShare(slideshow.id) : 0;
     while (tail.count < end) {
-      const rows = await this.nextBatch(slideshow, tail, Math.max(end - tail.count, MIN_BATCH_ITEMS));
+      const rows = await this.nextBatch(
+        slideshow,
+        tail,
+        Math.max(end - tail.count, MIN_BATCH_ITEMS),
+        clipShare,
+      );
       // An empty library: nothing to show, and nothing to store.
       if (rows.length === 0) break;
       if ((await this.deps.repository.append(rows)) === 'conflict') {
@@ -111,46 +129,34 @@ export class AmbientSlideshows {
     slideshow: Slideshow,
     tail: AmbientTail,
     wanted: number,
+    clipSharePercent: number,
   ): Promise<SlideshowItemTable[]> {
     const { library, repository, now } = this.deps;
     const settings = slideshow.ambient ?? { memories: false, timeZone: 'UTC', position: 0 };
     const state =
       tail.bagState === null ? INITIAL_BAG_STATE : ambientBagStateSchema.parse(JSON.parse(tail.bagState));
-    const draw = await drawFromBag(
+    const batch = await drawBatch(
       {
         library,
         ownerId: slideshow.ownerId,
         slideshowId: slideshow.id,
-        ...(isSelection(slideshow.query) ? { selection: slideshow.query } : {}),
+        selection: isSelection(slideshow.query) ? slideshow.query : null,
+        clipSharePercent,
+        pairing: pairsFitOn(snapToPreset(slideshow.viewport)),
         shownInEpoch: (epoch, photoIds) => repository.shownInEpoch(slideshow.id, epoch, photoIds),
       },
       state,
-      { wanted, today: settings.memories ? localDay(now(), settings.timeZone) : null },
+      {
+        start: tail.count,
+        wanted,
+        today: settings.memories ? localDay(now(), settings.timeZone) : null,
+      },
     );
-    const pairing = pairsFitOn(snapToPreset(slideshow.viewport));
-    const rows: SlideshowItemTable[] = [];
-    // A pair never spans two epochs: each of its photos must count as shown in the epoch that drew it.
-    for (const run of runsByEpoch(draw.photos)) {
-      const entries = await buildEntries(library, slideshow.ownerId, run.photos, {
-        pairing,
-        startIndex: tail.count + rows.length,
-      });
-      rows.push(
-        ...entries.map((entry) => toItemRow(slideshow.id, entry, { bagEpoch: run.epoch, bagState: null })),
-      );
-    }
+    const rows = batch.items.map((item) =>
+      toItemRow(slideshow.id, item.entry, { bagEpoch: item.epoch, bagState: null }),
+    );
     const last = rows[rows.length - 1];
-    if (last) last.bag_state = JSON.stringify(draw.state);
+    if (last) last.bag_state = JSON.stringify(batch.state);
     return rows;
   }
-}
-
-function runsByEpoch(drawn: readonly DrawnPhoto[]): { epoch: number; photos: DrawnPhoto['photo'][] }[] {
-  const runs: { epoch: number; photos: DrawnPhoto['photo'][] }[] = [];
-  for (const { photo, epoch } of drawn) {
-    const current = runs[runs.length - 1];
-    if (current && current.epoch === epoch) current.photos.push(photo);
-    else runs.push({ epoch, photos: [photo] });
-  }
-  return runs;
 }

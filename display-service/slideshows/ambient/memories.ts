@@ -41,13 +41,29 @@ export function memoriesQuery(day: string): PhotoQuery {
  * The whole library in one seeded shuffle: photos only, one per near-duplicate group; hidden photos, hidden
  * people and albums, and screenshots are left out by the library's defaults.
  */
-export function bagQuery(seed: string): PhotoQuery {
-  return photoQuerySchema.parse({ order: 'shuffle', seed, collapseDuplicates: true, mediaKinds: ['photo'] });
+export function bagQuery(seed: string, kind: MediaKind = 'photo'): PhotoQuery {
+  return photoQuerySchema.parse({ order: 'shuffle', seed, collapseDuplicates: true, mediaKinds: [kind] });
 }
 
-/** A frame profile's selection (person, album, favourites, free text) as the bag's seeded shuffle over it. */
-export function selectionBagQuery(selection: PhotoQuery, seed: string): PhotoQuery {
-  return photoQuerySchema.parse({ ...selection, order: 'shuffle', seed, collapseDuplicates: true });
+/**
+ * A frame profile's selection (person, album, favourites, free text) as the bag's seeded shuffle over it; with a
+ * `kind`, only its photos or only its clips (the caller first checks the selection allows that kind at all).
+ */
+export function selectionBagQuery(selection: PhotoQuery, seed: string, kind?: MediaKind): PhotoQuery {
+  return photoQuerySchema.parse({
+    ...selection,
+    order: 'shuffle',
+    seed,
+    collapseDuplicates: true,
+    ...(kind === undefined ? {} : { mediaKinds: [kind] }),
+  });
+}
+
+export type MediaKind = 'photo' | 'video';
+
+/** Whether a selection lets `kind` in: "my videos" has no photos, so narrowing it to photos would widen it. */
+export function selectionAllows(selection: PhotoQuery, kind: MediaKind): boolean {
+  return selection.mediaKinds.length === 0 || selection.mediaKinds.includes(kind);
 }
 
 /** True when a stored ambient query narrows the library (a profile's selection), not the whole-library bag. */

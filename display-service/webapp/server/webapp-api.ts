@@ -12,6 +12,7 @@ import { parseInput } from '../../../common/validation';
 import { frameErrors } from '../../frame/server/frame-errors';
 import type { FramePairings } from '../../frame/server/frame-pairings';
 import type { FrameSessions } from '../../frame/server/frame-sessions';
+import { assertClipShareInput } from '../../profiles/clip-share-input';
 import type { FrameProfiles } from '../../profiles/frame-profiles';
 import type { WebAppLibrary } from './webapp-library';
 import {
@@ -136,7 +137,12 @@ export function webAppApi(services: WebAppApiServices): Router {
 
   api.get('/frames', async (req, res) => {
     const { ownerId } = await ownerFor(req, 'display');
-    res.json({ accounts: pairings.accountsEnabled, frames: await profiles.listFrames(ownerId) });
+    res.json({
+      accounts: pairings.accountsEnabled,
+      // What a frame whose profile sets no clip share plays (AMBIENT_CLIP_SHARE), for the settings form.
+      defaultClipSharePercent: profiles.defaultClipSharePercent,
+      frames: await profiles.listFrames(ownerId),
+    });
   });
 
   api.post('/frames/link', async (req, res) => {
@@ -155,6 +161,7 @@ export function webAppApi(services: WebAppApiServices): Router {
 
   api.put('/frames/profile', async (req, res) => {
     const { ownerId } = await ownerFor(req, 'display');
+    assertClipShareInput(req.body);
     const { deviceId, settings, timeZone } = parseInput(profileRequestSchema, req.body);
     res.json(await profiles.save(ownerId, deviceId, settings, timeZone));
   });
