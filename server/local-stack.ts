@@ -162,6 +162,9 @@ export async function startLocalStack(
     // an owner links it ("Alexa, ask Photo Frame to link frame 4821").
     frame: { accounts: config.frameAccounts, ownerId: config.ownerId },
     retention: config.retention,
+    ...(config.ambientClipSharePercent === undefined
+      ? {}
+      : { ambientClipSharePercent: config.ambientClipSharePercent }),
     session: {
       key: secrets.sessionKey,
       authenticator,
