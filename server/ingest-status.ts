@@ -38,6 +38,12 @@ export class IngestStatus {
     }
   }
 
+  /** An ingest that failed before it could start (its job could not even be queued). */
+  fail(error: unknown, root?: string): void {
+    this.current = { ...this.current, state: 'failed', reason: publicIngestFailure(error, root) };
+    delete this.current.retry;
+  }
+
   /** A failed ingest will be tried again at `at`; /healthz says so next to the reason. */
   retryAt(at: Date, attempt: number): void {
     if (this.current.state === 'failed')

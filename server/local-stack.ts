@@ -21,9 +21,11 @@ import { createLibrary } from '../metadata-service/library';
 import { alexaEndpoint } from './alexa-endpoint';
 import type { LocalStackConfig } from './config';
 import { prepareDataDir } from './data-dir';
-import { IngestRunner } from './ingest-runner';
+import { EMBEDDED_SQLITE_POLICIES, EmbeddedJobs } from './embedded-jobs';
 import { IngestStatus, publicVisionProgress } from './ingest-status';
 import { followPhotos } from './follow-photos';
+import { QueueVisionProgress } from './queue-vision-progress';
+import type { QueueName, RetryPolicy } from '../metadata-service/jobs/queue-definitions';
 import { assertPhotosDirExists } from './photos-dir';
 import { admitHost, allowedHostNames } from './host-check';
 import { routeTable, type MountedRoute } from './route-table';
@@ -59,7 +61,15 @@ export interface LocalStackDeps {
   logger?: Logger;
   /** The day the demo library's dates are relative to (tests pin it). */
   today?: Date;
-  /** Waits between attempts after a failed ingest (default DEFAULT_RETRY_DELAYS_MS; fault tests shorten them). */
+  /**
+   * The job queue's retry policies, per queue, over the embedded defaults (embedded-jobs.ts): tests shorten the
+   * backoff of failed passes and vision jobs.
+   */
+  jobPolicies?: Partial<Record<QueueName, RetryPolicy>>;
+  /**
+   * Shorthand for the ingest policy's backoff (fault tests): the first wait after a failed pass and the longest.
+   * Default 30 s doubling up to 15 minutes.
+   */
   ingestRetryDelaysMs?: readonly number[];
   /** "Now" for the skill's relative dates ("this weekend", "on this day"); the acceptance eval pins it. */
   now?: () => Date;
@@ -80,16 +90,17 @@ export async function startLocalStack(
 
   // One database for both tiers (the library's file, or DATABASE_URL): each keeps to its own tables and migrations.
   const database = databaseFor(config);
+  // No vision settings for the library itself: PHOTOS_DIR's photos are analysed by vision jobs on the job queue,
+  // and the demo library has nothing to find.
   const library = await createLibrary({
     database,
     logger: logger.child({ tier: 'library' }),
     albumFolders: config.albumFolders,
     s3: config.s3,
-    vision: config.vision,
   });
   const status = new IngestStatus();
   let ingestDone: Promise<void>;
-  let ingestRunner: IngestRunner | undefined;
+  let jobs: EmbeddedJobs | undefined;
   if (config.photosDir === undefined) {
     // The demo library is small; ingest it before answering so the first request already finds photos.
     const demoDir = join(config.dataDir, 'demo-photos');
@@ -105,33 +116,36 @@ export async function startLocalStack(
     );
     ingestDone = Promise.resolve();
   } else {
-    // A real library may take minutes: serve at once and report progress on /healthz; a failed pass is retried.
-    const photosDir = config.photosDir;
-    ingestRunner = new IngestRunner({
-      ingest: () =>
-        library.ingest(photosDir, { ownerId: config.ownerId, onProgress: (p) => status.progress(p) }),
+    // A real library may take minutes: serve at once and report progress on /healthz. Passes and each photo's
+    // vision go through the job queue in the library's database, worked in this process (embedded-jobs.ts): a
+    // failed pass is retried with backoff, and a restart resumes what the last run left in the queue.
+    jobs = await EmbeddedJobs.start({
+      database,
+      photosDir: config.photosDir,
+      ownerId: config.ownerId,
+      vision: config.vision,
+      s3: config.s3,
+      albumFolders: config.albumFolders,
       status,
-      root: photosDir,
       logger,
-      retryDelaysMs: deps.ingestRetryDelaysMs,
+      policies: jobPoliciesOf(deps),
     });
-    ingestDone = ingestRunner.rescan();
+    ingestDone = jobs.rescan();
   }
   // New, changed, moved and deleted photos are indexed while the stack runs (WATCH_PHOTOS, WATCH_RESCAN_MINUTES).
-  const runner = ingestRunner;
+  const queued = jobs;
   const follower =
-    config.photosDir === undefined || runner === undefined
+    config.photosDir === undefined || queued === undefined
       ? undefined
       : followPhotos({
           photosDir: config.photosDir,
-          ownerId: config.ownerId,
           settings: config.followPhotos,
-          library,
-          rescan: () => runner.rescan(),
+          jobs: queued,
           status,
           startAfter: ingestDone,
           logger,
         });
+  const demoVision = new QueueVisionProgress(false);
 
   // Until every tier is wired, answer 503 rather than leave an early request hanging.
   const starting = (_req: IncomingMessage, res: ServerResponse): void => {
@@ -189,19 +203,20 @@ export async function startLocalStack(
   app.disable('x-powered-by');
   // Liveness: the process serves (200) even when the startup ingest failed, since a restart would not repair a
   // read-only database or an unreadable folder; 'degraded' and the ingest's reason tell the operator what did fail.
-  const health = () => {
+  const health = async () => {
     const ingest = status.snapshot();
     const watch = follower?.snapshot();
     const degraded = ingest.state === 'failed' || watch?.watcher === 'failed';
+    const vision = jobs ? await jobs.visionProgress() : demoVision.snapshot(undefined);
     return {
       status: degraded ? ('degraded' as const) : ('ok' as const),
       ingest,
-      vision: publicVisionProgress(library.visionProgress(), config.photosDir),
+      vision: { ...vision, ...publicVisionProgress(vision, config.photosDir) },
       ...(watch ? { watch } : {}),
     };
   };
-  app.get('/healthz', (_req, res) => {
-    res.json(health());
+  app.get('/healthz', (_req, res, next) => {
+    health().then((body) => res.json(body), next);
   });
   // Readiness (for a load balancer): 200 only while every tier can serve; 503 names what is wrong.
   const notReady = () =>
@@ -220,13 +235,19 @@ export async function startLocalStack(
           library.api.search(ownerId, { limit: 1 }).then((answer) => answer.total),
           notReady(),
         ]);
-        const { ingest, vision } = health();
+        const { ingest, vision } = await health();
         return { photoCount, ingest, vision, skipped: status.skippedFiles(), notReady: notReadyNow };
       },
     }),
   );
   // Prometheus scrape endpoint: process metrics, rendition sources per cache tier, render latency, bytes served.
-  app.get('/metrics', metricsRoute(localMetrics([processMetrics(), display.metrics.registry])));
+  // With PHOTOS_DIR, the job queue's counts too (photoframe_library_jobs{queue, state}).
+  app.get(
+    '/metrics',
+    metricsRoute(
+      localMetrics([processMetrics(), display.metrics.registry, ...(jobs ? [jobs.metrics()] : [])]),
+    ),
+  );
   app.use(
     '/alexa',
     alexaEndpoint(skill, {
@@ -269,21 +290,34 @@ export async function startLocalStack(
       ['/preview', display.previewRouter],
     ]),
     ingestDone,
-    rescan: () => ingestRunner?.rescan() ?? Promise.resolve(),
+    rescan: () => jobs?.rescan() ?? Promise.resolve(),
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
       });
+      // The follower first stops queueing; closing the queue then ends the waits of passes still queued.
+      const followerClosed = follower?.close();
+      await jobs?.close();
+      await followerClosed;
       await ingestDone;
-      await follower?.close();
-      await ingestRunner?.close();
       await display.close();
       await userSettings.close();
       await library.close();
       s3Client?.destroy();
     },
   };
+}
+
+function jobPoliciesOf(deps: LocalStackDeps): Partial<Record<QueueName, RetryPolicy>> | undefined {
+  const delays = deps.ingestRetryDelaysMs;
+  if (delays === undefined || delays.length === 0) return deps.jobPolicies;
+  const ingest: RetryPolicy = {
+    ...EMBEDDED_SQLITE_POLICIES.ingest,
+    retryDelaySeconds: (delays[0] ?? 30_000) / 1000,
+    maxRetryDelaySeconds: Math.max(...delays) / 1000,
+  };
+  return { ingest, ...deps.jobPolicies };
 }
 
 /**

@@ -1,6 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { Logger } from '../../common/logger';
 import type { S3Settings } from '../config';
-import { runIngest } from '../ingest/ingest-run';
+import type { LibraryDatabase } from '../database/schema';
+import { runIngest, type IngestProgress, type IngestReport } from '../ingest/ingest-run';
+import { ingestWatchedChanges } from '../ingest/watch/ingest-watched';
+import type { ChangesReport } from '../ingest/watch/ingest-changes';
 import type { AlbumFolderMode } from '../ingest/photo-record';
 import { sourceFor } from '../ingest/source-for';
 import { runSunStage } from '../labels/sun/sun-stage';
@@ -9,10 +13,17 @@ import type { PhotoRepository } from '../repositories/photo-repository';
 import type { OriginalReader } from '../vision/original-reader';
 import type { VisionRepository } from '../vision/vision-repository';
 import type { JobHandler, JobQueue } from './job-queue';
-import { ingestJobSchema } from './queue-definitions';
+import { ingestJobSchema, type IngestJob } from './queue-definitions';
 import { queueVisionJobs } from './vision-jobs-for';
 
+/** What a process that runs ingest jobs may watch (the embedded stack's /healthz): files read, and each report. */
+export interface IngestJobObserver {
+  progress(job: IngestJob, progress: IngestProgress): void;
+  ingested(job: IngestJob, report: IngestReport | ChangesReport): void;
+}
+
 export interface IngestJobDeps {
+  db: Kysely<LibraryDatabase>;
   repository: PhotoRepository;
   visionRepository: VisionRepository;
   sun: { repository: SunRepository; originals: OriginalReader };
@@ -22,6 +33,7 @@ export interface IngestJobDeps {
   /** The model version vision jobs are queued for; undefined when this deployment has no vision. */
   modelVersion: string | undefined;
   logger: Logger;
+  observer?: IngestJobObserver;
 }
 
 /**
@@ -30,26 +42,53 @@ export interface IngestJobDeps {
  * are spread over every worker instead of one machine analysing the whole folder.
  */
 export function ingestJobHandler(deps: IngestJobDeps): JobHandler<unknown> {
+  const afterIngest = async (ownerId: string, sourceRoot: string): Promise<number> => {
+    if (deps.modelVersion === undefined) return 0;
+    await runSunStage({ ownerId, sourceRoot }, { ...deps.sun, logger: deps.logger });
+    return queueVisionJobs(deps.queue, deps.visionRepository, {
+      ownerId,
+      sourceRoot,
+      modelVersion: deps.modelVersion,
+    });
+  };
   return async (job) => {
-    const { ownerId, location } = ingestJobSchema.parse(job.data);
+    const data = ingestJobSchema.parse(job.data);
+    const { ownerId, location, changes } = data;
+    if (changes !== undefined) {
+      // A watcher's batch: only its paths, then vision for what it added (a photo already queued is not again).
+      const { report, sourceRoot } = await ingestWatchedChanges(
+        location,
+        changes,
+        { ownerId, albumFolders: deps.albumFolders },
+        deps,
+      );
+      const visionJobs = report.added + report.updated > 0 ? await afterIngest(ownerId, sourceRoot) : 0;
+      deps.observer?.ingested(data, report);
+      deps.logger.info('ingest job (folder changes)', {
+        ownerId,
+        added: report.added,
+        updated: report.updated,
+        refreshed: report.refreshed,
+        removed: report.removed,
+        skipped: report.skipped.length,
+        visionJobs,
+      });
+      return;
+    }
     const opened = sourceFor(location, deps.s3);
     try {
       const report = await runIngest(
         opened.source,
-        { ownerId, albumFolders: deps.albumFolders },
+        {
+          ownerId,
+          albumFolders: deps.albumFolders,
+          onProgress: deps.observer && ((progress) => deps.observer?.progress(data, progress)),
+        },
         { repository: deps.repository, logger: deps.logger },
       );
       await deps.repository.refreshStatistics();
-      const sourceRoot = opened.source.root;
-      let visionJobs = 0;
-      if (deps.modelVersion !== undefined) {
-        await runSunStage({ ownerId, sourceRoot }, { ...deps.sun, logger: deps.logger });
-        visionJobs = await queueVisionJobs(deps.queue, deps.visionRepository, {
-          ownerId,
-          sourceRoot,
-          modelVersion: deps.modelVersion,
-        });
-      }
+      const visionJobs = await afterIngest(ownerId, opened.source.root);
+      deps.observer?.ingested(data, report);
       deps.logger.info('ingest job', {
         ownerId,
         location,

@@ -14,8 +14,8 @@ import { createOriginalReader } from '../vision/original-reader';
 import { VisionRepository } from '../vision/vision-repository';
 import { createLabelProvider, type VisionSettings } from '../vision/vision-settings';
 import type { LabelProvider } from '../vision/vision-types';
-import { ingestJobHandler } from './ingest-job';
-import type { JobQueue } from './job-queue';
+import { ingestJobHandler, type IngestJobObserver } from './ingest-job';
+import type { JobContext, JobHandler, JobQueue } from './job-queue';
 import { peopleJobHandler } from './people-job';
 import type { QueueName } from './queue-definitions';
 import { modelVersionOf } from './vision-jobs-for';
@@ -34,6 +34,15 @@ export interface JobWorkersOptions {
   queues?: readonly QueueName[];
   /** Ingest jobs at once (each reads its files two at a time). */
   ingestConcurrency?: number;
+  /** Files read and reports of this process's ingest jobs (the embedded stack's /healthz). */
+  ingestObserver?: IngestJobObserver;
+  /** Every job this process runs, as it starts and ends (an error: that attempt failed). */
+  jobObserver?: JobObserver;
+}
+
+export interface JobObserver {
+  started(queue: QueueName, job: JobContext<unknown>): void;
+  finished(queue: QueueName, job: JobContext<unknown>, error?: unknown): void;
 }
 
 export interface JobWorkers {
@@ -59,20 +68,39 @@ export async function startJobWorkers(options: JobWorkersOptions): Promise<JobWo
   const people = new PeopleService(new PeopleRepository(db), originals);
   let provider: LabelProvider | undefined;
   const vision = options.vision;
+  const observed = (name: QueueName, handler: JobHandler<unknown>): JobHandler<unknown> => {
+    const observer = options.jobObserver;
+    if (!observer) return handler;
+    return async (job) => {
+      observer.started(name, job);
+      try {
+        await handler(job);
+      } catch (error) {
+        observer.finished(name, job, error);
+        throw error;
+      }
+      observer.finished(name, job);
+    };
+  };
 
   if (wanted.has('ingest')) {
     await queue.work(
       'ingest',
-      ingestJobHandler({
-        repository: new PhotoRepository(db, { labelParents: ancestorsOf }),
-        visionRepository,
-        sun: { repository: new SunRepository(db, ancestorsOf), originals },
-        queue,
-        s3: options.s3 ?? DEFAULT_S3_SETTINGS,
-        albumFolders: options.albumFolders,
-        modelVersion: vision ? modelVersionOf(vision) : undefined,
-        logger,
-      }),
+      observed(
+        'ingest',
+        ingestJobHandler({
+          db,
+          observer: options.ingestObserver,
+          repository: new PhotoRepository(db, { labelParents: ancestorsOf }),
+          visionRepository,
+          sun: { repository: new SunRepository(db, ancestorsOf), originals },
+          queue,
+          s3: options.s3 ?? DEFAULT_S3_SETTINGS,
+          albumFolders: options.albumFolders,
+          modelVersion: vision ? modelVersionOf(vision) : undefined,
+          logger,
+        }),
+      ),
       { concurrency: options.ingestConcurrency ?? 1 },
     );
   }
@@ -80,19 +108,24 @@ export async function startJobWorkers(options: JobWorkersOptions): Promise<JobWo
     const startProvider = () => (provider ??= createLabelProvider(vision, { logger, originals }));
     await queue.work(
       'vision',
-      visionJobHandler({
-        db: db,
-        repository: visionRepository,
-        modelVersion: modelVersionOf(vision),
-        provider: startProvider,
-        queue,
-        logger,
-      }),
+      observed(
+        'vision',
+        visionJobHandler({
+          db: db,
+          repository: visionRepository,
+          modelVersion: modelVersionOf(vision),
+          provider: startProvider,
+          queue,
+          logger,
+        }),
+      ),
       // Enough photos in flight to keep every model worker busy (one read while one is analysed).
       { concurrency: vision.provider === 'local' ? Math.max(1, vision.workers) * 2 : 8 },
     );
   }
-  if (wanted.has('people')) await queue.work('people', peopleJobHandler({ people, logger }));
+  if (wanted.has('people')) {
+    await queue.work('people', observed('people', peopleJobHandler({ people, logger })));
+  }
 
   return {
     async stop(stopOptions = {}) {

@@ -10,10 +10,23 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const queueNameSchema = z.enum(QUEUE_NAMES);
 
-/** One pass over a library location (a folder, a file's folder, or `s3://bucket/prefix`). */
+const relativePaths = z.array(z.string().min(1).max(4096)).max(20_000);
+
+/**
+ * One pass over a library location (a folder, a file's folder, or `s3://bucket/prefix`); with `changes`, only the
+ * paths a folder watcher reported under that folder (ingest/watch/), relative to it.
+ */
 export const ingestJobSchema = z.object({
   ownerId: z.string().min(1).max(200),
   location: z.string().min(1).max(4096),
+  changes: z
+    .object({
+      changed: relativePaths,
+      removed: relativePaths,
+      removedFolders: relativePaths,
+      sidecars: relativePaths,
+    })
+    .optional(),
 });
 export type IngestJob = z.infer<typeof ingestJobSchema>;
 
@@ -35,6 +48,11 @@ export interface RetryPolicy {
   retryDelaySeconds: number;
   /** A job running longer than this has lost its worker (crashed, killed) and is tried again. */
   leaseSeconds: number;
+  /**
+   * The longest backoff before a retry (jitter included); unset: no limit. The embedded stack retries its own
+   * folder's passes for as long as the fault lasts, so it needs a ceiling, not a last attempt.
+   */
+  maxRetryDelaySeconds?: number;
 }
 
 /** A vision job takes seconds (decode, two models); ingest of a large folder may take an hour. */
@@ -52,5 +70,8 @@ export function deadLetterQueueOf(queue: QueueName): string {
 /** Backoff before retry number `retry` (1-based), jitter from `random` in [0, 1). */
 export function backoffMs(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
   const base = policy.retryDelaySeconds * 1000 * 2 ** Math.min(16, retry - 1);
-  return Math.round(base + base * random());
+  const delay = Math.round(base + base * random());
+  return policy.maxRetryDelaySeconds === undefined
+    ? delay
+    : Math.min(delay, policy.maxRetryDelaySeconds * 1000);
 }

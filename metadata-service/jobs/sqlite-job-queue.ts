@@ -9,6 +9,11 @@
  * when a worker dies, exponential backoff with jitter, dead letters, per key one waiting job and one running) on a
  * file several processes share, each step one IMMEDIATE transaction (better-sqlite3, WAL: workers in other
  * processes see the same rows and never take the same job).
+ *
+ * Two things pg-boss does its own way: a running job's lease is renewed (a heartbeat every third of the lease), so
+ * a lease only has to outlast a dead worker, not the longest job (the embedded stack's folder passes may take an
+ * hour, and a restart after a crash should not wait that long to resume them); and each finished job leaves a row
+ * in `job_queue_done` (kept DONE_KEPT_DAYS), the record that a job ran to the end and how often it was tried.
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -59,7 +64,18 @@ const SCHEMA = `
   create unique index if not exists job_queue_waiting_key
     on job_queue (queue, job_key) where job_key is not null and state = 'queued' and attempts = 0;
   create index if not exists job_queue_next on job_queue (queue, state, run_after);
+  create table if not exists job_queue_done (
+    id text primary key,
+    queue text not null,
+    job_key text,
+    owner_id text,
+    attempts integer not null,
+    completed_at integer not null
+  );
+  create index if not exists job_queue_done_at on job_queue_done (completed_at);
 `;
+
+const DONE_KEPT_DAYS = 7;
 
 export class SqliteJobQueue implements JobQueue {
   readonly engine = 'sqlite' as const;
@@ -80,6 +96,9 @@ export class SqliteJobQueue implements JobQueue {
 
   start(): Promise<void> {
     this.db.exec(SCHEMA);
+    this.db
+      .prepare('delete from job_queue_done where completed_at < ?')
+      .run(this.now() - DONE_KEPT_DAYS * 24 * 3600_000);
     return Promise.resolve();
   }
 
@@ -162,9 +181,20 @@ export class SqliteJobQueue implements JobQueue {
     const finished = await Promise.race([Promise.all(this.loops).then(() => 'finished' as const), grace]);
     if (finished === 'late') {
       // Jobs still running go back to the queue now, as if never taken, rather than waiting out their lease.
-      for (const { lease } of this.inFlight.values()) this.release(lease);
+      for (const { lease } of this.inFlight.values()) {
+        try {
+          this.release(lease);
+        } catch (error) {
+          // A file that refuses writes: the lease (no longer renewed) hands the job on when it ends.
+          this.options.logger.warn('job not handed back', { jobId: lease.id, error });
+        }
+      }
     }
-    this.db.close();
+    try {
+      this.db.close();
+    } catch (error) {
+      this.options.logger.warn('job queue file not closed cleanly', { error });
+    }
   }
 
   private async loop(queue: QueueName, handler: JobHandler<unknown>): Promise<void> {
@@ -187,13 +217,61 @@ export class SqliteJobQueue implements JobQueue {
   }
 
   private async runOne(lease: Lease & { data: unknown }, handler: JobHandler<unknown>): Promise<void> {
+    const leaseMs = this.policyOf(lease.queue).leaseSeconds * 1000;
+    const heartbeat = setInterval(() => this.renew(lease, leaseMs), Math.max(50, leaseMs / 3));
+    heartbeat.unref();
+    let failure: { error: unknown } | undefined;
     try {
       await handler({ id: lease.id, data: lease.data, attempt: lease.attempts });
-      if (!this.db.open) return;
-      this.db.prepare('delete from job_queue where id = ? and lease_token = ?').run(lease.id, lease.token);
     } catch (error) {
-      if (!this.db.open) return;
-      this.fail(lease, error);
+      failure = { error };
+    } finally {
+      clearInterval(heartbeat);
+    }
+    await this.settle(lease, () => (failure ? this.fail(lease, failure.error) : this.complete(lease)));
+  }
+
+  /**
+   * Records a job's end, trying again while the file refuses writes (a full or read-only disk): until it is
+   * recorded the job stays leased to this worker, and giving up would leave it to wait out its lease.
+   */
+  private async settle(lease: Lease, record: () => void): Promise<void> {
+    for (let attempt = 1; this.db.open; attempt++) {
+      try {
+        record();
+        return;
+      } catch (error) {
+        if (attempt === 1) this.options.logger.warn('job end not recorded yet', { jobId: lease.id, error });
+        if (this.stopping) return;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 200 * attempt)));
+      }
+    }
+  }
+
+  /** Done: the job leaves the queue and its record goes to job_queue_done, in one transaction. */
+  private complete(lease: Lease): void {
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `insert or replace into job_queue_done (id, queue, job_key, owner_id, attempts, completed_at)
+             select id, queue, job_key, owner_id, attempts, ? from job_queue where id = ? and lease_token = ?`,
+          )
+          .run(this.now(), lease.id, lease.token);
+        this.db.prepare('delete from job_queue where id = ? and lease_token = ?').run(lease.id, lease.token);
+      })
+      .immediate();
+  }
+
+  /** The worker is alive: its lease runs on. A failed renewal (a full disk) is tried again at the next beat. */
+  private renew(lease: Lease, leaseMs: number): void {
+    if (!this.db.open) return;
+    try {
+      this.db
+        .prepare('update job_queue set lease_until = ? where id = ? and lease_token = ?')
+        .run(this.now() + leaseMs, lease.id, lease.token);
+    } catch (error) {
+      this.options.logger.debug('job lease not renewed', { queue: lease.queue, jobId: lease.id, error });
     }
   }
 

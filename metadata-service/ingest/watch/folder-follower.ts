@@ -43,8 +43,8 @@ export const DEFAULT_FOLLOW_TUNING: FollowTuning = {
 };
 
 export interface FollowDeps {
-  /** One incremental pass over watched changes. */
-  ingestChanges(changes: FolderChanges): Promise<ChangesReport>;
+  /** One incremental pass over watched changes (the embedded stack queues it as an ingest job and waits). */
+  ingestChanges(changes: FolderChanges): Promise<ChangesReport | void>;
   /** One full, incremental run over the folder (the safety net). */
   rescan(): Promise<unknown>;
   logger: Logger;
