@@ -22,8 +22,8 @@ describe('label search thresholds', () => {
     assert.ok(answersSearch({ label: 'dog', source: 'vision', confidence: 0.42 }));
     assert.ok(answersSearch({ label: 'dog', source: 'vision', confidence: 0.4 }));
     assert.ok(!answersSearch({ label: 'dog', source: 'vision', confidence: 0.39 }));
-    // A giraffe called a zebra at 0.58 must not.
-    assert.ok(!answersSearch({ label: 'zebra', source: 'vision', confidence: 0.58 }));
+    // The zebra beside darknet's giraffe scores 0.58 (its box is the zebra's): a real zebra must answer.
+    assert.ok(answersSearch({ label: 'zebra', source: 'vision', confidence: 0.58 }));
     assert.ok(!answersSearch({ label: 'beach', source: 'vision', confidence: 0.59 }));
     assert.ok(answersSearch({ label: 'beach', source: 'vision', confidence: 0.6 }));
     assert.ok(!answersSearch({ label: 'teddy bear', source: 'vision', confidence: 0.45 }));
