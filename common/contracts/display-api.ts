@@ -64,6 +64,12 @@ export const slideshowItemSchema = z.object({
    * cannot play video. Absent for photos.
    */
   clip: z.object({ url: z.string().url(), durationMs: z.number().int().nonnegative() }).optional(),
+  /**
+   * A live photo: its motion part as a clip rendition (same signed MP4 URLs as clips), played once, muted, when the
+   * item comes on screen; the item then rests on its still (`url`) for the usual time. A client that cannot play
+   * video ignores it and shows the still. Absent for other items.
+   */
+  motion: z.object({ url: z.string().url(), durationMs: z.number().int().nonnegative() }).optional(),
 });
 export type SlideshowItem = z.output<typeof slideshowItemSchema>;
 

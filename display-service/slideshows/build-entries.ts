@@ -26,6 +26,7 @@ export async function buildEntries(
     takenLocal: item[0].takenLocal,
     caption: captionFor(item, described),
     ...(item[0].mediaKind === 'video' ? { clip: { durationMs: item[0].durationMs ?? null } } : {}),
+    ...(item.length === 1 && item[0].motion ? { motion: { durationMs: item[0].motion.durationMs } } : {}),
   }));
 }
 

@@ -24,9 +24,8 @@ export function arrangeItems(photos: readonly PhotoSummary[], pairing: boolean):
   photos.forEach((photo, at) => {
     if (used.has(at)) return;
     used.add(at);
-    // A clip plays on its own: it is never half of a pair.
-    const partnerAt =
-      isPortrait(photo) && photo.mediaKind !== 'video' ? findPartner(photos, at, used) : undefined;
+    // A clip plays on its own, and so does a live photo (it moves full screen): never half of a pair.
+    const partnerAt = isPortrait(photo) && playsAlone(photo) ? findPartner(photos, at, used) : undefined;
     const partner = partnerAt === undefined ? undefined : photos[partnerAt];
     if (partnerAt === undefined || partner === undefined) {
       items.push([photo]);
@@ -47,9 +46,13 @@ function findPartner(
   for (let next = at + 1; next <= at + PAIR_LOOKAHEAD && next < photos.length; next++) {
     const candidate = photos[next];
     if (!candidate || used.has(next) || candidate.id === self?.id) continue;
-    if (isPortrait(candidate) && candidate.mediaKind !== 'video') return next;
+    if (isPortrait(candidate) && playsAlone(candidate)) return next;
   }
   return undefined;
+}
+
+function playsAlone(photo: PhotoSummary): boolean {
+  return photo.mediaKind !== 'video' && photo.motion === undefined;
 }
 
 function isPortrait(photo: PhotoSummary): boolean {

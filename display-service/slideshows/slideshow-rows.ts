@@ -32,7 +32,11 @@ export function toItemRow(
     paired_photo_id: entry.photoIds[1] ?? null,
     taken_local: entry.takenLocal,
     // The clip's facts ride in the same JSON (no migration): older rows simply have none.
-    caption_json: JSON.stringify(entry.clip ? { ...entry.caption, clip: entry.clip } : entry.caption),
+    caption_json: JSON.stringify({
+      ...entry.caption,
+      ...(entry.clip ? { clip: entry.clip } : {}),
+      ...(entry.motion ? { motion: entry.motion } : {}),
+    }),
     bag_epoch: bag.bagEpoch,
     bag_state: bag.bagState,
   };
@@ -41,9 +45,10 @@ export function toItemRow(
 export function fromEntryRow(row: EntryRow): SlideshowEntry {
   const photoIds: ItemPhotoIds =
     row.paired_photo_id === null ? [row.photo_id] : [row.photo_id, row.paired_photo_id];
-  const clip = row.caption_json === null ? undefined : storedClipOf(row.caption_json);
+  const stored = row.caption_json === null ? {} : storedMovingOf(row.caption_json);
   return {
-    ...(clip ? { clip } : {}),
+    ...(stored.clip ? { clip: stored.clip } : {}),
+    ...(stored.motion ? { motion: stored.motion } : {}),
     // PostgreSQL drivers may return integers as strings; SQLite returns numbers.
     index: Number(row.item_index),
     photoIds,
@@ -56,13 +61,14 @@ export function fromEntryRow(row: EntryRow): SlideshowEntry {
   };
 }
 
-const storedClipSchema = z.object({
+const storedMovingSchema = z.object({
   clip: z.object({ durationMs: z.number().int().nonnegative().nullable() }).optional(),
+  motion: z.object({ durationMs: z.number().int().nonnegative().nullable() }).optional(),
 });
 
-function storedClipOf(captionJson: string): SlideshowEntry['clip'] {
-  const parsed = storedClipSchema.safeParse(JSON.parse(captionJson));
-  return parsed.success ? parsed.data.clip : undefined;
+function storedMovingOf(captionJson: string): Pick<SlideshowEntry, 'clip' | 'motion'> {
+  const parsed = storedMovingSchema.safeParse(JSON.parse(captionJson));
+  return parsed.success ? parsed.data : {};
 }
 
 export function toSlideshowRow(slideshow: Slideshow): SlideshowTable {

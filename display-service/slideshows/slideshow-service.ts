@@ -158,12 +158,14 @@ export class SlideshowService {
     slideshow: Slideshow,
     entry: SlideshowEntry,
     box: { width: number; height: number },
-  ): Pick<SlideshowItem, 'clip'> {
+  ): Pick<SlideshowItem, 'clip' | 'motion'> {
     const { clips } = this.deps;
-    if (!entry.clip || !clips || entry.photoIds.length !== 1) return {};
+    const moving = entry.clip ?? entry.motion;
+    if (!moving || !clips || entry.photoIds.length !== 1) return {};
     const url = clips.signer.sign({ ownerId: slideshow.ownerId, photoId: entry.photoIds[0], ...box });
-    const durationMs = Math.min(entry.clip.durationMs ?? clips.capMs, clips.capMs);
-    return { clip: { url, durationMs } };
+    const durationMs = Math.min(moving.durationMs ?? clips.capMs, clips.capMs);
+    // A live photo's motion is signed and rendered like a clip but played differently (once, then the still).
+    return entry.clip ? { clip: { url, durationMs } } : { motion: { url, durationMs } };
   }
 
   private toPage(

@@ -44,4 +44,6 @@ export interface SlideshowEntry {
   caption: SlideshowCaption;
   /** Set when the item is a video clip (never paired): its length, when its container says it. */
   clip?: { durationMs: number | null };
+  /** Set when the item is a live photo (never paired): it moves briefly, once, then rests on its still. */
+  motion?: { durationMs: number | null };
 }

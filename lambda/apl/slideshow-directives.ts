@@ -27,6 +27,13 @@ export interface SlideshowListItem {
   clipUrl: string;
   /** How long the clip plays (ms), so paging moves on even if the Video never says it ended; 0 for photos. */
   clipDurationMs: number;
+  /**
+   * A live photo's motion (signed MP4), played once, muted, as the page comes on screen, which then rests on the
+   * still for the page's usual time; '' for other items and on devices that cannot play video.
+   */
+  motionUrl: string;
+  /** How long the motion lasts (ms); 0 when there is none. */
+  motionDurationMs: number;
 }
 
 /** The slideshow facts the document reads (`${slideshow.total}`, …), passed as the second datasource. */
@@ -159,6 +166,7 @@ function toListItems(
 ): SlideshowListItem[] {
   return page.items.map((item) => {
     const clip = video ? item.clip : undefined;
+    const motion = video ? item.motion : undefined;
     return {
       index: item.index,
       url: item.url,
@@ -167,6 +175,8 @@ function toListItems(
       captionText: formatCaption(item.caption, locale),
       clipUrl: clip?.url ?? '',
       clipDurationMs: clip?.durationMs ?? 0,
+      motionUrl: motion?.url ?? '',
+      motionDurationMs: motion?.durationMs ?? 0,
     };
   });
 }

@@ -334,7 +334,13 @@ describe('PhotoSlideshow document structure', () => {
       Number(sequential.repeatCount) >= 10_000,
       'keeps retrying while the next page is still loading',
     );
-    const autoPage = object(array(sequential.commands, 'loop commands')[0], 'AutoPage');
+    // A live photo's motion is started first (it plays during the wait); the AutoPage is the first paging step.
+    const autoPage = object(
+      array(sequential.commands, 'loop commands').find(
+        (command) => object(command, 'command').type === 'AutoPage',
+      ),
+      'AutoPage',
+    );
     assert.deepEqual(
       { type: autoPage.type, componentId: autoPage.componentId, count: autoPage.count },
       { type: 'AutoPage', componentId: 'slideshow', count: 1 },

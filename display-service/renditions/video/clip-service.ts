@@ -8,6 +8,7 @@ import { clipSizeFor } from './clip-size';
 import type { ClipTarget, ClipUrlSigner, ReceivedClipUrl } from './clip-url';
 import { withLocalVideoFile } from './local-video-file';
 import type { MediaTools } from './media-tools';
+import { withMotionVideoFile } from './motion-video-file';
 import { probeVideo } from './probe-video';
 import { transcodeClip } from './transcode-clip';
 import { videoErrors } from './video-errors';
@@ -56,12 +57,14 @@ export class ClipService {
    */
   async prepare(target: ClipTarget): Promise<void> {
     const facts = await this.deps.facts.get(target.ownerId, target.photoId);
-    if (facts.mediaKind === 'video') await this.fileFor(target);
+    if (facts.mediaKind === 'video' || facts.motionPart) await this.fileFor(target);
   }
 
   private async fileFor(target: ClipTarget): Promise<ClipFile> {
     const facts = await this.deps.facts.get(target.ownerId, target.photoId);
-    if (facts.mediaKind !== 'video') throw videoErrors.notAVideo();
+    // A live photo's clip is its motion part (motion-video-file.ts), rendered exactly as a clip is.
+    const motion = facts.mediaKind === 'video' ? undefined : facts.motionPart;
+    if (facts.mediaKind !== 'video' && !motion) throw videoErrors.notAVideo();
     const key = createHash('sha256')
       .update(
         [
@@ -70,12 +73,18 @@ export class ClipService {
           target.width,
           target.height,
           this.deps.limits.clipCapMs,
+          ...(motion ? ['motion', motion.kind, motion.uri, motion.offset, motion.bytes] : []),
         ].join('\n'),
       )
       .digest('hex')
       .slice(0, 32);
     const path = join(this.deps.dir, key.slice(0, 2), `${key}.mp4`);
-    if (!(await exists(path))) await this.makeOnce(key, () => this.make(facts.source.uri, target, path));
+    const { originals, limits } = this.deps;
+    const withInput = <T>(signal: AbortSignal, use: (input: string) => Promise<T>): Promise<T> =>
+      motion
+        ? withMotionVideoFile(motion, originals, { maxBytes: limits.maxBytes, signal }, use)
+        : withLocalVideoFile(facts.source.uri, originals, { maxBytes: limits.maxBytes, signal }, use);
+    if (!(await exists(path))) await this.makeOnce(key, () => this.make(withInput, target, path));
     return { path, etag: `"${key}"` };
   }
 
@@ -95,9 +104,13 @@ export class ClipService {
     return running;
   }
 
-  private async make(uri: string, box: { width: number; height: number }, path: string): Promise<void> {
+  private async make(
+    withInput: (signal: AbortSignal, use: (input: string) => Promise<void>) => Promise<void>,
+    box: { width: number; height: number },
+    path: string,
+  ): Promise<void> {
     if (await exists(path)) return;
-    const { originals, tools, limits } = this.deps;
+    const { tools, limits } = this.deps;
     const signal = AbortSignal.any([
       AbortSignal.timeout(limits.probeTimeoutMs + limits.transcodeTimeoutMs + 30_000),
       this.closing.signal,
@@ -107,7 +120,7 @@ export class ClipService {
     // A crash mid-transcode never leaves half a clip under the key: written aside, renamed into place.
     const partial = `${path}.${randomUUID()}.partial.mp4`;
     try {
-      await withLocalVideoFile(uri, originals, { maxBytes: limits.maxBytes, signal }, async (input) => {
+      await withInput(signal, async (input) => {
         const probed = await probeVideo(input, tools, limits, signal);
         await transcodeClip(input, partial, probed, clipSizeFor(probed, box), tools, limits, signal);
       });

@@ -40,7 +40,7 @@ function page(startIndex: number, items: SlideshowItem[], total: number): Slides
 
 const noCaption: SlideshowItem['caption'] = { takenLocal: null, place: null, people: [] };
 /** A photo binds an empty clip: the document's Video is left out for it. */
-const NO_CLIP = { clipUrl: '', clipDurationMs: 0 };
+const NO_CLIP = { clipUrl: '', clipDurationMs: 0, motionUrl: '', motionDurationMs: 0 };
 
 describe('buildSlideshowDirectives', () => {
   it('renders the document with a dynamicIndexList named after the slideshow and the slideshow facts', () => {
@@ -233,7 +233,7 @@ describe('clips in the slideshow list', () => {
           clipUrl: 'https://cdn.test/clips/p3/1280x800.mp4?sig=x',
           clipDurationMs: 4200,
         },
-        { url: 'https://cdn.test/r/p4.jpg', ...NO_CLIP },
+        { url: 'https://cdn.test/r/p4.jpg', clipUrl: '', clipDurationMs: 0 },
       ],
     );
   });

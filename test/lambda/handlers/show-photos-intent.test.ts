@@ -47,6 +47,8 @@ describe('ShowPhotosIntent', () => {
       captionText: 'July 1, 2025',
       clipUrl: '',
       clipDurationMs: 0,
+      motionUrl: '',
+      motionDurationMs: 0,
     });
     assert.equal(execute.type, 'Alexa.Presentation.APL.ExecuteCommands');
     assert.equal(execute.token, render.token);
