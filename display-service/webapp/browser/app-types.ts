@@ -78,6 +78,8 @@ export interface FrameProfile {
   dimFrom: string;
   dimTo: string;
   dimLevel: number;
+  /** Share of the ambient slideshow's items that are clips; absent: the display's default. */
+  clipSharePercent?: number;
   showsText: string;
   version: string;
 }

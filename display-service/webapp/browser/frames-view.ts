@@ -4,8 +4,8 @@ import { button, h } from './dom';
 
 /** Frames: link one with the code it shows, unlink, and set what each shows and how (its profile). */
 export async function framesView(api: ApiClient): Promise<HTMLElement> {
-  const [{ accounts, frames }, { people }, { albums }] = await Promise.all([
-    api.get<{ accounts: boolean; frames: Frame[] }>('/frames'),
+  const [{ accounts, defaultClipSharePercent, frames }, { people }, { albums }] = await Promise.all([
+    api.get<{ accounts: boolean; defaultClipSharePercent: number; frames: Frame[] }>('/frames'),
     api.get<{ people: Person[] }>('/people'),
     api.get<{ albums: NamedEntry[] }>('/browse'),
   ]);
@@ -13,7 +13,7 @@ export async function framesView(api: ApiClient): Promise<HTMLElement> {
   if (accounts) section.append(linkForm(api));
   else section.append(h('p', { class: 'hint' }, 'Open /frame on any screen signed in to this library.'));
   const list = h('ul', { class: 'frame-list' });
-  for (const frame of frames) list.append(frameCard(api, frame, people, albums));
+  for (const frame of frames) list.append(frameCard(api, frame, people, albums, defaultClipSharePercent));
   section.append(frames.length === 0 ? h('p', {}, 'No frames yet.') : list);
   return section;
 }
@@ -41,7 +41,13 @@ function linkForm(api: ApiClient): HTMLElement {
   return form;
 }
 
-function frameCard(api: ApiClient, frame: Frame, people: Person[], albums: NamedEntry[]): HTMLElement {
+function frameCard(
+  api: ApiClient,
+  frame: Frame,
+  people: Person[],
+  albums: NamedEntry[],
+  defaultClipShare: number,
+): HTMLElement {
   const profile = frame.profile;
   const title = frame.frameId ? `Web frame ${frame.frameId}` : nameOfScreen(frame.deviceId);
   const showsSelect = h('select', { name: 'shows', 'aria-label': 'What it shows' });
@@ -71,6 +77,16 @@ function frameCard(api: ApiClient, frame: Frame, people: Person[], albums: Named
     value: String(profile?.intervalSeconds ?? 10),
     'aria-label': 'Seconds per photo',
   });
+  // The share of clips the ambient slideshow mixes in (whole percent; the server refuses anything else).
+  const clipShare = h('input', {
+    type: 'number',
+    name: 'clipSharePercent',
+    min: '0',
+    max: '100',
+    step: '1',
+    value: String(profile?.clipSharePercent ?? defaultClipShare),
+    'aria-label': 'Share of clips, percent',
+  });
   const captions = checkbox('captions', 'Captions', profile?.captions ?? true);
   const clock = checkbox('clock', 'Clock', profile?.clock ?? false);
   const dim = checkbox('dim', 'Dim at night', profile?.dim ?? false);
@@ -97,6 +113,7 @@ function frameCard(api: ApiClient, frame: Frame, people: Person[], albums: Named
     h('label', {}, 'Shows ', showsSelect),
     h('label', {}, 'Text ', text),
     h('label', {}, 'Seconds per photo ', interval),
+    h('label', {}, 'Clips ', clipShare, ' %'),
     captions.label,
     clock.label,
     dim.label,
@@ -116,6 +133,8 @@ function frameCard(api: ApiClient, frame: Frame, people: Person[], albums: Named
       dimFrom: dimFrom.value || '22:00',
       dimTo: dimTo.value || '07:00',
       dimLevel: profile?.dimLevel ?? 0.75,
+      // Sent as typed: "150" or "abc" is refused by the server with INVALID_CLIP_SHARE, shown below.
+      clipSharePercent: clipShare.value.trim() === '' ? defaultClipShare : Number(clipShare.value),
     };
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     api.put<FrameProfile>('/frames/profile', { deviceId: frame.deviceId, settings, timeZone }).then(

@@ -46,7 +46,7 @@ const request = (overrides: Partial<StartAmbientRequest> = {}): StartAmbientRequ
   ...overrides,
 });
 
-const isClip = (item: SlideshowItem): boolean => item.photoIds[0].startsWith('c');
+const isClip = (item: SlideshowItem): boolean => (item.photoIds[0] ?? '').startsWith('c');
 const clipIndexes = (items: readonly SlideshowItem[]): number[] =>
   items.flatMap((item, index) => (isClip(item) ? [index] : []));
 
