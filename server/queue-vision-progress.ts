@@ -3,8 +3,11 @@ import type { VisionProgressSnapshot } from '../metadata-service/vision/vision-p
 
 /** /healthz's `vision` block in the embedded stack: the progress snapshot plus the owner's jobs in the queue. */
 export interface QueueVisionSnapshot extends VisionProgressSnapshot {
-  /** The local owner's vision jobs still in the queue (done jobs leave it); null when the queue did not answer. */
-  jobs: QueueCounts | null;
+  /**
+   * The local owner's vision jobs still in the queue (done jobs leave it); null when the queue did not answer;
+   * absent when vision is off.
+   */
+  jobs?: QueueCounts | null;
 }
 
 /**
@@ -44,7 +47,7 @@ export class QueueVisionProgress {
   snapshot(counts: QueueCounts | undefined): QueueVisionSnapshot {
     if (counts !== undefined) this.last = counts;
     const jobs = counts ?? this.last;
-    if (!this.enabled) return { state: 'off', done: 0, total: 0, photosPerSecond: null, jobs };
+    if (!this.enabled) return { state: 'off', done: 0, total: 0, photosPerSecond: null };
     const left = jobs ? jobs.queued + jobs.active + jobs.failed : 0;
     const dead = jobs?.dead ?? 0;
     if (left === 0 && jobs !== null) this.idle = true;

@@ -294,6 +294,14 @@ export class SqliteJobQueue implements JobQueue {
   /** Expired leases first (their workers are gone: that attempt failed), then the next job due. */
   private claim(queue: QueueName): (Lease & { data: unknown }) | undefined {
     const policy = this.policyOf(queue);
+    // A read first (WAL: no lock): an idle worker never waits for, or holds, the file's write lock just to look.
+    const due = this.db
+      .prepare(
+        `select 1 from job_queue where queue = ? and ((state = 'queued' and run_after <= ?)
+           or (state = 'active' and lease_until < ?)) limit 1`,
+      )
+      .get(queue, this.now(), this.now());
+    if (due === undefined) return undefined;
     return this.db
       .transaction(() => {
         const now = this.now();
