@@ -5,8 +5,12 @@ import { mediaToolsFromEnv } from '../../../../display-service/renditions/video/
 
 const run = promisify(execFile);
 
-/** A JPEG still made by sharp: a gradient-ish card (real pixels, a real encoder). */
-export async function stillJpeg(width = 320, height = 240): Promise<Buffer> {
+/** A JPEG still made by sharp: a blue card with a yellow inset (real pixels, a real encoder). */
+export async function stillJpeg(
+  width = 320,
+  height = 240,
+  inset: 'centre' | 'corner' = 'centre',
+): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 } } })
     .composite([
       {
@@ -20,8 +24,9 @@ export async function stillJpeg(width = 320, height = 240): Promise<Buffer> {
         })
           .png()
           .toBuffer(),
-        left: width / 4,
-        top: height / 4,
+        // Where the inset sits changes the picture (two fixtures are never near-duplicates of each other).
+        left: inset === 'centre' ? width / 4 : 0,
+        top: inset === 'centre' ? height / 4 : 0,
       },
     ])
     .jpeg({ quality: 85 })
