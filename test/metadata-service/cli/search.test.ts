@@ -9,13 +9,13 @@ import { isAppError } from '../../../common/errors';
 import { OWNER_HEADER, searchResponseSchema, type NothingFound } from '../../../common/contracts';
 import { createDisplay } from '../../../display-service/display';
 import { createQuerySlideshow } from '../../../display-service/frame/server/query-slideshow';
+import { runSearchCommand } from '../../../metadata-service/cli/search-command';
 import { createLibrary } from '../../../metadata-service/library';
 import { SERVICE_AUTH, authenticateV1 } from '../../support/test-credentials';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'metadata-service', 'cli', 'search.ts');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const REFERENCE = ['--reference', '2026-03-01T20:00:00Z', '--time-zone', 'America/Los_Angeles'];
 
 interface Run {
@@ -24,11 +24,27 @@ interface Run {
   stderr: string;
 }
 
-function runSearch(dataDir: string, args: string[]): Promise<Run> {
+function cliEnv(dataDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PHOTO_OWNER_ID: 'alice' };
+}
+
+/** The command in this process (each run a fresh library on the same file), as the entry point runs it. */
+async function runSearch(dataDir: string, args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runSearchCommand(args, cliEnv(dataDir), {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The entry point itself, in its own process: .env loading, arguments and exit code wired to the command. */
+function spawnSearch(dataDir: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PHOTO_OWNER_ID: 'alice' },
+      env: cliEnv(dataDir),
     });
     let stdout = '';
     let stderr = '';
@@ -259,5 +275,19 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
       assert.equal(run.code, 2, args.join(' '));
       assert.match(run.stderr, /Usage: npm run search/);
     }
+  });
+
+  it('runs as its own process: the same answer on stdout with exit 0, and exit 2 for a bad command line', async () => {
+    const [answered, refused] = await Promise.all([
+      spawnSearch(dataDir, ['dogs', '--json', ...REFERENCE]),
+      spawnSearch(dataDir, ['dogs', '--limit', 'lots']),
+    ]);
+    assert.equal(answered.code, 0, answered.stderr);
+    assert.deepEqual(
+      JSON.parse(answered.stdout),
+      JSON.parse((await runSearch(dataDir, ['dogs', '--json', ...REFERENCE])).stdout),
+    );
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /Usage: npm run search/);
   });
 });
