@@ -71,6 +71,10 @@ export class Stage {
     if (look.captions) caption.textContent = photo.captionText;
     slide.append(image, caption);
     if (item.clip) slide.insertBefore(this.clipOver(item.clip.url, slide), caption);
+    // A live photo moves briefly, once, then rests on its still; never for people who asked for less motion.
+    else if (item.motion && !this.reducedMotion?.matches) {
+      slide.insertBefore(motionOver(item.motion.url), caption);
+    }
     // Gentle zoom only where it cannot cut a photo in half: never on a pair, never with reduced motion.
     if (look.kenBurns && item.layout === 'single' && !this.reducedMotion?.matches) {
       slide.classList.add('kenburns');
@@ -194,4 +198,29 @@ export class Stage {
       URL.revokeObjectURL(oldest.objectUrl);
     }
   }
+}
+
+/**
+ * A live photo's motion: muted, played once over its still (`<video muted autoplay playsinline>`, no `loop`), shown
+ * from its first frame and hidden again when it ends or cannot play, so the slide rests on the still for the rest of
+ * its time. It never moves the slideshow on: the item is timed like any photo.
+ */
+function motionOver(url: string): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.className = 'motion';
+  video.muted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  video.setAttribute('muted', '');
+  video.setAttribute('playsinline', '');
+  video.preload = 'auto';
+  video.addEventListener('playing', () => video.classList.add('playing'));
+  const rest = (): void => {
+    video.classList.remove('playing');
+    video.classList.add('rested');
+  };
+  video.addEventListener('ended', rest);
+  video.addEventListener('error', rest);
+  video.src = url;
+  return video;
 }
