@@ -202,10 +202,11 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
     });
   };
 
+  // The library's database holds the credentials table (migration 0008); the repository sees only that table.
+  const credentials = new CredentialRepository(db as unknown as Kysely<CredentialDatabase>);
   return {
-    router: libraryRoutes({ api, logger }),
-    // The library's database holds the credentials table (migration 0008); the repository sees only that table.
-    credentials: new CredentialRepository(db as unknown as Kysely<CredentialDatabase>),
+    router: libraryRoutes({ api, logger, credentials }),
+    credentials,
     api,
     ingest: async (location, { ownerId, onProgress, concurrency, vision }) => {
       const mode = vision ?? (options.vision ? 'background' : 'off');

@@ -17,16 +17,23 @@ const selfSchema = z.discriminatedUnion('kind', [
 const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 1000;
 
+const activeSchema = z.object({ active: z.boolean() });
+
 /**
  * Person credentials checked by the library (`GET /v1/library/credentials/self`), for a tier that does not hold
- * the credentials table (a display on its own). Answers are kept 30 s, so a revocation takes effect within that.
+ * the credentials table (a display on its own); with the tier's service credential, whether a sign-in session's
+ * credential is still active too (`GET /v1/library/credentials/{id}/active`). Answers are kept 30 s, so a
+ * revocation takes effect within that.
  */
 export class LibraryCredentialVerifier implements PersonCredentialVerifier {
   private readonly cache = new Map<string, { principal: PersonPrincipal | undefined; until: number }>();
+  private readonly activeCache = new Map<string, { active: boolean; until: number }>();
 
   constructor(
     private readonly libraryUrl: string,
     private readonly now: () => number = Date.now,
+    /** Sent when asking whether a credential is active; without it, no session is ever active here. */
+    private readonly serviceCredential?: string,
   ) {}
 
   async verify(token: string): Promise<PersonPrincipal | undefined> {
@@ -49,8 +56,18 @@ export class LibraryCredentialVerifier implements PersonCredentialVerifier {
     return principal;
   }
 
-  /** Sessions are minted only where the credentials table is (the frame pages): none here. */
-  isActive(): Promise<boolean> {
-    return Promise.resolve(false);
+  async isActive(credentialId: string): Promise<boolean> {
+    if (this.serviceCredential === undefined) return false;
+    const cached = this.activeCache.get(credentialId);
+    if (cached && cached.until > this.now()) return cached.active;
+    // An outage throws (the page answers 5xx) rather than being remembered as a revocation.
+    const { active } = await fetchJson(
+      `${this.libraryUrl}/v1/library/credentials/${encodeURIComponent(credentialId)}/active`,
+      activeSchema,
+      { headers: { authorization: `Bearer ${this.serviceCredential}` } },
+    );
+    if (this.activeCache.size >= CACHE_ENTRIES) this.activeCache.clear();
+    this.activeCache.set(credentialId, { active, until: this.now() + CACHE_MS });
+    return active;
   }
 }

@@ -1,8 +1,10 @@
+import { createHmac } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MIN_SERVICE_TOKEN_LENGTH } from '../../common/auth/service-credentials';
-import { blankIsUnset, envLogLevel, envPort, loadEnv } from '../../common/config';
+import { blankIsUnset, envFlag, envLogLevel, envPort, loadEnv } from '../../common/config';
+import { ownerIdSchema } from '../../common/contracts';
 import type { DatabaseLocation } from '../../common/database';
 import type { LogLevel } from '../../common/logger';
 import { retentionFromEnv, slideshowRetentionEnvSchema } from '../slideshows/retention-env';
@@ -31,6 +33,17 @@ export interface StandaloneDisplayConfig {
   retention: { ttlMs: number; maxPerOwner: number };
   /** Clips' share of an ambient frame whose profile sets none, in percent (AMBIENT_CLIP_SHARE; unset: 10). */
   ambientClipSharePercent: number | undefined;
+  /**
+   * Web frames and the web app's pages (FRAME_ACCOUNTS, default true: a display on its own serves many owners, so a
+   * frame shows a code until an owner links it and a page needs a sign-in); false: as `npm start`, pages opened on
+   * this machine show `ownerId`'s library (PHOTO_OWNER_ID).
+   */
+  frame: { accounts: boolean; ownerId: string };
+  /**
+   * HMAC key of the pages' sign-in sessions, the same on every instance: FRAME_SESSION_KEY, else derived from the
+   * first rendition signing key (so rotating that key signs everyone out once).
+   */
+  sessionKey: string;
 }
 
 const origin = (what: string) =>
@@ -79,6 +92,9 @@ const envSchema = z
     AWS_REGION: z.string().min(1).optional(),
     S3_ENDPOINT: z.string().url().optional(),
     LOG_LEVEL: envLogLevel,
+    FRAME_ACCOUNTS: envFlag(true),
+    PHOTO_OWNER_ID: blankIsUnset(ownerIdSchema.default('local')),
+    FRAME_SESSION_KEY: blankIsUnset(z.string().min(32, 'must be at least 32 characters').optional()),
   })
   .extend(slideshowRetentionEnvSchema.shape)
   .extend(clipShareEnvSchema.shape);
@@ -110,5 +126,11 @@ export function standaloneDisplayConfigFromEnv(
     logLevel: e.LOG_LEVEL,
     retention: retentionFromEnv(e),
     ambientClipSharePercent: e.AMBIENT_CLIP_SHARE,
+    frame: { accounts: e.FRAME_ACCOUNTS, ownerId: e.PHOTO_OWNER_ID },
+    sessionKey:
+      e.FRAME_SESSION_KEY ??
+      createHmac('sha256', e.RENDITION_SIGNING_KEYS[0] ?? '')
+        .update('photo-frame display page sessions')
+        .digest('base64url'),
   };
 }

@@ -12,8 +12,9 @@ import { serveInWorkerProcesses } from '../../common/worker-processes';
 const USAGE = `Usage: npm run start:display [-- --help]
 
 The display tier on its own, for the scale-out deployment: slideshows and renditions at /v1/display (a credential
-on every route but the signed rendition URLs), plus open /healthz, /readyz and /metrics, from DISPLAY_WORKERS
-processes sharing PORT. Photos come from the library tier at METADATA_SERVICE_URL.
+on every route but the signed rendition URLs), the web app for the library at / and the web frame at /frame (both
+behind the owner's sign-in at /frame/sign-in), plus open /status, /healthz, /readyz and /metrics, from
+DISPLAY_WORKERS processes sharing PORT. Photos come from the library tier at METADATA_SERVICE_URL.
 
 Environment:
   PORT                       8081               port to listen on (every address)
@@ -31,6 +32,11 @@ Environment:
   SLIDESHOWS_PER_OWNER       200                each owner keeps at most this many
   AMBIENT_CLIP_SHARE         10                 percent of an ambient frame's items that are clips (0–100), unless
                                                 its profile says otherwise
+  FRAME_ACCOUNTS             true               web frames link by code and pages need a sign-in; false: pages
+                                                opened on this machine show PHOTO_OWNER_ID's library (as npm start)
+  PHOTO_OWNER_ID             local              that owner, with FRAME_ACCOUNTS=false
+  FRAME_SESSION_KEY          from the first     HMAC key of sign-in sessions (at least 32 characters), the same
+                             signing key        on every instance
   AWS_REGION, S3_ENDPOINT                       for s3:// originals (credentials: the AWS SDK's chain)
   LOG_LEVEL                  info               debug, info, warn, error, silent`;
 

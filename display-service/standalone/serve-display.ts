@@ -5,7 +5,6 @@ import { Authenticator } from '../../common/auth/authenticator';
 import { LibraryCredentialVerifier } from '../../common/auth/library-credential-verifier';
 import { authenticateRequests } from '../../common/auth/request-principal';
 import { ServiceCredentials } from '../../common/auth/service-credentials';
-import { createLibraryHttpClient } from '../../common/clients/library-client';
 import { errorMiddleware, notFoundRoute } from '../../common/http/error-middleware';
 import type { Logger } from '../../common/logger';
 import { servedMetrics } from '../../common/metrics/cluster-metrics';
@@ -13,7 +12,9 @@ import { metricsRoute } from '../../common/metrics/metrics-route';
 import { processMetrics } from '../../common/metrics/process-metrics';
 import { createDisplay, NotReadyError } from '../display';
 import type { StandaloneDisplayConfig } from './config';
+import { createWebAppLibraryHttpClient } from '../webapp/server/webapp-library';
 import { displayHomePage } from './home-page';
+import { libraryStatusSource } from './library-status';
 import type { StopServing } from '../../common/worker-processes';
 
 /**
@@ -30,10 +31,17 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
     : undefined;
   const services = new ServiceCredentials(config.serviceTokens);
   // Person credentials live in the library's database: the library says whose a token is.
-  const authenticator = new Authenticator(services, new LibraryCredentialVerifier(config.libraryUrl));
+  const authenticator = new Authenticator(
+    services,
+    new LibraryCredentialVerifier(config.libraryUrl, Date.now, services.outgoing),
+  );
+  // The web app's library: what the frame uses plus people and faces, for the session's owner.
+  const library = createWebAppLibraryHttpClient(`${config.libraryUrl}/v1/library`, {
+    credential: services.outgoing,
+  });
   const display = await createDisplay({
     database: config.database,
-    library: createLibraryHttpClient(`${config.libraryUrl}/v1/library`, { credential: services.outgoing }),
+    library,
     renditionsDir: config.renditionsDir,
     publicBaseUrl: config.publicBaseUrl,
     signingKeys: config.signingKeys,
@@ -41,6 +49,13 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
     logger,
     s3Client,
     retention: config.retention,
+    frame: config.frame,
+    // The web app's and the frame's sign-in sessions, checked with the library on every page (30 s cache).
+    session: {
+      key: config.sessionKey,
+      authenticator,
+      secureCookie: config.publicBaseUrl.startsWith('https:'),
+    },
     ...(config.ambientClipSharePercent === undefined
       ? {}
       : { ambientClipSharePercent: config.ambientClipSharePercent }),
@@ -62,12 +77,26 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
   });
   // Summed over every worker process, whichever one the scrape reaches.
   app.get('/metrics', metricsRoute(servedMetrics([processMetrics(), display.metrics.registry])));
+  // The tier's own status page (no owner data); `/` is the web app, behind the owner's sign-in.
   app.get(
-    '/',
+    '/status',
     displayHomePage(() => display.ready()),
+  );
+  app.use(
+    display.webAppRouter({
+      library,
+      status: libraryStatusSource({
+        library,
+        libraryUrl: config.libraryUrl,
+        displayReady: () => display.ready(),
+      }),
+    }),
   );
   app.use('/v1', authenticateRequests(authenticator));
   app.use('/v1/display', display.router);
+  // The web frame and its sign-in page (where the web app sends a browser without a session), and the preview.
+  app.use('/frame', display.frameRouter);
+  app.use('/preview', display.previewRouter);
   app.use(notFoundRoute);
   app.use(errorMiddleware(logger));
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

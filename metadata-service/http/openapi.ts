@@ -284,6 +284,14 @@ export function libraryOpenApiDocument(serverUrl = '/v1/library'): JsonObject {
           responses: { '200': { description: 'The principal' }, ...errorResponses(401) },
         },
       },
+      '/credentials/{id}/active': {
+        get: {
+          operationId: 'getCredentialActive',
+          summary: 'Whether a person credential is still active (service credentials only): {active}',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: '{active: boolean}' }, ...errorResponses(401, 403) },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',

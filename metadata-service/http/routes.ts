@@ -1,4 +1,6 @@
 import express, { type Request, type Router } from 'express';
+import { authErrors } from '../../common/auth/auth-errors';
+import type { CredentialRepository } from '../../common/auth/credential-repository';
 import { ownerFor, principalOf, requireAuthentication } from '../../common/auth/request-principal';
 import {
   describePhotosRequestSchema,
@@ -16,12 +18,14 @@ import { libraryOpenApiDocument } from './openapi';
 export interface LibraryRoutesOptions {
   api: LibraryService;
   logger: Logger;
+  /** Whether a person credential is still active, for tiers holding sessions made from one (a display on its own). */
+  credentials?: Pick<CredentialRepository, 'isActive'>;
 }
 
 const WRITE_METHODS = new Set(['PATCH', 'PUT', 'DELETE']);
 
 /** The library HTTP API (mounted at /v1/library): thin adapters from HTTP to the library service. */
-export function libraryRoutes({ api, logger }: LibraryRoutesOptions): Router {
+export function libraryRoutes({ api, logger, credentials }: LibraryRoutesOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '64kb' }));
   const openApi = libraryOpenApiDocument();
@@ -120,6 +124,14 @@ export function libraryRoutes({ api, logger }: LibraryRoutesOptions): Router {
   // Who the presented credential is (a display on its own checks person credentials here).
   router.get('/credentials/self', (req, res) => {
     res.set('cache-control', 'no-store').json(principalOf(req));
+  });
+
+  // Whether a person credential is still active: a display on its own ends a sign-in session made from a revoked
+  // one. Tiers only (service credentials): a person learns nothing here about other credentials.
+  router.get('/credentials/:id/active', async (req, res) => {
+    if (principalOf(req)?.kind !== 'service') throw authErrors.scopeForbidden('service');
+    const active = (await credentials?.isActive(req.params.id)) ?? false;
+    res.set('cache-control', 'no-store').json({ active });
   });
 
   router.get('/openapi.json', (_req, res) => {

@@ -5,7 +5,7 @@ import express from 'express';
 import { NotReadyError } from '../../../common/readiness';
 import { displayHomePage } from '../../../display-service/standalone/home-page';
 
-describe('home page of the display tier on its own (GET / of start:display)', () => {
+describe('status page of the display tier on its own (GET /status of start:display)', () => {
   let server: Server;
   let base: string;
   let ready: () => Promise<void>;

@@ -156,6 +156,59 @@ describe('standalone display server (npm run start:display): worker processes sh
     assert.equal(await codeOf(await create(bearer(other.token))), '403 OWNER_FORBIDDEN');
   });
 
+  it("serves the web app at / behind the owner's sign-in, its API talking to the library tier", async () => {
+    const bare = await fetch(`${base}/`, { redirect: 'manual' });
+    assert.equal(bare.status, 303);
+    assert.equal(bare.headers.get('location'), '/frame/sign-in?next=%2F');
+    assert.equal((await fetch(`${base}/app/api/status`)).status, 401);
+    assert.equal((await fetch(`${base}/frame/sign-in?next=%2F`)).status, 200);
+
+    const signIn = (token: string) =>
+      fetch(`${base}/frame/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, next: '/' }).toString(),
+      });
+    assert.equal((await signIn('pf_not-a-real-credential-at-all-0123456789')).status, 401);
+    const { token } = await library.credentials.create({
+      ownerId: 'local',
+      scopes: ['owner'],
+      label: 'web app test',
+    });
+    const signedIn = await signIn(token);
+    assert.equal(signedIn.status, 303);
+    assert.equal(signedIn.headers.get('location'), '/');
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    assert.match(cookie, /^pf_session=/);
+
+    // Either worker process reads the session (one key for every instance).
+    for (let i = 0; i < 2; i++) {
+      const shell = await fetch(`${base}/`, { headers: { cookie } });
+      assert.equal(shell.status, 200);
+      assert.match(await shell.text(), /<script src="\/app\.js\?v=/);
+      const status = await fetch(`${base}/app/api/status`, { headers: { cookie } });
+      assert.equal(status.status, 200);
+      assert.equal(((await status.json()) as { photoCount: number }).photoCount, 2);
+    }
+    // The people page's call goes through the web app's library client to the library tier's /people.
+    const people = await fetch(`${base}/app/api/people`, { headers: { cookie } });
+    assert.equal(people.status, 200, await people.clone().text());
+    assert.deepEqual(((await people.json()) as { people: unknown[] }).people, []);
+
+    // A session from a credential revoked in the library ends: the page asks for a sign-in again.
+    const other = await library.credentials.create({ ownerId: 'local', scopes: ['owner'], label: 'revoked' });
+    const otherCookie = ((await signIn(other.token)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await library.credentials.revoke(other.credential.id);
+    assert.equal(
+      (await fetch(`${base}/`, { redirect: 'manual', headers: { cookie: otherCookie } })).status,
+      303,
+    );
+    // The tier's own status page moved to /status, linked to the web app.
+    const statusPage = await (await fetch(`${base}/status`)).text();
+    assert.ok(statusPage.includes('href="/"'));
+  });
+
   it('spreads connections over two worker processes and replaces one that dies', async () => {
     const pids = async () => {
       const seen = new Set<number>();

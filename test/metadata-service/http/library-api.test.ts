@@ -249,6 +249,7 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/credentials/self',
+      '/credentials/{id}/active',
       '/labels/{label}',
       '/openapi.json',
       '/people',
