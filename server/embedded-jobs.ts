@@ -88,6 +88,10 @@ export class EmbeddedJobs {
   private sendRetry: NodeJS.Timeout | undefined;
   private sendFailures = 0;
   private workers: JobWorkers | undefined;
+  /** The pass asked for at startup: resolves when it is over (LocalStack.ingestDone). */
+  startupPass: Promise<void> = Promise.resolve();
+  /** The last request for a pass reached the queue (or failed to). */
+  private sent: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -112,6 +116,10 @@ export class EmbeddedJobs {
       pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
     });
     const jobs = new EmbeddedJobs(options, queue, policies);
+    // The startup pass is asked for before any worker runs: a pass a stopped stack left in the queue is then that
+    // very job (one per key waits), not a second pass after it.
+    jobs.startupPass = jobs.rescan();
+    await jobs.sent;
     try {
       jobs.workers = await startJobWorkers({
         database: options.database,
@@ -147,7 +155,7 @@ export class EmbeddedJobs {
     const ended = new Promise<void>((resolve, reject) => this.awaitingPass.push({ resolve, reject }));
     const job: IngestJob = { ownerId: this.options.ownerId, location: this.options.photosDir };
     // A queue on the same full or read-only file may refuse the job itself (synchronously, for SQLite).
-    Promise.resolve()
+    this.sent = Promise.resolve()
       .then(() => this.queue.send('ingest', job, { key: `${job.ownerId}\n${job.location}` }))
       .then(
         () => {

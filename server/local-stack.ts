@@ -71,6 +71,8 @@ export interface LocalStackDeps {
    * Default 30 s doubling up to 15 minutes.
    */
   ingestRetryDelaysMs?: readonly number[];
+  /** How long close() lets jobs in flight finish before handing them back to the queue (default 5 s). */
+  jobGraceMs?: number;
   /** "Now" for the skill's relative dates ("this weekend", "on this day"); the acceptance eval pins it. */
   now?: () => Date;
 }
@@ -129,8 +131,9 @@ export async function startLocalStack(
       status,
       logger,
       policies: jobPoliciesOf(deps),
+      graceMs: deps.jobGraceMs,
     });
-    ingestDone = jobs.rescan();
+    ingestDone = jobs.startupPass;
   }
   // New, changed, moved and deleted photos are indexed while the stack runs (WATCH_PHOTOS, WATCH_RESCAN_MINUTES).
   const queued = jobs;
