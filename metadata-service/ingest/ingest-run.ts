@@ -270,7 +270,12 @@ async function readFile(
   const { ownerId, storedAtPath } = options;
   if (file.problem) throw new IngestSkip(file.problem.code, file.problem.reason);
   const fileMtime = file.modifiedAt.toISOString();
-  if (storedAtPath && storedAtPath.bytes === file.bytes && storedAtPath.fileMtime === fileMtime) {
+  if (
+    storedAtPath &&
+    storedAtPath.bytes === file.bytes &&
+    storedAtPath.fileMtime === fileMtime &&
+    !motionChanged(storedAtPath, file)
+  ) {
     return { kind: 'unchanged', photoId: storedAtPath.id };
   }
   if (file.bytes === 0) throw new IngestSkip('EMPTY_FILE', 'file is empty');
@@ -296,6 +301,10 @@ async function readFile(
       folderAlbums: folderAlbumNames(file.path, options.albumFolders ?? DEFAULT_ALBUM_FOLDER_MODE),
     });
     await deps.repository.clearSkip(ownerId, source.root, file.path);
+    // The same still, but its Live Photo video came, changed or went (live-photos/pair-live-photos.ts).
+    if (motionChanged(stored, file)) {
+      await deps.repository.setMotion(ownerId, stored.id, (await original.readMetadata()).motion);
+    }
     return { kind: samePlace ? 'unchanged' : 'updated', photoId: stored.id };
   }
 
@@ -415,6 +424,11 @@ function storedAt(
   deps: IngestDeps,
 ): Promise<StoredSource | undefined> {
   return deps.repository.findBySourcePath(ownerId, source.root, path);
+}
+
+/** A companion video the listing paired with the file that the stored photo does not have, or the reverse. */
+function motionChanged(stored: StoredSource, file: SourceFile): boolean {
+  return stored.motionBytes !== undefined && stored.motionBytes !== (file.motion?.bytes ?? null);
 }
 
 /** Runs `work` over items with at most `limit` in flight; the first failure stops new work and is rethrown. */

@@ -104,6 +104,11 @@ export interface StoredSource {
   /** Size and modification time when last ingested: an unchanged stat lets a rerun skip re-hashing. */
   bytes: number;
   fileMtime: string;
+  /**
+   * The size of its companion video (a Live Photo's MOV) when last ingested, null when it had none: a video that
+   * came, changed or went is seen without reading the still.
+   */
+  motionBytes?: number | null;
 }
 
 export interface SourceUpdate {
@@ -413,7 +418,7 @@ export class PhotoRepository {
   async findByContentHash(ownerId: string, contentHash: string): Promise<StoredSource | undefined> {
     const row = await this.db
       .selectFrom('photos')
-      .select(['id', 'content_hash', 'source_root', 'source_path', 'bytes', 'file_mtime'])
+      .select(STORED_SOURCE_COLUMNS)
       .where('owner_id', '=', ownerId)
       .where('content_hash', '=', contentHash)
       .executeTakeFirst();
@@ -428,7 +433,7 @@ export class PhotoRepository {
   ): Promise<StoredSource | undefined> {
     const row = await this.db
       .selectFrom('photos')
-      .select(['id', 'content_hash', 'source_root', 'source_path', 'bytes', 'file_mtime'])
+      .select(STORED_SOURCE_COLUMNS)
       .where('owner_id', '=', ownerId)
       .where('source_root', '=', sourceRoot)
       .where('source_path', '=', sourcePath)
@@ -436,11 +441,21 @@ export class PhotoRepository {
     return row && toStoredSource(row);
   }
 
+  /** Sets (or clears) a stored photo's motion part: its Live Photo video came, changed or went. */
+  async setMotion(ownerId: string, photoId: string, motion: MotionPart | undefined): Promise<void> {
+    await this.db
+      .updateTable('photos')
+      .set(motionColumns(motion))
+      .where('owner_id', '=', ownerId)
+      .where('id', '=', photoId)
+      .execute();
+  }
+
   /** Every photo stored from one folder, so ingest can tell which originals have gone. */
   async listSources(ownerId: string, sourceRoot: string): Promise<StoredSource[]> {
     const rows = await this.db
       .selectFrom('photos')
-      .select(['id', 'content_hash', 'source_root', 'source_path', 'bytes', 'file_mtime'])
+      .select(STORED_SOURCE_COLUMNS)
       .where('owner_id', '=', ownerId)
       .where('source_root', '=', sourceRoot)
       .execute();
@@ -812,9 +827,19 @@ async function regroup(trx: Transaction<LibraryDatabase>, ownerId: string, group
     .execute();
 }
 
-function toStoredSource(
-  row: Pick<PhotosTable, 'id' | 'content_hash' | 'source_root' | 'source_path' | 'bytes' | 'file_mtime'>,
-): StoredSource {
+/** What ingest compares a listed file with (the motion part's size tells a live photo's video came or went). */
+const STORED_SOURCE_COLUMNS = [
+  'id',
+  'content_hash',
+  'source_root',
+  'source_path',
+  'bytes',
+  'file_mtime',
+  'motion_kind',
+  'motion_bytes',
+] as const;
+
+function toStoredSource(row: Pick<PhotosTable, (typeof STORED_SOURCE_COLUMNS)[number]>): StoredSource {
   return {
     id: row.id,
     contentHash: row.content_hash,
@@ -822,6 +847,9 @@ function toStoredSource(
     sourcePath: row.source_path,
     bytes: Number(row.bytes),
     fileMtime: row.file_mtime,
+    // Only a companion video is a file of its own; a motion photo's video is part of the photo's bytes.
+    motionBytes:
+      row.motion_kind === 'live-photo' && row.motion_bytes !== null ? Number(row.motion_bytes) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLibrary, type Library } from '../../../../metadata-service/library';
@@ -66,6 +66,30 @@ describe('live photos: a still and its video are one photo', () => {
     assert.equal(again.unchanged, 1);
     assert.equal(again.removed, 0);
     assert.equal((await all()).total, 1);
+  });
+
+  it('a video that arrives after its still joins it, and its motion goes when the video is deleted', async () => {
+    await writeFile(join(photos, 'IMG_4.JPG'), await stillJpeg(320, 240, 'corner'));
+    await writeFile(join(photos, 'IMG_5.JPG'), await stillJpeg());
+    await ingest();
+    const [before] = (await all()).photos.filter((p) => p.source.path === 'IMG_5.JPG');
+    assert.ok(before);
+    assert.equal(before.motion, undefined);
+
+    await writeMotionVideo(join(photos, 'IMG_5.MOV'));
+    const joined = await ingest();
+    assert.equal(joined.added, 0, 'the video is no photo of its own');
+    const [after] = (await all()).photos.filter((p) => p.source.path === 'IMG_5.JPG');
+    assert.equal(after?.id, before.id, 'the same photo, now moving');
+    assert.ok(after?.motion);
+    assert.equal((await all()).total, 2);
+
+    await rm(join(photos, 'IMG_5.MOV'));
+    await ingest();
+    const [gone] = (await all()).photos.filter((p) => p.source.path === 'IMG_5.JPG');
+    assert.equal(gone?.id, before.id);
+    assert.equal(gone?.motion, undefined);
+    assert.equal((await library.api.getPhoto(OWNER, before.id)).motionPart, null);
   });
 
   it('keeps a long same-named video as a clip of its own: it is not a live photo motion', async () => {
