@@ -3,7 +3,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import type { ResponseEnvelope } from 'ask-sdk-model';
 import { OWNER_HEADER } from '../../../common/contracts';
+import { readLocalSecrets } from '../../../server/local-secrets';
+import { findDevice } from '../../../tools/alexa-simulator/devices';
+import { buildRequestEnvelope } from '../../../tools/alexa-simulator/envelope';
+import { sendToSkill } from '../../../tools/alexa-simulator/skill-transport';
 import { localStackConfigFromEnv } from '../../../server/config';
 import { startLocalStack, type LocalStack } from '../../../server/local-stack';
 import { writeClip } from '../renditions/video/clip-fixtures';
@@ -125,6 +130,27 @@ describe('ambient clip share on a library with real clips (web app profile, AMBI
     });
     assert.equal(clip.status, 206);
     assert.equal(clip.headers.get('content-type'), 'video/mp4');
+
+    // The Echo Show's ambient frame ("Alexa, open Photo Frame") plays the same mix: its APL items carry the clips.
+    const launch = await sendToSkill(
+      `${stack.url}/alexa`,
+      buildRequestEnvelope({
+        device: findDevice('Echo Show 8'),
+        heard: { type: 'LaunchRequest' },
+        locale: 'en-US',
+      }),
+      readLocalSecrets(join(root, 'data'))?.simulatorToken,
+    );
+    assert.equal(launch.status, 200);
+    const render = ((launch.body as ResponseEnvelope).response.directives ?? []).find(
+      (d) => d.type === 'Alexa.Presentation.APL.RenderDocument',
+    ) as { datasources?: { photos?: { items: { clipUrl: string }[] } } } | undefined;
+    const aplItems = render?.datasources?.photos?.items ?? [];
+    assert.ok(aplItems.length >= 6, JSON.stringify(aplItems));
+    assert.deepEqual(
+      aplItems.slice(0, 6).flatMap((item, index) => (item.clipUrl === '' ? [] : [index])),
+      [1, 5],
+    );
 
     for (const hostile of [150, -1, 'abc', 12.5, null]) {
       const refused = await saveShare(hostile);
