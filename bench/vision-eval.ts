@@ -7,7 +7,7 @@
  *
  * The set comes from VISION_EVAL_SET (a folder made by scripts/fetch-vision-eval-set.sh) or is fetched now.
  * Flags: --workers <n> (2), --skip-ingest (only the direct pass), --dump <file> (every photo's labels with their
- * confidences and its face boxes, as JSON, to see why a figure is what it is), --write-gates (rewrite the object
+ * confidences and its face boxes with their scores, as JSON, to see why a figure is what it is), --write-gates (rewrite the object
  * search gates, metadata-service/vision/objects/object-search-gates.ts, from this run's calibration).
  */
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ function dumpOf({ photo, analysis }: AnalysedPhoto) {
     present: photo.truth.present,
     labels: analysis.labels.map((l) => `${l.label} ${l.confidence}`),
     truthFaces: photo.faces.map((f) => f.box),
-    faces: analysis.faces.map((f) => [f.box.left, f.box.top, f.box.width, f.box.height].map(round)),
+    faces: analysis.faces.map((f) => [f.box.left, f.box.top, f.box.width, f.box.height, f.score].map(round)),
   };
 }
 

@@ -43,7 +43,9 @@ export function labelsFromObjects(objects: readonly DetectedObject[]): LabelReco
     // Provenance says why a close-up's confidence is lower than the model's own score.
     const detail = isUnconfirmedCloseUp(object)
       ? `animal close-up, unconfirmed (model score ${round(object.score)})`
-      : undefined;
+      : object.firstLook !== undefined
+        ? `second look on a closer crop (first look ${round(object.firstLook)})`
+        : undefined;
     offer(label, score, detail);
     for (const derived of DERIVED[label] ?? []) offer(derived.label, score * derived.factor, detail);
   }

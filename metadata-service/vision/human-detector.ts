@@ -85,3 +85,31 @@ export async function detectPixels(
     tf.dispose(input);
   }
 }
+
+/**
+ * CenterNet alone on pixel regions of the image (objects/second-look.ts): each region is cut from one tensor and
+ * enlarged by the model to its 512×512 input. Boxes come back as fractions of their region.
+ */
+export async function detectObjectsInRegions(
+  human: Human,
+  pixels: { data: Buffer; width: number; height: number },
+  regions: readonly { left: number; top: number; width: number; height: number }[],
+): Promise<Result['object'][]> {
+  if (regions.length === 0) return [];
+  const input = tf.tensor4d(new Int32Array(pixels.data), [1, pixels.height, pixels.width, 3], 'int32');
+  try {
+    const found: Result['object'][] = [];
+    for (const region of regions) {
+      const crop = tf.slice(input, [0, region.top, region.left, 0], [1, region.height, region.width, 3]);
+      try {
+        const result = await human.detect(crop, { object: { enabled: true }, face: { enabled: false } });
+        found.push(result.object);
+      } finally {
+        tf.dispose(crop);
+      }
+    }
+    return found;
+  } finally {
+    tf.dispose(input);
+  }
+}

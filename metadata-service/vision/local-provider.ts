@@ -6,10 +6,10 @@ import type { LabelProvider, PhotoAnalysis } from './vision-types';
 import { VisionWorkerPool, type WorkerPoolOptions } from './worker-pool';
 
 /**
- * Bump when the models, their thresholds (human-detector.ts) or the label mapping (coco-labels.ts,
- * objects/person-from-faces.ts) change: every photo is then analysed again.
+ * Bump when the models, their thresholds (human-detector.ts), the second look (objects/second-look.ts) or the
+ * label mapping (coco-labels.ts, objects/person-from-faces.ts) change: every photo is then analysed again.
  */
-export const LOCAL_MODEL_VERSION = 'local/human-3.3.6/centernet-0.25+faceres-0.3/labels-4/faces-2';
+export const LOCAL_MODEL_VERSION = 'local/human-3.3.6/centernet-0.25+look-1+faceres-0.3/labels-4/faces-2';
 
 export interface LocalProviderOptions {
   workers: number;

@@ -13,6 +13,8 @@ export interface DetectedObject {
   label: string;
   score: number;
   box: Box;
+  /** The first pass's score when a closer second look replaced it (objects/second-look.ts). */
+  firstLook?: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FaceResult, Human, ObjectResult } from '@vladmandic/human';
 import sharp from 'sharp';
 import { keepPersonFaces } from './face-filter';
 import { detectPixels, loadHuman } from './human-detector';
+import { lookCloser } from './objects/look-closer';
 import { visionPixels } from './vision-pixels';
 import { VisionSkip, type Box, type DetectedObject } from './vision-types';
 import type { AnalyseRequest, WorkerDetections, WorkerFace, WorkerMessage } from './worker-protocol';
@@ -20,8 +21,13 @@ async function analyse(human: Human, request: AnalyseRequest): Promise<WorkerDet
   const result = await detectPixels(human, pixels);
   const objects = result.object.map(toObject);
   const faces = result.face.flatMap(toFace);
+  // Faces are filtered by the first pass's boxes, the ones the face filter was measured with.
   const kept = keepPersonFaces(faces, objects);
-  return { objects, faces: kept, droppedFaces: result.face.length - kept.length };
+  return {
+    objects: await lookCloser(human, pixels, objects),
+    faces: kept,
+    droppedFaces: result.face.length - kept.length,
+  };
 }
 
 function toObject(object: ObjectResult): DetectedObject {
