@@ -167,7 +167,7 @@ describe('web frame in chromium (/frame)', function () {
 
     // Space pauses: the badge shows and nothing moves for longer than the interval; space again resumes.
     await page.keyboard.press('Space');
-    await page.waitForSelector('.badge.paused:not([hidden])', { timeout: 1000 });
+    await page.waitForSelector('.badge.paused:not([hidden])', { timeout: 5000 });
     const paused = await frameState(page);
     assert.equal(paused.paused, true);
     await page.waitForTimeout(3500);
@@ -185,7 +185,7 @@ describe('web frame in chromium (/frame)', function () {
     await page.goto(`${stack.url}/frame?interval=60`);
     await firstPhoto(page);
     await page.mouse.click(640, 400);
-    await page.waitForSelector('.badge.paused:not([hidden])', { timeout: 1000 });
+    await page.waitForSelector('.badge.paused:not([hidden])', { timeout: 5000 });
     await page.mouse.click(640, 400);
     assert.equal((await frameState(page)).paused, false);
 
@@ -197,10 +197,10 @@ describe('web frame in chromium (/frame)', function () {
     await watch(page, 2000, async () => (await frameState(page)).position === before.position + 1);
 
     await page.keyboard.press('ArrowUp');
-    await page.waitForSelector('form.settings:not([hidden])', { timeout: 1000 });
+    await page.waitForSelector('form.settings:not([hidden])', { timeout: 5000 });
     await page.fill('form.settings input[name=interval]', '1');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('form.settings', { state: 'hidden', timeout: 1000 });
+    await page.waitForSelector('form.settings', { state: 'hidden', timeout: 5000 });
     const afterSettings = await frameState(page);
     await watch(page, 5000, async () => (await frameState(page)).shown >= afterSettings.shown + 2);
     await page.close();
