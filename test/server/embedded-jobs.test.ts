@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -162,6 +162,53 @@ describe('the embedded stack runs ingest and vision on the SQLite job queue', fu
       ['ingest'],
     );
     assert.deepEqual(after.waiting, []);
+  });
+
+  it('a failed pass is retried with backoff until its fault is repaired: /healthz says why and when, no signal needed', async () => {
+    await addPhotos(join(root, 'photos'), 2);
+    stack = await start(false, { ingestRetryDelaysMs: [300, 600] });
+    await stack.ingestDone;
+    assert.equal(await photoCount(stack), 2);
+
+    // The folder goes away (an unplugged disk), and the operator's SIGHUP asks for a pass.
+    await rename(join(root, 'photos'), join(root, 'unplugged'));
+    const asked = Date.now();
+    await stack.rescan();
+    const live = stack;
+    const failed = (await health(live)) as Health & {
+      ingest: { reason?: string; retry?: { at: string; attempt: number } };
+    };
+    assert.equal(failed.status, 'degraded');
+    assert.equal(failed.ingest.state, 'failed');
+    assert.equal(
+      failed.ingest.reason,
+      'SOURCE_NOT_FOUND: Photo folder PHOTOS_DIR does not exist or cannot be read',
+    );
+    assert.equal(failed.ingest.retry?.attempt, 1);
+    assert.ok(Date.parse(failed.ingest.retry.at) >= asked + 300, 'the retry waits its backoff');
+    const tables = queueTables(join(root, 'data'));
+    assert.deepEqual(
+      tables.waiting.map((job) => [job.queue, job.state]),
+      [['ingest', 'queued']],
+      'the failed pass waits in the queue for its retry',
+    );
+    // Tried again by the queue on its own, waiting longer each time.
+    await until(
+      10_000,
+      () => health(live) as Promise<Health & { ingest: { retry?: { attempt: number } } }>,
+      (h) => (h.ingest.retry?.attempt ?? 0) >= 2,
+    );
+
+    // Repaired, with a photo more: the next retry indexes it.
+    await rename(join(root, 'unplugged'), join(root, 'photos'));
+    await addPhotos(join(root, 'photos', 'more'), 1);
+    await until(
+      10_000,
+      () => health(live),
+      (h) => h.ingest.state === 'done',
+    );
+    assert.equal((await health(live)).status, 'ok');
+    assert.equal(await photoCount(live), 3);
   });
 
   it('a restart mid-vision: each photo analysed once, each vision job finished once', async () => {
