@@ -277,6 +277,9 @@ describe('the embedded stack runs ingest and vision on the SQLite job queue', fu
       failed.vision.reason ?? '',
       /1 photo\(s\) in the vision dead letters: npm run worker -- --retry-dead vision/,
     );
+    const metrics = await (await fetch(`${live.url}/metrics`)).text();
+    assert.match(metrics, /^photoframe_library_jobs\{queue="vision",state="dead"\} 1$/m);
+    assert.match(metrics, /^photoframe_library_jobs\{queue="ingest",state="queued"\} 0$/m);
     const dataDir = join(root, 'data');
     const tables = queueTables(dataDir);
     assert.deepEqual(tables.waiting, [
