@@ -40,6 +40,14 @@ export const YEARS = 20;
 export function cityName(index: number): string {
   return index === 0 ? 'Santa Monica' : `City ${index}`;
 }
+/** The region of the city with that index (50 regions). */
+export function regionName(index: number): string {
+  return `Region ${index % 50}`;
+}
+/** The country of the city with that index (20 countries). */
+export function countryName(index: number): string {
+  return COUNTRIES[index % COUNTRIES.length]?.[0] ?? 'United States';
+}
 export function personName(index: number): string {
   return index === 0 ? 'Mom' : `Person ${index}`;
 }
@@ -149,8 +157,8 @@ export function syntheticBatch(ownerId: string, start: number, count: number): S
       latitude: city === undefined ? null : 34 + city / 100,
       longitude: city === undefined ? null : -118 - city / 100,
       place_city: city === undefined ? null : cityName(city),
-      place_region: city === undefined ? null : `Region ${city % 50}`,
-      place_country: country?.[0] ?? null,
+      place_region: city === undefined ? null : regionName(city),
+      place_country: city === undefined ? null : countryName(city),
       place_country_code: country?.[1] ?? null,
       camera_make: 'Apple',
       camera_model: 'iPhone 15',

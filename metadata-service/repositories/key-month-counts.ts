@@ -55,8 +55,9 @@ export async function countFromSummary(
       .where('kind', '=', counted.kind)
       .where('key', '=', counted.key)
       .where('left_out', 'in', [...leftOut]);
-    // Undated photos fall outside any date bound, as they do in the index.
-    if (bounded) months = months.where('month', '>', '');
+    // Undated photos fall outside any date bound, as they do in the index. Said once: a lower bound already
+    // excludes '' and a second range on `month` made SQLite skip-scan the primary key (ANY(owner_id)).
+    if (bounded && fullFrom === undefined) months = months.where('month', '>', '');
     if (fullFrom !== undefined) months = months.where('month', '>=', fullFrom.slice(0, 7));
     if (fullTo !== undefined) months = months.where('month', '<', fullTo.slice(0, 7));
     const row = await months.executeTakeFirstOrThrow();

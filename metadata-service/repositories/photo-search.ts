@@ -91,9 +91,20 @@ async function chronologicalPage(
   const rows: OrderedRow[] = [];
   const inUndatedTail = position !== undefined && position.key === null;
   if (!inUndatedTail && (position !== undefined || offset < dated)) {
-    let datedRows = source.rows.where(sql<boolean>`${source.takenLocal} is not null`);
+    // A date bound or a cursor's key already leaves the undated out; saying `is not null` as well made SQLite
+    // skip-scan the (key, left_out, taken_local, id) index and sort every match (EXPLAIN QUERY PLAN: ANY(owner_id),
+    // USE TEMP B-TREE FOR ORDER BY).
+    const bounded = scope.query.takenFrom !== undefined || scope.query.takenTo !== undefined;
+    const keyed = position !== undefined && typeof position.key === 'string';
+    let datedRows =
+      bounded || keyed ? source.rows : source.rows.where(sql<boolean>`${source.takenLocal} is not null`);
     if (position !== undefined && typeof position.key === 'string') {
       const after = sql.raw(newest ? '<' : '>');
+      const through = sql.raw(newest ? '<=' : '>=');
+      // The plain range lets the index start at the cursor; the OR alone is no index range. Not with a date bound
+      // on the same column: a third range on it made SQLite drop the index order again.
+      if (!bounded)
+        datedRows = datedRows.where(sql<boolean>`${source.takenLocal} ${through} ${position.key}`);
       datedRows = datedRows.where(
         sql<boolean>`(${source.takenLocal} ${after} ${position.key} or (${source.takenLocal} = ${position.key} and ${source.id} ${after} ${position.id}))`,
       );

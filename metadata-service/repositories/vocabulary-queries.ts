@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Vocabulary } from '../../common/contracts';
 import type { LibraryDatabase } from '../database/schema';
 
@@ -12,48 +12,52 @@ export async function libraryVocabulary(
   ownerId: string,
   limit: number,
 ): Promise<Vocabulary> {
+  // Photo counts per key from search_key_months (a few rows per key and month), not by counting the join tables:
+  // at a million photos those hold millions of rows, and free text reads the vocabulary on every search.
+  const photosPerKey = (kind: 'person' | 'album' | 'label') =>
+    db
+      .selectFrom('search_key_months')
+      .select(['key', sql<number | string>`sum(photos)`.as('photos')])
+      .where('owner_id', '=', ownerId)
+      .where('kind', '=', kind)
+      .groupBy('key');
   const [people, albums, labels] = await Promise.all([
     db
       .selectFrom('people')
-      .leftJoin('photo_people', 'photo_people.person_id', 'people.id')
-      .select((eb) => [
+      .leftJoin(photosPerKey('person').as('counted'), 'counted.key', 'people.id')
+      .select([
         'people.id',
         'people.name',
         'people.normalized_name',
-        eb.fn.count<number | string | bigint>('photo_people.photo_id').as('photos'),
+        sql<number | string>`coalesce(counted.photos, 0)`.as('photos'),
       ])
       .where('people.owner_id', '=', ownerId)
       .where('people.hidden', '=', 0)
       // Face clusters nobody has named yet (name '') have nothing to say.
       .where('people.name', '!=', '')
-      .groupBy(['people.id', 'people.name', 'people.normalized_name'])
       .orderBy('photos', 'desc')
       .orderBy('people.name')
       .limit(limit)
       .execute(),
     db
       .selectFrom('albums')
-      .leftJoin('photo_albums', 'photo_albums.album_id', 'albums.id')
-      .select((eb) => [
+      .leftJoin(photosPerKey('album').as('counted'), 'counted.key', 'albums.id')
+      .select([
         'albums.id',
         'albums.name',
         'albums.normalized_name',
-        eb.fn.count<number | string | bigint>('photo_albums.photo_id').as('photos'),
+        sql<number | string>`coalesce(counted.photos, 0)`.as('photos'),
       ])
       .where('albums.owner_id', '=', ownerId)
       .where('albums.hidden', '=', 0)
-      .groupBy(['albums.id', 'albums.name', 'albums.normalized_name'])
       .orderBy('photos', 'desc')
       .orderBy('albums.name')
       .limit(limit)
       .execute(),
-    db
-      .selectFrom('photo_labels')
-      .select((eb) => ['label', eb.fn.count<number | string | bigint>('photo_id').distinct().as('photos')])
-      .where('owner_id', '=', ownerId)
-      .groupBy('label')
+    photosPerKey('label')
+      .having(sql<boolean>`sum(photos) > 0`)
       .orderBy('photos', 'desc')
-      .orderBy('label')
+      .orderBy('key')
       .limit(limit)
       .execute(),
   ]);
@@ -70,7 +74,7 @@ export async function libraryVocabulary(
       synonyms: spokenVariants(a.name, a.normalized_name, 'album'),
       photoCount: Number(a.photos),
     })),
-    labels: labels.map((l) => ({ name: l.label, photoCount: Number(l.photos) })),
+    labels: labels.map((l) => ({ name: l.key, photoCount: Number(l.photos) })),
   };
 }
 
