@@ -83,6 +83,13 @@ describe('web app in chromium (/): sign in, status, link a frame by code, change
     const albumOption = card.locator('select[name=shows] option', { hasText: 'Album Portraits' });
     await card.locator('select[name=shows]').selectOption((await albumOption.getAttribute('value')) ?? '');
     await card.locator('input[name=interval]').fill('1');
+    // The clips' share starts at the display's default; the form itself refuses a share outside 0..100 (the API
+    // refuses it too: INVALID_CLIP_SHARE).
+    const clipShare = card.locator('input[name=clipSharePercent]');
+    assert.equal(await clipShare.inputValue(), '10');
+    await clipShare.fill('150');
+    assert.equal(await card.locator('input[name=clipSharePercent]:invalid').count(), 1);
+    await clipShare.fill('0');
     await card.locator('form.profile button[type=submit]').click();
     await card.locator('.message', { hasText: 'Saved. Shows: Album “Portraits”' }).waitFor();
 
