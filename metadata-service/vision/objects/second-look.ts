@@ -98,9 +98,17 @@ export function closerScore(candidate: DetectedObject, inCrop: readonly Detected
 }
 
 /**
+ * A label the closer look did not see at all keeps this share of its first score: evidence for "more like this",
+ * below every search threshold and every prior the gates are calibrated from (a candidate is below its gate, at
+ * most 0.6, so it ends below 0.3). Dropping it would lose real objects the crop cut badly (darknet's horse, 0.31).
+ */
+export const OVERRULED_FACTOR = 0.5;
+
+/**
  * The objects after the second looks: each looked-at label is the looked-at detection with the closer look's score
- * (its first score kept as `firstLook` for provenance), its other weaker detections dropped (the closer look overruled
- * them); a label the closer look did not see at all is dropped. Other labels are untouched.
+ * (its first score kept as `firstLook` for provenance), or OVERRULED_FACTOR of its first score when the closer look
+ * did not see it; its other weaker detections are dropped (the closer look overruled them). Other labels are
+ * untouched.
  */
 export function applySecondLooks(
   objects: readonly DetectedObject[],
@@ -111,8 +119,12 @@ export function applySecondLooks(
   for (const object of objects) {
     const look = looked.get(object.label);
     if (look === undefined) result.push(object);
-    else if (object === look.candidate && look.score > 0)
-      result.push({ ...object, score: look.score, firstLook: object.score });
+    else if (object === look.candidate)
+      result.push({
+        ...object,
+        score: look.score > 0 ? look.score : object.score * OVERRULED_FACTOR,
+        firstLook: object.score,
+      });
   }
   return result;
 }

@@ -6,6 +6,7 @@ import {
   LOOK_MIN_SCORE,
   LOOK_MIN_SIDE_PX,
   MAX_LOOKS_PER_PHOTO,
+  OVERRULED_FACTOR,
   applySecondLooks,
   boxInImage,
   closerScore,
@@ -116,6 +117,7 @@ describe('a second, closer look at doubtful objects', () => {
       [
         ['person', 0.62, undefined],
         ['bowl', 0.57, 0.47],
+        ['bird', 0.46 * OVERRULED_FACTOR, 0.46],
       ],
     );
     const labels = labelsFromObjects(after);
@@ -123,10 +125,11 @@ describe('a second, closer look at doubtful objects', () => {
     assert.ok(bowlLabel);
     assert.equal(answersSearch(bowlLabel), true);
     assert.equal(bowlLabel.detail, 'second look on a closer crop (first look 0.47)');
-    assert.equal(
-      labels.some((l) => l.label === 'bird'),
-      false,
-    );
+    // A label the closer look did not see stays as evidence, below any search threshold.
+    const birdLabel = labels.find((l) => l.label === 'bird');
+    assert.ok(birdLabel);
+    assert.equal(birdLabel.confidence, 0.23);
+    assert.equal(answersSearch(birdLabel), false);
   });
 
   it('leaves the objects as they were without looks', () => {
