@@ -5,9 +5,9 @@ import { readAppleContentIdentifier } from './apple-content-identifier';
 import { MAX_MOTION_MS, MotionRefusal, type CompanionVideo } from './motion-part';
 
 /** Stills a Live Photo is made of (the iPhone's HEIC, or JPEG from "Most Compatible" and most exports). */
-const STILL = /\.(heic|heif|jpe?g)$/i;
+export const STILL_NAME = /\.(heic|heif|jpe?g)$/i;
 /** Its video: `.MOV` from the phone and AirDrop, `.MP4` from Google Takeout and some exporters. */
-const MOTION = /\.(mov|mp4)$/i;
+export const MOTION_NAME = /\.(mov|mp4)$/i;
 
 export interface PairingDeps {
   /** Absolute path of a listed relative path, for reading the two headers that decide. */
@@ -29,7 +29,7 @@ export async function pairLivePhotos(files: readonly SourceFile[], deps: Pairing
   const byStem = new Map<string, { stills: SourceFile[]; videos: SourceFile[] }>();
   for (const file of files) {
     if (file.problem) continue;
-    const kind = STILL.test(file.path) ? 'stills' : MOTION.test(file.path) ? 'videos' : undefined;
+    const kind = STILL_NAME.test(file.path) ? 'stills' : MOTION_NAME.test(file.path) ? 'videos' : undefined;
     if (!kind) continue;
     const stem = file.path.replace(/\.[^./]+$/, '').toLowerCase();
     const group = byStem.get(stem) ?? { stills: [], videos: [] };

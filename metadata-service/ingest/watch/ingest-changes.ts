@@ -11,6 +11,7 @@ import type { AddressableSource } from '../photo-source';
 import { hierarchicalKeywordLabels, keywordLabels, textLabels } from '../photo-labels';
 import type { TextFacts } from '../../repositories/text-facts';
 import type { FolderChanges } from './folder-changes';
+import { stillsBesideVideo } from '../live-photos/stills-beside-video';
 
 /** Watched changes with each sidecar resolved to the photos it describes (sidecar-photos.ts). */
 export type ResolvedChanges = Omit<FolderChanges, 'sidecars'> & {
@@ -88,6 +89,13 @@ export async function ingestFolderChanges(
     ...gone,
     ...(await storedUnder(changes.removedFolders, source, options, deps)),
   ];
+  // A Live Photo's video that came or went after its still is no entry of its own: its still is looked at again.
+  const stills = new Set<string>();
+  for (const path of [...gone, ...changes.removed]) {
+    for (const still of await stillsBesideVideo(source.root, path))
+      if (!changed.has(still)) stills.add(still);
+  }
+  for (const still of stills) await ingestPath(still);
   for (const path of new Set(removals)) {
     if (await source.stat(path)) {
       await ingestPath(path); // written back since its removal (an editor's save outside the watcher's window)
