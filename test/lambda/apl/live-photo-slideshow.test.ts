@@ -33,6 +33,20 @@ interface ListItem {
   motionDurationMs: number;
 }
 
+/** The first component anywhere in an APL document that `matches`. */
+function findComponent(node: unknown, matches: (component: Json) => boolean): Json | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findComponent(child, matches);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  if (matches(node as Json)) return node as Json;
+  return findComponent(Object.values(node), matches);
+}
+
 /** A 1.5 s Live Photo video as an iPhone writes it: QuickTime, with its position as an mdta key. */
 async function writeLiveVideo(file: string, format: 'mov' | 'mp4'): Promise<void> {
   await run(mediaToolsFromEnv().ffmpeg, [
@@ -105,6 +119,11 @@ describe('live photos in an Echo Show 8 slideshow (issue 15)', function () {
     const speech = JSON.stringify((reply.response as Json).outputSpeech);
     const { items, document } = itemsOf(reply);
     assert.deepEqual(await new StaticAplTemplateValidator().validate(document), []);
+    // The motion's Video is muted, not autoplayed (the paging loop plays it once) and its end never pages.
+    const motionVideo = findComponent(document, (c) => c.type === 'Video' && c.id === 'motion-${data.index}');
+    assert.ok(motionVideo, 'the page has a motion Video');
+    assert.deepEqual([motionVideo.audioTrack, motionVideo.autoplay], ['none', false]);
+    assert.doesNotMatch(JSON.stringify(motionVideo.onEnd), /SlideshowStep|SetPage|AutoPage/);
     // Two photos, each once: the MOV is no item of its own, and neither is the MP4 inside the JPEG.
     assert.equal(items.length, 2, JSON.stringify(items));
     assert.equal(new Set(items.map((item) => item.photoIds[0])).size, 2);
