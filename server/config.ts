@@ -14,6 +14,7 @@ import type { VisionSettings } from '../metadata-service/library';
 import type { AlbumFolderMode } from '../metadata-service/ingest/photo-record';
 import { isS3Location } from '../metadata-service/ingest/source-for';
 import type { FollowSettings } from '../metadata-service/ingest/watch/folder-follower';
+import { jobsSchemaFrom } from '../metadata-service/jobs/worker-config';
 import { retentionFromEnv, slideshowRetentionEnvSchema } from '../display-service/slideshows/retention-env';
 import { clipShareEnvSchema } from '../display-service/slideshows/ambient/clip-share';
 
@@ -44,6 +45,8 @@ export interface LocalStackConfig {
   s3: S3Settings | undefined;
   /** postgres://… selects PostgreSQL instead of dataDir/library.sqlite (one database for every tier). */
   databaseUrl: string | undefined;
+  /** With databaseUrl: the PostgreSQL schema of the job queue's tables (JOBS_SCHEMA, default `pgboss`). */
+  jobsSchema?: string;
   /** Origin devices use to fetch renditions; defaults to http://localhost:<port>. */
   publicBaseUrl: string | undefined;
   /** Alexa signature + timestamp verification on POST /alexa. Only ALEXA_VERIFY_REQUESTS=false turns it off. */
@@ -151,6 +154,7 @@ export function localStackConfigFromEnv(env: NodeJS.ProcessEnv = process.env): L
     followPhotos: { watch: e.WATCH_PHOTOS, rescanIntervalMs: Math.round(e.WATCH_RESCAN_MINUTES * 60_000) },
     s3: e.PHOTOS_DIR !== undefined && isS3Location(e.PHOTOS_DIR) ? s3SettingsFrom(env) : undefined,
     databaseUrl: e.DATABASE_URL,
+    jobsSchema: jobsSchemaFrom(env),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     verifyAlexaRequests: e.ALEXA_VERIFY_REQUESTS,
     acceptLocalSimulator: e.ALEXA_ACCEPT_LOCAL_SIMULATOR,

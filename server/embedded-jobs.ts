@@ -55,6 +55,8 @@ export interface EmbeddedJobsOptions {
   /** Per queue, over the embedded defaults (tests shorten retries). */
   policies?: Partial<Record<QueueName, RetryPolicy>>;
   pollIntervalSeconds?: number;
+  /** PostgreSQL schema of pg-boss's tables (JOBS_SCHEMA). */
+  schema?: string;
   /** How long close() waits for jobs in flight before handing them back to the queue. */
   graceMs?: number;
 }
@@ -113,6 +115,7 @@ export class EmbeddedJobs {
     const queue = await openJobQueue(options.database, {
       logger: options.logger,
       policies,
+      schema: options.schema,
       pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
     });
     const jobs = new EmbeddedJobs(options, queue, policies);

@@ -132,6 +132,7 @@ export async function startLocalStack(
       logger,
       policies: jobPoliciesOf(deps),
       graceMs: deps.jobGraceMs,
+      schema: config.jobsSchema,
     });
     ingestDone = jobs.startupPass;
   }

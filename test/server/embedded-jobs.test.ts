@@ -9,6 +9,8 @@ import sharp from 'sharp';
 import { localStackConfigFromEnv } from '../../server/config';
 import { startLocalStack, type LocalStack, type LocalStackDeps } from '../../server/local-stack';
 import type { RetryPolicy } from '../../metadata-service/jobs/queue-definitions';
+import { scratchEngines } from '../support/scratch-databases';
+import { schemaOf } from '../metadata-service/jobs/support/test-queues';
 import { RekognitionDouble } from './support/rekognition-double';
 
 /**
@@ -327,3 +329,45 @@ function runWorkerCli(
     child.on('close', (code) => resolveRun({ code, stdout, stderr }));
   });
 }
+
+const postgres = scratchEngines().find((engine) => engine.name === 'PostgreSQL');
+
+describe('the embedded stack on PostgreSQL runs ingest on pg-boss', function () {
+  this.timeout(60_000);
+
+  it('indexes PHOTOS_DIR through the queue at startup and on a rescan, and reports both on /healthz', async function () {
+    if (!postgres) return this.skip();
+    const root = await mkdtemp(join(tmpdir(), 'photoframe-embedded-pg-'));
+    const scratch = await postgres.create();
+    let stack: LocalStack | undefined;
+    try {
+      assert.equal(scratch.location.kind, 'postgres');
+      await addPhotos(join(root, 'photos'), 3);
+      const config = {
+        ...localStackConfigFromEnv({ VISION: 'false', WATCH_PHOTOS: 'false', WATCH_RESCAN_MINUTES: '0' }),
+        port: 0,
+        dataDir: join(root, 'data'),
+        photosDir: join(root, 'photos'),
+        databaseUrl: scratch.location.kind === 'postgres' ? scratch.location.url : undefined,
+        // pg-boss's tables in the scratch schema, dropped with it.
+        jobsSchema: schemaOf(scratch.location),
+        logLevel: 'silent' as const,
+      };
+      stack = await startLocalStack(config);
+      await stack.ingestDone;
+      assert.deepEqual((await health(stack)).ingest, { state: 'done', done: 3, total: 3 });
+      assert.equal(await photoCount(stack), 3);
+
+      await addPhotos(join(root, 'photos', 'later'), 1);
+      await stack.rescan();
+      assert.equal((await health(stack)).ingest.state, 'done');
+      assert.equal(await photoCount(stack), 4);
+      const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+      assert.match(metrics, /^photoframe_library_jobs\{queue="ingest",state="queued"\} 0$/m);
+    } finally {
+      await stack?.close();
+      await scratch.drop();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
