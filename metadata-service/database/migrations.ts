@@ -10,6 +10,7 @@ import { sunLabelsMigration } from '../labels/sun/sun-migration';
 import { provenanceMigration } from '../labels/provenance/provenance-migration';
 import { faceDecisionsMigration } from '../people/face-decisions-migration';
 import { motionPartsMigration } from './migration-0012-motion-parts';
+import { coveringFlagIndexesMigration } from './migration-0013-covering-flag-indexes';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -249,6 +250,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0010_provenance': provenanceMigration,
   '0011_face_decisions': faceDecisionsMigration,
   '0012_motion_parts': motionPartsMigration,
+  '0013_covering_flag_indexes': coveringFlagIndexesMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { CompiledQuery, sql, type Kysely, type KyselyPlugin } from 'kysely';
+import { photoQuerySchema, type PhotoQueryInput } from '../../../common/contracts';
+import type { LibraryDatabase } from '../../../metadata-service/database/schema';
+import { normalizeName, personIdFor } from '../../../metadata-service/repositories/names';
+import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
+import { placesInUse } from '../../../metadata-service/repositories/places-in-use';
+import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
+import { keywords, photoRecord } from './photo-records';
+
+/**
+ * Issue 16: the query plans of the search shapes made fast for a million photos. A plan is asserted, never a
+ * time. SQLite must walk the named index in order (no temp B-tree sorting every match, no skip scan); PostgreSQL,
+ * with sequential scans priced out (a test library is small enough that a scan would win), must use the index.
+ */
+interface Statement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+function recording(db: Kysely<LibraryDatabase>): {
+  traced: Kysely<LibraryDatabase>;
+  statements: Statement[];
+} {
+  const statements: Statement[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery(args) {
+      const compiled = db.getExecutor().compileQuery(args.node, args.queryId);
+      statements.push({ sql: compiled.sql, parameters: compiled.parameters });
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  };
+  return { traced: db.withPlugin(plugin), statements };
+}
+
+describeOnEachEngine('Search plans at scale', (engine) => {
+  let database: TestLibraryDatabase;
+  const sqlite = engine.name === 'SQLite';
+  const mom = personIdFor('alice', normalizeName('Mom'));
+
+  // One library per engine for the whole suite: every test only reads and explains (plain tests stay fast).
+  before(async () => {
+    database = await engine.open();
+    const repo = new PhotoRepository(database.db);
+    await repo.insertPhotos(
+      Array.from({ length: 60 }, (_, n) => ({
+        photo: photoRecord('alice', `ph_${n}`, {
+          takenLocal: `20${10 + (n % 10)}-0${1 + (n % 9)}-1${n % 10}T10:00:00`,
+          people: n % 2 === 0 ? ['Mom'] : [],
+          favorite: n % 5 === 0,
+          mediaKind: n % 7 === 0 ? 'video' : 'photo',
+          place: null,
+          isScreenshot: n % 11 === 0,
+        }),
+        labels: keywords(n % 3 === 0 ? 'beach' : 'dog'),
+      })),
+    );
+    await sql`analyze`.execute(database.db);
+  });
+  after(() => database.cleanup());
+
+  /** The plan of every statement `run` issues whose SQL contains `marker`, one text per statement. */
+  async function plansOf(marker: string, run: (db: Kysely<LibraryDatabase>) => Promise<unknown>) {
+    const { traced, statements } = recording(database.db);
+    await run(traced);
+    const chosen = statements.filter((s) => s.sql.includes(marker));
+    assert.ok(chosen.length > 0, `no statement contains ${marker}`);
+    return database.db.connection().execute(async (connection) => {
+      if (!sqlite) await sql`set enable_seqscan = off`.execute(connection);
+      try {
+        const plans: string[] = [];
+        for (const statement of chosen) {
+          const explain = sqlite ? 'explain query plan ' : 'explain ';
+          const result = await connection.executeQuery<Record<string, unknown>>(
+            CompiledQuery.raw(explain + statement.sql, [...statement.parameters]),
+          );
+          plans.push(result.rows.map((row) => String(sqlite ? row.detail : row['QUERY PLAN'])).join('\n'));
+        }
+        return plans;
+      } finally {
+        if (!sqlite) await sql`reset enable_seqscan`.execute(connection);
+      }
+    });
+  }
+
+  const search = (query: PhotoQueryInput, cursor?: string) => (db: Kysely<LibraryDatabase>) =>
+    new PhotoRepository(db).search('alice', photoQuerySchema.parse(query), { limit: 5, offset: 0, cursor });
+
+  function assertOrderedWalk(plans: readonly string[], index: string): void {
+    for (const plan of plans) {
+      assert.match(plan, new RegExp(index), plan);
+      if (sqlite) {
+        assert.doesNotMatch(plan, /TEMP B-TREE FOR ORDER BY/, plan);
+        assert.doesNotMatch(plan, /ANY\(/, plan);
+      }
+    }
+  }
+
+  it("walks one person's index in order for a page, without sorting their photos", async () => {
+    const plans = await plansOf('order by', search({ people: [mom], order: 'newest' }));
+    assertOrderedWalk(plans, 'photo_people_person_idx');
+  });
+
+  it("walks one label's index in order within a date range (no skip scan, no sort)", async () => {
+    const plans = await plansOf(
+      'order by',
+      search({
+        labels: ['beach'],
+        takenFrom: '2012-01-01T00:00:00',
+        takenTo: '2016-01-01T00:00:00',
+        order: 'newest',
+      }),
+    );
+    assertOrderedWalk(plans, 'photo_labels_owner_label_idx');
+  });
+
+  it("starts a cursor's next page at the cursor in the label's index", async () => {
+    const first = await search({ labels: ['dog'], order: 'newest' })(database.db);
+    assert.ok(first.nextCursor, 'a second page exists');
+    const plans = await plansOf('order by', search({ labels: ['dog'], order: 'newest' }, first.nextCursor));
+    assertOrderedWalk(plans.slice(0, 1), 'photo_labels_owner_label_idx');
+  });
+
+  it('counts and pages favourites and videos from covering indexes (migration 0013)', async () => {
+    const favourites = await plansOf('count(*)', search({ favoritesOnly: true, order: 'newest' }));
+    for (const plan of favourites) {
+      assert.match(
+        plan,
+        sqlite ? /COVERING INDEX photos_owner_favorite_left_out_idx/ : /photos_owner_favorite_left_out_idx/,
+        plan,
+      );
+    }
+    const videos = await plansOf('count(*)', search({ mediaKinds: ['video'], order: 'newest' }));
+    for (const plan of videos) {
+      assert.match(
+        plan,
+        sqlite ? /COVERING INDEX photos_owner_kind_left_out_idx/ : /photos_owner_kind_left_out_idx/,
+        plan,
+      );
+    }
+    const page = await plansOf('order by', search({ favoritesOnly: true, order: 'newest' }));
+    assertOrderedWalk(page.slice(0, 1), 'photos_owner_favorite_left_out_idx');
+  });
+
+  it('lists places in use by skipping through the place indexes, never reading every photo', async () => {
+    const [plan = ''] = await plansOf('with recursive', (db) => placesInUse(db, 'alice'));
+    for (const level of ['sublocation', 'city', 'metro', 'county', 'region', 'country']) {
+      assert.match(plan, new RegExp(`photos_owner_${level}_idx`), plan);
+    }
+    if (sqlite) assert.doesNotMatch(plan, /SCAN photos\b/, plan);
+  });
+
+  it('counts the vocabulary from search_key_months, not from the join tables', async () => {
+    const plans = await plansOf('sum(photos)', (db) => new PhotoRepository(db).vocabulary('alice'));
+    assert.ok(plans.length >= 3, `${plans.length} statements`);
+    for (const plan of plans) {
+      assert.doesNotMatch(plan, /photo_labels|photo_people|photo_albums/, plan);
+      assert.match(plan, /search_key_months/, plan);
+    }
+    const vocabulary = await new PhotoRepository(database.db).vocabulary('alice');
+    const labelCounts = new Map(vocabulary.labels.map((l) => [l.name, l.photoCount]));
+    assert.equal(labelCounts.get('dog'), 40);
+    assert.equal(labelCounts.get('beach'), 20);
+    assert.deepEqual(
+      vocabulary.people.map((p) => [p.name, p.photoCount]),
+      [['Mom', 30]],
+    );
+  });
+});
