@@ -10,7 +10,7 @@
  * ~/.cache/photo-frame/bench) and in the PostgreSQL database photoframe_bench_v<version>; a kept index gets the
  * migrations added since (new indexes) and fresh statistics, so changing an index re-runs only the searches.
  * Flags: --skip-postgres, --skip-sqlite, --skip-vision, --photos <n> (owner A's size, for a quick try), --runs <n>,
- * --cold-runs <n>, --ingest-files <n>, --ingest-only (just the ingest side by side: a commit per photo and batched),
+ * --cold-runs <n>, --case <substring> (only the search shapes whose name contains it), --ingest-files <n>, --ingest-only (just the ingest side by side: a commit per photo and batched),
  * --search-only (just the searches).
  */
 import { existsSync } from 'node:fs';
@@ -65,11 +65,13 @@ async function main(): Promise<void> {
       'search-only': { type: 'boolean', default: false },
       'skip-sqlite': { type: 'boolean', default: false },
       'cold-runs': { type: 'string', default: '20' },
+      case: { type: 'string', default: '' },
     },
   });
   const photos = Number(values.photos);
   const runs = Math.max(1, Number(values.runs));
   const coldRuns = Math.max(1, Number(values['cold-runs']));
+  const caseFilter = values.case;
   const owners: OwnerSize[] = [
     { ownerId: OWNER_A, photos },
     { ownerId: OWNER_B, photos: Math.round(photos / 10) },
@@ -80,13 +82,29 @@ async function main(): Promise<void> {
   const searches = !values['ingest-only'];
   const sqliteFile = join(benchDir, `library-${photos}-v${BENCH_DATA_VERSION}.sqlite`);
   if (searches && !values['skip-sqlite'])
-    rows.push(...(await benchEngine('sqlite', { kind: 'sqlite', file: sqliteFile }, owners, runs, coldRuns)));
+    rows.push(
+      ...(await benchEngine(
+        'sqlite',
+        { kind: 'sqlite', file: sqliteFile },
+        owners,
+        runs,
+        coldRuns,
+        caseFilter,
+      )),
+    );
   if (searches && !values['skip-postgres']) {
     const serverUrl =
       process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
     const benchUrl = await ensurePostgresDatabase(serverUrl, `photoframe_bench_v${BENCH_DATA_VERSION}`);
     rows.push(
-      ...(await benchEngine('postgres', { kind: 'postgres', url: benchUrl }, owners, runs, coldRuns)),
+      ...(await benchEngine(
+        'postgres',
+        { kind: 'postgres', url: benchUrl },
+        owners,
+        runs,
+        coldRuns,
+        caseFilter,
+      )),
     );
   }
 
@@ -146,6 +164,7 @@ async function benchEngine(
   owners: readonly OwnerSize[],
   runs: number,
   coldRuns: number,
+  caseFilter: string,
 ): Promise<Row[]> {
   if (location.kind === 'sqlite') await mkdir(join(location.file, '..'), { recursive: true });
   let db = openDatabase<LibraryDatabase>(location);
@@ -205,7 +224,7 @@ async function benchEngine(
   db = openDatabase<LibraryDatabase>(location);
   try {
     const service = serviceOn(db);
-    const cases = searchCases(OWNER_A);
+    const cases = searchCases(OWNER_A).filter((c) => c.name.includes(caseFilter));
     for (const searchCase of cases) {
       let matches = 0;
       const timing = await timeRuns(coldRuns, 0, async (i) => {
