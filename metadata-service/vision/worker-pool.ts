@@ -106,7 +106,10 @@ export class VisionWorkerPool {
     const script = this.options.workerScript ?? join(__dirname, `vision-worker${extensionOf(__filename)}`);
     const child = fork(script, [], {
       // The TypeScript worker runs through tsx's loader, found from here rather than from the cwd.
-      execArgv: script.endsWith('.ts') ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [],
+      execArgv: [
+        '--expose-gc', // vision-worker.ts collects after each photo (why: its comment)
+        ...(script.endsWith('.ts') ? ['--import', pathToFileURL(require.resolve('tsx')).href] : []),
+      ],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // libvips decodes on several threads, and glibc gives each its own malloc arena that keeps freed memory:
