@@ -157,14 +157,7 @@ export class Stage {
    * shows while it loads and stays if it cannot play.
    */
   private clipOver(url: string, slide: HTMLElement): HTMLVideoElement {
-    const video = document.createElement('video');
-    video.className = 'clip';
-    video.muted = true;
-    video.autoplay = true;
-    video.playsInline = true;
-    video.setAttribute('muted', '');
-    video.setAttribute('playsinline', '');
-    video.preload = 'auto';
+    const video = mutedInlineVideo('clip');
     const ended = () => {
       if (this.current?.slide === slide) this.onClipEnded?.();
     };
@@ -206,14 +199,7 @@ export class Stage {
  * its time. It never moves the slideshow on: the item is timed like any photo.
  */
 function motionOver(url: string): HTMLVideoElement {
-  const video = document.createElement('video');
-  video.className = 'motion';
-  video.muted = true;
-  video.autoplay = true;
-  video.playsInline = true;
-  video.setAttribute('muted', '');
-  video.setAttribute('playsinline', '');
-  video.preload = 'auto';
+  const video = mutedInlineVideo('motion');
   video.addEventListener('playing', () => video.classList.add('playing'));
   const rest = (): void => {
     video.classList.remove('playing');
@@ -222,5 +208,21 @@ function motionOver(url: string): HTMLVideoElement {
   video.addEventListener('ended', rest);
   video.addEventListener('error', rest);
   video.src = url;
+  return video;
+}
+
+/**
+ * `<video muted autoplay playsinline>`, the one form every browser lets start without a gesture (attributes as well
+ * as properties: some engines read only the attribute before playing). The caller adds its listeners, then `src`.
+ */
+function mutedInlineVideo(className: string): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.className = className;
+  video.muted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  video.setAttribute('muted', '');
+  video.setAttribute('playsinline', '');
+  video.preload = 'auto';
   return video;
 }
