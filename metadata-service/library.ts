@@ -18,12 +18,9 @@ import { libraryRoutes } from './http/routes';
 import { DEFAULT_S3_SETTINGS, type S3Settings } from './config';
 import type { AlbumFolderMode } from './ingest/photo-record';
 import { sourceFor } from './ingest/source-for';
-import { createFolderSource } from './ingest/folder-source';
 import type { FolderChanges } from './ingest/watch/folder-changes';
-import { ingestFolderChanges, type ChangesReport } from './ingest/watch/ingest-changes';
-import { isFolder } from './ingest/watch/is-folder';
-import { photosNextToSidecar } from './ingest/watch/sidecar-photos';
-import { refreshTextFacts } from './repositories/text-facts';
+import type { ChangesReport } from './ingest/watch/ingest-changes';
+import { ingestWatchedChanges } from './ingest/watch/ingest-watched';
 import { runIngest, type IngestProgress, type IngestReport, type VisionOutcome } from './ingest/ingest-run';
 import { ancestorsOf } from '../common/vocabulary';
 import { createLibraryService, type LibraryService } from './library-service';
@@ -248,23 +245,13 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
       return { ...report, vision: outcome };
     },
     ingestChanges: async (folder, changes, { ownerId }) => {
-      // A fresh source per pass: a folder source keeps each folder's names (sidecars, albums) for its lifetime.
-      const source = createFolderSource(folder, { logger });
-      const described = await Promise.all(
-        changes.sidecars.map((path) => photosNextToSidecar(source.root, path)),
-      );
-      const report = await ingestFolderChanges(
-        source,
-        { ...changes, redescribed: [...new Set(described.flat())] },
+      const { report, sourceRoot } = await ingestWatchedChanges(
+        folder,
+        changes,
         { ownerId, albumFolders: options.albumFolders },
-        {
-          repository,
-          logger,
-          rootAvailable: () => isFolder(source.root),
-          refreshTextFacts: (photo, facts) => refreshTextFacts(db, ancestorsOf, photo, facts),
-        },
+        { db, repository, logger },
       );
-      if (report.added > 0 && options.vision) startBackgroundVision(ownerId, source.root);
+      if (report.added > 0 && options.vision) startBackgroundVision(ownerId, sourceRoot);
       return report;
     },
     visionProgress: () => visionProgress.snapshot(),
