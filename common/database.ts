@@ -143,7 +143,11 @@ export async function migrateToLatest<Schema>(
         logger?.info(`${tier} migration applied`, { migration: result.migrationName });
     }
     if (!error) return;
-    if (attempt < MIGRATION_ATTEMPTS && droppedElsewhere(error, schema)) continue;
+    if (attempt < MIGRATION_ATTEMPTS && results === undefined && changedElsewhere(error, schema)) {
+      // A short, jittered pause: several tests or tenants dropping schemas at once would otherwise race again.
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     // The cause's words go into the message too: test runners and startup logs often print only the message.
     const why = error instanceof Error ? error.message : JSON.stringify(error);
@@ -151,16 +155,21 @@ export async function migrateToLatest<Schema>(
   }
 }
 
-const MIGRATION_ATTEMPTS = 3;
+// Three were too few: CI lost a migration to three drops in a row (a parallel test suite dropping its schemas).
+const MIGRATION_ATTEMPTS = 12;
 
 /**
- * Kysely's migrator first looks for its table by introspecting every schema of the database, outside its lock; a
- * schema another connection drops meanwhile (another tenant's, a parallel test's) fails that catalogue query with
- * "schema <theirs> does not exist". Nothing of ours was touched, so the migration is simply tried again.
+ * Kysely's migrator first looks for its table by introspecting every schema of the database, outside its lock, with
+ * catalogue functions evaluated per column (has_schema_privilege, pg_get_serial_sequence, col_description). A schema,
+ * table or column another connection drops or renames meanwhile (another tenant's, a parallel test's migration) fails
+ * that query with "schema|relation|column … does not exist". Such an error before any migration ran
+ * (`results` undefined) touched nothing of ours, so the migration is simply tried again; one naming our own schema
+ * is a real problem and is not.
  */
-export function droppedElsewhere(error: unknown, ours: string | undefined): boolean {
-  const match = error instanceof Error ? /schema "([^"]+)" does not exist/.exec(error.message) : null;
-  return match !== null && match[1] !== ours;
+export function changedElsewhere(error: unknown, ours: string | undefined): boolean {
+  if (!(error instanceof Error) || !/\b(schema|relation|column) .* does not exist/.test(error.message))
+    return false;
+  return ours === undefined || !(error.message.includes(`"${ours}"`) || error.message.includes(`"${ours}.`));
 }
 
 async function currentSchema<Schema>(db: Kysely<Schema>): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { droppedElsewhere, openDatabase } from '../../common/database';
+import { changedElsewhere, openDatabase } from '../../common/database';
 
 const url = process.env.LIBRARY_TEST_DATABASE_URL?.trim();
 
@@ -65,11 +65,23 @@ describe('openDatabase on PostgreSQL', function () {
 });
 
 describe('migrateToLatest retries', () => {
-  it("only a catalogue race with another schema's drop, never a problem in its own schema or any other error", () => {
-    const theirs = new Error('schema "pf_test_0123456789ab" does not exist');
-    assert.equal(droppedElsewhere(theirs, 'pf_test_ours'), true);
-    assert.equal(droppedElsewhere(new Error('schema "pf_test_ours" does not exist'), 'pf_test_ours'), false);
-    assert.equal(droppedElsewhere(new Error('relation "photos" does not exist'), 'pf_test_ours'), false);
-    assert.equal(droppedElsewhere('schema "x" does not exist', 'pf_test_ours'), false);
+  it("only a catalogue race with another schema's change, never a problem in its own schema or any other error", () => {
+    const ours = 'pf_test_ours';
+    assert.equal(changedElsewhere(new Error('schema "pf_test_0123456789ab" does not exist'), ours), true);
+    assert.equal(
+      changedElsewhere(new Error('relation "pf_test_0ec9e0799a00.face_clusters" does not exist'), ours),
+      true,
+    );
+    assert.equal(
+      changedElsewhere(new Error('column "owner_id" of relation "people" does not exist'), ours),
+      true,
+    );
+    assert.equal(changedElsewhere(new Error('schema "pf_test_ours" does not exist'), ours), false);
+    assert.equal(changedElsewhere(new Error('relation "pf_test_ours.photos" does not exist'), ours), false);
+    assert.equal(
+      changedElsewhere(new Error('duplicate key value violates unique constraint "x"'), ours),
+      false,
+    );
+    assert.equal(changedElsewhere('schema "x" does not exist', ours), false);
   });
 });

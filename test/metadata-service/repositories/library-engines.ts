@@ -29,13 +29,20 @@ export function libraryEngines(env: NodeJS.ProcessEnv = process.env): LibraryEng
       return {
         db,
         location: database.location,
-        async cleanup() {
+        // Once only: when a later test's set-up fails, its afterEach still holds this (earlier) database, and a
+        // second clean-up would bury the set-up's own error under "driver has already been destroyed".
+        cleanup: once(async () => {
           await db.destroy();
           await database.drop();
-        },
+        }),
       };
     },
   }));
+}
+
+function once(work: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= work());
 }
 
 /** One `describe` per engine, each with the same tests: the repository layer must behave the same on both. */
