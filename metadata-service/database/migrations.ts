@@ -11,6 +11,8 @@ import { provenanceMigration } from '../labels/provenance/provenance-migration';
 import { faceDecisionsMigration } from '../people/face-decisions-migration';
 import { motionPartsMigration } from './migration-0012-motion-parts';
 import { coveringFlagIndexesMigration } from './migration-0013-covering-flag-indexes';
+import { coveringPlaceIndexesMigration } from './migration-0014-covering-place-indexes';
+import { pendingPerceptualHashesMigration } from './migration-0016-pending-perceptual-hashes';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -251,6 +253,8 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0011_face_decisions': faceDecisionsMigration,
   '0012_motion_parts': motionPartsMigration,
   '0013_covering_flag_indexes': coveringFlagIndexesMigration,
+  '0014_covering_place_indexes': coveringPlaceIndexesMigration,
+  '0016_pending_perceptual_hashes': pendingPerceptualHashesMigration,
 };
 
 /** Brings the schema to the latest version. */

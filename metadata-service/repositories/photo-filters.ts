@@ -27,7 +27,7 @@ export interface SearchScope {
   hiddenAlbums: readonly string[];
 }
 
-interface Bounds {
+export interface Bounds {
   from?: string;
   to?: string;
 }
@@ -37,7 +37,11 @@ interface Bounds {
  * tables, each narrowed by the owner, the screenshot flag and the outer date bounds (copied into the join rows), so
  * the database can start from whichever filter is most selective.
  */
-export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope): PhotosQuery {
+export function matchingPhotos(
+  db: Kysely<LibraryDatabase>,
+  scope: SearchScope,
+  keysJoined: 'as subqueries' | 'on capture time' = 'as subqueries',
+): PhotosQuery {
   const { ownerId, query } = scope;
   const screenshotsOut = query.exclude.screenshots;
   const bounds = outerBounds(query);
@@ -66,45 +70,33 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
     matches = matches.where((eb) => eb.or(query.places.map((place) => placeCondition(eb, ownerId, place))));
   }
 
-  for (const label of new Set(query.labels)) {
-    matches = matches.where('photos.id', 'in', (eb) =>
-      narrowed(
-        'photo_labels',
-        eb
-          .selectFrom('photo_labels')
-          .select('photo_labels.photo_id')
-          .where('photo_labels.owner_id', '=', ownerId)
-          .where('photo_labels.label', '=', label),
-        screenshotsOut,
-        bounds,
-      ),
-    );
-  }
-  for (const personId of new Set(query.people)) {
-    matches = matches.where('photos.id', 'in', (eb) =>
-      narrowed(
-        'photo_people',
-        eb
-          .selectFrom('photo_people')
-          .select('photo_people.photo_id')
-          .where('photo_people.person_id', '=', personId),
-        screenshotsOut,
-        bounds,
-      ),
-    );
-  }
-  for (const albumId of new Set(query.albums)) {
-    matches = matches.where('photos.id', 'in', (eb) =>
-      narrowed(
-        'photo_albums',
-        eb
-          .selectFrom('photo_albums')
-          .select('photo_albums.photo_id')
-          .where('photo_albums.album_id', '=', albumId),
-        screenshotsOut,
-        bounds,
-      ),
-    );
+  const keys = keyConditions(query);
+  if (keysJoined === 'on capture time') {
+    // Inner joins on (photo id, capture time): each (photo, key) join row is unique, so no photo is repeated, and
+    // both sides' indexes are ordered by (taken_local, id) within their key, so PostgreSQL merges them in capture
+    // order and a page stops at its first 51 common photos (the IN form hashed every match of every key first).
+    keys.forEach((key, n) => {
+      const alias = `key_${n}`;
+      matches = matches.innerJoin(sql<never>`${sql.table(key.table)}`.as(alias), (join) =>
+        join.on(
+          sql<SqlBool>`${sql.ref(`${alias}.photo_id`)} = ${sql.ref('photos.id')} and ${sql.ref(`${alias}.taken_local`)} = ${sql.ref('photos.taken_local')}`,
+        ),
+      );
+      for (const condition of keyRowConditions(alias, key, ownerId, screenshotsOut, bounds)) {
+        matches = matches.where(condition);
+      }
+    });
+  } else {
+    for (const key of keys) {
+      matches = matches.where(
+        'photos.id',
+        'in',
+        sql<string>`(select ${sql.ref(`${key.table}.photo_id`)} from ${sql.table(key.table)} where ${sql.join(
+          keyRowConditions(key.table, key, ownerId, screenshotsOut, bounds),
+          sql` and `,
+        )})`,
+      );
+    }
   }
 
   const excludedPeople = excluded(query.exclude.people, scope.hiddenPeople, query.people);
@@ -140,24 +132,69 @@ export function matchingPhotos(db: Kysely<LibraryDatabase>, scope: SearchScope):
   return matches;
 }
 
-type JoinTable = 'photo_labels' | 'photo_people' | 'photo_albums';
+export type JoinTable = 'photo_labels' | 'photo_people' | 'photo_albums';
 
-/** The same screenshot and date bounds the photo must meet, applied to the join rows (which carry copies). */
-function narrowed<
-  T extends JoinTable,
-  Q extends SelectQueryBuilder<LibraryDatabase, T, { photo_id: string }>,
->(table: T, subquery: Q, screenshotsOut: boolean, bounds: Bounds): Q {
-  const conditions: RawBuilder<SqlBool>[] = [];
-  conditions.push(leftOutIn(table, screenshotsOut));
-  if (bounds.from !== undefined)
-    conditions.push(sql<SqlBool>`${sql.ref(`${table}.taken_local`)} >= ${bounds.from}`);
-  if (bounds.to !== undefined)
-    conditions.push(sql<SqlBool>`${sql.ref(`${table}.taken_local`)} < ${bounds.to}`);
-  return conditions.reduce<Q>((q, condition) => q.where(condition) as Q, subquery);
+/** One label, person or album the query asks for, as the join table and key column its rows are found by. */
+export interface KeyCondition {
+  table: JoinTable;
+  column: 'label' | 'person_id' | 'album_id';
+  key: string;
+}
+
+/** Every label, person and album the query names, each once. */
+export function keyConditions(query: PhotoQuery): KeyCondition[] {
+  return [
+    ...[...new Set(query.labels)].map((key) => ({
+      table: 'photo_labels' as const,
+      column: 'label' as const,
+      key,
+    })),
+    ...[...new Set(query.people)].map((key) => ({
+      table: 'photo_people' as const,
+      column: 'person_id' as const,
+      key,
+    })),
+    ...[...new Set(query.albums)].map((key) => ({
+      table: 'photo_albums' as const,
+      column: 'album_id' as const,
+      key,
+    })),
+  ];
+}
+
+/**
+ * The conditions on one key's join rows (read as `alias`): the key, the owner's tenancy (label rows carry the
+ * owner; a person or album id must be the owner's, checked once on its primary key), and the screenshot and date
+ * bounds the photo must meet (the join rows carry copies).
+ */
+export function keyRowConditions(
+  alias: string,
+  key: KeyCondition,
+  ownerId: string,
+  screenshotsOut: boolean,
+  bounds: Bounds,
+): RawBuilder<SqlBool>[] {
+  const ref = (column: string) => sql.ref(`${alias}.${column}`);
+  const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`${ref(key.column)} = ${key.key}`];
+  if (key.table === 'photo_labels') conditions.push(sql<SqlBool>`${ref('owner_id')} = ${ownerId}`);
+  if (key.table === 'photo_people') {
+    conditions.push(
+      sql<SqlBool>`exists (select 1 from people where people.id = ${key.key} and people.owner_id = ${ownerId})`,
+    );
+  }
+  if (key.table === 'photo_albums') {
+    conditions.push(
+      sql<SqlBool>`exists (select 1 from albums where albums.id = ${key.key} and albums.owner_id = ${ownerId})`,
+    );
+  }
+  conditions.push(leftOutIn(alias, screenshotsOut));
+  if (bounds.from !== undefined) conditions.push(sql<SqlBool>`${ref('taken_local')} >= ${bounds.from}`);
+  if (bounds.to !== undefined) conditions.push(sql<SqlBool>`${ref('taken_local')} < ${bounds.to}`);
+  return conditions;
 }
 
 /** The tightest single range containing every date condition: [max(takenFrom, earliest range), min(takenTo, latest)). */
-function outerBounds(query: PhotoQuery): Bounds {
+export function outerBounds(query: PhotoQuery): Bounds {
   let from = query.takenFrom;
   let to = query.takenTo;
   if (query.dateRanges.length > 0) {

@@ -97,7 +97,8 @@ async function chronologicalPage(
     const bounded = scope.query.takenFrom !== undefined || scope.query.takenTo !== undefined;
     const keyed = position !== undefined && typeof position.key === 'string';
     let datedRows =
-      bounded || keyed ? source.rows : source.rows.where(sql<boolean>`${source.takenLocal} is not null`);
+      source.dated ??
+      (bounded || keyed ? source.rows : source.rows.where(sql<boolean>`${source.takenLocal} is not null`));
     if (position !== undefined && typeof position.key === 'string') {
       const after = sql.raw(newest ? '<' : '>');
       const through = sql.raw(newest ? '<=' : '>=');
@@ -167,6 +168,27 @@ async function countMatches(
       { from: scope.query.takenFrom, to: scope.query.takenTo },
       source,
     );
+  }
+  if (source.dated !== undefined) {
+    // Dated and undated apart: the dated matches come from the merge on capture time (see MatchSource.dated).
+    const dated = await source.dated
+      .select([
+        sql<number | string>`count(*)`.as('dated'),
+        sql<string | null>`min(${source.takenLocal})`.as('first'),
+        sql<string | null>`max(${source.takenLocal})`.as('last'),
+      ])
+      .executeTakeFirstOrThrow();
+    const undated = await source.rows
+      .where(sql<boolean>`${source.takenLocal} is null`)
+      .select(sql<number | string>`count(*)`.as('undated'))
+      .executeTakeFirstOrThrow();
+    const datedCount = Number(dated.dated);
+    return {
+      total: datedCount + Number(undated.undated),
+      dated: datedCount,
+      first: dated.first,
+      last: dated.last,
+    };
   }
   const row = await source.rows
     .select([

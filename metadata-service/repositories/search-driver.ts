@@ -1,6 +1,13 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
-import { leftOutIn, matchingPhotos, type SearchScope } from './photo-filters';
+import {
+  keyConditions,
+  keyRowConditions,
+  leftOutIn,
+  matchingPhotos,
+  outerBounds,
+  type SearchScope,
+} from './photo-filters';
 
 /**
  * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
@@ -19,6 +26,12 @@ export interface MatchSource {
    * date bounds and the left-out rule: their count and span can then be read from search_key_months.
    */
   countedKey?: { kind: SearchKeyKind; key: string };
+  /**
+   * The dated matches only, when the query intersects a join table with anything: the same rows joined on
+   * (photo id, capture time), which PostgreSQL merges in capture order from the indexes instead of hashing every
+   * match of each side. Absent: `rows` with `taken_local is not null` is as good.
+   */
+  dated?: RowQuery;
 }
 
 /** The source's FROM/WHERE; its columns are addressed through the refs above, whichever table it reads. */
@@ -29,12 +42,15 @@ type JoinTable = 'photo_labels' | 'photo_people' | 'photo_albums';
 export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): MatchSource {
   const driver = singleJoinDriver(scope);
   if (!driver) {
+    const keyed = keyConditions(scope.query).length > 0;
+    if (keyed && onlyKeysBoundsAndLeftOut(scope)) return keyIntersection(db, scope);
     return {
       rows: matchingPhotos(db, scope),
       id: sql<string>`${sql.ref('photos.id')}`,
       takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
       countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : undefined,
+      dated: keyed ? matchingPhotos(db, scope, 'on capture time') : undefined,
     };
   }
   const { table, keyColumn, key } = driver;
@@ -82,6 +98,53 @@ interface JoinDriver {
   table: JoinTable;
   keyColumn: 'label' | 'person_id' | 'album_id';
   key: string;
+}
+
+/**
+ * Two or more labels, people or albums and nothing else: the photos table is not needed at all (the join rows carry
+ * the owner, left_out and the capture time), so the first key's rows are joined with each other key's. `rows` joins
+ * on the photo id (dated and undated alike); `dated` on (photo id, capture time), which PostgreSQL merges in capture
+ * order: a page reads each key's index from the newest end until 51 common photos, not every match of every key.
+ */
+function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): MatchSource {
+  const { ownerId, query } = scope;
+  const keys = keyConditions(query);
+  const bounds = outerBounds(query);
+  const first = keys[0];
+  if (first === undefined) throw new Error('keyIntersection needs at least one key');
+  const chain = (onCaptureTime: boolean): RowQuery => {
+    let rows = db.selectFrom(sql<never>`${sql.table(first.table)}`.as('key_0')) as unknown as RowQuery;
+    keys.slice(1).forEach((key, n) => {
+      const alias = `key_${n + 1}`;
+      const sameTime = onCaptureTime
+        ? sql` and ${sql.ref(`${alias}.taken_local`)} = ${sql.ref('key_0.taken_local')}`
+        : sql``;
+      rows = rows.innerJoin(sql<never>`${sql.table(key.table)}`.as(alias), (join) =>
+        join.on(sql<boolean>`${sql.ref(`${alias}.photo_id`)} = ${sql.ref('key_0.photo_id')}${sameTime}`),
+      );
+    });
+    keys.forEach((key, n) => {
+      for (const condition of keyRowConditions(`key_${n}`, key, ownerId, query.exclude.screenshots, bounds)) {
+        rows = rows.where(condition);
+      }
+    });
+    return rows;
+  };
+  return {
+    rows: chain(false),
+    id: sql<string>`${sql.ref('key_0.photo_id')}`,
+    takenLocal: sql<string | null>`${sql.ref('key_0.taken_local')}`,
+    shuffleKey: sql<number>`${sql.ref('key_0.shuffle_key')}`,
+    dated: chain(true),
+  };
+}
+
+/** Labels, people and albums, the date bounds and the left-out rule, and nothing else (no hidden exclusions). */
+function onlyKeysBoundsAndLeftOut(scope: SearchScope): boolean {
+  const { query } = scope;
+  const hiddenPeople = scope.hiddenPeople.filter((id) => !query.people.includes(id));
+  const hiddenAlbums = scope.hiddenAlbums.filter((id) => !query.albums.includes(id));
+  return otherFiltersAbsent(scope) && hiddenPeople.length === 0 && hiddenAlbums.length === 0;
 }
 
 /** True when nothing but the date bounds and the left-out rule narrows the owner's photos. */
