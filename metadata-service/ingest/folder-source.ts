@@ -9,7 +9,7 @@ import { createLogger, type Logger } from '../../common/logger';
 import { pairLivePhotos } from './live-photos/pair-live-photos';
 import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
-import type { AddressableSource, SourceFile } from './photo-source';
+import type { AddressableSource, ReadMetadataOptions, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
 import { isTakeoutAlbumFileName, parseTakeoutAlbum, takeoutSidecarNames } from './sidecars/takeout';
 import { MAX_XMP_SIDECAR_BYTES, xmpSidecarNames } from './sidecars/xmp-sidecar';
@@ -119,30 +119,46 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
     },
     uriFor: (path) => pathToFileURL(absolute(path)).href,
     contentHash: (file) => sha256File(absolute(file.path)),
-    readMetadata: (file) => readMetadata(file),
-    async readOriginal(file) {
+    readMetadata: (file, options) => readMetadata(file, undefined, options),
+    async readOriginal(file, options) {
       if (file.bytes > KEEP_IN_MEMORY_BYTES) {
-        return { contentHash: await sha256File(absolute(file.path)), readMetadata: () => readMetadata(file) };
+        return {
+          contentHash: await sha256File(absolute(file.path)),
+          readMetadata: () => readMetadata(file, undefined, options),
+        };
       }
-      const content = await readFile(absolute(file.path)).catch((cause: unknown) => {
-        throw new IngestSkip('UNREADABLE_FILE', 'file could not be read', { cause });
-      });
+      const content = await readContent(file.path);
       return {
         contentHash: createHash('sha256').update(content).digest('hex'),
-        readMetadata: () => readMetadata(file, content),
+        readMetadata: () => readMetadata(file, content, options),
       };
     },
+    readContent,
   };
 
-  async function readMetadata(file: SourceFile, content?: Buffer): Promise<PhotoMetadata> {
-    const metadata = await readStillMetadata(file, content);
+  function readContent(path: string): Promise<Buffer> {
+    return readFile(absolute(path)).catch((cause: unknown) => {
+      throw new IngestSkip('UNREADABLE_FILE', 'file could not be read', { cause });
+    });
+  }
+
+  async function readMetadata(
+    file: SourceFile,
+    content?: Buffer,
+    options: ReadMetadataOptions = {},
+  ): Promise<PhotoMetadata> {
+    const metadata = await readStillMetadata(file, content, options);
     const uriFor = (path: string): string => pathToFileURL(absolute(path)).href;
     const absolutePath = absolute(file.path);
     const part = await readMotionPart({ absolutePath, content, file, metadata, uriFor, logger });
     return 'motion' in part ? { ...metadata, motion: part.motion } : metadata;
   }
 
-  async function readStillMetadata(file: SourceFile, content?: Buffer): Promise<PhotoMetadata> {
+  async function readStillMetadata(
+    file: SourceFile,
+    content: Buffer | undefined,
+    options: ReadMetadataOptions,
+  ): Promise<PhotoMetadata> {
     const absolutePath = absolute(file.path);
     const fileName = basename(absolutePath);
     return readPhotoMetadata({
@@ -164,6 +180,7 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
       ),
       folderAlbums: await folderAlbums(dirname(absolutePath)),
       logger,
+      perceptualHash: options.perceptualHash,
     });
   }
 }

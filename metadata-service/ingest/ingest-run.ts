@@ -12,6 +12,12 @@ import { folderLabels, hierarchicalKeywordLabels, keywordLabels, textLabels } fr
 import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
 import { DEFAULT_WRITE_BATCH, PhotoBatchWriter } from './photo-batch-writer';
 import { IngestSkip, MAX_FILE_BYTES, type SkipCode } from './skip-reasons';
+import { forEachBounded } from './for-each-bounded';
+import { runHashStage } from './hash-stage/run-hash-stage';
+import type { PerceptualHashTiming } from './readers/read-image';
+
+// The sun and vision stages bound their work with it too.
+export { forEachBounded } from './for-each-bounded';
 
 export interface IngestProgress {
   /** Reading files (metadata), then analysing the new photos (vision): each phase counts its own total. */
@@ -40,6 +46,7 @@ export interface IngestReport {
   unchanged: number;
   /** Photos whose original is no longer in the source, dropped from the library. */
   removed: number;
+  /** Photos the run's hash stage found undecodable (hash-stage/) are here, not counted as added or unchanged. */
   skipped: SkippedFile[];
   /** Present when the run had a vision phase. */
   vision?: VisionOutcome;
@@ -60,6 +67,12 @@ export interface IngestRunOptions {
   albumFolders?: AlbumFolderMode;
   /** New photos stored per transaction at most (default DEFAULT_WRITE_BATCH; 1 = a commit per photo). */
   writeBatch?: number;
+  /**
+   * 'run' (default): new stills are stored from their header segments and the run's hash stage decodes them after
+   * the metadata pass, before the run returns. 'defer': they stay pending for a later run's stage (the bench times
+   * the two apart).
+   */
+  hashStage?: 'run' | 'defer';
 }
 
 export interface IngestFileOptions {
@@ -71,6 +84,8 @@ export interface IngestFileOptions {
   albumFolders?: AlbumFolderMode;
   /** False when the run knows this path has no skip record to clear (saves a statement per photo). */
   mayHaveSkip?: boolean;
+  /** 'later' when a hash stage will decode a new still (a full run); default 'now', decoded as it is read. */
+  perceptualHash?: PerceptualHashTiming;
 }
 
 export type FileOutcome =
@@ -102,10 +117,10 @@ export async function runIngest(
     { ownerId, albumFolders: options.albumFolders ?? DEFAULT_ALBUM_FOLDER_MODE },
     { repository: deps.repository, logger },
   );
-  const pathsWithSkips = new Set(
+  const pathsWithSkips = new Map(
     (await deps.repository.listSkips(ownerId))
       .filter((skip) => skip.sourceRoot === source.root)
-      .map((skip) => skip.sourcePath),
+      .map((skip) => [skip.sourcePath, skip.reasonCode] as const),
   );
   const report: IngestReport = {
     scanned: files.length,
@@ -115,7 +130,7 @@ export async function runIngest(
     removed: 0,
     skipped: [],
   };
-  const confirmedIds = new Set<string>();
+  const confirmedIds = new Map<string, 'added' | 'updated' | 'unchanged'>();
   const skippedPaths = new Set<string>();
   const pathExists = (path: string): Promise<boolean> => Promise.resolve(listedPaths.has(path));
 
@@ -129,7 +144,7 @@ export async function runIngest(
       skippedPaths.add(file.path);
       report.skipped.push({ path: file.path, reason: outcome.reason, code: outcome.code });
     } else {
-      confirmedIds.add(outcome.photoId);
+      confirmedIds.set(outcome.photoId, outcome.kind);
       report[outcome.kind] += 1;
     }
     done += 1;
@@ -148,6 +163,8 @@ export async function runIngest(
       pathExists,
       albumFolders: options.albumFolders,
       mayHaveSkip: pathsWithSkips.has(file.path),
+      // A path last skipped as undecodable is decoded as it is read, so it never shows in search again meanwhile.
+      perceptualHash: pathsWithSkips.get(file.path) === 'UNREADABLE_IMAGE' ? 'now' : 'later',
     };
     const read = await asSkip(() => readFile(source, file, fileOptions, runDeps, now));
     if (read.kind !== 'new') {
@@ -170,6 +187,22 @@ export async function runIngest(
   await Promise.all(writes);
   if (writeFailure) throw writeFailure.error;
 
+  if ((options.hashStage ?? 'run') === 'run') {
+    const hashes = await runHashStage(source, { ownerId }, runDeps);
+    for (const photo of hashes.unreadable) {
+      const counted = confirmedIds.get(photo.photoId);
+      if (counted) report[counted] -= 1;
+      confirmedIds.delete(photo.photoId);
+      skippedPaths.add(photo.path);
+      report.skipped.push({ path: photo.path, reason: photo.reason, code: photo.code });
+    }
+    logger.info('hash stage finished', {
+      hashed: hashes.hashed,
+      unreadable: hashes.unreadable.length,
+      leftPending: hashes.leftPending,
+    });
+  }
+
   // A stored photo is gone when its path was not listed, or now holds other bytes. A path that was only skipped
   // this run (e.g. unreadable for a moment) keeps its photo: we cannot tell it has changed.
   // Nor do the photos inside a folder that could not be read this run ("Private/" is skipped, its photos stay).
@@ -185,7 +218,7 @@ export async function runIngest(
     stale.map((photo) => photo.id),
   );
   // A skip whose path is no longer listed at all (a deleted file, a folder readable again) is no longer true.
-  for (const path of pathsWithSkips) {
+  for (const path of pathsWithSkips.keys()) {
     if (!listedPaths.has(path)) await deps.repository.clearSkip(ownerId, source.root, path);
   }
   report.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -282,7 +315,7 @@ async function readFile(
   if (file.bytes > MAX_FILE_BYTES) {
     throw new IngestSkip('FILE_TOO_LARGE', `${file.bytes} bytes exceeds ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
-  const original = await source.readOriginal(file);
+  const original = await source.readOriginal(file, { perceptualHash: options.perceptualHash ?? 'now' });
   const { contentHash } = original;
   const stored = await deps.repository.findByContentHash(ownerId, contentHash);
   if (stored) {
@@ -429,31 +462,4 @@ function storedAt(
 /** A companion video the listing paired with the file that the stored photo does not have, or the reverse. */
 function motionChanged(stored: StoredSource, file: SourceFile): boolean {
   return stored.motionBytes !== undefined && stored.motionBytes !== (file.motion?.bytes ?? null);
-}
-
-/** Runs `work` over items with at most `limit` in flight; the first failure stops new work and is rethrown. */
-export async function forEachBounded<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  // allSettled: never return (and let the caller close the database) while a worker is still mid-file.
-  const results = await Promise.allSettled(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
-  );
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
 }

@@ -1,4 +1,5 @@
 import type { PhotoMetadata } from './photo-metadata';
+import type { PerceptualHashTiming } from './readers/read-image';
 import type { CompanionVideo } from './live-photos/motion-part';
 import type { SkipCode } from './skip-reasons';
 
@@ -27,12 +28,19 @@ export interface PhotoSource {
   list(): Promise<SourceFile[]>;
   uriFor(path: string): string;
   contentHash(file: SourceFile): Promise<string>;
-  readMetadata(file: SourceFile): Promise<PhotoMetadata>;
+  readMetadata(file: SourceFile, options?: ReadMetadataOptions): Promise<PhotoMetadata>;
   /**
    * The content hash, and a way to read the metadata of those same bytes: a source may read the original once for
    * both (a folder keeps small files in memory between the two), which is most of an ingest's I/O.
    */
-  readOriginal(file: SourceFile): Promise<LoadedOriginal>;
+  readOriginal(file: SourceFile, options?: ReadMetadataOptions): Promise<LoadedOriginal>;
+  /** The bytes now at `path` (the hash stage decodes them); IngestSkip UNREADABLE_FILE when they cannot be read. */
+  readContent(path: string): Promise<Buffer>;
+}
+
+export interface ReadMetadataOptions {
+  /** 'later' leaves a still's perceptual hash null for the run's hash stage (default 'now'). */
+  perceptualHash?: PerceptualHashTiming;
 }
 
 export interface LoadedOriginal {

@@ -192,12 +192,22 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
       return hash.digest('hex');
     },
 
-    async readOriginal(file) {
+    async readOriginal(file, readOptions) {
       // The readers need a file for videos and big originals: two GETs, as contentHash and readMetadata do.
-      return { contentHash: await this.contentHash(file), readMetadata: () => this.readMetadata(file) };
+      return {
+        contentHash: await this.contentHash(file),
+        readMetadata: () => this.readMetadata(file, readOptions),
+      };
     },
 
-    async readMetadata(file): Promise<PhotoMetadata> {
+    async readContent(path) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await body({ path, bytes: 0, modifiedAt: new Date(0) }))
+        chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+
+    async readMetadata(file, readOptions = {}): Promise<PhotoMetadata> {
       assertWithinLimit(file);
       const folder = await mkdtemp(join(options.tempDir ?? tmpdir(), 'pf-s3-'));
       try {
@@ -214,6 +224,7 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
           sidecar: await findSidecar(folderKey, fileName),
           folderAlbums: await folderAlbums(folderKey),
           logger,
+          perceptualHash: readOptions.perceptualHash,
         });
       } finally {
         await rm(folder, { recursive: true, force: true });

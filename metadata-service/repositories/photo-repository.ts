@@ -111,6 +111,13 @@ export interface StoredSource {
   motionBytes?: number | null;
 }
 
+/** A still stored without its perceptual hash: what the hash stage decodes. */
+export interface PendingHash {
+  id: string;
+  sourcePath: string;
+  mediaType: string;
+}
+
 export interface SourceUpdate {
   sourceRoot: string;
   sourcePath: string;
@@ -451,6 +458,67 @@ export class PhotoRepository {
       .execute();
   }
 
+  /**
+   * Stills of one source stored without their perceptual hash yet (a full ingest run's hash stage decodes them:
+   * ingest/hash-stage/), in id order from after `afterId`, through the partial index of migration 0016.
+   */
+  async listPendingHashes(
+    ownerId: string,
+    sourceRoot: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<PendingHash[]> {
+    let query = this.db
+      .selectFrom('photos')
+      .select(['id', 'source_path', 'media_type'])
+      .where('owner_id', '=', ownerId)
+      .where('source_root', '=', sourceRoot)
+      .where('perceptual_hash', 'is', null)
+      .where('media_kind', '=', 'photo');
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, sourcePath: r.source_path, mediaType: r.media_type }));
+  }
+
+  /**
+   * Stores decoded perceptual hashes and joins each photo to its near-duplicate group, as insertPhoto does for a
+   * photo decoded at once, in ONE transaction. A photo deleted or hashed meanwhile is passed over; returns how
+   * many were stored.
+   */
+  async storePerceptualHashes(
+    ownerId: string,
+    hashes: readonly { photoId: string; perceptualHash: string }[],
+  ): Promise<number> {
+    if (hashes.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      let stored = 0;
+      for (const { photoId, perceptualHash } of hashes) {
+        const photo = await trx
+          .selectFrom('photos')
+          .select('taken_local')
+          .where('owner_id', '=', ownerId)
+          .where('id', '=', photoId)
+          .where('perceptual_hash', 'is', null)
+          .executeTakeFirst();
+        if (!photo) continue;
+        await trx
+          .updateTable('photos')
+          .set({ perceptual_hash: perceptualHash })
+          .where('owner_id', '=', ownerId)
+          .where('id', '=', photoId)
+          .execute();
+        await joinDuplicateGroup(trx, {
+          ownerId,
+          id: photoId,
+          takenLocal: photo.taken_local,
+          perceptualHash,
+        });
+        stored += 1;
+      }
+      return stored;
+    });
+  }
+
   /** Every photo stored from one folder, so ingest can tell which originals have gone. */
   async listSources(ownerId: string, sourceRoot: string): Promise<StoredSource[]> {
     const rows = await this.db
@@ -772,7 +840,10 @@ function uniqueByNormalizedName<T extends { name: string }>(
  * the (owner_id, taken_local) index, never a scan), perceptual hash within the Hamming distance. Groups it bridges
  * are merged into one.
  */
-async function joinDuplicateGroup(trx: Transaction<LibraryDatabase>, photo: PhotoRecord): Promise<void> {
+async function joinDuplicateGroup(
+  trx: Transaction<LibraryDatabase>,
+  photo: Pick<PhotoRecord, 'ownerId' | 'id' | 'takenLocal' | 'perceptualHash'>,
+): Promise<void> {
   if (photo.perceptualHash === null || photo.takenLocal === null) return;
   const [from, to] = captureWindow(photo.takenLocal);
   const candidates = await trx

@@ -9,7 +9,8 @@ export interface ImageFacts {
   width: number;
   height: number;
   orientation: number;
-  perceptualHash: string;
+  /** Null when the decode was left for the hash stage (ingest/hash-stage/). */
+  perceptualHash: string | null;
   exif: ExifFacts;
   xmp: XmpFacts;
   iptc: IptcFacts;

@@ -11,14 +11,23 @@ import type { ImageFamily } from './sniff-format';
 import { parseXmp } from './xmp';
 
 /**
- * One still image: the header first (limits are checked before any pixel is decoded), then one small decode that
- * both proves the data is complete and yields the perceptual hash, then the embedded EXIF/XMP/IPTC blocks.
+ * When the pixels are decoded: 'now' (one small decode here proves the data complete and yields the perceptual
+ * hash), or 'later' (header segments only; a full run's hash stage, ingest/hash-stage/, decodes the photo after it
+ * is stored and removes it as UNREADABLE_IMAGE if the decode fails: issue #16, ingest at 1000 photos/s).
+ */
+export type PerceptualHashTiming = 'now' | 'later';
+
+/**
+ * One still image: the header first (limits are checked before any pixel is decoded), then, unless the hash is
+ * left for later, one small decode that both proves the data is complete and yields the perceptual hash, then the
+ * embedded EXIF/XMP/IPTC blocks.
  * HEIF holding HEVC is decoded by heic-decode (wasm libheif): sharp's libheif reads its header but not its pixels.
  */
 export async function readImage(
   absolutePath: string,
   format: { family: ImageFamily; mediaType: string },
   content?: Buffer,
+  hashTiming: PerceptualHashTiming = 'now',
 ): Promise<ImageFacts> {
   // The bytes already read for the content hash, when the caller kept them: no second read of the file.
   const input = content ?? absolutePath;
@@ -39,10 +48,11 @@ export async function readImage(
   }
 
   const isHeif = format.family === 'heif' || format.family === 'avif';
-  const pixels =
-    format.family === 'heif' && header.compression === 'hevc'
-      ? await decodeHevc(input)
-      : await decodeWithSharp(input, header);
+  // libheif reports the displayed size of a HEIF in its header, as heic-decode decodes it.
+  const pixels: DecodedPixels =
+    hashTiming === 'later'
+      ? { width: header.width, height: header.height, hash: null }
+      : await decodePixels(input, format.family, header.compression, header);
 
   // libheif applies HEIF's own rotation (irot/imir) when it reports and decodes the image, so the size is already
   // the displayed one and the EXIF Orientation tag (kept only for information in HEIF) must not be applied again.
@@ -87,21 +97,49 @@ interface DecodedPixels {
   /** Stored size, before orientation. */
   width: number;
   height: number;
-  hash: string;
+  /** Null when the decode is left for the hash stage. */
+  hash: string | null;
 }
 
-async function decodeWithSharp(input: Buffer | string, header: Metadata): Promise<DecodedPixels> {
+/**
+ * The perceptual hash of an image's bytes, by the same decode ingest has always made: IngestSkip UNREADABLE_IMAGE
+ * (with the same reasons) when the data is broken or truncated, TOO_MANY_PIXELS past the limit.
+ */
+export async function decodePerceptualHash(content: Buffer, family: ImageFamily): Promise<string> {
+  const header = await sharp(content, { limitInputPixels: false })
+    .metadata()
+    .catch((cause: unknown) => {
+      throw new IngestSkip('UNREADABLE_IMAGE', 'image header is unreadable', { cause });
+    });
+  if (!header.width || !header.height) throw new IngestSkip('UNREADABLE_IMAGE', 'image header has no size');
+  const size = { width: header.width, height: header.height };
+  return (await decodePixels(content, family, header.compression, size)).hash;
+}
+
+function decodePixels(
+  input: Buffer | string,
+  family: ImageFamily,
+  compression: Metadata['compression'],
+  size: { width: number; height: number },
+): Promise<DecodedPixels & { hash: string }> {
+  return family === 'heif' && compression === 'hevc' ? decodeHevc(input) : decodeWithSharp(input, size);
+}
+
+async function decodeWithSharp(
+  input: Buffer | string,
+  size: { width: number; height: number },
+): Promise<DecodedPixels & { hash: string }> {
   try {
     const hash = await perceptualHash(
       sharp(input, { failOn: 'truncated', limitInputPixels: MAX_PIXELS }).autoOrient(),
     );
-    return { width: header.width, height: header.height, hash };
+    return { ...size, hash };
   } catch (cause) {
     throw new IngestSkip('UNREADABLE_IMAGE', 'image data is broken or truncated', { cause });
   }
 }
 
-async function decodeHevc(input: Buffer | string): Promise<DecodedPixels> {
+async function decodeHevc(input: Buffer | string): Promise<DecodedPixels & { hash: string }> {
   try {
     const decoded = await decodeHeic(typeof input === 'string' ? await readFile(input) : input);
     const hash = await perceptualHashOfRgba(decoded.data, decoded.width, decoded.height);

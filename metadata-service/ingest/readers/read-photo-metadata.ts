@@ -15,7 +15,7 @@ import { applyTakeoutSidecar, parseTakeoutSidecar } from '../sidecars/takeout';
 import { applyXmpSidecar } from '../sidecars/xmp-sidecar';
 import { IngestSkip } from '../skip-reasons';
 import type { ImageFacts } from './image-facts';
-import { readImage } from './read-image';
+import { readImage, type PerceptualHashTiming } from './read-image';
 import { readVideo, type VideoFacts } from './read-video';
 import { sniffFormat, SNIFF_BYTES } from './sniff-format';
 
@@ -35,6 +35,8 @@ export interface ReadPhotoInput {
   folderAlbums?: string[];
   /** Where an ignored (invalid) sidecar is reported. */
   logger?: Logger;
+  /** 'later': header segments only, the perceptual hash is left null for the hash stage (default 'now'). */
+  perceptualHash?: PerceptualHashTiming;
 }
 
 /**
@@ -55,7 +57,10 @@ export async function readPhotoMetadata(input: ReadPhotoInput): Promise<PhotoMet
     case 'unsupported':
       throw new IngestSkip('UNSUPPORTED_FORMAT', `content is ${format.name}, not a supported photo or video`);
     case 'image':
-      metadata = fromImage(await readImage(input.absolutePath, format, input.content), input.modifiedAt);
+      metadata = fromImage(
+        await readImage(input.absolutePath, format, input.content, input.perceptualHash),
+        input.modifiedAt,
+      );
       break;
     case 'video':
       metadata = fromVideo(await readVideo(input.absolutePath, format.mediaType), input.modifiedAt);
