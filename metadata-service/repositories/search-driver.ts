@@ -6,6 +6,7 @@ import {
   leftOutIn,
   matchingPhotos,
   outerBounds,
+  sameCapturedPhoto,
   type SearchScope,
 } from './photo-filters';
 
@@ -116,11 +117,12 @@ function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): Match
     let rows = db.selectFrom(sql<never>`${sql.table(first.table)}`.as('key_0')) as unknown as RowQuery;
     keys.slice(1).forEach((key, n) => {
       const alias = `key_${n + 1}`;
-      const sameTime = onCaptureTime
-        ? sql` and ${sql.ref(`${alias}.taken_local`)} = ${sql.ref('key_0.taken_local')}`
-        : sql``;
       rows = rows.innerJoin(sql<never>`${sql.table(key.table)}`.as(alias), (join) =>
-        join.on(sql<boolean>`${sql.ref(`${alias}.photo_id`)} = ${sql.ref('key_0.photo_id')}${sameTime}`),
+        join.on(
+          onCaptureTime
+            ? sameCapturedPhoto(alias, 'key_0.photo_id', 'key_0.taken_local')
+            : sql<boolean>`${sql.ref(`${alias}.photo_id`)} = ${sql.ref('key_0.photo_id')}`,
+        ),
       );
     });
     keys.forEach((key, n) => {
