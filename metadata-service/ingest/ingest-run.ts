@@ -19,6 +19,12 @@ import type { PerceptualHashTiming } from './readers/read-image';
 // The sun and vision stages bound their work with it too.
 export { forEachBounded } from './for-each-bounded';
 
+/**
+ * How long a run's partial batch of new photos waits for more before it is committed: long enough for a batch to
+ * fill at 1000 photos/s, short next to a run (a watcher's single files do not go through the batch writer).
+ */
+const WRITE_LINGER_MS = 50;
+
 export interface IngestProgress {
   /** Reading files (metadata), then analysing the new photos (vision): each phase counts its own total. */
   phase: 'metadata' | 'vision';
@@ -70,9 +76,9 @@ export interface IngestRunOptions {
   /**
    * 'run' (default): new stills are stored from their header segments and the run's hash stage decodes them after
    * the metadata pass, before the run returns. 'defer': they stay pending for a later run's stage (the bench times
-   * the two apart).
+   * the two apart). 'at-read': each still is decoded as it is read, as before issue #16 (the bench's reference).
    */
-  hashStage?: 'run' | 'defer';
+  hashStage?: 'run' | 'defer' | 'at-read';
 }
 
 export interface IngestFileOptions {
@@ -137,7 +143,11 @@ export async function runIngest(
   let done = 0;
   const now = deps.now ?? (() => new Date());
   const runDeps: IngestDeps = { ...deps, logger };
-  const writer = new PhotoBatchWriter(deps.repository, options.writeBatch ?? DEFAULT_WRITE_BATCH);
+  const writer = new PhotoBatchWriter(
+    deps.repository,
+    options.writeBatch ?? DEFAULT_WRITE_BATCH,
+    WRITE_LINGER_MS,
+  );
   const settle = async (file: SourceFile, outcome: FileOutcome): Promise<void> => {
     if (outcome.kind === 'skipped') {
       await recordSkip(source, file, outcome, { ownerId, now }, runDeps);
@@ -164,7 +174,10 @@ export async function runIngest(
       albumFolders: options.albumFolders,
       mayHaveSkip: pathsWithSkips.has(file.path),
       // A path last skipped as undecodable is decoded as it is read, so it never shows in search again meanwhile.
-      perceptualHash: pathsWithSkips.get(file.path) === 'UNREADABLE_IMAGE' ? 'now' : 'later',
+      perceptualHash:
+        options.hashStage === 'at-read' || pathsWithSkips.get(file.path) === 'UNREADABLE_IMAGE'
+          ? 'now'
+          : 'later',
     };
     const read = await asSkip(() => readFile(source, file, fileOptions, runDeps, now));
     if (read.kind !== 'new') {

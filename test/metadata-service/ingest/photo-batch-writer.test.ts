@@ -56,6 +56,22 @@ describe('PhotoBatchWriter', () => {
     assert.ok(repository.batches.length <= 3);
   });
 
+  it('with a linger time, photos handed over in separate turns wait for each other; a full batch goes at once', async () => {
+    const writer = new PhotoBatchWriter(repository, 3, 200);
+    const first = writer.insert(newPhoto('ph_l1'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = writer.insert(newPhoto('ph_l2'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(repository.batches, [], 'nothing written while the batch lingers');
+    const third = writer.insert(newPhoto('ph_l3'));
+    const fourth = writer.insert(newPhoto('ph_l4'));
+    assert.deepEqual(await Promise.all([first, second, third]), [true, true, true]);
+    assert.deepEqual(repository.batches, [['ph_l1', 'ph_l2', 'ph_l3']]);
+    // The partial batch left over is written once its linger time is up.
+    assert.equal(await fourth, true);
+    assert.deepEqual(repository.batches, [['ph_l1', 'ph_l2', 'ph_l3'], ['ph_l4']]);
+  });
+
   it('answers false for bytes already stored, also by an earlier photo of the same batch', async () => {
     const writer = new PhotoBatchWriter(repository);
     assert.equal(await writer.insert(newPhoto('ph_first', 'same-bytes')), true);
@@ -86,5 +102,6 @@ describe('PhotoBatchWriter', () => {
   it('refuses a batch size that is not a positive integer', () => {
     assert.throws(() => new PhotoBatchWriter(repository, 0), RangeError);
     assert.throws(() => new PhotoBatchWriter(repository, 1.5), RangeError);
+    assert.throws(() => new PhotoBatchWriter(repository, 4, -1), RangeError);
   });
 });
