@@ -11,6 +11,7 @@ import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/con
 import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
 import { placeFilterNames } from '../places/place-filter-names';
 import { monthDaysIn } from './month-days';
+import type { PlaceLevelsFound } from './place-levels-found';
 import { representativesOnly } from './near-duplicates';
 
 export type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
@@ -25,6 +26,8 @@ export interface SearchScope {
   /** The owner's hidden people and albums: left out unless the query names them. */
   hiddenPeople: readonly string[];
   hiddenAlbums: readonly string[];
+  /** The levels each place name is stored at (placeLevelsFound); without it every level is tried. */
+  placeLevels?: PlaceLevelsFound;
 }
 
 export interface Bounds {
@@ -67,7 +70,9 @@ export function matchingPhotos(
   const kinds = [...new Set(query.mediaKinds)];
   if (kinds.length === 1) matches = matches.where('photos.media_kind', '=', kinds[0] ?? 'photo');
   if (query.places.length > 0) {
-    matches = matches.where((eb) => eb.or(query.places.map((place) => placeCondition(eb, ownerId, place))));
+    matches = matches.where((eb) =>
+      eb.or(query.places.map((place) => placeCondition(eb, ownerId, place, scope.placeLevels))),
+    );
   }
 
   const keys = keyConditions(query);
@@ -229,9 +234,12 @@ function placeCondition(
   eb: PhotosExpressions,
   ownerId: string,
   place: PhotoQuery['places'][number],
+  found: PlaceLevelsFound | undefined,
 ): Expression<SqlBool> {
   const levels = place.level ? [place.level] : PLACE_LEVELS;
-  return eb.or(placeFilterNames(place.name).map((name) => namedPlaceCondition(eb, ownerId, name, levels)));
+  return eb.or(
+    placeFilterNames(place.name).map((name) => namedPlaceCondition(eb, ownerId, name, levels, found)),
+  );
 }
 
 function namedPlaceCondition(
@@ -239,17 +247,23 @@ function namedPlaceCondition(
   ownerId: string,
   name: string,
   levels: readonly PlaceLevel[],
+  found: PlaceLevelsFound | undefined,
 ): Expression<SqlBool> {
   // lower() on both sides: the expression indexes use it, and each engine folds case the same way on both sides.
   // The owner is repeated inside each OR term so every term is a whole index key (SQLite's multi-index OR and
   // PostgreSQL's BitmapOr need that; neither distributes the outer owner condition into an OR).
-  const named = (text: string, at: readonly PlaceLevel[]): Expression<SqlBool> =>
-    eb.or(
-      at.map(
+  const named = (text: string, at: readonly PlaceLevel[]): Expression<SqlBool> => {
+    const stored = found?.get(text);
+    // Levels where no photo has the name match nothing: dropping them changes no result (placeLevelsFound).
+    const levelsToRead = stored === undefined ? at : at.filter((level) => stored.has(level));
+    if (levelsToRead.length === 0) return sql<SqlBool>`1 = 0`;
+    return eb.or(
+      levelsToRead.map(
         (level) =>
           sql<SqlBool>`(${eb.ref('photos.owner_id')} = ${ownerId} and lower(${eb.ref(`photos.place_${level}`)}) = lower(${text}))`,
       ),
     );
+  };
   const whole = named(name, levels);
   const [head, ...qualifiers] = name
     .split(',')

@@ -8,6 +8,7 @@ import { matchSource, type MatchSource } from './search-driver';
 import { countFromSummary, type MatchCount } from './key-month-counts';
 import { leftOutAllowed } from './photo-filters';
 import { shufflePage } from './shuffle-page';
+import { placeLevelsFound } from './place-levels-found';
 
 export interface PageRequest {
   limit: number;
@@ -33,10 +34,14 @@ interface OrderedRow {
  */
 export async function searchPhotos(
   db: Kysely<LibraryDatabase>,
-  scope: SearchScope,
+  asked: SearchScope,
   page: PageRequest,
   tuning: SearchTuning = {},
 ): Promise<SearchResponse> {
+  const scope: SearchScope =
+    asked.query.places.length === 0
+      ? asked
+      : { ...asked, placeLevels: await placeLevelsFound(db, asked.ownerId, asked.query) };
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
   const source = matchSource(db, scope);
