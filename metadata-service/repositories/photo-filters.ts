@@ -237,26 +237,33 @@ function placeCondition(
   found: PlaceLevelsFound | undefined,
 ): Expression<SqlBool> {
   const levels = place.level ? [place.level] : PLACE_LEVELS;
-  return eb.or(
-    placeFilterNames(place.name).map((name) => namedPlaceCondition(eb, ownerId, name, levels, found)),
+  const terms = placeFilterNames(place.name).flatMap(
+    (name) => namedPlaceCondition(eb, ownerId, name, levels, found) ?? [],
   );
+  // No name stored at any level asked: the place matches nothing (never dropped, never widened).
+  return terms.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(terms);
 }
 
+/**
+ * The condition for one name, or undefined when no photo of the owner has it at any level asked (known from
+ * placeLevelsFound): such terms are left out of the OR rather than written as a constant false, which made SQLite
+ * read the whole owner range of the place index instead of the one name's range.
+ */
 function namedPlaceCondition(
   eb: PhotosExpressions,
   ownerId: string,
   name: string,
   levels: readonly PlaceLevel[],
   found: PlaceLevelsFound | undefined,
-): Expression<SqlBool> {
+): Expression<SqlBool> | undefined {
   // lower() on both sides: the expression indexes use it, and each engine folds case the same way on both sides.
   // The owner is repeated inside each OR term so every term is a whole index key (SQLite's multi-index OR and
   // PostgreSQL's BitmapOr need that; neither distributes the outer owner condition into an OR).
-  const named = (text: string, at: readonly PlaceLevel[]): Expression<SqlBool> => {
+  const named = (text: string, at: readonly PlaceLevel[]): Expression<SqlBool> | undefined => {
     const stored = found?.get(text);
     // Levels where no photo has the name match nothing: dropping them changes no result (placeLevelsFound).
     const levelsToRead = stored === undefined ? at : at.filter((level) => stored.has(level));
-    if (levelsToRead.length === 0) return sql<SqlBool>`1 = 0`;
+    if (levelsToRead.length === 0) return undefined;
     return eb.or(
       levelsToRead.map(
         (level) =>
@@ -270,11 +277,10 @@ function namedPlaceCondition(
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   if (head === undefined || qualifiers.length === 0) return whole;
-  const qualified = eb.and([
-    named(head, levels),
-    ...qualifiers.map((qualifier) => named(qualifier, QUALIFYING_LEVELS)),
-  ]);
-  return eb.or([whole, qualified]);
+  const parts = [named(head, levels), ...qualifiers.map((qualifier) => named(qualifier, QUALIFYING_LEVELS))];
+  const qualified = parts.every((part) => part !== undefined) ? eb.and(parts) : undefined;
+  if (whole === undefined) return qualified;
+  return qualified === undefined ? whole : eb.or([whole, qualified]);
 }
 
 /**
