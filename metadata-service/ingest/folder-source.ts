@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFile as readFileCallback } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -136,9 +136,14 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
     readContent,
   };
 
+  // The callback readFile: fs/promises' reads in chunks with a libuv round trip each (open, fstat, reads,
+  // close), which profiled at 0.4 ms of the main thread per small photo (issue #16).
   function readContent(path: string): Promise<Buffer> {
-    return readFile(absolute(path)).catch((cause: unknown) => {
-      throw new IngestSkip('UNREADABLE_FILE', 'file could not be read', { cause });
+    return new Promise((done, fail) => {
+      readFileCallback(absolute(path), (cause, content) => {
+        if (cause) fail(new IngestSkip('UNREADABLE_FILE', 'file could not be read', { cause }));
+        else done(content);
+      });
     });
   }
 

@@ -114,7 +114,9 @@ async function hashOf(source: Pick<PhotoSource, 'readContent'>, photo: PendingHa
     const format = sniffFormat(content.subarray(0, SNIFF_BYTES));
     // Other bytes than were read at ingest (replaced since): the next run reads them as a new photo.
     if (format.kind !== 'image') return { kind: 'left' };
-    return { kind: 'hashed', hash: await decodePerceptualHash(content, format.family) };
+    // The media type stored at ingest names the header in a skip reason, as the read did.
+    const hash = await decodePerceptualHash(content, { family: format.family, mediaType: photo.mediaType });
+    return { kind: 'hashed', hash };
   } catch (error) {
     if (!(error instanceof IngestSkip)) throw error;
     // Gone or unreadable for now: an ingest run would keep the stored photo for the same reason.

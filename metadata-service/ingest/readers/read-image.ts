@@ -5,6 +5,7 @@ import { perceptualHash, perceptualHashOfRgba } from '../perceptual-hash';
 import { IngestSkip, MAX_PIXELS } from '../skip-reasons';
 import { parseExif } from './exif-block';
 import { extendedXmpOf } from './extended-xmp';
+import { readJpegHeader } from './jpeg-segments';
 import type { ImageFacts } from './image-facts';
 import { parseIptc } from './iptc';
 import type { ImageFamily } from './sniff-format';
@@ -31,12 +32,7 @@ export async function readImage(
 ): Promise<ImageFacts> {
   // The bytes already read for the content hash, when the caller kept them: no second read of the file.
   const input = content ?? absolutePath;
-  // Reading the header decodes nothing, so sharp's own pixel limit must not stop it: we refuse with our code below.
-  const header = await sharp(input, { limitInputPixels: false })
-    .metadata()
-    .catch((cause: unknown) => {
-      throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header is unreadable`, { cause });
-    });
+  const header = await readHeader(input, format, hashTiming);
   if (!header.width || !header.height) {
     throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header has no size`);
   }
@@ -56,9 +52,12 @@ export async function readImage(
 
   // libheif applies HEIF's own rotation (irot/imir) when it reports and decodes the image, so the size is already
   // the displayed one and the EXIF Orientation tag (kept only for information in HEIF) must not be applied again.
-  const orientation = isHeif ? 1 : validOrientation(header.orientation);
-  const swapped = orientation >= 5;
   const exif = await parseExif(format.family === 'tiff' ? input : header.exif);
+  // libvips reads the same IFD0 Orientation tag from the same EXIF block.
+  const orientation = isHeif
+    ? 1
+    : validOrientation(header.fromSegments ? exif.orientation : header.orientation);
+  const swapped = orientation >= 5;
   return {
     mediaType: isHeif && header.compression === 'av1' ? 'image/avif' : format.mediaType,
     width: swapped ? pixels.height : pixels.width,
@@ -69,6 +68,36 @@ export async function readImage(
     xmp: parseXmp(header.xmp, await extendedXmp(format.family, input, header.xmp)),
     iptc: parseIptc(header.iptc),
   };
+}
+
+type ImageHeader = Pick<
+  Metadata,
+  'width' | 'height' | 'orientation' | 'compression' | 'exif' | 'xmp' | 'iptc'
+> & {
+  /** Read from the JPEG's segments here (its orientation is the EXIF block's), not by libvips. */
+  fromSegments?: boolean;
+};
+
+/**
+ * The size and metadata blocks. A JPEG in memory whose decode is left for later is read from its segments
+ * (jpeg-segments.ts: no libvips round trip on the metadata pass); anything else, or a JPEG whose segments are not
+ * plain, by libvips, as before.
+ */
+async function readHeader(
+  input: Buffer | string,
+  format: { family: ImageFamily; mediaType: string },
+  hashTiming: PerceptualHashTiming,
+): Promise<ImageHeader> {
+  if (hashTiming === 'later' && format.family === 'jpeg' && Buffer.isBuffer(input)) {
+    const segments = readJpegHeader(input);
+    if (segments) return { ...segments, fromSegments: true };
+  }
+  // Reading the header decodes nothing, so sharp's own pixel limit must not stop it: we refuse with our code after.
+  return sharp(input, { limitInputPixels: false })
+    .metadata()
+    .catch((cause: unknown) => {
+      throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header is unreadable`, { cause });
+    });
 }
 
 /** Bytes of a JPEG's head searched for extended XMP when the original was not kept in memory. */
@@ -105,13 +134,15 @@ interface DecodedPixels {
  * The perceptual hash of an image's bytes, by the same decode ingest has always made: IngestSkip UNREADABLE_IMAGE
  * (with the same reasons) when the data is broken or truncated, TOO_MANY_PIXELS past the limit.
  */
-export async function decodePerceptualHash(content: Buffer, family: ImageFamily): Promise<string> {
-  const header = await sharp(content, { limitInputPixels: false })
-    .metadata()
-    .catch((cause: unknown) => {
-      throw new IngestSkip('UNREADABLE_IMAGE', 'image header is unreadable', { cause });
-    });
-  if (!header.width || !header.height) throw new IngestSkip('UNREADABLE_IMAGE', 'image header has no size');
+export async function decodePerceptualHash(
+  content: Buffer,
+  format: { family: ImageFamily; mediaType: string },
+): Promise<string> {
+  const header = await readHeader(content, format, 'now');
+  if (!header.width || !header.height) {
+    throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header has no size`);
+  }
+  const family = format.family;
   const size = { width: header.width, height: header.height };
   return (await decodePixels(content, family, header.compression, size)).hash;
 }
