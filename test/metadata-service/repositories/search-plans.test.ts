@@ -151,7 +151,7 @@ describeOnEachEngine('Search plans at scale', (engine) => {
   });
 
   it('intersects two labels by merging their indexes in capture order, for the page and the count', async () => {
-    const query = { labels: ['dog', 'snow'], order: 'newest' } as const;
+    const query: PhotoQueryInput = { labels: ['dog', 'snow'], order: 'newest' };
     const pages = await plansOf('order by', search(query));
     const counts = await plansOf('count(*) as "dated"', search(query));
     for (const plan of [...pages, ...counts]) {
@@ -165,7 +165,7 @@ describeOnEachEngine('Search plans at scale', (engine) => {
   });
 
   it('reads a place named at any level from the one level it is stored at, from the index alone', async () => {
-    const query = { places: [{ name: 'Santa Monica' }], order: 'newest' } as const;
+    const query: PhotoQueryInput = { places: [{ name: 'Santa Monica' }], order: 'newest' };
     const counts = await plansOf('count(*)', search(query));
     const pages = await plansOf('order by', search(query));
     for (const plan of [...counts, ...pages]) {
