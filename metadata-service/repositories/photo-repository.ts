@@ -474,7 +474,8 @@ export class PhotoRepository {
       .where('owner_id', '=', ownerId)
       .where('source_root', '=', sourceRoot)
       .where('perceptual_hash', 'is', null)
-      .where('media_kind', '=', 'photo');
+      // A literal, not a parameter: SQLite uses a partial index only for a WHERE it can see implies the index's.
+      .where('media_kind', '=', sql.lit('photo'));
     if (afterId !== undefined) query = query.where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).execute();
     return rows.map((r) => ({ id: r.id, sourcePath: r.source_path, mediaType: r.media_type }));
