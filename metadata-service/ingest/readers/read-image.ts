@@ -138,13 +138,29 @@ export async function decodePerceptualHash(
   content: Buffer,
   format: { family: ImageFamily; mediaType: string },
 ): Promise<string> {
-  const header = await readHeader(content, format, 'now');
-  if (!header.width || !header.height) {
-    throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header has no size`);
+  // Only a HEIF needs its header first (HEVC goes to heic-decode); the header read is another libvips round trip.
+  if (format.family !== 'heif') {
+    try {
+      return (await decodeWithSharp(content, { width: 0, height: 0 })).hash;
+    } catch (error) {
+      // A header libvips cannot read is reported as the metadata read reports it.
+      await sizedHeader(content, format);
+      throw error;
+    }
   }
-  const family = format.family;
+  const header = await sizedHeader(content, format);
   const size = { width: header.width, height: header.height };
-  return (await decodePixels(content, family, header.compression, size)).hash;
+  return (await decodePixels(content, format.family, header.compression, size)).hash;
+}
+
+async function sizedHeader(
+  content: Buffer,
+  format: { family: ImageFamily; mediaType: string },
+): Promise<ImageHeader & { width: number; height: number }> {
+  const header = await readHeader(content, format, 'now');
+  const { width, height } = header;
+  if (!width || !height) throw new IngestSkip('UNREADABLE_IMAGE', `${format.mediaType} header has no size`);
+  return { ...header, width, height };
 }
 
 function decodePixels(
