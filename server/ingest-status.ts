@@ -51,8 +51,8 @@ export class IngestStatus {
   }
 
   /** Files read so far. Vision's photo counts (phase 'vision') are the library's to report (/healthz `vision`). */
-  progress(p: { done: number; total: number; phase?: 'metadata' | 'vision' }): void {
-    if (p.phase === 'vision') return;
+  progress(p: { done: number; total: number; phase?: 'metadata' | 'hashes' | 'vision' }): void {
+    if (p.phase === 'vision' || p.phase === 'hashes') return;
     this.current = { ...this.current, done: p.done, total: p.total };
   }
 

@@ -103,7 +103,7 @@ async function main(): Promise<number> {
 }
 
 /**
- * One bar per phase on stderr ("ingest" reading files, then "vision" analysing them) with photos/s and ETA; a
+ * One bar per phase on stderr ("ingest" reading files, "hashes" decoding the new stills, "vision" analysing them) with photos/s and ETA; a
  * phase's bar starts on its first photo, once its total is known, and ends when the next phase begins.
  */
 function progressBar(): { update: (p: IngestProgress) => void; stop: () => void } {
@@ -117,7 +117,7 @@ function progressBar(): { update: (p: IngestProgress) => void; stop: () => void 
       const now = Date.now();
       if (current?.phase !== phase) {
         stop();
-        const label = phase === 'metadata' ? 'ingest' : 'vision';
+        const label = phase === 'metadata' ? 'ingest' : phase === 'hashes' ? 'hashes' : 'vision';
         const bar = new SingleBar(
           {
             format: `${label} [{bar}] {value}/{total} | {rate} photos/s | ETA {eta_formatted} | {file}`,

@@ -26,8 +26,11 @@ export { forEachBounded } from './for-each-bounded';
 const WRITE_LINGER_MS = 50;
 
 export interface IngestProgress {
-  /** Reading files (metadata), then analysing the new photos (vision): each phase counts its own total. */
-  phase: 'metadata' | 'vision';
+  /**
+   * Reading files (metadata), then decoding the new stills (hashes: hash-stage/), then analysing the new photos
+   * (vision): each phase counts its own total.
+   */
+  phase: 'metadata' | 'hashes' | 'vision';
   done: number;
   total: number;
   currentPath: string;
@@ -201,7 +204,16 @@ export async function runIngest(
   if (writeFailure) throw writeFailure.error;
 
   if ((options.hashStage ?? 'run') === 'run') {
-    const hashes = await runHashStage(source, { ownerId }, runDeps);
+    const pending = await deps.repository.countPendingHashes(ownerId, source.root);
+    const hashes = await runHashStage(
+      source,
+      {
+        ownerId,
+        onProgress: (hashed) =>
+          options.onProgress?.({ phase: 'hashes', done: hashed, total: pending, currentPath: '' }),
+      },
+      runDeps,
+    );
     for (const photo of hashes.unreadable) {
       const counted = confirmedIds.get(photo.photoId);
       if (counted) report[counted] -= 1;

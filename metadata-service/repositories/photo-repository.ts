@@ -481,6 +481,19 @@ export class PhotoRepository {
     return rows.map((r) => ({ id: r.id, sourcePath: r.source_path, mediaType: r.media_type }));
   }
 
+  /** How many stills of one source wait for their perceptual hash (the hash stage's progress total). */
+  async countPendingHashes(ownerId: string, sourceRoot: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('photos')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('owner_id', '=', ownerId)
+      .where('source_root', '=', sourceRoot)
+      .where('perceptual_hash', 'is', null)
+      .where('media_kind', '=', sql.lit('photo'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   /**
    * Stores decoded perceptual hashes and joins each photo to its near-duplicate group, as insertPhoto does for a
    * photo decoded at once, in ONE transaction. A photo deleted or hashed meanwhile is passed over; returns how

@@ -127,6 +127,26 @@ describe('hash stage', () => {
     assert.deepEqual(await searchPaths(), ['good.jpg']);
   });
 
+  it('a full run reports the stage as its own progress phase, counted against the photos pending', async () => {
+    for (let seed = 1; seed <= 3; seed++) await writeJpeg(join(folder, `p${seed}.jpg`), { seed });
+    const seen: { phase: string; done: number; total: number }[] = [];
+    await runIngest(
+      createFolderSource(folder),
+      { ownerId: OWNER, onProgress: ({ phase, done, total }) => seen.push({ phase, done, total }) },
+      deps(),
+    );
+    assert.deepEqual(
+      seen.filter((p) => p.phase === 'hashes'),
+      [{ phase: 'hashes', done: 3, total: 3 }],
+    );
+    const hashesAt = seen.findIndex((p) => p.phase === 'hashes');
+    assert.ok(
+      seen.slice(0, hashesAt).every((p) => p.phase === 'metadata'),
+      'after the metadata pass',
+    );
+    assert.deepEqual(seen[hashesAt - 1], { phase: 'metadata', done: 3, total: 3 });
+  });
+
   it('a stage that dies mid-way is finished by the next run; an unchanged file is never decoded again', async () => {
     for (let seed = 1; seed <= 5; seed++) await writeJpeg(join(folder, `p${seed}.jpg`), { seed });
     await metadataPass();
