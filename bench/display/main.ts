@@ -28,6 +28,7 @@ import { fmt, percentile, throughput, verdict } from './measure';
 import { startNginx } from './nginx';
 import { BENCH_SERVICE_TOKEN } from './bench-credentials';
 import { benchClipRenditions } from './clip-renditions';
+import { describeVoiceToFirstPhoto, measureVoiceToFirstPhoto } from './voice-to-first-photo';
 import { ensureTools } from './system-tools';
 
 const run = promisify(execFile);
@@ -166,6 +167,23 @@ async function main(): Promise<void> {
     log(
       `   p50 ${fmt(percentile(latency.latenciesMs, 50), 0)} ms, p95 ${fmt(p95, 0)} ms  target p95 <= 60 ms  ${verdict(p95 <= 60)}`,
     );
+    // The floor on this machine: the same photos resized by plain sharp in-process, one at a time (no HTTP, no fill).
+    const plainLatency = await throughput(LATENCY_SAMPLES, 1, (i) =>
+      sharp(fileOf(COLD_RENDERS + i))
+        .rotate()
+        .resize(SIZE.width, SIZE.height, { fit: 'inside' })
+        .jpeg(jpegOptions(DEFAULT_FORMAT_SETTINGS.jpeg.quality))
+        .toBuffer(),
+    );
+    log(
+      `   plain sharp resize alone, in-process: p50 ${fmt(percentile(plainLatency.latenciesMs, 50), 0)} ms, p95 ${fmt(percentile(plainLatency.latenciesMs, 95), 0)} ms  (the machine's floor, report)`,
+    );
+
+    // 2b. Voice request -> first rendition bytes, an Echo Show 8 envelope through the Lambda handler.
+    log(
+      `\n2b. voice request -> first rendition bytes, Echo Show 8, embedded stack (${LATENCY_SAMPLES} samples)`,
+    );
+    for (const line of describeVoiceToFirstPhoto(await measureVoiceToFirstPhoto(LATENCY_SAMPLES))) log(line);
 
     // 3. Cached renditions: the display (fast path and express router) vs nginx serving the same bytes from disk.
     log(

@@ -9,21 +9,18 @@ import { blurredBackground, paintTile } from './render-tile';
  */
 export const compose: RenditionStage = {
   name: 'compose',
-  async run(context) {
+  run(context) {
     const tiles = required(context.tiles, 'tiles', this.name);
     const { job, limits } = context;
     const canvas = new RawCanvas(job.width, job.height);
-    await Promise.all(
-      tiles.map(async (decoded) => {
-        const background = await blurredBackground(decoded.foreground, decoded.tile, limits);
-        context.signal.throwIfAborted();
-        await paintTile(canvas, decoded, background, limits);
-      }),
-    );
-    context.signal.throwIfAborted();
+    // Plain loops on the main thread (~3 ms per screen): cheaper than handing such small work to libvips.
+    for (const decoded of tiles) {
+      paintTile(canvas, decoded, blurredBackground(decoded.foreground, decoded.tile));
+    }
     // Everything is in the canvas now; the decoded photos need not stay in memory while the encoder runs.
     context.tiles = undefined;
     context.composed = () =>
       sharp(canvas.data, { raw: canvas.raw }).timeout({ seconds: sharpTimeoutSeconds(limits) });
+    return Promise.resolve();
   },
 };

@@ -38,11 +38,22 @@ export interface RawImage {
   channels: 1 | 2 | 3 | 4;
 }
 
+/** An original that is a file on this machine, which libvips opens and streams itself. */
+export interface LocalSourceFile {
+  path: string;
+}
+
 /**
- * An original as the compose stage reads it: the file's bytes for anything sharp decodes itself, or pixels already
- * decoded (upright) for formats it cannot (HEIC, through common/images/decode-heic.ts).
+ * An original as the decode stage reads it: the file's bytes (or the local file itself) for anything sharp decodes
+ * itself, or pixels already decoded (upright) for formats it cannot (HEIC, through common/images/decode-heic.ts).
  */
-export type SourceImage = Buffer | RawImage;
+export type SourceImage = Buffer | LocalSourceFile | RawImage;
+
+/** The original's encoded form as sharp takes it (bytes or a path), or undefined for decoded pixels. */
+export function encodedInput(source: SourceImage): Buffer | string | undefined {
+  if (Buffer.isBuffer(source)) return source;
+  return 'path' in source ? source.path : undefined;
+}
 
 /** An original's header facts: its size as displayed (EXIF orientation applied) and its format. */
 export interface SourceProbe {

@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { decodeHeic } from '../../../common/images/decode-heic';
 import { displayErrors } from '../../errors';
-import { required, type RenditionStage, type SourceImage, type SourceProbe } from './context';
+import { encodedInput, required, type RenditionStage, type SourceImage, type SourceProbe } from './context';
 
 /**
  * Decodes HEIC originals (iPhone photos) to pixels with the shared wasm libheif decoder, since sharp's libheif
@@ -17,7 +18,8 @@ export const decodeHeicSources: RenditionStage = {
     const upright: SourceProbe[] = [];
     for (const [at, source] of sources.entries()) {
       const probe = required(probes[at], `probes[${at}]`, this.name);
-      if (!probe.needsHeicDecoder || !Buffer.isBuffer(source)) {
+      const input = encodedInput(source);
+      if (!probe.needsHeicDecoder || input === undefined) {
         decoded.push(source);
         upright.push(probe);
         continue;
@@ -25,7 +27,8 @@ export const decodeHeicSources: RenditionStage = {
       context.signal.throwIfAborted();
       let pixels: Awaited<ReturnType<typeof decodeHeic>>;
       try {
-        pixels = await decodeHeic(source);
+        // The wasm decoder takes bytes: a local HEIC is read now (its size was checked by load-source).
+        pixels = await decodeHeic(Buffer.isBuffer(input) ? input : await readFile(input));
       } catch (error) {
         throw displayErrors.sourceUnreadable(error);
       }

@@ -1,6 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { displayErrors } from '../../errors';
-import { required, type RenditionStage, type SourceProbe } from './context';
+import { encodedInput, required, type RenditionStage, type SourceProbe } from './context';
 
 /**
  * Reads each image header (no pixel decoding) and refuses unreadable or oversized images before any real work.
@@ -14,11 +14,11 @@ export const probeSource: RenditionStage = {
     const sources = required(context.sources, 'sources', this.name);
     const probes: SourceProbe[] = [];
     for (const source of sources) {
-      if (!Buffer.isBuffer(source))
-        throw new Error('probe-source runs on the original bytes, before decoding');
+      const input = encodedInput(source);
+      if (input === undefined) throw new Error('probe-source runs on the original, before decoding');
       let metadata: Metadata;
       try {
-        metadata = await sharp(source, { failOn: 'error', limitInputPixels: false }).metadata();
+        metadata = await sharp(input, { failOn: 'error', limitInputPixels: false }).metadata();
       } catch (error) {
         throw displayErrors.sourceUnreadable(error);
       }

@@ -1,6 +1,7 @@
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { RenditionLimits } from '../limits';
 import {
+  encodedInput,
   sharpTimeoutSeconds,
   type DecodedTile,
   type FaceBox,
@@ -9,6 +10,8 @@ import {
   type SourceProbe,
 } from './context';
 import { faceCropWindow, foregroundBox, type Tile } from './layout';
+import { blurredFill } from './blurred-fill';
+import { paintUpscaled } from './paint-upscaled';
 import type { RawCanvas } from './raw-canvas';
 
 /** The background is blurred at this fraction of the tile size, then scaled up: same look, far less work. */
@@ -35,8 +38,11 @@ export async function decodeForeground(
   const box = foregroundBox(tile, probe);
   const options = { failOn: 'error', limitInputPixels: limits.maxSourcePixels, autoOrient: true } as const;
   // Pixels decoded elsewhere (HEIC) are already upright and carry no EXIF for autoOrient to act on.
+  const input = encodedInput(source);
   let decoder = (
-    Buffer.isBuffer(source) ? sharp(source, options) : sharp(source.data, { ...options, raw: rawOf(source) })
+    input !== undefined
+      ? sharp(input, options)
+      : sharp((source as RawImage).data, { ...options, raw: rawOf(source as RawImage) })
   ).timeout({ seconds: sharpTimeoutSeconds(limits) });
   if (box.fit === 'cover' && faces.length > 0) {
     const scale = Math.max(box.width / probe.width, box.height / probe.height);
@@ -69,45 +75,37 @@ export async function decodeForeground(
  * from the already-decoded foreground, so the original is decoded only once per rendition. None when the
  * foreground fills the tile.
  */
-export async function blurredBackground(
-  foreground: RawImage,
-  tile: Tile,
-  limits: RenditionLimits,
-): Promise<RawImage | undefined> {
+export function blurredBackground(foreground: RawImage, tile: Tile): RawImage | undefined {
   if (foreground.width === tile.width && foreground.height === tile.height) return undefined;
-  const { data, info } = await sharp(foreground.data, { raw: rawOf(foreground) })
-    .timeout({ seconds: sharpTimeoutSeconds(limits) })
-    .resize(
-      Math.max(8, Math.round(tile.width * BACKGROUND_SCALE)),
-      Math.max(8, Math.round(tile.height * BACKGROUND_SCALE)),
-      { fit: 'cover' },
-    )
-    .blur(BACKGROUND_BLUR_SIGMA)
-    .modulate({ brightness: BACKGROUND_BRIGHTNESS })
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: info.channels };
+  return blurredFill(
+    foreground,
+    Math.max(8, Math.round(tile.width * BACKGROUND_SCALE)),
+    Math.max(8, Math.round(tile.height * BACKGROUND_SCALE)),
+    { sigma: BACKGROUND_BLUR_SIGMA, brightness: BACKGROUND_BRIGHTNESS },
+  );
 }
 
 /**
- * Draws a tile into the screen: its background scaled up to the tile, but only the bands the photo leaves
- * uncovered (libvips computes just the extracted regions of the upscale), then the photo centred over them.
+ * Draws a tile into the screen: its background scaled up to the tile, but only in the bands the photo leaves
+ * uncovered, then the photo centred over them.
  */
-export async function paintTile(
+export function paintTile(
   canvas: RawCanvas,
   { tile, foreground }: DecodedTile,
   background: RawImage | undefined,
-  limits: RenditionLimits,
-): Promise<void> {
+): void {
   // Rounded up, as libvips' centre gravity does: the same place the photo always had.
   const left = Math.ceil((tile.width - foreground.width) / 2);
   const top = Math.ceil((tile.height - foreground.height) / 2);
   if (background) {
     const bands = uncoveredBands(tile, { left, top, width: foreground.width, height: foreground.height });
-    const painted = await Promise.all(
-      bands.map(async (band) => ({ band, pixels: await upscaledBand(background, tile, band, limits) })),
-    );
-    for (const { band, pixels } of painted) canvas.paste(pixels, tile.left + band.left, tile.top + band.top);
+    for (const band of bands) {
+      paintUpscaled(canvas, background, tile, {
+        ...band,
+        left: tile.left + band.left,
+        top: tile.top + band.top,
+      });
+    }
   }
   canvas.paste(foreground, tile.left + left, tile.top + top);
 }
@@ -130,50 +128,6 @@ function uncoveredBands(tile: Tile, photo: Rect): Rect[] {
     { left: right, top: photo.top, width: tile.width - right, height: photo.height },
   ];
   return bands.filter((band) => band.width > 0 && band.height > 0);
-}
-
-/**
- * The band of the background scaled up to the tile. When the tile is a whole multiple of the background (the
- * usual case: rendition edges are multiples of 8), only the few background pixels under the band (plus a margin
- * wider than the bilinear kernel) are scaled up, which gives the same pixels as scaling the whole background
- * and cutting the band out, for a fraction of the work.
- */
-function upscaledBand(
-  background: RawImage,
-  tile: Tile,
-  band: Rect,
-  limits: RenditionLimits,
-): Promise<RawImage> {
-  const scaleX = tile.width / background.width;
-  const scaleY = tile.height / background.height;
-  const image = sharp(background.data, { raw: rawOf(background) }).timeout({
-    seconds: sharpTimeoutSeconds(limits),
-  });
-  if (!Number.isInteger(scaleX) || !Number.isInteger(scaleY)) {
-    // Bilinear is indistinguishable from lanczos on a blur, and several times cheaper for an 8x upscale.
-    return toRaw(image.resize(tile.width, tile.height, { fit: 'fill', kernel: 'linear' }).extract(band));
-  }
-  const margin = 2;
-  const left = Math.max(0, Math.floor(band.left / scaleX) - margin);
-  const top = Math.max(0, Math.floor(band.top / scaleY) - margin);
-  const right = Math.min(background.width, Math.ceil((band.left + band.width) / scaleX) + margin);
-  const bottom = Math.min(background.height, Math.ceil((band.top + band.height) / scaleY) + margin);
-  return toRaw(
-    image
-      .extract({ left, top, width: right - left, height: bottom - top })
-      .resize((right - left) * scaleX, (bottom - top) * scaleY, { fit: 'fill', kernel: 'linear' })
-      .extract({
-        left: band.left - left * scaleX,
-        top: band.top - top * scaleY,
-        width: band.width,
-        height: band.height,
-      }),
-  );
-}
-
-async function toRaw(image: Sharp): Promise<RawImage> {
-  const { data, info } = await image.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
 function rawOf(image: RawImage): { width: number; height: number; channels: RawImage['channels'] } {
