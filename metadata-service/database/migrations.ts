@@ -13,6 +13,7 @@ import { motionPartsMigration } from './migration-0012-motion-parts';
 import { coveringFlagIndexesMigration } from './migration-0013-covering-flag-indexes';
 import { coveringPlaceIndexesMigration } from './migration-0014-covering-place-indexes';
 import { pendingPerceptualHashesMigration } from './migration-0016-pending-perceptual-hashes';
+import { serialSearchScansMigration } from './migration-0017-serial-search-scans';
 import type { Logger } from '../../common/logger';
 
 /*
@@ -255,6 +256,9 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0013_covering_flag_indexes': coveringFlagIndexesMigration,
   '0014_covering_place_indexes': coveringPlaceIndexesMigration,
   '0016_pending_perceptual_hashes': pendingPerceptualHashesMigration,
+  // 0017, not the 0015 set aside for it: 0016 was already applied to kept databases, and Kysely refuses a new
+  // migration that sorts before an applied one.
+  '0017_serial_search_scans': serialSearchScansMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -43,7 +43,7 @@ export interface Bounds {
 export function matchingPhotos(
   db: Kysely<LibraryDatabase>,
   scope: SearchScope,
-  keysJoined: 'as subqueries' | 'on capture time' = 'as subqueries',
+  keysJoined: 'as subqueries' | 'on capture time' | 'undated only' = 'as subqueries',
 ): PhotosQuery {
   const { ownerId, query } = scope;
   const screenshotsOut = query.exclude.screenshots;
@@ -90,12 +90,18 @@ export function matchingPhotos(
       }
     });
   } else {
+    // Undated only: an undated photo's join rows are undated too (they carry copies), so each key reads just its
+    // index's short `taken_local is null` range instead of every match (a hash over 65,000 label rows per count).
+    const undatedOnly = keysJoined === 'undated only';
+    if (undatedOnly) matches = matches.where(sql<SqlBool>`${sql.ref('photos.taken_local')} is null`);
     for (const key of keys) {
+      const conditions = keyRowConditions(key.table, key, ownerId, screenshotsOut, bounds);
+      if (undatedOnly) conditions.push(sql<SqlBool>`${sql.ref(`${key.table}.taken_local`)} is null`);
       matches = matches.where(
         'photos.id',
         'in',
         sql<string>`(select ${sql.ref(`${key.table}.photo_id`)} from ${sql.table(key.table)} where ${sql.join(
-          keyRowConditions(key.table, key, ownerId, screenshotsOut, bounds),
+          conditions,
           sql` and `,
         )})`,
       );

@@ -125,7 +125,7 @@ async function chronologicalPage(
     );
   }
   if (rows.length < wanted) {
-    let undated = source.rows.where(sql<boolean>`${source.takenLocal} is null`);
+    let undated = source.undated ?? source.rows.where(sql<boolean>`${source.takenLocal} is null`);
     if (inUndatedTail) undated = undated.where(sql<boolean>`${source.id} > ${position.id}`);
     rows.push(
       ...(await selectOrdered(source, undated, source.takenLocal)
@@ -183,8 +183,7 @@ async function countMatches(
         sql<string | null>`max(${source.takenLocal})`.as('last'),
       ])
       .executeTakeFirstOrThrow();
-    const undated = await source.rows
-      .where(sql<boolean>`${source.takenLocal} is null`)
+    const undated = await (source.undated ?? source.rows.where(sql<boolean>`${source.takenLocal} is null`))
       .select(sql<number | string>`count(*)`.as('undated'))
       .executeTakeFirstOrThrow();
     const datedCount = Number(dated.dated);

@@ -33,6 +33,8 @@ export interface MatchSource {
    * match of each side. Absent: `rows` with `taken_local is not null` is as good.
    */
   dated?: RowQuery;
+  /** The undated matches only, with every key read from its short `taken_local is null` range; set with `dated`. */
+  undated?: RowQuery;
 }
 
 /** The source's FROM/WHERE; its columns are addressed through the refs above, whichever table it reads. */
@@ -52,6 +54,7 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
       countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : undefined,
       dated: keyed ? matchingPhotos(db, scope, 'on capture time') : undefined,
+      undated: keyed ? matchingPhotos(db, scope, 'undated only') : undefined,
     };
   }
   const { table, keyColumn, key } = driver;
@@ -113,7 +116,8 @@ function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): Match
   const bounds = outerBounds(query);
   const first = keys[0];
   if (first === undefined) throw new Error('keyIntersection needs at least one key');
-  const chain = (onCaptureTime: boolean): RowQuery => {
+  const chain = (rowsOf: 'all' | 'dated' | 'undated'): RowQuery => {
+    const onCaptureTime = rowsOf === 'dated';
     let rows = db.selectFrom(sql<never>`${sql.table(first.table)}`.as('key_0')) as unknown as RowQuery;
     keys.slice(1).forEach((key, n) => {
       const alias = `key_${n + 1}`;
@@ -126,18 +130,22 @@ function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): Match
       );
     });
     keys.forEach((key, n) => {
-      for (const condition of keyRowConditions(`key_${n}`, key, ownerId, query.exclude.screenshots, bounds)) {
+      const alias = `key_${n}`;
+      for (const condition of keyRowConditions(alias, key, ownerId, query.exclude.screenshots, bounds)) {
         rows = rows.where(condition);
       }
+      // An undated photo's join rows are all undated: each key reads only that short range of its index.
+      if (rowsOf === 'undated') rows = rows.where(sql<boolean>`${sql.ref(`${alias}.taken_local`)} is null`);
     });
     return rows;
   };
   return {
-    rows: chain(false),
+    rows: chain('all'),
     id: sql<string>`${sql.ref('key_0.photo_id')}`,
     takenLocal: sql<string | null>`${sql.ref('key_0.taken_local')}`,
     shuffleKey: sql<number>`${sql.ref('key_0.shuffle_key')}`,
-    dated: chain(true),
+    dated: chain('dated'),
+    undated: chain('undated'),
   };
 }
 

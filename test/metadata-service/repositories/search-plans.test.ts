@@ -164,6 +164,36 @@ describeOnEachEngine('Search plans at scale', (engine) => {
     assertOrderedWalk(pages.slice(0, 1), 'photo_labels_owner_label_idx');
   });
 
+  it("merges a filter's covering photos index with a label's index in capture order (videos with a label)", async () => {
+    const query: PhotoQueryInput = { mediaKinds: ['video'], labels: ['dog'], order: 'newest' };
+    const [page = ''] = await plansOf('order by', search(query));
+    assert.match(page, /photos_owner_kind_left_out_idx/, page);
+    assert.match(page, /photo_labels_owner_label_idx/, page);
+    if (sqlite) assert.doesNotMatch(page, /TEMP B-TREE FOR ORDER BY/, page);
+    else {
+      assert.match(page, /Merge Join/, page);
+      // An incremental sort of equal capture times may follow the merge; never a hash of every match.
+      assert.doesNotMatch(page, /Hash/, page);
+    }
+  });
+
+  if (!sqlite) {
+    it('reads the search tables without parallel workers (migration 0017)', async () => {
+      const { rows } = await sql<{ relname: string; reloptions: string[] | null }>`
+        select relname, reloptions from pg_class
+        where relkind = 'r' and relnamespace = current_schema()::regnamespace
+          and relname in ('photos', 'photo_labels', 'photo_people', 'photo_albums')
+        order by relname`.execute(database.db);
+      assert.deepEqual(
+        rows.map((row) => [row.relname, row.reloptions]),
+        ['photo_albums', 'photo_labels', 'photo_people', 'photos'].map((table) => [
+          table,
+          ['parallel_workers=0'],
+        ]),
+      );
+    });
+  }
+
   it('reads a place named at any level from the one level it is stored at, from the index alone', async () => {
     const query: PhotoQueryInput = { places: [{ name: 'Santa Monica' }], order: 'newest' };
     const counts = await plansOf('count(*)', search(query));
