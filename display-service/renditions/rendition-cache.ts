@@ -8,12 +8,16 @@ export interface RenditionCacheOptions {
   /** Counts where each lookup was answered from (memory, disk, a fresh render). */
   metrics?: DisplayMetrics;
   logger: Logger;
-  /** Memory budget for hot renditions, in bytes (default 64 MB: ~500 Echo Show 8 JPEGs). */
+  /** Memory budget for hot renditions, in bytes (default 48 MB: ~370 Echo Show 8 JPEGs). */
   hotBytes?: number;
   hotTtlSeconds?: number;
 }
 
-export const DEFAULT_HOT_BYTES = 64 * 1024 * 1024;
+/**
+ * 48 MB, not 64: with 50 slideshows starting at once the hot cache filled to its budget and took the display's peak
+ * RSS to 348-350 MB against the 350 MB target (npm run bench:display, section 4); a miss here is a disk read.
+ */
+export const DEFAULT_HOT_BYTES = 48 * 1024 * 1024;
 
 /**
  * Memory → disk → render, with concurrent requests for the same key sharing one render (a slideshow's first page
