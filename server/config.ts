@@ -58,7 +58,7 @@ export interface LocalStackConfig {
   ownerId: string;
   skillId: string | undefined;
   /**
-   * Labels and faces from photo content for a real photo folder (VISION=off turns it off), run in the background
+   * Labels and faces from photo content for a real photo folder (VISION=false turns it off), run in the background
    * after each ingest's metadata phase so serving never waits; VISION_PROVIDER etc. in metadata-service/config.ts.
    */
   vision: VisionSettings | undefined;
