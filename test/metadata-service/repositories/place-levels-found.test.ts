@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { photoQuerySchema } from '../../../common/contracts';
+import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
+import { placeLevelsFound } from '../../../metadata-service/repositories/place-levels-found';
+import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
+import { keywords, photoRecord } from './photo-records';
+
+/** The levels a place name is stored at, per owner: what lets a search at any level read one index range. */
+describeOnEachEngine('Place levels found', (engine) => {
+  let database: TestLibraryDatabase;
+
+  before(async () => {
+    database = await engine.open();
+    const repo = new PhotoRepository(database.db);
+    await repo.insertPhotos([
+      {
+        photo: photoRecord('alice', 'ph_sm', {
+          place: { city: 'Santa Monica', region: 'California', country: 'United States', countryCode: 'US' },
+        }),
+        labels: keywords('beach'),
+      },
+      {
+        // Another owner's photo in Paris: never a level of alice's.
+        photo: photoRecord('bob', 'ph_paris', {
+          place: { city: 'Paris', region: 'Île-de-France', country: 'France', countryCode: 'FR' },
+        }),
+        labels: keywords('beach'),
+      },
+    ]);
+  });
+  after(() => database.cleanup());
+
+  const found = (owner: string, places: { name: string; level?: 'city' | 'region' }[]) =>
+    placeLevelsFound(database.db, owner, photoQuerySchema.parse({ places }));
+
+  it('finds each name at the levels the owner has a photo of it, compared without case', async () => {
+    const levels = await found('alice', [{ name: 'santa monica' }, { name: 'CALIFORNIA', level: 'city' }]);
+    assert.deepEqual([...(levels.get('santa monica') ?? [])], ['city']);
+    // The level asked does not narrow the probe: the filter narrows, the probe only says where names are.
+    assert.deepEqual([...(levels.get('CALIFORNIA') ?? [])], ['region']);
+  });
+
+  it("finds no level for a name only another owner has, or nobody has; a qualified name's parts are probed", async () => {
+    const levels = await found('alice', [
+      { name: 'Paris' },
+      { name: 'Atlantis' },
+      { name: 'Santa Monica, California' },
+    ]);
+    assert.equal(levels.get('Paris')?.size, 0);
+    assert.equal(levels.get('Atlantis')?.size, 0);
+    assert.equal(levels.get('Santa Monica, California')?.size, 0);
+    assert.deepEqual([...(levels.get('Santa Monica') ?? [])], ['city']);
+    assert.deepEqual([...(levels.get('California') ?? [])], ['region']);
+  });
+
+  it('probes nothing for a query without places', async () => {
+    const levels = await found('alice', []);
+    assert.equal(levels.size, 0);
+  });
+
+  it('searches a name at any level exactly as at its stored level, and an unknown name finds nothing', async () => {
+    const repo = new PhotoRepository(database.db);
+    const search = async (places: { name: string; level?: 'city' }[]) =>
+      (
+        await repo.search('alice', photoQuerySchema.parse({ places, order: 'newest' }), {
+          limit: 10,
+          offset: 0,
+        })
+      ).photos.map((p) => p.id);
+    assert.deepEqual(await search([{ name: 'Santa Monica' }]), ['ph_sm']);
+    assert.deepEqual(await search([{ name: 'Santa Monica', level: 'city' }]), ['ph_sm']);
+    assert.deepEqual(await search([{ name: 'Paris' }]), []);
+    assert.deepEqual(await search([{ name: 'Paris' }, { name: 'California' }]), ['ph_sm']);
+  });
+});
