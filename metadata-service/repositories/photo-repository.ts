@@ -116,6 +116,8 @@ export interface PendingHash {
   id: string;
   sourcePath: string;
   mediaType: string;
+  /** The original's size when stored: the stage holds one big original in memory at a time. */
+  bytes: number;
 }
 
 export interface SourceUpdate {
@@ -470,7 +472,7 @@ export class PhotoRepository {
   ): Promise<PendingHash[]> {
     let query = this.db
       .selectFrom('photos')
-      .select(['id', 'source_path', 'media_type'])
+      .select(['id', 'source_path', 'media_type', 'bytes'])
       .where('owner_id', '=', ownerId)
       .where('source_root', '=', sourceRoot)
       .where('perceptual_hash', 'is', null)
@@ -478,7 +480,12 @@ export class PhotoRepository {
       .where('media_kind', '=', sql.lit('photo'));
     if (afterId !== undefined) query = query.where('id', '>', afterId);
     const rows = await query.orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, sourcePath: r.source_path, mediaType: r.media_type }));
+    return rows.map((r) => ({
+      id: r.id,
+      sourcePath: r.source_path,
+      mediaType: r.media_type,
+      bytes: Number(r.bytes),
+    }));
   }
 
   /** How many stills of one source wait for their perceptual hash (the hash stage's progress total). */

@@ -10,6 +10,12 @@ import { forEachBounded } from '../for-each-bounded';
 /** Pending photos read per query, and hashes stored per transaction. */
 export const HASH_STAGE_PAGE = 256;
 
+/**
+ * Originals above this size are decoded one at a time (the stage holds an original's bytes while it decodes them):
+ * as the folder source keeps only originals up to this size in memory, the others in flight stay small.
+ */
+export const BIG_ORIGINAL_BYTES = 24 * 1024 * 1024;
+
 export interface HashStageOptions {
   ownerId: string;
   /** Decodes in flight (libvips decodes on libuv's pool; default twice the cores, as the CLI reads files). */
@@ -70,6 +76,7 @@ export async function runHashStage(
   let done = 0;
   // A page's writes go on while the next page decodes; at most one page's writes are in flight.
   let writing: Promise<void> = Promise.resolve();
+  let bigOriginal: Promise<unknown> = Promise.resolve();
   for (;;) {
     const pending = await deps.repository.listPendingHashes(ownerId, source.root, afterId, page);
     if (pending.length === 0) break;
@@ -77,7 +84,14 @@ export async function runHashStage(
     const hashes: { photoId: string; perceptualHash: string }[] = [];
     const unreadable: UnreadablePhoto[] = [];
     await forEachBounded(pending, concurrency, async (photo) => {
-      const outcome = await hashOf(source, photo);
+      let outcome: HashOutcome;
+      if (photo.bytes > BIG_ORIGINAL_BYTES) {
+        const turn = bigOriginal.then(() => hashOf(source, photo));
+        bigOriginal = turn.catch(() => undefined);
+        outcome = await turn;
+      } else {
+        outcome = await hashOf(source, photo);
+      }
       if (outcome.kind === 'hashed') hashes.push({ photoId: photo.id, perceptualHash: outcome.hash });
       else if (outcome.kind === 'unreadable')
         unreadable.push({

@@ -7,7 +7,10 @@ import type { Kysely } from 'kysely';
 import { migrateLibraryDatabase } from '../../../../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../../../../metadata-service/database/schema';
 import { createFolderSource } from '../../../../metadata-service/ingest/folder-source';
-import { runHashStage } from '../../../../metadata-service/ingest/hash-stage/run-hash-stage';
+import {
+  BIG_ORIGINAL_BYTES,
+  runHashStage,
+} from '../../../../metadata-service/ingest/hash-stage/run-hash-stage';
 import { runIngest } from '../../../../metadata-service/ingest/ingest-run';
 import type { PhotoSource } from '../../../../metadata-service/ingest/photo-source';
 import { readPhotoMetadata } from '../../../../metadata-service/ingest/readers/read-photo-metadata';
@@ -179,6 +182,43 @@ describe('hash stage', () => {
     decoded = 0;
     await runIngest(counting(), { ownerId: OWNER }, deps());
     assert.equal(decoded, 0);
+  });
+
+  it('decodes big originals one at a time, small ones side by side', async () => {
+    for (let seed = 1; seed <= 4; seed++) await writeJpeg(join(folder, `p${seed}.jpg`), { seed });
+    const inFlight = async (bytes: number) => {
+      await db.updateTable('photos').set({ perceptual_hash: null }).execute();
+      const real = createFolderSource(folder);
+      let now = 0;
+      let most = 0;
+      const source: PhotoSource = {
+        ...real,
+        readContent: async (path) => {
+          most = Math.max(most, ++now);
+          // Long enough for the other decodes in flight to start meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          now -= 1;
+          return real.readContent(path);
+        },
+      };
+      const sized = {
+        listPendingHashes: async (...args: Parameters<PhotoRepository['listPendingHashes']>) =>
+          (await repository.listPendingHashes(...args)).map((p) => ({ ...p, bytes })),
+        storePerceptualHashes: repository.storePerceptualHashes.bind(repository),
+        deletePhotos: repository.deletePhotos.bind(repository),
+        recordSkip: repository.recordSkip.bind(repository),
+      };
+      const report = await runHashStage(
+        source,
+        { ownerId: OWNER, concurrency: 4 },
+        { repository: sized, logger: silentLogger },
+      );
+      assert.equal(report.hashed, 4);
+      return most;
+    };
+    await metadataPass();
+    assert.equal(await inFlight(BIG_ORIGINAL_BYTES + 1), 1);
+    assert.equal(await inFlight(1000), 4);
   });
 
   it('near-duplicates are grouped once the stage has their hashes', async () => {
