@@ -104,7 +104,7 @@ export interface DisplayOptions {
   formats?: Partial<FormatSettings>;
   /** Process-wide sharp/libvips settings (see renditions/sharp-settings.ts). */
   sharp?: Partial<SharpSettings>;
-  /** Memory budget for hot renditions in bytes (default 48 MB); the disk store behind it is unbounded. */
+  /** Memory budget for hot renditions in bytes (default 32 MB); the disk store behind it is unbounded. */
   hotCacheBytes?: number;
   /** Where originals are read from; defaults to local files for `file://` URIs, and S3 when a client is given. */
   originals?: OriginalStore;

@@ -8,16 +8,17 @@ export interface RenditionCacheOptions {
   /** Counts where each lookup was answered from (memory, disk, a fresh render). */
   metrics?: DisplayMetrics;
   logger: Logger;
-  /** Memory budget for hot renditions, in bytes (default 48 MB: ~370 Echo Show 8 JPEGs). */
+  /** Memory budget for hot renditions, in bytes (default 32 MB: ~250 Echo Show 8 JPEGs). */
   hotBytes?: number;
   hotTtlSeconds?: number;
 }
 
 /**
- * 48 MB, not 64: with 50 slideshows starting at once the hot cache filled to its budget and took the display's peak
- * RSS to 348-350 MB against the 350 MB target (npm run bench:display, section 4); a miss here is a disk read.
+ * 32 MB (~250 Echo Show 8 JPEGs, a few pages of every playing slideshow), not 64: with 50 slideshows starting at
+ * once the hot cache filled to its budget and took the display's peak RSS to 339-359 MB between runs against the
+ * 350 MB target (npm run bench:display, section 4); a miss here is a disk read, not a render.
  */
-export const DEFAULT_HOT_BYTES = 48 * 1024 * 1024;
+export const DEFAULT_HOT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Memory → disk → render, with concurrent requests for the same key sharing one render (a slideshow's first page
