@@ -88,7 +88,8 @@ describe('FolderFollower (a library following its folder)', function () {
     follower = follow({ watch: false, rescanIntervalMs: 300 });
     await follower.ready();
     await writeJpeg(join(photos, 'a.jpg'), { seed: 3 });
-    await until(async () => (await count()) === 1);
+    // The photo is searchable once its metadata is stored, before the rescan (and its hash stage) has finished.
+    await until(async () => (await count()) === 1 && (follower?.snapshot().rescans ?? 0) >= 1);
     const snapshot = follower.snapshot();
     assert.equal(snapshot.watcher, 'off');
     assert.equal(snapshot.passes, 0);
