@@ -1,14 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RequestEnvelope, ResponseEnvelope, interfaces } from 'ask-sdk-model';
-import { handler } from '../../lambda/index';
+import type { RequestEnvelope, interfaces } from 'ask-sdk-model';
 import { localStackConfigFromEnv } from '../../server/config';
 import { startLocalStack, type LocalStack } from '../../server/local-stack';
 import { findDevice } from '../../tools/alexa-simulator/devices';
 import { buildRequestEnvelope, SIMULATOR_IDENTITY } from '../../tools/alexa-simulator/envelope';
 import { loadLanguageModel } from '../../tools/alexa-simulator/interaction-model';
 import { intentFromSlotValues } from '../../tools/alexa-simulator/interaction-model-matcher';
+import { invokeLambda } from '../../tools/alexa-simulator/invoke-lambda';
 import { writeTwelveMegapixelJpegs } from './fixtures';
 import { percentile } from './measure';
 
@@ -108,16 +108,6 @@ async function oneSample(
     throw new Error(`first rendition answered ${response.status}`);
   const done = performance.now();
   return { totalMs: done - started, answerMs: answered - started, fetchMs: done - answered };
-}
-
-/** Drives the exported Lambda handler exactly as the Lambda runtime does (event, context, callback). */
-function invokeLambda(event: RequestEnvelope): Promise<ResponseEnvelope> {
-  return new Promise((resolve, reject) => {
-    const result = handler(event, {}, (error, response) =>
-      error ? reject(error) : resolve(response as ResponseEnvelope),
-    );
-    void Promise.resolve(result).catch(reject);
-  });
 }
 
 async function waitForIngest(stack: LocalStack, photos: number): Promise<void> {

@@ -10,7 +10,6 @@ import sharp from 'sharp';
 import { createDisplayHttpClient } from '../../common/clients/display-client';
 import { photoFactsSchema } from '../../common/contracts';
 import { createRenditionUrlSigner } from '../../display-service/renditions/rendition-url';
-import { handler } from '../../lambda/index';
 import { localStackConfigFromEnv } from '../../server/config';
 import { readLocalSecrets } from '../../server/local-secrets';
 import { startLocalStack, type LocalStack } from '../../server/local-stack';
@@ -20,6 +19,7 @@ import { loadLanguageModel } from '../../tools/alexa-simulator/interaction-model
 import { intentFromSlotValues, matchUtterance } from '../../tools/alexa-simulator/interaction-model-matcher';
 import { bearer } from '../support/test-credentials';
 import { sendToSkill } from '../../tools/alexa-simulator/skill-transport';
+import { invokeLambda } from '../../tools/alexa-simulator/invoke-lambda';
 import { CROP_TOLERANCE } from '../../display-service/renditions/pipeline/layout';
 
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
@@ -38,16 +38,6 @@ function showBeachLastSummer(deviceName: string): RequestEnvelope {
     matchContext,
   );
   return buildRequestEnvelope({ device: findDevice(deviceName), heard, locale: 'en-US' });
-}
-
-/** Drives the exported Lambda handler exactly as the Lambda runtime does (event, context, callback). */
-function invokeLambda(event: RequestEnvelope): Promise<ResponseEnvelope> {
-  return new Promise((resolve, reject) => {
-    const result = handler(event, {}, (error, response) =>
-      error ? reject(error) : resolve(response as ResponseEnvelope),
-    );
-    void Promise.resolve(result).catch(reject);
-  });
 }
 
 function speechOf(envelope: ResponseEnvelope): string {
