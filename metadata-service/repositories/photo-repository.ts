@@ -514,20 +514,16 @@ export class PhotoRepository {
     return this.db.transaction().execute(async (trx) => {
       let stored = 0;
       for (const { photoId, perceptualHash } of hashes) {
+        // One statement: stores the hash only where none is stored yet and says when the photo was taken.
         const photo = await trx
-          .selectFrom('photos')
-          .select('taken_local')
-          .where('owner_id', '=', ownerId)
-          .where('id', '=', photoId)
-          .where('perceptual_hash', 'is', null)
-          .executeTakeFirst();
-        if (!photo) continue;
-        await trx
           .updateTable('photos')
           .set({ perceptual_hash: perceptualHash })
           .where('owner_id', '=', ownerId)
           .where('id', '=', photoId)
-          .execute();
+          .where('perceptual_hash', 'is', null)
+          .returning('taken_local')
+          .executeTakeFirst();
+        if (!photo) continue;
         await joinDuplicateGroup(trx, {
           ownerId,
           id: photoId,
