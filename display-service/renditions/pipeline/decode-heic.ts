@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { decodeHeic } from '../../../common/images/decode-heic';
 import { displayErrors } from '../../errors';
 import { encodedInput, required, type RenditionStage, type SourceImage, type SourceProbe } from './context';
@@ -25,10 +24,17 @@ export const decodeHeicSources: RenditionStage = {
         continue;
       }
       context.signal.throwIfAborted();
+      // The wasm decoder takes bytes: a local HEIC is read now, through its store, within the same byte limit (its
+      // errors keep their own codes: too large, gone).
+      const bytes = Buffer.isBuffer(input)
+        ? input
+        : await context.originals.read(required(context.job.sourceUris[at], `sourceUris[${at}]`, this.name), {
+            maxBytes: context.limits.maxSourceBytes,
+            signal: context.signal,
+          });
       let pixels: Awaited<ReturnType<typeof decodeHeic>>;
       try {
-        // The wasm decoder takes bytes: a local HEIC is read now (its size was checked by load-source).
-        pixels = await decodeHeic(Buffer.isBuffer(input) ? input : await readFile(input));
+        pixels = await decodeHeic(bytes);
       } catch (error) {
         throw displayErrors.sourceUnreadable(error);
       }
