@@ -27,6 +27,7 @@ import type { PeopleService } from './people/people-service';
 import { personNotNamed, suggestionAnswerSchema, type PersonSuggestions } from './people/suggestion-contract';
 import { describeUnderstood } from './query-text/describe-understood';
 import { readOwnerText } from './query-text/read-owner-text';
+import { OwnerTextContexts } from './text-context/owner-text-contexts';
 import type { PhotoRepository } from './repositories/photo-repository';
 import { searchQuery, searchReading, type OwnerNames } from './search/search-with-explanation';
 
@@ -64,6 +65,7 @@ export function createLibraryService(
   const photoNotFound = () => notFound('PHOTO_NOT_FOUND', 'No such photo');
   const personNotFound = () => notFound('PERSON_NOT_FOUND', 'No such person');
   const validPersonId = (personId: string) => personIdSchema.safeParse(personId).success;
+  const textContexts = new OwnerTextContexts(repository);
   const ownerNames: OwnerNames = {
     personName: async (owner, personId) => (await people.get(owner, personId))?.name ?? undefined,
     albums: (owner) => repository.listAlbums(owner),
@@ -101,7 +103,7 @@ export function createLibraryService(
           `Free text q cannot be combined with query.${beside.join(', query.')}: say it in the text instead`,
         );
       }
-      const reading = await readOwnerText(repository, owner, q, {
+      const reading = await readOwnerText(textContexts, owner, q, {
         timeZone,
         hemisphere,
         reference: clock.reference,

@@ -219,8 +219,19 @@ export interface HiddenLabelsTable {
   label: string;
 }
 
+/**
+ * Per owner, a number the database bumps (migration 0018's triggers) whenever anything free text reads about the
+ * library changes: cached text contexts are reused while it stays the same.
+ */
+export interface LibraryGenerationsTable {
+  owner_id: string;
+  /** bigint: PostgreSQL returns it as text. */
+  generation: number | string;
+}
+
 export interface LibraryDatabase {
   hidden_labels: HiddenLabelsTable;
+  library_generations: LibraryGenerationsTable;
   photos: PhotosTable;
   photo_labels: PhotoLabelsTable;
   photo_label_sources: PhotoLabelSourcesTable;

@@ -1,8 +1,7 @@
-import { photoQuerySchema } from '../../common/contracts';
 import { findPlacesByName } from '../places/find-places';
 import { foldName } from '../places/place-names';
 import { sharedGazetteer } from '../places/shared-gazetteer';
-import type { PhotoRepository } from '../repositories/photo-repository';
+import type { OwnerTextContexts } from '../text-context/owner-text-contexts';
 import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import { parsePhotoText } from './parse-photo-text';
 import type { Hemisphere, ParsedQuery, PlaceLevel } from './types';
@@ -19,30 +18,22 @@ export interface TextOptions {
 /**
  * Reads free text against one owner's own words: labels, people and albums from their vocabulary, places their
  * photos were taken in (and the gazetteer after "in"/"at"), "every christmas" over the years their library spans.
+ * The words come from the owner's kept text context, current with the library's last write.
  */
 export async function readOwnerText(
-  repository: PhotoRepository,
+  contexts: OwnerTextContexts,
   ownerId: string,
   text: string,
   options: TextOptions = {},
 ): Promise<ParsedQuery> {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const [vocabulary, places, everything] = await Promise.all([
-    repository.vocabulary(ownerId),
-    repository.placesInUse(ownerId),
-    repository.search(ownerId, EVERYTHING, { limit: 1, offset: 0 }),
-  ]);
+  const { vocabulary, librarySpan } = await contexts.get(ownerId);
   return parsePhotoText(text, {
     reference: options.reference ?? new Date(),
     timeZone,
     hemisphere: options.hemisphere ?? hemisphereForTimeZone(timeZone),
-    vocabulary: {
-      labels: vocabulary.labels.map((label) => label.name),
-      people: vocabulary.people.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
-      albums: vocabulary.albums.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
-      places,
-    },
-    librarySpan: everything.span ?? undefined,
+    vocabulary,
+    librarySpan,
     findPlaces: (name) =>
       findPlacesByName(name).map(({ name: placeName, level, countryCode }) => ({
         name: placeName,
@@ -63,6 +54,3 @@ function standsAlone(name: string, level: PlaceLevel, countryCode: string): bool
     .citiesNamed(foldName(name))
     .some((city) => city.countryCode === countryCode && city.population >= MIN_POPULATION_STANDING_ALONE);
 }
-
-/** Every photo of the owner, for the span only (screenshots excluded like any search). */
-const EVERYTHING = photoQuerySchema.parse({});

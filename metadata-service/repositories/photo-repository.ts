@@ -39,6 +39,7 @@ import { shuffleKeyFor } from './shuffle-order';
 import type { VocabularyPlace } from '../query-text/types';
 import { placesInUse } from './places-in-use';
 import { libraryVocabulary } from './vocabulary-queries';
+import { libraryGeneration } from './library-generation';
 import type { MotionPart } from '../ingest/live-photos/motion-part';
 import { motionColumns, motionFacts } from './motion-columns';
 
@@ -363,6 +364,11 @@ export class PhotoRepository {
 
   vocabulary(ownerId: string, limit = 100): Promise<Vocabulary> {
     return libraryVocabulary(this.db, ownerId, limit);
+  }
+
+  /** Bumped by the database whenever what free text reads of the owner's library changes (migration 0018). */
+  libraryGeneration(ownerId: string): Promise<number> {
+    return libraryGeneration(this.db, ownerId);
   }
 
   /** Hidden people and albums stay in the library but out of searches that do not name them. */
