@@ -39,7 +39,7 @@ const MAX_PLACES = 10;
 export function parsePhotoText(text: string, context: ParseContext): ParsedQuery {
   const tokens = tokenize(text);
   const dates = dateContextOf(context.reference, context.timeZone, context.hemisphere);
-  const vocabulary = new VocabularyIndex(context.vocabulary, context.findPlaces);
+  const vocabulary = context.vocabularyIndex ?? new VocabularyIndex(context.vocabulary, context.findPlaces);
 
   const matches: Placed<VocabularyMatch>[] = matchVocabulary(text, tokens, vocabulary, 2, false);
   const dateFindings: PlacedDate[] = [];

@@ -1,4 +1,5 @@
 import type { PhotoQueryInput } from '../../common/contracts';
+import type { VocabularyIndex } from './vocabulary-index';
 
 export type Hemisphere = 'N' | 'S';
 /** The levels the query contract's place filter knows (common/contracts/photo-query.ts), so the two never drift. */
@@ -56,6 +57,11 @@ export interface ParseContext {
    * Used after "in"/"at"/"near", or when it names a place of the vocabulary.
    */
   findPlaces?: (name: string) => readonly VocabularyPlace[];
+  /**
+   * `vocabulary` and `findPlaces` already indexed (text-context/ keeps one per owner): building the index is most
+   * of a parse's time with a few hundred names (its entries are compared as they are added).
+   */
+  vocabularyIndex?: VocabularyIndex;
 }
 
 /** A capture-local range [from, to), `YYYY-MM-DDTHH:mm:ss`. */

@@ -1,11 +1,15 @@
 import { photoQuerySchema } from '../../common/contracts';
 import type { PhotoRepository } from '../repositories/photo-repository';
+import { gazetteerPlaces } from '../query-text/gazetteer-places';
 import type { ParseVocabulary } from '../query-text/types';
+import { VocabularyIndex } from '../query-text/vocabulary-index';
 
 /** What free text reads of one owner's library before it can understand a request: their words and span. */
 export interface OwnerTextContext {
   /** Labels, people and albums (with their spoken variants) in use, and the places their photos were taken in. */
   vocabulary: ParseVocabulary;
+  /** The same words with the gazetteer's, indexed for the parser (read-only once built). */
+  vocabularyIndex: VocabularyIndex;
   /** Capture-local span of the library ("every christmas" covers its years); undefined when nothing is dated. */
   librarySpan: { first: string; last: string } | undefined;
 }
@@ -23,13 +27,15 @@ export async function loadOwnerTextContext(
     repository.placesInUse(ownerId),
     repository.search(ownerId, EVERYTHING, { limit: 1, offset: 0 }),
   ]);
+  const words: ParseVocabulary = {
+    labels: vocabulary.labels.map((label) => label.name),
+    people: vocabulary.people.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
+    albums: vocabulary.albums.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
+    places,
+  };
   return {
-    vocabulary: {
-      labels: vocabulary.labels.map((label) => label.name),
-      people: vocabulary.people.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
-      albums: vocabulary.albums.map(({ id, name, synonyms }) => ({ id, name, synonyms })),
-      places,
-    },
+    vocabulary: words,
+    vocabularyIndex: new VocabularyIndex(words, gazetteerPlaces),
     librarySpan: everything.span ?? undefined,
   };
 }
