@@ -14,6 +14,7 @@ import { coveringFlagIndexesMigration } from './migration-0013-covering-flag-ind
 import { coveringPlaceIndexesMigration } from './migration-0014-covering-place-indexes';
 import { pendingPerceptualHashesMigration } from './migration-0016-pending-perceptual-hashes';
 import { serialSearchScansMigration } from './migration-0017-serial-search-scans';
+import { placeMonthCountsMigration } from './migration-0019-place-month-counts';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -260,6 +261,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   // 0017, not the 0015 set aside for it: 0016 was already applied to kept databases, and Kysely refuses a new
   // migration that sorts before an applied one.
   '0017_serial_search_scans': serialSearchScansMigration,
+  '0019_place_month_counts': placeMonthCountsMigration,
   '0018_library_generations': libraryGenerationsMigration,
 };
 

@@ -156,7 +156,7 @@ export interface IngestSkipsTable {
 export interface SearchKeyMonthsTable {
   owner_id: string;
   kind: SearchKeyKind;
-  /** Label name, person id or album id; '' for kind 'all'. */
+  /** Label name, person id or album id; '' for kind 'all'; the place name as the database's lower() folds it. */
   key: string;
   /** `YYYY-MM`; '' for undated photos. */
   month: string;
@@ -165,7 +165,15 @@ export interface SearchKeyMonthsTable {
   first_taken: string | null;
   last_taken: string | null;
 }
-export type SearchKeyKind = 'all' | 'label' | 'person' | 'album';
+export type SearchKeyKind = 'all' | 'label' | 'person' | 'album' | PlaceKeyKind;
+/** A place name at one level (migration 0019): a one-place search is counted like a label. */
+export type PlaceKeyKind =
+  | 'place_sublocation'
+  | 'place_city'
+  | 'place_metro'
+  | 'place_county'
+  | 'place_region'
+  | 'place_country';
 
 /** One row per photo vision has looked at (migration 0004): analysed once per model version. */
 export interface PhotoVisionTable {

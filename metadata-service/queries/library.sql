@@ -185,6 +185,8 @@ insert into "photo_albums" ("photo_id", "album_id", "taken_local", "left_out", "
 --   params: ["ph_example","al_FhAbg65iB5nzAW_i","2019-07-01T10:00:00",0,1896132813]
 select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_id" = ? and "taken_local" >= ? and "taken_local" <= ? and "id" != ? and "perceptual_hash" is not null;
 --   params: ["owner-1","2019-07-01T09:50:00","2019-07-01T10:10:00","ph_example"]
+select cast(? as text) as text, lower(cast(? as text)) as folded union all select cast(? as text) as text, lower(cast(? as text)) as folded union all select cast(? as text) as text, lower(cast(? as text)) as folded;
+--   params: ["Honolulu","Honolulu","Hawaii","Hawaii","United States","United States"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
 --   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00","owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00","owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00","owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
 
@@ -207,12 +209,28 @@ insert into "photo_albums" ("photo_id", "album_id", "taken_local", "left_out", "
 --   params: ["ph_example","al_FhAbg65iB5nzAW_i","2019-07-01T10:00:00",0,1896132813]
 select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_id" = $1 and "taken_local" >= $2 and "taken_local" <= $3 and "id" != $4 and "perceptual_hash" is not null;
 --   params: ["owner-1","2019-07-01T09:50:00","2019-07-01T10:10:00","ph_example"]
+select cast($1 as text) as text, lower(cast($2 as text)) as folded union all select cast($3 as text) as text, lower(cast($4 as text)) as folded union all select cast($5 as text) as text, lower(cast($6 as text)) as folded;
+--   params: ["Honolulu","Honolulu","Hawaii","Hawaii","United States","United States"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") values ($1, $2, $3, $4, $5, $6, $7, $8), ($9, $10, $11, $12, $13, $14, $15, $16), ($17, $18, $19, $20, $21, $22, $23, $24), ($25, $26, $27, $28, $29, $30, $31, $32) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end;
 --   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00","owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00","owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00","owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00"]
 
 -- ingest: delete photos [sqlite]
 select "id", "duplicate_group_id" from "photos" where "owner_id" = ? and "id" in (?);
 --   params: ["owner-1","ph_example"]
+select 'place_sublocation' as kind, lower("place_sublocation") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = ? and "place_sublocation" is not null
+      and id in (?) union all select 'place_city' as kind, lower("place_city") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = ? and "place_city" is not null
+      and id in (?) union all select 'place_metro' as kind, lower("place_metro") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = ? and "place_metro" is not null
+      and id in (?) union all select 'place_county' as kind, lower("place_county") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = ? and "place_county" is not null
+      and id in (?) union all select 'place_region' as kind, lower("place_region") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = ? and "place_region" is not null
+      and id in (?) union all select 'place_country' as kind, lower("place_country") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = ? and "place_country" is not null
+      and id in (?);
+--   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example"]
 select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = ? and "photo_id" in (?) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in (?) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in (?);
 --   params: ["owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
 delete from "photo_label_sources" where "photo_id" in (?);
@@ -237,6 +255,20 @@ update "photos" set "duplicate_group_id" = ? where "owner_id" = ? and "duplicate
 -- ingest: delete photos [postgres]
 select "id", "duplicate_group_id" from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]
+select 'place_sublocation' as kind, lower("place_sublocation") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = $1 and "place_sublocation" is not null
+      and id in ($2) union all select 'place_city' as kind, lower("place_city") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = $3 and "place_city" is not null
+      and id in ($4) union all select 'place_metro' as kind, lower("place_metro") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = $5 and "place_metro" is not null
+      and id in ($6) union all select 'place_county' as kind, lower("place_county") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = $7 and "place_county" is not null
+      and id in ($8) union all select 'place_region' as kind, lower("place_region") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = $9 and "place_region" is not null
+      and id in ($10) union all select 'place_country' as kind, lower("place_country") as key, coalesce(substr(taken_local, 1, 7), '') as month
+      from photos where owner_id = $11 and "place_country" is not null
+      and id in ($12);
+--   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example"]
 select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $1 and "id" in ($2) union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = $3 and "photo_id" in ($4) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in ($5) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in ($6);
 --   params: ["owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
 delete from "photo_label_sources" where "photo_id" in ($1);

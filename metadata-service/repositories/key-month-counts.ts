@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
 import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
 import type { MatchSource } from './search-driver';
+import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
 
 /**
  * search_key_months: how many photos each key (a label, a person, an album, or 'all' the owner's photos) has per
@@ -53,7 +54,12 @@ export async function countFromSummary(
       ])
       .where('owner_id', '=', ownerId)
       .where('kind', '=', counted.kind)
-      .where('key', '=', counted.key)
+      // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
+      .where(
+        'key',
+        '=',
+        isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key,
+      )
       .where('left_out', 'in', [...leftOut]);
     // Undated photos fall outside any date bound, as they do in the index. Said once: a lower bound already
     // excludes '' and a second range on `month` made SQLite skip-scan the primary key (ANY(owner_id)).
@@ -212,13 +218,18 @@ export async function countInsertedPhotos(
   }
 }
 
-/** The count entries of stored photos, read before a change (delete, hide, relabel) so they can be recounted after. */
+/**
+ * The count entries of stored photos, read before a change (delete, hide, relabel) so they can be recounted after.
+ * Place entries only when asked: only a delete or a change of left_out moves a photo's place counts.
+ */
 export async function countEntriesOf(
   trx: Transaction<LibraryDatabase>,
   ownerId: string,
   photoIds: readonly string[],
+  options: { places?: boolean } = {},
 ): Promise<PhotoCountEntry[]> {
   if (photoIds.length === 0) return [];
+  const places = options.places === true ? await placeEntriesOf(trx, ownerId, photoIds) : [];
   const month = sql<string>`coalesce(substr(taken_local, 1, 7), '')`;
   const rows = await trx
     .selectFrom('photos')
@@ -246,7 +257,7 @@ export async function countEntriesOf(
     )
     .execute();
   const unique = new Map<string, PhotoCountEntry>();
-  for (const row of rows) {
+  for (const row of [...rows, ...places]) {
     unique.set(`${row.kind}\u0000${row.key}\u0000${row.month}`, {
       ownerId,
       kind: row.kind as SearchKeyKind,
@@ -292,8 +303,16 @@ export async function recountEntries(
       sql<string | null>`min(taken_local)`.as('first_taken'),
       sql<string | null>`max(taken_local)`.as('last_taken'),
     ] as const;
-    const counted =
-      entry.kind === 'all'
+    const kind = entry.kind;
+    const counted = isPlaceKeyKind(kind)
+      ? trx
+          .selectFrom('photos')
+          .select(aggregate)
+          .where('owner_id', '=', entry.ownerId)
+          .where(sql<boolean>`lower(${sql.ref(`place_${placeLevelOf(kind)}`)}) = ${entry.key}`)
+          .where(monthRows)
+          .groupBy('left_out')
+      : entry.kind === 'all'
         ? trx
             .selectFrom('photos')
             .select(aggregate)

@@ -42,6 +42,7 @@ import { libraryVocabulary } from './vocabulary-queries';
 import { libraryGeneration } from './library-generation';
 import type { MotionPart } from '../ingest/live-photos/motion-part';
 import { motionColumns, motionFacts } from './motion-columns';
+import { foldPlaceNames, placeKeysOf, placeTextsOf, type PlaceTexts } from './place-month-counts';
 
 /** A photo as ingest knows it, before it is stored (see ingest/photo-record.ts). */
 export interface PhotoRecord {
@@ -339,7 +340,7 @@ export class PhotoRepository {
             ? before | LEFT_OUT_HIDDEN
             : before & ~LEFT_OUT_HIDDEN;
       if (after !== before) {
-        const counted = await countEntriesOf(trx, ownerId, [photoId]);
+        const counted = await countEntriesOf(trx, ownerId, [photoId], { places: true });
         await trx
           .updateTable('photos')
           .set({ left_out: after })
@@ -572,15 +573,23 @@ export class PhotoRepository {
     if (photos.length === 0) return [];
     return this.db.transaction().execute(async (trx) => {
       const stored: boolean[] = [];
-      const counts = new KeyMonthTally();
+      const counted: { photo: PhotoRecord; keys: CountedKey[]; places: PlaceTexts }[] = [];
       for (const { photo, labels } of photos) {
         const keys = await this.insertOne(trx, photo, labels);
         stored.push(keys !== undefined);
-        if (keys)
-          counts.add(
-            { ownerId: photo.ownerId, takenLocal: photo.takenLocal, leftOut: leftOutOf(photo) },
-            keys,
-          );
+        if (keys) counted.push({ photo, keys, places: placeTextsOf(photo.place) });
+      }
+      // Place names are counted as the database folds them: one statement for the batch's distinct names.
+      const folded = await foldPlaceNames(
+        trx,
+        counted.flatMap(({ places }) => Object.values(places).flatMap((text) => text ?? [])),
+      );
+      const counts = new KeyMonthTally();
+      for (const { photo, keys, places } of counted) {
+        counts.add({ ownerId: photo.ownerId, takenLocal: photo.takenLocal, leftOut: leftOutOf(photo) }, [
+          ...keys,
+          ...placeKeysOf(places, folded),
+        ]);
       }
       await countInsertedPhotos(trx, counts.rows());
       return stored;
@@ -689,7 +698,7 @@ export class PhotoRepository {
           .execute();
         if (owned.length === 0) return;
         const ids = owned.map((p) => p.id);
-        const counted = await countEntriesOf(trx, ownerId, ids);
+        const counted = await countEntriesOf(trx, ownerId, ids, { places: true });
         // Join rows first: PostgreSQL enforces the cascade, but SQLite only does with foreign_keys on.
         await trx.deleteFrom('photo_label_sources').where('photo_id', 'in', ids).execute();
         await trx.deleteFrom('photo_labels').where('photo_id', 'in', ids).execute();

@@ -9,6 +9,7 @@ import {
   sameCapturedPhoto,
   type SearchScope,
 } from './photo-filters';
+import { onePlaceKey } from './one-place-key';
 
 /**
  * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
@@ -52,7 +53,7 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
       id: sql<string>`${sql.ref('photos.id')}`,
       takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
-      countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : undefined,
+      countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : onePlaceCounted(scope),
       dated: keyed ? matchingPhotos(db, scope, 'on capture time') : undefined,
       undated: keyed ? matchingPhotos(db, scope, 'undated only') : undefined,
     };
@@ -168,6 +169,15 @@ function onlyBoundsAndLeftOut(scope: SearchScope): boolean {
     scope.hiddenPeople.length === 0 &&
     scope.hiddenAlbums.length === 0
   );
+}
+
+/** One place (as one name at one level), the date bounds and the left-out rule: counted from search_key_months. */
+function onePlaceCounted(scope: SearchScope): MatchSource['countedKey'] {
+  const { query } = scope;
+  const [place] = query.places;
+  if (place === undefined || query.places.length > 1) return undefined;
+  const withoutPlace: SearchScope = { ...scope, query: { ...query, places: [] } };
+  return onlyBoundsAndLeftOut(withoutPlace) ? onePlaceKey(place, scope.placeLevels) : undefined;
 }
 
 /** No filter beyond labels, people, albums, the date bounds and the left-out rule. */

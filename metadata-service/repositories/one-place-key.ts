@@ -1,0 +1,32 @@
+import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
+import { placeFilterNames } from '../places/place-filter-names';
+import type { PlaceLevelsFound } from './place-levels-found';
+import { placeKeyKind } from './place-month-counts';
+import type { PlaceKeyKind } from '../database/schema';
+
+/**
+ * The search_key_months key counting a one-place filter, when the filter comes down to one name at one level:
+ * every other (name, level) term of its OR matches nothing (placeLevelsFound), and the name has no qualifier
+ * ("Paris, Texas" is an AND of two names). Undefined otherwise — two terms may match the same photo, so their
+ * counts do not add up — and the matches are counted from the index as before.
+ */
+export function onePlaceKey(
+  place: PhotoQuery['places'][number],
+  found: PlaceLevelsFound | undefined,
+): { kind: PlaceKeyKind; key: string } | undefined {
+  if (found === undefined) return undefined;
+  const levels: readonly PlaceLevel[] = place.level ? [place.level] : PLACE_LEVELS;
+  const terms: { text: string; level: PlaceLevel }[] = [];
+  for (const name of placeFilterNames(place.name)) {
+    const parts = name.split(',').filter((part) => part.trim().length > 0);
+    if (parts.length > 1) return undefined;
+    const stored = found.get(name);
+    if (stored === undefined) return undefined;
+    for (const level of levels) if (stored.has(level)) terms.push({ text: name, level });
+  }
+  const [term] = terms;
+  // The key as written: countFromSummary folds it with the database's lower(), as the filter does.
+  return term !== undefined && terms.length === 1
+    ? { kind: placeKeyKind(term.level), key: term.text }
+    : undefined;
+}
