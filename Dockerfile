@@ -42,7 +42,7 @@ COPY . .
 # compose.yaml) is the boundary, and every /v1 route still needs a credential (README, Trust). PUBLIC_BASE_URL
 # must name the address devices use, else their requests are refused with 421 HOST_NOT_ALLOWED.
 ENV NODE_ENV=production \
-    MALLOC_ARENA_MAX=2 \
+    MALLOC_ARENA_MAX=1 \
     HOST=0.0.0.0 \
     PORT=8080 \
     DATA_DIR=/data

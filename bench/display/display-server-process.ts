@@ -16,9 +16,12 @@ export async function startDisplayServer(config: BenchServerConfig): Promise<Dis
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(__dirname, 'serve-display.ts'), JSON.stringify(config)],
-    // MALLOC_ARENA_MAX=2: what sharp recommends for glibc (see display-service/renditions/sharp-settings.ts);
+    // MALLOC_ARENA_MAX=1, as the npm scripts set it (why: display-service/renditions/sharp-settings.ts);
     // without it every libvips worker thread grows its own malloc arena and RSS balloons.
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MALLOC_ARENA_MAX: '2' } },
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, MALLOC_ARENA_MAX: '1' },
+    },
   );
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';

@@ -32,7 +32,7 @@ export interface StackProcessOptions {
 }
 
 /**
- * `npm start` as a child process (node --import tsx server/main.ts, MALLOC_ARENA_MAX=2 like the npm script) on a
+ * `npm start` as a child process (node --import tsx server/main.ts, MALLOC_ARENA_MAX=1 like the npm script) on a
  * free port, with vision off so the load is the serving path alone. Resolves once the banner is printed and the
  * startup ingest of PHOTOS_DIR is done.
  */
@@ -40,7 +40,7 @@ export async function startStackProcess(options: StackProcessOptions): Promise<S
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of FOREIGN_ENV) delete env[name];
   Object.assign(env, {
-    MALLOC_ARENA_MAX: '2',
+    MALLOC_ARENA_MAX: '1',
     PORT: '0',
     DATA_DIR: options.dataDir,
     PHOTOS_DIR: options.photosDir,

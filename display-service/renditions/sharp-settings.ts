@@ -15,9 +15,13 @@ import sharp from 'sharp';
  *   exceed `maxConcurrentRenders` so file reads of cached renditions never queue behind renders; the default 4
  *   does on 2-3 cores. On bigger machines set UV_THREADPOOL_SIZE = cores + 2 in the process environment (it is
  *   read once, when the pool first starts, so it cannot be changed from here).
- * - MALLOC_ARENA_MAX=2 in the process environment (sharp's advice for glibc): otherwise each libvips worker
- *   thread grows its own malloc arena and RSS climbs far past what is in use. Like UV_THREADPOOL_SIZE it must be
- *   set before the process starts (the bench's server process sets it; so should a container or service unit).
+ * - MALLOC_ARENA_MAX=1 in the process environment (sharp's advice for glibc, taken one step further): otherwise
+ *   each libvips worker thread grows its own malloc arena and RSS climbs far past what is in use. One arena instead
+ *   of two took the peak RSS of 50 starting slideshows from 337-343 MB to 296-298 MB (bench/display section 4)
+ *   at the same CPU per cold render (76-83 ms against 78-88 ms, concurrency 2); a fixed mmap threshold
+ *   (MALLOC_MMAP_THRESHOLD_) cut the peak too but cost ~2,000 page faults and +15 ms of system time per render.
+ *   Like UV_THREADPOOL_SIZE it must be set before the process starts (the npm scripts, the Dockerfile and the
+ *   bench's server process set it; so should a service unit).
  * - SIMD (highway) stays on: it is what makes resize and colour conversion fast.
  */
 export interface SharpSettings {
