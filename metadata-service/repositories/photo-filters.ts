@@ -12,6 +12,7 @@ import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
 import { placeFilterNames } from '../places/place-filter-names';
 import { monthDaysIn } from './month-days';
 import type { PlaceLevelsFound } from './place-levels-found';
+import { smallestFirst, type KeySizes } from './key-sizes';
 import { representativesOnly } from './near-duplicates';
 
 export type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
@@ -28,6 +29,8 @@ export interface SearchScope {
   hiddenAlbums: readonly string[];
   /** The levels each place name is stored at (placeLevelsFound); without it every level is tried. */
   placeLevels?: PlaceLevelsFound;
+  /** Photos per label, person and album the query intersects (keySizes): walked smallest first. */
+  keySizes?: KeySizes;
 }
 
 export interface Bounds {
@@ -75,7 +78,7 @@ export function matchingPhotos(
     );
   }
 
-  const keys = keyConditions(query);
+  const keys = smallestFirst(keyConditions(query), scope.keySizes);
   if (keysJoined === 'on capture time') {
     // Inner joins on (photo id, capture time): each (photo, key) join row is unique, so no photo is repeated, and
     // both sides' indexes are ordered by (taken_local, id) within their key, so PostgreSQL merges them in capture

@@ -6,7 +6,8 @@ import { PHOTO_SUMMARY_COLUMNS, toPhotoSummary } from './photo-summary-row';
 import { decodeCursor, encodeCursor, searchFingerprint, type SearchPosition } from './search-cursor';
 import { matchSource, type MatchSource } from './search-driver';
 import { countFromSummary, type MatchCount } from './key-month-counts';
-import { leftOutAllowed } from './photo-filters';
+import { keyConditions, leftOutAllowed } from './photo-filters';
+import { keySizes } from './key-sizes';
 import { shufflePage } from './shuffle-page';
 import { placeLevelsFound } from './place-levels-found';
 
@@ -38,10 +39,17 @@ export async function searchPhotos(
   page: PageRequest,
   tuning: SearchTuning = {},
 ): Promise<SearchResponse> {
-  const scope: SearchScope =
-    asked.query.places.length === 0
-      ? asked
-      : { ...asked, placeLevels: await placeLevelsFound(db, asked.ownerId, asked.query) };
+  const scope: SearchScope = {
+    ...asked,
+    placeLevels:
+      asked.query.places.length === 0 ? undefined : await placeLevelsFound(db, asked.ownerId, asked.query),
+    keySizes: await keySizes(
+      db,
+      asked.ownerId,
+      keyConditions(asked.query),
+      leftOutAllowed(asked.query.exclude.screenshots),
+    ),
+  };
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
   const source = matchSource(db, scope);

@@ -10,6 +10,7 @@ import {
   type SearchScope,
 } from './photo-filters';
 import { onePlaceKey } from './one-place-key';
+import { smallestFirst } from './key-sizes';
 
 /**
  * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
@@ -113,7 +114,7 @@ interface JoinDriver {
  */
 function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): MatchSource {
   const { ownerId, query } = scope;
-  const keys = keyConditions(query);
+  const keys = smallestFirst(keyConditions(query), scope.keySizes);
   const bounds = outerBounds(query);
   const first = keys[0];
   if (first === undefined) throw new Error('keyIntersection needs at least one key');

@@ -129,6 +129,29 @@ describeOnEachEngine('Search plans at scale', (engine) => {
     assertOrderedWalk(plans.slice(0, 1), 'photo_labels_owner_label_idx');
   });
 
+  it('walks an intersection from its smallest key, whatever order the query names them in', async () => {
+    // 'snow' is on 15 photos, 'dog' on 40: the count and the page start from snow (key_0) and probe dog.
+    const { traced, statements } = recording(database.db);
+    await search({ labels: ['dog', 'snow'], order: 'newest' })(traced);
+    const joined = statements.filter((s) => s.sql.includes('"key_0"') && s.sql.includes('"key_1"'));
+    assert.ok(joined.length >= 2, `${joined.length} intersection statements`);
+    for (const statement of joined) {
+      const labels = statement.parameters.filter((p) => p === 'dog' || p === 'snow');
+      assert.deepEqual(labels, ['snow', 'dog'], statement.sql);
+    }
+    if (sqlite) {
+      for (const plan of await plansOf('count(*)', search({ labels: ['dog', 'snow'], order: 'newest' }))) {
+        const searches = plan.split('\n').filter((line) => /^(SEARCH|SCAN) key_/.test(line));
+        assert.match(searches[0] ?? '', /key_0/, plan);
+      }
+    }
+    const page = await search({ labels: ['dog', 'snow'], order: 'newest' })(database.db);
+    const reversed = await search({ labels: ['snow', 'dog'], order: 'newest' })(database.db);
+    // The cursor names the query as asked, so only it differs.
+    assert.deepEqual({ ...page, nextCursor: undefined }, { ...reversed, nextCursor: undefined });
+    assert.ok(page.total > 0);
+  });
+
   it('counts and pages favourites and videos from covering indexes (migration 0013)', async () => {
     const favourites = await plansOf('count(*)', search({ favoritesOnly: true, order: 'newest' }));
     for (const plan of favourites) {
