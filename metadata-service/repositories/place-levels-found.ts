@@ -3,7 +3,10 @@ import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/con
 import type { LibraryDatabase } from '../database/schema';
 import { placeFilterNames } from '../places/place-filter-names';
 
-/** Per place text a filter compares (exactly as written), the levels at which the owner has a photo of that name. */
+/**
+ * Per place text a filter compares (exactly as written), the levels at which the owner has a photo of that name,
+ * among the levels the filter reads it at.
+ */
 export type PlaceLevelsFound = ReadonlyMap<string, ReadonlySet<PlaceLevel>>;
 
 /**
@@ -19,20 +22,30 @@ export async function placeLevelsFound(
   ownerId: string,
   query: PhotoQuery,
 ): Promise<PlaceLevelsFound> {
-  const texts = new Set<string>();
+  // Per text, the levels a filter reads it at: a place given with its level (free text's places always are) is
+  // read at that level only, so probing the others only cost planning time (18 arms planned ~11 ms for one city).
+  const probes = new Map<string, Set<PlaceLevel>>();
+  const probe = (text: string, levels: readonly PlaceLevel[]) => {
+    if (text.length === 0) return;
+    const wanted = probes.get(text) ?? new Set<PlaceLevel>();
+    for (const level of levels) wanted.add(level);
+    probes.set(text, wanted);
+  };
   for (const place of query.places) {
+    const levels = place.level ? [place.level] : PLACE_LEVELS;
     for (const name of placeFilterNames(place.name)) {
       // The whole name, and its parts when it has qualifiers ("Paris, Texas": "Paris" lying in "Texas").
-      for (const text of [name, ...name.split(',').map((part) => part.trim())]) {
-        if (text.length > 0) texts.add(text);
-      }
+      const [head = '', ...qualifiers] = name.split(',').map((part) => part.trim());
+      probe(name, levels);
+      probe(head, levels);
+      for (const qualifier of qualifiers) probe(qualifier, PLACE_LEVELS);
     }
   }
   const found = new Map<string, Set<PlaceLevel>>();
-  if (texts.size === 0) return found;
-  const arms = [...texts].flatMap((text) => {
+  if (probes.size === 0) return found;
+  const arms = [...probes].flatMap(([text, levels]) => {
     found.set(text, new Set());
-    return PLACE_LEVELS.map(
+    return [...levels].map(
       (level) =>
         sql`select ${sql.lit(level)} as level, cast(${text} as text) as name where exists (select 1 from photos where owner_id = ${ownerId} and lower(${sql.ref(`place_${level}`)}) = lower(${text}))`,
     );

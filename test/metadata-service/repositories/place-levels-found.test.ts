@@ -36,8 +36,10 @@ describeOnEachEngine('Place levels found', (engine) => {
   it('finds each name at the levels the owner has a photo of it, compared without case', async () => {
     const levels = await found('alice', [{ name: 'santa monica' }, { name: 'CALIFORNIA', level: 'city' }]);
     assert.deepEqual([...(levels.get('santa monica') ?? [])], ['city']);
-    // The level asked does not narrow the probe: the filter narrows, the probe only says where names are.
-    assert.deepEqual([...(levels.get('CALIFORNIA') ?? [])], ['region']);
+    // A name asked at one level is probed at that level only: the filter reads no other.
+    assert.deepEqual([...(levels.get('CALIFORNIA') ?? [])], []);
+    const anyLevel = await found('alice', [{ name: 'CALIFORNIA' }]);
+    assert.deepEqual([...(anyLevel.get('CALIFORNIA') ?? [])], ['region']);
   });
 
   it("finds no level for a name only another owner has, or nobody has; a qualified name's parts are probed", async () => {
