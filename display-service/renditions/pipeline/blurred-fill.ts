@@ -166,16 +166,16 @@ function scaledLightness(pixels: Float32Array, channels: number, brightness: num
   const lighter = (fy: number): number => ((116 * fy - 16) * brightness + 16) / 116;
   for (let at = 0; at < pixels.length; at += channels) {
     if (channels < 3) {
-      out[at] = encode(fInverse(lighter(f(level(pixels[at]!)))));
+      out[at] = encode(fInverse(lighter(fLookedUp(level(pixels[at]!)))));
       if (channels === 2) out[at + 1] = Math.round(pixels[at + 1]!);
       continue;
     }
     const r = level(pixels[at]!);
     const g = level(pixels[at + 1]!);
     const b = level(pixels[at + 2]!);
-    const fx = f((TO_XYZ[0][0] * r + TO_XYZ[0][1] * g + TO_XYZ[0][2] * b) / WHITE[0]);
-    const fy = f(TO_XYZ[1][0] * r + TO_XYZ[1][1] * g + TO_XYZ[1][2] * b);
-    const fz = f((TO_XYZ[2][0] * r + TO_XYZ[2][1] * g + TO_XYZ[2][2] * b) / WHITE[2]);
+    const fx = fLookedUp((TO_XYZ[0][0] * r + TO_XYZ[0][1] * g + TO_XYZ[0][2] * b) / WHITE[0]);
+    const fy = fLookedUp(TO_XYZ[1][0] * r + TO_XYZ[1][1] * g + TO_XYZ[1][2] * b);
+    const fz = fLookedUp((TO_XYZ[2][0] * r + TO_XYZ[2][1] * g + TO_XYZ[2][2] * b) / WHITE[2]);
     // L* = 116 fy - 16 is scaled; a* = 500 (fx - fy) and b* = 200 (fy - fz) are kept.
     const fy2 = lighter(fy);
     const x = fInverse(fy2 + (fx - fy)) * WHITE[0];
@@ -196,6 +196,25 @@ function toLinear(v: number): number {
 function f(t: number): number {
   return t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116;
 }
+
+/**
+ * f over [0, 1] (X/Xn, Y and Z/Zn of sRGB colours never leave it), interpolated from a table: Math.cbrt three times
+ * a pixel was 40 % of the fill's CPU. With 4096 steps the error is under 5e-6 (5e-4 of a unit of L*).
+ */
+function fLookedUp(t: number): number {
+  const at = Math.min(1, Math.max(0, t)) * (F_TABLE.length - 2);
+  const below = Math.floor(at);
+  const low = F_TABLE[below]!;
+  return low + (F_TABLE[below + 1]! - low) * (at - below);
+}
+
+/** f at 4096 even steps over [0, 1], plus one beyond for the interpolation at 1. */
+const F_TABLE = (() => {
+  const steps = 4096;
+  const table = new Float64Array(steps + 2);
+  for (let i = 0; i < table.length; i++) table[i] = f(i / steps);
+  return table;
+})();
 
 function fInverse(t: number): number {
   return t > 6 / 29 ? t * t * t : ((116 * t - 16) * 27) / 24389;

@@ -21,6 +21,7 @@ export const compose: RenditionStage = {
     context.tiles = undefined;
     context.composed = () =>
       sharp(canvas.data, { raw: canvas.raw }).timeout({ seconds: sharpTimeoutSeconds(limits) });
+    context.releaseComposed = () => canvas.release();
     return Promise.resolve();
   },
 };

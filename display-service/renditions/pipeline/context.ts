@@ -88,6 +88,8 @@ export interface RenditionContext {
    * called, so the encoder can run it again at a lower quality without composing by hand twice.
    */
   composed?: () => Sharp;
+  /** Gives the composed screen's pixels back for reuse; called by encode once no encoder reads them. */
+  releaseComposed?: () => void;
   /** Set by encode: the finished image. */
   output?: Buffer;
 }

@@ -16,13 +16,20 @@ export const encode: RenditionStage = {
   async run(context) {
     const composed = required(context.composed, 'composed', this.name);
     let output: Buffer | undefined;
-    for (const step of QUALITY_STEPS) {
-      context.signal.throwIfAborted();
-      const quality = Math.max(20, context.formats[context.job.format].quality - step);
-      // Compositing adds an alpha channel; no screen needs one, and AVIF would spend bytes encoding it.
-      const opaque = composed().removeAlpha();
-      output = await encoder(opaque, context.job.format, quality, context.formats).toBuffer();
-      if (output.length <= MAX_OUTPUT_BYTES) break;
+    try {
+      for (const step of QUALITY_STEPS) {
+        context.signal.throwIfAborted();
+        const quality = Math.max(20, context.formats[context.job.format].quality - step);
+        // Compositing adds an alpha channel; no screen needs one, and AVIF would spend bytes encoding it.
+        const opaque = composed().removeAlpha();
+        output = await encoder(opaque, context.job.format, quality, context.formats).toBuffer();
+        if (output.length <= MAX_OUTPUT_BYTES) break;
+      }
+    } finally {
+      // Every encode above has settled (awaited), so libvips no longer reads the screen's pixels.
+      context.composed = undefined;
+      context.releaseComposed?.();
+      context.releaseComposed = undefined;
     }
     context.output = required(output, 'output', this.name);
   },

@@ -1,4 +1,21 @@
+import { availableParallelism } from 'node:os';
 import type { RawImage } from './context';
+
+/**
+ * Screen buffers given back once their rendition is encoded, kept for the next canvas of the same size. Measured
+ * reason: a fresh 3 MB buffer per cold render was half of the external memory a render churns through, and that
+ * churn is what starts V8's major collections (2-4 ms of pauses a render, plus marking on helper threads, at 2
+ * renders at once). One kept per core: as many as renders run at once (display-service/renditions/sharp-settings).
+ */
+const KEPT_FREE_BUFFERS = Math.max(2, availableParallelism());
+const freeBuffers: Buffer[] = [];
+
+function takeBuffer(bytes: number): Buffer {
+  const at = freeBuffers.findIndex((buffer) => buffer.length === bytes);
+  // allocUnsafe + fill, not alloc: alloc's fresh zeroed pages cost ~3.5 ms of page faults per 1280x800 screen,
+  // filling a pooled allocation ~0.9 ms (npm run bench:display).
+  return at >= 0 ? freeBuffers.splice(at, 1)[0]! : Buffer.allocUnsafe(bytes);
+}
 
 /**
  * The screen as one buffer of 3-channel 8-bit pixels that tiles, fills and photos are copied into, row by row.
@@ -9,14 +26,25 @@ import type { RawImage } from './context';
 export class RawCanvas {
   readonly channels = 3;
   readonly data: Buffer;
+  private released = false;
 
   constructor(
     readonly width: number,
     readonly height: number,
   ) {
-    // Zero-filled: whatever no tile covers is black. allocUnsafe + fill, not alloc: alloc's fresh zeroed pages
-    // cost ~3.5 ms of page faults per 1280x800 screen, filling a pooled allocation ~0.9 ms (npm run bench:display).
-    this.data = Buffer.allocUnsafe(width * height * this.channels).fill(0);
+    // Zero-filled: whatever no tile covers is black.
+    this.data = takeBuffer(width * height * this.channels).fill(0);
+  }
+
+  /**
+   * Gives the pixels back for a later canvas. Only once nothing reads them any more (the encoder has finished):
+   * neither this canvas nor its `data` may be used afterwards.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    if (freeBuffers.length >= KEPT_FREE_BUFFERS) freeBuffers.shift();
+    freeBuffers.push(this.data);
   }
 
   /** Copies `image` with its top-left corner at (left, top); whatever falls outside the canvas is cut off. */

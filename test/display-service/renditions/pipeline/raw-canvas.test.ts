@@ -40,4 +40,27 @@ describe('renditions/pipeline/raw-canvas', () => {
     const canvas = new RawCanvas(4, 4);
     assert.throws(() => canvas.paste(solid(2, 2, 1, 4), 0, 0), /3-channel/);
   });
+
+  it('reuses a released screen buffer for the next canvas of that size, black again; other sizes get their own', () => {
+    const first = new RawCanvas(5, 3);
+    first.paste(solid(5, 3, 8), 0, 0);
+    const pixels = first.data;
+    first.release();
+    const other = new RawCanvas(4, 3);
+    assert.notEqual(other.data, pixels);
+    const next = new RawCanvas(5, 3);
+    assert.equal(next.data, pixels);
+    assert.deepEqual(rows(next), ['00000', '00000', '00000']);
+  });
+
+  it('gives a buffer back once however often it is released, so two canvases never share pixels', () => {
+    const canvas = new RawCanvas(7, 2);
+    canvas.release();
+    canvas.release();
+    const a = new RawCanvas(7, 2);
+    const b = new RawCanvas(7, 2);
+    assert.notEqual(a.data, b.data);
+    a.paste(solid(7, 2, 4), 0, 0);
+    assert.deepEqual(rows(b), ['0000000', '0000000']);
+  });
 });
