@@ -1,9 +1,11 @@
 import sharp, { type Metadata } from 'sharp';
 import { displayErrors } from '../../errors';
 import { encodedInput, required, type RenditionStage, type SourceProbe } from './context';
+import { probeJpeg } from './probe-jpeg';
 
 /**
- * Reads each image header (no pixel decoding) and refuses unreadable or oversized images before any real work.
+ * Reads each image header (no pixel decoding) and refuses unreadable or oversized images before any real work: a
+ * plain JPEG's from its header segments (probe-jpeg.ts), anything else through libvips.
  * The pixel limit is checked here from the header rather than via sharp's `limitInputPixels`, because sharp
  * reports that as a generic error we would have to recognise by its wording; decoding keeps `limitInputPixels`
  * as a second guard.
@@ -16,30 +18,35 @@ export const probeSource: RenditionStage = {
     for (const source of sources) {
       const input = encodedInput(source);
       if (input === undefined) throw new Error('probe-source runs on the original, before decoding');
-      let metadata: Metadata;
-      try {
-        metadata = await sharp(input, { failOn: 'error', limitInputPixels: false }).metadata();
-      } catch (error) {
-        throw displayErrors.sourceUnreadable(error);
-      }
-      const { width, height, format } = metadata;
-      if (!width || !height || !format) {
-        throw displayErrors.sourceUnreadable(new Error('image header has no size or format'));
-      }
-      const pixels = width * height;
+      const probe = (await probeJpeg(input)) ?? (await probeWithLibvips(input));
+      const pixels = probe.width * probe.height;
       if (pixels > context.limits.maxSourcePixels) {
         throw displayErrors.sourceTooManyPixels(pixels, context.limits.maxSourcePixels);
       }
-      // Orientations 5-8 swap the displayed width and height.
-      probes.push({
-        width: metadata.autoOrient.width,
-        height: metadata.autoOrient.height,
-        format,
-        hasAlpha: metadata.hasAlpha,
-        // AVIF is HEIF too, but AV1-coded, which sharp decodes itself.
-        needsHeicDecoder: format === 'heif' && metadata.compression === 'hevc',
-      });
+      probes.push(probe);
     }
     context.probes = probes;
   },
 };
+
+async function probeWithLibvips(input: Buffer | string): Promise<SourceProbe> {
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(input, { failOn: 'error', limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw displayErrors.sourceUnreadable(error);
+  }
+  const { width, height, format } = metadata;
+  if (!width || !height || !format) {
+    throw displayErrors.sourceUnreadable(new Error('image header has no size or format'));
+  }
+  // Orientations 5-8 swap the displayed width and height.
+  return {
+    width: metadata.autoOrient.width,
+    height: metadata.autoOrient.height,
+    format,
+    hasAlpha: metadata.hasAlpha,
+    // AVIF is HEIF too, but AV1-coded, which sharp decodes itself.
+    needsHeicDecoder: format === 'heif' && metadata.compression === 'hevc',
+  };
+}

@@ -5,7 +5,7 @@ import { perceptualHash, perceptualHashOfRgba } from '../perceptual-hash';
 import { IngestSkip, MAX_PIXELS } from '../skip-reasons';
 import { parseExif } from './exif-block';
 import { extendedXmpOf } from './extended-xmp';
-import { readJpegHeader } from './jpeg-segments';
+import { readJpegHeader } from '../../../common/images/jpeg-segments';
 import type { ImageFacts } from './image-facts';
 import { parseIptc } from './iptc';
 import type { ImageFamily } from './sniff-format';

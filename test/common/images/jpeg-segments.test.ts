@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { readJpegHeader } from '../../../../metadata-service/ingest/readers/jpeg-segments';
-import { readPhotoMetadata } from '../../../../metadata-service/ingest/readers/read-photo-metadata';
-import { imageBytes, withIptcKeywords } from '../../fixtures/images';
+import { readJpegHeader } from '../../../common/images/jpeg-segments';
+import { readPhotoMetadata } from '../../../metadata-service/ingest/readers/read-photo-metadata';
+import { imageBytes, withIptcKeywords } from '../../metadata-service/fixtures/images';
 
 /** A camera-like JPEG with EXIF (orientation 6, GPS), XMP and IPTC blocks. */
 const cameraJpeg = async (): Promise<Buffer> =>
