@@ -1,6 +1,7 @@
 /**
  * A JPEG's size and metadata blocks, read from its header segments (SOI up to the first SOS) without libvips:
- * what the metadata pass needs when the perceptual hash is left to the hash stage. sharp.metadata() cost about
+ * what the library's metadata pass needs when the perceptual hash is left to the hash stage, and what the display's
+ * rendition probe needs (display-service/renditions/pipeline/probe-jpeg.ts). sharp.metadata() cost about
  * 0.3 ms of the main thread per photo (its result object) plus a libuv round trip, a third of a run's budget at
  * 1000 photos/s (issue #16, profiled with node --cpu-prof on 2,000 small JPEGs). Hand-written because the
  * format is a flat list of length-prefixed segments and every npm EXIF reader parses the blocks too (we hand them
