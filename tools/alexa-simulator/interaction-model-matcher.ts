@@ -2,6 +2,8 @@ import type { Intent, Slot } from 'ask-sdk-model';
 import { AppError } from '../../common/errors';
 import { amazonDateOf } from './date-phrases';
 import type { LanguageModel } from './interaction-model';
+import type { DynamicEntities } from './simulator-session';
+import { unlikenessTo } from './slot-plausibility';
 
 /** What Alexa's NLU would send for an utterance: a launch, or an intent with resolved slots. */
 export type HeardRequest = { type: 'LaunchRequest' } | { type: 'IntentRequest'; intent: Intent };
@@ -12,6 +14,11 @@ export interface MatchContext {
   /** Skill id, part of entity-resolution authority names. */
   applicationId: string;
   locale: string;
+  /**
+   * The session's dynamic entities by slot type (none in a one-shot's new session): words that name one count as
+   * listed when readings are ranked. Their resolutions are added by withDynamicEntities.
+   */
+  dynamicEntities?: DynamicEntities;
 }
 
 /** Built-in intents' phrases per language (their samples live in Alexa, not in the model). */
@@ -69,6 +76,10 @@ const INVOCATION_ARTICLES: Record<'en' | 'de', string> = {
 };
 
 interface Candidate {
+  /** Words in custom slots that are none of the type's values, synonyms or dynamic entities (ER_SUCCESS_NO_MATCH). */
+  unlistedWords: number;
+  /** How unlike their types those words are (slot-plausibility.ts). */
+  unlikeness: number;
   openSlots: number;
   openWords: number;
   specificity: number;
@@ -79,9 +90,19 @@ interface Candidate {
 const MAX_SPLITS = 64;
 
 /**
- * Matches an utterance against the interaction model's samples like Alexa's NLU would for well-formed speech:
- * slot values must be one of the custom type's values or synonyms, and AMAZON.DATE phrases must be ones Alexa
- * resolves. Anything else is an error, never a guess: a simulator that guesses hides holes in the model.
+ * Fixed words a sample needs before its custom slots may take unlisted words: "show {subject} photos" fills
+ * subject with "unicorn", but "play {speed}" does not make "play some music" a speed, nor "show {subject}" make
+ * "show me the weather" a subject. One carrier word is too little evidence that the request is for this skill.
+ */
+const MIN_CARRIER_WORDS_FOR_UNLISTED = 2;
+
+/**
+ * Matches an utterance against the interaction model's samples like Alexa's NLU would for well-formed speech. The
+ * sample's carrier words must all be there, in order. A custom slot type is not an enumeration: its values train
+ * Alexa's model, and words outside them still fill the slot, with the spoken words as the value and entity
+ * resolution ER_SUCCESS_NO_MATCH ("show photos of anna" is person "anna", for the skill to look up among the
+ * owner's names). AMAZON.DATE phrases must be ones Alexa resolves. An utterance no sample fits is an error, never
+ * a guess: a simulator that guesses hides holes in the model.
  */
 export function matchUtterance(model: LanguageModel, utterance: string, context: MatchContext): HeardRequest {
   const language = languageOf(context.locale);
@@ -97,13 +118,28 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
   const candidates: Candidate[] = [];
   for (const intent of model.intents) {
     for (const sample of intent.samples) {
+      const carrierWords = normalizeSample(sample)
+        .split(' ')
+        .filter((token) => !/^\{\w+\}$/.test(token));
       for (const captured of captures(sample, spoken)) {
         const slots = resolveSlots(model, intent.name, captured, context, 'spoken');
         if (!slots) continue;
         const open = intent.slots.filter(
           (slot) => isOpenType(slot.type) && captured[slot.name] !== undefined,
         );
+        const unlisted = intent.slots.flatMap((slot) => {
+          const words = captured[slot.name];
+          return words !== undefined && isUnlisted(slots[slot.name], slot.type, context)
+            ? [{ slot, words }]
+            : [];
+        });
+        if (unlisted.length > 0 && carrierWords.length < MIN_CARRIER_WORDS_FOR_UNLISTED) continue;
         candidates.push({
+          unlistedWords: unlisted.reduce((sum, { words }) => sum + words.split(' ').length, 0),
+          unlikeness: unlisted.reduce(
+            (sum, { slot, words }) => sum + unlikenessTo(slot.type, catalogWordsOf(model, slot.type), words),
+            0,
+          ),
           openSlots: open.length,
           openWords: open.reduce((sum, slot) => sum + (captured[slot.name] ?? '').split(' ').length, 0),
           specificity: sample.replace(/\{\w+\}/g, '').length,
@@ -112,11 +148,20 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
       }
     }
   }
-  // Like Alexa, prefer words that resolve to a catalog value ("christmas" is a HOLIDAY) over an open slot that
-  // takes any words (AMAZON.City); then the fewest words in open slots ("paris last summer" is Paris and a date,
-  // not a city of that name); then the longest carrier phrase.
+  // Like Alexa, prefer words that resolve to a catalog value over unlisted words in a custom slot; among unlisted
+  // readings, the words most like their types ("anna" is a person, "unicorn" a subject, "my dad" a person rather
+  // than "my" and a subject "dad"), then the fewest such words ("tom from twenty twenty one" is Tom and a date).
+  // Then words that resolve to a catalog value ("christmas" is a HOLIDAY) over an open slot that takes any words
+  // (AMAZON.City); then the fewest words in open slots ("paris last summer" is Paris and a date, not a city of that
+  // name); then the longest carrier phrase.
   candidates.sort(
-    (a, b) => a.openSlots - b.openSlots || a.openWords - b.openWords || b.specificity - a.specificity,
+    (a, b) =>
+      Number(a.unlistedWords > 0) - Number(b.unlistedWords > 0) ||
+      a.unlikeness - b.unlikeness ||
+      a.unlistedWords - b.unlistedWords ||
+      a.openSlots - b.openSlots ||
+      a.openWords - b.openWords ||
+      b.specificity - a.specificity,
   );
   const best = candidates[0];
   if (best) return { type: 'IntentRequest', intent: best.intent };
@@ -269,7 +314,7 @@ function resolveSlot(
   );
   const authority = `amzn1.er-authority.echo-sdk.${context.applicationId}.${type.name}`;
   if (!entity) {
-    if (mode === 'spoken') return undefined;
+    // Spoken or given exactly, words outside the catalog are sent as heard, with no static match.
     return {
       ...base,
       resolutions: {
@@ -289,6 +334,33 @@ function resolveSlot(
       ],
     },
   };
+}
+
+/** A filled custom slot whose words matched none of its type's values, synonyms or the session's dynamic entities. */
+function isUnlisted(slot: Slot | undefined, type: string, context: MatchContext): boolean {
+  const status = slot?.resolutions?.resolutionsPerAuthority?.[0]?.status.code;
+  if (status !== 'ER_SUCCESS_NO_MATCH' || slot?.value === undefined) return false;
+  const wanted = normalize(slot.value);
+  const dynamic = context.dynamicEntities?.get(type) ?? [];
+  return !dynamic.some((entity) =>
+    [entity.name.value, ...(entity.name.synonyms ?? [])].some((form) => normalize(form) === wanted),
+  );
+}
+
+const catalogWordsCache = new WeakMap<LanguageModel, Map<string, ReadonlySet<string>>>();
+
+/** Every word of a custom type's values and synonyms ("my", "brother", "mom", …), once per model and type. */
+function catalogWordsOf(model: LanguageModel, typeName: string): ReadonlySet<string> {
+  let byType = catalogWordsCache.get(model);
+  if (!byType) catalogWordsCache.set(model, (byType = new Map<string, ReadonlySet<string>>()));
+  let words = byType.get(typeName);
+  if (!words) {
+    const type = model.types.find((candidate) => candidate.name === typeName);
+    const forms = type?.values.flatMap((value) => [value.name.value, ...value.name.synonyms]) ?? [];
+    words = new Set(forms.flatMap((form) => normalize(form).split(' ')));
+    byType.set(typeName, words);
+  }
+  return words;
 }
 
 /** Built-in types that take any words here (Alexa's gazetteers and free text); AMAZON.DATE is resolved above. */

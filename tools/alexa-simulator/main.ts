@@ -38,14 +38,16 @@ async function main(argv: string[]): Promise<number> {
     args = parseSimulatorArgs(argv);
     const device = findDevice(args.device);
     const model = loadLanguageModel(args.locale);
+    // Each run is a new session, as a one-shot "Alexa, ask Photo Frame to …" is: no dynamic entities yet, so person
+    // and album slots carry Alexa's static resolution only (ER_SUCCESS_NO_MATCH for a name outside the catalog), and
+    // the skill resolves the owner's names itself from the heard words.
+    const session = new SimulatorSession();
     const context = {
       today: new Date(),
       applicationId: SIMULATOR_IDENTITY.applicationId,
       locale: args.locale,
+      dynamicEntities: session.entities,
     };
-    // Each run is a new session, as a one-shot "Alexa, ask Photo Frame to …" is: no dynamic entities yet, so person
-    // and album slots carry Alexa's static resolution only, and the skill resolves the owner's names itself.
-    const session = new SimulatorSession();
     heard = withDynamicEntities(
       args.intent === undefined
         ? matchUtterance(model, args.utterance, context)

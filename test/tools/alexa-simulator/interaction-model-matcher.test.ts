@@ -5,6 +5,7 @@ import {
   intentFromSlotValues,
   matchUtterance,
   type HeardRequest,
+  type MatchContext,
 } from '../../../tools/alexa-simulator/interaction-model-matcher';
 
 const model = loadLanguageModel('en-US');
@@ -58,7 +59,6 @@ describe('interaction model matcher (en-US)', () => {
     ['show bird pictures', 'BIRD'],
     ['show birthday party photos', 'BIRTHDAY'],
     ['show me photos of the woods', 'FOREST'],
-    ['show me photos of unicorns', ''],
     ['show me photos of woods', 'FOREST'],
     ['show family photos', 'FAMILY'],
   ];
@@ -99,21 +99,27 @@ describe('interaction model matcher (en-US)', () => {
     assert.equal(intent.slots?.code?.value, '4821');
   });
 
-  it('never guesses: unknown words or dates are an error naming the locale and suggesting samples', () => {
+  it('never guesses: an utterance no carrier phrase fits is an error naming the locale and suggesting samples', () => {
     assert.throws(
-      () => matchUtterance(model, 'show unicorn photos', context),
-      /Could not match "show unicorn photos" to any intent of en-US; try: "show my photos"/,
+      () => matchUtterance(model, 'please order me a pizza', context),
+      /Could not match "please order me a pizza" to any intent of en-US; try: "show my photos"/,
     );
-    assert.throws(
-      () => matchUtterance(model, 'show unicorn photos from last summer', context),
-      /Could not match/,
-    );
+    assert.throws(() => matchUtterance(model, 'what is the weather like', context), /Could not match/);
     assert.throws(
       () => matchUtterance(model, 'order a pizza', context),
       (error: unknown) => {
         assert.equal((error as { code?: string }).code, 'NO_INTENT_MATCH');
         return true;
       },
+    );
+  });
+
+  it('"show me photos of unicorns": a subject outside the catalog is sent as heard, ER_SUCCESS_NO_MATCH', () => {
+    const intent = intentOf(matchUtterance(model, 'show me photos of unicorns', context));
+    assert.equal(intent.slots?.subject?.value, 'unicorns');
+    assert.equal(
+      intent.slots?.subject?.resolutions?.resolutionsPerAuthority?.[0]?.status.code,
+      'ER_SUCCESS_NO_MATCH',
     );
   });
 
@@ -327,5 +333,100 @@ describe('interaction model matcher: favourites, media, on this day, place with 
     assert.equal(idOf(heard('en-US', 'show hiking photos'), 'subject'), 'HIKING');
     assert.equal(idOf(heard('en-US', 'show sunrise photos'), 'subject'), 'SUNRISE');
     assert.equal(idOf(heard('en-US', 'show party photos'), 'subject'), 'PARTY');
+  });
+});
+
+describe('interaction model matcher: custom slots take unlisted words, as Alexa does', () => {
+  const en = loadLanguageModel('en-US');
+  const at = {
+    today: new Date('2026-12-02T12:00:00Z'),
+    applicationId: 'amzn1.ask.skill.test',
+    locale: 'en-US',
+  };
+  const heard = (utterance: string, extra: Partial<MatchContext> = {}): Intent =>
+    intentOf(matchUtterance(en, utterance, { ...at, ...extra }));
+  const filled = (intent: Intent): Record<string, string | undefined> =>
+    Object.fromEntries(
+      Object.values(intent.slots ?? {})
+        .filter((slot) => slot.value !== undefined)
+        .map((slot) => [slot.name, slot.value]),
+    );
+  const statusOf = (intent: Intent, slot: string): string | undefined =>
+    intent.slots?.[slot]?.resolutions?.resolutionsPerAuthority?.[0]?.status.code;
+
+  it('"ask photo frame to show photos of anna": person "anna", static authority ER_SUCCESS_NO_MATCH', () => {
+    const intent = heard('Alexa, ask Photo Frame to show photos of Anna');
+    assert.equal(intent.name, 'ShowPhotosIntent');
+    assert.deepEqual(filled(intent), { person: 'anna' });
+    assert.deepEqual(intent.slots?.person?.resolutions, {
+      resolutionsPerAuthority: [
+        {
+          authority: 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test.PERSON',
+          status: { code: 'ER_SUCCESS_NO_MATCH' },
+          values: [],
+        },
+      ],
+    });
+  });
+
+  it('a listed person still resolves: "mom" is ER_SUCCESS_MATCH MOM', () => {
+    const intent = heard('show photos of mom');
+    assert.deepEqual(filled(intent), { person: 'mom' });
+    assert.equal(statusOf(intent, 'person'), 'ER_SUCCESS_MATCH');
+    assert.equal(
+      intent.slots?.person?.resolutions?.resolutionsPerAuthority?.[0]?.values[0]?.value.name,
+      'mom',
+    );
+  });
+
+  it('"tom from twenty twenty one" is person "tom" and the year, not a person of five words', () => {
+    assert.deepEqual(filled(heard('show photos of tom from twenty twenty one')), {
+      person: 'tom',
+      date: '2021',
+    });
+  });
+
+  it('a name is a person, an unknown thing a subject, "my dad" a person: the type the words are most like', () => {
+    assert.deepEqual(filled(heard('show photos of bob')), { person: 'bob' });
+    assert.deepEqual(filled(heard('show photos of my dad')), { person: 'my dad' });
+    const unicorn = heard('show unicorn photos');
+    assert.deepEqual(filled(unicorn), { subject: 'unicorn' });
+    assert.equal(statusOf(unicorn, 'subject'), 'ER_SUCCESS_NO_MATCH');
+  });
+
+  it('album names of several words fill the album slot between the carrier words', () => {
+    assert.deepEqual(filled(heard('show my kruger safari album')), { album: 'kruger safari' });
+    assert.deepEqual(filled(heard("show my anna's birthday album")), { album: "anna's birthday" });
+    assert.deepEqual(filled(heard('show my summer trip to cornwall album')), {
+      album: 'summer trip to cornwall',
+    });
+  });
+
+  it('catalog values still win over unlisted words: "dogs in paris last summer", "christmas 2024"', () => {
+    const dogs = heard('show me photos of dogs in paris last summer');
+    assert.deepEqual(filled(dogs), { subject: 'dogs', place: 'paris', date: '2026-SU' });
+    assert.equal(statusOf(dogs, 'subject'), 'ER_SUCCESS_MATCH');
+    assert.deepEqual(filled(heard('show photos from christmas 2024')), {
+      holiday: 'christmas',
+      date: '2024',
+    });
+  });
+
+  it("a session's dynamic entity counts as listed: it beats unlisted words in another slot", () => {
+    const entities = new Map([['PhotoSubject', [{ id: 'lbl_anna', name: { value: 'anna' } }]]]);
+    assert.deepEqual(filled(heard('show photos of anna', { dynamicEntities: entities })), {
+      subject: 'anna',
+    });
+  });
+
+  it('no carrier phrase, or a single carrier word, is still NO_INTENT_MATCH', () => {
+    for (const utterance of ['order a pizza', 'play some music', 'go to bed', 'anna', "that's anna"]) {
+      assert.throws(
+        () => heard(utterance),
+        (error: unknown) => (error as { code?: string }).code === 'NO_INTENT_MATCH',
+        utterance,
+      );
+    }
+    assert.equal(heard('this is anna').name, 'NamePersonIntent');
   });
 });
