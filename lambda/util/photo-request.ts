@@ -68,6 +68,8 @@ const FAVORITES_WORDS = new Set([
 ]);
 const FAVORITES_ID = 'FAVORITES';
 const VIDEO_WORDS = /\b(videos?|clips?|movies?|filme?|films?)\b/iu;
+const PHOTO_WORDS = /\b(photos?|pictures?|pics?|fotos?|bilder?|images?)\b/iu;
+const RECURRENCE_WORDS = /\b(every|each|all|jede[mns]?|allen?)\b/iu;
 
 /**
  * Turns ShowPhotosIntent's slots into the constraints of a photo query. People and albums resolve to the owner's own
@@ -98,6 +100,11 @@ export async function understandShowPhotos(
   const dateHeard = readSlot(slot(SHOW_PHOTOS_SLOTS.date)).heard;
   const asked = dateHeard ? resolveAmazonDate(dateHeard, context) : undefined;
   if (dateHeard && !asked) return { ok: false, problem: 'date', heard: dateHeard };
+
+  // Words Alexa heard in the small vocabularies but did not resolve are a constraint nobody can meet, never dropped:
+  // "show me my weather" is not all the favourites, nor "show the weather" all the still photos.
+  const unmet = unmetVocabularyWords(slot, context);
+  if (unmet) return { ok: false, problem: 'subject', heard: unmet };
 
   const holidaySlot = readSlot(slot(SHOW_PHOTOS_SLOTS.holiday));
   const holidayId = holidaySlot.entity?.id;
@@ -193,6 +200,34 @@ function isFavoritesAlbum(slot: Slot | undefined, context: Pick<UnderstandingCon
   const { heard, entity } = readSlot(slot);
   if (entity && !entity.dynamic && entity.id === FAVORITES_ID) return true;
   return heard !== undefined && heardForms(heard, context.locale).some((form) => FAVORITES_WORDS.has(form));
+}
+
+/**
+ * The heard words of a favorites, media or recurrence slot that Alexa tried and failed to resolve
+ * (ER_SUCCESS_NO_MATCH) and that say none of what the slot can mean (favourites; videos or photos; every year), or
+ * undefined when every such slot is understood.
+ */
+function unmetVocabularyWords(
+  slot: (name: string) => Slot | undefined,
+  context: Pick<UnderstandingContext, 'locale'>,
+): string | undefined {
+  const unresolved = (name: string): string | undefined => {
+    const filled = slot(name);
+    const authorities = filled?.resolutions?.resolutionsPerAuthority ?? [];
+    const noMatch = authorities.length > 0 && authorities.every((a) => a.status.code !== 'ER_SUCCESS_MATCH');
+    return noMatch ? readSlot(filled).heard : undefined;
+  };
+  const favorites = unresolved(SHOW_PHOTOS_SLOTS.favorites);
+  if (favorites && !isFavoritesWords(favorites, context)) return favorites;
+  const media = unresolved(SHOW_PHOTOS_SLOTS.media);
+  if (media && !VIDEO_WORDS.test(media) && !PHOTO_WORDS.test(media)) return media;
+  const recurrence = unresolved(SHOW_PHOTOS_SLOTS.recurrence);
+  if (recurrence && !RECURRENCE_WORDS.test(recurrence)) return recurrence;
+  return undefined;
+}
+
+function isFavoritesWords(heard: string, context: Pick<UnderstandingContext, 'locale'>): boolean {
+  return heardForms(heard, context.locale).some((form) => FAVORITES_WORDS.has(form));
 }
 
 /** MEDIA_KIND: VIDEO or PHOTO; heard words Alexa did not resolve are read as videos only when they say so. */

@@ -33,3 +33,54 @@ describe('understandShowPhotos reads a heard subject in the request language', (
     assert.deepEqual(understanding.request.labels, ['dog']);
   });
 });
+
+describe('understandShowPhotos: unresolved words in the small vocabularies are unmet, never dropped', () => {
+  const STATIC = 'amzn1.er-authority.echo-sdk.amzn1.ask.skill.test';
+  const unresolved = (name: string, type: string, heard: string) => ({
+    name,
+    value: heard,
+    confirmationStatus: 'NONE' as const,
+    resolutions: {
+      resolutionsPerAuthority: [
+        { authority: `${STATIC}.${type}`, status: { code: 'ER_SUCCESS_NO_MATCH' as const }, values: [] },
+      ],
+    },
+  });
+  const intentWith = (...slots: Array<ReturnType<typeof unresolved>>): Intent => ({
+    name: 'ShowPhotosIntent',
+    confirmationStatus: 'NONE',
+    slots: Object.fromEntries(slots.map((slot) => [slot.name, slot])),
+  });
+
+  it('media "weather" is not the still photos, favourites "cats" not all favourites, recurrence "faster" not every year', async () => {
+    for (const slot of [
+      unresolved('media', 'MEDIA_KIND', 'weather'),
+      unresolved('favorites', 'FAVORITES', 'cats'),
+      unresolved('recurrence', 'RECURRENCE', 'faster'),
+    ]) {
+      const understanding = await understandShowPhotos(intentWith(slot), contextIn('en-US'));
+      assert.deepEqual(understanding, { ok: false, problem: 'subject', heard: slot.value }, slot.name);
+    }
+  });
+
+  it('unresolved words that say what the slot means still count: "clips", "pictures", "favourite"', async () => {
+    const clips = await understandShowPhotos(
+      intentWith(unresolved('media', 'MEDIA_KIND', 'clips')),
+      contextIn('en-US'),
+    );
+    assert.ok(clips.ok);
+    assert.deepEqual(clips.request.mediaKinds, ['video']);
+    const pictures = await understandShowPhotos(
+      intentWith(unresolved('media', 'MEDIA_KIND', 'pictures')),
+      contextIn('en-US'),
+    );
+    assert.ok(pictures.ok);
+    assert.deepEqual(pictures.request.mediaKinds, ['photo']);
+    const favourite = await understandShowPhotos(
+      intentWith(unresolved('favorites', 'FAVORITES', 'Favourite')),
+      contextIn('en-GB'),
+    );
+    assert.ok(favourite.ok);
+    assert.equal(favourite.request.favoritesOnly, true);
+  });
+});
