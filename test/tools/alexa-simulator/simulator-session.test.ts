@@ -5,6 +5,7 @@ import { buildRequestEnvelope, SIMULATOR_IDENTITY } from '../../../tools/alexa-s
 import { loadLanguageModel } from '../../../tools/alexa-simulator/interaction-model';
 import {
   intentFromSlotValues,
+  matchUtterance,
   type HeardRequest,
 } from '../../../tools/alexa-simulator/interaction-model-matcher';
 import { SimulatorSession, withDynamicEntities } from '../../../tools/alexa-simulator/simulator-session';
@@ -94,6 +95,39 @@ describe('simulator sessions and dynamic entities', () => {
       intentFromSlotValues(MODEL, 'ShowPhotosIntent', { person: 'Uncle Bob' }, CONTEXT),
     );
     assert.equal(authoritiesOf(unknown, 'person')[0]?.code, 'ER_SUCCESS_NO_MATCH');
+  });
+
+  it('spoken "show photos of anna": an unlisted name, static and (later in the session) dynamic NO_MATCH; the skill finds her', async () => {
+    const anna = { id: 'pe_anna', name: 'Anna' };
+    const harness = skillHarness([
+      ...PHOTOS,
+      { id: 'a1', labels: ['park'], takenLocal: '2025-08-01T10:00:00', people: [anna] },
+    ]);
+    const session = new SimulatorSession();
+    const first = envelopeIn(
+      session,
+      matchUtterance(MODEL, 'Alexa, ask Photo Frame to show photos of Anna', {
+        ...CONTEXT,
+        dynamicEntities: session.entities,
+      }),
+    );
+    assert.equal((first.request as IntentRequest).intent.slots?.person?.value, 'anna');
+    assert.deepEqual(authoritiesOf(first, 'person'), [
+      { dynamic: false, code: 'ER_SUCCESS_NO_MATCH', ids: [] },
+    ]);
+    const firstReply = await harness.invoke(first);
+    assert.equal(speechOf(firstReply), 'Here is 1 photo of Anna, taken on August 1, 2025.');
+    session.record(firstReply);
+
+    const bob = envelopeIn(
+      session,
+      matchUtterance(MODEL, 'show photos of bob', { ...CONTEXT, dynamicEntities: session.entities }),
+    );
+    assert.deepEqual(authoritiesOf(bob, 'person'), [
+      { dynamic: true, code: 'ER_SUCCESS_NO_MATCH', ids: [] },
+      { dynamic: false, code: 'ER_SUCCESS_NO_MATCH', ids: [] },
+    ]);
+    assert.match(speechOf(await harness.invoke(bob)), /^Sorry, I don't know who bob is in your photos yet\./);
   });
 
   it('CLEAR forgets the entities, and a session that ended takes no more requests', () => {
