@@ -338,10 +338,10 @@ function resolveSlot(
 
 /**
  * Whether Alexa would hear a reading whose custom slots hold these unlisted words. Not: in a type that takes none
- * (slot-plausibility.ts); with fewer than
- * MIN_CARRIER_WORDS_FOR_UNLISTED fixed words; with unlisted words in two slots at once ("show the left one" is not
- * subject "left" and media "one"); or when the words are a value of another custom type of the intent, which Alexa
- * would hear as that value ("show me my cats" is not favourites called "cats": cats is a PhotoSubject).
+ * (slot-plausibility.ts: "show the left one" is not a media kind "one"); with fewer than
+ * MIN_CARRIER_WORDS_FOR_UNLISTED fixed words; or when the words are a value of another custom type of the intent,
+ * which Alexa would hear as that value ("show photos of vacation" is not a person called "vacation": vacation is an
+ * ALBUM).
  */
 function plausiblyUnlisted(
   model: LanguageModel,
@@ -349,14 +349,13 @@ function plausiblyUnlisted(
   unlisted: ReadonlyArray<{ slot: { type: string }; words: string }>,
   carrierWords: number,
 ): boolean {
-  const [only, ...more] = unlisted;
-  if (!only) return true;
-  if (more.length > 0 || carrierWords < MIN_CARRIER_WORDS_FOR_UNLISTED) return false;
-  if (!takesUnlistedWords(only.slot.type)) return false;
-  const words = normalize(only.words);
-  return !declared.some(
-    (slot) => slot.type !== only.slot.type && catalogOf(model, slot.type).forms.has(words),
-  );
+  if (unlisted.length === 0) return true;
+  if (carrierWords < MIN_CARRIER_WORDS_FOR_UNLISTED) return false;
+  return unlisted.every(({ slot: { type }, words }) => {
+    if (!takesUnlistedWords(type)) return false;
+    const heard = normalize(words);
+    return !declared.some((slot) => slot.type !== type && catalogOf(model, slot.type).forms.has(heard));
+  });
 }
 
 /** A filled custom slot whose words matched none of its type's values, synonyms or the session's dynamic entities. */

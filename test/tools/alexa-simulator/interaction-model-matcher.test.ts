@@ -394,6 +394,11 @@ describe('interaction model matcher: custom slots take unlisted words, as Alexa 
     assert.equal(statusOf(unicorn, 'subject'), 'ER_SUCCESS_NO_MATCH');
   });
 
+  it('two unlisted slots, each the type its words are like: "anna at the zoo" is person anna, subject zoo', () => {
+    assert.deepEqual(filled(heard('show photos of anna at the zoo')), { person: 'anna', subject: 'zoo' });
+    assert.deepEqual(filled(heard('show unicorn photos of anna')), { subject: 'unicorn', person: 'anna' });
+  });
+
   it('album names of several words fill the album slot between the carrier words', () => {
     assert.deepEqual(filled(heard('show my kruger safari album')), { album: 'kruger safari' });
     assert.deepEqual(filled(heard("show my anna's birthday album")), { album: "anna's birthday" });
@@ -428,7 +433,7 @@ describe('interaction model matcher: custom slots take unlisted words, as Alexa 
     assert.deepEqual(filled(heard('show my vacation album')), { album: 'vacation' });
   });
 
-  it('no carrier phrase, a single carrier word, a command vocabulary or two unlisted slots: NO_INTENT_MATCH', () => {
+  it('no carrier phrase, a single carrier word or a command vocabulary: NO_INTENT_MATCH', () => {
     const nonsense = [
       'order a pizza',
       'play some music',
