@@ -13,6 +13,7 @@ import { placeFilterNames } from '../places/place-filter-names';
 import { monthDaysIn } from './month-days';
 import type { PlaceLevelsFound } from './place-levels-found';
 import { smallestFirst, type KeySizes } from './key-sizes';
+import { onePlaceKey } from './one-place-key';
 import { representativesOnly } from './near-duplicates';
 
 export type PhotosQuery = SelectQueryBuilder<LibraryDatabase, 'photos', object>;
@@ -51,7 +52,18 @@ export function matchingPhotos(
   const { ownerId, query } = scope;
   const screenshotsOut = query.exclude.screenshots;
   const bounds = outerBounds(query);
-  let matches: PhotosQuery = db.selectFrom('photos').where('photos.owner_id', '=', ownerId);
+  // A place filter that comes down to one (name, level) term already says `owner_id = ?` inside that term (see
+  // namedPlaceCondition). Said twice, SQLite 3.53 probed photos by (owner_id, taken_local) and read each row for
+  // its place when joining keys on capture time, instead of probing the covering place index: a person, a city
+  // and a label counted in 370-520 ms instead of 60-80 ms at a million photos (EXPLAIN QUERY PLAN, side by side).
+  const [onlyPlace] = query.places;
+  const ownerInPlaceTerm =
+    query.places.length === 1 &&
+    onlyPlace !== undefined &&
+    onePlaceKey(onlyPlace, scope.placeLevels) !== undefined;
+  let matches: PhotosQuery = ownerInPlaceTerm
+    ? db.selectFrom('photos')
+    : db.selectFrom('photos').where('photos.owner_id', '=', ownerId);
 
   matches = matches.where(leftOutIn('photos', screenshotsOut));
   // Comparing with NULL is never true, so undated photos drop out of any date-bounded query by themselves.
