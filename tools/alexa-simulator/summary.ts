@@ -44,11 +44,14 @@ function describeHeard(heard: HeardRequest): string {
   return `${heard.intent.name}${slots.length ? ` ${slots.join(', ')}` : ''}`;
 }
 
+/** A slot as heard: its resolved ids, or "no match" when entity resolution found none (words outside the catalog). */
 function describeSlot(slot: Slot): string {
-  const ids = (slot.resolutions?.resolutionsPerAuthority ?? []).flatMap((authority) =>
+  const authorities = slot.resolutions?.resolutionsPerAuthority ?? [];
+  const ids = authorities.flatMap((authority) =>
     authority.status.code === 'ER_SUCCESS_MATCH' ? authority.values.map((v) => v.value.id) : [],
   );
-  return `${slot.name}="${slot.value ?? ''}"${ids.length ? ` (id ${ids.join('|')})` : ''}`;
+  const resolution = ids.length ? ` (id ${ids.join('|')})` : authorities.length ? ' (no match)' : '';
+  return `${slot.name}="${slot.value ?? ''}"${resolution}`;
 }
 
 function describeSession(shouldEndSession: boolean | undefined): string {

@@ -4,7 +4,7 @@ import { findDevice } from '../../../tools/alexa-simulator/devices';
 import { formatSummary } from '../../../tools/alexa-simulator/summary';
 
 describe('simulator summary', () => {
-  it('prints device, heard slots with ids, plain speech, directives, APL list and the first 3 URLs', () => {
+  it('prints device, heard slots with ids (or no match), plain speech, directives, APL list and the first 3 URLs', () => {
     const reply: ResponseEnvelope = {
       version: '1.0',
       response: {
@@ -51,6 +51,16 @@ describe('simulator summary', () => {
               },
             },
             date: { name: 'date', confirmationStatus: 'NONE' },
+            person: {
+              name: 'person',
+              value: 'anna',
+              confirmationStatus: 'NONE',
+              resolutions: {
+                resolutionsPerAuthority: [
+                  { authority: 'p', status: { code: 'ER_SUCCESS_NO_MATCH' }, values: [] },
+                ],
+              },
+            },
           },
         },
       },
@@ -58,7 +68,7 @@ describe('simulator summary', () => {
     );
     assert.deepEqual(lines, [
       'Device:     Echo Show 8 (HUB RECTANGLE 1280x800 dpi 213, APL)',
-      'Heard:      ShowPhotosIntent subject="seaside" (id BEACH)',
+      'Heard:      ShowPhotosIntent subject="seaside" (id BEACH), person="anna" (no match)',
       'Speech:     Here are 12 beach photos & more.',
       'Session:    open on screen devices (shouldEndSession unset)',
       'Directives: Alexa.Presentation.APL.RenderDocument, Alexa.Presentation.APL.ExecuteCommands',
