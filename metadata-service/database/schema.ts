@@ -168,12 +168,7 @@ export interface SearchKeyMonthsTable {
 export type SearchKeyKind = 'all' | 'label' | 'person' | 'album' | PlaceKeyKind;
 /** A place name at one level (migration 0019): a one-place search is counted like a label. */
 export type PlaceKeyKind =
-  | 'place_sublocation'
-  | 'place_city'
-  | 'place_metro'
-  | 'place_county'
-  | 'place_region'
-  | 'place_country';
+  'place_sublocation' | 'place_city' | 'place_metro' | 'place_county' | 'place_region' | 'place_country';
 
 /** One row per photo vision has looked at (migration 0004): analysed once per model version. */
 export interface PhotoVisionTable {
