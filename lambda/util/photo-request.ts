@@ -199,7 +199,7 @@ function problemOf(
 function isFavoritesAlbum(slot: Slot | undefined, context: Pick<UnderstandingContext, 'locale'>): boolean {
   const { heard, entity } = readSlot(slot);
   if (entity && !entity.dynamic && entity.id === FAVORITES_ID) return true;
-  return heard !== undefined && heardForms(heard, context.locale).some((form) => FAVORITES_WORDS.has(form));
+  return heard !== undefined && isFavoritesWords(heard, context);
 }
 
 /**
