@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { localStackConfigFromEnv } from '../../server/config';
 import { startLocalStack, type LocalStack } from '../../server/local-stack';
@@ -38,6 +39,22 @@ async function addPhotos(dir: string, prefix: string, count: number): Promise<vo
       .jpeg()
       .toBuffer();
     writeFileSync(join(dir, `${prefix}-${i}.jpg`), image);
+  }
+}
+
+/**
+ * Checkpoints the library's WAL and truncates the file, so no room is left in it from earlier commits: SQLite
+ * writes into a WAL file's existing pages without growing it, so after migrations and the first pass it could take
+ * a whole later pass on a full disk (CI once indexed all 300 photos there). Idle connections of the stack do not
+ * stop it; a busy or partial checkpoint fails the test instead of letting it pass for the wrong reason.
+ */
+function emptyLibraryWal(dataDir: string): void {
+  const db = new Database(join(dataDir, 'library.sqlite'));
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    assert.deepEqual({ busy: result?.busy, log: result?.log }, { busy: 0, log: 0 });
+  } finally {
+    db.close();
   }
 }
 
@@ -156,6 +173,7 @@ describe('DATA_DIR faults (a real ext4 file system that fills up or turns read-o
     // still fit on a full disk). 60 were enough while every photo was its own commit; a run now writes a few dozen
     // photos per transaction, which packs them into far fewer WAL pages.
     await addPhotos(photosDir, 'during', DURING);
+    emptyLibraryWal(dataDir);
     await fs.fill();
     await stack.rescan();
 
