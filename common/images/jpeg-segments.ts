@@ -20,6 +20,14 @@ const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
 const XMP_ID = Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1');
 const PHOTOSHOP_ID = Buffer.from('Photoshop 3.0\0', 'latin1');
 
+/**
+ * The TIFF structure inside an EXIF block: without the `Exif\0\0` header JPEG/WebP/AVIF/HEIF blocks carry (as
+ * readJpegHeader and sharp.metadata() return them); a block without it (PNG, HEIC) is TIFF already.
+ */
+export function exifTiff(block: Buffer): Buffer {
+  return startsWith(block, EXIF_ID) ? block.subarray(EXIF_ID.length) : block;
+}
+
 const APP1 = 0xe1;
 const APP13 = 0xed;
 const SOS = 0xda;

@@ -1,11 +1,10 @@
 import { open } from 'node:fs/promises';
 import exifr from 'exifr';
-import { readJpegHeader } from '../../../common/images/jpeg-segments';
+import { exifTiff, readJpegHeader } from '../../../common/images/jpeg-segments';
 import type { SourceProbe } from './context';
 
 /** Enough for a phone's or camera's header segments (EXIF with its thumbnail, XMP, ICC) up to the scan. */
 const HEAD_BYTES = 256 * 1024;
-const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
 
 /**
  * A JPEG's probe read from its header segments (common/images/jpeg-segments.ts) and its EXIF orientation (exifr),
@@ -51,9 +50,8 @@ async function readHead(path: string): Promise<Buffer | undefined> {
 
 /** IFD0's Orientation (1 when absent or out of range, as libvips treats it); undefined when the EXIF is unreadable. */
 async function orientationOf(exif: Buffer): Promise<number | undefined> {
-  const tiff = exif.subarray(0, 6).equals(EXIF_HEADER) ? exif.subarray(6) : exif;
   try {
-    const orientation: unknown = await exifr.orientation(tiff);
+    const orientation: unknown = await exifr.orientation(exifTiff(exif));
     return typeof orientation === 'number' && orientation >= 1 && orientation <= 8 ? orientation : 1;
   } catch {
     return undefined;

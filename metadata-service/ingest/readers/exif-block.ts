@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import { exifTiff } from '../../../common/images/jpeg-segments';
 
 /** What Photo Frame uses from EXIF (IFD0, Exif IFD, GPS IFD). Raw values; callers validate. */
 export interface ExifFacts {
@@ -34,7 +35,6 @@ const EXIFR_OPTIONS = {
 } as const;
 
 const NO_EXIF: ExifFacts = { gps: null, make: null, model: null };
-const EXIF_HEADER = Buffer.from('Exif\0\0', 'latin1');
 
 /**
  * Parses an EXIF block as sharp returns it (JPEG/WebP/AVIF/HEIF carry `Exif\0\0` + TIFF, PNG and HEIC plain TIFF),
@@ -44,8 +44,7 @@ export async function parseExif(source: Buffer | string | undefined): Promise<Ex
   if (source === undefined) return NO_EXIF;
   let input = source;
   if (Buffer.isBuffer(input)) {
-    const start = input.subarray(0, 6).equals(EXIF_HEADER) ? 6 : 0;
-    input = input.subarray(start);
+    input = exifTiff(input);
     if (input.length < 8) return NO_EXIF;
   }
   let tags: Record<string, unknown>;
