@@ -375,7 +375,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
       await clips.close();
       renditions.close();
       posters.close();
-      cache.close();
+      await cache.close();
       facts.close();
       await db.destroy();
     },

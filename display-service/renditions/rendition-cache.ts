@@ -22,11 +22,14 @@ export const DEFAULT_HOT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Memory → disk → render, with concurrent requests for the same key sharing one render (a slideshow's first page
- * is often requested by the pre-renderer and the device at the same moment).
+ * is often requested by the pre-renderer and the device at the same moment). A fresh render is answered as soon as
+ * it is in memory: its disk copy is written behind it (the device that waits for a slideshow's first photo does not
+ * also wait for a temp file, a rename and a directory), and close() waits for those writes.
  */
 export class RenditionCache {
   private readonly hot: BoundedMemoryCache<Buffer>;
   private readonly inFlight = new Map<string, Promise<Buffer>>();
+  private readonly persisting = new Set<Promise<void>>();
 
   constructor(private readonly options: RenditionCacheOptions) {
     this.hot = new BoundedMemoryCache<Buffer>({
@@ -59,7 +62,14 @@ export class RenditionCache {
     return this.hot.weight;
   }
 
-  close(): void {
+  /** Waits for every disk write started so far (a write that fails is logged, never thrown). */
+  async persisted(): Promise<void> {
+    while (this.persisting.size > 0) await Promise.all([...this.persisting]);
+  }
+
+  /** Lets the disk writes in progress finish, then drops the memory cache. */
+  async close(): Promise<void> {
+    await this.persisted();
     this.hot.close();
   }
 
@@ -73,13 +83,17 @@ export class RenditionCache {
     this.options.metrics?.cacheHit('render');
     const image = await render();
     this.hot.set(key, image);
-    try {
-      await this.options.disk.put(key, image);
-    } catch (error) {
+    this.persistBehind(key, image);
+    return image;
+  }
+
+  private persistBehind(key: string, image: Buffer): void {
+    const writing = this.options.disk.put(key, image).catch((error: unknown) => {
       // The image is good; failing to persist it only costs a re-render later.
       this.options.logger.warn('could not persist rendition', { key, error });
-    }
-    return image;
+    });
+    const tracked = writing.finally(() => this.persisting.delete(tracked));
+    this.persisting.add(tracked);
   }
 
   private async readDisk(key: string): Promise<Buffer | undefined> {

@@ -14,13 +14,13 @@ describe('renditions/rendition-cache', () => {
   const caches: RenditionCache[] = [];
   beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
   afterEach(async () => {
-    for (const cache of caches.splice(0)) cache.close();
+    for (const cache of caches.splice(0)) await cache.close();
     await cleanup();
   });
 
-  function newCache(hotBytes?: number): RenditionCache {
+  function newCache(hotBytes?: number, disk?: DiskRenditionStore): RenditionCache {
     const cache = new RenditionCache({
-      disk: new DiskRenditionStore(join(dir, 'renditions')),
+      disk: disk ?? new DiskRenditionStore(join(dir, 'renditions')),
       logger: createLogger('silent'),
       ...(hotBytes === undefined ? {} : { hotBytes }),
     });
@@ -50,7 +50,9 @@ describe('renditions/rendition-cache', () => {
 
   it('persists renditions on disk under the key, with no temp files left, for the next instance', async () => {
     const { render, calls } = countingRender('persisted');
-    await newCache().getOrRender(KEY, render);
+    const first = newCache();
+    await first.getOrRender(KEY, render);
+    await first.persisted();
     const files = await readdir(join(dir, 'renditions', 'ab'));
     assert.deepEqual(files, [`${KEY}.img`]);
 
@@ -69,6 +71,7 @@ describe('renditions/rendition-cache', () => {
         return Promise.resolve(Buffer.from(key));
       });
     }
+    await cache.persisted();
     assert.equal(cache.hotBytes, 80);
     const first = keys[0] ?? '';
     assert.equal(cache.peek(first), undefined, 'the oldest was evicted from memory');
@@ -86,4 +89,55 @@ describe('renditions/rendition-cache', () => {
     const ok = await cache.getOrRender(KEY, () => Promise.resolve(Buffer.from('second try')));
     assert.equal(ok.toString(), 'second try');
   });
+
+  it('answers a fresh render before its disk copy is written, and close() waits for the write', async () => {
+    const gate = new GatedDiskStore(join(dir, 'renditions'));
+    const cache = newCache(undefined, gate);
+    const image = await cache.getOrRender(KEY, () => Promise.resolve(Buffer.from('fresh')));
+    assert.equal(image.toString(), 'fresh', 'answered while the disk write is held');
+    assert.equal(gate.started, 1);
+    assert.equal(await gate.get(KEY), undefined, 'nothing on disk yet');
+    const closing = cache.close();
+    let closed = false;
+    void closing.then(() => (closed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(closed, false, 'close() waits for the held write');
+    gate.open();
+    await closing;
+    assert.equal((await gate.get(KEY))?.toString(), 'fresh');
+  });
+
+  it('still answers when the disk copy cannot be written, and renders again next time', async () => {
+    const failing = new FailingDiskStore(join(dir, 'renditions'));
+    const cache = newCache(4, failing); // too small to keep the 10-byte image in memory
+    const { render, calls } = countingRender('not stored');
+    assert.equal((await cache.getOrRender(KEY, render)).toString(), 'not stored');
+    await cache.persisted();
+    assert.equal((await cache.getOrRender(KEY, render)).toString(), 'not stored');
+    assert.equal(calls(), 2, 'nothing was persisted, so it was rendered again');
+  });
 });
+
+/** A store whose writes wait until open() is called. */
+class GatedDiskStore extends DiskRenditionStore {
+  started = 0;
+  private release: () => void = () => undefined;
+  private readonly released = new Promise<void>((resolve) => (this.release = resolve));
+
+  override async put(key: string, image: Buffer): Promise<void> {
+    this.started++;
+    await this.released;
+    await super.put(key, image);
+  }
+
+  open(): void {
+    this.release();
+  }
+}
+
+/** A store on a disk that refuses every write (ENOSPC). */
+class FailingDiskStore extends DiskRenditionStore {
+  override put(): Promise<void> {
+    return Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+  }
+}
