@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   // Loaded only now: the tiers take seconds to load, and help or a taken port should not wait for them.
   const { startLocalStack } = await import('./local-stack');
   const stack = await startLocalStack(config, { logger });
+  const { warmUpInBackground } = await import('../metadata-service/query-text/warm-up');
+  warmUpInBackground(logger);
   const library = config.photosDir ?? `${config.dataDir}/demo-photos (generated demo content)`;
   process.stdout.write(
     [

@@ -35,6 +35,8 @@ export interface Gazetteer {
   countyName(countryCode: string, regionCode: string, countyCode: string): string | null;
   /** English country name from Intl ("United States"); null for codes it does not know. */
   countryName(countryCode: string): string | null;
+  /** Builds the name indexes now (they are otherwise built by the first lookup by name, which then waits ~1-2 s). */
+  prepareNameIndexes(): void;
 }
 
 const CELL_DEGREES = 1;
@@ -152,6 +154,10 @@ export function loadGazetteer(): Gazetteer {
       areaByCode.get(areaKey(countryCode, regionCode, ''))?.name ?? null,
     countyName: (countryCode, regionCode, countyCode) =>
       countyCode === '' ? null : (areaByCode.get(areaKey(countryCode, regionCode, countyCode))?.name ?? null),
+    prepareNameIndexes() {
+      cityIndex();
+      areaIndex();
+    },
     countryName(countryCode) {
       try {
         const name = countryNames.of(countryCode);

@@ -16,6 +16,7 @@ import { queueMetrics } from '../jobs/queue-metrics';
 import { ownerVisionJobs } from '../jobs/queue-progress';
 import { jobsSchemaFrom } from '../jobs/worker-config';
 import { createLibrary } from '../library';
+import { warmUpInBackground } from '../query-text/warm-up';
 import { libraryHomePage } from './home-page';
 import { followIngestState, startupIngest } from './ingest-relay';
 import type { StandaloneLibraryConfig } from './config';
@@ -93,6 +94,7 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
     });
   });
   logger.info('library listening', { host: config.host, port: config.port, pid: process.pid });
+  warmUpInBackground(logger);
   return async () => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
