@@ -21,6 +21,8 @@ export const GERMAN_SHOW_TEMPLATES: readonly string[] = [
   '$show (meine|unsere|die) {subject} $photos',
   '$show $photos (vom|von|mit|mit dem|mit der) {subject}',
   '$show {subject}',
+  // "zeig mir meine Katzen": without the possessive here, Alexa hears the subject as "meine Katzen" (no match).
+  '$show (meine|unsere) {subject}',
   '(starte|spiel) eine diashow (mit|von) {subject} $photos',
   '{subject} $photos',
   '$photos (vom|von|mit) {subject}',

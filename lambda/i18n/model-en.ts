@@ -27,6 +27,8 @@ export const ENGLISH_SHOW_TEMPLATES: readonly string[] = [
   '$show (my|our|the) {subject} $photos',
   '$show $photos (of|with) (the|my|our|) {subject}',
   '$show (me|) {subject}',
+  // "show me my cats": without the possessive here, Alexa hears the subject as "my cats" (no match).
+  '$show (me|) (my|our) {subject}',
   '$play a slideshow of (my|) {subject} $photos',
   '(play|open) my {subject} $photos',
   '{subject} $photos',

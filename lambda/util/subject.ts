@@ -9,10 +9,25 @@ export function subjectIdOf(label: string): string {
 }
 
 /**
+ * A possessive or article Alexa may leave at the front of an unmatched subject ("my cats", "meine Katzen"): it asks
+ * for nothing, and kept it turned a library's cats into "I found no my cats photos".
+ */
+const LEADING_DETERMINER: Record<VocabularyLanguage, RegExp> = {
+  en: /^(my|our|the)\s+/i,
+  de: /^(meine|meinen|meiner|unsere|unseren|die|den|der)\s+/i,
+};
+
+/** A photo noun Alexa may leave at the end ("honeymoon pics"): it names what every result is anyway. */
+const TRAILING_PHOTO_NOUN: Record<VocabularyLanguage, RegExp> = {
+  en: /\s+(pics|pix|photos|pictures|snaps|shots)$/i,
+  de: /\s+(fotos|bilder|aufnahmen)$/i,
+};
+
+/**
  * The library label a PhotoSubject slot asks for: the entity id Alexa matched (BEACH → "beach", HOT_DOG →
- * "hot dog"); else the heard words read through the one vocabulary in the request's language ("puppies" → dog,
- * "Hunden" → dog); else the heard words themselves when they form a valid label (which then finds nothing and is
- * said so, never dropped); else undefined.
+ * "hot dog"); else the heard words, without a leading "my"/"the" or a trailing "pics", read through the one vocabulary in the
+ * request's language ("puppies" → dog, "Hunden" → dog); else those words themselves when they form a valid label
+ * (which then finds nothing and is said so, never dropped); else undefined.
  */
 export function subjectLabelOf(
   slot: Slot | null | undefined,
@@ -22,7 +37,12 @@ export function subjectLabelOf(
   const fromId = entity ? asLabel(entity.id.replace(/_/g, ' ')) : undefined;
   if (fromId) return fromId;
   if (heard === undefined) return undefined;
-  return labelForWord(heard, language) ?? asLabel(heard);
+  const words = heard
+    .trim()
+    .replace(LEADING_DETERMINER[language], '')
+    .replace(TRAILING_PHOTO_NOUN[language], '');
+  if (words === '') return undefined;
+  return labelForWord(words, language) ?? asLabel(words);
 }
 
 function asLabel(text: string): string | undefined {

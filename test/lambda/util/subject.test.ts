@@ -46,6 +46,17 @@ describe('subjectLabelOf', () => {
     ['a vision class: horses → horse', slot('horses', [noMatch()]), 'horse'],
     ['never a neighbouring label: hiking stays hiking', slot('hiking', [noMatch()]), 'hiking'],
     ['an unknown word is kept, to be answered as unknown', slot('unicorns', [noMatch()]), 'unicorns'],
+    ['a leading possessive asks for nothing: "my cats" → cat', slot('my cats', [noMatch()]), 'cat'],
+    ['"the beach" → beach', slot('the beach', [noMatch()]), 'beach'],
+    ['"our unicorns" → unicorns, still answered as unknown', slot('our unicorns', [noMatch()]), 'unicorns'],
+    ['only a possessive inside a word is kept: "mythology"', slot('mythology', [noMatch()]), 'mythology'],
+    [
+      'a trailing photo noun asks for nothing: "honeymoon pics"',
+      slot('honeymoon pics', [noMatch()]),
+      'honeymoon',
+    ],
+    ['"my dog photos" → dog', slot('my dog photos', [noMatch()]), 'dog'],
+    ['a photo noun alone is kept: "pics"', slot('pics', [noMatch()]), 'pics'],
     ['no match and not a valid label → undefined', slot('<script>', [noMatch()]), undefined],
     ['empty slot → undefined', slot(undefined), undefined],
     ['missing slot → undefined', undefined, undefined],
@@ -61,5 +72,7 @@ describe('subjectLabelOf', () => {
     assert.equal(subjectLabelOf(slot('Strandfotos'), 'de'), 'beach');
     assert.equal(subjectLabelOf(slot('Pizza'), 'de'), 'pizza');
     assert.equal(subjectLabelOf(slot('Hunden', [noMatch()]), 'en'), 'hunden');
+    assert.equal(subjectLabelOf(slot('meine Hunde', [noMatch()]), 'de'), 'dog');
+    assert.equal(subjectLabelOf(slot('Hochzeit Fotos', [noMatch()]), 'de'), 'wedding');
   });
 });
