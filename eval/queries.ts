@@ -384,7 +384,16 @@ add(
     unknown: [{ kind: 'person', text: 'Bob' }],
   },
 );
-add('person', 'person-mom-and-dad', { text: 'photos of Mom and Dad' }, { people: ['Mom', 'Dad'] });
+add(
+  'person',
+  'person-mom-and-dad',
+  {
+    slots: { person: 'Mom', other_person: 'Dad' },
+    say: 'show photos of mom and dad',
+    text: 'photos of Mom and Dad',
+  },
+  { people: ['Mom', 'Dad'] },
+);
 add(
   'person',
   'person-dad-munich',

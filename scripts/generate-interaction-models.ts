@@ -99,6 +99,7 @@ export const SHOW_PHOTOS_SLOT_TYPES: ReadonlyArray<{ name: string; type: string 
   { name: 'place', type: 'AMAZON.City' },
   { name: 'country', type: 'AMAZON.Country' },
   { name: 'person', type: 'PERSON' },
+  { name: 'other_person', type: 'PERSON' },
   { name: 'album', type: 'ALBUM' },
   { name: 'holiday', type: 'HOLIDAY' },
   { name: 'recurrence', type: 'RECURRENCE' },

@@ -52,6 +52,9 @@ export const GERMAN_SHOW_TEMPLATES: readonly string[] = [
   // Wer.
   '$show $photos (von|mit) {person}',
   '$show {person} $photos',
+  // Zwei Personen, beide auf jedem Foto.
+  '$show $photos (von|mit) {person} und {other_person}',
+  '$brief $photos (von|mit) {person} und {other_person} $from {date}',
   '$brief $photos (von|mit) {person} $from {date}',
   '$brief $photos (von|mit) {person} (in|aus) {place}',
   '$brief {subject} $photos mit {person}',

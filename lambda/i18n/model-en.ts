@@ -60,6 +60,11 @@ export const ENGLISH_SHOW_TEMPLATES: readonly string[] = [
   // Who.
   '$show $photos (of|with) {person}',
   '$show {person} $photos',
+  // Two people, both in each photo.
+  '$show $photos (of|with) {person} and {other_person}',
+  '$show {person} and {other_person} $photos',
+  '$brief $photos (of|with) {person} and {other_person} from {date}',
+  '$brief $photos (of|with) {person} and {other_person} (in|from) {place}',
   '$brief $photos (of|with) {person} from {date}',
   '$brief {person} $photos from {date}',
   '$brief $photos (of|with) {person} (in|from) {place}',

@@ -19,6 +19,8 @@ export const SHOW_PHOTOS_SLOTS = {
   place: 'place',
   country: 'country',
   person: 'person',
+  /** The second of "photos of Anna and Tom": both must be in each photo. */
+  otherPerson: 'other_person',
   album: 'album',
   holiday: 'holiday',
   recurrence: 'recurrence',
@@ -88,8 +90,8 @@ export async function understandShowPhotos(
   const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject), language);
   if (subjectHeard && !label) return { ok: false, problem: 'subject', heard: subjectHeard };
 
-  const person = await ownerEntityOf('person', slot(SHOW_PHOTOS_SLOTS.person), context);
-  if (person.kind === 'ambiguous' || person.kind === 'unknown') return problemOf('person', person);
+  const people = await peopleOf(slot(SHOW_PHOTOS_SLOTS.person), slot(SHOW_PHOTOS_SLOTS.otherPerson), context);
+  if (!Array.isArray(people)) return problemOf('person', people);
   const album = await ownerEntityOf('album', slot(SHOW_PHOTOS_SLOTS.album), context);
   const albumIsFavorites =
     album.kind === 'unknown' && isFavoritesAlbum(slot(SHOW_PHOTOS_SLOTS.album), context);
@@ -131,14 +133,13 @@ export async function understandShowPhotos(
   const places = [city, country].filter((name): name is string => Boolean(name)).map((name) => ({ name }));
   const favoritesOnly = albumIsFavorites || readSlot(slot(SHOW_PHOTOS_SLOTS.favorites)).heard !== undefined;
   const media = mediaKindOf(slot(SHOW_PHOTOS_SLOTS.media));
-  const personEntity = person.kind === 'found' ? person.entity : undefined;
   const albumEntity = album.kind === 'found' ? album.entity : undefined;
 
   return {
     ok: true,
     request: {
       labels,
-      people: personEntity ? [personEntity.id] : [],
+      people: people.map((person) => person.id),
       albums: albumEntity ? [albumEntity.id] : [],
       places,
       date,
@@ -146,7 +147,10 @@ export async function understandShowPhotos(
       mediaKinds: media ? [media] : [],
       selection: {
         subject: labels[0],
-        person: personEntity?.name,
+        person: namesSaid(
+          people.map((person) => person.name),
+          context.locale,
+        ),
         album: albumEntity?.name,
         place: places.map((place) => place.name).join(', ') || undefined,
         date: date?.phrase,
@@ -155,6 +159,46 @@ export async function understandShowPhotos(
       },
     },
   };
+}
+
+/** Joins a word to its neighbours in one person's name; "anna and tom" heard in one slot is two people. */
+const BETWEEN_PEOPLE = /\s+(?:and|und|&)\s+/i;
+
+/**
+ * The people a request names, each of whom must be in every photo: the person slot and the second one ("photos of
+ * Anna and Tom"). Alexa may also hear both names in the first slot ("anna and tom"): when those words are nobody's
+ * name as a whole, each side of the "and" is looked up. Else the first name nobody has, or one said of several.
+ */
+async function peopleOf(
+  first: Slot | undefined,
+  second: Slot | undefined,
+  context: UnderstandingContext,
+): Promise<ResolvedEntity[] | Extract<OwnerEntityReading, { kind: 'unknown' | 'ambiguous' }>> {
+  const found: ResolvedEntity[] = [];
+  for (const slot of [first, second]) {
+    const reading = await ownerEntityOf('person', slot, context);
+    if (reading.kind === 'found') found.push(reading.entity);
+    if (reading.kind === 'ambiguous') return reading;
+    if (reading.kind !== 'unknown') continue;
+    const names = reading.heard.split(BETWEEN_PEOPLE).filter((name) => name.trim() !== '');
+    if (names.length < 2) return reading;
+    for (const name of names) {
+      const each = await ownerEntityOf(
+        'person',
+        { name: 'person', value: name, confirmationStatus: 'NONE' },
+        context,
+      );
+      if (each.kind === 'unknown' || each.kind === 'ambiguous') return each;
+      if (each.kind === 'found') found.push(each.entity);
+    }
+  }
+  return found.filter((person, i) => found.findIndex((other) => other.id === person.id) === i);
+}
+
+/** "Anna", "Anna and Tom", "Anna, Tom and Ben" (in German "Anna und Tom"), or nothing for no one. */
+function namesSaid(names: readonly string[], locale: string): string | undefined {
+  if (names.length === 0) return undefined;
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
 }
 
 type OwnerEntityReading =

@@ -91,7 +91,13 @@ for (const locale of SKILL_LOCALES) {
           for (const slot of used)
             assert.ok(declared.has(slot), `${intent.name}: "${sample}" uses {${slot}}`);
           assert.equal(new Set(used).size, used.length, `"${sample}" repeats a slot`);
-          assert.match(sample, ALLOWED[language], `"${sample}" has characters Alexa rejects`);
+          // Slot names follow their own rule (letters and underscores: "other_person"), the words this one.
+          for (const slot of used) assert.match(slot, /^[A-Za-z][A-Za-z_]*$/, `slot name {${slot}}`);
+          assert.match(
+            sample.replace(SLOT, '{}'),
+            ALLOWED[language],
+            `"${sample}" has characters Alexa rejects`,
+          );
           assert.equal(sample, sample.trim().replace(/\s+/g, ' '), `"${sample}" has stray spaces`);
           assert.ok(sample.length <= MAX_SAMPLE_LENGTH, `"${sample}" is too long`);
           for (const [, left, right] of sample.matchAll(/\{(\w+)\} \{(\w+)\}/g)) {

@@ -84,3 +84,66 @@ describe('understandShowPhotos: unresolved words in the small vocabularies are u
     assert.equal(favourite.request.favoritesOnly, true);
   });
 });
+
+describe('understandShowPhotos: two people, both in every photo', () => {
+  const OWNER_PEOPLE = [
+    { id: 'person-anna', name: 'Anna' },
+    { id: 'person-tom', name: 'Tom' },
+  ];
+  const context = (locale = 'en-US'): UnderstandingContext => ({
+    ...contextIn(locale),
+    ownerNames: (_kind, heard) =>
+      Promise.resolve(
+        OWNER_PEOPLE.filter((p) => p.name.toLowerCase() === heard.trim().toLowerCase()).map((p) => ({
+          ...p,
+          dynamic: false,
+        })),
+      ),
+  });
+  const heardPeople = (first: string, second?: string): Intent => ({
+    name: 'ShowPhotosIntent',
+    confirmationStatus: 'NONE',
+    slots: {
+      person: { name: 'person', value: first, confirmationStatus: 'NONE' },
+      ...(second === undefined
+        ? {}
+        : { other_person: { name: 'other_person', value: second, confirmationStatus: 'NONE' as const } }),
+    },
+  });
+
+  it('"photos of Anna and Tom" in two slots asks for both, and says both names', async () => {
+    const understanding = await understandShowPhotos(heardPeople('anna', 'tom'), context());
+    assert.ok(understanding.ok);
+    assert.deepEqual(understanding.request.people, ['person-anna', 'person-tom']);
+    assert.equal(understanding.request.selection.person, 'Anna and Tom');
+  });
+
+  it('both names heard in one slot ("anna and tom") are each looked up', async () => {
+    const understanding = await understandShowPhotos(heardPeople('anna and tom'), context());
+    assert.ok(understanding.ok);
+    assert.deepEqual(understanding.request.people, ['person-anna', 'person-tom']);
+  });
+
+  it('a second name nobody has is an unmet constraint, never dropped to show Anna alone', async () => {
+    for (const intent of [heardPeople('anna', 'bob'), heardPeople('anna and bob')]) {
+      const understanding = await understandShowPhotos(intent, context());
+      assert.deepEqual(understanding, { ok: false, problem: 'person', heard: 'bob' });
+    }
+    const whole = await understandShowPhotos(heardPeople('bob'), context());
+    assert.deepEqual(whole, { ok: false, problem: 'person', heard: 'bob' });
+  });
+
+  it('German: "Anna und Tom", said back as "Anna und Tom"', async () => {
+    const understanding = await understandShowPhotos(heardPeople('anna und tom'), context('de-DE'));
+    assert.ok(understanding.ok);
+    assert.deepEqual(understanding.request.people, ['person-anna', 'person-tom']);
+    assert.equal(understanding.request.selection.person, 'Anna und Tom');
+  });
+
+  it('the same person twice is one person', async () => {
+    const understanding = await understandShowPhotos(heardPeople('anna', 'Anna'), context());
+    assert.ok(understanding.ok);
+    assert.deepEqual(understanding.request.people, ['person-anna']);
+    assert.equal(understanding.request.selection.person, 'Anna');
+  });
+});
