@@ -24,7 +24,7 @@ export const RENDITION_STAGES: readonly RenditionStage[] = [
 export const RENDITION_STAGE_NAMES: readonly string[] = RENDITION_STAGES.map((stage) => stage.name);
 
 /** Part of every cache key: bump it whenever a stage changes what the output looks like. */
-export const PIPELINE_VERSION = 'v3.screen-aspect.crop-near.faces.upscale-2x.band-fill.loop-fill';
+export const PIPELINE_VERSION = 'v3.screen-aspect.crop-near.faces.upscale-2x.band-fill.loop-fill.fill-16th';
 
 export interface RenderDependencies {
   originals: OriginalStore;
