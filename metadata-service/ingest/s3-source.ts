@@ -9,6 +9,7 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Clien
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
 import { isOriginalName } from './folder-source';
+import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
 import type { AddressableSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
@@ -142,6 +143,8 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
     pathForKey: pathFor,
     uriFor: (path) => `s3://${bucket}/${keyFor(path)}`,
 
+    // Listed as they are: a Live Photo's still and its MOV are two entries here, where a folder pairs them
+    // (pair-live-photos.ts reads each video's header, which on S3 would be ranged GETs per pair at every listing).
     async list() {
       const files: SourceFile[] = [];
       const keys = new Set<string>();
@@ -217,7 +220,7 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
         const key = keyFor(file.path);
         const folderKey = key.slice(0, key.lastIndexOf('/') + 1);
         const fileName = key.slice(folderKey.length);
-        return await readPhotoMetadata({
+        const metadata = await readPhotoMetadata({
           absolutePath: copy,
           fileName,
           modifiedAt: file.modifiedAt,
@@ -226,6 +229,16 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
           logger,
           perceptualHash: readOptions.perceptualHash,
         });
+        // A motion photo's MP4 (Pixel, Samsung) is inside the object itself: read from the same copy, as a
+        // folder's are. Apple Live Photo pairs (a still and its MOV) are not paired on S3: see s3-source's list.
+        const part = await readMotionPart({
+          absolutePath: copy,
+          file,
+          metadata,
+          uriFor: (path) => `s3://${bucket}/${keyFor(path)}`,
+          logger,
+        });
+        return 'motion' in part ? { ...metadata, motion: part.motion } : metadata;
       } finally {
         await rm(folder, { recursive: true, force: true });
       }

@@ -11,6 +11,12 @@ import { migrateLibraryDatabase } from '../../../metadata-service/database/migra
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
 import { startS3rver, type TestS3Server } from '../../support/s3rver';
+import {
+  motionPhotoJpeg,
+  motionPhotoXmp,
+  stillJpeg,
+  writeMotionVideo,
+} from './live-photos/live-photo-fixtures';
 
 const OWNER = 'owner-s3';
 
@@ -119,6 +125,27 @@ describe('S3 source (against s3rver)', function () {
     assert.equal(facts.source.contentHash, createHash('sha256').update(bytes).digest('hex'));
     // Temporary copies for the metadata readers are gone.
     assert.deepEqual(await readdir(join(tmp.path, 'downloads')), []);
+  });
+
+  it("reads a motion photo's appended MP4 from the object itself, as a folder does", async () => {
+    const videoFile = join(tmp.path, `motion-${prefix}.mp4`);
+    await writeMotionVideo(videoFile, { format: 'mp4' });
+    const mp4 = await readFile(videoFile);
+    const jpeg = motionPhotoJpeg(await stillJpeg(), motionPhotoXmp('container', mp4.length), mp4);
+    const key = `${prefix}/Camera/PXL_20250101_120000000.MP.jpg`;
+    await s3.put(key, jpeg);
+
+    assert.equal((await ingest()).added, 1);
+    const found = await library.api.search(OWNER, { query: { labels: [] }, limit: 10 });
+    assert.equal(found.total, 1);
+    const [summary] = found.photos;
+    assert.ok(summary?.motion?.durationMs && Math.abs(summary.motion.durationMs - 1500) < 200);
+    const facts = await library.api.getPhoto(OWNER, summary.id);
+    assert.equal(facts.motionPart?.kind, 'motion-photo');
+    assert.equal(facts.motionPart?.uri, `s3://photos/${key}`);
+    assert.equal(facts.motionPart?.offset, jpeg.length - mp4.length);
+    assert.equal(facts.motionPart?.bytes, mp4.length);
+    assert.deepEqual(await readdir(join(tmp.path, 'downloads')), [], 'the temporary copy is gone');
   });
 
   it('reruns without downloading unchanged objects, and drops photos whose key was deleted', async () => {
