@@ -164,6 +164,12 @@ export interface Display {
    * with a NotReadyError whose `reasons` say what is wrong (for a readiness probe).
    */
   ready(): Promise<void>;
+  /**
+   * The library changed a photo (hidden, a label or a face removed): its facts are asked again and no rendition or
+   * clip URL of it is answered from memory without that check, so a hidden photo is refused at once, not within the
+   * minute the facts are kept. Called by a host that runs the library in-process (the embedded stack).
+   */
+  forgetPhoto(ownerId: string, photoId: string): void;
   /** Stops background pre-rendering, drops caches and closes the database. */
   close(): Promise<void>;
 }
@@ -362,6 +368,10 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
         },
         logger,
       ),
+    forgetPhoto(ownerId, photoId) {
+      facts.forget(ownerId, photoId);
+      renditions.forgetRecentUrls();
+    },
     handleRenditionRequest(req, res) {
       const url = req.url ?? '';
       if (url.startsWith(clipPrefix)) return handleClip(req, res, url.slice(DISPLAY_PATH_PREFIX.length));

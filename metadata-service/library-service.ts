@@ -61,7 +61,9 @@ export function createLibraryService(
   repository: PhotoRepository,
   people: PeopleService,
   provenance: ProvenanceService,
+  hooks: { onPhotoChanged?: (ownerId: string, photoId: string) => void } = {},
 ): LibraryService {
+  const changed = (ownerId: string, photoId: string): void => hooks.onPhotoChanged?.(ownerId, photoId);
   const photoNotFound = () => notFound('PHOTO_NOT_FOUND', 'No such photo');
   const personNotFound = () => notFound('PERSON_NOT_FOUND', 'No such person');
   const validPersonId = (personId: string) => personIdSchema.safeParse(personId).success;
@@ -149,6 +151,7 @@ export function createLibraryService(
       const found =
         photoIdSchema.safeParse(photoId).success && (await repository.setPhotoFlags(owner, photoId, parsed));
       if (!found) throw notFound('PHOTO_NOT_FOUND', 'No such photo');
+      changed(owner, photoId);
       return this.getPhoto(owner, photoId);
     },
     async vocabulary(ownerId): Promise<Vocabulary> {
@@ -227,6 +230,7 @@ export function createLibraryService(
       const outcome = await provenance.removeLabel(owner, photoId, name);
       if (outcome === 'no-photo') throw photoNotFound();
       if (outcome === 'not-on-photo') throw notFound('LABEL_NOT_ON_PHOTO', 'The photo has no such label');
+      changed(owner, photoId);
       return this.getPhoto(owner, photoId);
     },
     async removePhotoFace(ownerId, photoId, faceId): Promise<PhotoFacts> {
@@ -237,6 +241,7 @@ export function createLibraryService(
         : 'not-on-photo';
       if (outcome === 'no-photo') throw photoNotFound();
       if (outcome === 'not-on-photo') throw notFound('FACE_NOT_FOUND', 'The photo has no such face');
+      changed(owner, photoId);
       return this.getPhoto(owner, photoId);
     },
   };

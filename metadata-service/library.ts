@@ -52,6 +52,11 @@ export interface LibraryOptions {
   s3?: S3Settings;
   /** Labels and faces from photo content (local models or Rekognition); unset means ingest has no vision phase. */
   vision?: VisionSettings;
+  /**
+   * Told after a person changed one photo through the API (hidden or shown, a favourite, a label or a face
+   * removed), so a display in the same process stops serving what it kept of it (Display.forgetPhoto).
+   */
+  onPhotoChanged?: (ownerId: string, photoId: string) => void;
 }
 
 /**
@@ -116,7 +121,9 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
   const people = new PeopleService(new PeopleRepository(db), originals);
   const visionRepository = new VisionRepository(db, ancestorsOf);
   const sunRepository = new SunRepository(db, ancestorsOf);
-  const api = createLibraryService(repository, people, createProvenanceService(db, ancestorsOf));
+  const api = createLibraryService(repository, people, createProvenanceService(db, ancestorsOf), {
+    onPhotoChanged: options.onPhotoChanged,
+  });
   const closing = new AbortController();
   const visionProgress = new VisionProgress(options.vision !== undefined);
   const background = new Set<Promise<void>>();

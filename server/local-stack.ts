@@ -94,11 +94,15 @@ export async function startLocalStack(
   const database = databaseFor(config);
   // No vision settings for the library itself: PHOTOS_DIR's photos are analysed by vision jobs on the job queue,
   // and the demo library has nothing to find.
+  // The display is made after the library (it reads photos through it); until then no photo can be cached there.
+  let forgetPhoto: (ownerId: string, photoId: string) => void = () => undefined;
   const library = await createLibrary({
     database,
     logger: logger.child({ tier: 'library' }),
     albumFolders: config.albumFolders,
     s3: config.s3,
+    // A photo hidden through the API is refused by the display at once, not within the minute it keeps facts.
+    onPhotoChanged: (ownerId, photoId) => forgetPhoto(ownerId, photoId),
   });
   const status = new IngestStatus();
   let ingestDone: Promise<void>;
@@ -189,6 +193,7 @@ export async function startLocalStack(
       secureCookie: (config.publicBaseUrl ?? url).startsWith('https:'),
     },
   });
+  forgetPhoto = (ownerId, photoId) => display.forgetPhoto(ownerId, photoId);
   const skillLogger = logger.child({ tier: 'skill' });
   // Per-user settings (interval, shuffle, positions…) in the same database, in the skill's own table.
   const userSettings = await openDatabaseSettingsStore(database, { logger: skillLogger });

@@ -36,6 +36,15 @@ export class BoundedMemoryCache<V extends NonNullable<unknown>> {
     this.cache.set(key, value);
   }
 
+  delete(key: string): void {
+    this.cache.delete(key);
+  }
+
+  /** Drops every entry; the cache stays usable. */
+  clear(): void {
+    this.cache.clear();
+  }
+
   get size(): number {
     return this.cache.size;
   }

@@ -6,7 +6,8 @@ import { BoundedMemoryCache } from './bounded-memory-cache';
 /**
  * Photo facts from the library, kept briefly: a slideshow asks for the same photos in bursts, and a minute-old
  * content hash is at worst one stale rendition until the next lookup. A hidden photo is answered as a missing one,
- * so rendition URLs signed before it was hidden stop working (within that minute), as they do once it is deleted.
+ * so rendition URLs signed before it was hidden stop working, as they do once it is deleted: at once where the
+ * library says so (forget(), in the embedded stack), else within that minute.
  */
 export class PhotoFactsCache {
   private readonly cache = new BoundedMemoryCache<PhotoFacts>({ maxWeight: 10_000, ttlSeconds: 60 });
@@ -14,8 +15,7 @@ export class PhotoFactsCache {
   constructor(private readonly library: LibraryApi) {}
 
   async get(ownerId: string, photoId: string): Promise<PhotoFacts> {
-    // NUL cannot appear in either id, so the pair is unambiguous.
-    const key = `${ownerId}\u0000${photoId}`;
+    const key = factsKey(ownerId, photoId);
     let facts = this.cache.get(key);
     if (!facts) {
       facts = await this.library.getPhoto(ownerId, photoId);
@@ -27,7 +27,17 @@ export class PhotoFactsCache {
     return facts;
   }
 
+  /** The photo changed in the library (hidden, a label or face removed): the next lookup asks again. */
+  forget(ownerId: string, photoId: string): void {
+    this.cache.delete(factsKey(ownerId, photoId));
+  }
+
   close(): void {
     this.cache.close();
   }
+}
+
+/** NUL cannot appear in either id, so the pair is unambiguous. */
+function factsKey(ownerId: string, photoId: string): string {
+  return `${ownerId}\u0000${photoId}`;
 }

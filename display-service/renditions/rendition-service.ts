@@ -122,6 +122,15 @@ export class RenditionService {
     return response;
   }
 
+  /**
+   * Forgets every URL answered without a check (serveRecent): after a photo is hidden, its URLs must go through
+   * the signature and the library's facts again. All of them, not the photo's only: hiding is rare, and a URL
+   * costs one verification to be remembered again.
+   */
+  forgetRecentUrls(): void {
+    this.recent.clear();
+  }
+
   close(): void {
     this.recent.close();
   }

@@ -22,4 +22,23 @@ describe('photo facts cache', () => {
       facts.close();
     }
   });
+
+  it('keeps facts for a while, and asks the library again once told the photo changed', async () => {
+    const library = new InMemoryLibrary();
+    library.add('alice', fakeSummary('beach', '2024-05-01T10:00:00'));
+    library.add('bob', fakeSummary('beach', '2024-05-01T10:00:00'));
+    const facts = new PhotoFactsCache(library);
+    try {
+      assert.equal((await facts.get('alice', 'beach')).id, 'beach');
+      await library.setPhotoFlags('alice', 'beach', { hidden: true });
+      // Kept: the hide is not seen until the cache is told (or its minute passes).
+      assert.equal((await facts.get('alice', 'beach')).id, 'beach');
+      facts.forget('alice', 'beach');
+      await assert.rejects(facts.get('alice', 'beach'), (e) => isAppError(e) && e.code === 'PHOTO_NOT_FOUND');
+      // Another owner's photo with the same id is not forgotten with it.
+      assert.equal((await facts.get('bob', 'beach')).id, 'beach');
+    } finally {
+      facts.close();
+    }
+  });
 });

@@ -127,6 +127,10 @@ describe('web app API (/app/api) on the local stack', function () {
       body: JSON.stringify({ hidden: true }),
     });
     assert.equal(flagged.status, 200);
+    // The thumbnail it was shown with is refused at once: the display forgot what it kept of the photo (its facts,
+    // the URL it answered from memory), instead of serving it for up to a minute more.
+    const again = await fetch(byAlbum.photos[0]?.url ?? '');
+    assert.equal(again.status, 404);
     const byYear = (await (
       await call('/search', { method: 'POST', body: JSON.stringify({ year: 2024 }) })
     ).json()) as { total: number; photos: { id: string }[] };
