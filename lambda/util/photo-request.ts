@@ -161,7 +161,7 @@ export async function understandShowPhotos(
   };
 }
 
-/** Joins a word to its neighbours in one person's name; "anna and tom" heard in one slot is two people. */
+/** What stands between two people's names heard in one slot: "anna and tom", "anna und tom", "anna & tom". */
 const BETWEEN_PEOPLE = /\s+(?:and|und|&)\s+/i;
 
 /**
