@@ -85,14 +85,24 @@ export function heardForms(heard: string, locale: string): string[] {
   };
   const whole = normalizeName(heard);
   add(whole);
-  let words = whole.split(' ');
-  while (words.length > 1 && LEADING_WORDS[language].includes(words[0] ?? '')) words = words.slice(1);
-  const bare = words.join(' ');
+  const bare = withoutLeadingWords(whole, language);
   add(bare);
   for (const ending of ["'s", "s'", "'", 's']) {
     if (bare.length > ending.length + 1 && bare.endsWith(ending)) add(bare.slice(0, -ending.length));
   }
   return forms;
+}
+
+/**
+ * `text` without the whole words in front of it that are not part of a name or a subject ("my dad", "the beach",
+ * "meine Hunde"; LEADING_WORDS), as long as a word is left.
+ */
+export function withoutLeadingWords(text: string, language: 'en' | 'de'): string {
+  let words = text.trim().split(/\s+/);
+  while (words.length > 1 && LEADING_WORDS[language].includes(words[0]?.toLowerCase() ?? '')) {
+    words = words.slice(1);
+  }
+  return words.join(' ');
 }
 
 /** Every way the owner's vocabulary says one entry, normalized. */
