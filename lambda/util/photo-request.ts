@@ -183,16 +183,12 @@ async function peopleOf(
     const names = reading.heard.split(BETWEEN_PEOPLE).filter((name) => name.trim() !== '');
     if (names.length < 2) return reading;
     for (const name of names) {
-      const each = await ownerEntityOf(
-        'person',
-        { name: 'person', value: name, confirmationStatus: 'NONE' },
-        context,
-      );
-      if (each.kind === 'unknown' || each.kind === 'ambiguous') return each;
-      if (each.kind === 'found') found.push(each.entity);
+      const each = readingOf(name, await context.ownerNames('person', name));
+      if (each.kind !== 'found') return each;
+      found.push(each.entity);
     }
   }
-  return found.filter((person, i) => found.findIndex((other) => other.id === person.id) === i);
+  return distinctById(found);
 }
 
 /** "Anna", "Anna and Tom", "Anna, Tom and Ben" (in German "Anna und Tom"), or nothing for no one. */
@@ -224,11 +220,23 @@ async function ownerEntityOf(
   if (matches.length === 0 && reading.entity && !reading.entity.dynamic) {
     matches = await context.ownerNames(kind, reading.entity.name);
   }
-  const distinct = matches.filter((match, i) => matches.findIndex((m) => m.id === match.id) === i);
+  return readingOf(heard, matches);
+}
+
+/** What the owner's entities matching `heard` make of it: none, exactly one, or several to choose from. */
+function readingOf(
+  heard: string,
+  matches: readonly ResolvedEntity[],
+): Exclude<OwnerEntityReading, { kind: 'none' }> {
+  const distinct = distinctById(matches);
   const [only] = distinct;
   if (!only) return { kind: 'unknown', heard };
   if (distinct.length > 1) return { kind: 'ambiguous', heard, candidates: distinct };
   return { kind: 'found', entity: only };
+}
+
+function distinctById(entities: readonly ResolvedEntity[]): ResolvedEntity[] {
+  return entities.filter((entity, i) => entities.findIndex((other) => other.id === entity.id) === i);
 }
 
 function problemOf(
