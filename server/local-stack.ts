@@ -92,10 +92,10 @@ export async function startLocalStack(
 
   // One database for both tiers (the library's file, or DATABASE_URL): each keeps to its own tables and migrations.
   const database = databaseFor(config);
-  // No vision settings for the library itself: PHOTOS_DIR's photos are analysed by vision jobs on the job queue,
-  // and the demo library has nothing to find.
   // The display is made after the library (it reads photos through it); until then no photo can be cached there.
   let forgetPhoto: (ownerId: string, photoId: string) => void = () => undefined;
+  // No vision settings for the library itself: PHOTOS_DIR's photos are analysed by vision jobs on the job queue,
+  // and the demo library has nothing to find.
   const library = await createLibrary({
     database,
     logger: logger.child({ tier: 'library' }),
