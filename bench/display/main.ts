@@ -49,14 +49,15 @@ const log = (line: string) => {
 };
 
 /**
- * The cold-render client: node:http on kept-alive connections, as a device reuses its connection. The client runs on
- * the same two cores as the server; undici's fetch cost ~2 ms of this process's CPU per 150 KB rendition, which the
- * display was charged for against a plain sharp resize that has no client at all.
+ * GET `url` and its body with node:http. By default on kept-alive connections, as a device reuses its connection:
+ * the cold-render client, which runs on the same two cores as the server (its own CPU is printed, 1.0-1.4 ms a
+ * render; undici's fetch, used before, does more per request). `agent: false` puts the GET on a connection of its
+ * own, so a cluster hands it to its next worker.
  */
 const keptAlive = new Agent({ keepAlive: true, maxSockets: 8 });
-function getBody(url: string): Promise<Buffer> {
+function getBody(url: string, agent: Agent | false = keptAlive): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    get(url, { agent: keptAlive }, (response) => {
+    get(url, { agent }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
@@ -64,18 +65,6 @@ function getBody(url: string): Promise<Buffer> {
         if (response.statusCode === 200) resolve(body);
         else reject(new Error(`HTTP ${response.statusCode} for ${url}: ${body.toString()}`));
       });
-    }).on('error', reject);
-  });
-}
-
-/** A GET on a connection of its own (fetch would reuse one), so the cluster hands it to its next worker. */
-function getOnFreshConnection(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent: false }, (response) => {
-      response.resume();
-      response.on('end', () =>
-        response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode} for ${url}`)),
-      );
     }).on('error', reject);
   });
 }
@@ -238,7 +227,7 @@ async function main(): Promise<void> {
     servers.push(perCore);
     const perCoreUrl = hotUrl.replace(server.baseUrl, perCore.baseUrl);
     // Every process renders or loads the rendition once before the load: fresh connections spread over them.
-    for (let i = 0; i < cores * 4; i++) await getOnFreshConnection(perCoreUrl);
+    for (let i = 0; i < cores * 4; i++) await getBody(perCoreUrl, false);
     const fastPerCore = await loadTest(perCoreUrl, load);
     await perCore.stop();
     log(
