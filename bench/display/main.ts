@@ -296,7 +296,9 @@ async function main(): Promise<void> {
       `   ${images} renditions in ${fmt((performance.now() - started) / 1000)} s; RSS ${fmt(before.rssMb, 0)} MB idle -> peak ${fmt(after.peakRssMb, 0)} MB  target <= 350 MB  ${verdict(after.peakRssMb <= 350)}`,
     );
 
-    await benchClipRenditions(join(dir, 'clips'), log);
+    // A missing ffmpeg is reported like any other missing tool, after the sections that do not need it.
+    if (tools.ffmpeg !== undefined || process.env.FFMPEG_PATH) await benchClipRenditions(join(dir, 'clips'), log);
+    else log('\n5. clip renditions: skipped, ffmpeg is missing (apt-get install -y ffmpeg, or set FFMPEG_PATH)');
   } finally {
     for (const server of servers) await server.stop();
     await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
-/** Debian packages the bench compares against; installed with apt-get when missing and running as root. */
-const PACKAGES: Record<string, string> = { vipsthumbnail: 'libvips-tools', nginx: 'nginx', wrk: 'wrk' };
+/**
+ * Debian packages the bench compares against or drives (wrk), and ffmpeg, which makes the clips the clip section
+ * renders; installed with apt-get when missing and running as root.
+ */
+const PACKAGES: Record<string, string> = {
+  vipsthumbnail: 'libvips-tools',
+  nginx: 'nginx',
+  wrk: 'wrk',
+  ffmpeg: 'ffmpeg',
+};
 
 export function findTool(name: string): string | undefined {
   for (const dir of ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin']) {
