@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
 import { pairLivePhotos } from './live-photos/pair-live-photos';
+import { fileReads } from './live-photos/pairing-reads';
 import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
 import type { AddressableSource, ReadMetadataOptions, SourceFile } from './photo-source';
@@ -51,6 +52,7 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   const root = resolve(folder);
   const logger = options.logger ?? createLogger('silent');
   const absolute = (path: string): string => join(root, ...path.split('/'));
+  const pairing = { reads: fileReads(absolute), logger };
   const albumsByFolder = new Map<string, Promise<string[]>>();
   // One readdir per folder instead of a stat per sidecar name variant per photo (six or more: see takeout.ts).
   const namesByFolder = new Map<string, Promise<ReadonlySet<string>>>();
@@ -91,7 +93,7 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
   return {
     root,
     // Live Photo pairs (IMG_1.HEIC + IMG_1.MOV) are listed as one entry: the still, carrying its video.
-    list: async () => pairLivePhotos(await listOriginals(root), { absolute, logger }),
+    list: async () => pairLivePhotos(await listOriginals(root), pairing),
     // One path as the walk would list it (the folder watcher's events): undefined when it is gone or not an original.
     async stat(path) {
       if (!isListablePath(path)) return undefined;
@@ -114,7 +116,7 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
       const listed = (await Promise.all(siblings.map(statOne))).filter(
         (f): f is SourceFile => f !== undefined,
       );
-      const paired = await pairLivePhotos([file, ...listed], { absolute, logger });
+      const paired = await pairLivePhotos([file, ...listed], pairing);
       return paired.find((entry) => entry.path === path);
     },
     uriFor: (path) => pathToFileURL(absolute(path)).href,

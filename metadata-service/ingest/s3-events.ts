@@ -7,6 +7,7 @@ import {
   type IngestDeps,
   type RemovalOutcome,
 } from './ingest-run';
+import { ingestLivePhotoSiblings } from './s3-live-photo-events';
 import type { S3PhotoSource } from './s3-source';
 
 /**
@@ -42,6 +43,11 @@ export interface S3RecordResult {
   eventName: string;
   key: string;
   outcome: S3RecordOutcome;
+  /**
+   * Set on the results that follow a record for the other half of its Live Photo (a still that gained or lost its
+   * motion, a video that became a video of its own): the record's key.
+   */
+  siblingOf?: string;
 }
 
 export interface S3EventDeps extends IngestDeps {
@@ -62,6 +68,23 @@ export async function handleS3Event(event: unknown, deps: S3EventDeps): Promise<
     const outcome = await handleRecord(record.eventName, record.s3.bucket.name, key, deps);
     deps.logger.info('s3 event handled', { eventName: record.eventName, key, outcome: outcome.kind });
     results.push({ eventName: record.eventName, key, outcome });
+    if (outcome.kind === 'ignored') continue;
+    const path = deps.source.pathForKey(key);
+    if (path === undefined) continue;
+    for (const sibling of await ingestLivePhotoSiblings(deps.source, path, { ownerId: deps.ownerId }, deps)) {
+      const siblingKey = key.slice(0, key.length - path.length) + sibling.path;
+      deps.logger.info('s3 event: live photo sibling', {
+        key,
+        sibling: siblingKey,
+        outcome: sibling.outcome.kind,
+      });
+      results.push({
+        eventName: record.eventName,
+        key: siblingKey,
+        outcome: sibling.outcome,
+        siblingOf: key,
+      });
+    }
   }
   return results;
 }
@@ -79,9 +102,12 @@ async function handleRecord(
   const path = deps.source.pathForKey(key);
   if (path === undefined) return { kind: 'ignored', reason: 'NOT_IN_LIBRARY' };
   const options = { ownerId: deps.ownerId };
-  return created
-    ? ingestSourcePath(deps.source, path, options, deps)
-    : removeSourcePath(deps.source, path, options, deps);
+  if (!created) return removeSourcePath(deps.source, path, options, deps);
+  const outcome = await ingestSourcePath(deps.source, path, options, deps);
+  // No entry of its own now (a Live Photo's video, or gone again): a photo stored at the key before is not kept,
+  // as a full run would drop it and the folder watcher does (watch/ingest-changes.ts).
+  if (outcome.kind === 'missing') await removeSourcePath(deps.source, path, options, deps);
+  return outcome;
 }
 
 /** Keys in notifications are URL-encoded form values: "My+Photos/caf%C3%A9.jpg" → "My Photos/café.jpg". */

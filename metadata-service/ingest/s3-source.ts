@@ -5,14 +5,16 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type _Object, type S3Client } from '@aws-sdk/client-s3';
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
 import { isOriginalName } from './folder-source';
+import { MOTION_NAME, pairLivePhotos, STILL_NAME } from './live-photos/pair-live-photos';
 import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
 import type { AddressableSource, SourceFile } from './photo-source';
 import { readPhotoMetadata } from './readers/read-photo-metadata';
+import { s3PairingReads } from './s3-pairing-reads';
 import { parseTakeoutAlbum, takeoutSidecarNames, TAKEOUT_ALBUM_FILE_NAMES } from './sidecars/takeout';
 import { IngestSkip, MAX_FILE_BYTES } from './skip-reasons';
 
@@ -30,6 +32,11 @@ export interface S3PhotoSource extends AddressableSource {
   readonly bucket: string;
   /** The source path for a key in this bucket; undefined when the key is outside the prefix or not media. */
   pathForKey(key: string): string | undefined;
+  /**
+   * The other stills and videos with this path's base name in its folder (IMG_1.MOV → IMG_1.HEIC): the half of a
+   * Live Photo an event for `path` changes. Found by key prefix, so only names that match in case.
+   */
+  livePhotoSiblings(path: string): Promise<string[]>;
 }
 
 export interface S3SourceOptions {
@@ -85,6 +92,64 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
   };
 
   const logger = options.logger ?? createLogger('silent');
+  const tempDir = options.tempDir ?? tmpdir();
+
+  /** Every object whose key starts with `listPrefix`, page by page; S3's errors are thrown as they are. */
+  const listObjects = async (listPrefix: string): Promise<_Object[]> => {
+    const objects: _Object[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: listPrefix,
+          MaxKeys: options.pageSize ?? 1000,
+          ContinuationToken: continuationToken,
+        }),
+      );
+      objects.push(...(page.Contents ?? []));
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken !== undefined);
+    return objects;
+  };
+
+  /** Listed originals with the ETag + LastModified that says whether a pair's cached facts still hold. */
+  const listedFiles = (
+    objects: readonly _Object[],
+  ): { files: SourceFile[]; versions: Map<string, string> } => {
+    const files: SourceFile[] = [];
+    const versions = new Map<string, string>();
+    for (const object of objects) {
+      const path = object.Key === undefined ? undefined : pathFor(object.Key);
+      if (path === undefined) continue;
+      files.push({ path, bytes: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) });
+      if (object.ETag !== undefined)
+        versions.set(path, `${object.ETag}@${object.LastModified?.getTime() ?? ''}`);
+    }
+    return { files, versions };
+  };
+
+  /** Live Photo pairs folded as a folder folds them (pair-live-photos.ts), reading the bucket. */
+  const paired = (
+    files: readonly SourceFile[],
+    versions: ReadonlyMap<string, string>,
+  ): Promise<SourceFile[]> =>
+    pairLivePhotos(files, {
+      reads: s3PairingReads({ client, bucket, keyFor, versionOf: (path) => versions.get(path), tempDir }),
+      logger,
+    });
+
+  /**
+   * The originals with `path`'s base name in its folder, `path` included if it exists. S3 prefixes are
+   * case-sensitive: IMG_1.HEIC finds IMG_1.MOV but not img_1.mov, which only a full listing pairs with it.
+   */
+  const sameStem = async (path: string): Promise<{ files: SourceFile[]; versions: Map<string, string> }> => {
+    const stem = path.replace(/\.[^./]+$/, '');
+    const listed = listedFiles(await listObjects(`${keyFor(stem)}.`));
+    const files = listed.files.filter((file) => stemOf(file.path) === stemOf(path));
+    return { files, versions: listed.versions };
+  };
+
   // Keys seen by the last listing: sidecar lookups during a run cost no request when there is no sidecar.
   let listedKeys: Set<string> | undefined;
 
@@ -143,49 +208,40 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
     pathForKey: pathFor,
     uriFor: (path) => `s3://${bucket}/${keyFor(path)}`,
 
-    // Listed as they are: a Live Photo's still and its MOV are two entries here, where a folder pairs them
-    // (pair-live-photos.ts reads each video's header, which on S3 would be ranged GETs per pair at every listing).
+    // Live Photo pairs (IMG_1.HEIC + IMG_1.MOV) are one entry, the still carrying its video, as in a folder. Deciding
+    // costs a few ranged GETs per new or changed pair; an unchanged pair's decision is remembered (s3-pairing-reads).
     async list() {
-      const files: SourceFile[] = [];
-      const keys = new Set<string>();
-      let continuationToken: string | undefined;
-      do {
-        const page = await client
-          .send(
-            new ListObjectsV2Command({
-              Bucket: bucket,
-              Prefix: keyPrefix,
-              MaxKeys: options.pageSize ?? 1000,
-              ContinuationToken: continuationToken,
-            }),
-          )
-          .catch((cause: unknown) => {
-            if (isNotFound(cause))
-              throw badRequest('SOURCE_NOT_FOUND', `Bucket ${bucket} does not exist`, cause);
-            throw cause;
-          });
-        for (const object of page.Contents ?? []) {
-          if (object.Key !== undefined) keys.add(object.Key);
-          const path = object.Key === undefined ? undefined : pathFor(object.Key);
-          if (path === undefined) continue;
-          files.push({ path, bytes: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) });
-        }
-        continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (continuationToken !== undefined);
-      listedKeys = keys;
+      const objects = await listObjects(keyPrefix).catch((cause: unknown) => {
+        if (isNotFound(cause)) throw badRequest('SOURCE_NOT_FOUND', `Bucket ${bucket} does not exist`, cause);
+        throw cause;
+      });
+      listedKeys = new Set(objects.flatMap((object) => (object.Key === undefined ? [] : [object.Key])));
       albumsByFolder.clear();
-      return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const { files, versions } = listedFiles(objects);
+      return (await paired(files, versions)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
 
+    // One key as the listing would give it (S3 events): a Live Photo's video is no entry of its own, its still
+    // carries it. One ListObjectsV2 of the key's base name finds the key and its siblings at once.
     async stat(path) {
       if (pathFor(keyFor(path)) !== path) return undefined;
+      let found;
       try {
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: keyFor(path) }));
-        return { path, bytes: head.ContentLength ?? 0, modifiedAt: head.LastModified ?? new Date(0) };
+        found = await sameStem(path);
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;
       }
+      if (!found.files.some((file) => file.path === path)) return undefined;
+      return (await paired(found.files, found.versions)).find((entry) => entry.path === path);
+    },
+
+    async livePhotoSiblings(path) {
+      if (!STILL_NAME.test(path) && !MOTION_NAME.test(path)) return [];
+      const { files } = await sameStem(path);
+      return files
+        .map((file) => file.path)
+        .filter((other) => other !== path && (STILL_NAME.test(other) || MOTION_NAME.test(other)));
     },
 
     async contentHash(file) {
@@ -212,7 +268,7 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
 
     async readMetadata(file, readOptions = {}): Promise<PhotoMetadata> {
       assertWithinLimit(file);
-      const folder = await mkdtemp(join(options.tempDir ?? tmpdir(), 'pf-s3-'));
+      const folder = await mkdtemp(join(tempDir, 'pf-s3-'));
       try {
         // The readers need a file (sharp + exifr seek); the extension keeps format sniffing honest for readers.
         const copy = join(folder, `original${extname(file.path).toLowerCase()}`);
@@ -230,7 +286,7 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
           perceptualHash: readOptions.perceptualHash,
         });
         // A motion photo's MP4 (Pixel, Samsung) is inside the object itself: read from the same copy, as a
-        // folder's are. Apple Live Photo pairs (a still and its MOV) are not paired on S3: see s3-source's list.
+        // folder's are. An Apple Live Photo's MOV was paired by list() or stat(): file.motion names it, unread here.
         const part = await readMotionPart({
           absolutePath: copy,
           file,
@@ -250,6 +306,11 @@ function assertWithinLimit(file: SourceFile): void {
   if (file.bytes > MAX_FILE_BYTES) {
     throw new IngestSkip('FILE_TOO_LARGE', `${file.bytes} bytes exceeds ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
+}
+
+/** IMG_1.HEIC → img_1: the pairing's stem (pair-live-photos.ts), matched in any case as a folder matches it. */
+function stemOf(path: string): string {
+  return path.replace(/\.[^./]+$/, '').toLowerCase();
 }
 
 function isNotFound(error: unknown): boolean {

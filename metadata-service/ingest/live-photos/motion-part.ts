@@ -34,12 +34,20 @@ export interface CompanionVideo {
  */
 export const MAX_MOTION_MS = 10_000;
 
+/**
+ * An iPhone's Live Photo MOV is 1-6 MB (about 3 s of HEVC at up to 1920x1440), a Takeout MP4 alike; a same-named
+ * video over this is a clip of its own. Checked from the listed size, so no source reads a big video to decide
+ * (on S3 that would be a download per pair).
+ */
+export const MAX_MOTION_BYTES = 32 * 1024 * 1024;
+
 /** Why a motion part was refused (the photo itself is kept): stable codes, logged with the photo's path. */
 export type MotionRefusalCode =
   | 'MOTION_OFFSET_OUTSIDE_FILE'
   | 'MOTION_NOT_MP4'
   | 'MOTION_UNREADABLE'
   | 'MOTION_TOO_LONG'
+  | 'MOTION_TOO_LARGE'
   | 'MOTION_IDENTIFIER_MISMATCH';
 
 export class MotionRefusal extends Error {

@@ -1,8 +1,7 @@
 import type { Logger } from '../../../common/logger';
 import type { SourceFile } from '../photo-source';
-import { readVideo } from '../readers/read-video';
-import { readAppleContentIdentifier } from './apple-content-identifier';
-import { MAX_MOTION_MS, MotionRefusal, type CompanionVideo } from './motion-part';
+import { MAX_MOTION_BYTES, MAX_MOTION_MS, MotionRefusal, type CompanionVideo } from './motion-part';
+import type { PairingReads } from './pairing-reads';
 
 /** Stills a Live Photo is made of (the iPhone's HEIC, or JPEG from "Most Compatible" and most exports). */
 export const STILL_NAME = /\.(heic|heif|jpe?g)$/i;
@@ -10,8 +9,8 @@ export const STILL_NAME = /\.(heic|heif|jpe?g)$/i;
 export const MOTION_NAME = /\.(mov|mp4)$/i;
 
 export interface PairingDeps {
-  /** Absolute path of a listed relative path, for reading the two headers that decide. */
-  absolute(path: string): string;
+  /** Reads the two facts that decide (a folder's files, or an S3 bucket's objects). */
+  reads: PairingReads;
   logger: Logger;
 }
 
@@ -22,8 +21,9 @@ export interface PairingDeps {
  *
  * Only the video's header is read (bounded, as ingest reads videos), and the still's maker note only when the video
  * names a content identifier. The pair is refused, and both files stay listed as they are, when the video cannot be
- * read (then ingest skips it with its own code: nothing is lost), is far longer than a live photo's motion, or when
- * both files carry Apple's content identifier and the identifiers disagree (two unrelated files sharing a name).
+ * read (then ingest skips it with its own code: nothing is lost), is far larger or longer than a live photo's motion
+ * (a large one is refused from its listed size, before a byte is read), or when both files carry Apple's content
+ * identifier and the identifiers disagree (two unrelated files sharing a name).
  */
 export async function pairLivePhotos(files: readonly SourceFile[], deps: PairingDeps): Promise<SourceFile[]> {
   const byStem = new Map<string, { stills: SourceFile[]; videos: SourceFile[] }>();
@@ -66,9 +66,15 @@ export async function pairLivePhotos(files: readonly SourceFile[], deps: Pairing
 
 /** The video as the still's motion part, or a MotionRefusal saying why it is not one. */
 async function companionOf(still: SourceFile, video: SourceFile, deps: PairingDeps): Promise<CompanionVideo> {
+  if (video.bytes > MAX_MOTION_BYTES) {
+    throw new MotionRefusal(
+      'MOTION_TOO_LARGE',
+      `${video.bytes} bytes is a video, not a live photo's motion (at most ${MAX_MOTION_BYTES})`,
+    );
+  }
   let facts;
   try {
-    facts = await readVideo(deps.absolute(video.path), 'video/quicktime');
+    facts = await deps.reads.videoFacts(video);
   } catch (error) {
     throw new MotionRefusal('MOTION_UNREADABLE', `video is unreadable: ${(error as Error).message}`);
   }
@@ -79,7 +85,7 @@ async function companionOf(still: SourceFile, video: SourceFile, deps: PairingDe
     );
   }
   if (facts.contentIdentifier !== null) {
-    const stillIdentifier = await readAppleContentIdentifier(deps.absolute(still.path));
+    const stillIdentifier = await deps.reads.stillIdentifier(still);
     if (stillIdentifier !== null && stillIdentifier !== facts.contentIdentifier) {
       throw new MotionRefusal(
         'MOTION_IDENTIFIER_MISMATCH',

@@ -1,5 +1,3 @@
-import type { FileHandle } from 'node:fs/promises';
-
 /** One ISO base media box (a QuickTime "atom"): where it starts, how its header ends, where it ends. */
 export interface Box {
   type: string;
@@ -34,8 +32,16 @@ export function childBoxes(data: Buffer, from: number, to: number): BoxList {
   return { boxes, overrun: false };
 }
 
+/**
+ * Positioned reads of a file's bytes: a local FileHandle, or ranged GETs of an S3 object (s3-ranged-reader.ts), so
+ * a video's header is read the same way wherever the video is.
+ */
+export interface RandomAccess {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+}
+
 /** The top-level boxes of a file, reading only their headers (a video's mdat may be gigabytes). */
-export async function topLevelBoxes(file: FileHandle, fileSize: number): Promise<BoxList> {
+export async function topLevelBoxes(file: RandomAccess, fileSize: number): Promise<BoxList> {
   const boxes: Box[] = [];
   const header = Buffer.alloc(16);
   let offset = 0;

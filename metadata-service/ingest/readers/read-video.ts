@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { parseIsoDateTime, type IsoDateTime } from '../exif-dates';
 import { IngestSkip } from '../skip-reasons';
 import { gpsFrom, type ExifFacts } from './exif-block';
-import { childBoxes, findChild, findPath, topLevelBoxes, type Box } from './iso-bmff';
+import { childBoxes, findChild, findPath, topLevelBoxes, type Box, type RandomAccess } from './iso-bmff';
 
 /** What a video's container says about it. */
 export interface VideoFacts {
@@ -45,20 +45,28 @@ export async function readVideo(absolutePath: string, mediaType: string): Promis
     throw new IngestSkip('UNREADABLE_FILE', 'file could not be read', { cause });
   });
   try {
-    const { size } = await file.stat();
-    const top = await topLevelBoxes(file, size);
-    if (top.overrun) throw new IngestSkip('TRUNCATED_VIDEO', 'a box runs past the end of the file');
-    const moovBox = top.boxes.find((box) => box.type === 'moov');
-    if (!moovBox) throw new IngestSkip('UNREADABLE_VIDEO', 'no movie header (moov) in the container');
-    const length = moovBox.end - moovBox.start;
-    if (length > MAX_MOOV_BYTES) throw new IngestSkip('UNREADABLE_VIDEO', `movie header of ${length} bytes`);
-    const moov = Buffer.alloc(length);
-    const { bytesRead } = await file.read(moov, 0, length, moovBox.start);
-    if (bytesRead < length) throw new IngestSkip('TRUNCATED_VIDEO', 'movie header is cut off');
-    return parseMoov(moov, mediaType);
+    return await readVideoFrom(file, (await file.stat()).size, mediaType);
   } finally {
     await file.close();
   }
+}
+
+/** readVideo over any positioned reader of `size` bytes (a local file, an S3 object read by ranges). */
+export async function readVideoFrom(
+  file: RandomAccess,
+  size: number,
+  mediaType: string,
+): Promise<VideoFacts> {
+  const top = await topLevelBoxes(file, size);
+  if (top.overrun) throw new IngestSkip('TRUNCATED_VIDEO', 'a box runs past the end of the file');
+  const moovBox = top.boxes.find((box) => box.type === 'moov');
+  if (!moovBox) throw new IngestSkip('UNREADABLE_VIDEO', 'no movie header (moov) in the container');
+  const length = moovBox.end - moovBox.start;
+  if (length > MAX_MOOV_BYTES) throw new IngestSkip('UNREADABLE_VIDEO', `movie header of ${length} bytes`);
+  const moov = Buffer.alloc(length);
+  const { bytesRead } = await file.read(moov, 0, length, moovBox.start);
+  if (bytesRead < length) throw new IngestSkip('TRUNCATED_VIDEO', 'movie header is cut off');
+  return parseMoov(moov, mediaType);
 }
 
 /** Parses a moov box held in memory (offset 0 is its size field). */
