@@ -32,16 +32,25 @@ interface Statement {
   parameters: readonly unknown[];
 }
 
-/** Records every statement a Kysely instance compiles, as the driver will receive it. */
+/**
+ * Records every statement a Kysely instance executes, as the driver received it. A statement is kept when its result
+ * comes back: a subquery (each branch of a UNION ALL) is compiled through the plugin too, but never executed alone.
+ */
 function recorder(db: Kysely<LibraryDatabase>): { plugin: KyselyPlugin; statements: Statement[] } {
   const statements: Statement[] = [];
+  const compiled = new Map<unknown, Statement>();
   const plugin: KyselyPlugin = {
     transformQuery(args): RootOperationNode {
-      const compiled = db.getExecutor().compileQuery(args.node, args.queryId);
-      statements.push({ sql: compiled.sql, parameters: compiled.parameters });
+      const query = db.getExecutor().compileQuery(args.node, args.queryId);
+      compiled.set(args.queryId, { sql: query.sql, parameters: query.parameters });
       return args.node;
     },
-    transformResult: async (args): Promise<QueryResult<UnknownRow>> => Promise.resolve(args.result),
+    transformResult: async (args): Promise<QueryResult<UnknownRow>> => {
+      const statement = compiled.get(args.queryId);
+      compiled.delete(args.queryId);
+      if (statement) statements.push(statement);
+      return Promise.resolve(args.result);
+    },
   };
   return { plugin, statements };
 }
