@@ -15,6 +15,7 @@ import { coveringPlaceIndexesMigration } from './migration-0014-covering-place-i
 import { pendingPerceptualHashesMigration } from './migration-0016-pending-perceptual-hashes';
 import { serialSearchScansMigration } from './migration-0017-serial-search-scans';
 import { placeMonthCountsMigration } from './migration-0019-place-month-counts';
+import { dayCountsMigration } from './migration-0020-day-counts';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -263,6 +264,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0017_serial_search_scans': serialSearchScansMigration,
   '0019_place_month_counts': placeMonthCountsMigration,
   '0018_library_generations': libraryGenerationsMigration,
+  '0020_day_counts': dayCountsMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -156,7 +156,10 @@ export interface IngestSkipsTable {
 export interface SearchKeyMonthsTable {
   owner_id: string;
   kind: SearchKeyKind;
-  /** Label name, person id or album id; '' for kind 'all'; the place name as the database's lower() folds it. */
+  /**
+   * Label name, person id or album id; '' for kind 'all'; the place name as the database's lower() folds it; the
+   * capture's `MM-DD` for kind 'day' (migration 0020).
+   */
   key: string;
   /** `YYYY-MM`; '' for undated photos. */
   month: string;
@@ -165,7 +168,7 @@ export interface SearchKeyMonthsTable {
   first_taken: string | null;
   last_taken: string | null;
 }
-export type SearchKeyKind = 'all' | 'label' | 'person' | 'album' | PlaceKeyKind;
+export type SearchKeyKind = 'all' | 'day' | 'label' | 'person' | 'album' | PlaceKeyKind;
 /** A place name at one level (migration 0019): a one-place search is counted like a label. */
 export type PlaceKeyKind =
   'place_sublocation' | 'place_city' | 'place_metro' | 'place_county' | 'place_region' | 'place_country';

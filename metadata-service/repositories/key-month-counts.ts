@@ -4,15 +4,25 @@ import type { MatchSource } from './search-driver';
 import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
 
 /**
- * search_key_months: how many photos each key (a label, a person, an album, or 'all' the owner's photos) has per
- * capture month and left-out value, with the month's first and last capture time. A search on one key counts its
- * matches from these rows (~12 per year) plus, when its date bounds cut a month, that month's slice of the index:
- * a person with 150,000 photos is counted in well under a millisecond instead of by reading 150,000 entries.
+ * search_key_months: how many photos each key (a label, a person, an album, a place, a capture day `MM-DD`, or
+ * 'all' the owner's photos) has per capture month and left-out value, with the month's first and last capture time.
+ * A search on one key counts its matches from these rows (~12 per year) plus, when its date bounds cut a month, that
+ * month's slice of the index: a person with 150,000 photos is counted in well under a millisecond instead of by
+ * reading 150,000 entries.
  */
 
 export interface CountedKey {
   kind: SearchKeyKind;
   key: string;
+}
+
+/**
+ * Keys of one kind that no photo is counted under twice, so their counts add up: the capture days of an "on this
+ * day" window (a photo has one). Never two labels, people or places: one photo can have both.
+ */
+export interface CountedDisjointKeys {
+  kind: 'day';
+  keys: readonly string[];
 }
 
 export interface MatchCount {
@@ -32,7 +42,7 @@ interface Bounds {
 export async function countFromSummary(
   db: Kysely<LibraryDatabase>,
   ownerId: string,
-  counted: CountedKey,
+  counted: CountedKey | CountedDisjointKeys,
   leftOut: readonly number[],
   bounds: Bounds,
   source: MatchSource,
@@ -54,11 +64,11 @@ export async function countFromSummary(
       ])
       .where('owner_id', '=', ownerId)
       .where('kind', '=', counted.kind)
-      // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
       .where(
-        'key',
-        '=',
-        isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key,
+        'keys' in counted
+          ? sql<boolean>`key in (${sql.join(counted.keys)})`
+          : // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
+            sql<boolean>`key = ${isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key}`,
       )
       .where('left_out', 'in', [...leftOut]);
     // Undated photos fall outside any date bound, as they do in the index. Said once: a lower bound already
@@ -133,13 +143,15 @@ export interface KeyMonthIncrement {
 export class KeyMonthTally {
   private readonly increments = new Map<string, KeyMonthIncrement>();
 
-  /** One more photo under the owner's 'all' and each of its keys. */
+  /** One more photo under the owner's 'all', its capture day (when dated) and each of its keys. */
   add(
     photo: { ownerId: string; takenLocal: string | null; leftOut: number },
     keys: readonly CountedKey[],
   ): void {
     const month = monthOf(photo.takenLocal);
-    for (const { kind, key } of [{ kind: 'all' as const, key: '' }, ...keys]) {
+    const day: CountedKey[] =
+      photo.takenLocal === null ? [] : [{ kind: 'day', key: dayOf(photo.takenLocal) }];
+    for (const { kind, key } of [{ kind: 'all' as const, key: '' }, ...day, ...keys]) {
       const id = [photo.ownerId, kind, key, month, photo.leftOut].join('\u0000');
       const seen = this.increments.get(id);
       if (!seen) {
@@ -238,6 +250,14 @@ export async function countEntriesOf(
     .where('id', 'in', photoIds)
     .unionAll(
       trx
+        .selectFrom('photos')
+        .select([sql<string>`'day'`.as('kind'), sql<string>`taken_month_day`.as('key'), month.as('month')])
+        .where('owner_id', '=', ownerId)
+        .where('id', 'in', photoIds)
+        .where('taken_month_day', 'is not', null),
+    )
+    .unionAll(
+      trx
         .selectFrom('photo_labels')
         .select([sql<string>`'label'`.as('kind'), 'label as key', month.as('month')])
         .where('owner_id', '=', ownerId)
@@ -312,11 +332,12 @@ export async function recountEntries(
           .where(sql<boolean>`lower(${sql.ref(`place_${placeLevelOf(kind)}`)}) = ${entry.key}`)
           .where(monthRows)
           .groupBy('left_out')
-      : entry.kind === 'all'
+      : entry.kind === 'all' || entry.kind === 'day'
         ? trx
             .selectFrom('photos')
             .select(aggregate)
             .where('owner_id', '=', entry.ownerId)
+            .$if(entry.kind === 'day', (photos) => photos.where('taken_month_day', '=', entry.key))
             .where(monthRows)
             .groupBy('left_out')
         : entry.kind === 'label'
@@ -355,6 +376,7 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
   await sql`insert into search_key_months
     select owner_id, 'all', '', ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
     from photos group by owner_id, ${month('taken_local')}, left_out`.execute(db);
+  await rebuildDayCounts(db);
   await sql`insert into search_key_months
     select owner_id, 'label', label, ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
     from photo_labels group by owner_id, label, ${month('taken_local')}, left_out`.execute(db);
@@ -368,6 +390,16 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
     group by a.owner_id, j.album_id, ${month('j.taken_local')}, j.left_out`.execute(db);
 }
 
+/** The 'day' rows from the photos table (migration 0020 and rebuildKeyMonthCounts). */
+export async function rebuildDayCounts(db: QueryExecutorProvider): Promise<void> {
+  const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+  await sql`delete from search_key_months where kind = 'day'`.execute(db);
+  await sql`insert into search_key_months
+    select owner_id, 'day', taken_month_day, ${month}, left_out, count(*), min(taken_local), max(taken_local)
+    from photos where taken_month_day is not null
+    group by owner_id, taken_month_day, ${month}, left_out`.execute(db);
+}
+
 /** Rows captured in one `YYYY-MM` month, or the undated ones for ''. */
 function monthSlice(month: string) {
   if (month === '') return sql<boolean>`taken_local is null`;
@@ -377,6 +409,11 @@ function monthSlice(month: string) {
 
 export function monthOf(takenLocal: string | null): string {
   return takenLocal === null ? '' : takenLocal.slice(0, 7);
+}
+
+/** The capture day as photos.taken_month_day stores it: `MM-DD`. */
+function dayOf(takenLocal: string): string {
+  return takenLocal.slice(5, 10);
 }
 
 /** Start of the month containing `local`, or `local` itself when it is a month start. */

@@ -71,7 +71,7 @@ export async function searchPhotos(
           position,
           tuning.shuffleReadAllLimit,
         )
-      : await chronologicalPage(source, scope, count.dated, wanted, page.offset, position);
+      : await chronologicalPage(db, source, scope, count.dated, wanted, page.offset, position);
   const pageRows = ordered.slice(0, page.limit);
   const summaries = await loadSummaries(
     db,
@@ -92,6 +92,7 @@ export async function searchPhotos(
 }
 
 async function chronologicalPage(
+  db: Kysely<LibraryDatabase>,
   source: MatchSource,
   scope: SearchScope,
   dated: number,
@@ -109,27 +110,23 @@ async function chronologicalPage(
     // USE TEMP B-TREE FOR ORDER BY).
     const bounded = scope.query.takenFrom !== undefined || scope.query.takenTo !== undefined;
     const keyed = position !== undefined && typeof position.key === 'string';
-    let datedRows =
+    const datedRows =
       source.dated ??
       (bounded || keyed ? source.rows : source.rows.where(sql<boolean>`${source.takenLocal} is not null`));
-    if (position !== undefined && typeof position.key === 'string') {
-      const after = sql.raw(newest ? '<' : '>');
-      const through = sql.raw(newest ? '<=' : '>=');
-      // The plain range lets the index start at the cursor; the OR alone is no index range. Not with a date bound
-      // on the same column: a third range on it made SQLite drop the index order again.
-      if (!bounded)
-        datedRows = datedRows.where(sql<boolean>`${source.takenLocal} ${through} ${position.key}`);
-      datedRows = datedRows.where(
-        sql<boolean>`(${source.takenLocal} ${after} ${position.key} or (${source.takenLocal} = ${position.key} and ${source.id} ${after} ${position.id}))`,
-      );
-    }
+    const cursor = { newest, position, bounded };
     rows.push(
-      ...(await selectOrdered(source, datedRows, chronologicalKey(source, scope))
-        .orderBy(sql`2 ${direction}`)
-        .orderBy(sql`1 ${direction}`)
-        .limit(wanted)
-        .offset(position === undefined ? offset : 0)
-        .execute()),
+      ...(source.days !== undefined
+        ? await dayByDayPage(db, source, source.days, cursor, wanted, offset)
+        : await selectOrdered(
+            source,
+            afterPosition(source, datedRows, cursor),
+            chronologicalKey(source, scope),
+          )
+            .orderBy(sql`2 ${direction}`)
+            .orderBy(sql`1 ${direction}`)
+            .limit(wanted)
+            .offset(position === undefined ? offset : 0)
+            .execute()),
     );
   }
   if (rows.length < wanted) {
@@ -144,6 +141,71 @@ async function chronologicalPage(
     );
   }
   return rows;
+}
+
+/**
+ * A page of an "on this day" search: each day's first `offset + wanted` matches in capture order (one range of the
+ * (owner, month-day, left-out, capture time, id) index each), merged. The page can only hold rows that are among
+ * the first `offset + wanted` of their own day, so the merge is exact; ~7 short ranges instead of sorting every
+ * match of the window (PostgreSQL at a million photos: 20,000 entries read and sorted, 10 ms warm).
+ */
+async function dayByDayPage(
+  db: Kysely<LibraryDatabase>,
+  source: MatchSource,
+  days: readonly MatchSource['rows'][],
+  cursor: CursorOrder,
+  wanted: number,
+  offset: number,
+): Promise<OrderedRow[]> {
+  const { newest, position } = cursor;
+  const direction = sql.raw(newest ? 'desc' : 'asc');
+  const perDay = (position === undefined ? offset : 0) + wanted;
+  const slices = days.map((day, n) =>
+    db
+      .selectFrom(
+        selectOrdered(source, afterPosition(source, day, cursor), source.takenLocal)
+          .orderBy(sql`2 ${direction}`)
+          .orderBy(sql`1 ${direction}`)
+          .limit(perDay)
+          .as(`day_${n}`),
+      )
+      .selectAll(),
+  );
+  const [first, ...rest] = slices;
+  if (first === undefined) return [];
+  const merged = rest.reduce((union, next) => union.unionAll(next), first);
+  return db
+    .selectFrom(merged.as('days'))
+    .select(['id', 'sort_key'])
+    .orderBy('sort_key', newest ? 'desc' : 'asc')
+    .orderBy('id', newest ? 'desc' : 'asc')
+    .limit(wanted)
+    .offset(position === undefined ? offset : 0)
+    .execute();
+}
+
+interface CursorOrder {
+  newest: boolean;
+  position: SearchPosition | undefined;
+  /** The query has a date bound (on the capture time the cursor compares). */
+  bounded: boolean;
+}
+
+/** The dated rows after a cursor's position, in the query's order (keyset paging); all of them without a cursor. */
+function afterPosition(
+  source: MatchSource,
+  rows: MatchSource['rows'],
+  { newest, position, bounded }: CursorOrder,
+): MatchSource['rows'] {
+  if (position === undefined || typeof position.key !== 'string') return rows;
+  const after = sql.raw(newest ? '<' : '>');
+  const through = sql.raw(newest ? '<=' : '>=');
+  // The plain range lets the index start at the cursor; the OR alone is no index range. Not with a date bound on
+  // the same column: a third range on it made SQLite drop the index order again.
+  const from = bounded ? rows : rows.where(sql<boolean>`${source.takenLocal} ${through} ${position.key}`);
+  return from.where(
+    sql<boolean>`(${source.takenLocal} ${after} ${position.key} or (${source.takenLocal} = ${position.key} and ${source.id} ${after} ${position.id}))`,
+  );
 }
 
 /**

@@ -11,6 +11,8 @@ import {
 } from './photo-filters';
 import { onePlaceKey } from './one-place-key';
 import { smallestFirst } from './key-sizes';
+import type { CountedDisjointKeys } from './key-month-counts';
+import { monthDaysIn } from './month-days';
 
 /**
  * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
@@ -28,7 +30,13 @@ export interface MatchSource {
    * Set when the rows are exactly one key's matches (one label, person or album, or all the owner's photos) within
    * date bounds and the left-out rule: their count and span can then be read from search_key_months.
    */
-  countedKey?: { kind: SearchKeyKind; key: string };
+  countedKey?: { kind: SearchKeyKind; key: string } | CountedDisjointKeys;
+  /**
+   * Set for "on this day" and nothing else but date bounds and the left-out rule: the matches of each capture day
+   * (`MM-DD`) apart, each walked in capture order from the month-day index, so a page reads about a page per day
+   * instead of sorting every match of the window (20,000 at a million photos). Their union is `rows`.
+   */
+  days?: RowQuery[];
   /**
    * The dated matches only, when the query intersects a join table with anything: the same rows joined on
    * (photo id, capture time), which PostgreSQL merges in capture order from the indexes instead of hashing every
@@ -54,9 +62,14 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
       id: sql<string>`${sql.ref('photos.id')}`,
       takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
-      countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : onePlaceCounted(scope),
+      countedKey: onlyBoundsAndLeftOut(scope)
+        ? { kind: 'all', key: '' }
+        : (onePlaceCounted(scope) ?? onlyDaysCounted(scope)),
       dated: keyed ? matchingPhotos(db, scope, 'on capture time') : undefined,
       undated: keyed ? matchingPhotos(db, scope, 'undated only') : undefined,
+      days: onlyDaysCounted(scope)?.keys.map((day) =>
+        matchingPhotos(db, withoutDays(scope)).where('photos.taken_month_day', '=', day),
+      ),
     };
   }
   const { table, keyColumn, key } = driver;
@@ -179,6 +192,20 @@ function onePlaceCounted(scope: SearchScope): MatchSource['countedKey'] {
   if (place === undefined || query.places.length > 1) return undefined;
   const withoutPlace: SearchScope = { ...scope, query: { ...query, places: [] } };
   return onlyBoundsAndLeftOut(withoutPlace) ? onePlaceKey(place, scope.placeLevels) : undefined;
+}
+
+/**
+ * "On this day" (its month-days), the date bounds and the left-out rule: counted from search_key_months' 'day' rows,
+ * which add up because a photo has one capture day.
+ */
+function onlyDaysCounted(scope: SearchScope): CountedDisjointKeys | undefined {
+  const { monthDays } = scope.query;
+  if (monthDays.length === 0 || !onlyBoundsAndLeftOut(withoutDays(scope))) return undefined;
+  return { kind: 'day', keys: monthDaysIn(monthDays) };
+}
+
+function withoutDays(scope: SearchScope): SearchScope {
+  return { ...scope, query: { ...scope.query, monthDays: [] } };
 }
 
 /** No filter beyond labels, people, albums, the date bounds and the left-out rule. */

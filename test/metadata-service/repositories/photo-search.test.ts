@@ -327,6 +327,71 @@ describeOnEachEngine('Photo search', (engine) => {
     ]);
   });
 
+  it('counts and pages "on this day" day by day exactly as one sorted list, by offset and by cursor', async () => {
+    // Five days around March 11 over eight years, several photos a day at spread times, plus what must not count.
+    const inWindow: { id: string; takenLocal: string }[] = [];
+    for (let year = 2018; year <= 2025; year++) {
+      for (const day of ['09', '10', '11', '12', '13']) {
+        for (const hour of year % 3 === 0 ? ['08', '17'] : ['12']) {
+          const id = `ph_otd_${year}_${day}_${hour}`;
+          const takenLocal = `${year}-03-${day}T${hour}:00:00`;
+          await repo.insertPhoto(photoRecord(A, id, { takenLocal }), keywords('spring'));
+          inWindow.push({ id, takenLocal });
+        }
+      }
+    }
+    await repo.insertPhoto(photoRecord(A, 'ph_otd_outside', { takenLocal: '2022-03-14T12:00:00' }), []);
+    await repo.insertPhoto(photoRecord(A, 'ph_otd_hidden', { takenLocal: '2022-03-11T13:00:00' }), []);
+    assert.equal(await repo.setPhotoFlags(A, 'ph_otd_hidden', { hidden: true }), true);
+    await repo.insertPhoto(
+      photoRecord(A, 'ph_otd_screenshot', { takenLocal: '2021-03-10T09:00:00', isScreenshot: true }),
+      [],
+    );
+    await repo.insertPhoto(photoRecord(B, 'ph_otd_other_owner', { takenLocal: '2020-03-11T10:00:00' }), []);
+    const window = { monthDays: [{ month: 3, day: 11, plusMinusDays: 2 }] };
+    const byTime = (a: { id: string; takenLocal: string }, b: { id: string; takenLocal: string }) =>
+      a.takenLocal < b.takenLocal ? -1 : a.takenLocal > b.takenLocal ? 1 : a.id < b.id ? -1 : 1;
+    const sorted = [...inWindow].sort(byTime);
+    const oldest = sorted.map((p) => p.id);
+
+    for (const order of ['oldest', 'newest'] as const) {
+      const expected = order === 'oldest' ? oldest : [...oldest].reverse();
+      const q: PhotoQueryInput = { ...window, order };
+      const whole = await search(A, q);
+      assert.deepEqual(ids(whole), expected, order);
+      assert.equal(whole.total, inWindow.length);
+      assert.deepEqual(whole.span, { first: sorted[0]?.takenLocal, last: sorted.at(-1)?.takenLocal });
+      for (const offset of [0, 7, 30, inWindow.length - 2]) {
+        assert.deepEqual(
+          ids(await search(A, q, 7, offset)),
+          expected.slice(offset, offset + 7),
+          `${order} @${offset}`,
+        );
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await search(A, q, 6, 0, cursor);
+        seen.push(...ids(page));
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+      assert.deepEqual(seen, expected, `${order} by cursor`);
+    }
+
+    // Date bounds cut months and years out of the count and the pages alike; screenshots come back when asked.
+    const bounded = await search(A, {
+      ...window,
+      takenFrom: '2021-03-10T00:00:00',
+      takenTo: '2024-01-01T00:00:00',
+    });
+    const boundedIds = oldest.filter((id) => id >= 'ph_otd_2021_10' && id < 'ph_otd_2024');
+    assert.deepEqual(ids(bounded), boundedIds);
+    assert.equal(bounded.total, boundedIds.length);
+    const withScreenshots = await search(A, { ...window, exclude: { screenshots: false } });
+    assert.equal(withScreenshots.total, inWindow.length + 1);
+    assert.ok(ids(withScreenshots).includes('ph_otd_screenshot'));
+  });
+
   it('finds places case-insensitively at one level or any level', async () => {
     assert.deepEqual(ids(await search(A, { places: [{ name: 'santa monica', level: 'city' }] })), [
       'ph_newyear_2020',

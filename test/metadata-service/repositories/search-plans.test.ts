@@ -238,6 +238,25 @@ describeOnEachEngine('Search plans at scale', (engine) => {
     assertOrderedWalk(pages.slice(0, 1), 'photos_owner_city_idx');
   });
 
+  it('counts "on this day" from search_key_months and pages it one index range per day (migration 0020)', async () => {
+    // January 15-19: one photo on each day, in five different years.
+    const query: PhotoQueryInput = { monthDays: [{ month: 1, day: 17, plusMinusDays: 2 }], order: 'newest' };
+    const counts = await plansOf('sum(photos)', search(query));
+    for (const plan of counts) {
+      assert.match(plan, /search_key_months/, plan);
+      assert.doesNotMatch(plan, /photos_owner/, plan);
+    }
+    const [page = ''] = await plansOf('as "days"', search(query));
+    // One ordered range of the month-day index for each of the five days, each stopping at its page.
+    const ranges = page.match(
+      sqlite
+        ? /COVERING INDEX photos_owner_month_day_idx \(owner_id=\? AND taken_month_day=\? AND left_out=\?\)/g
+        : /Index Only Scan (Backward )?using photos_owner_month_day_idx/g,
+    );
+    assert.equal(ranges?.length, 5, page);
+    if (!sqlite) assert.equal(page.match(/-> {2}Sort/g)?.length ?? 0, 0, page);
+  });
+
   it('lists places in use by skipping through the place indexes, never reading every photo', async () => {
     const [plan = ''] = await plansOf('with recursive', (db) => placesInUse(db, 'alice'));
     for (const level of ['sublocation', 'city', 'metro', 'county', 'region', 'country']) {
