@@ -175,7 +175,8 @@ export class PhotoRepository {
   }
 
   async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
-    // One look at the owner's people and albums: which are hidden, and whether the ones the query names are theirs.
+    // One look at the owner's people and albums (which are hidden, and whether the ones the query names are theirs)
+    // and hidden labels: one round trip instead of two on every search.
     const people = [...new Set([...query.people, ...query.exclude.people])];
     const albums = [...new Set([...query.albums, ...query.exclude.albums])];
     const known = await this.db
@@ -192,8 +193,14 @@ export class PhotoRepository {
             ab.or([ab('hidden', '=', 1), ...(albums.length > 0 ? [ab('id', 'in', albums)] : [])]),
           ),
       )
+      .unionAll((eb) =>
+        eb
+          .selectFrom('hidden_labels')
+          .select([sql<string>`'label'`.as('kind'), 'label as id', sql<Flag>`1`.as('hidden')])
+          .where('owner_id', '=', ownerId),
+      )
       .execute();
-    const owned = new Set(known.map((k) => `${k.kind}:${k.id}`));
+    const owned = new Set(known.filter((k) => k.kind !== 'label').map((k) => `${k.kind}:${k.id}`));
     // Every named person and album must be present: one that is not the owner's matches nothing, and says nothing.
     if (
       !query.people.every((id) => owned.has(`person:${id}`)) ||
@@ -203,10 +210,9 @@ export class PhotoRepository {
     }
     const hidden = known.filter((k) => Number(k.hidden) === 1);
     // Hidden labels leave their photos out like an exclusion, unless the query asks for that label by name.
-    const hiddenLabels = (
-      await this.db.selectFrom('hidden_labels').select('label').where('owner_id', '=', ownerId).execute()
-    )
-      .map((row) => row.label)
+    const hiddenLabels = hidden
+      .filter((k) => k.kind === 'label')
+      .map((k) => k.id)
       .filter((label) => !query.labels.includes(label) && !query.exclude.labels.includes(label));
     const effective =
       hiddenLabels.length === 0
