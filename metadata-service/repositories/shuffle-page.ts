@@ -22,6 +22,8 @@ export const SHUFFLE_READ_ALL_LIMIT = 4000;
 const COUNT_BATCH = 32;
 /** The most buckets the first, sized round counts in one statement (a deep offset into a small result set). */
 const MAX_FIRST_ROUND = 256;
+/** The most buckets a page reads in one statement (a small result set has few rows per bucket). */
+const MAX_BUCKETS_READ = 16;
 
 /**
  * One page of the seeded shuffle (see shuffle-order.ts). Small result sets are read whole and ordered in memory;
@@ -67,13 +69,44 @@ export async function shufflePage(
   // From an offset the count says how many rows are left, so the walk stops at the last one, not the last bucket.
   const limit = position === undefined ? Math.min(wanted, Math.max(0, total - offset)) : wanted;
   const page: ShuffledRow[] = [];
-  for (; rank < bucketOrder.length && page.length < limit; rank++) {
-    const bucket = bucketOrder[rank] ?? 0;
-    const rows = ordered(await selectKeys(source, inBucket(source, bucket)).execute()).filter(after);
-    page.push(...rows.slice(skip, skip + limit - page.length));
-    skip = 0;
+  const perBucket = Math.max(1, total / bucketOrder.length);
+  while (rank < bucketOrder.length && page.length < limit) {
+    // The buckets the rest of the page should take (keys spread evenly), plus one, read in one statement: a page
+    // 50 deep into a label of 144,000 needs two, which were two round trips.
+    const needed = skip + limit - page.length;
+    const batch = bucketOrder.slice(
+      rank,
+      rank + Math.min(MAX_BUCKETS_READ, Math.ceil(needed / perBucket) + 1),
+    );
+    const rowsOf = await readBuckets(source, batch);
+    for (const bucket of batch) {
+      rank++;
+      const rows = ordered(rowsOf.get(bucket) ?? []).filter(after);
+      page.push(...rows.slice(skip, skip + limit - page.length));
+      skip = 0;
+      if (page.length >= limit) break;
+    }
   }
   return page;
+}
+
+/** Each bucket's (id, shuffle_key) rows, several buckets in one statement. */
+async function readBuckets(
+  source: MatchSource,
+  buckets: readonly number[],
+): Promise<Map<number, { id: string; shuffle_key: number | string }[]>> {
+  const [first, ...rest] = buckets.map((bucket) =>
+    selectKeys(source, inBucket(source, bucket)).select(sql<number>`${sql.lit(bucket)}`.as('bucket')),
+  );
+  const byBucket = new Map<number, { id: string; shuffle_key: number | string }[]>();
+  if (first === undefined) return byBucket;
+  for (const row of await rest.reduce((union, next) => union.unionAll(next), first).execute()) {
+    const bucket = Number(row.bucket);
+    const rows = byBucket.get(bucket);
+    if (rows) rows.push(row);
+    else byBucket.set(bucket, [row]);
+  }
+  return byBucket;
 }
 
 /**
