@@ -129,7 +129,7 @@ async function chronologicalPage(
             .execute()),
     );
   }
-  if (rows.length < wanted) {
+  if (rows.length < wanted && undatedMayMatch(scope)) {
     let undated = source.undated ?? source.rows.where(sql<boolean>`${source.takenLocal} is null`);
     if (inUndatedTail) undated = undated.where(sql<boolean>`${source.id} > ${position.id}`);
     rows.push(
@@ -253,9 +253,11 @@ async function countMatches(
         sql<string | null>`max(${source.takenLocal})`.as('last'),
       ])
       .executeTakeFirstOrThrow();
-    const undated = await (source.undated ?? source.rows.where(sql<boolean>`${source.takenLocal} is null`))
-      .select(sql<number | string>`count(*)`.as('undated'))
-      .executeTakeFirstOrThrow();
+    const undated = undatedMayMatch(scope)
+      ? await (source.undated ?? source.rows.where(sql<boolean>`${source.takenLocal} is null`))
+          .select(sql<number | string>`count(*)`.as('undated'))
+          .executeTakeFirstOrThrow()
+      : { undated: 0 };
     const datedCount = Number(dated.dated);
     return {
       total: datedCount + Number(undated.undated),
@@ -273,6 +275,20 @@ async function countMatches(
     ])
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), dated: Number(row.dated), first: row.first, last: row.last };
+}
+
+/**
+ * False when the query's dates already leave every undated photo out (a bound, a range or an "on this day" window
+ * compares the capture time, and NULL never compares true): their count and page would be a round trip for nothing.
+ */
+function undatedMayMatch(scope: SearchScope): boolean {
+  const { query } = scope;
+  return (
+    query.takenFrom === undefined &&
+    query.takenTo === undefined &&
+    query.dateRanges.length === 0 &&
+    query.monthDays.length === 0
+  );
 }
 
 async function loadSummaries(
