@@ -11,7 +11,7 @@ import type { AddressableSource } from '../photo-source';
 import { hierarchicalKeywordLabels, keywordLabels, textLabels } from '../photo-labels';
 import type { TextFacts } from '../../repositories/text-facts';
 import type { FolderChanges } from './folder-changes';
-import { stillsBesideVideo } from '../live-photos/stills-beside-video';
+import { stillsBesideVideo, videosBesideStill } from '../live-photos/stills-beside-video';
 
 /** Watched changes with each sidecar resolved to the photos it describes (sidecar-photos.ts). */
 export type ResolvedChanges = Omit<FolderChanges, 'sidecars'> & {
@@ -78,6 +78,12 @@ export async function ingestFolderChanges(
   };
   await forEachBounded(changes.changed, options.concurrency ?? 2, ingestPath);
   const changed = new Set(changes.changed);
+  // A still that arrived after its video, the video stored as a video of its own meanwhile: the video is its
+  // motion now, no entry of its own, so looking at it again finds it gone and its photo is removed below.
+  for (const path of changes.changed) {
+    for (const video of await videosBesideStill(source.root, path))
+      if (!changed.has(video)) await ingestPath(video);
+  }
   for (const path of changes.redescribed) {
     if (changed.has(path)) continue; // read in full just now
     if (await refreshStored(source, path, options, deps)) report.refreshed += 1;

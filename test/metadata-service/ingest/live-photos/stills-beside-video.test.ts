@@ -69,4 +69,20 @@ describe('live photos in a watched folder: a video that comes or goes after its 
       [[alone.id, undefined]],
     );
   });
+
+  it('folds a video stored on its own into its still when the still arrives later (a copy, MOV first)', async () => {
+    await writeMotionVideo(join(photos, 'Trip', 'IMG_2.MOV'));
+    await apply({ changed: ['Trip/IMG_2.MOV'] });
+    const [video] = await all();
+    assert.equal(video?.mediaKind, 'video', 'alone, the MOV is a video');
+
+    await writeFile(join(photos, 'Trip', 'IMG_2.JPG'), await stillJpeg());
+    await apply({ changed: ['Trip/IMG_2.JPG'] });
+    const after = await all();
+    assert.deepEqual(
+      after.map((p) => [p.mediaKind ?? 'photo', p.motion !== undefined]),
+      [['photo', true]],
+      'one photo, the still with its motion: the video is no photo of its own any more',
+    );
+  });
 });
