@@ -1,4 +1,5 @@
 import type { Logger } from '../../../common/logger';
+import { forEachBounded } from '../for-each-bounded';
 import type { SourceFile } from '../photo-source';
 import { MAX_MOTION_BYTES, MAX_MOTION_MS, MotionRefusal, type CompanionVideo } from './motion-part';
 import type { PairingReads } from './pairing-reads';
@@ -7,6 +8,9 @@ import type { PairingReads } from './pairing-reads';
 export const STILL_NAME = /\.(heic|heif|jpe?g)$/i;
 /** Its video: `.MOV` from the phone and AirDrop, `.MP4` from Google Takeout and some exporters. */
 export const MOTION_NAME = /\.(mov|mp4)$/i;
+
+/** Pairs whose two headers are read at the same time. */
+const PAIRS_READ_AT_ONCE = 8;
 
 export interface PairingDeps {
   /** Reads the two facts that decide (a folder's files, or an S3 bucket's objects). */
@@ -38,11 +42,15 @@ export async function pairLivePhotos(files: readonly SourceFile[], deps: Pairing
   }
   const motionOf = new Map<string, CompanionVideo>();
   const folded = new Set<string>();
-  for (const { stills, videos } of byStem.values()) {
-    // IMG_1.HEIC + IMG_1.JPG + IMG_1.MOV (an export next to the original) is ambiguous: nothing is paired.
+  // IMG_1.HEIC + IMG_1.JPG + IMG_1.MOV (an export next to the original) is ambiguous: nothing is paired.
+  const pairs = [...byStem.values()].flatMap(({ stills, videos }) => {
     const [still] = stills;
     const [video] = videos;
-    if (stills.length !== 1 || videos.length !== 1 || !still || !video) continue;
+    return stills.length === 1 && videos.length === 1 && still && video ? [{ still, video }] : [];
+  });
+  // A few pairs at once: on S3 each new pair is three small GETs of ~20-50 ms, so a first listing of 5,000 pairs
+  // read one after another waited minutes before the first photo was ingested.
+  await forEachBounded(pairs, PAIRS_READ_AT_ONCE, async ({ still, video }) => {
     try {
       motionOf.set(still.path, await companionOf(still, video, deps));
       folded.add(video.path);
@@ -55,7 +63,7 @@ export async function pairLivePhotos(files: readonly SourceFile[], deps: Pairing
         reason: error.message,
       });
     }
-  }
+  });
   return files
     .filter((file) => !folded.has(file.path))
     .map((file) => {
