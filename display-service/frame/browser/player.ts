@@ -200,7 +200,8 @@ export class Player {
   private async prepare(index: number): Promise<ReadyPhoto | undefined> {
     const item = await this.deps.playlist.itemAt(index);
     if (!item) return undefined;
-    return this.decode(item, await this.deps.store.get(item.url));
+    // A stored copy is confirmed first: the owner may have hidden the photo since it was fetched ahead.
+    return this.decode(item, await this.deps.store.get(item.url, { confirm: true }));
   }
 
   private async prepareCached(index: number): Promise<ReadyPhoto | undefined> {

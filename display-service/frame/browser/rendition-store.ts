@@ -24,6 +24,8 @@ export interface RenditionStoreOptions {
  */
 export class RenditionStore {
   private readonly memory = new Map<string, Blob>();
+  /** The display's ETag of each stored rendition, for asking whether it still stands (If-None-Match). */
+  private readonly etags = new Map<string, string>();
   private readonly inFlight = new Map<string, Promise<Blob>>();
   private persistent: Promise<Cache | null>;
   private readonly persistentKeys: string[] = [];
@@ -41,15 +43,24 @@ export class RenditionStore {
     });
   }
 
-  /** The rendition, from memory, the Cache API or the network (in that order). */
-  async get(url: string): Promise<Blob> {
+  /**
+   * The rendition, from memory, the Cache API or the network (in that order). With `confirm`, a stored copy is
+   * shown only once the display says it still stands (a conditional request: 304, no bytes): a photo its owner
+   * hid since, or whose URL the display now refuses, is forgotten here and refused (BrokenRenditionError), instead
+   * of being shown from the store for as long as the frame keeps it. Unreachable, the display cannot say:
+   * NetworkError, and the player carries on from the store offline (cached).
+   */
+  async get(url: string, options: { confirm?: boolean } = {}): Promise<Blob> {
     const key = this.keyOf(url);
     const known = await this.cached(url);
-    if (known) return known;
-    let pending = this.inFlight.get(key);
+    if (known && !options.confirm) return known;
+    const pendingKey = known ? `confirm ${key}` : key;
+    let pending = this.inFlight.get(pendingKey);
     if (!pending) {
-      pending = this.download(url, key).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
+      pending = (known ? this.confirm(url, key, known) : this.download(url, key)).finally(() =>
+        this.inFlight.delete(pendingKey),
+      );
+      this.inFlight.set(pendingKey, pending);
     }
     return pending;
   }
@@ -66,7 +77,7 @@ export class RenditionStore {
     const response = await cache?.match(key).catch(() => undefined);
     if (!response) return undefined;
     const blob = await response.blob().catch(() => undefined);
-    if (blob && blob.size > 0) this.remember(key, blob);
+    if (blob && blob.size > 0) this.remember(key, blob, response.headers.get('ETag') ?? undefined);
     return blob;
   }
 
@@ -80,28 +91,65 @@ export class RenditionStore {
   async forget(url: string): Promise<void> {
     const key = this.keyOf(url);
     this.memory.delete(key);
+    this.etags.delete(key);
     const at = this.persistentKeys.indexOf(key);
     if (at >= 0) this.persistentKeys.splice(at, 1);
     await (await this.persistent)?.delete(key).catch(() => false);
   }
 
+  /** Asks the display whether a stored copy still stands; the new bytes when it changed. */
+  private async confirm(url: string, key: string, known: Blob): Promise<Blob> {
+    const etag = this.etags.get(key);
+    try {
+      const response = await this.fetchRendition(url, { etag, confirming: true });
+      if (response.status === 304) return known;
+      return await this.keep(key, response);
+    } catch (error) {
+      // Refused now (hidden, deleted, broken): never shown from the store again, offline included.
+      if (error instanceof BrokenRenditionError) await this.forget(url);
+      throw error;
+    }
+  }
+
   private async download(url: string, key: string): Promise<Blob> {
+    return this.keep(key, await this.fetchRendition(url, { confirming: false }));
+  }
+
+  /**
+   * The display's answer: 200, or 304 when `etag` still stands; its refusals as the errors the player handles.
+   * Confirming never takes the browser's own HTTP cache for an answer: only the display can say a photo is hidden.
+   */
+  private async fetchRendition(
+    url: string,
+    { etag, confirming }: { etag?: string; confirming: boolean },
+  ): Promise<Response> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
     let response: Response;
     try {
-      response = await fetch(url, { headers: { Accept: this.options.accept }, signal: abort.signal });
+      response = await fetch(url, {
+        headers: { Accept: this.options.accept, ...(etag === undefined ? {} : { 'If-None-Match': etag }) },
+        cache: confirming ? 'no-cache' : 'default',
+        signal: abort.signal,
+      });
     } catch (error) {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
     } finally {
       clearTimeout(timer);
     }
+    if (response.status === 304 && etag !== undefined) return response;
     if (!response.ok) {
       const error = httpErrorOf(response.status, await response.text().catch(() => ''));
       if (error.code === 'RENDITION_URL_EXPIRED') throw new ExpiredRenditionError(error.message);
       if (error.transient) throw new NetworkError(error.message);
       throw new BrokenRenditionError(`${error.code}: ${error.message}`);
     }
+    return response;
+  }
+
+  /** A 200's image, remembered in both layers with its ETag. */
+  private async keep(key: string, response: Response): Promise<Blob> {
+    const etag = response.headers.get('ETag') ?? undefined;
     let blob: Blob;
     try {
       blob = await response.blob();
@@ -109,17 +157,19 @@ export class RenditionStore {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
     }
     if (blob.size === 0 || !blob.type.startsWith('image/')) throw new BrokenRenditionError('not an image');
-    this.remember(key, blob);
-    await this.persist(key, blob);
+    this.remember(key, blob, etag);
+    await this.persist(key, blob, etag);
     return blob;
   }
 
-  private remember(key: string, blob: Blob): void {
+  private remember(key: string, blob: Blob, etag: string | undefined): void {
     this.touch(key, blob);
+    if (etag !== undefined) this.etags.set(key, etag);
     while (this.memory.size > this.options.memoryEntries) {
       const oldest = this.memory.keys().next().value;
       if (oldest === undefined) break;
       this.memory.delete(oldest);
+      if (!this.persistentKeys.includes(oldest)) this.etags.delete(oldest);
     }
   }
 
@@ -129,11 +179,13 @@ export class RenditionStore {
     this.memory.set(key, blob);
   }
 
-  private async persist(key: string, blob: Blob): Promise<void> {
+  private async persist(key: string, blob: Blob, etag: string | undefined): Promise<void> {
     const cache = await this.persistent;
     if (!cache) return;
     try {
-      await cache.put(key, new Response(blob, { headers: { 'Content-Type': blob.type } }));
+      const headers: Record<string, string> = { 'Content-Type': blob.type };
+      if (etag !== undefined) headers.ETag = etag;
+      await cache.put(key, new Response(blob, { headers }));
       if (!this.persistentKeys.includes(key)) this.persistentKeys.push(key);
       await this.trimPersistent(cache);
     } catch {
@@ -144,7 +196,9 @@ export class RenditionStore {
   private async trimPersistent(cache: Cache): Promise<void> {
     while (this.persistentKeys.length > this.options.persistentEntries) {
       const oldest = this.persistentKeys.shift();
-      if (oldest !== undefined) await cache.delete(oldest).catch(() => false);
+      if (oldest === undefined) continue;
+      if (!this.memory.has(oldest)) this.etags.delete(oldest);
+      await cache.delete(oldest).catch(() => false);
     }
   }
 

@@ -110,9 +110,11 @@ describe('web frame in chromium (/frame)', function () {
   it('shows a first photo sized for the screen (WebP), captioned, with alt text; time to first photo is printed', async () => {
     const page = await context.newPage();
     const formats = new Set<string>();
+    const statuses: number[] = [];
     page.on('response', (response) => {
-      if (response.url().includes('/v1/display/renditions/'))
-        formats.add(response.headers()['content-type'] ?? '');
+      if (!response.url().includes('/v1/display/renditions/')) return;
+      statuses.push(response.status());
+      if (response.status() === 200) formats.add(response.headers()['content-type'] ?? '');
     });
     const started = Date.now();
     await page.goto(`${stack.url}/frame?interval=60&clock=1`);
@@ -123,11 +125,17 @@ describe('web frame in chromium (/frame)', function () {
       `      time to first photo: ${firstPhotoMs} ms after navigation start (${wall} ms wall, cold stack)`,
     );
 
-    // Warm: the same screen again, renditions now cached on the server.
+    // Warm: the same screen again, renditions now cached on the server and in the frame's Cache API, whose copy
+    // of a photo is shown once the display confirms it still stands (304, no bytes).
+    const beforeReload = statuses.length;
     await page.reload();
     await firstPhoto(page);
     const warmMs = await page.evaluate(() => window.photoFrame?.firstPhotoMs);
     console.log(`      time to first photo (warm stack): ${warmMs} ms`);
+    assert.ok(
+      statuses.slice(beforeReload).includes(304),
+      `after the reload: ${statuses.slice(beforeReload).join(' ')}`,
+    );
 
     const shown = await visible(page);
     assert.deepEqual(shown.naturalSize, [1280, 800], 'the 1280x800 preset for a 1280x800 window at DPR 1');

@@ -103,16 +103,15 @@ describe('web app in chromium (/): sign in, status, link a frame by code, change
       'the frame shows the album, both photos',
     );
 
-    // Hide one of them on its photo page: it leaves the frame (rendition URLs of a hidden photo stop working
-    // within the display's one-minute facts cache; a new page load of the frame never shows it).
+    // Hide one of them on its photo page: it leaves the playing frame at once, without a reload, although the
+    // frame holds its rendition in memory and in the Cache API (the frame asks before showing a stored photo, and
+    // the display refuses a hidden photo's URLs from the moment it is hidden). One slide may be on its way.
     const [hidden, kept] = portraits as [string, string];
     await app.goto(`${stack.url}/#photo/${hidden}`);
     await app.click('button:has-text("Hide from frames")');
     await app.locator('.flag-state', { hasText: 'Hidden' }).waitFor();
-    await frame.waitForTimeout(61_000);
-    await frame.reload();
-    await frame.locator('.slide').last().waitFor({ timeout: 30_000 });
-    const afterHide = await shownDuring(frame, 4000);
+    await frame.waitForTimeout(2000);
+    const afterHide = await shownDuring(frame, 5000);
     assert.ok(!afterHide.has(hidden), `the hidden photo is still shown: ${[...afterHide].join(' ')}`);
     assert.ok(afterHide.has(kept), 'the other photo is still shown');
   });
