@@ -66,7 +66,7 @@ export async function countFromSummary(
       .where('kind', '=', counted.kind)
       .where(
         'keys' in counted
-          ? sql<boolean>`key in (${sql.join(counted.keys)})`
+          ? sql<boolean>`${sql.ref('key')} in (${sql.join(counted.keys)})`
           : // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
             sql<boolean>`key = ${isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key}`,
       )
