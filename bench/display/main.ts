@@ -297,8 +297,10 @@ async function main(): Promise<void> {
     );
 
     // A missing ffmpeg is reported like any other missing tool, after the sections that do not need it.
-    if (tools.ffmpeg !== undefined || process.env.FFMPEG_PATH) await benchClipRenditions(join(dir, 'clips'), log);
-    else log('\n5. clip renditions: skipped, ffmpeg is missing (apt-get install -y ffmpeg, or set FFMPEG_PATH)');
+    if (tools.ffmpeg !== undefined || process.env.FFMPEG_PATH)
+      await benchClipRenditions(join(dir, 'clips'), log);
+    else
+      log('\n5. clip renditions: skipped, ffmpeg is missing (apt-get install -y ffmpeg, or set FFMPEG_PATH)');
   } finally {
     for (const server of servers) await server.stop();
     await rm(dir, { recursive: true, force: true });
