@@ -7,6 +7,12 @@ export class ExpiredRenditionError extends Error {}
 
 const CACHE_NAME = 'photoframe-renditions-v1';
 const FETCH_TIMEOUT_MS = 20_000;
+/**
+ * A confirmation is a 304 the display answers without touching pixels. A network that drops packets instead of
+ * refusing them would otherwise hold a stored photo back for the whole fetch timeout on every slide; past this the
+ * frame is offline and shows the stored copy (the player's offline path).
+ */
+const CONFIRM_TIMEOUT_MS = 3_000;
 
 export interface RenditionStoreOptions {
   accept: string;
@@ -124,7 +130,7 @@ export class RenditionStore {
     { etag, confirming }: { etag?: string; confirming: boolean },
   ): Promise<Response> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
+    const timer = setTimeout(() => abort.abort(), confirming ? CONFIRM_TIMEOUT_MS : FETCH_TIMEOUT_MS);
     let response: Response;
     try {
       response = await fetch(url, {

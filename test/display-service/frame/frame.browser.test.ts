@@ -327,6 +327,30 @@ describe('web frame in chromium (/frame)', function () {
     await page.close();
   });
 
+  it('keeps showing stored photos when rendition requests hang unanswered (a network that drops packets)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/frame?interval=1`);
+    await firstPhoto(page);
+    await watch(page, 10_000, async () => (await frameState(page)).shown >= 3);
+    const before = await frameState(page);
+    // Every rendition request from now on is left without an answer: no refusal, no error, just silence.
+    await page.route('**/v1/display/renditions/**', () => undefined);
+    try {
+      await page.waitForTimeout(20_000);
+      const after = await frameState(page);
+      // A stored photo waits at most the confirmation's 3 s before it is shown offline (not the 20 s fetch timeout).
+      assert.ok(
+        after.shown >= before.shown + 3,
+        `photos kept changing while requests hung (${after.shown - before.shown} shown in 20 s)`,
+      );
+      assert.equal(after.offline, true);
+      assert.equal((await visible(page)).broken, 0);
+    } finally {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+    await page.close();
+  });
+
   it('answers free text that finds nothing in words (as npm run search says it): no photo, no raw code', async () => {
     const page = await context.newPage();
     await page.goto(`${stack.url}/frame?q=${encodeURIComponent('blorf')}`);
