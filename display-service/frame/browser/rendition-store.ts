@@ -28,10 +28,14 @@ export interface RenditionStoreOptions {
  * Keys leave out the URL's expiry and signature, so a fresh URL for the same image finds the stored copy. While
  * the server is unreachable, `cached` answers without the network, which is what keeps a frame showing photos.
  */
+/** A stored rendition, with the display's ETag for asking whether it still stands (If-None-Match). */
+interface Stored {
+  blob: Blob;
+  etag?: string;
+}
+
 export class RenditionStore {
-  private readonly memory = new Map<string, Blob>();
-  /** The display's ETag of each stored rendition, for asking whether it still stands (If-None-Match). */
-  private readonly etags = new Map<string, string>();
+  private readonly memory = new Map<string, Stored>();
   private readonly inFlight = new Map<string, Promise<Blob>>();
   private persistent: Promise<Cache | null>;
   private readonly persistentKeys: string[] = [];
@@ -58,8 +62,8 @@ export class RenditionStore {
    */
   async get(url: string, options: { confirm?: boolean } = {}): Promise<Blob> {
     const key = this.keyOf(url);
-    const known = await this.cached(url);
-    if (known && !options.confirm) return known;
+    const known = await this.stored(key);
+    if (known && !options.confirm) return known.blob;
     const pendingKey = known ? `confirm ${key}` : key;
     let pending = this.inFlight.get(pendingKey);
     if (!pending) {
@@ -73,7 +77,11 @@ export class RenditionStore {
 
   /** Only what is already stored; never touches the network. */
   async cached(url: string): Promise<Blob | undefined> {
-    const key = this.keyOf(url);
+    return (await this.stored(this.keyOf(url)))?.blob;
+  }
+
+  /** The stored copy, from memory or else the Cache API (then kept in memory again). */
+  private async stored(key: string): Promise<Stored | undefined> {
     const inMemory = this.memory.get(key);
     if (inMemory) {
       this.touch(key, inMemory);
@@ -83,8 +91,10 @@ export class RenditionStore {
     const response = await cache?.match(key).catch(() => undefined);
     if (!response) return undefined;
     const blob = await response.blob().catch(() => undefined);
-    if (blob && blob.size > 0) this.remember(key, blob, response.headers.get('ETag') ?? undefined);
-    return blob;
+    if (!blob || blob.size === 0) return undefined;
+    const stored = { blob, etag: response.headers.get('ETag') ?? undefined };
+    this.remember(key, stored);
+    return stored;
   }
 
   /** True when `get` would answer without the network. */
@@ -97,18 +107,16 @@ export class RenditionStore {
   async forget(url: string): Promise<void> {
     const key = this.keyOf(url);
     this.memory.delete(key);
-    this.etags.delete(key);
     const at = this.persistentKeys.indexOf(key);
     if (at >= 0) this.persistentKeys.splice(at, 1);
     await (await this.persistent)?.delete(key).catch(() => false);
   }
 
   /** Asks the display whether a stored copy still stands; the new bytes when it changed. */
-  private async confirm(url: string, key: string, known: Blob): Promise<Blob> {
-    const etag = this.etags.get(key);
+  private async confirm(url: string, key: string, known: Stored): Promise<Blob> {
     try {
-      const response = await this.fetchRendition(url, { etag, confirming: true });
-      if (response.status === 304) return known;
+      const response = await this.fetchRendition(url, { etag: known.etag, confirming: true });
+      if (response.status === 304) return known.blob;
       return await this.keep(key, response);
     } catch (error) {
       // Refused now (hidden, deleted, broken): never shown from the store again, offline included.
@@ -163,29 +171,28 @@ export class RenditionStore {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
     }
     if (blob.size === 0 || !blob.type.startsWith('image/')) throw new BrokenRenditionError('not an image');
-    this.remember(key, blob, etag);
-    await this.persist(key, blob, etag);
+    const stored = { blob, etag };
+    this.remember(key, stored);
+    await this.persist(key, stored);
     return blob;
   }
 
-  private remember(key: string, blob: Blob, etag: string | undefined): void {
-    this.touch(key, blob);
-    if (etag !== undefined) this.etags.set(key, etag);
+  private remember(key: string, stored: Stored): void {
+    this.touch(key, stored);
     while (this.memory.size > this.options.memoryEntries) {
       const oldest = this.memory.keys().next().value;
       if (oldest === undefined) break;
       this.memory.delete(oldest);
-      if (!this.persistentKeys.includes(oldest)) this.etags.delete(oldest);
     }
   }
 
   /** Most recently used last, so the oldest is dropped first. */
-  private touch(key: string, blob: Blob): void {
+  private touch(key: string, stored: Stored): void {
     this.memory.delete(key);
-    this.memory.set(key, blob);
+    this.memory.set(key, stored);
   }
 
-  private async persist(key: string, blob: Blob, etag: string | undefined): Promise<void> {
+  private async persist(key: string, { blob, etag }: Stored): Promise<void> {
     const cache = await this.persistent;
     if (!cache) return;
     try {
@@ -202,9 +209,7 @@ export class RenditionStore {
   private async trimPersistent(cache: Cache): Promise<void> {
     while (this.persistentKeys.length > this.options.persistentEntries) {
       const oldest = this.persistentKeys.shift();
-      if (oldest === undefined) continue;
-      if (!this.memory.has(oldest)) this.etags.delete(oldest);
-      await cache.delete(oldest).catch(() => false);
+      if (oldest !== undefined) await cache.delete(oldest).catch(() => false);
     }
   }
 
