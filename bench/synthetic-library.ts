@@ -10,6 +10,7 @@ import type {
   PhotosTable,
 } from '../metadata-service/database/schema';
 import { ancestorsOf } from '../common/vocabulary';
+import { dayOf } from '../metadata-service/repositories/key-month-counts';
 import { albumIdFor, normalizeName, personIdFor } from '../metadata-service/repositories/names';
 import { shuffleKeyFor } from '../metadata-service/repositories/shuffle-order';
 
@@ -174,7 +175,7 @@ export function syntheticBatch(ownerId: string, start: number, count: number): S
             .padStart(8, '0')
             .repeat(2),
       duplicate_group_id: null,
-      taken_month_day: takenLocal === null ? null : takenLocal.slice(5, 10),
+      taken_month_day: takenLocal === null ? null : dayOf(takenLocal),
       shuffle_key: shuffleKeyFor(id),
       file_mtime: '2026-01-01T00:00:00.000Z',
       ingested_at: '2026-01-01T00:00:00.000Z',

@@ -411,8 +411,8 @@ export function monthOf(takenLocal: string | null): string {
   return takenLocal === null ? '' : takenLocal.slice(0, 7);
 }
 
-/** The capture day as photos.taken_month_day stores it: `MM-DD`. */
-function dayOf(takenLocal: string): string {
+/** The capture day as photos.taken_month_day stores it and the 'day' rows key it: `MM-DD`. */
+export function dayOf(takenLocal: string): string {
   return takenLocal.slice(5, 10);
 }
 

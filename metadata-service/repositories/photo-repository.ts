@@ -27,6 +27,7 @@ import { albumIdFor, normalizeName, personIdFor } from './names';
 import {
   countEntriesOf,
   countInsertedPhotos,
+  dayOf,
   KeyMonthTally,
   recountEntries,
   type CountedKey,
@@ -994,7 +995,7 @@ function toRow(photo: PhotoRecord): PhotosTable {
     left_out: leftOutOf(photo),
     perceptual_hash: photo.perceptualHash,
     duplicate_group_id: null,
-    taken_month_day: photo.takenLocal === null ? null : photo.takenLocal.slice(5, 10),
+    taken_month_day: photo.takenLocal === null ? null : dayOf(photo.takenLocal),
     shuffle_key: shuffleKeyFor(photo.id),
     file_mtime: photo.fileMtime,
     ingested_at: photo.ingestedAt,

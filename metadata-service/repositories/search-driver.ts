@@ -56,18 +56,17 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
   const driver = singleJoinDriver(scope);
   if (!driver) {
     const keyed = keyConditions(scope.query).length > 0;
+    const days = onlyDaysCounted(scope);
     if (keyed && onlyKeysBoundsAndLeftOut(scope)) return keyIntersection(db, scope);
     return {
       rows: matchingPhotos(db, scope),
       id: sql<string>`${sql.ref('photos.id')}`,
       takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
-      countedKey: onlyBoundsAndLeftOut(scope)
-        ? { kind: 'all', key: '' }
-        : (onePlaceCounted(scope) ?? onlyDaysCounted(scope)),
+      countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : (onePlaceCounted(scope) ?? days),
       dated: keyed ? matchingPhotos(db, scope, 'on capture time') : undefined,
       undated: keyed ? matchingPhotos(db, scope, 'undated only') : undefined,
-      days: onlyDaysCounted(scope)?.keys.map((day) =>
+      days: days?.keys.map((day) =>
         matchingPhotos(db, withoutDays(scope)).where('photos.taken_month_day', '=', day),
       ),
     };
