@@ -10,6 +10,7 @@ import { keyConditions, leftOutAllowed } from './photo-filters';
 import { keySizes } from './key-sizes';
 import { shufflePage } from './shuffle-page';
 import { placeLevelsFound } from './place-levels-found';
+import { unionAllOf } from './union-all';
 
 export interface PageRequest {
   limit: number;
@@ -160,20 +161,20 @@ async function dayByDayPage(
   const { newest, position } = cursor;
   const direction = sql.raw(newest ? 'desc' : 'asc');
   const perDay = (position === undefined ? offset : 0) + wanted;
-  const slices = days.map((day, n) =>
-    db
-      .selectFrom(
-        selectOrdered(source, afterPosition(source, day, cursor), source.takenLocal)
-          .orderBy(sql`2 ${direction}`)
-          .orderBy(sql`1 ${direction}`)
-          .limit(perDay)
-          .as(`day_${n}`),
-      )
-      .selectAll(),
+  const merged = unionAllOf(
+    days.map((day, n) =>
+      db
+        .selectFrom(
+          selectOrdered(source, afterPosition(source, day, cursor), source.takenLocal)
+            .orderBy(sql`2 ${direction}`)
+            .orderBy(sql`1 ${direction}`)
+            .limit(perDay)
+            .as(`day_${n}`),
+        )
+        .selectAll(),
+    ),
   );
-  const [first, ...rest] = slices;
-  if (first === undefined) return [];
-  const merged = rest.reduce((union, next) => union.unionAll(next), first);
+  if (merged === undefined) return [];
   return db
     .selectFrom(merged.as('days'))
     .select(['id', 'sort_key'])

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SearchPosition } from './search-cursor';
 import type { MatchSource } from './search-driver';
+import { unionAllOf } from './union-all';
 import {
   SHUFFLE_BUCKET_WIDTH,
   SHUFFLE_MODULUS,
@@ -69,7 +70,7 @@ export async function shufflePage(
   // From an offset the count says how many rows are left, so the walk stops at the last one, not the last bucket.
   const limit = position === undefined ? Math.min(wanted, Math.max(0, total - offset)) : wanted;
   const page: ShuffledRow[] = [];
-  const perBucket = Math.max(1, total / bucketOrder.length);
+  const perBucket = rowsPerBucket(total, bucketOrder);
   while (rank < bucketOrder.length && page.length < limit) {
     // The buckets the rest of the page should take (keys spread evenly), plus one, read in one statement: a page
     // 50 deep into a label of 144,000 needs two, which were two round trips.
@@ -90,17 +91,23 @@ export async function shufflePage(
   return page;
 }
 
+/** Rows to expect in a bucket: shuffle keys are a hash, so the matches spread evenly over the buckets. */
+function rowsPerBucket(total: number, bucketOrder: readonly number[]): number {
+  return Math.max(1, total / bucketOrder.length);
+}
+
 /** Each bucket's (id, shuffle_key) rows, several buckets in one statement. */
 async function readBuckets(
   source: MatchSource,
   buckets: readonly number[],
 ): Promise<Map<number, { id: string; shuffle_key: number | string }[]>> {
-  const [first, ...rest] = buckets.map((bucket) =>
-    selectKeys(source, inBucket(source, bucket)).select(sql<number>`${sql.lit(bucket)}`.as('bucket')),
+  const union = unionAllOf(
+    buckets.map((bucket) =>
+      selectKeys(source, inBucket(source, bucket)).select(sql<number>`${sql.lit(bucket)}`.as('bucket')),
+    ),
   );
   const byBucket = new Map<number, { id: string; shuffle_key: number | string }[]>();
-  if (first === undefined) return byBucket;
-  for (const row of await rest.reduce((union, next) => union.unionAll(next), first).execute()) {
+  for (const row of (await union?.execute()) ?? []) {
     const bucket = Number(row.bucket);
     const rows = byBucket.get(bucket);
     if (rows) rows.push(row);
@@ -122,7 +129,7 @@ async function locateOffset(
   total: number,
 ): Promise<{ rank: number; skip: number }> {
   if (offset === 0) return { rank: 0, skip: 0 };
-  const perBucket = Math.max(1, total / bucketOrder.length);
+  const perBucket = rowsPerBucket(total, bucketOrder);
   const firstRound = Math.min(MAX_FIRST_ROUND, Math.ceil((offset / perBucket) * 1.2) + 2);
   let before = 0;
   let start = 0;
@@ -140,14 +147,15 @@ async function locateOffset(
 }
 
 async function countBuckets(source: MatchSource, buckets: readonly number[]): Promise<Map<number, number>> {
-  const [first, ...rest] = buckets.map((bucket) =>
-    inBucket(source, bucket).select([
-      sql<number>`${sql.lit(bucket)}`.as('bucket'),
-      sql<number | string>`count(*)`.as('photos'),
-    ]),
+  const union = unionAllOf(
+    buckets.map((bucket) =>
+      inBucket(source, bucket).select([
+        sql<number>`${sql.lit(bucket)}`.as('bucket'),
+        sql<number | string>`count(*)`.as('photos'),
+      ]),
+    ),
   );
-  if (first === undefined) return new Map();
-  const rows = await rest.reduce((union, next) => union.unionAll(next), first).execute();
+  const rows = (await union?.execute()) ?? [];
   return new Map(rows.map((row) => [Number(row.bucket), Number(row.photos)]));
 }
 
