@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../../common/validation';
-import {
-  ingestSourcePath,
-  removeSourcePath,
-  type FileOutcome,
-  type IngestDeps,
-  type RemovalOutcome,
-} from './ingest-run';
-import { ingestLivePhotoSiblings } from './s3-live-photo-events';
+import { removeSourcePath, type FileOutcome, type IngestDeps, type RemovalOutcome } from './ingest-run';
+import { ingestAsListed, ingestLivePhotoSiblings } from './s3-live-photo-events';
 import type { S3PhotoSource } from './s3-source';
 
 /**
@@ -103,11 +97,9 @@ async function handleRecord(
   if (path === undefined) return { kind: 'ignored', reason: 'NOT_IN_LIBRARY' };
   const options = { ownerId: deps.ownerId };
   if (!created) return removeSourcePath(deps.source, path, options, deps);
-  const outcome = await ingestSourcePath(deps.source, path, options, deps);
-  // No entry of its own now (a Live Photo's video, or gone again): a photo stored at the key before is not kept,
-  // as a full run would drop it and the folder watcher does (watch/ingest-changes.ts).
-  if (outcome.kind === 'missing') await removeSourcePath(deps.source, path, options, deps);
-  return outcome;
+  // No entry of its own now (a Live Photo's video, or gone again): the record says so ('missing'), and a photo
+  // stored at the key before is dropped.
+  return (await ingestAsListed(deps.source, path, options, deps)).ingested;
 }
 
 /** Keys in notifications are URL-encoded form values: "My+Photos/caf%C3%A9.jpg" → "My Photos/café.jpg". */

@@ -27,21 +27,24 @@ export async function ingestLivePhotoSiblings(
 ): Promise<SiblingOutcome[]> {
   const outcomes: SiblingOutcome[] = [];
   for (const sibling of await source.livePhotoSiblings(path)) {
-    outcomes.push({ path: sibling, outcome: await ingestAsListed(source, sibling, options, deps) });
+    const listed = await ingestAsListed(source, sibling, options, deps);
+    outcomes.push({ path: sibling, outcome: 'removed' in listed ? listed.removed : listed.ingested });
   }
   return outcomes;
 }
 
 /**
  * Ingests `path` as the listing has it now; when it is no entry of its own (a video paired with its still, or
- * gone) the photo stored at it, if any, is dropped, as a full run drops a path it no longer lists.
+ * gone) the photo stored at it, if any, is dropped, as a full run drops a path it no longer lists and the folder
+ * watcher does (watch/ingest-changes.ts).
  */
-async function ingestAsListed(
+export async function ingestAsListed(
   source: S3PhotoSource,
   path: string,
   options: { ownerId: string },
   deps: IngestDeps,
-): Promise<FileOutcome | RemovalOutcome> {
-  const outcome = await ingestSourcePath(source, path, options, deps);
-  return outcome.kind === 'missing' ? removeSourcePath(source, path, options, deps) : outcome;
+): Promise<{ ingested: FileOutcome } | { ingested: { kind: 'missing' }; removed: RemovalOutcome }> {
+  const ingested = await ingestSourcePath(source, path, options, deps);
+  if (ingested.kind !== 'missing') return { ingested };
+  return { ingested, removed: await removeSourcePath(source, path, options, deps) };
 }
