@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
-import { pairLivePhotos } from './live-photos/pair-live-photos';
+import { livePhotoStem, pairLivePhotos } from './live-photos/pair-live-photos';
 import { fileReads } from './live-photos/pairing-reads';
 import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
@@ -104,14 +104,11 @@ export function createFolderSource(folder: string, options: FolderSourceOptions 
       const file = await statOne(path);
       if (!file) return undefined;
       // As the walk pairs it: a Live Photo's video is no entry of its own, its still carries it.
-      const stem = path.replace(/\.[^./]+$/, '').toLowerCase();
+      const stem = livePhotoStem(path);
       const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
       const siblings = (await readdir(dirname(absolute(path))).catch(() => [] as string[]))
         .map((name) => `${folder}${name}`)
-        .filter(
-          (other) =>
-            other !== path && isOriginalName(other) && other.replace(/\.[^./]+$/, '').toLowerCase() === stem,
-        );
+        .filter((other) => other !== path && isOriginalName(other) && livePhotoStem(other) === stem);
       if (siblings.length === 0) return file;
       const listed = (await Promise.all(siblings.map(statOne))).filter(
         (f): f is SourceFile => f !== undefined,

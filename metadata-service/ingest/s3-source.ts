@@ -9,7 +9,7 @@ import { GetObjectCommand, ListObjectsV2Command, type _Object, type S3Client } f
 import { badRequest } from '../../common/errors';
 import { createLogger, type Logger } from '../../common/logger';
 import { isOriginalName } from './folder-source';
-import { MOTION_NAME, pairLivePhotos, STILL_NAME } from './live-photos/pair-live-photos';
+import { livePhotoStem, MOTION_NAME, pairLivePhotos, STILL_NAME } from './live-photos/pair-live-photos';
 import { readMotionPart } from './live-photos/read-motion-part';
 import type { PhotoMetadata } from './photo-metadata';
 import type { AddressableSource, SourceFile } from './photo-source';
@@ -146,7 +146,7 @@ export function createS3Source(uri: string, client: S3Client, options: S3SourceO
   const sameStem = async (path: string): Promise<{ files: SourceFile[]; versions: Map<string, string> }> => {
     const stem = path.replace(/\.[^./]+$/, '');
     const listed = listedFiles(await listObjects(`${keyFor(stem)}.`));
-    const files = listed.files.filter((file) => stemOf(file.path) === stemOf(path));
+    const files = listed.files.filter((file) => livePhotoStem(file.path) === livePhotoStem(path));
     return { files, versions: listed.versions };
   };
 
@@ -306,11 +306,6 @@ function assertWithinLimit(file: SourceFile): void {
   if (file.bytes > MAX_FILE_BYTES) {
     throw new IngestSkip('FILE_TOO_LARGE', `${file.bytes} bytes exceeds ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   }
-}
-
-/** IMG_1.HEIC → img_1: the pairing's stem (pair-live-photos.ts), matched in any case as a folder matches it. */
-function stemOf(path: string): string {
-  return path.replace(/\.[^./]+$/, '').toLowerCase();
 }
 
 function isNotFound(error: unknown): boolean {

@@ -12,6 +12,11 @@ export const MOTION_NAME = /\.(mov|mp4)$/i;
 /** Pairs whose two headers are read at the same time. */
 const PAIRS_READ_AT_ONCE = 8;
 
+/** IMG_1.HEIC → img_1 (folder included): a still and its video share it, in any case. */
+export function livePhotoStem(path: string): string {
+  return path.replace(/\.[^./]+$/, '').toLowerCase();
+}
+
 export interface PairingDeps {
   /** Reads the two facts that decide (a folder's files, or an S3 bucket's objects). */
   reads: PairingReads;
@@ -35,7 +40,7 @@ export async function pairLivePhotos(files: readonly SourceFile[], deps: Pairing
     if (file.problem) continue;
     const kind = STILL_NAME.test(file.path) ? 'stills' : MOTION_NAME.test(file.path) ? 'videos' : undefined;
     if (!kind) continue;
-    const stem = file.path.replace(/\.[^./]+$/, '').toLowerCase();
+    const stem = livePhotoStem(file.path);
     const group = byStem.get(stem) ?? { stills: [], videos: [] };
     group[kind].push(file);
     byStem.set(stem, group);

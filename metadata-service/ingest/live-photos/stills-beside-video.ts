@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MOTION_NAME, STILL_NAME } from './pair-live-photos';
+import { livePhotoStem, MOTION_NAME, STILL_NAME } from './pair-live-photos';
 
 /**
  * The stills in a video's folder with the video's base name (IMG_1.MOV → IMG_1.HEIC): the photos a watcher must
@@ -22,13 +22,9 @@ export function videosBesideStill(root: string, stillPath: string): Promise<stri
 async function sameStemBeside(root: string, path: string, kind: RegExp): Promise<string[]> {
   const slash = path.lastIndexOf('/');
   const folder = slash < 0 ? '' : path.slice(0, slash);
-  const stem = stemOf(path.slice(slash + 1));
+  const stem = livePhotoStem(path.slice(slash + 1));
   const names = await readdir(join(root, ...folder.split('/').filter(Boolean))).catch(() => [] as string[]);
   return names
-    .filter((other) => kind.test(other) && !other.startsWith('.') && stemOf(other) === stem)
+    .filter((other) => kind.test(other) && !other.startsWith('.') && livePhotoStem(other) === stem)
     .map((other) => (folder === '' ? other : `${folder}/${other}`));
-}
-
-function stemOf(name: string): string {
-  return name.replace(/\.[^.]+$/, '').toLowerCase();
 }
