@@ -278,14 +278,18 @@ describe('web frame in chromium (/frame)', function () {
     await page.close();
   });
 
+  /** The frame at one photo a second, a few photos in: the next ten renditions are stored (fetched ahead). */
+  async function playingWithStoredPhotos(page: Page): Promise<FrameState> {
+    await page.goto(`${stack.url}/frame?interval=1`);
+    await firstPhoto(page);
+    await watch(page, 10_000, async () => (await frameState(page)).shown >= 3);
+    return frameState(page);
+  }
+
   it('keeps showing stored photos while the server is stopped for 30 s, then resumes where it left off', async () => {
     const page = await context.newPage();
     // One photo a second: the outage outlasts everything fetched ahead (two pages at most), so it goes offline.
-    await page.goto(`${stack.url}/frame?interval=1`);
-    await firstPhoto(page);
-    // Let it fetch ahead: a few photos in, the next ten renditions are stored.
-    await watch(page, 10_000, async () => (await frameState(page)).shown >= 3);
-    const beforeOutage = await frameState(page);
+    const beforeOutage = await playingWithStoredPhotos(page);
 
     let duringOutage: FrameState;
     let sawOffline = false;
@@ -329,10 +333,7 @@ describe('web frame in chromium (/frame)', function () {
 
   it('keeps showing stored photos when rendition requests hang unanswered (a network that drops packets)', async () => {
     const page = await context.newPage();
-    await page.goto(`${stack.url}/frame?interval=1`);
-    await firstPhoto(page);
-    await watch(page, 10_000, async () => (await frameState(page)).shown >= 3);
-    const before = await frameState(page);
+    const before = await playingWithStoredPhotos(page);
     // Every rendition request from now on is left without an answer: no refusal, no error, just silence.
     await page.route('**/v1/display/renditions/**', () => undefined);
     try {
