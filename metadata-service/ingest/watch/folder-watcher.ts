@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { folderChangeFor, type FolderChange, type WatchEventName } from './folder-changes';
+import { isFolder } from './is-folder';
 
 export interface FolderWatcherOptions {
   /** A file is reported once its size has not changed for this long (a copy or download still being written). */
@@ -58,15 +59,24 @@ export function watchFolder(
     resolveReady();
     handlers.failed(error);
   };
+  const rootRemoved = (): void =>
+    fail(Object.assign(new Error('the photo folder was removed'), { code: 'SOURCE_NOT_FOUND' }));
   watcher.on('all', (event, path) => {
     if (failed || !WATCHED_EVENTS.has(event)) return;
     const rel = relativePath(path);
     if (event === 'unlinkDir' && rel === '') {
-      fail(Object.assign(new Error('the photo folder was removed'), { code: 'SOURCE_NOT_FOUND' }));
+      rootRemoved();
       return;
     }
     const change = folderChangeFor(event as WatchEventName, rel);
     if (change) handlers.change(change);
+    // chokidar does not always report the root's own removal (a clean-clone CI run saw the files under it go and
+    // nothing more for 30 s): after any removal, whether the root is still a folder is asked directly.
+    if (event === 'unlink' || event === 'unlinkDir') {
+      void isFolder(root).then((present) => {
+        if (!present) rootRemoved();
+      });
+    }
   });
   watcher.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
   watcher.once('ready', () => resolveReady());
