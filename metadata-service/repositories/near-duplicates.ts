@@ -22,12 +22,17 @@ export function captureWindow(takenLocal: string, gapMinutes = MAX_CAPTURE_GAP_M
   return [format(at - gapMinutes * 60_000), format(at + gapMinutes * 60_000)];
 }
 
-/** The group a new photo joins: the smallest existing group id among its near-duplicates (stable, deterministic). */
+/**
+ * The group a new photo joins: the smallest id among the new photo, its near-duplicates and their groups. A group is
+ * always named after its smallest member, so the name does not depend on which photo was stored first (ingest
+ * stores several files at once, in no fixed order); undefined when the photo has no near-duplicate.
+ */
 export function chooseGroup(
+  photoId: string,
   nearDuplicates: readonly { id: string; duplicateGroupId: string | null }[],
 ): string | undefined {
   const groups = nearDuplicates.map((d) => d.duplicateGroupId ?? d.id);
-  return groups.length === 0 ? undefined : groups.reduce((a, b) => (a < b ? a : b));
+  return groups.length === 0 ? undefined : groups.reduce((a, b) => (a < b ? a : b), photoId);
 }
 
 /**

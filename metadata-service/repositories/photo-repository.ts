@@ -877,7 +877,7 @@ function uniqueByNormalizedName<T extends { name: string }>(
 /**
  * Puts a new photo in the group of its near-duplicates: same owner, capture time within the window (found through
  * the (owner_id, taken_local) index, never a scan), perceptual hash within the Hamming distance. Groups it bridges
- * are merged into one.
+ * are merged into one, under the smallest id of all (chooseGroup).
  */
 async function joinDuplicateGroup(
   trx: Transaction<LibraryDatabase>,
@@ -900,7 +900,7 @@ async function joinDuplicateGroup(
       (c) => c.perceptual_hash !== null && hammingDistance(c.perceptual_hash, hash) <= MAX_HAMMING_DISTANCE,
     )
     .map((c) => ({ id: c.id, duplicateGroupId: c.duplicate_group_id }));
-  const group = chooseGroup(near);
+  const group = chooseGroup(photo.id, near);
   if (group === undefined) return;
   const merged = [
     ...new Set(near.map((n) => n.duplicateGroupId).filter((g): g is string => g !== null && g !== group)),

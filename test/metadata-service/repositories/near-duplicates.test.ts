@@ -10,14 +10,18 @@ const B = 'owner-b';
 
 describe('near-duplicates (pure rules)', () => {
   it('a new photo joins the smallest group among its near-duplicates', () => {
-    assert.equal(chooseGroup([]), undefined);
+    assert.equal(chooseGroup('p7', []), undefined);
     assert.equal(
-      chooseGroup([
+      chooseGroup('p7', [
         { id: 'p9', duplicateGroupId: 'p5' },
         { id: 'p3', duplicateGroupId: null },
       ]),
       'p3',
     );
+  });
+
+  it('a group is named after its smallest member, the new photo included', () => {
+    assert.equal(chooseGroup('p1', [{ id: 'p9', duplicateGroupId: 'p5' }]), 'p1');
   });
 
   it('the capture window spans the gap either side, across midnight', () => {
@@ -96,6 +100,31 @@ describeOnEachEngine('Near-duplicate group representative', (engine) => {
       'ph_c_sunset_rated',
     ]);
     assert.deepEqual(await collapsed(A, { labels: ['dog'] }), []);
+  });
+
+  it('names a group after its smallest member whichever member was stored first', async () => {
+    const groupsAfterStoring = async (owner: string, ids: readonly string[]) => {
+      burstMinute = 0;
+      for (const id of ids) await burst(owner, id);
+      const rows = await database.db
+        .selectFrom('photos')
+        .select(['id', 'duplicate_group_id'])
+        .where('owner_id', '=', owner)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => [row.id, row.duplicate_group_id]);
+    };
+    assert.deepEqual(await groupsAfterStoring(A, ['ph_a', 'ph_b', 'ph_c']), [
+      ['ph_a', 'ph_a'],
+      ['ph_b', 'ph_a'],
+      ['ph_c', 'ph_a'],
+    ]);
+    // Photo ids are unique across owners: the same burst in the opposite order, under other ids.
+    assert.deepEqual(await groupsAfterStoring(B, ['ph_z', 'ph_y', 'ph_x']), [
+      ['ph_x', 'ph_x'],
+      ['ph_y', 'ph_x'],
+      ['ph_z', 'ph_x'],
+    ]);
   });
 
   it("another owner's favourite in an identical burst never stands in for this owner's group", async () => {
