@@ -63,11 +63,12 @@ function skillParts(deps: SkillDeps): SkillPart[] {
     { requestInterceptor: requestLoggingInterceptor(deps.logger) },
     { requestInterceptor: aplSupportInterceptor },
     { requestInterceptor: identity },
+    // The device's error reports are logged whoever the owner is (only a list version error also needs one).
+    { handler: aplRuntimeErrorHandler(deps.logger) },
     // No owner (not linked, token rejected, Login with Amazon down): answered here, before any library is read.
     { handler: accountLinkingRequiredHandler(deps.logger) },
     // Device-originated APL requests.
     { handler: loadIndexListDataHandler(deps) },
-    { handler: aplRuntimeErrorHandler(deps.logger) },
     { handler: userEventHandler(deps.logger) },
     // Voice requests, most specific first.
     { handler: launchRequestHandler(deps) },

@@ -38,6 +38,8 @@ export interface SlideshowListItem {
 
 /** The slideshow facts the document reads (`${slideshow.total}`, …), passed as the second datasource. */
 export interface SlideshowFacts {
+  /** The photo list's listId (the slideshow id), so each photo's `photo` entity can name the list it sits in. */
+  listId: string;
   /**
    * The document wraps to the first page after index `total - 1`. A slideshow that must not wrap (an endless
    * ambient one, or loop off) gets NEVER_WRAP_TOTAL, an index no slideshow reaches.
@@ -88,6 +90,7 @@ export function buildSlideshowDirectives(
   const pageDurationMs = pageDurationOf(options.pageDurationMs);
   const wraps = options.wrap !== false && !page.endless;
   const facts: SlideshowFacts = {
+    listId: page.slideshowId,
     total: wraps ? page.total : NEVER_WRAP_TOTAL,
     startIndex: page.startIndex,
     pageDurationMs,
@@ -125,19 +128,22 @@ export function buildSlideshowDirectives(
 }
 
 /**
- * Answer to LoadIndexListData. No listVersion: a versioned payload would make every later load need the next
- * version number, and this list is only ever lazily loaded.
+ * Answer to LoadIndexListData. Always versioned: a single unversioned load makes the device treat the list as
+ * lazy-load-only, and every later UpdateIndexListData (a hidden photo leaving the list) then fails and breaks the
+ * list (MISSING_LIST_VERSION_IN_SEND_DATA). `page` is in device indices (list-ledger.ts).
  */
 export function buildSendIndexListData(
   page: SlideshowPage,
   correlationToken: string,
   listId: string,
+  listVersion: number,
   options: ListItemOptions = {},
 ): SendIndexListDataDirective {
   return {
     type: 'Alexa.Presentation.APL.SendIndexListData',
     correlationToken,
     listId,
+    listVersion,
     startIndex: page.startIndex,
     ...listBounds(page),
     items: toListItems(page, options),

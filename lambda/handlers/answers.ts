@@ -1,6 +1,7 @@
 import { getDeviceId, getLocale, type HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { PhotoQuery, SlideshowPage, Viewport } from '../../common/contracts';
+import { freshLedger } from '../apl/list-ledger';
 import { buildSlideshowDirectives, type SlideshowOptions } from '../apl/slideshow-directives';
 import { playsVideo } from '../apl/video-support';
 import type { SkillStrings } from '../i18n';
@@ -8,6 +9,7 @@ import type { LastSlideshow } from '../persistence/user-settings';
 import type { SkillDeps } from '../skill-deps';
 import { slideshowIsOnScreen } from '../util/photo-on-screen';
 import { ownerIdOf, requestFactsOf, userContextOf } from '../util/request-attributes';
+import { withLedger } from '../util/slideshow-lists';
 import { saveUserSettings, userSettingsOf } from '../util/user-context';
 
 /** Items in a slideshow's first page and in each page the device loads after it. */
@@ -68,8 +70,9 @@ export function noPhotoAnswer(input: HandlerInput, strings: SkillStrings, speech
 }
 
 /**
- * Remembers the slideshow the user now watches, so "shuffle" can restart the same photos. A store that cannot be
- * read or written costs only that: the slideshow is shown all the same.
+ * Remembers the slideshow the user now watches, so "shuffle" can restart the same photos, and starts counting the
+ * versions of its freshly rendered device list. A store that cannot be read or written costs only that: the
+ * slideshow is shown all the same.
  */
 export async function rememberSlideshow(
   input: HandlerInput,
@@ -77,7 +80,13 @@ export async function rememberSlideshow(
   lastSlideshow: LastSlideshow,
 ): Promise<void> {
   if (!(await userContextOf(input).settingsAreStored())) return;
-  await saveUserSettings(input, { lastSlideshow }).catch((error: unknown) => {
+  // A RenderDocument starts its list over at version 0 with nothing deleted, even when it reuses the list id (a
+  // device's ambient slideshow keeps its id across launches).
+  const slideshowLists = withLedger(
+    (await userSettingsOf(input)).slideshowLists,
+    freshLedger(lastSlideshow.slideshowId),
+  );
+  await saveUserSettings(input, { lastSlideshow, slideshowLists }).catch((error: unknown) => {
     deps.logger.warn('could not remember the last slideshow', {
       slideshowId: lastSlideshow.slideshowId,
       error,

@@ -3,6 +3,7 @@ import { isAppError } from '../../common/errors';
 import { buildSlideshowControl } from '../apl/slideshow-controls';
 import { stringsOf } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
+import { hiddenPageRemoval } from '../util/hidden-page-removal';
 import { chosenPhotoOnScreen } from '../util/photo-on-screen';
 import { ownerIdOf } from '../util/request-attributes';
 import { noPhotoAnswer, tell } from './answers';
@@ -13,10 +14,11 @@ export const HIDE_PHOTO_INTENT = 'HidePhotoIntent';
 
 /**
  * "Hide this", "never show this again": hides the photo on screen in the library, which leaves it out of every
- * search from now on (so out of every new slideshow and every frame), and moves the slideshow on to the next photo.
- * On a pair it hides the side asked for, else the left one, and says which.
+ * search from now on (so out of every new slideshow and every frame), takes its page out of the list the device
+ * has loaded (hidden-page-removal.ts), and moves the slideshow on to the next photo. On a pair it hides the side
+ * asked for, else the left one, and says which.
  */
-export function hidePhotoIntentHandler(deps: Pick<SkillDeps, 'library'>): RequestHandler {
+export function hidePhotoIntentHandler(deps: Pick<SkillDeps, 'library' | 'logger'>): RequestHandler {
   return {
     canHandle: (input) => isIntent(input, HIDE_PHOTO_INTENT),
     handle: async (input) => {
@@ -31,6 +33,11 @@ export function hidePhotoIntentHandler(deps: Pick<SkillDeps, 'library'>): Reques
         }
         throw error;
       }
+      const removal = await hiddenPageRemoval(input, deps, chosen);
+      // The deletion goes first: removing the page on screen moves the pager back one page (APL core's
+      // PagerComponent::removeChildAfterMarkedRemoved; not from its first page, where "next" then skips one), so
+      // "next" lands on the photo that followed it. The other order would race the deletion against the page turn.
+      if (removal) input.responseBuilder.addDirective(removal);
       input.responseBuilder.addDirective(buildSlideshowControl('next'));
       return tell(input, strings.hidden(chosen.which));
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { photoQuerySchema, type PhotoQuery } from '../../common/contracts';
 import { isValidTimeZone } from '../../common/calendar';
+import type { ListLedger } from '../apl/list-ledger';
 
 /** Bounds of the slideshow interval ("faster"/"slower" move within them). */
 export const MIN_INTERVAL_SECONDS = 3;
@@ -28,6 +29,12 @@ export interface UserSettings {
    * first session since linking, which gets them even when it starts with a one-shot request.
    */
   dynamicEntitiesSentAt?: string;
+  /**
+   * The device lists (rendered slideshows) the skill last answered, newest first: the listVersion each is at and
+   * which items were deleted from it. Kept here because those lists outlive their sessions (the frame ends its
+   * session at once and the device keeps loading pages without one), so session attributes would lose the count.
+   */
+  slideshowLists?: ListLedger[];
 }
 
 export type LastSlideshow =
@@ -48,6 +55,18 @@ const ambientPositionSchema = z.object({
   slideshowId: slideshowIdSchema,
   index: z.number().int().nonnegative(),
 });
+/** Lists still worth tracking per owner: a few screens, each showing one slideshow at a time. */
+export const MAX_TRACKED_LISTS = 8;
+/** A slideshow is at most a few thousand items and a user hides a handful of them while watching. */
+const MAX_REMOVED_PER_LIST = 1000;
+const listLedgerSchema = z
+  .object({
+    listId: slideshowIdSchema,
+    version: z.number().int().nonnegative(),
+    removed: z.array(z.number().int().nonnegative()).max(MAX_REMOVED_PER_LIST),
+  })
+  .strict();
+const slideshowListsSchema = z.array(listLedgerSchema).max(MAX_TRACKED_LISTS);
 const lastSlideshowSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('query'), slideshowId: slideshowIdSchema, query: photoQuerySchema }),
   z.object({ kind: z.literal('ambient'), slideshowId: slideshowIdSchema }),
@@ -64,6 +83,7 @@ export const userSettingsSchema = z
     ambientPosition: ambientPositionSchema.optional(),
     lastSlideshow: lastSlideshowSchema.optional(),
     dynamicEntitiesSentAt: instantSchema.optional(),
+    slideshowLists: slideshowListsSchema.optional(),
   })
   .strict();
 
@@ -81,6 +101,7 @@ const storedSettingsSchema = z.object({
   ambientPosition: ambientPositionSchema.optional().catch(undefined),
   lastSlideshow: lastSlideshowSchema.optional().catch(undefined),
   dynamicEntitiesSentAt: instantSchema.optional().catch(undefined),
+  slideshowLists: slideshowListsSchema.optional().catch(undefined),
 });
 
 export function parseStoredSettings(stored: unknown): UserSettings {

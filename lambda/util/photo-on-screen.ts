@@ -4,13 +4,21 @@ import type { PhotoRef } from '../i18n';
 
 interface VisibleComponent {
   visibility?: number;
-  entities?: Array<{ type?: string; id?: string }>;
+  entities?: Array<{ type?: string; id?: string; index?: unknown; listId?: unknown }>;
   children?: VisibleComponent[];
+}
+
+/** The page of the slideshow's device list a photo is on, as the document's `photo` entity names it. */
+export interface PageOnScreen {
+  listId: string;
+  /** The page's slideshow index (its item's `index`), not its position in the device's list. */
+  index: number;
 }
 
 interface PhotoEntity {
   id: string;
   visibility: number;
+  page?: PageOnScreen;
 }
 
 /** A photo at least this visible is "on screen"; both photos of a pair at rest are fully visible. */
@@ -29,7 +37,8 @@ function photoEntities(envelope: RequestEnvelope): PhotoEntity[] {
     for (const component of components ?? []) {
       for (const entity of component.entities ?? []) {
         if (entity.type === 'photo' && entity.id) {
-          found.push({ id: entity.id, visibility: component.visibility ?? 1 });
+          const page = pageOf(entity.listId, entity.index);
+          found.push({ id: entity.id, visibility: component.visibility ?? 1, ...(page ? { page } : {}) });
         }
       }
       visit(component.children);
@@ -37,6 +46,14 @@ function photoEntities(envelope: RequestEnvelope): PhotoEntity[] {
   };
   visit(envelope.context['Alexa.Presentation.APL']?.componentsVisibleOnScreen);
   return found;
+}
+
+/** Documents rendered before entities named their page (and the simulator) leave it out: then it is unknown. */
+function pageOf(listId: unknown, index: unknown): PageOnScreen | undefined {
+  const number = typeof index === 'string' && index.trim() !== '' ? Number(index) : index;
+  if (typeof listId !== 'string' || listId === '') return undefined;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) return undefined;
+  return { listId, index: number };
 }
 
 /**
@@ -67,6 +84,18 @@ export interface ChosenPhoto {
   photoId: string;
   /** How speech names it: "this photo", or a side of a pair. */
   which: PhotoRef;
+  /** The page showing it, when the visual context names one. */
+  page?: PageOnScreen;
+}
+
+/** The page the most visible component showing `photoId` belongs to. */
+function pageShowing(envelope: RequestEnvelope, photoId: string): PageOnScreen | undefined {
+  let best: PhotoEntity | undefined;
+  for (const entity of photoEntities(envelope)) {
+    if (entity.id !== photoId || !entity.page) continue;
+    if (!best || entity.visibility > best.visibility) best = entity;
+  }
+  return best?.page;
 }
 
 /**
@@ -79,6 +108,11 @@ export function chosenPhotoOnScreen(
 ): ChosenPhoto | undefined {
   const [left, right] = photosOnScreen(envelope);
   if (!left) return undefined;
-  if (!right) return { photoId: left, which: 'this' };
-  return side === 'right' ? { photoId: right, which: 'right' } : { photoId: left, which: 'left' };
+  const chosen: ChosenPhoto = !right
+    ? { photoId: left, which: 'this' }
+    : side === 'right'
+      ? { photoId: right, which: 'right' }
+      : { photoId: left, which: 'left' };
+  const page = pageShowing(envelope, chosen.photoId);
+  return page ? { ...chosen, page } : chosen;
 }

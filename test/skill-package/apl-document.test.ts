@@ -269,11 +269,14 @@ describe('PhotoSlideshow document structure', () => {
     const entityOf = (photoId: string): unknown =>
       JSON.parse(JSON.stringify(object(layer.item, 'entity item').entities).replaceAll('${data}', photoId));
     const entitiesOn = (photoIds: string[]): unknown[] => photoIds.flatMap((id) => entityOf(id) as unknown[]);
-    assert.deepEqual(entitiesOn(['ph_1']), [{ type: 'photo', id: 'ph_1' }]);
+    // Each entity also names its page (slideshow index, bound on the layer before data is rebound) and list.
+    const page = { index: '${pageIndex}', listId: '${slideshow.listId}' };
+    assert.deepEqual(entitiesOn(['ph_1']), [{ type: 'photo', id: 'ph_1', ...page }]);
     assert.deepEqual(entitiesOn(['ph_1', 'ph_2']), [
-      { type: 'photo', id: 'ph_1' },
-      { type: 'photo', id: 'ph_2' },
+      { type: 'photo', id: 'ph_1', ...page },
+      { type: 'photo', id: 'ph_2', ...page },
     ]);
+    assert.deepEqual(layer.bind, [{ name: 'pageIndex', type: 'number', value: '${data.index}' }]);
     assert.equal(layer.direction, 'row', 'a pair is two photos side by side');
   });
 

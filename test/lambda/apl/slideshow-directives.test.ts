@@ -83,7 +83,7 @@ describe('buildSlideshowDirectives', () => {
           },
         ],
       },
-      slideshow: { total: 42, startIndex: 0, pageDurationMs: 8000 },
+      slideshow: { listId: 'ss_abcdefghij12', total: 42, startIndex: 0, pageDurationMs: 8000 },
     });
   });
 
@@ -100,7 +100,12 @@ describe('buildSlideshowDirectives', () => {
       datasources.photos.items[0]?.captionText,
       '14. Juli 2025 · Santa Monica, California · Mom, Alex',
     );
-    assert.deepEqual(datasources.slideshow, { total: 9, startIndex: 5, pageDurationMs: 6000 });
+    assert.deepEqual(datasources.slideshow, {
+      listId: 'ss_abcdefghij12',
+      total: 9,
+      startIndex: 5,
+      pageDurationMs: 6000,
+    });
   });
 
   it('starts AutoPage on the paging sequencer with screenLock, giving the first photo its full time', () => {
@@ -153,8 +158,13 @@ describe('slideshows that must not wrap: endless (ambient) and loop off', () => 
     const { photos, slideshow } = datasourcesOf(render);
     assert.equal('maximumExclusiveIndex' in photos, false);
     assert.equal(photos.startIndex, 20);
-    assert.deepEqual(slideshow, { total: NEVER_WRAP_TOTAL, startIndex: 20, pageDurationMs: 8000 });
-    const send = buildSendIndexListData(endless(30, [item(30)], 40), 'c', 'ss_abcdefghij12');
+    assert.deepEqual(slideshow, {
+      listId: 'ss_abcdefghij12',
+      total: NEVER_WRAP_TOTAL,
+      startIndex: 20,
+      pageDurationMs: 8000,
+    });
+    const send = buildSendIndexListData(endless(30, [item(30)], 40), 'c', 'ss_abcdefghij12', 1);
     assert.equal('maximumExclusiveIndex' in send, false);
     assert.equal(send.minimumInclusiveIndex, 0);
   });
@@ -171,16 +181,18 @@ describe('slideshows that must not wrap: endless (ambient) and loop off', () => 
 });
 
 describe('buildSendIndexListData', () => {
-  it('answers with the correlation token, bounds and captioned items, and never a listVersion', () => {
+  it('answers with the correlation token, the list version, bounds and captioned items', () => {
     const directive = buildSendIndexListData(
       page(10, [item(10), item(11, { caption: noCaption })], 12),
       'corr-101',
       'ss_abcdefghij12',
+      3,
     );
     assert.deepEqual(directive, {
       type: 'Alexa.Presentation.APL.SendIndexListData',
       correlationToken: 'corr-101',
       listId: 'ss_abcdefghij12',
+      listVersion: 3,
       startIndex: 10,
       minimumInclusiveIndex: 0,
       maximumExclusiveIndex: 12,
@@ -203,11 +215,10 @@ describe('buildSendIndexListData', () => {
         },
       ],
     });
-    assert.equal('listVersion' in directive, false);
   });
 
   it('writes captions in the requested locale', () => {
-    const directive = buildSendIndexListData(page(3, [item(3)], 4), 'corr-1', 'ss_abcdefghij12', {
+    const directive = buildSendIndexListData(page(3, [item(3)], 4), 'corr-1', 'ss_abcdefghij12', 1, {
       locale: 'en-GB',
     });
     assert.equal(
@@ -242,7 +253,9 @@ describe('clips in the slideshow list', () => {
     const [render] = buildSlideshowDirectives(page(3, [clipItem], 5));
     const first = (render.datasources as { photos: { items: Array<Record<string, unknown>> } }).photos.items;
     assert.deepEqual([first[0]?.clipUrl, first[0]?.url], ['', 'https://cdn.test/r/p3.jpg']);
-    const later = buildSendIndexListData(page(3, [clipItem], 5), 'corr', 'ss_abcdefghij12', { video: false });
+    const later = buildSendIndexListData(page(3, [clipItem], 5), 'corr', 'ss_abcdefghij12', 1, {
+      video: false,
+    });
     assert.equal((later.items as Array<Record<string, unknown>>)[0]?.clipUrl, '');
   });
 });

@@ -27,6 +27,7 @@ interface FactsDatasource {
   total: number;
   startIndex: number;
   pageDurationMs: number;
+  listId: string;
 }
 
 const PIXELS: Readonly<Record<(typeof SCREEN_DEVICES)[number], [number, number, 'ROUND' | 'RECTANGLE']>> = {
@@ -93,7 +94,12 @@ describe('LaunchRequest: the ambient frame ("open Photo Frame")', () => {
       assert.equal(photos.items.length, 10);
       assert.ok(photos.items.every((item) => item.url.endsWith(`_${width}x${height}.jpg`)));
       // Never wraps back to the first page: the slideshow goes on as the device loads more.
-      assert.deepEqual(facts, { total: NEVER_WRAP_TOTAL, startIndex: 0, pageDurationMs: 8000 });
+      assert.deepEqual(facts, {
+        listId: photos.listId,
+        total: NEVER_WRAP_TOTAL,
+        startIndex: 0,
+        pageDurationMs: 8000,
+      });
       assert.deepEqual(execute.commands, [
         {
           type: 'AutoPage',
@@ -130,8 +136,13 @@ describe('LaunchRequest: the ambient frame ("open Photo Frame")', () => {
       shuffle: false,
       loop: false,
     });
-    const { facts, execute } = slideshowOf(await harness.invoke(launchEnvelope()));
-    assert.deepEqual(facts, { total: NEVER_WRAP_TOTAL, startIndex: 0, pageDurationMs: 20_000 });
+    const { facts, execute, photos } = slideshowOf(await harness.invoke(launchEnvelope()));
+    assert.deepEqual(facts, {
+      listId: photos.listId,
+      total: NEVER_WRAP_TOTAL,
+      startIndex: 0,
+      pageDurationMs: 20_000,
+    });
     assert.equal((execute.commands[0] as { duration?: number }).duration, 20_000);
   });
 

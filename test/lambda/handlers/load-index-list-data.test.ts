@@ -39,7 +39,8 @@ describe('Alexa.Presentation.APL.LoadIndexListData', () => {
     assert.equal(send.startIndex, 10);
     assert.equal(send.minimumInclusiveIndex, 0);
     assert.equal(send.maximumExclusiveIndex, 25);
-    assert.equal(send.listVersion, undefined);
+    // The first payload after the RenderDocument (version 0).
+    assert.equal(send.listVersion, 1);
     assert.deepEqual(
       (send.items as Array<{ index: number }>).map((item) => item.index),
       [10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
