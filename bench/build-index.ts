@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { LibraryDatabase } from '../metadata-service/database/schema';
-import { rebuildKeyMonthCounts } from '../metadata-service/repositories/key-month-counts';
-import { rebuildPlaceMonthCounts } from '../metadata-service/repositories/place-month-counts';
+import { rebuildSearchCounts } from '../metadata-service/repositories/search-count-rebuild';
 import { peopleOf, syntheticBatch } from './synthetic-library';
 
 /** Rows per multi-row INSERT: the photos table has 38 columns, so 500 rows stay under both engines' parameter caps. */
@@ -55,9 +54,9 @@ export async function buildSyntheticIndex(
       onProgress(done, total);
     }
   }
-  // Rows were written directly, not through the repository: derive the per-month counts in one pass.
-  await rebuildKeyMonthCounts(db);
-  await rebuildPlaceMonthCounts(db);
+  // Rows were written directly, not through the repository: number the photos and derive the per-month counts
+  // and member lists in one pass.
+  await rebuildSearchCounts(db);
 }
 
 /** What the planner needs after a bulk load; PostgreSQL also needs the visibility map for index-only scans. */

@@ -119,6 +119,7 @@ async function monthsCount(db: Kysely<LibraryDatabase>, level: PlaceLevel, name:
     {},
     matchSource(db, scope),
   );
+  if (counted === undefined) throw new Error('a one-place count is always read from its summary rows');
   return counted.total;
 }
 

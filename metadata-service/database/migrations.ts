@@ -16,6 +16,7 @@ import { pendingPerceptualHashesMigration } from './migration-0016-pending-perce
 import { serialSearchScansMigration } from './migration-0017-serial-search-scans';
 import { placeMonthCountsMigration } from './migration-0019-place-month-counts';
 import { dayCountsMigration } from './migration-0020-day-counts';
+import { keyMembersMigration } from './migration-0021-key-members';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -265,6 +266,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0019_place_month_counts': placeMonthCountsMigration,
   '0018_library_generations': libraryGenerationsMigration,
   '0020_day_counts': dayCountsMigration,
+  '0021_key_members': keyMembersMigration,
 };
 
 /** Brings the schema to the latest version. */

@@ -83,6 +83,11 @@ export interface PhotosTable {
   motion_offset: number | null;
   motion_bytes: number | null;
   motion_duration_ms: number | null;
+  /**
+   * The photo's number among its owner's (migration 0021; repositories/photo-numbers.ts), as member lists hold it.
+   * Null only between a bulk load and its numbering.
+   */
+  photo_number: number | null;
 }
 
 /*
@@ -167,6 +172,11 @@ export interface SearchKeyMonthsTable {
   photos: number;
   first_taken: string | null;
   last_taken: string | null;
+  /**
+   * The photo numbers counted, for labels, people, albums and places (migration 0021, repositories/key-members.ts);
+   * null for the other kinds.
+   */
+  members: Buffer | null;
 }
 export type SearchKeyKind = 'all' | 'day' | 'label' | 'person' | 'album' | PlaceKeyKind;
 /** A place name at one level (migration 0019): a one-place search is counted like a label. */
@@ -235,8 +245,15 @@ export interface LibraryGenerationsTable {
   generation: number | string;
 }
 
+/** Each owner's last photo number given (migration 0021). */
+export interface PhotoNumbersTable {
+  owner_id: string;
+  last_number: number;
+}
+
 export interface LibraryDatabase {
   hidden_labels: HiddenLabelsTable;
+  photo_numbers: PhotoNumbersTable;
   library_generations: LibraryGenerationsTable;
   photos: PhotosTable;
   photo_labels: PhotoLabelsTable;

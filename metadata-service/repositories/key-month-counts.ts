@@ -2,6 +2,12 @@ import { PostgresAdapter, sql, type Kysely, type QueryExecutorProvider, type Tra
 import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
 import type { MatchSource } from './search-driver';
 import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
+import { monthOf, monthSlice, nextMonthStart } from './capture-months';
+import { appendedMembers, encodeMembers, hasMembers } from './key-members';
+import { refillMembers } from './key-member-fill';
+import { countIntersectedMonths, type CountedIntersection } from './member-counts';
+
+export { monthOf };
 
 /**
  * search_key_months: how many photos each key (a label, a person, an album, a place, a capture day `MM-DD`, or
@@ -38,15 +44,18 @@ interface Bounds {
   to?: string;
 }
 
-/** Counts a counted source's matches: whole months from the summary, cut months from the index. */
+/**
+ * Counts a counted source's matches: whole months from the summary (an intersection from its member lists), cut
+ * months from the index. Undefined only when an intersection's lists are missing (member-counts.ts).
+ */
 export async function countFromSummary(
   db: Kysely<LibraryDatabase>,
   ownerId: string,
-  counted: CountedKey | CountedDisjointKeys,
+  counted: CountedKey | CountedDisjointKeys | CountedIntersection,
   leftOut: readonly number[],
   bounds: Bounds,
   source: MatchSource,
-): Promise<MatchCount> {
+): Promise<MatchCount | undefined> {
   const bounded = bounds.from !== undefined || bounds.to !== undefined;
   const fullFrom = bounds.from === undefined ? undefined : monthCeil(bounds.from);
   const fullTo = bounds.to === undefined ? undefined : monthFloor(bounds.to);
@@ -54,35 +63,16 @@ export async function countFromSummary(
 
   const parts: MatchCount[] = [];
   if (hasFullMonths) {
-    let months = db
-      .selectFrom('search_key_months')
-      .select([
-        sql<number | string | null>`sum(photos)`.as('total'),
-        sql<number | string | null>`sum(case when month = '' then 0 else photos end)`.as('dated'),
-        sql<string | null>`min(first_taken)`.as('first'),
-        sql<string | null>`max(last_taken)`.as('last'),
-      ])
-      .where('owner_id', '=', ownerId)
-      .where('kind', '=', counted.kind)
-      .where(
-        'keys' in counted
-          ? sql<boolean>`${sql.ref('key')} in (${sql.join(counted.keys)})`
-          : // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
-            sql<boolean>`key = ${isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key}`,
-      )
-      .where('left_out', 'in', [...leftOut]);
-    // Undated photos fall outside any date bound, as they do in the index. Said once: a lower bound already
-    // excludes '' and a second range on `month` made SQLite skip-scan the primary key (ANY(owner_id)).
-    if (bounded && fullFrom === undefined) months = months.where('month', '>', '');
-    if (fullFrom !== undefined) months = months.where('month', '>=', fullFrom.slice(0, 7));
-    if (fullTo !== undefined) months = months.where('month', '<', fullTo.slice(0, 7));
-    const row = await months.executeTakeFirstOrThrow();
-    parts.push({
-      total: Number(row.total ?? 0),
-      dated: Number(row.dated ?? 0),
-      first: row.first,
-      last: row.last,
-    });
+    const whole =
+      counted.kind === 'intersection'
+        ? await countIntersectedMonths(db, ownerId, counted, leftOut, {
+            fromMonth: fullFrom?.slice(0, 7),
+            toMonth: fullTo?.slice(0, 7),
+            datedOnly: bounded,
+          })
+        : await countMonths(db, ownerId, counted, leftOut, { bounded, fullFrom, fullTo });
+    if (whole === undefined) return undefined;
+    parts.push(whole);
   }
   // The slices of months the bounds cut, counted from the source's own index.
   const slices: Bounds[] = [];
@@ -119,6 +109,45 @@ export async function countFromSummary(
   );
 }
 
+/** Whole months of one key, or of disjoint keys, from their summary rows. */
+async function countMonths(
+  db: Kysely<LibraryDatabase>,
+  ownerId: string,
+  counted: CountedKey | CountedDisjointKeys,
+  leftOut: readonly number[],
+  { bounded, fullFrom, fullTo }: { bounded: boolean; fullFrom?: string; fullTo?: string },
+): Promise<MatchCount> {
+  let months = db
+    .selectFrom('search_key_months')
+    .select([
+      sql<number | string | null>`sum(photos)`.as('total'),
+      sql<number | string | null>`sum(case when month = '' then 0 else photos end)`.as('dated'),
+      sql<string | null>`min(first_taken)`.as('first'),
+      sql<string | null>`max(last_taken)`.as('last'),
+    ])
+    .where('owner_id', '=', ownerId)
+    .where('kind', '=', counted.kind)
+    .where(
+      'keys' in counted
+        ? sql<boolean>`${sql.ref('key')} in (${sql.join(counted.keys)})`
+        : // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
+          sql<boolean>`key = ${isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key}`,
+    )
+    .where('left_out', 'in', [...leftOut]);
+  // Undated photos fall outside any date bound, as they do in the index. Said once: a lower bound already
+  // excludes '' and a second range on `month` made SQLite skip-scan the primary key (ANY(owner_id)).
+  if (bounded && fullFrom === undefined) months = months.where('month', '>', '');
+  if (fullFrom !== undefined) months = months.where('month', '>=', fullFrom.slice(0, 7));
+  if (fullTo !== undefined) months = months.where('month', '<', fullTo.slice(0, 7));
+  const row = await months.executeTakeFirstOrThrow();
+  return {
+    total: Number(row.total ?? 0),
+    dated: Number(row.dated ?? 0),
+    first: row.first,
+    last: row.last,
+  };
+}
+
 /** What a stored photo is counted under: the owner's 'all' plus each of its labels, people and albums. */
 export interface PhotoCountEntry {
   ownerId: string;
@@ -137,15 +166,20 @@ export interface KeyMonthIncrement {
   photos: number;
   firstTaken: string | null;
   lastTaken: string | null;
+  /** The new photos' numbers, ascending, for the kinds with member lists (key-members.ts); null for the others. */
+  members: number[] | null;
 }
 
 /** Sums the keys of a batch of new photos per (owner, key, month, left_out), so one upsert counts them all. */
 export class KeyMonthTally {
   private readonly increments = new Map<string, KeyMonthIncrement>();
 
-  /** One more photo under the owner's 'all', its capture day (when dated) and each of its keys. */
+  /**
+   * One more photo under the owner's 'all', its capture day (when dated) and each of its keys. Photos are added in
+   * the order of their numbers, so each row's members stay ascending.
+   */
   add(
-    photo: { ownerId: string; takenLocal: string | null; leftOut: number },
+    photo: { ownerId: string; takenLocal: string | null; leftOut: number; number: number },
     keys: readonly CountedKey[],
   ): void {
     const month = monthOf(photo.takenLocal);
@@ -164,10 +198,12 @@ export class KeyMonthTally {
           photos: 1,
           firstTaken: photo.takenLocal,
           lastTaken: photo.takenLocal,
+          members: hasMembers(kind) ? [photo.number] : null,
         });
         continue;
       }
       seen.photos += 1;
+      seen.members?.push(photo.number);
       seen.firstTaken = earliest(seen.firstTaken, photo.takenLocal);
       seen.lastTaken = latest(seen.lastTaken, photo.takenLocal);
     }
@@ -189,7 +225,7 @@ export class KeyMonthTally {
   }
 }
 
-/** Rows per upsert: 8 parameters each, far below both engines' bound-parameter limits. */
+/** Rows per upsert: 9 parameters each, far below both engines' bound-parameter limits. */
 const UPSERT_CHUNK = 500;
 
 /**
@@ -210,6 +246,7 @@ export async function countInsertedPhotos(
       photos: r.photos,
       first_taken: r.firstTaken,
       last_taken: r.lastTaken,
+      members: r.members === null ? null : encodeMembers(r.members),
     }));
     await trx
       .insertInto('search_key_months')
@@ -224,6 +261,8 @@ export async function countInsertedPhotos(
           last_taken: sql<
             string | null
           >`case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end`,
+          // New numbers are larger than every stored one (photo-numbers.ts): appended, the list stays ascending.
+          members: appendedMembers(trx, sql.ref('search_key_months.members'), sql.ref('excluded.members')),
         }),
       )
       .execute();
@@ -366,25 +405,29 @@ export async function recountEntries(
       .columns(['owner_id', 'kind', 'key', 'month', 'left_out', 'photos', 'first_taken', 'last_taken'])
       .expression(counted)
       .execute();
+    await refillMembers(trx, entry);
   }
 }
+
+/** The columns every rebuild fills (the member lists are filled after them: key-member-fill.ts). */
+const COUNT_COLUMNS = sql.raw('(owner_id, kind, key, month, left_out, photos, first_taken, last_taken)');
 
 /** Recomputes every owner's counts from the join tables (migration 0003 and bulk loads such as the bench). */
 export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<void> {
   const month = (column: string) => sql.raw(`coalesce(substr(${column}, 1, 7), '')`);
   await sql`delete from search_key_months`.execute(db);
-  await sql`insert into search_key_months
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'all', '', ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
     from photos group by owner_id, ${month('taken_local')}, left_out`.execute(db);
   await rebuildDayCounts(db);
-  await sql`insert into search_key_months
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'label', label, ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
     from photo_labels group by owner_id, label, ${month('taken_local')}, left_out`.execute(db);
-  await sql`insert into search_key_months
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
     select p.owner_id, 'person', j.person_id, ${month('j.taken_local')}, j.left_out, count(*), min(j.taken_local), max(j.taken_local)
     from photo_people j join people p on p.id = j.person_id
     group by p.owner_id, j.person_id, ${month('j.taken_local')}, j.left_out`.execute(db);
-  await sql`insert into search_key_months
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
     select a.owner_id, 'album', j.album_id, ${month('j.taken_local')}, j.left_out, count(*), min(j.taken_local), max(j.taken_local)
     from photo_albums j join albums a on a.id = j.album_id
     group by a.owner_id, j.album_id, ${month('j.taken_local')}, j.left_out`.execute(db);
@@ -394,21 +437,10 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
 export async function rebuildDayCounts(db: QueryExecutorProvider): Promise<void> {
   const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
   await sql`delete from search_key_months where kind = 'day'`.execute(db);
-  await sql`insert into search_key_months
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'day', taken_month_day, ${month}, left_out, count(*), min(taken_local), max(taken_local)
     from photos where taken_month_day is not null
     group by owner_id, taken_month_day, ${month}, left_out`.execute(db);
-}
-
-/** Rows captured in one `YYYY-MM` month, or the undated ones for ''. */
-function monthSlice(month: string) {
-  if (month === '') return sql<boolean>`taken_local is null`;
-  const from = `${month}-01T00:00:00`;
-  return sql<boolean>`taken_local >= ${from} and taken_local < ${nextMonthStart(month)}`;
-}
-
-export function monthOf(takenLocal: string | null): string {
-  return takenLocal === null ? '' : takenLocal.slice(0, 7);
 }
 
 /** The capture day as photos.taken_month_day stores it and the 'day' rows key it: `MM-DD`. */
@@ -425,13 +457,6 @@ function monthFloor(local: string): string {
 function monthCeil(local: string): string {
   const floor = monthFloor(local);
   return local <= floor ? floor : nextMonthStart(local.slice(0, 7));
-}
-
-function nextMonthStart(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const monthNumber = Number(month.slice(5, 7));
-  const next = monthNumber === 12 ? { y: year + 1, m: 1 } : { y: year, m: monthNumber + 1 };
-  return `${String(next.y).padStart(4, '0')}-${String(next.m).padStart(2, '0')}-01T00:00:00`;
 }
 
 function earliest(a: string | null, b: string | null): string | null {

@@ -32,6 +32,7 @@ import {
   recountEntries,
   type CountedKey,
 } from './key-month-counts';
+import { takePhotoNumbers } from './photo-numbers';
 import { insertLabels, replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 import { searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
@@ -580,11 +581,19 @@ export class PhotoRepository {
     if (photos.length === 0) return [];
     return this.db.transaction().execute(async (trx) => {
       const stored: boolean[] = [];
-      const counted: { photo: PhotoRecord; keys: CountedKey[]; places: PlaceTexts }[] = [];
+      const counted: { photo: PhotoRecord; number: number; keys: CountedKey[]; places: PlaceTexts }[] = [];
+      // One block of numbers per owner for the batch; a photo not stored (its bytes already are) leaves a gap.
+      const nextNumber = new Map<string, number>();
+      for (const ownerId of new Set(photos.map(({ photo }) => photo.ownerId))) {
+        const count = photos.filter(({ photo }) => photo.ownerId === ownerId).length;
+        nextNumber.set(ownerId, await takePhotoNumbers(trx, ownerId, count));
+      }
       for (const { photo, labels } of photos) {
-        const keys = await this.insertOne(trx, photo, labels);
+        const number = nextNumber.get(photo.ownerId) ?? 0;
+        nextNumber.set(photo.ownerId, number + 1);
+        const keys = await this.insertOne(trx, photo, number, labels);
         stored.push(keys !== undefined);
-        if (keys) counted.push({ photo, keys, places: placeTextsOf(photo.place) });
+        if (keys) counted.push({ photo, number, keys, places: placeTextsOf(photo.place) });
       }
       // Place names are counted as the database folds them: one statement for the batch's distinct names.
       const folded = await foldPlaceNames(
@@ -592,11 +601,11 @@ export class PhotoRepository {
         counted.flatMap(({ places }) => Object.values(places).flatMap((text) => text ?? [])),
       );
       const counts = new KeyMonthTally();
-      for (const { photo, keys, places } of counted) {
-        counts.add({ ownerId: photo.ownerId, takenLocal: photo.takenLocal, leftOut: leftOutOf(photo) }, [
-          ...keys,
-          ...placeKeysOf(places, folded),
-        ]);
+      for (const { photo, number, keys, places } of counted) {
+        counts.add(
+          { ownerId: photo.ownerId, takenLocal: photo.takenLocal, leftOut: leftOutOf(photo), number },
+          [...keys, ...placeKeysOf(places, folded)],
+        );
       }
       await countInsertedPhotos(trx, counts.rows());
       return stored;
@@ -607,11 +616,12 @@ export class PhotoRepository {
   private async insertOne(
     trx: Transaction<LibraryDatabase>,
     photo: PhotoRecord,
+    number: number,
     labels: readonly LabelRecord[],
   ): Promise<CountedKey[] | undefined> {
     const result = await trx
       .insertInto('photos')
-      .values(toRow(photo))
+      .values({ ...toRow(photo), photo_number: number })
       .onConflict((oc) => oc.columns(['owner_id', 'content_hash']).doNothing())
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
@@ -963,7 +973,7 @@ function toStoredSource(row: Pick<PhotosTable, (typeof STORED_SOURCE_COLUMNS)[nu
   };
 }
 
-function toRow(photo: PhotoRecord): PhotosTable {
+function toRow(photo: PhotoRecord): Omit<PhotosTable, 'photo_number'> {
   return {
     id: photo.id,
     owner_id: photo.ownerId,

@@ -227,8 +227,8 @@ function selectOrdered(source: MatchSource, rows: MatchSource['rows'], sortKey: 
 }
 
 /**
- * Total, dated count and span over all matches: from search_key_months when the source is one key's matches,
- * otherwise by aggregating the matches (count(*) and count(taken_local): covering indexes need not hold the id).
+ * Total, dated count and span over all matches: from search_key_months when the source is one key's matches or an
+ * intersection of keys (their member lists), otherwise by aggregating the matches (count(*) and count(taken_local): covering indexes need not hold the id).
  */
 async function countMatches(
   db: Kysely<LibraryDatabase>,
@@ -236,7 +236,7 @@ async function countMatches(
   source: MatchSource,
 ): Promise<MatchCount> {
   if (source.countedKey !== undefined) {
-    return countFromSummary(
+    const counted = await countFromSummary(
       db,
       scope.ownerId,
       source.countedKey,
@@ -244,6 +244,8 @@ async function countMatches(
       { from: scope.query.takenFrom, to: scope.query.takenTo },
       source,
     );
+    // Undefined only for an intersection whose member lists are missing: counted from the index below.
+    if (counted !== undefined) return counted;
   }
   if (source.dated !== undefined) {
     // Dated and undated apart: the dated matches come from the merge on capture time (see MatchSource.dated).

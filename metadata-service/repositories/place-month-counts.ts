@@ -97,7 +97,7 @@ export async function rebuildPlaceMonthCounts(db: QueryExecutorProvider): Promis
   );
   for (const level of PLACE_LEVELS) {
     const column = sql.ref(`place_${level}`);
-    await sql`insert into search_key_months
+    await sql`insert into search_key_months (owner_id, kind, key, month, left_out, photos, first_taken, last_taken)
       select owner_id, ${sql.lit(placeKeyKind(level))}, lower(${column}), ${month}, left_out, count(*), min(taken_local), max(taken_local)
       from photos where ${column} is not null
       group by owner_id, lower(${column}), ${month}, left_out`.execute(db);

@@ -13,6 +13,7 @@ import { onePlaceKey } from './one-place-key';
 import { smallestFirst } from './key-sizes';
 import type { CountedDisjointKeys } from './key-month-counts';
 import { monthDaysIn } from './month-days';
+import type { CountedIntersection } from './member-counts';
 
 /**
  * Where a search reads its matches from, as (id, taken_local, shuffle_key) rows:
@@ -30,7 +31,7 @@ export interface MatchSource {
    * Set when the rows are exactly one key's matches (one label, person or album, or all the owner's photos) within
    * date bounds and the left-out rule: their count and span can then be read from search_key_months.
    */
-  countedKey?: { kind: SearchKeyKind; key: string } | CountedDisjointKeys;
+  countedKey?: { kind: SearchKeyKind; key: string } | CountedDisjointKeys | CountedIntersection;
   /**
    * Set for "on this day" and nothing else but date bounds and the left-out rule: the matches of each capture day
    * (`MM-DD`) apart, each walked in capture order from the month-day index, so a page reads about a page per day
@@ -63,7 +64,9 @@ export function matchSource(db: Kysely<LibraryDatabase>, scope: SearchScope): Ma
       id: sql<string>`${sql.ref('photos.id')}`,
       takenLocal: sql<string | null>`${sql.ref('photos.taken_local')}`,
       shuffleKey: sql<number>`${sql.ref('photos.shuffle_key')}`,
-      countedKey: onlyBoundsAndLeftOut(scope) ? { kind: 'all', key: '' } : (onePlaceCounted(scope) ?? days),
+      countedKey: onlyBoundsAndLeftOut(scope)
+        ? { kind: 'all', key: '' }
+        : (onePlaceCounted(scope) ?? days ?? keysAndPlacesCounted(scope)),
       dated: keyed ? matchingPhotos(db, scope, 'on capture time') : undefined,
       undated: keyed ? matchingPhotos(db, scope, 'undated only') : undefined,
       days: days?.keys.map((day) =>
@@ -158,6 +161,10 @@ function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): Match
     id: sql<string>`${sql.ref('key_0.photo_id')}`,
     takenLocal: sql<string | null>`${sql.ref('key_0.taken_local')}`,
     shuffleKey: sql<number>`${sql.ref('key_0.shuffle_key')}`,
+    countedKey: {
+      kind: 'intersection',
+      keys: keys.map((key) => ({ kind: COUNTED_KIND[key.table], key: key.key })),
+    },
     dated: chain('dated'),
     undated: chain('undated'),
   };
@@ -191,6 +198,23 @@ function onePlaceCounted(scope: SearchScope): MatchSource['countedKey'] {
   if (place === undefined || query.places.length > 1) return undefined;
   const withoutPlace: SearchScope = { ...scope, query: { ...query, places: [] } };
   return onlyBoundsAndLeftOut(withoutPlace) ? onePlaceKey(place, scope.placeLevels) : undefined;
+}
+
+/**
+ * Labels, people, albums and places, two or more in all, the date bounds and the left-out rule: the photos under
+ * every key, counted from the keys' member lists. Each place must come down to one name at one level
+ * (onePlaceKey); hidden people and albums leave photos out that no member list knows of, so they disqualify.
+ */
+function keysAndPlacesCounted(scope: SearchScope): CountedIntersection | undefined {
+  const { query } = scope;
+  const withoutPlaces: SearchScope = { ...scope, query: { ...query, places: [] } };
+  if (!onlyKeysBoundsAndLeftOut(withoutPlaces)) return undefined;
+  const places = query.places.map((place) => onePlaceKey(place, scope.placeLevels));
+  const keys: CountedIntersection['keys'] = [
+    ...keyConditions(query).map((key) => ({ kind: COUNTED_KIND[key.table], key: key.key })),
+    ...places.flatMap((place) => (place === undefined ? [] : [place])),
+  ];
+  return places.includes(undefined) || keys.length < 2 ? undefined : { kind: 'intersection', keys };
 }
 
 /**

@@ -3,7 +3,7 @@ import { photoQuerySchema } from '../../../common/contracts';
 import { ancestorsOf } from '../../../common/vocabulary';
 import { PeopleRepository } from '../../../metadata-service/people/people-repository';
 import { PeopleService } from '../../../metadata-service/people/people-service';
-import { rebuildKeyMonthCounts } from '../../../metadata-service/repositories/key-month-counts';
+import { rebuildSearchCounts } from '../../../metadata-service/repositories/search-count-rebuild';
 import { personIdFor } from '../../../metadata-service/repositories/names';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { createOriginalReader } from '../../../metadata-service/vision/original-reader';
@@ -53,7 +53,7 @@ describeOnEachEngine('people from faces', (engine) => {
   /** The maintained per-month counts must equal a full recount from the join tables. */
   const assertCountsConsistent = async (step: string) => {
     const maintained = await snapshot();
-    await database.db.transaction().execute((trx) => rebuildKeyMonthCounts(trx));
+    await database.db.transaction().execute((trx) => rebuildSearchCounts(trx));
     assert.deepEqual(maintained, await snapshot(), step);
   };
   const search = async (owner: string, query: object) =>

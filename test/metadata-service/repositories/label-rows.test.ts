@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { photoQuerySchema } from '../../../common/contracts';
 import { ancestorsOf } from '../../../common/vocabulary';
 import type { LabelSource } from '../../../metadata-service/database/schema';
-import { rebuildKeyMonthCounts } from '../../../metadata-service/repositories/key-month-counts';
+import { rebuildSearchCounts } from '../../../metadata-service/repositories/search-count-rebuild';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { VisionRepository } from '../../../metadata-service/vision/vision-repository';
 import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
@@ -57,7 +57,7 @@ describeOnEachEngine('searchable label rows and thresholds', (engine) => {
   /** The maintained counts must equal a full recount from the searchable rows. */
   const assertCountsConsistent = async (step: string) => {
     const maintained = await labelCounts();
-    await database.db.transaction().execute((trx) => rebuildKeyMonthCounts(trx));
+    await database.db.transaction().execute((trx) => rebuildSearchCounts(trx));
     assert.deepEqual(maintained, await labelCounts(), step);
   };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { photoFactsSchema, photoQuerySchema, vocabularySchema } from '../../../common/contracts';
 import { albumIdFor, personIdFor } from '../../../metadata-service/repositories/names';
-import { rebuildKeyMonthCounts } from '../../../metadata-service/repositories/key-month-counts';
+import { rebuildSearchCounts } from '../../../metadata-service/repositories/search-count-rebuild';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { describeOnEachEngine, type TestLibraryDatabase } from './library-engines';
 import { keywords, photoRecord } from './photo-records';
@@ -256,7 +256,7 @@ describeOnEachEngine('PhotoRepository', (engine) => {
     // The maintained counts must equal a full recount from the join tables after every kind of change.
     const assertConsistent = async (step: string) => {
       const maintained = await snapshot();
-      await database.db.transaction().execute((trx) => rebuildKeyMonthCounts(trx));
+      await database.db.transaction().execute((trx) => rebuildSearchCounts(trx));
       assert.deepEqual(maintained, await snapshot(), step);
     };
     const days = ['2025-07-14T10:00:00', '2025-07-30T10:00:00', '2025-08-02T10:00:00', null];
@@ -361,7 +361,7 @@ describeOnEachEngine('PhotoRepository', (engine) => {
       ],
     );
     const maintained = await database.db.selectFrom('search_key_months').selectAll().execute();
-    await database.db.transaction().execute((trx) => rebuildKeyMonthCounts(trx));
+    await database.db.transaction().execute((trx) => rebuildSearchCounts(trx));
     const recounted = await database.db.selectFrom('search_key_months').selectAll().execute();
     const byKey = (rows: typeof maintained) =>
       rows

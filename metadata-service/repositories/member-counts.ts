@@ -1,0 +1,119 @@
+import { sql, type Kysely } from 'kysely';
+import type { LibraryDatabase } from '../database/schema';
+import { decodeMembers, intersectionOf, unionOf } from './key-members';
+import { isPlaceKeyKind } from './place-month-counts';
+
+/**
+ * Photos under every one of several keys (labels, people, albums, places) in whole capture months, counted from the
+ * member lists of their search_key_months rows (key-members.ts): per month, each key's list (its left-out rows
+ * merged), intersected. The span is read from the photos of the first and last months that have matches, by
+ * number. Undefined when a row has no list (written before its kind had one): the caller counts from the index.
+ */
+
+export interface CountedIntersection {
+  kind: 'intersection';
+  keys: readonly {
+    kind: Exclude<LibraryDatabase['search_key_months']['kind'], 'all' | 'day'>;
+    key: string;
+  }[];
+}
+
+export interface WholeMonths {
+  /** `YYYY-MM` bounds of the whole months counted (from inclusive, to exclusive); undefined: unbounded. */
+  fromMonth?: string;
+  toMonth?: string;
+  /** Undated photos ('' rows) are left out. */
+  datedOnly: boolean;
+}
+
+export interface IntersectedCount {
+  total: number;
+  dated: number;
+  first: string | null;
+  last: string | null;
+}
+
+export async function countIntersectedMonths(
+  db: Kysely<LibraryDatabase>,
+  ownerId: string,
+  counted: CountedIntersection,
+  leftOut: readonly number[],
+  months: WholeMonths,
+): Promise<IntersectedCount | undefined> {
+  const arms = counted.keys.map((key, which) => {
+    // A place is keyed as the database folds it (place-month-counts.ts).
+    const keyed = isPlaceKeyKind(key.kind) ? sql`lower(cast(${key.key} as text))` : sql`${key.key}`;
+    const monthBounds = [
+      months.datedOnly && months.fromMonth === undefined ? sql` and month > ''` : sql``,
+      months.fromMonth === undefined ? sql`` : sql` and month >= ${months.fromMonth}`,
+      months.toMonth === undefined ? sql`` : sql` and month < ${months.toMonth}`,
+    ];
+    return sql`select ${sql.lit(which)} as which, month, members from search_key_months
+      where owner_id = ${ownerId} and kind = ${key.kind} and key = ${keyed}
+      and left_out in (${sql.join(leftOut.map((value) => sql`${value}`))})${sql.join(monthBounds, sql``)}`;
+  });
+  const { rows } = await sql<{
+    which: number | string;
+    month: string;
+    members: Uint8Array | null;
+  }>`${sql.join(arms, sql` union all `)}`.execute(db);
+
+  const byMonth = new Map<string, Map<number, Uint32Array>>();
+  for (const row of rows) {
+    if (row.members === null) return undefined;
+    const lists = byMonth.get(row.month) ?? new Map<number, Uint32Array>();
+    byMonth.set(row.month, lists);
+    const which = Number(row.which);
+    const members = decodeMembers(row.members);
+    const seen = lists.get(which);
+    lists.set(which, seen === undefined ? members : unionOf(seen, members));
+  }
+
+  let total = 0;
+  let dated = 0;
+  const matchedMonths: { month: string; numbers: Uint32Array }[] = [];
+  for (const [month, lists] of byMonth) {
+    if (lists.size < counted.keys.length) continue;
+    const smallestFirst = [...lists.values()].sort((a, b) => a.length - b.length);
+    const numbers = smallestFirst.slice(1).reduce(intersectionOf, smallestFirst[0] ?? new Uint32Array());
+    if (numbers.length === 0) continue;
+    total += numbers.length;
+    if (month !== '') {
+      dated += numbers.length;
+      matchedMonths.push({ month, numbers });
+    }
+  }
+  matchedMonths.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const firstMonth = matchedMonths[0];
+  const lastMonth = matchedMonths[matchedMonths.length - 1];
+  if (firstMonth === undefined || lastMonth === undefined) return { total, dated, first: null, last: null };
+  const first = await capturedAmong(db, ownerId, firstMonth.numbers, 'min');
+  const last = await capturedAmong(db, ownerId, lastMonth.numbers, 'max');
+  return { total, dated, first, last };
+}
+
+/** Numbers per statement: far below both engines' bound-parameter limits. */
+const NUMBERS_PER_READ = 1000;
+
+/** The earliest or latest capture time among the owner's photos with these numbers (the photos_number index). */
+async function capturedAmong(
+  db: Kysely<LibraryDatabase>,
+  ownerId: string,
+  numbers: Uint32Array,
+  which: 'min' | 'max',
+): Promise<string | null> {
+  let found: string | null = null;
+  for (let i = 0; i < numbers.length; i += NUMBERS_PER_READ) {
+    const chunk = [...numbers.subarray(i, i + NUMBERS_PER_READ)];
+    const row = await db
+      .selectFrom('photos')
+      .select(sql<string | null>`${sql.raw(which)}(taken_local)`.as('taken'))
+      .where('owner_id', '=', ownerId)
+      .where('photo_number', 'in', chunk)
+      .executeTakeFirst();
+    const taken = row?.taken ?? null;
+    if (taken !== null && (found === null || (which === 'min' ? taken < found : taken > found)))
+      found = taken;
+  }
+  return found;
+}
