@@ -56,7 +56,11 @@ export async function buildSyntheticIndex(
   }
   // Rows were written directly, not through the repository: number the photos and derive the per-month counts
   // and member lists in one pass.
-  await rebuildSearchCounts(db);
+  await db.transaction().execute(async (trx) => {
+    // Each rebuild statement reads every row of a million-photo library: past the request statement timeout.
+    if (engine === 'postgres') await sql`set local statement_timeout = 0`.execute(trx);
+    await rebuildSearchCounts(trx);
+  });
 }
 
 /** What the planner needs after a bulk load; PostgreSQL also needs the visibility map for index-only scans. */

@@ -177,6 +177,8 @@ export function syntheticBatch(ownerId: string, start: number, count: number): S
       duplicate_group_id: null,
       taken_month_day: takenLocal === null ? null : dayOf(takenLocal),
       shuffle_key: shuffleKeyFor(id),
+      // The owner's numbers in order, as the repository would have given them (photo-numbers.ts).
+      photo_number: n + 1,
       file_mtime: '2026-01-01T00:00:00.000Z',
       ingested_at: '2026-01-01T00:00:00.000Z',
     });

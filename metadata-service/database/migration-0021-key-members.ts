@@ -13,6 +13,9 @@ export const keyMembersMigration: Migration = {
     // Migrations run in one transaction: earlier ones' writes left migration 0018's deferred triggers pending, and
     // PostgreSQL alters no table with pending trigger events. Fire them now.
     if (postgres) await sql`set constraints all immediate`.execute(db);
+    // Numbering and listing a large library's photos takes minutes (a million: every photo row rewritten, every
+    // label row read): longer than the statement timeout that guards requests. Only for this transaction.
+    if (postgres) await sql`set local statement_timeout = 0`.execute(db);
     const bytes = postgres ? sql`bytea` : sql`blob`;
     await db.schema.alterTable('photos').addColumn('photo_number', 'integer').execute();
     await db.schema

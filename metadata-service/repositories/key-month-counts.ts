@@ -5,7 +5,7 @@ import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-coun
 import { monthOf, monthSlice, nextMonthStart } from './capture-months';
 import { appendedMembers, encodeMembers, hasMembers } from './key-members';
 import { refillMembers } from './key-member-fill';
-import { countIntersectedMonths, type CountedIntersection } from './member-counts';
+import { countIntersectedMonths, type CountedIntersection, type MatchedMonth } from './member-counts';
 
 export { monthOf };
 
@@ -37,6 +37,11 @@ export interface MatchCount {
   dated: number;
   first: string | null;
   last: string | null;
+  /**
+   * Every dated match by capture month, ascending, when all of them were counted from member lists (an intersection
+   * whose date bounds cut no month): a page can then read its photos by number (member-pages.ts).
+   */
+  months?: readonly MatchedMonth[];
 }
 
 interface Bounds {
@@ -62,6 +67,7 @@ export async function countFromSummary(
   const hasFullMonths = fullFrom === undefined || fullTo === undefined || fullFrom < fullTo;
 
   const parts: MatchCount[] = [];
+  let months: readonly MatchedMonth[] | undefined;
   if (hasFullMonths) {
     const whole =
       counted.kind === 'intersection'
@@ -73,6 +79,7 @@ export async function countFromSummary(
         : await countMonths(db, ownerId, counted, leftOut, { bounded, fullFrom, fullTo });
     if (whole === undefined) return undefined;
     parts.push(whole);
+    if ('months' in whole) months = whole.months;
   }
   // The slices of months the bounds cut, counted from the source's own index.
   const slices: Bounds[] = [];
@@ -98,7 +105,7 @@ export async function countFromSummary(
       .executeTakeFirstOrThrow();
     parts.push({ total: Number(row.total), dated: Number(row.total), first: row.first, last: row.last });
   }
-  return parts.reduce(
+  const sum = parts.reduce(
     (sum, part) => ({
       total: sum.total + part.total,
       dated: sum.dated + part.dated,
@@ -107,6 +114,8 @@ export async function countFromSummary(
     }),
     { total: 0, dated: 0, first: null, last: null },
   );
+  // A slice's matches came from the index, not from lists: the months then do not hold every match.
+  return months !== undefined && slices.length === 0 ? { ...sum, months } : sum;
 }
 
 /** Whole months of one key, or of disjoint keys, from their summary rows. */

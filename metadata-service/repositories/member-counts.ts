@@ -26,11 +26,19 @@ export interface WholeMonths {
   datedOnly: boolean;
 }
 
+/** A capture month's matches, as photo numbers. */
+export interface MatchedMonth {
+  month: string;
+  numbers: Uint32Array;
+}
+
 export interface IntersectedCount {
   total: number;
   dated: number;
   first: string | null;
   last: string | null;
+  /** The dated matches by month, ascending. */
+  months: readonly MatchedMonth[];
 }
 
 export async function countIntersectedMonths(
@@ -71,7 +79,7 @@ export async function countIntersectedMonths(
 
   let total = 0;
   let dated = 0;
-  const matchedMonths: { month: string; numbers: Uint32Array }[] = [];
+  const matchedMonths: MatchedMonth[] = [];
   for (const [month, lists] of byMonth) {
     if (lists.size < counted.keys.length) continue;
     const smallestFirst = [...lists.values()].sort((a, b) => a.length - b.length);
@@ -86,10 +94,12 @@ export async function countIntersectedMonths(
   matchedMonths.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const firstMonth = matchedMonths[0];
   const lastMonth = matchedMonths[matchedMonths.length - 1];
-  if (firstMonth === undefined || lastMonth === undefined) return { total, dated, first: null, last: null };
+  if (firstMonth === undefined || lastMonth === undefined) {
+    return { total, dated, first: null, last: null, months: matchedMonths };
+  }
   const first = await capturedAmong(db, ownerId, firstMonth.numbers, 'min');
   const last = await capturedAmong(db, ownerId, lastMonth.numbers, 'max');
-  return { total, dated, first, last };
+  return { total, dated, first, last, months: matchedMonths };
 }
 
 /** Numbers per statement: far below both engines' bound-parameter limits. */

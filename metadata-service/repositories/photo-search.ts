@@ -11,6 +11,7 @@ import { keySizes } from './key-sizes';
 import { shufflePage } from './shuffle-page';
 import { placeLevelsFound } from './place-levels-found';
 import { unionAllOf } from './union-all';
+import { memberPage } from './member-pages';
 
 export interface PageRequest {
   limit: number;
@@ -21,6 +22,8 @@ export interface PageRequest {
 export interface SearchTuning {
   /** Shuffled result sets up to this size are ordered in memory; larger ones are walked by bucket. */
   shuffleReadAllLimit?: number;
+  /** An intersection's page reads at most this many photos by number; past it, the index merge pages it. */
+  memberPageLimit?: number;
 }
 
 interface OrderedRow {
@@ -72,7 +75,16 @@ export async function searchPhotos(
           position,
           tuning.shuffleReadAllLimit,
         )
-      : await chronologicalPage(db, source, scope, count.dated, wanted, page.offset, position);
+      : await chronologicalPage(
+          db,
+          source,
+          scope,
+          count,
+          wanted,
+          page.offset,
+          position,
+          tuning.memberPageLimit,
+        );
   const pageRows = ordered.slice(0, page.limit);
   const summaries = await loadSummaries(
     db,
@@ -96,11 +108,13 @@ async function chronologicalPage(
   db: Kysely<LibraryDatabase>,
   source: MatchSource,
   scope: SearchScope,
-  dated: number,
+  count: MatchCount,
   wanted: number,
   offset: number,
   position: SearchPosition | undefined,
+  memberPageLimit: number | undefined,
 ): Promise<OrderedRow[]> {
+  const { dated } = count;
   const newest = scope.query.order === 'newest';
   const direction = sql.raw(newest ? 'desc' : 'asc');
   const rows: OrderedRow[] = [];
@@ -115,19 +129,25 @@ async function chronologicalPage(
       source.dated ??
       (bounded || keyed ? source.rows : source.rows.where(sql<boolean>`${source.takenLocal} is not null`));
     const cursor = { newest, position, bounded };
+    const byNumber =
+      count.months === undefined
+        ? undefined
+        : await memberPage(db, scope.ownerId, count.months, cursor, wanted, offset, memberPageLimit);
     rows.push(
-      ...(source.days !== undefined
-        ? await dayByDayPage(db, source, source.days, cursor, wanted, offset)
-        : await selectOrdered(
-            source,
-            afterPosition(source, datedRows, cursor),
-            chronologicalKey(source, scope),
-          )
-            .orderBy(sql`2 ${direction}`)
-            .orderBy(sql`1 ${direction}`)
-            .limit(wanted)
-            .offset(position === undefined ? offset : 0)
-            .execute()),
+      ...(byNumber !== undefined
+        ? byNumber
+        : source.days !== undefined
+          ? await dayByDayPage(db, source, source.days, cursor, wanted, offset)
+          : await selectOrdered(
+              source,
+              afterPosition(source, datedRows, cursor),
+              chronologicalKey(source, scope),
+            )
+              .orderBy(sql`2 ${direction}`)
+              .orderBy(sql`1 ${direction}`)
+              .limit(wanted)
+              .offset(position === undefined ? offset : 0)
+              .execute()),
     );
   }
   if (rows.length < wanted && undatedMayMatch(scope)) {
