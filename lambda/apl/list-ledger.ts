@@ -40,6 +40,16 @@ export function slideshowIndexAt(ledger: ListLedger, deviceIndex: number): numbe
   return index;
 }
 
+/**
+ * The slideshow index of the nearest item before `slideshowIndex` that is still in the device's list (-1 when every
+ * earlier item was deleted): the list's last item once `slideshowIndex` is deleted, if that one was the last.
+ */
+export function keptBefore(ledger: ListLedger, slideshowIndex: number): number {
+  let index = slideshowIndex - 1;
+  while (index >= 0 && ledger.removed.includes(index)) index -= 1;
+  return index;
+}
+
 /** How many deleted items lie at or after `slideshowIndex`: the extra items a page read from there must skip. */
 export function removedFrom(ledger: ListLedger, slideshowIndex: number): number {
   return ledger.removed.filter((index) => index >= slideshowIndex).length;

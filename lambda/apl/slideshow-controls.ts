@@ -19,6 +19,11 @@ export interface SlideshowControlOptions {
    * the slideshow keeps the pace it already has.
    */
   pageDurationMs?: number;
+  /**
+   * Document commands to run first, in the same ExecuteCommands, because the control reads what they set (a hidden
+   * photo's "next" needs the loop's end already moved when the deleted page was the last).
+   */
+  first?: readonly Command[];
 }
 
 const COMMAND_OF: Readonly<Record<SlideshowControl, SlideshowCommandName>> = {
@@ -52,7 +57,7 @@ export function buildSlideshowControl(
     );
     if (control !== 'pause') call.pageDuration = pageDurationMs;
   }
-  commands.push(asCommand(call));
+  commands.push(...(options.first ?? []), asCommand(call));
   return { type: 'Alexa.Presentation.APL.ExecuteCommands', token: SLIDESHOW_TOKEN, commands };
 }
 

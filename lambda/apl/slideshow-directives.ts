@@ -41,8 +41,9 @@ export interface SlideshowFacts {
   /** The photo list's listId (the slideshow id), so each photo's `photo` entity can name the list it sits in. */
   listId: string;
   /**
-   * The document wraps to the first page after index `total - 1`. A slideshow that must not wrap (an endless
-   * ambient one, or loop off) gets NEVER_WRAP_TOTAL, an index no slideshow reaches.
+   * The document wraps to the first page after its bound `lastIndex`, which starts at `total - 1` (and moves down
+   * when the skill deletes the last page from the list: list-update-directives.ts buildListEndUpdate). A slideshow
+   * that must not wrap (an endless ambient one, or loop off) gets NEVER_WRAP_TOTAL, an index no slideshow reaches.
    */
   total: number;
   startIndex: number;
@@ -71,8 +72,9 @@ export const DEFAULT_PAGE_DURATION_MS = 8000;
 export const MIN_PAGE_DURATION_MS = 1000;
 export const MAX_PAGE_DURATION_MS = 3_600_000;
 /**
- * `slideshow.total` for a slideshow that must never wrap: the document's wrap test (`shownIndex >= total - 1`) is
- * then never true. Kept within a 32-bit integer, which every APL runtime represents exactly.
+ * `slideshow.total` for a slideshow that must never wrap: the document's wrap test (`shownIndex >= lastIndex`, with
+ * lastIndex starting at total - 1) is then never true, and deleting pages never moves lastIndex, since no deleted
+ * index equals it. Kept within a 32-bit integer, which every APL runtime represents exactly.
  */
 export const NEVER_WRAP_TOTAL = 2_147_483_647;
 

@@ -21,6 +21,11 @@ export const SLIDESHOW_FACTS_DATASOURCE = 'slideshow';
 export const SLIDESHOW_SEQUENCER = 'slideshow-paging';
 /** Document-level bound value holding the current page duration in ms (SetValue changes the pace). */
 export const PAGE_DURATION_BINDING = 'pageDuration';
+/**
+ * Document-level bound value holding the slideshow index of the last page still in the list, after which the loop
+ * wraps to the first page. It starts as the slideshow's total - 1; the skill lowers it when it deletes that page.
+ */
+export const LAST_INDEX_BINDING = 'lastIndex';
 
 /** The document's user-defined commands the skill invokes by name (defined under `commands` in the document). */
 export const SLIDESHOW_COMMANDS = {

@@ -37,8 +37,12 @@ export function hidePhotoIntentHandler(deps: Pick<SkillDeps, 'library' | 'logger
       // The deletion goes first: removing the page on screen moves the pager back one page (APL core's
       // PagerComponent::removeChildAfterMarkedRemoved; not from its first page, where "next" then skips one), so
       // "next" lands on the photo that followed it. The other order would race the deletion against the page turn.
-      if (removal) input.responseBuilder.addDirective(removal);
-      input.responseBuilder.addDirective(buildSlideshowControl('next'));
+      // The loop's end moves before "next" reads it: hiding the last photo then wraps to the first, from the page
+      // the pager fell back to, instead of waiting there for the deleted page's index.
+      if (removal) input.responseBuilder.addDirective(removal.update);
+      input.responseBuilder.addDirective(
+        buildSlideshowControl('next', { first: removal ? [removal.listEnd] : [] }),
+      );
       return tell(input, strings.hidden(chosen.which));
     },
   };

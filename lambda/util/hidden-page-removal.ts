@@ -1,13 +1,24 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { interfaces } from 'ask-sdk-model';
 import type { Logger } from '../../common/logger';
-import { advanced, deviceIndexOf } from '../apl/list-ledger';
-import { buildDeleteListItem } from '../apl/list-update-directives';
+import { advanced, deviceIndexOf, keptBefore } from '../apl/list-ledger';
+import { buildDeleteListItem, buildListEndUpdate } from '../apl/list-update-directives';
 import { listVersionOnScreen } from './list-version-on-screen';
 import type { ChosenPhoto } from './photo-on-screen';
 import { listLedgerOf, saveListLedger } from './slideshow-lists';
 
 type UpdateIndexListDataDirective = interfaces.alexa.presentation.apl.UpdateIndexListDataDirective;
+type Command = interfaces.alexa.presentation.apl.Command;
+
+export interface HiddenPageRemoval {
+  /** The deletion from the device's list. */
+  update: UpdateIndexListDataDirective;
+  /**
+   * The document command that moves the loop's end down if the deleted page was the last (list-update-directives.ts
+   * buildListEndUpdate); it must run before anything that pages, in the ExecuteCommands of the same response.
+   */
+  listEnd: Command;
+}
 
 /**
  * The update that takes the page of a just-hidden photo out of the device's loaded list, so the slideshow never
@@ -17,6 +28,9 @@ type UpdateIndexListDataDirective = interfaces.alexa.presentation.apl.UpdateInde
  * A pair's page goes as a whole: keeping its other photo would need a single-photo rendition of it, which only the
  * display service can sign and no display API offers yet, and the pair's composed rendition is refused as soon as
  * either of its photos is hidden.
+ *
+ * When the page was the last one the slideshow loops after, the loop's end moves to the page kept before it
+ * (`listEnd`); otherwise the document would wait on its new last page for a page that no longer exists.
  *
  * Undefined when there is nothing to take out: the visual context did not say which page shows the photo (the page
  * index is unknown, e.g. a document rendered before its entities named pages: that skill version answered loads
@@ -29,7 +43,7 @@ export async function hiddenPageRemoval(
   input: HandlerInput,
   deps: { logger: Logger },
   chosen: ChosenPhoto,
-): Promise<UpdateIndexListDataDirective | undefined> {
+): Promise<HiddenPageRemoval | undefined> {
   const page = chosen.page;
   if (!page) return undefined;
   const ledger = await listLedgerOf(input, page.listId);
@@ -37,6 +51,10 @@ export async function hiddenPageRemoval(
   if (deviceIndex === undefined) return undefined;
   const reported = listVersionOnScreen(input.requestEnvelope, page.listId);
   const listVersion = Math.max(ledger.version, reported ?? 0) + 1;
-  await saveListLedger(input, deps, advanced(ledger, listVersion, page.index));
-  return buildDeleteListItem(page.listId, listVersion, deviceIndex);
+  const next = advanced(ledger, listVersion, page.index);
+  await saveListLedger(input, deps, next);
+  return {
+    update: buildDeleteListItem(page.listId, listVersion, deviceIndex),
+    listEnd: buildListEndUpdate(page.index, keptBefore(next, page.index)),
+  };
 }

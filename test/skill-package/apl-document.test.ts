@@ -249,18 +249,37 @@ describe('PhotoSlideshow document structure', () => {
     );
     const onFail = flattenCommands(array(image.onFail, 'onFail'));
     assert.ok(onFail.some((command) => command.type === 'SlideshowSkipFailed'));
-    // Skipping is a SetPage that wraps to the first page after the slideshow's last photo.
+    // Skipping is a SetPage that wraps to the first page after the slideshow's last photo still in the list.
     const step = flattenCommands(array(object(macros.SlideshowStep, 'SlideshowStep').commands, 'step'));
     assert.deepEqual(
       step.map((command) => [command.type, command.position, command.value]),
       [
         [
           'SetPage',
-          "${step > 0 && shownIndex >= slideshow.total - 1 ? 'absolute' : 'relative'}",
-          '${step > 0 && shownIndex >= slideshow.total - 1 ? 0 : step}',
+          "${step > 0 && shownIndex >= lastIndex ? 'absolute' : 'relative'}",
+          '${step > 0 && shownIndex >= lastIndex ? 0 : step}',
         ],
       ],
     );
+  });
+
+  it('the loop wraps after the bound lastIndex, which starts at the last slideshow index; no command reads the static total', () => {
+    assert.ok(
+      array(mainTemplate.bind, 'bind').some(
+        (binding) =>
+          JSON.stringify(binding) ===
+          JSON.stringify({ name: 'lastIndex', type: 'number', value: '${slideshow.total - 1}' }),
+      ),
+      'lastIndex is bound to slideshow.total - 1',
+    );
+    // Hidden photos leave the device's list, so the static total no longer says where the list ends: every
+    // command must read lastIndex, which the skill lowers when it deletes the last page.
+    const readingTotal = allCommands.filter((command) => JSON.stringify(command).includes('slideshow.total'));
+    assert.deepEqual(readingTotal, []);
+    const wrapTests = allCommands
+      .map((command) => JSON.stringify(command))
+      .filter((text) => text.includes('lastIndex'));
+    assert.ok(wrapTests.length >= 3, 'the loop, its wrap and the step all read lastIndex');
   });
 
   it('names one photo entity per photo id on the page, so a pair has two', () => {

@@ -4,6 +4,7 @@ import {
   advanced,
   deviceIndexOf,
   freshLedger,
+  keptBefore,
   removedFrom,
   slideshowIndexAt,
   toDevicePage,
@@ -94,5 +95,13 @@ describe('list ledger: slideshow indices vs the device list after deletions', ()
       page.items.map((shown) => shown.index),
       [11, 13, 14, 15, 16, 17, 18, 19, 20, 21],
     );
+  });
+
+  it('names the nearest item before a deleted one that is still in the list: where the list ends if that was the last', () => {
+    assert.equal(keptBefore(ledgerWithout(24), 24), 23);
+    assert.equal(keptBefore(ledgerWithout(22, 23, 24), 24), 21, 'past every deleted item before it');
+    assert.equal(keptBefore(ledgerWithout(3), 5), 4, 'deletions after an earlier one do not matter');
+    assert.equal(keptBefore(ledgerWithout(0), 0), -1, 'nothing before the first');
+    assert.equal(keptBefore(ledgerWithout(0, 1), 2), -1, 'nothing kept before it');
   });
 });

@@ -36,6 +36,22 @@ describe('buildSlideshowControl', () => {
     ]);
   });
 
+  it('runs the commands it is given first, before the control and after a new pace', () => {
+    const first = { type: 'SetValue', componentId: 'slideshow', property: 'lastIndex', value: 4 };
+    assert.deepEqual(buildSlideshowControl('next', { first: [first as never] }).commands, [
+      first,
+      { type: 'SlideshowNext' },
+    ]);
+    assert.deepEqual(
+      buildSlideshowControl('next', { pageDurationMs: 5000, first: [first as never] }).commands,
+      [
+        { type: 'SetValue', componentId: 'slideshow', property: 'pageDuration', value: 5000 },
+        first,
+        { type: 'SlideshowNext', pageDuration: 5000 },
+      ],
+    );
+  });
+
   it('only calls commands the document defines, with parameters they declare', () => {
     const bindings = (SLIDESHOW_DOCUMENT.mainTemplate as { bind: Array<{ name: string }> }).bind;
     for (const control of CONTROLS) {

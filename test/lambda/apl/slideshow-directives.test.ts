@@ -175,7 +175,7 @@ describe('slideshows that must not wrap: endless (ambient) and loop off', () => 
     const [stops] = buildSlideshowDirectives(page(0, [item(0)], 12), { wrap: false });
     assert.equal(datasourcesOf(stops).photos.maximumExclusiveIndex, 12);
     assert.equal(datasourcesOf(stops).slideshow.total, NEVER_WRAP_TOTAL);
-    // The document wraps when `shownIndex >= slideshow.total - 1`: no index of any slideshow gets there.
+    // The document wraps when `shownIndex >= lastIndex`, which starts at total - 1: no index of any slideshow gets there.
     assert.ok(NEVER_WRAP_TOTAL - 1 > 1e9 && Number.isSafeInteger(NEVER_WRAP_TOTAL));
   });
 });

@@ -14,6 +14,7 @@ import { skillHarness, speechOf, testPhotos } from '../helpers/skill-harness';
 type RenderDocument = interfaces.alexa.presentation.apl.RenderDocumentDirective;
 type UpdateIndexListData = interfaces.alexa.presentation.apl.UpdateIndexListDataDirective;
 type SendIndexListData = interfaces.alexa.presentation.apl.SendIndexListDataDirective;
+type ExecuteCommands = interfaces.alexa.presentation.apl.ExecuteCommandsDirective;
 type Harness = ReturnType<typeof skillHarness>;
 
 const OWNER = 'owner-1';
@@ -61,6 +62,12 @@ function updateOf(response: ResponseEnvelope): UpdateIndexListData | undefined {
   );
 }
 
+function commandsOf(response: ResponseEnvelope): unknown[] | undefined {
+  return (response.response.directives ?? []).find(
+    (directive): directive is ExecuteCommands => directive.type === 'Alexa.Presentation.APL.ExecuteCommands',
+  )?.commands;
+}
+
 function indicesOf(send: SendIndexListData): number[] {
   return (send.items as Array<{ index: number }>).map((item) => item.index);
 }
@@ -86,6 +93,35 @@ describe('HidePhotoIntent: the hidden photo leaves the list the device has loade
     });
     assert.equal(speechOf(response), "OK, I won't show that photo again.");
     assert.equal((await harness.library.getPhoto(OWNER, hidden)).hidden, true);
+  });
+
+  it('moves the document\'s loop end before "next", for the device to apply if the deleted page was the last', async () => {
+    const harness = skillHarness(testPhotos(25));
+    const { listId, photoAt } = await beachSlideshow(harness);
+    const first = await harness.invoke(hideOnPage(listId, 23, photoAt[23] ?? ''));
+    assert.deepEqual(commandsOf(first), [
+      {
+        type: 'SetValue',
+        componentId: 'slideshow',
+        property: 'lastIndex',
+        value: 22,
+        when: '${lastIndex == 23}',
+      },
+      { type: 'SlideshowNext' },
+    ]);
+    // With 23 gone, the end moves past it to 22 when 24, the last page, goes.
+    const last = await harness.invoke(hideOnPage(listId, 24, photoAt[24] ?? ''));
+    assert.deepEqual(updateOf(last)?.operations, [{ type: 'DeleteItem', index: 23 }]);
+    assert.deepEqual(commandsOf(last), [
+      {
+        type: 'SetValue',
+        componentId: 'slideshow',
+        property: 'lastIndex',
+        value: 22,
+        when: '${lastIndex == 24}',
+      },
+      { type: 'SlideshowNext' },
+    ]);
   });
 
   it('two hides and the loads between them: one version after another, indices as the device holds them', async () => {
@@ -150,6 +186,7 @@ describe('HidePhotoIntent: the hidden photo leaves the list the device has loade
       (response.response.directives ?? []).map((directive) => directive.type),
       ['Alexa.Presentation.APL.ExecuteCommands'],
     );
+    assert.deepEqual(commandsOf(response), [{ type: 'SlideshowNext' }], 'no page deleted, no end moved');
     assert.equal((await harness.library.getPhoto(OWNER, photoAt[3] ?? '')).hidden, true);
     const next = await load(harness, listId, 10, 10);
     assert.equal(next.listVersion, 1);
