@@ -17,6 +17,7 @@ import { serialSearchScansMigration } from './migration-0017-serial-search-scans
 import { placeMonthCountsMigration } from './migration-0019-place-month-counts';
 import { dayCountsMigration } from './migration-0020-day-counts';
 import { keyMembersMigration } from './migration-0021-key-members';
+import { mediaCountsMigration } from './migration-0022-media-counts';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -267,6 +268,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0018_library_generations': libraryGenerationsMigration,
   '0020_day_counts': dayCountsMigration,
   '0021_key_members': keyMembersMigration,
+  '0022_media_counts': mediaCountsMigration,
 };
 
 /** Brings the schema to the latest version. */

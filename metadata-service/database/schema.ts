@@ -163,7 +163,7 @@ export interface SearchKeyMonthsTable {
   kind: SearchKeyKind;
   /**
    * Label name, person id or album id; '' for kind 'all'; the place name as the database's lower() folds it; the
-   * capture's `MM-DD` for kind 'day' (migration 0020).
+   * capture's `MM-DD` for kind 'day' (migration 0020); the media kind ('photo', 'video') for kind 'media' (0022).
    */
   key: string;
   /** `YYYY-MM`; '' for undated photos. */
@@ -178,7 +178,7 @@ export interface SearchKeyMonthsTable {
    */
   members: Buffer | null;
 }
-export type SearchKeyKind = 'all' | 'day' | 'label' | 'person' | 'album' | PlaceKeyKind;
+export type SearchKeyKind = 'all' | 'day' | 'media' | 'label' | 'person' | 'album' | PlaceKeyKind;
 /** A place name at one level (migration 0019): a one-place search is counted like a label. */
 export type PlaceKeyKind =
   'place_sublocation' | 'place_city' | 'place_metro' | 'place_county' | 'place_region' | 'place_country';

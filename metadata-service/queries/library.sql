@@ -161,8 +161,8 @@ select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_
 --   params: ["owner-1","2019-07-01T09:50:00","2019-07-01T10:10:00","ph_example"]
 select cast(? as text) as text, lower(cast(? as text)) as folded union all select cast(? as text) as text, lower(cast(? as text)) as folded union all select cast(? as text) as text, lower(cast(? as text)) as folded;
 --   params: ["Honolulu","Honolulu","Hawaii","Hawaii","United States","United States"]
-insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken", "members") values (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end, "members" = cast("search_key_months"."members" || "excluded"."members" as blob);
---   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]}]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken", "members") values (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end, "members" = cast("search_key_months"."members" || "excluded"."members" as blob);
+--   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","media","photo","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]}]
 
 -- ingest: insert a photo with labels, people, albums and its near-duplicate group (one transaction) [postgres]
 insert into "photo_numbers" ("owner_id", "last_number") values ($1, $2) on conflict ("owner_id") do update set "last_number" = photo_numbers.last_number + excluded.last_number returning "last_number";
@@ -187,8 +187,8 @@ select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_
 --   params: ["owner-1","2019-07-01T09:50:00","2019-07-01T10:10:00","ph_example"]
 select cast($1 as text) as text, lower(cast($2 as text)) as folded union all select cast($3 as text) as text, lower(cast($4 as text)) as folded union all select cast($5 as text) as text, lower(cast($6 as text)) as folded;
 --   params: ["Honolulu","Honolulu","Hawaii","Hawaii","United States","United States"]
-insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken", "members") values ($1, $2, $3, $4, $5, $6, $7, $8, $9), ($10, $11, $12, $13, $14, $15, $16, $17, $18), ($19, $20, $21, $22, $23, $24, $25, $26, $27), ($28, $29, $30, $31, $32, $33, $34, $35, $36), ($37, $38, $39, $40, $41, $42, $43, $44, $45) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end, "members" = "search_key_months"."members" || "excluded"."members";
---   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]}]
+insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken", "members") values ($1, $2, $3, $4, $5, $6, $7, $8, $9), ($10, $11, $12, $13, $14, $15, $16, $17, $18), ($19, $20, $21, $22, $23, $24, $25, $26, $27), ($28, $29, $30, $31, $32, $33, $34, $35, $36), ($37, $38, $39, $40, $41, $42, $43, $44, $45), ($46, $47, $48, $49, $50, $51, $52, $53, $54) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end, "members" = "search_key_months"."members" || "excluded"."members";
+--   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","media","photo","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]}]
 
 -- ingest: delete photos [sqlite]
 select "id", "duplicate_group_id" from "photos" where "owner_id" = ? and "id" in (?);
@@ -207,8 +207,8 @@ select 'place_sublocation' as kind, lower("place_sublocation") as key, coalesce(
       from photos where owner_id = ? and "place_country" is not null
       and id in (?);
 --   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example"]
-select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) union all select 'day' as "kind", taken_month_day as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) and "taken_month_day" is not null union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = ? and "photo_id" in (?) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in (?) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in (?);
---   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
+select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) union all select 'day' as "kind", taken_month_day as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) and "taken_month_day" is not null union all select 'media' as "kind", media_kind as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = ? and "id" in (?) union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = ? and "photo_id" in (?) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in (?) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in (?);
+--   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
 delete from "photo_label_sources" where "photo_id" in (?);
 --   params: ["ph_example"]
 delete from "photo_labels" where "photo_id" in (?);
@@ -223,6 +223,19 @@ delete from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = 
 --   params: ["owner-1","none","beach","2019-07"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") select ? as "owner_id", ? as "kind", ? as "key", ? as "month", "left_out", count(*) as "photos", min(taken_local) as "first_taken", max(taken_local) as "last_taken" from "photo_albums" where "album_id" = ? and taken_local >= ? and taken_local < ? group by "left_out";
 --   params: ["owner-1","none","beach","2019-07","beach","2019-07-01T00:00:00","2019-08-01T00:00:00"]
+update search_key_months set members = m.members
+    from (
+      select owner_id, key, coalesce(substr(taken_local, 1, 7), '') as month, left_out, unhex(group_concat(printf('%08X', number), '' order by number)) as members
+      from (select p.owner_id as owner_id, j.album_id as key, j.taken_local, j.left_out,
+      p.photo_number as number
+    from "photo_albums" j join photos p on p.id = j.photo_id) as r
+      where owner_id = ? and key = ? and taken_local >= ? and taken_local < ?
+      group by owner_id, key, coalesce(substr(taken_local, 1, 7), ''), left_out
+    ) as m
+    where search_key_months.owner_id = m.owner_id and search_key_months.kind = ?
+      and search_key_months.key = m.key and search_key_months.month = m.month
+      and search_key_months.left_out = m.left_out;
+--   params: ["owner-1","beach","2019-07-01T00:00:00","2019-08-01T00:00:00","none"]
 select "id" from "photos" where "owner_id" = ? and "duplicate_group_id" = ? order by "id";
 --   params: ["owner-1",null]
 update "photos" set "duplicate_group_id" = ? where "owner_id" = ? and "duplicate_group_id" = ?;
@@ -245,8 +258,8 @@ select 'place_sublocation' as kind, lower("place_sublocation") as key, coalesce(
       from photos where owner_id = $11 and "place_country" is not null
       and id in ($12);
 --   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example"]
-select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $1 and "id" in ($2) union all select 'day' as "kind", taken_month_day as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $3 and "id" in ($4) and "taken_month_day" is not null union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = $5 and "photo_id" in ($6) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in ($7) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in ($8);
---   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
+select 'all' as "kind", '' as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $1 and "id" in ($2) union all select 'day' as "kind", taken_month_day as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $3 and "id" in ($4) and "taken_month_day" is not null union all select 'media' as "kind", media_kind as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photos" where "owner_id" = $5 and "id" in ($6) union all select 'label' as "kind", "label" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_labels" where "owner_id" = $7 and "photo_id" in ($8) union all select 'person' as "kind", "person_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_people" where "photo_id" in ($9) union all select 'album' as "kind", "album_id" as "key", coalesce(substr(taken_local, 1, 7), '') as "month" from "photo_albums" where "photo_id" in ($10);
+--   params: ["owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","owner-1","ph_example","ph_example","ph_example"]
 delete from "photo_label_sources" where "photo_id" in ($1);
 --   params: ["ph_example"]
 delete from "photo_labels" where "photo_id" in ($1);
@@ -263,6 +276,19 @@ delete from "search_key_months" where "owner_id" = $1 and "kind" = $2 and "key" 
 --   params: ["owner-1","none","beach","2019-07"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken") select $1 as "owner_id", $2 as "kind", $3 as "key", $4 as "month", "left_out", count(*) as "photos", min(taken_local) as "first_taken", max(taken_local) as "last_taken" from "photo_albums" where "album_id" = $5 and taken_local >= $6 and taken_local < $7 group by "left_out";
 --   params: ["owner-1","none","beach","2019-07","beach","2019-07-01T00:00:00","2019-08-01T00:00:00"]
+update search_key_months set members = m.members
+    from (
+      select owner_id, key, coalesce(substr(taken_local, 1, 7), '') as month, left_out, decode(string_agg(lpad(to_hex(number), 8, '0'), '' order by number), 'hex') as members
+      from (select p.owner_id as owner_id, j.album_id as key, j.taken_local, j.left_out,
+      p.photo_number as number
+    from "photo_albums" j join photos p on p.id = j.photo_id) as r
+      where owner_id = $1 and key = $2 and taken_local >= $3 and taken_local < $4
+      group by owner_id, key, coalesce(substr(taken_local, 1, 7), ''), left_out
+    ) as m
+    where search_key_months.owner_id = m.owner_id and search_key_months.kind = $5
+      and search_key_months.key = m.key and search_key_months.month = m.month
+      and search_key_months.left_out = m.left_out;
+--   params: ["owner-1","beach","2019-07-01T00:00:00","2019-08-01T00:00:00","none"]
 select "id" from "photos" where "owner_id" = $1 and "duplicate_group_id" = $2 order by "id";
 --   params: ["owner-1",null]
 update "photos" set "duplicate_group_id" = $1 where "owner_id" = $2 and "duplicate_group_id" = $3;

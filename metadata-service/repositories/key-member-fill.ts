@@ -13,6 +13,9 @@ import { isPlaceKeyKind, placeKeyKind, placeLevelOf } from './place-month-counts
 
 /** One kind's (owner_id, key, taken_local, left_out, number) rows, as its counts are keyed. */
 function memberRows(kind: SearchKeyKind): RawBuilder<unknown> {
+  if (kind === 'media') {
+    return sql`select owner_id, media_kind as key, taken_local, left_out, photo_number as number from photos`;
+  }
   if (isPlaceKeyKind(kind)) {
     const column = sql.ref(`place_${placeLevelOf(kind)}`);
     return sql`select owner_id, lower(${column}) as key, taken_local, left_out, photo_number as number
@@ -35,8 +38,13 @@ const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
 
 /** Every member kind's lists, for every owner. */
 export async function rebuildKeyMembers(db: QueryExecutorProvider): Promise<void> {
-  const kinds: SearchKeyKind[] = ['label', 'person', 'album', ...PLACE_LEVELS.map(placeKeyKind)];
+  const kinds: SearchKeyKind[] = ['media', 'label', 'person', 'album', ...PLACE_LEVELS.map(placeKeyKind)];
   for (const kind of kinds) await fillMembers(db, kind);
+}
+
+/** One kind's lists, for every owner (a migration that adds a kind). */
+export async function rebuildMembersOf(db: QueryExecutorProvider, kind: SearchKeyKind): Promise<void> {
+  if (hasMembers(kind)) await fillMembers(db, kind);
 }
 
 /** One (key, month)'s lists after its rows were recounted; nothing for kinds without members. */

@@ -1,6 +1,5 @@
 import { PostgresAdapter, sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type { SearchKeyKind } from '../database/schema';
-import { isPlaceKeyKind } from './place-month-counts';
 
 /**
  * Member lists (migration 0021): each search_key_months row of a label, person, album or place also holds the
@@ -17,7 +16,7 @@ import { isPlaceKeyKind } from './place-month-counts';
 
 /** The kinds whose rows carry member lists ('all' and 'day' never take part in an intersection). */
 export function hasMembers(kind: SearchKeyKind): boolean {
-  return kind === 'label' || kind === 'person' || kind === 'album' || isPlaceKeyKind(kind);
+  return kind !== 'all' && kind !== 'day';
 }
 
 const BYTES_PER_MEMBER = 4;

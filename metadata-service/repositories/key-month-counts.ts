@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
-import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
+import type { LibraryDatabase, MediaKind, SearchKeyKind } from '../database/schema';
 import type { MatchSource } from './search-driver';
 import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
 import { monthOf, monthSlice, nextMonthStart } from './capture-months';
@@ -306,6 +306,13 @@ export async function countEntriesOf(
     )
     .unionAll(
       trx
+        .selectFrom('photos')
+        .select([sql<string>`'media'`.as('kind'), sql<string>`media_kind`.as('key'), month.as('month')])
+        .where('owner_id', '=', ownerId)
+        .where('id', 'in', photoIds),
+    )
+    .unionAll(
+      trx
         .selectFrom('photo_labels')
         .select([sql<string>`'label'`.as('kind'), 'label as key', month.as('month')])
         .where('owner_id', '=', ownerId)
@@ -380,12 +387,13 @@ export async function recountEntries(
           .where(sql<boolean>`lower(${sql.ref(`place_${placeLevelOf(kind)}`)}) = ${entry.key}`)
           .where(monthRows)
           .groupBy('left_out')
-      : entry.kind === 'all' || entry.kind === 'day'
+      : entry.kind === 'all' || entry.kind === 'day' || entry.kind === 'media'
         ? trx
             .selectFrom('photos')
             .select(aggregate)
             .where('owner_id', '=', entry.ownerId)
             .$if(entry.kind === 'day', (photos) => photos.where('taken_month_day', '=', entry.key))
+            .$if(entry.kind === 'media', (photos) => photos.where('media_kind', '=', entry.key as MediaKind))
             .where(monthRows)
             .groupBy('left_out')
         : entry.kind === 'label'
@@ -440,6 +448,15 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
     select a.owner_id, 'album', j.album_id, ${month('j.taken_local')}, j.left_out, count(*), min(j.taken_local), max(j.taken_local)
     from photo_albums j join albums a on a.id = j.album_id
     group by a.owner_id, j.album_id, ${month('j.taken_local')}, j.left_out`.execute(db);
+}
+
+/** The 'media' rows from the photos table (migration 0022 and rebuildSearchCounts). */
+export async function rebuildMediaCounts(db: QueryExecutorProvider): Promise<void> {
+  const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+  await sql`delete from search_key_months where kind = 'media'`.execute(db);
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
+    select owner_id, 'media', media_kind, ${month}, left_out, count(*), min(taken_local), max(taken_local)
+    from photos group by owner_id, media_kind, ${month}, left_out`.execute(db);
 }
 
 /** The 'day' rows from the photos table (migration 0020 and rebuildKeyMonthCounts). */

@@ -604,7 +604,7 @@ export class PhotoRepository {
       for (const { photo, number, keys, places } of counted) {
         counts.add(
           { ownerId: photo.ownerId, takenLocal: photo.takenLocal, leftOut: leftOutOf(photo), number },
-          [...keys, ...placeKeysOf(places, folded)],
+          [{ kind: 'media', key: photo.mediaKind }, ...keys, ...placeKeysOf(places, folded)],
         );
       }
       await countInsertedPhotos(trx, counts.rows());

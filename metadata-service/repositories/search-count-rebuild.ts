@@ -1,6 +1,6 @@
 import type { QueryExecutorProvider } from 'kysely';
 import { rebuildKeyMembers } from './key-member-fill';
-import { rebuildKeyMonthCounts } from './key-month-counts';
+import { rebuildKeyMonthCounts, rebuildMediaCounts } from './key-month-counts';
 import { numberUnnumberedPhotos } from './photo-numbers';
 import { rebuildPlaceMonthCounts } from './place-month-counts';
 
@@ -12,6 +12,7 @@ import { rebuildPlaceMonthCounts } from './place-month-counts';
 export async function rebuildSearchCounts(db: QueryExecutorProvider): Promise<void> {
   await numberUnnumberedPhotos(db);
   await rebuildKeyMonthCounts(db);
+  await rebuildMediaCounts(db);
   await rebuildPlaceMonthCounts(db);
   await rebuildKeyMembers(db);
 }

@@ -201,18 +201,21 @@ function onePlaceCounted(scope: SearchScope): MatchSource['countedKey'] {
 }
 
 /**
- * Labels, people, albums and places, two or more in all, the date bounds and the left-out rule: the photos under
+ * Labels, people, albums, places and a media kind, two or more in all, the date bounds and the left-out rule: the photos under
  * every key, counted from the keys' member lists. Each place must come down to one name at one level
  * (onePlaceKey); hidden people and albums leave photos out that no member list knows of, so they disqualify.
  */
 function keysAndPlacesCounted(scope: SearchScope): CountedIntersection | undefined {
   const { query } = scope;
-  const withoutPlaces: SearchScope = { ...scope, query: { ...query, places: [] } };
+  const withoutPlaces: SearchScope = { ...scope, query: { ...query, places: [], mediaKinds: [] } };
   if (!onlyKeysBoundsAndLeftOut(withoutPlaces)) return undefined;
   const places = query.places.map((place) => onePlaceKey(place, scope.placeLevels));
+  // One media kind is a key like a label (migration 0022); both kinds are no filter at all.
+  const mediaKinds = [...new Set(query.mediaKinds)];
   const keys: CountedIntersection['keys'] = [
     ...keyConditions(query).map((key) => ({ kind: COUNTED_KIND[key.table], key: key.key })),
     ...places.flatMap((place) => (place === undefined ? [] : [place])),
+    ...(mediaKinds.length === 1 ? mediaKinds.map((kind) => ({ kind: 'media' as const, key: kind })) : []),
   ];
   return places.includes(undefined) || keys.length < 2 ? undefined : { kind: 'intersection', keys };
 }

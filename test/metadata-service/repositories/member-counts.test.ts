@@ -65,6 +65,7 @@ describeOnEachEngine('Intersection counts from member lists', (engine) => {
         photoRecord(i % 9 === 8 ? B : A, `ph_${String(i).padStart(2, '0')}`, {
           takenLocal: i % 11 === 10 ? null : `${2023 + (i % 3)}-${month}-${day}T1${i % 10}:00:00`,
           isScreenshot: i % 7 === 6,
+          mediaKind: i % 5 === 3 ? 'video' : 'photo',
           people: i % 2 === 0 ? ['Mom'] : i % 3 === 0 ? ['Mom', 'Dad'] : ['Dad'],
           albums: i % 4 === 0 ? [{ name: 'Summer', source: 'folder' }] : [],
           place: city === null ? null : { city, region: 'Lisboa', country: 'Portugal', countryCode: 'PT' },
@@ -109,6 +110,8 @@ describeOnEachEngine('Intersection counts from member lists', (engine) => {
       { labels: ['beach', 'sunset'], takenFrom: '2024-06-05T00:00:00', takenTo: '2024-06-20T00:00:00' },
       { labels: ['beach', 'sunset'], albums: [summer] },
       { labels: ['dog', 'nothing-at-all'] },
+      { mediaKinds: ['video'], labels: ['beach'] },
+      { mediaKinds: ['photo'], people: [mom], places: [{ name: 'Lisbon', level: 'city' }] },
     ];
   }
 
@@ -227,7 +230,7 @@ describeOnEachEngine('Intersection counts from member lists', (engine) => {
       .where('owner_id', '=', A)
       .execute();
     for (const row of rows) {
-      const listed = ['label', 'person', 'album', 'place_city', 'place_region', 'place_country'];
+      const listed = ['media', 'label', 'person', 'album', 'place_city', 'place_region', 'place_country'];
       assert.equal(row.members !== null, listed.includes(row.kind), row.kind);
     }
     const before = await database.db

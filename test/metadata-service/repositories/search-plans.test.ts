@@ -229,7 +229,7 @@ describeOnEachEngine('Search plans at scale', (engine) => {
 
   it("merges a filter's covering photos index with a label's index in capture order (videos with a label)", async () => {
     const query: PhotoQueryInput = { mediaKinds: ['video'], labels: ['dog'], order: 'newest' };
-    const [page = ''] = await plansOf('order by', search(query));
+    const [page = ''] = await plansOf('order by', search(query, undefined, merged));
     assert.match(page, /photos_owner_kind_left_out_idx/, page);
     assert.match(page, /photo_labels_owner_label_idx/, page);
     if (sqlite) assert.doesNotMatch(page, /TEMP B-TREE FOR ORDER BY/, page);
