@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import { PostgresAdapter, sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type { SearchKeyKind } from '../database/schema';
 
@@ -20,6 +21,7 @@ export function hasMembers(kind: SearchKeyKind): boolean {
 }
 
 const BYTES_PER_MEMBER = 4;
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /** A list of photo numbers as stored. */
 export function encodeMembers(numbers: readonly number[]): Buffer {
@@ -34,15 +36,16 @@ export function encodeMembers(numbers: readonly number[]): Buffer {
  */
 export function decodeMembers(stored: Uint8Array): Uint32Array {
   const count = Math.floor(stored.byteLength / BYTES_PER_MEMBER);
-  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  // A copy into fresh (so aligned) memory, byte-swapped natively: a DataView read per number cost ~1.5 ms for the
+  // 209,000 numbers of two big labels; the swap costs a tenth of that.
   const numbers = new Uint32Array(count);
-  let sorted = true;
-  for (let i = 0; i < count; i += 1) {
-    const number = view.getUint32(i * BYTES_PER_MEMBER);
-    numbers[i] = number;
-    if (i > 0 && number < (numbers[i - 1] ?? 0)) sorted = false;
+  const bytes = Buffer.from(numbers.buffer);
+  bytes.set(stored.subarray(0, count * BYTES_PER_MEMBER));
+  if (LITTLE_ENDIAN) bytes.swap32();
+  for (let i = 1; i < count; i += 1) {
+    if ((numbers[i] ?? 0) < (numbers[i - 1] ?? 0)) return numbers.sort();
   }
-  return sorted ? numbers : numbers.sort();
+  return numbers;
 }
 
 /** The numbers in either list, each once. */
