@@ -6,8 +6,8 @@ import { isPlaceKeyKind } from './place-month-counts';
 /**
  * Photos under every one of several keys (labels, people, albums, places) in whole capture months, counted from the
  * member lists of their search_key_months rows (key-members.ts): per month, each key's list (its left-out rows
- * merged), intersected. The span is read from the photos of the first and last months that have matches, by
- * number. Undefined when a row has no list (written before its kind had one): the caller counts from the index.
+ * merged), intersected. The span is read from the first and last months that have matches: from the photos by
+ * number, or as the caller reads a month (spanOf). Undefined when a row has no list (written before its kind had one): the caller counts from the index.
  */
 
 export interface CountedIntersection {
@@ -41,12 +41,16 @@ export interface IntersectedCount {
   months: readonly MatchedMonth[];
 }
 
+/** The earliest ('min') or latest ('max') capture time among one month's matches. */
+export type MonthSpanReader = (month: MatchedMonth, which: 'min' | 'max') => Promise<string | null>;
+
 export async function countIntersectedMonths(
   db: Kysely<LibraryDatabase>,
   ownerId: string,
   counted: CountedIntersection,
   leftOut: readonly number[],
   months: WholeMonths,
+  spanOf: MonthSpanReader = (month, which) => capturedAmong(db, ownerId, month.numbers, which),
 ): Promise<IntersectedCount | undefined> {
   const arms = counted.keys.map((key, which) => {
     // A place is keyed as the database folds it (place-month-counts.ts).
@@ -97,8 +101,8 @@ export async function countIntersectedMonths(
   if (firstMonth === undefined || lastMonth === undefined) {
     return { total, dated, first: null, last: null, months: matchedMonths };
   }
-  const first = await capturedAmong(db, ownerId, firstMonth.numbers, 'min');
-  const last = await capturedAmong(db, ownerId, lastMonth.numbers, 'max');
+  const first = await spanOf(firstMonth, 'min');
+  const last = await spanOf(lastMonth, 'max');
   return { total, dated, first, last, months: matchedMonths };
 }
 

@@ -46,6 +46,11 @@ export interface MatchSource {
   dated?: RowQuery;
   /** The undated matches only, with every key read from its short `taken_local is null` range; set with `dated`. */
   undated?: RowQuery;
+  /**
+   * The rows are a merge of key indexes (keyIntersection): a month's slice, or a page of a dense intersection,
+   * reads a few index pages, where reading matches by number visits one photo row each.
+   */
+  mergesKeys?: true;
 }
 
 /** The source's FROM/WHERE; its columns are addressed through the refs above, whichever table it reads. */
@@ -165,6 +170,7 @@ function keyIntersection(db: Kysely<LibraryDatabase>, scope: SearchScope): Match
       kind: 'intersection',
       keys: keys.map((key) => ({ kind: COUNTED_KIND[key.table], key: key.key })),
     },
+    mergesKeys: true,
     dated: chain('dated'),
     undated: chain('undated'),
   };
