@@ -94,6 +94,19 @@ export function intersectionOf(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out.subarray(0, n);
 }
 
+/** The numbers in `a` and not in `b`. */
+export function differenceOf(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length);
+  let j = 0;
+  let n = 0;
+  for (const x of a) {
+    while (j < b.length && (b[j] ?? 0) < x) j += 1;
+    if (j < b.length && b[j] === x) continue;
+    out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+
 /**
  * The SQL aggregate that builds a group's member list from its rows' photo numbers, as encodeMembers would: the
  * hex of each number, concatenated in ascending order and decoded to bytes.

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
-import { decodeMembers, intersectionOf, unionOf } from './key-members';
+import { decodeMembers, differenceOf, intersectionOf, unionOf } from './key-members';
 import { isPlaceKeyKind } from './place-month-counts';
 
 /**
@@ -10,12 +10,16 @@ import { isPlaceKeyKind } from './place-month-counts';
  * number, or as the caller reads a month (spanOf). Undefined when a row has no list (written before its kind had one): the caller counts from the index.
  */
 
+interface ListedKey {
+  kind: Exclude<LibraryDatabase['search_key_months']['kind'], 'all' | 'day'>;
+  key: string;
+}
+
 export interface CountedIntersection {
   kind: 'intersection';
-  keys: readonly {
-    kind: Exclude<LibraryDatabase['search_key_months']['kind'], 'all' | 'day'>;
-    key: string;
-  }[];
+  keys: readonly ListedKey[];
+  /** Keys whose photos are left out: excluded and hidden labels, people and albums. */
+  excluded?: readonly ListedKey[];
 }
 
 export interface WholeMonths {
@@ -52,7 +56,9 @@ export async function countIntersectedMonths(
   months: WholeMonths,
   spanOf: MonthSpanReader = (month, which) => capturedAmong(db, ownerId, month.numbers, which),
 ): Promise<IntersectedCount | undefined> {
-  const arms = counted.keys.map((key, which) => {
+  const excluded = counted.excluded ?? [];
+  // `which` numbers the keys, then the excluded keys after them.
+  const arms = [...counted.keys, ...excluded].map((key, which) => {
     // A place is keyed as the database folds it (place-month-counts.ts).
     const keyed = isPlaceKeyKind(key.kind) ? sql`lower(cast(${key.key} as text))` : sql`${key.key}`;
     const monthBounds = [
@@ -85,9 +91,16 @@ export async function countIntersectedMonths(
   let dated = 0;
   const matchedMonths: MatchedMonth[] = [];
   for (const [month, lists] of byMonth) {
-    if (lists.size < counted.keys.length) continue;
-    const smallestFirst = [...lists.values()].sort((a, b) => a.length - b.length);
-    const numbers = smallestFirst.slice(1).reduce(intersectionOf, smallestFirst[0] ?? new Uint32Array());
+    const included = counted.keys.map((_, which) => lists.get(which));
+    if (included.includes(undefined)) continue;
+    const smallestFirst = included
+      .flatMap((list) => (list === undefined ? [] : [list]))
+      .sort((a, b) => a.length - b.length);
+    let numbers = smallestFirst.slice(1).reduce(intersectionOf, smallestFirst[0] ?? new Uint32Array());
+    for (let which = counted.keys.length; which < counted.keys.length + excluded.length; which += 1) {
+      const left = lists.get(which);
+      if (left !== undefined) numbers = differenceOf(numbers, left);
+    }
     if (numbers.length === 0) continue;
     total += numbers.length;
     if (month !== '') {

@@ -326,7 +326,7 @@ export function leftOutIn(table: string, screenshotsOut: boolean): RawBuilder<Sq
 }
 
 /** Explicit exclusions plus hidden ones, except what the query asks for by name. */
-function excluded(
+export function excluded(
   explicit: readonly string[],
   hidden: readonly string[],
   requested: readonly string[],

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { LibraryDatabase, SearchKeyKind } from '../database/schema';
 import {
+  excluded,
   keyConditions,
   keyRowConditions,
   leftOutIn,
@@ -207,14 +208,25 @@ function onePlaceCounted(scope: SearchScope): MatchSource['countedKey'] {
 }
 
 /**
- * Labels, people, albums, places and a media kind, two or more in all, the date bounds and the left-out rule: the photos under
- * every key, counted from the keys' member lists. Each place must come down to one name at one level
- * (onePlaceKey); hidden people and albums leave photos out that no member list knows of, so they disqualify.
+ * Labels, people, albums, one place and a media kind, less excluded or hidden labels, people and albums, two or
+ * more in all, with the date bounds and the left-out rule: the photos under every key and none of the excluded,
+ * counted from the keys' member lists. The place must come down to one name at one level (onePlaceKey).
  */
 function keysAndPlacesCounted(scope: SearchScope): CountedIntersection | undefined {
   const { query } = scope;
-  const withoutPlaces: SearchScope = { ...scope, query: { ...query, places: [], mediaKinds: [] } };
-  if (!onlyKeysBoundsAndLeftOut(withoutPlaces)) return undefined;
+  const withoutListed: SearchScope = {
+    ...scope,
+    query: {
+      ...query,
+      places: [],
+      mediaKinds: [],
+      exclude: { ...query.exclude, labels: [], people: [], albums: [] },
+    },
+    hiddenPeople: [],
+    hiddenAlbums: [],
+  };
+  // Several places are alternatives (a photo in any of them), not keys every photo must have.
+  if (!onlyKeysBoundsAndLeftOut(withoutListed) || query.places.length > 1) return undefined;
   const places = query.places.map((place) => onePlaceKey(place, scope.placeLevels));
   // One media kind is a key like a label (migration 0022); both kinds are no filter at all.
   const mediaKinds = [...new Set(query.mediaKinds)];
@@ -223,7 +235,23 @@ function keysAndPlacesCounted(scope: SearchScope): CountedIntersection | undefin
     ...places.flatMap((place) => (place === undefined ? [] : [place])),
     ...(mediaKinds.length === 1 ? mediaKinds.map((kind) => ({ kind: 'media' as const, key: kind })) : []),
   ];
-  return places.includes(undefined) || keys.length < 2 ? undefined : { kind: 'intersection', keys };
+  // What matchingPhotos leaves out, as lists: excluded labels (hidden ones among them), excluded and hidden people
+  // and albums the query does not name.
+  const left: CountedIntersection['keys'] = [
+    ...[...new Set(query.exclude.labels)].map((key) => ({ kind: 'label' as const, key })),
+    ...excluded(query.exclude.people, scope.hiddenPeople, query.people).map((key) => ({
+      kind: 'person' as const,
+      key,
+    })),
+    ...excluded(query.exclude.albums, scope.hiddenAlbums, query.albums).map((key) => ({
+      kind: 'album' as const,
+      key,
+    })),
+  ];
+  // One key with exclusions is counted too ("the beach without the dog"); nothing but exclusions is not.
+  return places.includes(undefined) || keys.length === 0 || keys.length + left.length < 2
+    ? undefined
+    : { kind: 'intersection', keys, excluded: left };
 }
 
 /**
