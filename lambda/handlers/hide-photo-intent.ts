@@ -35,14 +35,17 @@ export function hidePhotoIntentHandler(deps: Pick<SkillDeps, 'library' | 'logger
       }
       const removal = await hiddenPageRemoval(input, deps, chosen);
       // The deletion goes first: removing the page on screen moves the pager back one page (APL core's
-      // PagerComponent::removeChildAfterMarkedRemoved; not from its first page, where "next" then skips one), so
-      // "next" lands on the photo that followed it. The other order would race the deletion against the page turn.
-      // The loop's end moves before "next" reads it: hiding the last photo then wraps to the first, from the page
-      // the pager fell back to, instead of waiting there for the deleted page's index.
+      // PagerComponent::removeChildAfterMarkedRemoved), so "next" lands on the photo that followed it. The other
+      // order would race the deletion against the page turn. From the first page the pager does not move back: the
+      // photo that followed is already on screen, and "next" would skip it. The loop's end moves before "next"
+      // reads it: hiding the last photo then wraps to the first, from the page the pager fell back to, instead of
+      // waiting there for the deleted page's index.
       if (removal) input.responseBuilder.addDirective(removal.update);
-      input.responseBuilder.addDirective(
-        buildSlideshowControl('next', { first: removal ? [removal.listEnd] : [] }),
-      );
+      if (removal?.wasFirstPage !== true) {
+        input.responseBuilder.addDirective(
+          buildSlideshowControl('next', { first: removal ? [removal.listEnd] : [] }),
+        );
+      }
       return tell(input, strings.hidden(chosen.which));
     },
   };

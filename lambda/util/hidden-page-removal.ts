@@ -18,6 +18,11 @@ export interface HiddenPageRemoval {
    * buildListEndUpdate); it must run before anything that pages, in the ExecuteCommands of the same response.
    */
   listEnd: Command;
+  /**
+   * The deleted page was the device's first: APL keeps the pager on page 0, which now shows the photo that followed
+   * (PagerComponent::removeChildAfterMarkedRemoved moves back one page only from a later one).
+   */
+  wasFirstPage: boolean;
 }
 
 /**
@@ -56,5 +61,6 @@ export async function hiddenPageRemoval(
   return {
     update: buildDeleteListItem(page.listId, listVersion, deviceIndex),
     listEnd: buildListEndUpdate(page.index, keptBefore(next, page.index)),
+    wasFirstPage: deviceIndex === 0,
   };
 }

@@ -111,7 +111,11 @@ describe('PhotoSlideshow on the device: the loop after hidden photos leave the l
     const { harness, device, listId } = await playing();
     assert.equal(device.current(), 0);
     await hideShown(harness, device, listId);
+    device.run(1);
+    // The pager stays on its first page, which now holds the next photo: it is on screen, not skipped.
+    assert.equal(device.current(), 1);
     const shown = playFor(device, 12);
+    assert.equal(shown[0], 2, `the photo after the one on screen comes next: ${shown.join(',')}`);
     assert.ok(!shown.includes(0), `the hidden photo never comes back: ${shown.join(',')}`);
     const wrap = shown.indexOf(5) + 1;
     assert.ok(wrap > 0, `the slideshow reached its last photo: ${shown.join(',')}`);
