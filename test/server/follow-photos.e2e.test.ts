@@ -15,6 +15,8 @@ interface Watch {
   passes: number;
   rescans: number;
   rescanMinutes: number | null;
+  /** Changed paths waiting for the next pass. */
+  pending: number;
 }
 
 interface Health {
