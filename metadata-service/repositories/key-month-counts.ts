@@ -5,12 +5,7 @@ import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-coun
 import { monthOf, monthSlice, nextMonthStart } from './capture-months';
 import { appendedMembers, encodeMembers, hasMembers } from './key-members';
 import { refillMembers } from './key-member-fill';
-import {
-  countIntersectedMonths,
-  type CountedIntersection,
-  type MatchedMonth,
-  type MonthSpanReader,
-} from './member-counts';
+import { countIntersectedMonths, type CountedIntersection, type MatchedMonth } from './member-counts';
 
 export { monthOf };
 
@@ -76,14 +71,11 @@ export async function countFromSummary(
   if (hasFullMonths) {
     const whole =
       counted.kind === 'intersection'
-        ? await countIntersectedMonths(
-            db,
-            ownerId,
-            counted,
-            leftOut,
-            { fromMonth: fullFrom?.slice(0, 7), toMonth: fullTo?.slice(0, 7), datedOnly: bounded },
-            source.mergesKeys === true ? monthSpanFromIndex(source) : undefined,
-          )
+        ? await countIntersectedMonths(db, ownerId, counted, leftOut, {
+            fromMonth: fullFrom?.slice(0, 7),
+            toMonth: fullTo?.slice(0, 7),
+            datedOnly: bounded,
+          })
         : await countMonths(db, ownerId, counted, leftOut, { bounded, fullFrom, fullTo });
     if (whole === undefined) return undefined;
     parts.push(whole);
@@ -124,21 +116,6 @@ export async function countFromSummary(
   );
   // A slice's matches came from the index, not from lists: the months then do not hold every match.
   return months !== undefined && slices.length === 0 ? { ...sum, months } : sum;
-}
-
-/**
- * A month's first or last match read from a merge of key indexes: a range of each key's (…, capture time) index,
- * a few index pages, where reading the month's matches by number visits a photo row (a random page, cold) each.
- */
-function monthSpanFromIndex(source: MatchSource): MonthSpanReader {
-  return async ({ month }, which) => {
-    const row = await source.rows
-      .where(sql<boolean>`${source.takenLocal} >= ${`${month}-01T00:00:00`}`)
-      .where(sql<boolean>`${source.takenLocal} < ${nextMonthStart(month)}`)
-      .select(sql<string | null>`${sql.raw(which)}(${source.takenLocal})`.as('taken'))
-      .executeTakeFirstOrThrow();
-    return row.taken;
-  };
 }
 
 /** Whole months of one key, or of disjoint keys, from their summary rows. */

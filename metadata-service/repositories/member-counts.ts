@@ -6,8 +6,8 @@ import { isPlaceKeyKind } from './place-month-counts';
 /**
  * Photos under every one of several keys (labels, people, albums, places) in whole capture months, counted from the
  * member lists of their search_key_months rows (key-members.ts): per month, each key's list (its left-out rows
- * merged), intersected. The span is read from the first and last months that have matches: from the photos by
- * number, or as the caller reads a month (spanOf). Undefined when a row has no list (written before its kind had one): the caller counts from the index.
+ * merged), intersected. The span is read from the photos of the first and last months that have matches, by
+ * number. Undefined when a row has no list (written before its kind had one): the caller counts from the index.
  */
 
 interface ListedKey {
@@ -45,16 +45,12 @@ export interface IntersectedCount {
   months: readonly MatchedMonth[];
 }
 
-/** The earliest ('min') or latest ('max') capture time among one month's matches. */
-export type MonthSpanReader = (month: MatchedMonth, which: 'min' | 'max') => Promise<string | null>;
-
 export async function countIntersectedMonths(
   db: Kysely<LibraryDatabase>,
   ownerId: string,
   counted: CountedIntersection,
   leftOut: readonly number[],
   months: WholeMonths,
-  spanOf: MonthSpanReader = (month, which) => capturedAmong(db, ownerId, month.numbers, which),
 ): Promise<IntersectedCount | undefined> {
   const excluded = counted.excluded ?? [];
   // `which` numbers the keys, then the excluded keys after them.
@@ -114,8 +110,10 @@ export async function countIntersectedMonths(
   if (firstMonth === undefined || lastMonth === undefined) {
     return { total, dated, first: null, last: null, months: matchedMonths };
   }
-  const first = await spanOf(firstMonth, 'min');
-  const last = await spanOf(lastMonth, 'max');
+  // By number even for a merge of key indexes: a month's range of one key probes the other key's rows one by one
+  // (PostgreSQL at a million: 1.5 ms for 250 probes, against 0.2 ms for ~40 photos by number).
+  const first = await capturedAmong(db, ownerId, firstMonth.numbers, 'min');
+  const last = await capturedAmong(db, ownerId, lastMonth.numbers, 'max');
   return { total, dated, first, last, months: matchedMonths };
 }
 

@@ -48,8 +48,8 @@ export interface MatchSource {
   /** The undated matches only, with every key read from its short `taken_local is null` range; set with `dated`. */
   undated?: RowQuery;
   /**
-   * The rows are a merge of key indexes (keyIntersection): a month's slice, or a page of a dense intersection,
-   * reads a few index pages, where reading matches by number visits one photo row each.
+   * The rows are a merge of key indexes (keyIntersection): a page of a dense intersection reads a few index pages
+   * in order, where reading matches by number visits one photo row each.
    */
   mergesKeys?: true;
 }
