@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 
 /** Capture months as search_key_months keys them: `YYYY-MM` of the capture-local time, '' for undated photos. */
 
+/** monthOf in SQL, over a capture-time column: how every count and member list is keyed by month. */
+export function monthOfColumn(column = 'taken_local') {
+  return sql.raw<string>(`coalesce(substr(${column}, 1, 7), '')`);
+}
+
 export function monthOf(takenLocal: string | null): string {
   return takenLocal === null ? '' : takenLocal.slice(0, 7);
 }

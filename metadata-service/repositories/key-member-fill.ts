@@ -1,7 +1,7 @@
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { PLACE_LEVELS } from '../../common/contracts';
 import type { SearchKeyKind } from '../database/schema';
-import { monthSlice } from './capture-months';
+import { monthOfColumn, monthSlice } from './capture-months';
 import { hasMembers, membersAggregate } from './key-members';
 import { isPlaceKeyKind, placeKeyKind, placeLevelOf } from './place-month-counts';
 
@@ -34,7 +34,7 @@ function memberRows(kind: SearchKeyKind): RawBuilder<unknown> {
     from ${sql.table(table)} j join photos p on p.id = j.photo_id`;
 }
 
-const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+const month = monthOfColumn();
 
 /** Every member kind's lists, for every owner. */
 export async function rebuildKeyMembers(db: QueryExecutorProvider): Promise<void> {

@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely, type QueryExecutorProvider, type Tra
 import type { LibraryDatabase, MediaKind, SearchKeyKind } from '../database/schema';
 import type { MatchSource } from './search-driver';
 import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
-import { monthOf, monthSlice, nextMonthStart } from './capture-months';
+import { monthOf, monthOfColumn, monthSlice, nextMonthStart } from './capture-months';
 import { appendedMembers, encodeMembers, hasMembers } from './key-members';
 import { refillMembers } from './key-member-fill';
 import { countIntersectedMonths, type CountedIntersection, type MatchedMonth } from './member-counts';
@@ -290,7 +290,7 @@ export async function countEntriesOf(
 ): Promise<PhotoCountEntry[]> {
   if (photoIds.length === 0) return [];
   const places = options.places === true ? await placeEntriesOf(trx, ownerId, photoIds) : [];
-  const month = sql<string>`coalesce(substr(taken_local, 1, 7), '')`;
+  const month = monthOfColumn();
   const rows = await trx
     .selectFrom('photos')
     .select([sql<string>`'all'`.as('kind'), sql<string>`''`.as('key'), month.as('month')])
@@ -431,7 +431,7 @@ const COUNT_COLUMNS = sql.raw('(owner_id, kind, key, month, left_out, photos, fi
 
 /** Recomputes every owner's counts from the join tables (migration 0003 and bulk loads such as the bench). */
 export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<void> {
-  const month = (column: string) => sql.raw(`coalesce(substr(${column}, 1, 7), '')`);
+  const month = monthOfColumn;
   await sql`delete from search_key_months`.execute(db);
   await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'all', '', ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
@@ -452,7 +452,7 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
 
 /** The 'media' rows from the photos table (migration 0022 and rebuildSearchCounts). */
 export async function rebuildMediaCounts(db: QueryExecutorProvider): Promise<void> {
-  const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+  const month = monthOfColumn();
   await sql`delete from search_key_months where kind = 'media'`.execute(db);
   await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'media', media_kind, ${month}, left_out, count(*), min(taken_local), max(taken_local)
@@ -461,7 +461,7 @@ export async function rebuildMediaCounts(db: QueryExecutorProvider): Promise<voi
 
 /** The 'day' rows from the photos table (migration 0020 and rebuildKeyMonthCounts). */
 export async function rebuildDayCounts(db: QueryExecutorProvider): Promise<void> {
-  const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+  const month = monthOfColumn();
   await sql`delete from search_key_months where kind = 'day'`.execute(db);
   await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'day', taken_month_day, ${month}, left_out, count(*), min(taken_local), max(taken_local)

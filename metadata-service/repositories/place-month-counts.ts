@@ -3,6 +3,7 @@ import { PLACE_LEVELS, type PlaceLevel } from '../../common/contracts';
 import type { LibraryDatabase, PlaceKeyKind } from '../database/schema';
 import type { Place } from '../places/place';
 import { placeColumns } from '../places/place-columns';
+import { monthOfColumn } from './capture-months';
 
 /**
  * Place names in search_key_months (migration 0019): per (owner, level, name, capture month, left_out), keyed by the
@@ -74,7 +75,7 @@ export async function placeEntriesOf(
   photoIds: readonly string[],
 ): Promise<{ kind: PlaceKeyKind; key: string; month: string }[]> {
   if (photoIds.length === 0) return [];
-  const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+  const month = monthOfColumn();
   const arms = PLACE_LEVELS.map((level) => {
     const column = sql.ref(`place_${level}`);
     return sql`select ${sql.lit(placeKeyKind(level))} as kind, lower(${column}) as key, ${month} as month
@@ -91,7 +92,7 @@ export async function placeEntriesOf(
 
 /** Recomputes every owner's place counts from the photos table (migration 0019 and bulk loads). */
 export async function rebuildPlaceMonthCounts(db: QueryExecutorProvider): Promise<void> {
-  const month = sql.raw(`coalesce(substr(taken_local, 1, 7), '')`);
+  const month = monthOfColumn();
   await sql`delete from search_key_months where kind in (${sql.join(PLACE_LEVELS.map((level) => sql.lit(placeKeyKind(level))))})`.execute(
     db,
   );
