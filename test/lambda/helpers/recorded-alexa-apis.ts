@@ -1,4 +1,4 @@
-import nock from 'nock';
+import { interceptOutboundHttp, nock } from '../../support/outbound-http';
 import type { UserSettingsStore } from '../../../lambda/persistence/user-settings-store';
 import { TEST_ALEXA_API_ENDPOINT } from './envelopes';
 
@@ -38,13 +38,7 @@ export function deviceTimeZoneSetting(deviceId: string, apiAccessToken: string):
 
 /** Mocha hooks: no test in the suite reaches a real host, and no interceptor leaks into the next test. */
 export function useRecordedApis(): void {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  interceptOutboundHttp();
 }
 
 /** A store that counts reads and writes and can be made to fail, around a real one. */

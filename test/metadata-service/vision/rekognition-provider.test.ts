@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { RekognitionClient } from '@aws-sdk/client-rekognition';
-import nock from 'nock';
+import { interceptOutboundHttp, nock } from '../../support/outbound-http';
 import { createLibrary, type Library } from '../../../metadata-service/library';
 import { collectionIdFor } from '../../../metadata-service/vision/rekognition-provider';
 import { labelsFromRekognition } from '../../../metadata-service/vision/rekognition-labels';
@@ -121,6 +121,7 @@ function indexed(
 }
 
 describe('Rekognition label provider (nock, recorded response shapes)', function () {
+  interceptOutboundHttp();
   this.timeout(30_000);
   let tmp: TempDir;
   let library: Library;
@@ -129,7 +130,6 @@ describe('Rekognition label provider (nock, recorded response shapes)', function
     tmp = await makeTempDir('pf-rekognition-');
     await writeJpeg(join(tmp.path, 'photos', 'beach.jpg'), { width: 400, height: 300, seed: 11 });
     await writeJpeg(join(tmp.path, 'photos', 'dog.jpg'), { width: 400, height: 300, seed: 12 });
-    nock.disableNetConnect();
     library = await createLibrary({
       database: { kind: 'sqlite', file: join(tmp.path, 'library.sqlite') },
       logger: silentLogger,
@@ -148,8 +148,6 @@ describe('Rekognition label provider (nock, recorded response shapes)', function
     });
   });
   afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
     await library.close();
     await tmp.cleanup();
   });
