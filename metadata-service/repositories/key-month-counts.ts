@@ -6,6 +6,7 @@ import { monthOf, monthOfColumn, monthSlice, nextMonthStart } from './capture-mo
 import { appendedMembers, encodeMembers, hasMembers } from './key-members';
 import { refillMembers } from './key-member-fill';
 import { countIntersectedMonths, type CountedIntersection, type MatchedMonth } from './member-counts';
+import type { MemberListCache } from './member-list-cache';
 
 export { monthOf };
 
@@ -60,6 +61,7 @@ export async function countFromSummary(
   leftOut: readonly number[],
   bounds: Bounds,
   source: MatchSource,
+  memberLists?: MemberListCache,
 ): Promise<MatchCount | undefined> {
   const bounded = bounds.from !== undefined || bounds.to !== undefined;
   const fullFrom = bounds.from === undefined ? undefined : monthCeil(bounds.from);
@@ -71,11 +73,18 @@ export async function countFromSummary(
   if (hasFullMonths) {
     const whole =
       counted.kind === 'intersection'
-        ? await countIntersectedMonths(db, ownerId, counted, leftOut, {
-            fromMonth: fullFrom?.slice(0, 7),
-            toMonth: fullTo?.slice(0, 7),
-            datedOnly: bounded,
-          })
+        ? await countIntersectedMonths(
+            db,
+            ownerId,
+            counted,
+            leftOut,
+            {
+              fromMonth: fullFrom?.slice(0, 7),
+              toMonth: fullTo?.slice(0, 7),
+              datedOnly: bounded,
+            },
+            memberLists,
+          )
         : await countMonths(db, ownerId, counted, leftOut, { bounded, fullFrom, fullTo });
     if (whole === undefined) return undefined;
     parts.push(whole);

@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
 import { decodeMembers, differenceOf, intersectionOf, unionOf } from './key-members';
 import { isPlaceKeyKind } from './place-month-counts';
+import { libraryGeneration } from './library-generation';
+import type { ListedMonth, MemberListCache } from './member-list-cache';
 
 /**
  * Photos under every one of several keys (labels, people, albums, places) in whole capture months, counted from the
@@ -51,37 +53,29 @@ export async function countIntersectedMonths(
   counted: CountedIntersection,
   leftOut: readonly number[],
   months: WholeMonths,
+  memberLists?: MemberListCache,
 ): Promise<IntersectedCount | undefined> {
   const excluded = counted.excluded ?? [];
   // `which` numbers the keys, then the excluded keys after them.
-  const arms = [...counted.keys, ...excluded].map((key, which) => {
-    // A place is keyed as the database folds it (place-month-counts.ts).
-    const keyed = isPlaceKeyKind(key.kind) ? sql`lower(cast(${key.key} as text))` : sql`${key.key}`;
-    const monthBounds = [
-      months.datedOnly && months.fromMonth === undefined ? sql` and month > ''` : sql``,
-      months.fromMonth === undefined ? sql`` : sql` and month >= ${months.fromMonth}`,
-      months.toMonth === undefined ? sql`` : sql` and month < ${months.toMonth}`,
-    ];
-    return sql`select ${sql.lit(which)} as which, month, members from search_key_months
-      where owner_id = ${ownerId} and kind = ${key.kind} and key = ${keyed}
-      and left_out in (${sql.join(leftOut.map((value) => sql`${value}`))})${sql.join(monthBounds, sql``)}`;
-  });
-  const { rows } = await sql<{
-    which: number | string;
-    month: string;
-    members: Uint8Array | null;
-  }>`${sql.join(arms, sql` union all `)}`.execute(db);
+  const listed = await listedMonths(
+    db,
+    ownerId,
+    [...counted.keys, ...excluded],
+    leftOut,
+    months,
+    memberLists,
+  );
+  if (listed === undefined) return undefined;
 
   const byMonth = new Map<string, Map<number, Uint32Array>>();
-  for (const row of rows) {
-    if (row.members === null) return undefined;
-    const lists = byMonth.get(row.month) ?? new Map<number, Uint32Array>();
-    byMonth.set(row.month, lists);
-    const which = Number(row.which);
-    const members = decodeMembers(row.members);
-    const seen = lists.get(which);
-    lists.set(which, seen === undefined ? members : unionOf(seen, members));
-  }
+  listed.forEach((rows, which) => {
+    for (const row of rows) {
+      const lists = byMonth.get(row.month) ?? new Map<number, Uint32Array>();
+      byMonth.set(row.month, lists);
+      const seen = lists.get(which);
+      lists.set(which, seen === undefined ? row.numbers : unionOf(seen, row.numbers));
+    }
+  });
 
   let total = 0;
   let dated = 0;
@@ -112,9 +106,63 @@ export async function countIntersectedMonths(
   }
   // By number even for a merge of key indexes: a month's range of one key probes the other key's rows one by one
   // (PostgreSQL at a million: 1.5 ms for 250 probes, against 0.2 ms for ~40 photos by number).
-  const first = await capturedAmong(db, ownerId, firstMonth.numbers, 'min');
-  const last = await capturedAmong(db, ownerId, lastMonth.numbers, 'max');
+  // Two statements at once: on PostgreSQL each takes its own pooled connection.
+  const [first, last] = await Promise.all([
+    capturedAmong(db, ownerId, firstMonth.numbers, 'min'),
+    capturedAmong(db, ownerId, lastMonth.numbers, 'max'),
+  ]);
   return { total, dated, first, last, months: matchedMonths };
+}
+
+/**
+ * Each key's rows (its left-out values apart) within the months asked, decoded, in the order of `keys`: from
+ * `memberLists` where it holds them at the owner's current generation, the rest in one statement. Undefined when a
+ * row has no list.
+ */
+async function listedMonths(
+  db: Kysely<LibraryDatabase>,
+  ownerId: string,
+  keys: readonly ListedKey[],
+  leftOut: readonly number[],
+  months: WholeMonths,
+  memberLists: MemberListCache | undefined,
+): Promise<(readonly ListedMonth[])[] | undefined> {
+  // Read before the lists (member-list-cache.ts says why).
+  const generation = memberLists === undefined ? undefined : await libraryGeneration(db, ownerId);
+  const reads = keys.map((key) => JSON.stringify([key.kind, key.key, leftOut, months]));
+  const listed: (readonly ListedMonth[] | undefined)[] = reads.map((read) =>
+    generation === undefined ? undefined : memberLists?.get(ownerId, generation, read),
+  );
+  const missing = keys.flatMap((key, which) => (listed[which] === undefined ? [{ key, which }] : []));
+  if (missing.length > 0) {
+    const arms = missing.map(({ key, which }) => {
+      // A place is keyed as the database folds it (place-month-counts.ts).
+      const keyed = isPlaceKeyKind(key.kind) ? sql`lower(cast(${key.key} as text))` : sql`${key.key}`;
+      const monthBounds = [
+        months.datedOnly && months.fromMonth === undefined ? sql` and month > ''` : sql``,
+        months.fromMonth === undefined ? sql`` : sql` and month >= ${months.fromMonth}`,
+        months.toMonth === undefined ? sql`` : sql` and month < ${months.toMonth}`,
+      ];
+      return sql`select ${sql.lit(which)} as which, month, members from search_key_months
+        where owner_id = ${ownerId} and kind = ${key.kind} and key = ${keyed}
+        and left_out in (${sql.join(leftOut.map((value) => sql`${value}`))})${sql.join(monthBounds, sql``)}`;
+    });
+    const { rows } = await sql<{
+      which: number | string;
+      month: string;
+      members: Uint8Array | null;
+    }>`${sql.join(arms, sql` union all `)}`.execute(db);
+    const read = new Map<number, ListedMonth[]>(missing.map(({ which }) => [which, []]));
+    for (const row of rows) {
+      if (row.members === null) return undefined;
+      read.get(Number(row.which))?.push({ month: row.month, numbers: decodeMembers(row.members) });
+    }
+    for (const [which, rowsOfKey] of read) {
+      listed[which] = rowsOfKey;
+      if (generation !== undefined) memberLists?.set(ownerId, generation, reads[which] ?? '', rowsOfKey);
+    }
+  }
+  return listed.map((rows) => rows ?? []);
 }
 
 /** Numbers per statement: far below both engines' bound-parameter limits. */

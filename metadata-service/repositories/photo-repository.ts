@@ -42,6 +42,7 @@ import type { VocabularyPlace } from '../query-text/types';
 import { placesInUse } from './places-in-use';
 import { libraryVocabulary } from './vocabulary-queries';
 import { libraryGeneration } from './library-generation';
+import { MemberListCache } from './member-list-cache';
 import type { MotionPart } from '../ingest/live-photos/motion-part';
 import { motionColumns, motionFacts } from './motion-columns';
 import { foldPlaceNames, placeKeysOf, placeTextsOf, type PlaceTexts } from './place-month-counts';
@@ -149,6 +150,8 @@ export interface PhotoRepositoryOptions {
   labelParents?: LabelParents;
   /** Search strategy knobs (tests use them to exercise the large-set paths on small libraries). */
   tuning?: SearchTuning;
+  /** Decoded member lists kept between searches (default: a fresh one; `false`: none, every search reads them). */
+  memberLists?: MemberListCache | false;
 }
 
 /** The owner's own marks on a photo. */
@@ -167,6 +170,7 @@ const DELETE_CHUNK = 500;
 export class PhotoRepository {
   private readonly labelParents: LabelParents;
   private readonly tuning: SearchTuning;
+  private readonly memberLists: MemberListCache | undefined;
 
   constructor(
     private readonly db: Kysely<LibraryDatabase>,
@@ -174,6 +178,8 @@ export class PhotoRepository {
   ) {
     this.labelParents = options.labelParents ?? (() => []);
     this.tuning = options.tuning ?? {};
+    this.memberLists =
+      options.memberLists === false ? undefined : (options.memberLists ?? new MemberListCache());
   }
 
   async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
@@ -230,6 +236,7 @@ export class PhotoRepository {
       },
       page,
       this.tuning,
+      this.memberLists,
     );
   }
 

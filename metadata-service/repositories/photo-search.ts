@@ -12,6 +12,7 @@ import { shufflePage } from './shuffle-page';
 import { placeLevelsFound } from './place-levels-found';
 import { unionAllOf } from './union-all';
 import { memberPage } from './member-pages';
+import type { MemberListCache } from './member-list-cache';
 
 export interface PageRequest {
   limit: number;
@@ -42,22 +43,18 @@ export async function searchPhotos(
   asked: SearchScope,
   page: PageRequest,
   tuning: SearchTuning = {},
+  memberLists?: MemberListCache,
 ): Promise<SearchResponse> {
-  const scope: SearchScope = {
-    ...asked,
-    placeLevels:
-      asked.query.places.length === 0 ? undefined : await placeLevelsFound(db, asked.ownerId, asked.query),
-    keySizes: await keySizes(
-      db,
-      asked.ownerId,
-      keyConditions(asked.query),
-      leftOutAllowed(asked.query.exclude.screenshots),
-    ),
-  };
+  // Independent reads at once: on PostgreSQL each takes its own pooled connection.
+  const [placeLevels, sizes] = await Promise.all([
+    asked.query.places.length === 0 ? undefined : placeLevelsFound(db, asked.ownerId, asked.query),
+    keySizes(db, asked.ownerId, keyConditions(asked.query), leftOutAllowed(asked.query.exclude.screenshots)),
+  ]);
+  const scope: SearchScope = { ...asked, placeLevels, keySizes: sizes };
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
   const source = matchSource(db, scope);
-  const count = await countMatches(db, scope, source);
+  const count = await countMatches(db, scope, source, memberLists);
   const total = count.total;
   const span = count.first !== null && count.last !== null ? { first: count.first, last: count.last } : null;
   if (total === 0) return { total, span, photos: [] };
@@ -254,6 +251,7 @@ async function countMatches(
   db: Kysely<LibraryDatabase>,
   scope: SearchScope,
   source: MatchSource,
+  memberLists: MemberListCache | undefined,
 ): Promise<MatchCount> {
   if (source.countedKey !== undefined) {
     const counted = await countFromSummary(
@@ -263,6 +261,7 @@ async function countMatches(
       leftOutAllowed(scope.query.exclude.screenshots),
       { from: scope.query.takenFrom, to: scope.query.takenTo },
       source,
+      memberLists,
     );
     // Undefined only for an intersection whose member lists are missing: counted from the index below.
     if (counted !== undefined) return counted;
