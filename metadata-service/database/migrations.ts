@@ -18,6 +18,7 @@ import { placeMonthCountsMigration } from './migration-0019-place-month-counts';
 import { dayCountsMigration } from './migration-0020-day-counts';
 import { keyMembersMigration } from './migration-0021-key-members';
 import { mediaCountsMigration } from './migration-0022-media-counts';
+import { compactKeyMembersMigration } from './migration-0023-compact-key-members';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -269,6 +270,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0020_day_counts': dayCountsMigration,
   '0021_key_members': keyMembersMigration,
   '0022_media_counts': mediaCountsMigration,
+  '0023_compact_key_members': compactKeyMembersMigration,
 };
 
 /** Brings the schema to the latest version. */

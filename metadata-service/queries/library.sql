@@ -162,7 +162,7 @@ select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_
 select cast(? as text) as text, lower(cast(? as text)) as folded union all select cast(? as text) as text, lower(cast(? as text)) as folded union all select cast(? as text) as text, lower(cast(? as text)) as folded;
 --   params: ["Honolulu","Honolulu","Hawaii","Hawaii","United States","United States"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken", "members") values (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end, "members" = cast("search_key_months"."members" || "excluded"."members" as blob);
---   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","media","photo","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]}]
+--   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]},"owner-1","media","photo","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]}]
 
 -- ingest: insert a photo with labels, people, albums and its near-duplicate group (one transaction) [postgres]
 insert into "photo_numbers" ("owner_id", "last_number") values ($1, $2) on conflict ("owner_id") do update set "last_number" = photo_numbers.last_number + excluded.last_number returning "last_number";
@@ -188,7 +188,7 @@ select "id", "perceptual_hash", "duplicate_group_id" from "photos" where "owner_
 select cast($1 as text) as text, lower(cast($2 as text)) as folded union all select cast($3 as text) as text, lower(cast($4 as text)) as folded union all select cast($5 as text) as text, lower(cast($6 as text)) as folded;
 --   params: ["Honolulu","Honolulu","Hawaii","Hawaii","United States","United States"]
 insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out", "photos", "first_taken", "last_taken", "members") values ($1, $2, $3, $4, $5, $6, $7, $8, $9), ($10, $11, $12, $13, $14, $15, $16, $17, $18), ($19, $20, $21, $22, $23, $24, $25, $26, $27), ($28, $29, $30, $31, $32, $33, $34, $35, $36), ($37, $38, $39, $40, $41, $42, $43, $44, $45), ($46, $47, $48, $49, $50, $51, $52, $53, $54) on conflict ("owner_id", "kind", "key", "month", "left_out") do update set "photos" = search_key_months.photos + excluded.photos, "first_taken" = case when search_key_months.first_taken is null or excluded.first_taken < search_key_months.first_taken then excluded.first_taken else search_key_months.first_taken end, "last_taken" = case when search_key_months.last_taken is null or excluded.last_taken > search_key_months.last_taken then excluded.last_taken else search_key_months.last_taken end, "members" = "search_key_months"."members" || "excluded"."members";
---   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","media","photo","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0,0,0]}]
+--   params: ["owner-1","album","al_FhAbg65iB5nzAW_i","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]},"owner-1","all","","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","day","07-01","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",null,"owner-1","label","beach","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]},"owner-1","media","photo","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]},"owner-1","person","pe_8ogKYhI7qsIG47MD","2019-07",0,1,"2019-07-01T10:00:00","2019-07-01T10:00:00",{"type":"Buffer","data":[0,0]}]
 
 -- ingest: delete photos [sqlite]
 select "id", "duplicate_group_id" from "photos" where "owner_id" = ? and "id" in (?);
@@ -225,12 +225,18 @@ insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out",
 --   params: ["owner-1","none","beach","2019-07","beach","2019-07-01T00:00:00","2019-08-01T00:00:00"]
 update search_key_months set members = m.members
     from (
-      select owner_id, key, coalesce(substr(taken_local, 1, 7), '') as month, left_out, unhex(group_concat(printf('%08X', number), '' order by number)) as members
-      from (select p.owner_id as owner_id, j.album_id as key, j.taken_local, j.left_out,
+      select owner_id, key, month, left_out,
+        unhex(group_concat((case when gap is null then '00' || (case when number < 128 then printf('%02X', number) when number < 16384 then printf('%02X', ((number & 127) | 128)) || printf('%02X', (number >> 7)) when number < 2097152 then printf('%02X', ((number & 127) | 128)) || printf('%02X', (((number >> 7) & 127) | 128)) || printf('%02X', (number >> 14)) when number < 268435456 then printf('%02X', ((number & 127) | 128)) || printf('%02X', (((number >> 7) & 127) | 128)) || printf('%02X', (((number >> 14) & 127) | 128)) || printf('%02X', (number >> 21)) else printf('%02X', ((number & 127) | 128)) || printf('%02X', (((number >> 7) & 127) | 128)) || printf('%02X', (((number >> 14) & 127) | 128)) || printf('%02X', (((number >> 21) & 127) | 128)) || printf('%02X', (number >> 28)) end) when gap = 0 then ''
+    else (case when gap < 128 then printf('%02X', gap) when gap < 16384 then printf('%02X', ((gap & 127) | 128)) || printf('%02X', (gap >> 7)) when gap < 2097152 then printf('%02X', ((gap & 127) | 128)) || printf('%02X', (((gap >> 7) & 127) | 128)) || printf('%02X', (gap >> 14)) when gap < 268435456 then printf('%02X', ((gap & 127) | 128)) || printf('%02X', (((gap >> 7) & 127) | 128)) || printf('%02X', (((gap >> 14) & 127) | 128)) || printf('%02X', (gap >> 21)) else printf('%02X', ((gap & 127) | 128)) || printf('%02X', (((gap >> 7) & 127) | 128)) || printf('%02X', (((gap >> 14) & 127) | 128)) || printf('%02X', (((gap >> 21) & 127) | 128)) || printf('%02X', (gap >> 28)) end) end), '' order by number)) as members
+      from (
+        select owner_id, key, coalesce(substr(taken_local, 1, 7), '') as month, left_out, number,
+          number - lag(number) over (partition by owner_id, key, coalesce(substr(taken_local, 1, 7), ''), left_out order by number) as gap
+        from (select p.owner_id as owner_id, j.album_id as key, j.taken_local, j.left_out,
       p.photo_number as number
     from "photo_albums" j join photos p on p.id = j.photo_id) as r
-      where owner_id = ? and key = ? and taken_local >= ? and taken_local < ?
-      group by owner_id, key, coalesce(substr(taken_local, 1, 7), ''), left_out
+        where owner_id = ? and key = ? and taken_local >= ? and taken_local < ?
+      ) as g
+      group by owner_id, key, month, left_out
     ) as m
     where search_key_months.owner_id = m.owner_id and search_key_months.kind = ?
       and search_key_months.key = m.key and search_key_months.month = m.month
@@ -278,12 +284,18 @@ insert into "search_key_months" ("owner_id", "kind", "key", "month", "left_out",
 --   params: ["owner-1","none","beach","2019-07","beach","2019-07-01T00:00:00","2019-08-01T00:00:00"]
 update search_key_months set members = m.members
     from (
-      select owner_id, key, coalesce(substr(taken_local, 1, 7), '') as month, left_out, decode(string_agg(lpad(to_hex(number), 8, '0'), '' order by number), 'hex') as members
-      from (select p.owner_id as owner_id, j.album_id as key, j.taken_local, j.left_out,
+      select owner_id, key, month, left_out,
+        decode(string_agg((case when gap is null then '00' || (case when number < 128 then lpad(to_hex(number), 2, '0') when number < 16384 then lpad(to_hex(((number & 127) | 128)), 2, '0') || lpad(to_hex((number >> 7)), 2, '0') when number < 2097152 then lpad(to_hex(((number & 127) | 128)), 2, '0') || lpad(to_hex((((number >> 7) & 127) | 128)), 2, '0') || lpad(to_hex((number >> 14)), 2, '0') when number < 268435456 then lpad(to_hex(((number & 127) | 128)), 2, '0') || lpad(to_hex((((number >> 7) & 127) | 128)), 2, '0') || lpad(to_hex((((number >> 14) & 127) | 128)), 2, '0') || lpad(to_hex((number >> 21)), 2, '0') else lpad(to_hex(((number & 127) | 128)), 2, '0') || lpad(to_hex((((number >> 7) & 127) | 128)), 2, '0') || lpad(to_hex((((number >> 14) & 127) | 128)), 2, '0') || lpad(to_hex((((number >> 21) & 127) | 128)), 2, '0') || lpad(to_hex((number >> 28)), 2, '0') end) when gap = 0 then ''
+    else (case when gap < 128 then lpad(to_hex(gap), 2, '0') when gap < 16384 then lpad(to_hex(((gap & 127) | 128)), 2, '0') || lpad(to_hex((gap >> 7)), 2, '0') when gap < 2097152 then lpad(to_hex(((gap & 127) | 128)), 2, '0') || lpad(to_hex((((gap >> 7) & 127) | 128)), 2, '0') || lpad(to_hex((gap >> 14)), 2, '0') when gap < 268435456 then lpad(to_hex(((gap & 127) | 128)), 2, '0') || lpad(to_hex((((gap >> 7) & 127) | 128)), 2, '0') || lpad(to_hex((((gap >> 14) & 127) | 128)), 2, '0') || lpad(to_hex((gap >> 21)), 2, '0') else lpad(to_hex(((gap & 127) | 128)), 2, '0') || lpad(to_hex((((gap >> 7) & 127) | 128)), 2, '0') || lpad(to_hex((((gap >> 14) & 127) | 128)), 2, '0') || lpad(to_hex((((gap >> 21) & 127) | 128)), 2, '0') || lpad(to_hex((gap >> 28)), 2, '0') end) end), '' order by number), 'hex') as members
+      from (
+        select owner_id, key, coalesce(substr(taken_local, 1, 7), '') as month, left_out, number,
+          number - lag(number) over (partition by owner_id, key, coalesce(substr(taken_local, 1, 7), ''), left_out order by number) as gap
+        from (select p.owner_id as owner_id, j.album_id as key, j.taken_local, j.left_out,
       p.photo_number as number
     from "photo_albums" j join photos p on p.id = j.photo_id) as r
-      where owner_id = $1 and key = $2 and taken_local >= $3 and taken_local < $4
-      group by owner_id, key, coalesce(substr(taken_local, 1, 7), ''), left_out
+        where owner_id = $1 and key = $2 and taken_local >= $3 and taken_local < $4
+      ) as g
+      group by owner_id, key, month, left_out
     ) as m
     where search_key_months.owner_id = m.owner_id and search_key_months.kind = $5
       and search_key_months.key = m.key and search_key_months.month = m.month

@@ -67,10 +67,15 @@ async function fillMembers(
       : sql`where owner_id = ${only.ownerId} and key = ${only.key} and ${monthSlice(only.month)}`;
   await sql`update search_key_months set members = m.members
     from (
-      select owner_id, key, ${month} as month, left_out, ${membersAggregate(db, sql<number>`number`)} as members
-      from (${memberRows(kind)}) as r
-      ${where}
-      group by owner_id, key, ${month}, left_out
+      select owner_id, key, month, left_out,
+        ${membersAggregate(db, sql<number>`number`, sql<number | null>`gap`)} as members
+      from (
+        select owner_id, key, ${month} as month, left_out, number,
+          number - lag(number) over (partition by owner_id, key, ${month}, left_out order by number) as gap
+        from (${memberRows(kind)}) as r
+        ${where}
+      ) as g
+      group by owner_id, key, month, left_out
     ) as m
     where search_key_months.owner_id = m.owner_id and search_key_months.kind = ${kind}
       and search_key_months.key = m.key and search_key_months.month = m.month

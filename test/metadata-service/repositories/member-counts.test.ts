@@ -7,6 +7,7 @@ import {
   differenceOf,
   encodeMembers,
   intersectionOf,
+  membersAggregate,
   unionOf,
 } from '../../../metadata-service/repositories/key-members';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
@@ -18,12 +19,29 @@ const A = 'owner-a';
 const B = 'owner-b';
 
 describe('member lists (pure)', () => {
-  it('round-trips numbers as 4-byte big-endian and sorts a list stored out of order', () => {
+  it('round-trips numbers as a segment of varint gaps, and reads appended segments as one ascending list', () => {
     const stored = encodeMembers([1, 70_000, 4_294_967_295]);
-    assert.equal(stored.toString('hex'), '0000000100011170ffffffff');
+    // 0 starts the segment; 1; then 69,999 (ef a2 04) and 4,294,897,295 (8f dd fb ff 0f) as gaps.
+    assert.equal(stored.toString('hex'), '0001efa2048fddfbff0f');
     assert.deepEqual([...decodeMembers(stored)], [1, 70_000, 4_294_967_295]);
-    assert.deepEqual([...decodeMembers(encodeMembers([9, 3, 5]))], [3, 5, 9]);
+    assert.deepEqual([...decodeMembers(encodeMembers([9, 3, 5, 3]))], [3, 5, 9]);
     assert.deepEqual([...decodeMembers(new Uint8Array())], []);
+    assert.equal(encodeMembers([]).length, 0);
+    // Appends (the counting upsert's `members || added`) keep the list valid, in order or not, repeats dropped.
+    const appended = Buffer.concat([
+      encodeMembers([2, 130, 131]),
+      encodeMembers([128, 500]),
+      encodeMembers([131]),
+    ]);
+    assert.deepEqual([...decodeMembers(appended)], [2, 128, 130, 131, 500]);
+    // Dense numbers (a month shot and numbered together) take a byte each.
+    assert.equal(encodeMembers(Array.from({ length: 1000 }, (_, i) => 5_000 + 2 * i)).length, 1 + 2 + 999);
+  });
+
+  it('reads a list cut short up to its last whole number', () => {
+    const stored = encodeMembers([1, 300, 70_000]);
+    assert.deepEqual([...decodeMembers(stored.subarray(0, stored.length - 1))], [1, 300]);
+    assert.deepEqual([...decodeMembers(Uint8Array.from([0]))], []);
   });
 
   it('unites, intersects and subtracts ascending lists, each number once', () => {
@@ -34,6 +52,37 @@ describe('member lists (pure)', () => {
     assert.deepEqual([...intersectionOf(a, new Uint32Array())], []);
     assert.deepEqual([...differenceOf(a, b)], [1, 5, 7]);
     assert.deepEqual([...differenceOf(a, new Uint32Array())], [...a]);
+  });
+});
+
+describeOnEachEngine('Member lists built in SQL', (engine) => {
+  let database: TestLibraryDatabase;
+  beforeEach(async () => {
+    database = await engine.open();
+  });
+  afterEach(() => database.cleanup());
+
+  it('writes, for every gap length, the bytes encodeMembers writes', async () => {
+    // Gaps of 1 to 5 bytes, a repeat, and numbers given out of order.
+    const numbers = [2_147_483_647, 7, 1, 130, 16_514, 16_514, 2_113_664, 20_000_000, 288_435_456, 200];
+    const values = sql.join(
+      numbers.map((n) => sql`select ${sql.lit(n)} as number`),
+      sql` union all `,
+    );
+    const { rows } = await sql<{ members: Uint8Array }>`select ${membersAggregate(
+      database.db,
+      sql<number>`number`,
+      sql<number | null>`gap`,
+    )} as members
+      from (select number, number - lag(number) over (order by number) as gap from (${values}) as v) as g`.execute(
+      database.db,
+    );
+    const built = Buffer.from(rows[0]?.members ?? []);
+    assert.equal(built.toString('hex'), encodeMembers(numbers).toString('hex'));
+    assert.deepEqual(
+      [...decodeMembers(built)],
+      [...new Set(numbers)].sort((a, b) => a - b),
+    );
   });
 });
 
