@@ -5,7 +5,12 @@ import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-coun
 import { monthOf, monthOfColumn, monthSlice, nextMonthStart } from './capture-months';
 import { appendedMembers, encodeMembers, hasMembers } from './key-members';
 import { refillMembers } from './key-member-fill';
-import { countIntersectedMonths, type CountedIntersection, type MatchedMonth } from './member-counts';
+import {
+  countIntersectedMonths,
+  type CaptureSpan,
+  type CountedIntersection,
+  type MatchedMonth,
+} from './member-counts';
 import type { MemberListCache } from './member-list-cache';
 
 export { monthOf };
@@ -39,6 +44,11 @@ export interface MatchCount {
   first: string | null;
   last: string | null;
   /**
+   * When set, the span is still being read (member-counts.ts: an intersection's span by number) and holds the whole
+   * span; `first` and `last` are then only what was known without it.
+   */
+  spanLater?: Promise<CaptureSpan>;
+  /**
    * Every dated match by capture month, ascending, when all of them were counted from member lists (an intersection
    * whose date bounds cut no month): a page can then read its photos by number (member-pages.ts).
    */
@@ -70,6 +80,7 @@ export async function countFromSummary(
 
   const parts: MatchCount[] = [];
   let months: readonly MatchedMonth[] | undefined;
+  let intersectedSpan: Promise<CaptureSpan> | undefined;
   if (hasFullMonths) {
     const whole =
       counted.kind === 'intersection'
@@ -87,8 +98,13 @@ export async function countFromSummary(
           )
         : await countMonths(db, ownerId, counted, leftOut, { bounded, fullFrom, fullTo });
     if (whole === undefined) return undefined;
-    parts.push(whole);
-    if ('months' in whole) months = whole.months;
+    if ('span' in whole) {
+      parts.push({ total: whole.total, dated: whole.dated, first: null, last: null });
+      months = whole.months;
+      intersectedSpan = whole.span;
+    } else {
+      parts.push(whole);
+    }
   }
   // The slices of months the bounds cut, counted from the source's own index.
   const slices: Bounds[] = [];
@@ -123,8 +139,14 @@ export async function countFromSummary(
     }),
     { total: 0, dated: 0, first: null, last: null },
   );
+  const spanLater = intersectedSpan?.then((span) => ({
+    first: earliest(sum.first, span.first),
+    last: latest(sum.last, span.last),
+  }));
+  spanLater?.catch(() => undefined);
+  const result: MatchCount = spanLater === undefined ? sum : { ...sum, spanLater };
   // A slice's matches came from the index, not from lists: the months then do not hold every match.
-  return months !== undefined && slices.length === 0 ? { ...sum, months } : sum;
+  return months !== undefined && slices.length === 0 ? { ...result, months } : result;
 }
 
 /** Whole months of one key, or of disjoint keys, from their summary rows. */

@@ -38,11 +38,21 @@ export interface MatchedMonth {
   numbers: Uint32Array;
 }
 
+/** The capture span of some matches. */
+export interface CaptureSpan {
+  first: string | null;
+  last: string | null;
+}
+
 export interface IntersectedCount {
   total: number;
   dated: number;
-  first: string | null;
-  last: string | null;
+  /**
+   * The span, still being read when the count is returned: its reads (photos by number, random rows when cold)
+   * then run while the caller reads the page. Every caller awaits it; a failure is also marked handled here, so a
+   * caller that stops on another error first leaves no unhandled rejection behind.
+   */
+  span: Promise<CaptureSpan>;
   /** The dated matches by month, ascending. */
   months: readonly MatchedMonth[];
 }
@@ -102,16 +112,18 @@ export async function countIntersectedMonths(
   const firstMonth = matchedMonths[0];
   const lastMonth = matchedMonths[matchedMonths.length - 1];
   if (firstMonth === undefined || lastMonth === undefined) {
-    return { total, dated, first: null, last: null, months: matchedMonths };
+    return { total, dated, span: Promise.resolve({ first: null, last: null }), months: matchedMonths };
   }
   // By number even for a merge of key indexes: a month's range of one key probes the other key's rows one by one
-  // (PostgreSQL at a million: 1.5 ms for 250 probes, against 0.2 ms for ~40 photos by number).
-  // Two statements at once: on PostgreSQL each takes its own pooled connection.
-  const [first, last] = await Promise.all([
+  // (PostgreSQL at a million: 1.5 ms for 250 probes, against 0.2 ms for ~40 photos by number). Two statements at
+  // once, not awaited here: on PostgreSQL each takes its own pooled connection, and cold they were most of a two-label
+  // search (10-35 ms of random photo rows, bench/library-bench.ts), now read while the page is.
+  const span = Promise.all([
     capturedAmong(db, ownerId, firstMonth.numbers, 'min'),
     capturedAmong(db, ownerId, lastMonth.numbers, 'max'),
-  ]);
-  return { total, dated, first, last, months: matchedMonths };
+  ]).then(([first, last]) => ({ first, last }));
+  span.catch(() => undefined);
+  return { total, dated, span, months: matchedMonths };
 }
 
 /**

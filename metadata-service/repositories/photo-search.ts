@@ -56,38 +56,48 @@ export async function searchPhotos(
   const source = matchSource(db, scope);
   const count = await countMatches(db, scope, source, memberLists);
   const total = count.total;
-  const span = count.first !== null && count.last !== null ? { first: count.first, last: count.last } : null;
-  if (total === 0) return { total, span, photos: [] };
+  // An intersection's span may still be being read: it is awaited together with the page, read meanwhile.
+  const spanRead = count.spanLater ?? Promise.resolve({ first: count.first, last: count.last });
+  if (total === 0) {
+    await spanRead;
+    return { total, span: null, photos: [] };
+  }
 
-  // One row more than asked tells whether there is a next page without a second count.
-  const wanted = page.limit + 1;
-  const ordered =
-    scope.query.order === 'shuffle'
-      ? await shufflePage(
-          source,
-          scope.query.seed,
-          total,
-          wanted,
-          page.offset,
-          position,
-          tuning.shuffleReadAllLimit,
-        )
-      : await chronologicalPage(
-          db,
-          source,
-          scope,
-          count,
-          wanted,
-          page.offset,
-          position,
-          tuning.memberPageLimit,
-        );
-  const pageRows = ordered.slice(0, page.limit);
-  const summaries = await loadSummaries(
-    db,
-    scope.ownerId,
-    pageRows.map((r) => r.id),
-  );
+  const pageRead = (async () => {
+    // One row more than asked tells whether there is a next page without a second count.
+    const wanted = page.limit + 1;
+    const ordered =
+      scope.query.order === 'shuffle'
+        ? await shufflePage(
+            source,
+            scope.query.seed,
+            total,
+            wanted,
+            page.offset,
+            position,
+            tuning.shuffleReadAllLimit,
+          )
+        : await chronologicalPage(
+            db,
+            source,
+            scope,
+            count,
+            wanted,
+            page.offset,
+            position,
+            tuning.memberPageLimit,
+          );
+    const pageRows = ordered.slice(0, page.limit);
+    const summaries = await loadSummaries(
+      db,
+      scope.ownerId,
+      pageRows.map((r) => r.id),
+    );
+    return { ordered, pageRows, summaries };
+  })();
+  const [{ ordered, pageRows, summaries }, spanned] = await Promise.all([pageRead, spanRead]);
+  const span =
+    spanned.first !== null && spanned.last !== null ? { first: spanned.first, last: spanned.last } : null;
   const response: SearchResponse = {
     total,
     span,
