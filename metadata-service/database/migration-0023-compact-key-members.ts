@@ -17,7 +17,9 @@ export const compactKeyMembersMigration: Migration = {
     }
     // Every old list goes, even one whose row no photo fills (none should exist): an old list read as the new
     // format would be wrong numbers, an empty one is no numbers.
-    await sql`update search_key_months set members = ${Buffer.alloc(0)} where members is not null`.execute(db);
+    await sql`update search_key_months set members = ${Buffer.alloc(0)} where members is not null`.execute(
+      db,
+    );
     await rebuildKeyMembers(db);
   },
   async down(db: Kysely<unknown>): Promise<void> {

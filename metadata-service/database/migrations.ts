@@ -19,6 +19,7 @@ import { dayCountsMigration } from './migration-0020-day-counts';
 import { keyMembersMigration } from './migration-0021-key-members';
 import { mediaCountsMigration } from './migration-0022-media-counts';
 import { compactKeyMembersMigration } from './migration-0023-compact-key-members';
+import { photoNumberCoveringMigration } from './migration-0024-photo-number-covering';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -271,6 +272,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0021_key_members': keyMembersMigration,
   '0022_media_counts': mediaCountsMigration,
   '0023_compact_key_members': compactKeyMembersMigration,
+  '0024_photo_number_covering': photoNumberCoveringMigration,
 };
 
 /** Brings the schema to the latest version. */
