@@ -4,6 +4,7 @@ import { ancestorsOf } from '../../../common/vocabulary';
 import { PeopleRepository } from '../../../metadata-service/people/people-repository';
 import { PeopleService } from '../../../metadata-service/people/people-service';
 import { rebuildSearchCounts } from '../../../metadata-service/repositories/search-count-rebuild';
+import { searchCountRows } from '../repositories/search-count-rows';
 import { personIdFor } from '../../../metadata-service/repositories/names';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { createOriginalReader } from '../../../metadata-service/vision/original-reader';
@@ -38,18 +39,7 @@ describeOnEachEngine('people from faces', (engine) => {
   });
   afterEach(() => database.cleanup());
 
-  const snapshot = async () =>
-    (
-      await database.db
-        .selectFrom('search_key_months')
-        .selectAll()
-        .orderBy('owner_id')
-        .orderBy('kind')
-        .orderBy('key')
-        .orderBy('month')
-        .orderBy('left_out')
-        .execute()
-    ).map((row) => ({ ...row, photos: Number(row.photos), left_out: Number(row.left_out) }));
+  const snapshot = () => searchCountRows(database.db);
   /** The maintained per-month counts must equal a full recount from the join tables. */
   const assertCountsConsistent = async (step: string) => {
     const maintained = await snapshot();
