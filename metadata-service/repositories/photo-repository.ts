@@ -35,7 +35,7 @@ import {
 import { takePhotoNumbers } from './photo-numbers';
 import { insertLabels, replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
-import { searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
+import { readSearchPrerequisites, searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
 import { toPhotoSummary } from './photo-summary-row';
 import { shuffleKeyFor } from './shuffle-order';
 import type { VocabularyPlace } from '../query-text/types';
@@ -187,6 +187,8 @@ export class PhotoRepository {
     // and hidden labels: one round trip instead of two on every search.
     const people = [...new Set([...query.people, ...query.exclude.people])];
     const albums = [...new Set([...query.albums, ...query.exclude.albums])];
+    // Read meanwhile: what the search plans with depends on the names the query gives, not on this check's answer.
+    const prerequisites = readSearchPrerequisites(this.db, ownerId, query);
     const known = await this.db
       .selectFrom('people')
       .select([sql<string>`'person'`.as('kind'), 'id', 'hidden'])
@@ -237,6 +239,7 @@ export class PhotoRepository {
       page,
       this.tuning,
       this.memberLists,
+      prerequisites,
     );
   }
 

@@ -32,6 +32,32 @@ interface OrderedRow {
   sort_key: string | number | null;
 }
 
+/** What a search reads about its keys and places before it can plan: both from the query's names alone. */
+export interface SearchPrerequisites {
+  placeLevels: SearchScope['placeLevels'];
+  keySizes: SearchScope['keySizes'];
+}
+
+/**
+ * The levels the query's places are found at and the sizes of the keys it intersects. They depend only on the places,
+ * labels, people and albums the query names and on its screenshot rule (never on exclusions or hidden keys), so a
+ * caller may start this while it still checks those names, and pass it to searchPhotos. Both reads at once: on
+ * PostgreSQL each takes its own pooled connection. A failure is also marked handled, for a caller that stops
+ * before awaiting it.
+ */
+export function readSearchPrerequisites(
+  db: Kysely<LibraryDatabase>,
+  ownerId: string,
+  query: SearchScope['query'],
+): Promise<SearchPrerequisites> {
+  const read = Promise.all([
+    query.places.length === 0 ? undefined : placeLevelsFound(db, ownerId, query),
+    keySizes(db, ownerId, keyConditions(query), leftOutAllowed(query.exclude.screenshots)),
+  ]).then(([placeLevels, sizes]) => ({ placeLevels, keySizes: sizes }));
+  read.catch(() => undefined);
+  return read;
+}
+
 /**
  * One page of a search: total and capture span over all matches, then the page in the query's order.
  * newest/oldest: dated photos by (taken_local, id) — an index order — then the undated ones by id.
@@ -44,12 +70,10 @@ export async function searchPhotos(
   page: PageRequest,
   tuning: SearchTuning = {},
   memberLists?: MemberListCache,
+  prerequisites?: Promise<SearchPrerequisites>,
 ): Promise<SearchResponse> {
-  // Independent reads at once: on PostgreSQL each takes its own pooled connection.
-  const [placeLevels, sizes] = await Promise.all([
-    asked.query.places.length === 0 ? undefined : placeLevelsFound(db, asked.ownerId, asked.query),
-    keySizes(db, asked.ownerId, keyConditions(asked.query), leftOutAllowed(asked.query.exclude.screenshots)),
-  ]);
+  const { placeLevels, keySizes: sizes } = await (prerequisites ??
+    readSearchPrerequisites(db, asked.ownerId, asked.query));
   const scope: SearchScope = { ...asked, placeLevels, keySizes: sizes };
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
