@@ -124,6 +124,12 @@ describe('the local stack follows PHOTOS_DIR', function () {
     );
 
     assert.ok(added < WITHIN_MS && removed < WITHIN_MS, `added in ${added} ms, removed in ${removed} ms`);
+    // A pass is counted when its job reports done, a moment after its change is searchable (as below).
+    await within(
+      WITHIN_MS,
+      () => health(stack!),
+      (h) => h.watch.passes >= 2 && h.watch.pending === 0,
+    );
     const { watch, status } = await health(stack);
     assert.equal(status, 'ok');
     assert.ok(watch.passes >= 2, JSON.stringify(watch));
