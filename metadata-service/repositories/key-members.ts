@@ -15,8 +15,8 @@ import type { SearchKeyKind } from '../database/schema';
  * A gap's first byte is never 0, so a 0 byte always starts a segment, and appending a segment appends numbers.
  * Migration 0023 moved from 4 bytes a number to this: half the bytes on the bench's library, whose photos are
  * numbered in no relation to their months (gaps of ~1,000), and a quarter on a library numbered as it was shot,
- * where a month's photos have neighbouring numbers; the bytes are most of what a cold intersection reads on
- * PostgreSQL (TOAST pages), and what node-pg carries as hex.
+ * where a month's photos have neighbouring numbers (a byte each, member-counts.test.ts). The bytes are what an
+ * intersection reads from PostgreSQL's TOAST pages when cold, and what node-pg carries as hex.
  */
 
 /** The kinds whose rows carry member lists ('all' and 'day' never take part in an intersection). */
@@ -68,7 +68,7 @@ export function decodeMembers(stored: Uint8Array): Uint32Array {
   while (at < stored.length) {
     const segment = stored[at] === SEGMENT_START;
     if (segment) at += 1;
-    // A varint, inlined: one function call per number cost a third of the decode.
+    // The number's varint, read in place.
     let value = 0;
     let scale = 1;
     let byte = 0x80;
