@@ -17,8 +17,9 @@ export interface FormatSettings {
 
 /**
  * Measured on this project's 2-core machines, 1280x800 renditions of 12 MP photos (bench/display):
- * - JPEG q82, progressive, mozjpeg tables without trellis (see pipeline/encode.ts jpegOptions): ~11 ms to encode;
- *   full mozjpeg (trellis + scan optimisation) was ~90 ms for ~40 % fewer bytes, too much CPU per rendition.
+ * - JPEG q82, baseline with mozjpeg's tables, without trellis (see pipeline/encode.ts jpegOptions): 9-16 ms to
+ *   encode a real photo's rendition; full mozjpeg (trellis + scan optimisation) was ~90 ms for ~40 % fewer bytes,
+ *   too much CPU per rendition.
  * - WebP q80 effort 4 (libvips default): smaller than the JPEG at similar quality, a few times its encode time.
  * - AVIF q50 effort 4: the smallest by far, but ~1 s per 1280x800 encode, so only for clients that ask for it
  *   (browsers); higher effort buys little size for a lot of CPU on a small machine.
