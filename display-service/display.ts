@@ -46,7 +46,7 @@ import { RenderLimiter } from './renditions/render-limiter';
 import { RenditionCache } from './renditions/rendition-cache';
 import { RenditionService } from './renditions/rendition-service';
 import { DISPLAY_PATH_PREFIX, createRenditionUrlSigner } from './renditions/rendition-url';
-import { applySharpSettings, type SharpSettings } from './renditions/sharp-settings';
+import { applySharpSettings, renderThreadsFor, type SharpSettings } from './renditions/sharp-settings';
 import { ClipService } from './renditions/video/clip-service';
 import { createClipUrlSigner } from './renditions/video/clip-url';
 import { mediaToolsFromEnv, type MediaTools } from './renditions/video/media-tools';
@@ -222,7 +222,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     metrics,
     ...(options.hotCacheBytes === undefined ? {} : { hotBytes: options.hotCacheBytes }),
   });
-  const limiter = new RenderLimiter(sharpSettings.maxConcurrentRenders);
+  const limiter = new RenderLimiter(sharpSettings.maxConcurrentRenders, renderThreadsFor(sharpSettings));
   const renditions = new RenditionService({
     signer,
     facts,

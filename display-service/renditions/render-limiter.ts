@@ -9,7 +9,14 @@ export class RenderLimiter {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly maxConcurrent: number) {
+  /**
+   * @param onActiveChange told the number of renders running whenever it changes, before a new render starts:
+   *   how the display gives a render that runs alone more libvips threads (see sharp-settings.ts).
+   */
+  constructor(
+    private readonly maxConcurrent: number,
+    private readonly onActiveChange?: (active: number) => void,
+  ) {
     if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
       throw new Error(`maxConcurrentRenders must be a positive integer (got ${maxConcurrent})`);
     }
@@ -21,6 +28,7 @@ export class RenderLimiter {
       await this.waitForSlot(signal);
     } else {
       this.running++;
+      this.onActiveChange?.(this.running);
     }
     try {
       return await task();
@@ -28,7 +36,10 @@ export class RenderLimiter {
       const next = this.waiting.shift();
       // Hand the slot straight to the next waiter, so `running` never dips and lets a newcomer jump the queue.
       if (next) next();
-      else this.running--;
+      else {
+        this.running--;
+        this.onActiveChange?.(this.running);
+      }
     }
   }
 

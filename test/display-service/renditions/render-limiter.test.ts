@@ -64,4 +64,23 @@ describe('renditions/render-limiter', () => {
     );
     assert.equal(limiter.active, 0);
   });
+
+  it('tells onActiveChange how many run before each starts and after each ends, not on a hand-over', async () => {
+    const counts: number[] = [];
+    const limiter = new RenderLimiter(2, (active) => counts.push(active));
+    const started: string[] = [];
+    const a = heldTask(started, 'a');
+    const b = heldTask(started, 'b');
+    const c = heldTask(started, 'c');
+    const results = [limiter.run(a.task), limiter.run(b.task), limiter.run(c.task)];
+    await Promise.resolve();
+    assert.deepEqual(counts, [1, 2], 'told before a and b start; c waits');
+    a.release();
+    await results[0];
+    assert.deepEqual(counts, [1, 2], "a's slot went straight to c: still two running");
+    b.release();
+    c.release();
+    await Promise.all(results);
+    assert.deepEqual(counts, [1, 2, 1, 0]);
+  });
 });
