@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { CredentialRepository } from '../common/auth/credential-repository';
 import type { CredentialDatabase } from '../common/auth/credential-schema';
 import { openDatabase, type DatabaseLocation } from '../common/database';
+import { openKeptConnections } from '../common/database-warm-up';
 import { assertDatabaseTakesWrites } from '../common/database-write-probe';
 import { assertFolderTakesWrites, freeBytes, MIN_FREE_BYTES } from '../common/storage-faults';
 import { badRequest } from '../common/errors';
@@ -57,6 +58,11 @@ export interface LibraryOptions {
    * removed), so a display in the same process stops serving what it kept of it (Display.forgetPhoto).
    */
   onPhotoChanged?: (ownerId: string, photoId: string) => void;
+  /**
+   * PostgreSQL connections kept open while idle, for a long-running server (SERVER_KEPT_CONNECTIONS); warmUp opens
+   * them. Default none: a command-line run or a test lets its connections close.
+   */
+  keptConnections?: number;
 }
 
 /**
@@ -98,6 +104,8 @@ export interface Library {
   visionProgress(): VisionProgressSnapshot;
   /** Resolves when the database answers and takes writes; rejects with a NotReadyError naming what failed. */
   ready(): Promise<void>;
+  /** Opens the kept database connections (LibraryOptions.keptConnections) before the first search needs them. */
+  warmUp(): Promise<void>;
   /** Stops background vision (its workers), then closes the database. */
   close(): Promise<void>;
 }
@@ -106,7 +114,10 @@ export interface Library {
 export async function createLibrary(options: LibraryOptions): Promise<Library> {
   const { logger } = options;
   if (options.database.kind === 'sqlite') mkdirSync(dirname(options.database.file), { recursive: true });
-  const db = openDatabase<LibraryDatabase>(options.database);
+  const db = openDatabase<LibraryDatabase>(
+    options.database,
+    options.keptConnections === undefined ? {} : { keptConnections: options.keptConnections },
+  );
   try {
     await migrateLibraryDatabase(db, logger);
   } catch (error) {
@@ -287,6 +298,7 @@ export async function createLibrary(options: LibraryOptions): Promise<Library> {
         throw new NotReadyError(['database refuses writes']);
       }
     },
+    warmUp: () => openKeptConnections(db, options.keptConnections ?? 0),
     close: async () => {
       closing.abort();
       while (background.size > 0) await Promise.all([...background]);

@@ -6,7 +6,7 @@ import { Authenticator } from '../common/auth/authenticator';
 import type { CredentialRepository } from '../common/auth/credential-repository';
 import { authenticateRequests } from '../common/auth/request-principal';
 import { ServiceCredentials } from '../common/auth/service-credentials';
-import type { DatabaseLocation } from '../common/database';
+import { SERVER_KEPT_CONNECTIONS, type DatabaseLocation } from '../common/database';
 import { errorMiddleware, notFoundRoute } from '../common/http/error-middleware';
 import { createLogger, type Logger } from '../common/logger';
 import { metricsRoute } from '../common/metrics/metrics-route';
@@ -54,6 +54,8 @@ export interface LocalStack {
   ingestDone: Promise<void>;
   /** Walks PHOTOS_DIR again now (SIGHUP): new and changed files indexed, vanished ones removed. */
   rescan(): Promise<void>;
+  /** Opens the library's kept PostgreSQL connections before the first search needs them (nothing on SQLite). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startLocalStack(
     s3: config.s3,
     // A photo hidden through the API is refused by the display at once, not within the minute it keeps facts.
     onPhotoChanged: (ownerId, photoId) => forgetPhoto(ownerId, photoId),
+    keptConnections: SERVER_KEPT_CONNECTIONS,
   });
   const status = new IngestStatus();
   let ingestDone: Promise<void>;
@@ -300,6 +303,7 @@ export async function startLocalStack(
     ]),
     ingestDone,
     rescan: () => jobs?.rescan() ?? Promise.resolve(),
+    warmUp: () => library.warmUp(),
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

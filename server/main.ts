@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const { startLocalStack } = await import('./local-stack');
   const stack = await startLocalStack(config, { logger });
   const { warmUpInBackground } = await import('../metadata-service/query-text/warm-up');
+  const { warmUpConnectionsInBackground } = await import('../common/database-warm-up');
   warmUpInBackground(logger);
+  warmUpConnectionsInBackground(() => stack.warmUp(), logger);
   const library = config.photosDir ?? `${config.dataDir}/demo-photos (generated demo content)`;
   process.stdout.write(
     [

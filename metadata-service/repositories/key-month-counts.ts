@@ -11,7 +11,7 @@ import {
   type CountedIntersection,
   type MatchedMonth,
 } from './member-counts';
-import type { MemberListCache } from './member-list-cache';
+import type { MemberListsAt } from './member-list-cache';
 
 export { monthOf };
 
@@ -71,7 +71,7 @@ export async function countFromSummary(
   leftOut: readonly number[],
   bounds: Bounds,
   source: MatchSource,
-  memberLists?: MemberListCache,
+  memberLists?: MemberListsAt,
 ): Promise<MatchCount | undefined> {
   const bounded = bounds.from !== undefined || bounds.to !== undefined;
   const fullFrom = bounds.from === undefined ? undefined : monthCeil(bounds.from);

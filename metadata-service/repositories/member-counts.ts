@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
 import { decodeMembers, differenceOf, intersectionOf, unionOf } from './key-members';
 import { isPlaceKeyKind } from './place-month-counts';
-import { libraryGeneration } from './library-generation';
-import type { ListedMonth, MemberListCache } from './member-list-cache';
+import type { ListedMonth, MemberListsAt } from './member-list-cache';
 
 /**
  * Photos under every one of several keys (labels, people, albums, places) in whole capture months, counted from the
@@ -63,7 +62,7 @@ export async function countIntersectedMonths(
   counted: CountedIntersection,
   leftOut: readonly number[],
   months: WholeMonths,
-  memberLists?: MemberListCache,
+  memberLists?: MemberListsAt,
 ): Promise<IntersectedCount | undefined> {
   const excluded = counted.excluded ?? [];
   // `which` numbers the keys, then the excluded keys after them.
@@ -137,13 +136,13 @@ async function listedMonths(
   keys: readonly ListedKey[],
   leftOut: readonly number[],
   months: WholeMonths,
-  memberLists: MemberListCache | undefined,
+  memberLists: MemberListsAt | undefined,
 ): Promise<(readonly ListedMonth[])[] | undefined> {
-  // Read before the lists (member-list-cache.ts says why).
-  const generation = memberLists === undefined ? undefined : await libraryGeneration(db, ownerId);
+  // Read before the lists, by the caller (member-list-cache.ts says why).
+  const generation = memberLists?.generation;
   const reads = keys.map((key) => JSON.stringify([key.kind, key.key, leftOut, months]));
   const listed: (readonly ListedMonth[] | undefined)[] = reads.map((read) =>
-    generation === undefined ? undefined : memberLists?.get(ownerId, generation, read),
+    generation === undefined ? undefined : memberLists?.cache.get(ownerId, generation, read),
   );
   const missing = keys.flatMap((key, which) => (listed[which] === undefined ? [{ key, which }] : []));
   if (missing.length > 0) {
@@ -171,7 +170,8 @@ async function listedMonths(
     }
     for (const [which, rowsOfKey] of read) {
       listed[which] = rowsOfKey;
-      if (generation !== undefined) memberLists?.set(ownerId, generation, reads[which] ?? '', rowsOfKey);
+      if (generation !== undefined)
+        memberLists?.cache.set(ownerId, generation, reads[which] ?? '', rowsOfKey);
     }
   }
   return listed.map((rows) => rows ?? []);

@@ -63,6 +63,12 @@ export class MemberListCache {
   }
 }
 
+/** The kept lists as one search sees them: valid at the owner's generation, read when the search began. */
+export interface MemberListsAt {
+  cache: MemberListCache;
+  generation: number;
+}
+
 function entryKey(ownerId: string, read: string): string {
   return `${ownerId}\u0000${read}`;
 }

@@ -183,13 +183,13 @@ export class PhotoRepository {
   }
 
   async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
-    // One look at the owner's people and albums (which are hidden, and whether the ones the query names are theirs)
-    // and hidden labels: one round trip instead of two on every search.
+    // One look at the owner's people and albums (which are hidden, and whether the ones the query names are theirs),
+    // hidden labels and library generation (what kept member lists are valid at): one round trip instead of three.
     const people = [...new Set([...query.people, ...query.exclude.people])];
     const albums = [...new Set([...query.albums, ...query.exclude.albums])];
     // Read meanwhile: what the search plans with depends on the names the query gives, not on this check's answer.
     const prerequisites = readSearchPrerequisites(this.db, ownerId, query);
-    const known = await this.db
+    const rows = await this.db
       .selectFrom('people')
       .select([sql<string>`'person'`.as('kind'), 'id', 'hidden'])
       .where('owner_id', '=', ownerId)
@@ -209,7 +209,24 @@ export class PhotoRepository {
           .select([sql<string>`'label'`.as('kind'), 'label as id', sql<Flag>`1`.as('hidden')])
           .where('owner_id', '=', ownerId),
       )
+      .unionAll((eb) =>
+        eb
+          .selectFrom('library_generations')
+          .select([
+            sql<string>`'generation'`.as('kind'),
+            sql<string>`cast(generation as text)`.as('id'),
+            sql<Flag>`0`.as('hidden'),
+          ])
+          .where('owner_id', '=', ownerId),
+      )
       .execute();
+    // Before any member list is read, in the same statement as the check: lists read later are never older.
+    const generationRow = rows.find((k) => k.kind === 'generation');
+    const memberLists =
+      this.memberLists === undefined
+        ? undefined
+        : { cache: this.memberLists, generation: generationRow === undefined ? 0 : Number(generationRow.id) };
+    const known = rows.filter((k) => k.kind !== 'generation');
     const owned = new Set(known.filter((k) => k.kind !== 'label').map((k) => `${k.kind}:${k.id}`));
     // Every named person and album must be present: one that is not the owner's matches nothing, and says nothing.
     if (
@@ -238,7 +255,7 @@ export class PhotoRepository {
       },
       page,
       this.tuning,
-      this.memberLists,
+      memberLists,
       prerequisites,
     );
   }

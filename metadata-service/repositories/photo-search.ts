@@ -12,7 +12,7 @@ import { shufflePage } from './shuffle-page';
 import { placeLevelsFound } from './place-levels-found';
 import { unionAllOf } from './union-all';
 import { memberPage } from './member-pages';
-import type { MemberListCache } from './member-list-cache';
+import type { MemberListsAt } from './member-list-cache';
 
 export interface PageRequest {
   limit: number;
@@ -69,7 +69,7 @@ export async function searchPhotos(
   asked: SearchScope,
   page: PageRequest,
   tuning: SearchTuning = {},
-  memberLists?: MemberListCache,
+  memberLists?: MemberListsAt,
   prerequisites?: Promise<SearchPrerequisites>,
 ): Promise<SearchResponse> {
   const { placeLevels, keySizes: sizes } = await (prerequisites ??
@@ -285,7 +285,7 @@ async function countMatches(
   db: Kysely<LibraryDatabase>,
   scope: SearchScope,
   source: MatchSource,
-  memberLists: MemberListCache | undefined,
+  memberLists: MemberListsAt | undefined,
 ): Promise<MatchCount> {
   if (source.countedKey !== undefined) {
     const counted = await countFromSummary(

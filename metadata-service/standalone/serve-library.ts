@@ -17,6 +17,8 @@ import { ownerVisionJobs } from '../jobs/queue-progress';
 import { jobsSchemaFrom } from '../jobs/worker-config';
 import { createLibrary } from '../library';
 import { warmUpInBackground } from '../query-text/warm-up';
+import { SERVER_KEPT_CONNECTIONS } from '../../common/database';
+import { warmUpConnectionsInBackground } from '../../common/database-warm-up';
 import { libraryHomePage } from './home-page';
 import { followIngestState, startupIngest } from './ingest-relay';
 import type { StandaloneLibraryConfig } from './config';
@@ -34,6 +36,7 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
     albumFolders: config.albumFolders,
     // Face crops read originals, which may be in S3 even when this instance ingests nothing.
     s3: config.s3,
+    keptConnections: SERVER_KEPT_CONNECTIONS,
   });
   const authenticator = new Authenticator(new ServiceCredentials(config.serviceTokens), library.credentials);
   const metrics = new LibraryMetrics();
@@ -95,6 +98,7 @@ export async function serveLibrary(config: StandaloneLibraryConfig, logger: Logg
   });
   logger.info('library listening', { host: config.host, port: config.port, pid: process.pid });
   warmUpInBackground(logger);
+  warmUpConnectionsInBackground(() => library.warmUp(), logger);
   return async () => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
