@@ -81,6 +81,11 @@ export interface DisplayOptions {
    * (file or PostgreSQL) is the intended home: the display keeps to its own tables and its own migration tables.
    */
   database: DatabaseLocation;
+  /**
+   * PostgreSQL connections kept open while idle, for a long-running server (common/database.ts says why): a frame
+   * asking for its next page after a quiet minute would otherwise open a new one. Default none.
+   */
+  keptConnections?: number;
   /** The only way the display learns about photos. */
   library: LibraryApi;
   /** Persisted rendition cache on disk. */
@@ -180,6 +185,12 @@ const WEBAPP_PICTURES = {
   large: { width: 1600, height: 1200, shape: 'RECTANGLE' },
 } as const;
 
+/**
+ * The PostgreSQL connections a display server keeps open while idle: its statements run one at a time per request
+ * (a slideshow's page, a frame's settings), so two cover a request and the one that overlaps it.
+ */
+export const DISPLAY_KEPT_CONNECTIONS = 2;
+
 /** Builds the display tier: applies database migrations first, then wires adapters into services. */
 export async function createDisplay(options: DisplayOptions): Promise<Display> {
   const now = options.now ?? Date.now;
@@ -193,7 +204,10 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
     ttlSeconds: options.urlTtlSeconds,
     now,
   });
-  const db = openDatabase<DisplayDatabase>(options.database);
+  const db = openDatabase<DisplayDatabase>(
+    options.database,
+    options.keptConnections === undefined ? {} : { keptConnections: options.keptConnections },
+  );
   try {
     await migrateDisplayDatabase(db, options.logger);
   } catch (error) {

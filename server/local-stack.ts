@@ -12,7 +12,7 @@ import { createLogger, type Logger } from '../common/logger';
 import { metricsRoute } from '../common/metrics/metrics-route';
 import { localMetrics } from '../common/metrics/metrics-source';
 import { processMetrics } from '../common/metrics/process-metrics';
-import { NotReadyError, createDisplay } from '../display-service/display';
+import { DISPLAY_KEPT_CONNECTIONS, NotReadyError, createDisplay } from '../display-service/display';
 import { openDatabaseSettingsStore } from '../lambda/persistence/database-settings-store';
 import { createSkill } from '../lambda/skill';
 import { ensureDemoLibrary } from '../metadata-service/demo/demo-library';
@@ -176,6 +176,7 @@ export async function startLocalStack(
   const s3Client = config.s3 ? createS3Client(config.s3) : undefined;
   const display = await createDisplay({
     database,
+    keptConnections: DISPLAY_KEPT_CONNECTIONS,
     library: library.api,
     renditionsDir: join(config.dataDir, 'renditions'),
     publicBaseUrl: config.publicBaseUrl ?? url,

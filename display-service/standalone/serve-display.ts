@@ -10,7 +10,7 @@ import type { Logger } from '../../common/logger';
 import { servedMetrics } from '../../common/metrics/cluster-metrics';
 import { metricsRoute } from '../../common/metrics/metrics-route';
 import { processMetrics } from '../../common/metrics/process-metrics';
-import { createDisplay, NotReadyError } from '../display';
+import { createDisplay, DISPLAY_KEPT_CONNECTIONS, NotReadyError } from '../display';
 import type { StandaloneDisplayConfig } from './config';
 import { createWebAppLibraryHttpClient } from '../webapp/server/webapp-library';
 import { displayHomePage } from './home-page';
@@ -41,6 +41,7 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
   });
   const display = await createDisplay({
     database: config.database,
+    keptConnections: DISPLAY_KEPT_CONNECTIONS,
     library,
     renditionsDir: config.renditionsDir,
     publicBaseUrl: config.publicBaseUrl,
