@@ -1,10 +1,13 @@
 /**
- * Best-effort "cold" for the search bench: asks the kernel to drop its page cache of the bench database's own files
- * (GNU dd's iflag=nocache with count=0 drops a file's cached pages without reading it), so the first searches read
- * from disk as after a restart. Only the bench database's files are touched, never the whole machine's cache.
- * PostgreSQL's shared_buffers keep what they hold (a restart would be needed, and the server is shared): the
- * caller says so in its output. Returns how many files were dropped; 0 when the files are not reachable (another
- * host, no permission).
+ * The OS page cache of the bench database's own files, for the search bench's two kinds of cold (never the whole
+ * machine's cache):
+ * - dropped (GNU dd's iflag=nocache with count=0 drops a file's cached pages without reading it), so the first
+ *   searches read from disk as after the machine restarted;
+ * - loaded (each file read through once), as the files are right after building the index on a machine with the
+ *   memory to hold them: a kept index's pages may have been dropped by an earlier run.
+ * PostgreSQL's shared_buffers keep what they hold either way (a restart would be needed, and the server is shared):
+ * the caller says so in its output. Each returns how many files it touched; 0 when the files are not reachable
+ * (another host, no permission).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +19,8 @@ import { openDatabase } from '../common/database';
 
 const run = promisify(execFile);
 
+type FileCacheAction = (file: string) => Promise<boolean>;
+
 async function dropFile(file: string): Promise<boolean> {
   try {
     await run('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
@@ -25,15 +30,29 @@ async function dropFile(file: string): Promise<boolean> {
   }
 }
 
-export async function dropSqliteCache(file: string): Promise<number> {
-  let dropped = 0;
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
-    if (existsSync(path) && (await dropFile(path))) dropped++;
+async function loadFile(file: string): Promise<boolean> {
+  try {
+    await run('dd', [`if=${file}`, 'of=/dev/null', 'bs=1M', 'status=none']);
+    return true;
+  } catch {
+    return false;
   }
-  return dropped;
 }
 
-export async function dropPostgresCache(url: string): Promise<number> {
+async function onSqliteFiles(file: string, action: FileCacheAction): Promise<number> {
+  let touched = 0;
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path) && (await action(path))) touched++;
+  }
+  return touched;
+}
+
+export const dropSqliteCache = (file: string): Promise<number> => onSqliteFiles(file, dropFile);
+export const loadSqliteCache = (file: string): Promise<number> => onSqliteFiles(file, loadFile);
+export const dropPostgresCache = (url: string): Promise<number> => onPostgresFiles(url, dropFile);
+export const loadPostgresCache = (url: string): Promise<number> => onPostgresFiles(url, loadFile);
+
+async function onPostgresFiles(url: string, action: FileCacheAction): Promise<number> {
   const db = openDatabase<unknown>({ kind: 'postgres', url });
   let directory: string;
   try {
@@ -54,7 +73,7 @@ export async function dropPostgresCache(url: string): Promise<number> {
   } catch {
     return 0;
   }
-  let dropped = 0;
-  for (const file of files) if (await dropFile(join(directory, file))) dropped++;
-  return dropped;
+  let touched = 0;
+  for (const file of files) if (await action(join(directory, file))) touched++;
+  return touched;
 }
