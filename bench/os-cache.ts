@@ -21,23 +21,18 @@ const run = promisify(execFile);
 
 type FileCacheAction = (file: string) => Promise<boolean>;
 
-async function dropFile(file: string): Promise<boolean> {
+/** GNU dd over one file; false when it cannot (missing file, no permission). */
+async function dd(file: string, args: string[]): Promise<boolean> {
   try {
-    await run('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
+    await run('dd', [`if=${file}`, ...args, 'status=none']);
     return true;
   } catch {
     return false;
   }
 }
 
-async function loadFile(file: string): Promise<boolean> {
-  try {
-    await run('dd', [`if=${file}`, 'of=/dev/null', 'bs=1M', 'status=none']);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const dropFile: FileCacheAction = (file) => dd(file, ['iflag=nocache', 'count=0']);
+const loadFile: FileCacheAction = (file) => dd(file, ['of=/dev/null', 'bs=1M']);
 
 async function onSqliteFiles(file: string, action: FileCacheAction): Promise<number> {
   let touched = 0;
