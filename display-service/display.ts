@@ -14,6 +14,7 @@ import {
   startAmbientRequestSchema,
 } from '../common/contracts';
 import { openDatabase, type DatabaseLocation } from '../common/database';
+import { openKeptConnections } from '../common/database-warm-up';
 import type { Logger } from '../common/logger';
 import { parseInput } from '../common/validation';
 import { migrateDisplayDatabase } from './database/migrations';
@@ -169,6 +170,8 @@ export interface Display {
    * with a NotReadyError whose `reasons` say what is wrong (for a readiness probe).
    */
   ready(): Promise<void>;
+  /** Opens the kept database connections (DisplayOptions.keptConnections) before the first request needs them. */
+  warmUp(): Promise<void>;
   /**
    * The library changed a photo (hidden, a label or a face removed): its facts are asked again and no rendition or
    * clip URL of it is answered from memory without that check, so a hidden photo is refused at once, not within the
@@ -382,6 +385,7 @@ export async function createDisplay(options: DisplayOptions): Promise<Display> {
         },
         logger,
       ),
+    warmUp: () => openKeptConnections(db, options.keptConnections ?? 0),
     forgetPhoto(ownerId, photoId) {
       facts.forget(ownerId, photoId);
       renditions.forgetRecentUrls();

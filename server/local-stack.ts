@@ -54,7 +54,7 @@ export interface LocalStack {
   ingestDone: Promise<void>;
   /** Walks PHOTOS_DIR again now (SIGHUP): new and changed files indexed, vanished ones removed. */
   rescan(): Promise<void>;
-  /** Opens the library's kept PostgreSQL connections before the first search needs them (nothing on SQLite). */
+  /** Opens the library's and the display's kept PostgreSQL connections before requests need them (nothing on SQLite). */
   warmUp(): Promise<void>;
   close(): Promise<void>;
 }
@@ -304,7 +304,9 @@ export async function startLocalStack(
     ]),
     ingestDone,
     rescan: () => jobs?.rescan() ?? Promise.resolve(),
-    warmUp: () => library.warmUp(),
+    warmUp: async () => {
+      await Promise.all([library.warmUp(), display.warmUp()]);
+    },
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

@@ -10,6 +10,7 @@ import type { Logger } from '../../common/logger';
 import { servedMetrics } from '../../common/metrics/cluster-metrics';
 import { metricsRoute } from '../../common/metrics/metrics-route';
 import { processMetrics } from '../../common/metrics/process-metrics';
+import { warmUpConnectionsInBackground } from '../../common/database-warm-up';
 import { createDisplay, DISPLAY_KEPT_CONNECTIONS, NotReadyError } from '../display';
 import type { StandaloneDisplayConfig } from './config';
 import { createWebAppLibraryHttpClient } from '../webapp/server/webapp-library';
@@ -108,6 +109,7 @@ export async function serveDisplay(config: StandaloneDisplayConfig, logger: Logg
     server.listen(config.port, () => resolve());
   });
   logger.info('display listening', { port: config.port, pid: process.pid });
+  warmUpConnectionsInBackground(() => display.warmUp(), logger);
   return async () => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
