@@ -8,6 +8,7 @@ import { refillMembers } from './key-member-fill';
 import {
   countIntersectedMonths,
   type CaptureSpan,
+  type SpanEndFromPage,
   type CountedIntersection,
   type MatchedMonth,
 } from './member-counts';
@@ -45,7 +46,8 @@ export interface MatchCount {
   last: string | null;
   /**
    * When set, the span is still being read (member-counts.ts: an intersection's span by number) and holds the whole
-   * span; `first` and `last` are then only what was known without it.
+   * span, but for the end the caller said it reads from its page (null there); `first` and `last` are then only what
+   * was known without it.
    */
   spanLater?: Promise<CaptureSpan>;
   /**
@@ -72,6 +74,7 @@ export async function countFromSummary(
   bounds: Bounds,
   source: MatchSource,
   memberLists?: MemberListsAt,
+  endFromPage?: SpanEndFromPage,
 ): Promise<MatchCount | undefined> {
   const bounded = bounds.from !== undefined || bounds.to !== undefined;
   const fullFrom = bounds.from === undefined ? undefined : monthCeil(bounds.from);
@@ -95,6 +98,7 @@ export async function countFromSummary(
               datedOnly: bounded,
             },
             memberLists,
+            endFromPage,
           )
         : await countMonths(db, ownerId, counted, leftOut, { bounded, fullFrom, fullTo });
     if (whole === undefined) return undefined;

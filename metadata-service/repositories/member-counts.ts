@@ -43,6 +43,12 @@ export interface CaptureSpan {
   last: string | null;
 }
 
+/**
+ * An end of the span the caller reads from its own page instead ('last': a first page newest first starts with
+ * it; 'first': oldest first): that end's statement is not run, and it comes back null.
+ */
+export type SpanEndFromPage = 'first' | 'last';
+
 export interface IntersectedCount {
   total: number;
   dated: number;
@@ -63,6 +69,7 @@ export async function countIntersectedMonths(
   leftOut: readonly number[],
   months: WholeMonths,
   memberLists?: MemberListsAt,
+  endFromPage?: SpanEndFromPage,
 ): Promise<IntersectedCount | undefined> {
   const excluded = counted.excluded ?? [];
   // `which` numbers the keys, then the excluded keys after them.
@@ -118,8 +125,8 @@ export async function countIntersectedMonths(
   // once, not awaited here: on PostgreSQL each takes its own pooled connection, and cold they were most of a two-label
   // search (10-35 ms of random photo rows, bench/library-bench.ts), now read while the page is.
   const span = Promise.all([
-    capturedAmong(db, ownerId, firstMonth.numbers, 'min'),
-    capturedAmong(db, ownerId, lastMonth.numbers, 'max'),
+    endFromPage === 'first' ? null : capturedAmong(db, ownerId, firstMonth.numbers, 'min'),
+    endFromPage === 'last' ? null : capturedAmong(db, ownerId, lastMonth.numbers, 'max'),
   ]).then(([first, last]) => ({ first, last }));
   span.catch(() => undefined);
   return { total, dated, span, months: matchedMonths };

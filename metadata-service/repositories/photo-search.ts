@@ -6,6 +6,7 @@ import { PHOTO_SUMMARY_COLUMNS, toPhotoSummary } from './photo-summary-row';
 import { decodeCursor, encodeCursor, searchFingerprint, type SearchPosition } from './search-cursor';
 import { matchSource, type MatchSource } from './search-driver';
 import { countFromSummary, type MatchCount } from './key-month-counts';
+import type { CaptureSpan, SpanEndFromPage } from './member-counts';
 import { keyConditions, leftOutAllowed } from './photo-filters';
 import { keySizes } from './key-sizes';
 import { shufflePage } from './shuffle-page';
@@ -78,7 +79,17 @@ export async function searchPhotos(
   const fingerprint = searchFingerprint(scope.ownerId, scope.query);
   const position = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fingerprint);
   const source = matchSource(db, scope);
-  const count = await countMatches(db, scope, source, memberLists);
+  // A first page in capture order starts with the newest (or oldest) match: an intersection takes that end of its
+  // span from the page's first row instead of reading it again by number.
+  const firstPage = position === undefined && page.offset === 0;
+  const endFromPage: SpanEndFromPage | undefined = !firstPage
+    ? undefined
+    : scope.query.order === 'newest'
+      ? 'last'
+      : scope.query.order === 'oldest'
+        ? 'first'
+        : undefined;
+  const count = await countMatches(db, scope, source, memberLists, endFromPage);
   const total = count.total;
   // An intersection's span may still be being read: it is awaited together with the page, read meanwhile.
   const spanRead = count.spanLater ?? Promise.resolve({ first: count.first, last: count.last });
@@ -119,7 +130,8 @@ export async function searchPhotos(
     );
     return { ordered, pageRows, summaries };
   })();
-  const [{ ordered, pageRows, summaries }, spanned] = await Promise.all([pageRead, spanRead]);
+  const [{ ordered, pageRows, summaries }, read] = await Promise.all([pageRead, spanRead]);
+  const spanned = count.spanLater === undefined ? read : withEndFromPage(read, endFromPage, ordered[0]);
   const span =
     spanned.first !== null && spanned.last !== null ? { first: spanned.first, last: spanned.last } : null;
   const response: SearchResponse = {
@@ -133,6 +145,18 @@ export async function searchPhotos(
     response.nextCursor = encodeCursor(fingerprint, { key, id: last.id });
   }
   return response;
+}
+
+/** The span with the end the page gives (its first row's capture time: the page is a first page in that order). */
+function withEndFromPage(
+  span: CaptureSpan,
+  end: SpanEndFromPage | undefined,
+  firstRow: OrderedRow | undefined,
+): CaptureSpan {
+  const taken = typeof firstRow?.sort_key === 'string' ? firstRow.sort_key : null;
+  if (end === 'last') return { ...span, last: taken };
+  if (end === 'first') return { ...span, first: taken };
+  return span;
 }
 
 async function chronologicalPage(
@@ -286,6 +310,7 @@ async function countMatches(
   scope: SearchScope,
   source: MatchSource,
   memberLists: MemberListsAt | undefined,
+  endFromPage: SpanEndFromPage | undefined,
 ): Promise<MatchCount> {
   if (source.countedKey !== undefined) {
     const counted = await countFromSummary(
@@ -296,6 +321,7 @@ async function countMatches(
       { from: scope.query.takenFrom, to: scope.query.takenTo },
       source,
       memberLists,
+      endFromPage,
     );
     // Undefined only for an intersection whose member lists are missing: counted from the index below.
     if (counted !== undefined) return counted;

@@ -216,6 +216,15 @@ describeOnEachEngine('Intersection counts from member lists', (engine) => {
       }
       pages[`${order} by cursor`] = byCursor;
       pages[`${order} by offset`] = byOffset;
+      // A first page takes one end of an intersection's span from its first row, a later page reads both by number:
+      // the same span either way, in both orders.
+      const first = await reader.search(A, parsed(order), { limit: 2, offset: 0 });
+      const later = await reader.search(A, parsed(order), { limit: 2, offset: 1 });
+      assert.deepEqual(
+        [first.span, later.span],
+        [found.span, found.span],
+        `${order}: ${JSON.stringify(query)}`,
+      );
     }
     return {
       total: found.total,
