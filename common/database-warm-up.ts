@@ -3,11 +3,10 @@ import type { Logger } from './logger';
 
 /**
  * Opens `count` connections of a PostgreSQL pool now, all at once (a server's kept ones: DatabaseOptions
- * .keptConnections), and has each read the catalog
- * entries of every table in its schema (a `limit 0` select plans against the table and its indexes), so the first
- * searches after a start meet open connections that know the tables instead of paying for both while a person waits
- * (figures in database.ts). SQLite has no connections to open: nothing happens. A connection that fails is the
- * caller's error; the others are released either way.
+ * .keptConnections), and has each read the catalog entries of every table in its schema (a `limit 0` select plans
+ * against the table and its indexes), so the first searches after a start meet open connections that know the tables
+ * instead of paying for both while a person waits (figures in database.ts). SQLite has no connections to open:
+ * nothing happens. A connection that fails is the caller's error; the others are released either way.
  */
 export async function openKeptConnections<Schema>(db: Kysely<Schema>, count: number): Promise<void> {
   if (count < 1 || !(db.getExecutor().adapter instanceof PostgresAdapter)) return;

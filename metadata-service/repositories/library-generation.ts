@@ -12,5 +12,13 @@ export async function libraryGeneration(db: Kysely<LibraryDatabase>, ownerId: st
     .select('generation')
     .where('owner_id', '=', ownerId)
     .executeTakeFirst();
-  return row === undefined ? 0 : Number(row.generation);
+  return generationOf(row?.generation);
+}
+
+/**
+ * The generation a read of library_generations found: 0 when the owner has no row (never written). The search reads
+ * it in the same statement as its people and albums check (photo-repository.ts), so it may come back as text.
+ */
+export function generationOf(value: string | number | bigint | undefined): number {
+  return value === undefined ? 0 : Number(value);
 }

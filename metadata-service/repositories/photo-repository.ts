@@ -41,7 +41,7 @@ import { shuffleKeyFor } from './shuffle-order';
 import type { VocabularyPlace } from '../query-text/types';
 import { placesInUse } from './places-in-use';
 import { libraryVocabulary } from './vocabulary-queries';
-import { libraryGeneration } from './library-generation';
+import { generationOf, libraryGeneration } from './library-generation';
 import { MemberListCache } from './member-list-cache';
 import type { MotionPart } from '../ingest/live-photos/motion-part';
 import { motionColumns, motionFacts } from './motion-columns';
@@ -221,11 +221,8 @@ export class PhotoRepository {
       )
       .execute();
     // Before any member list is read, in the same statement as the check: lists read later are never older.
-    const generationRow = rows.find((k) => k.kind === 'generation');
-    const memberLists =
-      this.memberLists === undefined
-        ? undefined
-        : { cache: this.memberLists, generation: generationRow === undefined ? 0 : Number(generationRow.id) };
+    const generation = generationOf(rows.find((k) => k.kind === 'generation')?.id);
+    const memberLists = this.memberLists === undefined ? undefined : { cache: this.memberLists, generation };
     const known = rows.filter((k) => k.kind !== 'generation');
     const owned = new Set(known.filter((k) => k.kind !== 'label').map((k) => `${k.kind}:${k.id}`));
     // Every named person and album must be present: one that is not the owner's matches nothing, and says nothing.
