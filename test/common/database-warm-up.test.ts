@@ -67,6 +67,37 @@ describe('database-warm-up on PostgreSQL', function () {
     }
   });
 
+  it('replaces kept connections the server drops: the next query works, and nothing is thrown', async () => {
+    const name = `warm_up_dropped_${process.pid}_${Date.now()}`;
+    const warnings: string[] = [];
+    const db = openDatabase<unknown>(
+      { kind: 'postgres', url: namedUrl(name) },
+      { keptConnections: 2, logger: { warn: (message) => warnings.push(message) } },
+    );
+    const admin = openDatabase<unknown>({ kind: 'postgres', url: url! });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown): void => void uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      await openKeptConnections(db, 2);
+      const { rows } = await sql<{ terminated: boolean }>`
+        select pg_terminate_backend(pid) as terminated from pg_stat_activity
+        where application_name = ${name}`.execute(admin);
+      assert.equal(rows.length, 2);
+      await new Promise((done) => setTimeout(done, 300));
+      assert.deepEqual(uncaught, []);
+      assert.ok(warnings.length >= 1, 'the dropped connections are reported');
+      const { rows: answer } = await sql<{ one: number }>`select 1 as one`.execute(db);
+      assert.equal(answer[0]?.one, 1);
+      await openKeptConnections(db, 2);
+      assert.equal(await backendsNamed(name), 2, 'opened again');
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await db.destroy();
+      await admin.destroy();
+    }
+  });
+
   it('kept connections never hold a finished process open', async function () {
     this.timeout(30_000);
     const dir = await mkdtemp(join(tmpdir(), 'warm-up-exit-'));
