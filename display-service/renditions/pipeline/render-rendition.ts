@@ -8,6 +8,7 @@ import { decodeHeicSources } from './decode-heic';
 import { required, type RenditionContext, type RenditionJob, type RenditionStage } from './context';
 import { encode } from './encode';
 import { loadSource } from './load-source';
+import { onePass } from './one-pass';
 import { probeSource } from './probe-source';
 
 /** The whole transform, in order; limits are checked by the first two stages before any decoding. */
@@ -15,6 +16,7 @@ export const RENDITION_STAGES: readonly RenditionStage[] = [
   loadSource,
   probeSource,
   decodeHeicSources,
+  onePass,
   decode,
   compose,
   encode,
