@@ -189,6 +189,7 @@ export class RenditionService {
                     limits,
                     formats,
                     onStage: (stage, seconds) => this.deps.metrics.renderStage(stage, seconds),
+                    runsAlone: () => limiter.active <= 1,
                   },
                   deadline,
                 ),

@@ -89,6 +89,8 @@ export interface RenditionContext {
   readonly originals: OriginalStore;
   /** Aborted when the render times out; stages pass it on to I/O and the runner checks it between stages. */
   readonly signal: AbortSignal;
+  /** Whether no other render is running right now (the display's render limiter knows). */
+  readonly runsAlone: () => boolean;
   /**
    * Set by load-source: each original's bytes, never more than limits.maxSourceBytes; decode-heic replaces HEIC
    * ones with their decoded pixels; decode lets them go once it has decoded them.

@@ -17,7 +17,12 @@ import { uprightThumbnail } from './thumbnail-photo';
  *   made from the photo itself (fill-similarity.test.ts).
  * Anything else takes the two passes (decode, then compose and encode): pairs; HEIC (decoded by the wasm libheif);
  * photos with alpha; enlarged photos (sharpened after the resize, which libvips would do across the black edge
- * too); and filled photos without a usable thumbnail (none, another shape, too small for the screen, not 3-channel).
+ * too); filled photos without a usable thumbnail (none, another shape, too small for the screen, not 3-channel);
+ * and filled photos while another render is running. Measured reason for the last: under load one pass kept the
+ * cores no busier (0.75-0.76x a plain resize against 0.72-0.76x in two passes), but 50 slideshow clients peaked at
+ * 343-349 MB of RSS against 326-341 MB (means of five runs each, bench/display section 4; the target is 350 MB): the
+ * screen of bands stays allocated while the whole pipeline runs. A render on its own is what a device waits for
+ * after someone speaks, and it has the memory to spare.
  * Measured (npm run bench:display, 12 MP JPEGs on an Echo Show 8): a lone cold rendition p50 52 / p95 55 ms in one
  * pass against 53 / 63 ms in two; at 2 renders at once, 0.76x a plain sharp resize in one pass against 0.72x.
  * PIPELINE_VERSION stays: a rendition cached from two passes shows the very same photo on a fill within a level of
@@ -55,6 +60,7 @@ async function planOnePass(context: RenditionContext): Promise<OnePassPlan | und
   const photo = () => foregroundPipeline(source, probe, tile, faces, limits);
   if (box.width === tile.width && box.height === tile.height) return { composed: photo };
 
+  if (!context.runsAlone()) return undefined;
   if (probe.jpeg?.components !== 3) return undefined;
   const thumbnail = await uprightThumbnail(probe.jpeg, probe, backgroundSize(tile), limits);
   if (!thumbnail) return undefined;

@@ -34,6 +34,8 @@ export interface RenderDependencies {
   formats: FormatSettings;
   /** Told how long each stage took (seconds), also for the stage that failed; for /metrics. */
   onStage?: (stage: string, seconds: number) => void;
+  /** Whether no other render is running right now (one-pass.ts); without it, every render runs alone. */
+  runsAlone?: () => boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function renderRendition(
     formats: deps.formats,
     originals: deps.originals,
     signal: running.signal,
+    runsAlone: deps.runsAlone ?? (() => true),
   };
   try {
     const stages = runStages(context, RENDITION_STAGES, running, deps.onStage);

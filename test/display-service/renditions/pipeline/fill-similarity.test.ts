@@ -137,7 +137,12 @@ describe('renditions/pipeline blurred fill: the same look as before it was made 
         limits: DEFAULT_RENDITION_LIMITS,
         formats: DEFAULT_FORMAT_SETTINGS,
       };
-      const planned: RenditionContext = { job, ...deps, signal: new AbortController().signal };
+      const planned: RenditionContext = {
+        job,
+        ...deps,
+        signal: new AbortController().signal,
+        runsAlone: () => true,
+      };
       for (const stage of [loadSource, probeSource, decodeHeicSources, onePass]) await stage.run(planned);
       planned.releaseComposed?.();
       assert.equal(planned.onePass, true, 'rendered in one pass');

@@ -141,18 +141,19 @@ describe('renditions/pipeline/one-pass', () => {
     composition,
     format: 'jpeg' as const,
   });
-  const contextFor = (job: RenditionJob): RenditionContext => ({
+  const contextFor = (job: RenditionJob, alone = true): RenditionContext => ({
     job,
     ...deps,
     signal: new AbortController().signal,
+    runsAlone: () => alone,
   });
   async function run(context: RenditionContext, stages: readonly RenditionStage[]): Promise<void> {
     for (const stage of stages) await stage.run(context);
   }
 
   /** Whether the rendition is planned as one pass (the screen's bands, if any, given back). */
-  async function takesOnePass(job: RenditionJob): Promise<boolean> {
-    const context = contextFor(job);
+  async function takesOnePass(job: RenditionJob, alone = true): Promise<boolean> {
+    const context = contextFor(job, alone);
     await run(context, [loadSource, probeSource, decodeHeicSources, onePass]);
     context.releaseComposed?.();
     return context.onePass === true;
@@ -283,6 +284,20 @@ describe('renditions/pipeline/one-pass', () => {
     }
     const withThumbnail = await fileWith(await withThumbnailOf(scene, { width: 160, height: 120 }));
     assert.equal(await takesOnePass(jobFor([withThumbnail, withThumbnail], SCREEN, 'pair')), false, 'a pair');
+  });
+
+  it('fills in one pass only while no other render runs; a photo that fills the screen, always', async () => {
+    const contained = await fileWith(
+      await withThumbnailOf(await sceneJpeg({ width: 2000, height: 1500 }), { width: 160, height: 120 }),
+    );
+    const cropped = await fileWith(await sceneJpeg({ width: 2400, height: 1600 }));
+    assert.equal(await takesOnePass(jobFor([contained]), true), true);
+    assert.equal(await takesOnePass(jobFor([contained]), false), false, 'under load: two passes');
+    assert.equal(
+      await takesOnePass(jobFor([cropped]), false),
+      true,
+      'nothing to fill: one pass under load too',
+    );
   });
 
   it('answers 422 SOURCE_UNREADABLE for a photo whose scan is cut off, though its header and thumbnail are whole', async () => {
