@@ -9,8 +9,8 @@ import {
 } from '../../../display-service/renditions/original-store';
 import { sceneSvg } from '../../metadata-service/fixtures/images';
 import { withExifThumbnail } from '../../support/exif-thumbnail';
-import { startDisplay, type RunningDisplay } from '../helpers/display-harness';
-import { makeTempDir, pixelAt, summaryFor } from '../helpers/image-fixtures';
+import { displayPerTest } from '../helpers/display-harness';
+import { pixelAt, summaryFor } from '../helpers/image-fixtures';
 
 const OWNER = 'owner-one-pass';
 
@@ -32,15 +32,7 @@ class StuckOriginalStore implements OriginalStore {
 }
 
 describe('renditions: the blurred fill in one pass only for a render on its own', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let running: RunningDisplay | undefined;
-  beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-    await cleanup();
-  });
+  const scratch = displayPerTest();
 
   it('fills from the EXIF thumbnail while no other render runs, and from the photo itself while one does', async () => {
     // The thumbnail is the photo's shape but all red (as a stale one could be): the fill shows which one made it.
@@ -50,10 +42,10 @@ describe('renditions: the blurred fill in one pass only for a render on its own'
     const red = await sharp({ create: { width: 160, height: 120, channels: 3, background: '#ff0000' } })
       .jpeg()
       .toBuffer();
-    const file = join(dir, 'harbour.jpg');
+    const file = join(scratch.dir, 'harbour.jpg');
     await writeFile(file, withExifThumbnail(photo, red));
     const stuck = new StuckOriginalStore();
-    running = await startDisplay(dir, {
+    const running = await scratch.start({
       originals: new SchemeRoutingOriginalStore({ 'file:': new LocalFileOriginalStore(), 'stuck:': stuck }),
       limits: { renderTimeoutMs: 2000 },
     });
@@ -66,7 +58,7 @@ describe('renditions: the blurred fill in one pass only for a render on its own'
       source: { ...stalled.source, uri: 'stuck://share/p_stuck.jpg', contentHash: 'f'.repeat(64) },
     });
     const urlFor = (photoId: string, width: number, height: number) =>
-      running!.signedUrl({ ownerId: OWNER, photoId, width, height, shape: 'RECTANGLE' });
+      running.signedUrl({ ownerId: OWNER, photoId, width, height, shape: 'RECTANGLE' });
     const leftBand = async (width: number, height: number): Promise<{ r: number; g: number; b: number }> => {
       const response = await fetch(urlFor('p_harbour', width, height));
       assert.equal(response.status, 200);
