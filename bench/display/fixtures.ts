@@ -1,27 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { withExifThumbnail } from '../../test/support/exif-thumbnail';
 
 export const TWELVE_MP = { width: 4000, height: 3000 } as const;
 
-/** The EXIF thumbnail cameras and phones write: 160x120 (4:3 like the photo), JPEG q80. */
-const CAMERA_THUMBNAIL = { width: 160, height: 120, quality: 80 } as const;
-
 /**
  * Photo-like 12 MP JPEGs (smooth gradient + grain, q90, ~3-5 MB): noise alone would be unrealistically hard to
- * compress, a flat colour unrealistically easy. Each carries a camera's EXIF thumbnail unless `exifThumbnail` is
- * false (as after a messenger or an editor dropped it).
+ * compress, a flat colour unrealistically easy.
  */
-export async function writeTwelveMegapixelJpegs(
-  dir: string,
-  count: number,
-  { exifThumbnail = true }: { exifThumbnail?: boolean } = {},
-): Promise<string[]> {
+export async function writeTwelveMegapixelJpegs(dir: string, count: number): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
-    const file = join(dir, `photo-${i}${exifThumbnail ? '' : '-no-thumbnail'}.jpg`);
+    const file = join(dir, `photo-${i}.jpg`);
     const hue = (i * 47) % 360;
     const gradient = Buffer.from(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${TWELVE_MP.width}" height="${TWELVE_MP.height}">` +
@@ -40,20 +31,10 @@ export async function writeTwelveMegapixelJpegs(
     })
       .png({ compressionLevel: 0 })
       .toBuffer();
-    const photo = await sharp(gradient)
+    await sharp(gradient)
       .composite([{ input: grain, blend: 'overlay' }])
       .jpeg({ quality: 90 })
-      .toBuffer();
-    if (!exifThumbnail) {
-      await writeFile(file, photo);
-    } else {
-      const { width, height, quality } = CAMERA_THUMBNAIL;
-      const thumbnail = await sharp(photo)
-        .resize(width, height, { fit: 'fill' })
-        .jpeg({ quality })
-        .toBuffer();
-      await writeFile(file, withExifThumbnail(photo, thumbnail));
-    }
+      .toFile(file);
     files.push(file);
   }
   return files;

@@ -81,16 +81,12 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'display-bench-'));
   const servers: DisplayServerProcess[] = [];
   try {
-    log(`writing ${FILES} photo-like 12 MP JPEGs with a camera's EXIF thumbnail, and ${FILES} without ...`);
+    log(`writing ${FILES} photo-like 12 MP JPEGs ...`);
     const files = await writeTwelveMegapixelJpegs(join(dir, 'originals'), FILES);
-    // The same photos without the thumbnail (as a messenger or an editor leaves them): their blurred fill is made
-    // from the decoded photo, in two passes (display-service/renditions/pipeline/one-pass.ts).
-    const bare = await writeTwelveMegapixelJpegs(join(dir, 'originals'), FILES, { exifThumbnail: false });
     const photoId = (n: number) => `bench_${Math.floor(n / FILES)}_${n % FILES}`;
-    const barePhotoId = (n: number) => `bench_${Math.floor(n / FILES)}_${FILES + (n % FILES)}`;
     const fileOf = (n: number) => files[n % FILES] ?? '';
     const config = (name: string, expressOnly = false, workers = 1) => ({
-      files: [...files, ...bare],
+      files,
       copies: COPIES,
       dataDir: join(dir, name),
       signingKey: SIGNING_KEY,
@@ -108,8 +104,6 @@ async function main(): Promise<void> {
     });
     const urlOf = (n: number, target: Partial<RenditionTarget> = {}) =>
       signer.sign({ ownerId: OWNER, photoId: photoId(n), shape: 'RECTANGLE', ...SIZE, ...target });
-    const bareUrlOf = (n: number) =>
-      signer.sign({ ownerId: OWNER, photoId: barePhotoId(n), shape: 'RECTANGLE', ...SIZE });
     const fetchBody = async (url: string) => {
       const response = await fetch(url);
       const body = Buffer.from(await response.arrayBuffer());
@@ -126,10 +120,7 @@ async function main(): Promise<void> {
     // optimises only after a few renders (one warm-up left the fill at ~15 ms a render instead of ~7), and a
     // display that has served a few photos is what every device meets.
     const warmUp = COPIES * FILES - 1;
-    for (let w = 0; w < WARM_UP_RENDERS; w++) {
-      await getBody(urlOf(warmUp - w));
-      await getBody(bareUrlOf(warmUp - w));
-    }
+    for (let w = 0; w < WARM_UP_RENDERS; w++) await getBody(urlOf(warmUp - w));
     applySharpSettings();
     const originals = new LocalFileOriginalStore();
     // Where a cold render's time goes, stage by stage (the same figures /metrics gives per stage).
@@ -161,14 +152,13 @@ async function main(): Promise<void> {
     // The three are measured in alternating rounds, and each ratio is taken within its round: this machine's speed
     // drifts by 20 % from one second to the next, and one block of each, one after the other, measured that drift
     // as often as the code.
-    const rounds: { http: number; httpBare: number; inProcess: number; plain: number }[] = [];
+    const rounds: { http: number; inProcess: number; plain: number }[] = [];
     const cpu = { ours: 0, plain: 0, client: 0 };
     for (let round = 0; round < COLD_ROUNDS; round++) {
       const renders = (i: number) => round * COLD_RENDERS + i;
       const clientCpuBefore = process.cpuUsage();
       const http = await throughput(COLD_RENDERS, cores, (i) => getBody(urlOf(renders(i))));
       cpu.client += cpuMs(process.cpuUsage(clientCpuBefore));
-      const httpBare = await throughput(COLD_RENDERS, cores, (i) => getBody(bareUrlOf(renders(i))));
       const oursBefore = process.cpuUsage();
       const inProcess = await throughput(COLD_RENDERS, cores, (i) => inProcessJob(renders(i)));
       cpu.ours += cpuMs(process.cpuUsage(oursBefore));
@@ -177,7 +167,6 @@ async function main(): Promise<void> {
       cpu.plain += cpuMs(process.cpuUsage(plainBefore));
       rounds.push({
         http: http.opsPerSecond,
-        httpBare: httpBare.opsPerSecond,
         inProcess: inProcess.opsPerSecond,
         plain: plainResize.opsPerSecond,
       });
@@ -187,9 +176,6 @@ async function main(): Promise<void> {
     const listed = (values: number[], digits = 1) => values.map((v) => fmt(v, digits)).join(' / ');
     log(
       `   HTTP (display service)           ${listed(rounds.map((r) => r.http))} renders/s (the client's own CPU ${perRender(cpu.client)} ms a render)`,
-    );
-    log(
-      `   HTTP, no EXIF thumbnail          ${listed(rounds.map((r) => r.httpBare))} renders/s (two passes: the fill from the decoded photo)`,
     );
     log(`   in-process, same pipeline        ${listed(rounds.map((r) => r.inProcess))} renders/s`);
     log(
@@ -215,13 +201,6 @@ async function main(): Promise<void> {
         2,
       )})  target >= 0.8x  ${verdict(httpVsPlain >= 0.8)}`,
     );
-    const bareVsPlain = median(rounds.map((r) => r.httpBare / r.plain));
-    log(
-      `   HTTP, no EXIF thumbnail / plain  ${fmt(bareVsPlain, 2)}x median of rounds (${listed(
-        rounds.map((r) => r.httpBare / r.plain),
-        2,
-      )})  (report)`,
-    );
     if (tools.vipsthumbnail) {
       const vips = await vipsthumbnailRate(tools.vipsthumbnail, files, join(dir, 'vips-out'), cores);
       log(`   vipsthumbnail (${cores} processes)      ${fmt(vips)} renders/s`);
@@ -235,15 +214,12 @@ async function main(): Promise<void> {
     // 2. p95 cold first-rendition latency: one request at a time, each for a rendition never rendered before,
     // alternating with the machine's floor (the same photos resized by plain sharp in-process, no HTTP, no fill) so
     // both meet the same moments of this machine's drift.
-    const firstLatency = { http: [] as number[], httpBare: [] as number[], plain: [] as number[] };
+    const firstLatency = { http: [] as number[], plain: [] as number[] };
     const firstPhoto = COLD_ROUNDS * COLD_RENDERS;
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       let started = performance.now();
       await getBody(urlOf(firstPhoto + i));
       firstLatency.http.push(performance.now() - started);
-      started = performance.now();
-      await getBody(bareUrlOf(firstPhoto + i));
-      firstLatency.httpBare.push(performance.now() - started);
       started = performance.now();
       await plainJob(firstPhoto + i);
       firstLatency.plain.push(performance.now() - started);
@@ -252,9 +228,6 @@ async function main(): Promise<void> {
     const p95 = percentile(firstLatency.http, 95);
     log(
       `   p50 ${fmt(percentile(firstLatency.http, 50), 0)} ms, p95 ${fmt(p95, 0)} ms  target p95 <= 60 ms  ${verdict(p95 <= 60)}`,
-    );
-    log(
-      `   no EXIF thumbnail (two passes):       p50 ${fmt(percentile(firstLatency.httpBare, 50), 0)} ms, p95 ${fmt(percentile(firstLatency.httpBare, 95), 0)} ms  (report)`,
     );
     log(
       `   plain sharp resize alone, in-process: p50 ${fmt(percentile(firstLatency.plain, 50), 0)} ms, p95 ${fmt(percentile(firstLatency.plain, 95), 0)} ms  (the machine's floor, report)`,

@@ -11,8 +11,6 @@
 export interface JpegHeader {
   width: number;
   height: number;
-  /** The frame's colour components: 1 grey, 3 YCbCr (or RGB), 4 CMYK or YCCK. */
-  components: number;
   exif?: Buffer;
   xmp?: Buffer;
   iptc?: Buffer;
@@ -66,7 +64,6 @@ export function readJpegHeader(bytes: Buffer): JpegHeader | undefined {
       if (header.width !== undefined || payload.length < 6) return undefined;
       header.height = payload.readUInt16BE(1);
       header.width = payload.readUInt16BE(3);
-      header.components = payload[5];
     } else if (marker === APP1 && startsWith(payload, EXIF_ID)) {
       if (header.exif) return undefined;
       header.exif = payload;
@@ -79,9 +76,9 @@ export function readJpegHeader(bytes: Buffer): JpegHeader | undefined {
     }
     offset = end;
   }
-  const { width, height, components } = header;
-  if (!width || !height || !components) return undefined;
-  return { ...header, width, height, components };
+  const { width, height } = header;
+  if (!width || !height) return undefined;
+  return { ...header, width, height };
 }
 
 /** SOF0-SOF15 but DHT (C4), JPG (C8) and DAC (CC), which share the range. */

@@ -189,7 +189,6 @@ export class RenditionService {
                     limits,
                     formats,
                     onStage: (stage, seconds) => this.deps.metrics.renderStage(stage, seconds),
-                    runsAlone: () => limiter.active <= 1,
                   },
                   deadline,
                 ),

@@ -64,21 +64,6 @@ export interface SourceProbe {
   hasAlpha: boolean;
   /** HEVC-coded HEIF: sharp reads its header but has no decoder for it, so decode-heic decodes it first. */
   needsHeicDecoder: boolean;
-  /** What a plain JPEG's header segments say besides its size (probe-jpeg.ts); none when libvips probed it. */
-  jpeg?: JpegHeaderFacts;
-}
-
-/** A JPEG's header facts the one-pass render needs (one-pass.ts). */
-export interface JpegHeaderFacts {
-  /** EXIF orientation, 1-8 (1 when there is none). */
-  orientation: number;
-  /** The frame's colour components: 1 grey, 3 YCbCr (or RGB), 4 CMYK or YCCK. */
-  components: number;
-  /**
-   * The EXIF thumbnail (IFD1), a small JPEG of the picture as stored (before the orientation is applied), when the
-   * header carries one: cameras and phones write it, editors and messengers often drop it or leave it stale.
-   */
-  thumbnail?: Buffer;
 }
 
 /** Shared state of one render. Stages read the inputs and fill in the fields below them, in order. */
@@ -89,8 +74,6 @@ export interface RenditionContext {
   readonly originals: OriginalStore;
   /** Aborted when the render times out; stages pass it on to I/O and the runner checks it between stages. */
   readonly signal: AbortSignal;
-  /** Whether no other render is running right now (the display's render limiter knows). */
-  readonly runsAlone: () => boolean;
   /**
    * Set by load-source: each original's bytes, never more than limits.maxSourceBytes; decode-heic replaces HEIC
    * ones with their decoded pixels; decode lets them go once it has decoded them.
@@ -98,12 +81,6 @@ export interface RenditionContext {
   sources?: SourceImage[];
   /** Set by probe-source: each original's displayed size and format, read from the header only. */
   probes?: SourceProbe[];
-  /**
-   * Set by one-pass when the whole rendition is one libvips pipeline (original to encoded screen): `composed` then
-   * decodes the original itself, so decode and compose have nothing to do, and the encoder's failures are the
-   * original's (422), as the decoder's are.
-   */
-  onePass?: boolean;
   /** Set by decode (and let go by compose): each tile with its original decoded once, at the size it is drawn. */
   tiles?: DecodedTile[];
   /**

@@ -22,7 +22,6 @@ export async function probeJpeg(input: Buffer | string): Promise<SourceProbe | u
   if (header === undefined) return undefined;
   const orientation = header.exif === undefined ? 1 : await orientationOf(header.exif);
   if (orientation === undefined) return undefined;
-  const thumbnail = header.exif === undefined ? undefined : await thumbnailOf(header.exif);
   // Orientations 5-8 turn the picture a quarter: the displayed width is the stored height.
   const swapped = orientation >= 5 && orientation <= 8;
   return {
@@ -31,7 +30,6 @@ export async function probeJpeg(input: Buffer | string): Promise<SourceProbe | u
     format: 'jpeg',
     hasAlpha: false,
     needsHeicDecoder: false,
-    jpeg: { orientation, components: header.components, ...(thumbnail ? { thumbnail } : {}) },
   };
 }
 
@@ -47,19 +45,6 @@ async function readHead(path: string): Promise<Buffer | undefined> {
     return undefined;
   } finally {
     await file?.close();
-  }
-}
-
-/**
- * IFD1's JPEG thumbnail, or undefined when there is none or it cannot be read: it only ever stands in for the
- * photo in the blurred fill (one-pass.ts), which is made from the photo itself without it.
- */
-async function thumbnailOf(exif: Buffer): Promise<Buffer | undefined> {
-  try {
-    const thumbnail = await exifr.thumbnail(exifTiff(exif));
-    return thumbnail === undefined || thumbnail.length === 0 ? undefined : Buffer.from(thumbnail);
-  } catch {
-    return undefined;
   }
 }
 

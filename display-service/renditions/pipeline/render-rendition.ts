@@ -8,7 +8,6 @@ import { decodeHeicSources } from './decode-heic';
 import { required, type RenditionContext, type RenditionJob, type RenditionStage } from './context';
 import { encode } from './encode';
 import { loadSource } from './load-source';
-import { onePass } from './one-pass';
 import { probeSource } from './probe-source';
 
 /** The whole transform, in order; limits are checked by the first two stages before any decoding. */
@@ -16,7 +15,6 @@ export const RENDITION_STAGES: readonly RenditionStage[] = [
   loadSource,
   probeSource,
   decodeHeicSources,
-  onePass,
   decode,
   compose,
   encode,
@@ -34,8 +32,6 @@ export interface RenderDependencies {
   formats: FormatSettings;
   /** Told how long each stage took (seconds), also for the stage that failed; for /metrics. */
   onStage?: (stage: string, seconds: number) => void;
-  /** Whether no other render is running right now (one-pass.ts); without it, every render runs alone. */
-  runsAlone?: () => boolean;
 }
 
 /**
@@ -55,7 +51,6 @@ export async function renderRendition(
     formats: deps.formats,
     originals: deps.originals,
     signal: running.signal,
-    runsAlone: deps.runsAlone ?? (() => true),
   };
   try {
     const stages = runStages(context, RENDITION_STAGES, running, deps.onStage);

@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
 import type { RenditionLimits } from '../limits';
 import {
   encodedInput,
@@ -40,23 +40,6 @@ export async function decodeForeground(
   faces: readonly FaceBox[],
   limits: RenditionLimits,
 ): Promise<RawImage> {
-  const { data, info } = await foregroundPipeline(source, probe, tile, faces, limits)
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: info.channels };
-}
-
-/**
- * decodeForeground's pipeline without its output: the original opened, sized, cropped, sharpened and flattened,
- * as 3-channel 8-bit sRGB, exactly foregroundBox(tile, probe) in size. one-pass.ts continues it to the screen.
- */
-export function foregroundPipeline(
-  source: SourceImage,
-  probe: SourceProbe,
-  tile: Tile,
-  faces: readonly FaceBox[],
-  limits: RenditionLimits,
-): Sharp {
   const box = foregroundBox(tile, probe);
   const options = { failOn: 'error', limitInputPixels: limits.maxSourcePixels, autoOrient: true } as const;
   // Pixels decoded elsewhere (HEIC) are already upright and carry no EXIF for autoOrient to act on.
@@ -84,7 +67,12 @@ export function foregroundPipeline(
   }
   if (box.upscaled) decoder = decoder.sharpen(UPSCALE_SHARPEN);
   if (probe.hasAlpha) decoder = decoder.flatten({ background: '#000000' });
-  return decoder.toColourspace('srgb').removeAlpha();
+  const { data, info } = await decoder
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
 }
 
 /**
@@ -94,24 +82,12 @@ export function foregroundPipeline(
  */
 export function blurredBackground(foreground: RawImage, tile: Tile): RawImage | undefined {
   if (foreground.width === tile.width && foreground.height === tile.height) return undefined;
-  return backgroundFrom(foreground, tile);
-}
-
-/** The blurred fill's own size for a tile: BACKGROUND_SCALE of it, at least 8x8. */
-export function backgroundSize(tile: Tile): { width: number; height: number } {
-  return {
-    width: Math.max(8, Math.round(tile.width * BACKGROUND_SCALE)),
-    height: Math.max(8, Math.round(tile.height * BACKGROUND_SCALE)),
-  };
-}
-
-/** The blurred, darkened fill of a tile, made from any upright copy of the whole photo (its shape, any size). */
-export function backgroundFrom(photo: RawImage, tile: Tile): RawImage {
-  const { width, height } = backgroundSize(tile);
-  return blurredFill(photo, width, height, {
-    sigma: BACKGROUND_BLUR_SIGMA,
-    brightness: BACKGROUND_BRIGHTNESS,
-  });
+  return blurredFill(
+    foreground,
+    Math.max(8, Math.round(tile.width * BACKGROUND_SCALE)),
+    Math.max(8, Math.round(tile.height * BACKGROUND_SCALE)),
+    { sigma: BACKGROUND_BLUR_SIGMA, brightness: BACKGROUND_BRIGHTNESS },
+  );
 }
 
 /**
@@ -123,33 +99,23 @@ export function paintTile(
   { tile, foreground }: DecodedTile,
   background: RawImage | undefined,
 ): void {
-  const photo = photoPlace(tile, foreground);
-  if (background) paintBands(canvas, tile, photo, background);
-  canvas.paste(foreground, tile.left + photo.left, tile.top + photo.top);
-}
-
-/** Where a photo of `size` sits in its tile (tile coordinates): centred, rounded up as libvips' centre gravity. */
-export function photoPlace(tile: Tile, size: { width: number; height: number }): Rect {
-  return {
-    left: Math.ceil((tile.width - size.width) / 2),
-    top: Math.ceil((tile.height - size.height) / 2),
-    width: size.width,
-    height: size.height,
-  };
-}
-
-/** Paints the tile's background scaled up to the tile, only where `photo` (tile coordinates) leaves it uncovered. */
-export function paintBands(canvas: RawCanvas, tile: Tile, photo: Rect, background: RawImage): void {
-  for (const band of uncoveredBands(tile, photo)) {
-    paintUpscaled(canvas, background, tile, {
-      ...band,
-      left: tile.left + band.left,
-      top: tile.top + band.top,
-    });
+  // Rounded up, as libvips' centre gravity does: the same place the photo always had.
+  const left = Math.ceil((tile.width - foreground.width) / 2);
+  const top = Math.ceil((tile.height - foreground.height) / 2);
+  if (background) {
+    const bands = uncoveredBands(tile, { left, top, width: foreground.width, height: foreground.height });
+    for (const band of bands) {
+      paintUpscaled(canvas, background, tile, {
+        ...band,
+        left: tile.left + band.left,
+        top: tile.top + band.top,
+      });
+    }
   }
+  canvas.paste(foreground, tile.left + left, tile.top + top);
 }
 
-export interface Rect {
+interface Rect {
   left: number;
   top: number;
   width: number;

@@ -33,10 +33,7 @@ describe('readJpegHeader', () => {
     const header = readJpegHeader(jpeg);
     const libvips = await sharp(jpeg).metadata();
     assert.ok(header && libvips.exif && libvips.xmp && libvips.iptc);
-    assert.deepEqual(
-      [header.width, header.height, header.components],
-      [libvips.width, libvips.height, libvips.channels],
-    );
+    assert.deepEqual([header.width, header.height], [libvips.width, libvips.height]);
     assert.ok(header.exif?.equals(libvips.exif));
     assert.ok(header.xmp?.equals(libvips.xmp));
     assert.ok(header.iptc?.equals(libvips.iptc));

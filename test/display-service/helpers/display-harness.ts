@@ -10,7 +10,6 @@ import {
 } from '../../../display-service/renditions/rendition-url';
 import { authenticateV1 } from '../../support/test-credentials';
 import { InMemoryLibrary } from './in-memory-library';
-import { makeTempDir } from './image-fixtures';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-0123456789abcdef';
 
@@ -82,34 +81,4 @@ export async function startDisplay(dir: string, overrides: HarnessOptions = {}):
 
 function closeServer(server: Server): Promise<void> {
   return new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-}
-
-/**
- * For a describe block: a scratch folder per test, and the display started in it by `start`, closed (with the
- * folder removed) after each test.
- */
-export function displayPerTest(): {
-  readonly dir: string;
-  start(options?: HarnessOptions): Promise<RunningDisplay>;
-} {
-  let scratch: { dir: string; cleanup: () => Promise<void> } | undefined;
-  let running: RunningDisplay | undefined;
-  beforeEach(async () => {
-    scratch = await makeTempDir();
-  });
-  afterEach(async () => {
-    await running?.close();
-    running = undefined;
-    await scratch?.cleanup();
-  });
-  return {
-    get dir() {
-      if (!scratch) throw new Error('displayPerTest: the folder exists only inside a test');
-      return scratch.dir;
-    },
-    async start(options = {}) {
-      running = await startDisplay(this.dir, options);
-      return running;
-    },
-  };
 }
