@@ -22,7 +22,7 @@ import {
 } from '../../display-service/renditions/rendition-url';
 import { applySharpSettings } from '../../display-service/renditions/sharp-settings';
 import { startDisplayServer, type DisplayServerProcess } from './display-server-process';
-import { writeTwelveMegapixelJpegs } from './fixtures';
+import { THREE_TWO, writeTwelveMegapixelJpegs } from './fixtures';
 import { loadTest } from './load';
 import { fmt, percentile, throughput, verdict } from './measure';
 import { startNginx } from './nginx';
@@ -81,12 +81,17 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'display-bench-'));
   const servers: DisplayServerProcess[] = [];
   try {
-    log(`writing ${FILES} photo-like 12 MP JPEGs ...`);
+    log(`writing ${FILES} photo-like 12 MP JPEGs (4:3), and ${FILES} 3:2 ones ...`);
     const files = await writeTwelveMegapixelJpegs(join(dir, 'originals'), FILES);
+    // 3:2, as a camera takes them: cropped to a 16:10 screen rather than shown on a fill, so rendered in one
+    // libvips pipeline (display-service/renditions/pipeline/one-pass.ts).
+    const wide = await writeTwelveMegapixelJpegs(join(dir, 'originals'), FILES, THREE_TWO);
     const photoId = (n: number) => `bench_${Math.floor(n / FILES)}_${n % FILES}`;
+    const widePhotoId = (n: number) => `bench_${Math.floor(n / FILES)}_${FILES + (n % FILES)}`;
     const fileOf = (n: number) => files[n % FILES] ?? '';
+    const wideFileOf = (n: number) => wide[n % FILES] ?? '';
     const config = (name: string, expressOnly = false, workers = 1) => ({
-      files,
+      files: [...files, ...wide],
       copies: COPIES,
       dataDir: join(dir, name),
       signingKey: SIGNING_KEY,
@@ -104,6 +109,8 @@ async function main(): Promise<void> {
     });
     const urlOf = (n: number, target: Partial<RenditionTarget> = {}) =>
       signer.sign({ ownerId: OWNER, photoId: photoId(n), shape: 'RECTANGLE', ...SIZE, ...target });
+    const wideUrlOf = (n: number) =>
+      signer.sign({ ownerId: OWNER, photoId: widePhotoId(n), shape: 'RECTANGLE', ...SIZE });
     const fetchBody = async (url: string) => {
       const response = await fetch(url);
       const body = Buffer.from(await response.arrayBuffer());
@@ -120,7 +127,10 @@ async function main(): Promise<void> {
     // optimises only after a few renders (one warm-up left the fill at ~15 ms a render instead of ~7), and a
     // display that has served a few photos is what every device meets.
     const warmUp = COPIES * FILES - 1;
-    for (let w = 0; w < WARM_UP_RENDERS; w++) await getBody(urlOf(warmUp - w));
+    for (let w = 0; w < WARM_UP_RENDERS; w++) {
+      await getBody(urlOf(warmUp - w));
+      await getBody(wideUrlOf(warmUp - w));
+    }
     applySharpSettings();
     const originals = new LocalFileOriginalStore();
     // Where a cold render's time goes, stage by stage (the same figures /metrics gives per stage).
@@ -140,19 +150,25 @@ async function main(): Promise<void> {
         },
         { originals, limits: DEFAULT_RENDITION_LIMITS, formats: DEFAULT_FORMAT_SETTINGS, onStage },
       );
-    const plainJob = (i: number) =>
-      sharp(fileOf(i))
+    // Plain sharp: the 4:3 photos fitted inside the screen; the 3:2 ones cropped to it as the display crops them
+    // (centred: they lose only a few percent).
+    const plainSharp = (file: string, fit: 'inside' | 'cover') =>
+      sharp(file)
         .rotate()
-        .resize(SIZE.width, SIZE.height, { fit: 'inside' })
+        .resize(SIZE.width, SIZE.height, { fit })
         .jpeg(jpegOptions(DEFAULT_FORMAT_SETTINGS.jpeg.quality))
         .toBuffer();
+    const plainJob = (i: number) => plainSharp(fileOf(i), 'inside');
+    const plainCropJob = (i: number) => plainSharp(wideFileOf(i), 'cover');
     for (let w = 0; w < WARM_UP_RENDERS; w++) await inProcessJob(warmUp - w);
     for (let w = 0; w < WARM_UP_RENDERS; w++) await plainJob(warmUp - w);
+    for (let w = 0; w < WARM_UP_RENDERS; w++) await plainCropJob(warmUp - w);
     stageMs.clear();
     // The three are measured in alternating rounds, and each ratio is taken within its round: this machine's speed
     // drifts by 20 % from one second to the next, and one block of each, one after the other, measured that drift
     // as often as the code.
-    const rounds: { http: number; inProcess: number; plain: number }[] = [];
+    const rounds: { http: number; inProcess: number; plain: number; httpCrop: number; plainCrop: number }[] =
+      [];
     const cpu = { ours: 0, plain: 0, client: 0 };
     for (let round = 0; round < COLD_ROUNDS; round++) {
       const renders = (i: number) => round * COLD_RENDERS + i;
@@ -165,7 +181,11 @@ async function main(): Promise<void> {
       const plainBefore = process.cpuUsage();
       const plainResize = await throughput(COLD_RENDERS, cores, (i) => plainJob(renders(i)));
       cpu.plain += cpuMs(process.cpuUsage(plainBefore));
+      const httpCrop = await throughput(COLD_RENDERS, cores, (i) => getBody(wideUrlOf(renders(i))));
+      const plainCrop = await throughput(COLD_RENDERS, cores, (i) => plainCropJob(renders(i)));
       rounds.push({
+        httpCrop: httpCrop.opsPerSecond,
+        plainCrop: plainCrop.opsPerSecond,
         http: http.opsPerSecond,
         inProcess: inProcess.opsPerSecond,
         plain: plainResize.opsPerSecond,
@@ -201,6 +221,13 @@ async function main(): Promise<void> {
         2,
       )})  target >= 0.8x  ${verdict(httpVsPlain >= 0.8)}`,
     );
+    const cropVsPlain = median(rounds.map((r) => r.httpCrop / r.plainCrop));
+    log(
+      `   3:2 photos cropped to the screen (one pass): HTTP ${listed(rounds.map((r) => r.httpCrop))}, plain sharp crop ${listed(rounds.map((r) => r.plainCrop))} renders/s: ${fmt(cropVsPlain, 2)}x median (${listed(
+        rounds.map((r) => r.httpCrop / r.plainCrop),
+        2,
+      )})  (report)`,
+    );
     if (tools.vipsthumbnail) {
       const vips = await vipsthumbnailRate(tools.vipsthumbnail, files, join(dir, 'vips-out'), cores);
       log(`   vipsthumbnail (${cores} processes)      ${fmt(vips)} renders/s`);
@@ -214,7 +241,12 @@ async function main(): Promise<void> {
     // 2. p95 cold first-rendition latency: one request at a time, each for a rendition never rendered before,
     // alternating with the machine's floor (the same photos resized by plain sharp in-process, no HTTP, no fill) so
     // both meet the same moments of this machine's drift.
-    const firstLatency = { http: [] as number[], plain: [] as number[] };
+    const firstLatency = {
+      http: [] as number[],
+      plain: [] as number[],
+      httpCrop: [] as number[],
+      plainCrop: [] as number[],
+    };
     const firstPhoto = COLD_ROUNDS * COLD_RENDERS;
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       let started = performance.now();
@@ -223,6 +255,12 @@ async function main(): Promise<void> {
       started = performance.now();
       await plainJob(firstPhoto + i);
       firstLatency.plain.push(performance.now() - started);
+      started = performance.now();
+      await getBody(wideUrlOf(firstPhoto + i));
+      firstLatency.httpCrop.push(performance.now() - started);
+      started = performance.now();
+      await plainCropJob(firstPhoto + i);
+      firstLatency.plainCrop.push(performance.now() - started);
     }
     log(`\n2. cold first rendition of a 12 MP JPEG over HTTP (${LATENCY_SAMPLES} sequential)`);
     const p95 = percentile(firstLatency.http, 95);
@@ -231,6 +269,9 @@ async function main(): Promise<void> {
     );
     log(
       `   plain sharp resize alone, in-process: p50 ${fmt(percentile(firstLatency.plain, 50), 0)} ms, p95 ${fmt(percentile(firstLatency.plain, 95), 0)} ms  (the machine's floor, report)`,
+    );
+    log(
+      `   a 3:2 photo cropped to the screen (one pass): p50 ${fmt(percentile(firstLatency.httpCrop, 50), 0)} ms, p95 ${fmt(percentile(firstLatency.httpCrop, 95), 0)} ms; plain sharp crop p50 ${fmt(percentile(firstLatency.plainCrop, 50), 0)} ms, p95 ${fmt(percentile(firstLatency.plainCrop, 95), 0)} ms  (report)`,
     );
 
     // 2b. Voice request -> first rendition bytes, an Echo Show 8 envelope through the Lambda handler.

@@ -47,7 +47,7 @@ export class DisplayMetrics {
 
   private readonly stageSeconds = new Histogram({
     name: 'photoframe_render_stage_seconds',
-    help: 'Time spent in each stage of a render (load-source, probe-source, decode-heic, decode, compose, encode).',
+    help: 'Time spent in each stage of a render (load-source, probe-source, decode-heic, one-pass, decode, compose, encode; in one pass, encode also decodes).',
     labelNames: ['stage'] as const,
     buckets: STAGE_BUCKETS,
     registers: [this.registry],

@@ -10,6 +10,7 @@ import { blurredBackground, paintTile } from './render-tile';
 export const compose: RenditionStage = {
   name: 'compose',
   run(context) {
+    if (context.onePass) return Promise.resolve();
     const tiles = required(context.tiles, 'tiles', this.name);
     const { job, limits } = context;
     const canvas = new RawCanvas(job.width, job.height);

@@ -81,6 +81,12 @@ export interface RenditionContext {
   sources?: SourceImage[];
   /** Set by probe-source: each original's displayed size and format, read from the header only. */
   probes?: SourceProbe[];
+  /**
+   * Set by one-pass when the whole rendition is one libvips pipeline (original to encoded screen): `composed` then
+   * decodes the original itself, so decode and compose have nothing to do, and the encoder's failures are the
+   * original's (422), as the decoder's are.
+   */
+  onePass?: boolean;
   /** Set by decode (and let go by compose): each tile with its original decoded once, at the size it is drawn. */
   tiles?: DecodedTile[];
   /**

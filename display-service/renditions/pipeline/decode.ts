@@ -11,6 +11,7 @@ import { decodeForeground } from './render-tile';
 export const decode: RenditionStage = {
   name: 'decode',
   async run(context) {
+    if (context.onePass) return;
     const sources = required(context.sources, 'sources', this.name);
     const probes = required(context.probes, 'probes', this.name);
     const { job, limits } = context;

@@ -1,5 +1,6 @@
 import type { JpegOptions, Sharp } from 'sharp';
 import type { FormatSettings, OutputFormat } from '../output-formats';
+import { displayErrors } from '../../errors';
 import { required, type RenditionStage } from './context';
 
 /** Devices and CDNs handle anything under this comfortably; a busy 4K photo may need a second, lower pass. */
@@ -25,6 +26,11 @@ export const encode: RenditionStage = {
         output = await encoder(opaque, context.job.format, quality, context.formats).toBuffer();
         if (output.length <= MAX_OUTPUT_BYTES) break;
       }
+    } catch (error) {
+      // One pass decodes the original here: its decoder's failures are the original's, as in the decode stage.
+      if (!context.onePass) throw error;
+      if (context.signal.aborted) throw context.signal.reason;
+      throw displayErrors.sourceUnreadable(error);
     } finally {
       // Every encode above has settled (awaited), so libvips no longer reads the screen's pixels.
       context.composed = undefined;

@@ -32,6 +32,19 @@ export const CROP_TOLERANCE = 1.1;
 /** A small original is enlarged at most this much (sharpened): beyond it, upscaling only shows blur. */
 export const MAX_UPSCALE = 2;
 
+/**
+ * Whether a crop of the photo to the tile's shape cuts off so little that it is simply centred: no more than a
+ * contain tile crops (CROP_TOLERANCE, up to 9 % of one side). libvips' attention strategy finds where to cut, but
+ * it needs the whole resized photo in memory before the first row can be encoded: on cold 1280x800 renditions of
+ * 3:2 12 MP JPEGs it cost 8 ms of a lone render (p50 52.6 ms against 44.3 centred) and a fifth of the throughput
+ * (29.4 against 37.0 renders/s on 2 cores). Within a few percent its window moves no further than the cut itself;
+ * a real crop (a portrait photo filling a landscape screen) still gets it, and faces always decide when known.
+ */
+export function cropsLittle(tile: { width: number; height: number }, photo: SourceProbe): boolean {
+  const apart = Math.abs(Math.log(photo.width / photo.height / (tile.width / tile.height)));
+  return apart <= Math.log(CROP_TOLERANCE) + 1e-9;
+}
+
 /** Splits the screen into tiles: the whole screen for contain/cover, two halves (left, right) for a pair. */
 export function layoutTiles(job: RenditionJob): Tile[] {
   const { width, height, composition } = job;

@@ -8,6 +8,7 @@ import { decodeHeicSources } from './decode-heic';
 import { required, type RenditionContext, type RenditionJob, type RenditionStage } from './context';
 import { encode } from './encode';
 import { loadSource } from './load-source';
+import { onePass } from './one-pass';
 import { probeSource } from './probe-source';
 
 /** The whole transform, in order; limits are checked by the first two stages before any decoding. */
@@ -15,6 +16,7 @@ export const RENDITION_STAGES: readonly RenditionStage[] = [
   loadSource,
   probeSource,
   decodeHeicSources,
+  onePass,
   decode,
   compose,
   encode,
@@ -24,7 +26,8 @@ export const RENDITION_STAGES: readonly RenditionStage[] = [
 export const RENDITION_STAGE_NAMES: readonly string[] = RENDITION_STAGES.map((stage) => stage.name);
 
 /** Part of every cache key: bump it whenever a stage changes what the output looks like. */
-export const PIPELINE_VERSION = 'v3.screen-aspect.crop-near.faces.upscale-2x.band-fill.loop-fill.fill-16th';
+export const PIPELINE_VERSION =
+  'v3.screen-aspect.crop-near.faces.upscale-2x.band-fill.loop-fill.fill-16th.centre-near';
 
 export interface RenderDependencies {
   originals: OriginalStore;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { RenditionLimits } from '../limits';
 import {
   encodedInput,
@@ -9,7 +9,7 @@ import {
   type SourceImage,
   type SourceProbe,
 } from './context';
-import { faceCropWindow, foregroundBox, type Tile } from './layout';
+import { cropsLittle, faceCropWindow, foregroundBox, type Tile } from './layout';
 import { blurredFill } from './blurred-fill';
 import { paintUpscaled } from './paint-upscaled';
 import type { RawCanvas } from './raw-canvas';
@@ -30,7 +30,8 @@ const UPSCALE_SHARPEN = { sigma: 0.8 } as const;
  * Decodes an original exactly once, straight to the size it is drawn at (libvips shrinks JPEGs while decoding),
  * upright (EXIF orientation applied), flattened and converted to 3-channel 8-bit sRGB (CMYK, 16-bit and embedded
  * ICC profiles included). A crop keeps the faces when there are any (resized to cover, then cut around them, so
- * shrink-on-load still applies), else what libvips' attention strategy finds interesting; an enlarged photo is
+ * shrink-on-load still applies), else what libvips' attention strategy finds interesting (centred when the crop
+ * cuts off only a few percent: layout.ts's cropsLittle); an enlarged photo is
  * sharpened.
  */
 export async function decodeForeground(
@@ -40,6 +41,23 @@ export async function decodeForeground(
   faces: readonly FaceBox[],
   limits: RenditionLimits,
 ): Promise<RawImage> {
+  const { data, info } = await foregroundPipeline(source, probe, tile, faces, limits)
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+/**
+ * decodeForeground's pipeline without its output: the original opened, sized, cropped, sharpened and flattened,
+ * as 3-channel 8-bit sRGB, exactly foregroundBox(tile, probe) in size. one-pass.ts continues it to the screen.
+ */
+export function foregroundPipeline(
+  source: SourceImage,
+  probe: SourceProbe,
+  tile: Tile,
+  faces: readonly FaceBox[],
+  limits: RenditionLimits,
+): Sharp {
   const box = foregroundBox(tile, probe);
   const options = { failOn: 'error', limitInputPixels: limits.maxSourcePixels, autoOrient: true } as const;
   // Pixels decoded elsewhere (HEIC) are already upright and carry no EXIF for autoOrient to act on.
@@ -62,17 +80,14 @@ export async function decodeForeground(
   } else {
     decoder = decoder.resize(box.width, box.height, {
       fit: box.fit,
-      ...(box.fit === 'cover' ? { position: sharp.strategy.attention } : {}),
+      ...(box.fit === 'cover'
+        ? { position: cropsLittle(tile, probe) ? 'centre' : sharp.strategy.attention }
+        : {}),
     });
   }
   if (box.upscaled) decoder = decoder.sharpen(UPSCALE_SHARPEN);
   if (probe.hasAlpha) decoder = decoder.flatten({ background: '#000000' });
-  const { data, info } = await decoder
-    .toColourspace('srgb')
-    .removeAlpha()
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, channels: info.channels };
+  return decoder.toColourspace('srgb').removeAlpha();
 }
 
 /**

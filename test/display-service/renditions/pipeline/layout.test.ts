@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SourceProbe } from '../../../../display-service/renditions/pipeline/context';
 import {
+  cropsLittle,
   faceCropWindow,
   fitOf,
   foregroundBox,
@@ -36,6 +37,13 @@ describe('renditions/pipeline/layout', () => {
     assert.equal(fitOf(tile(1184, 2560), photo(1600, 1000)), 'contain'); // landscape on a phone
     assert.equal(fitOf(tile(480, 480, { round: true }), photo(1000, 1000)), 'contain'); // the bezel cuts
     assert.equal(fitOf(tile(1280, 800, { fit: 'cover' }), photo(1000, 3000)), 'cover');
+  });
+
+  it('calls a crop little when it cuts off no more than a contain tile crops (centred, no attention needed)', () => {
+    assert.equal(cropsLittle(tile(1280, 800), photo(3000, 2000)), true); // 1.5 vs 1.6: 6 % cut off
+    assert.equal(cropsLittle(tile(1920, 1080), photo(3840, 2160)), true); // the same shape: nothing
+    assert.equal(cropsLittle(tile(1280, 800), photo(4000, 3000)), false); // 4:3 vs 16:10: 17 %
+    assert.equal(cropsLittle(tile(1280, 800), photo(1500, 2000)), false); // portrait on landscape
   });
 
   it('enlarges at most 2x, and says so (the decoder sharpens then)', () => {

@@ -255,6 +255,44 @@ describe('renditions/pipeline/render-rendition', () => {
     assert.ok(outside.g < 120, `above the crop is the darkened background: ${JSON.stringify(outside)}`);
   });
 
+  it('centres a crop that cuts off only a few percent, and lets attention place a real one', async () => {
+    // 3:2 on 16:10: scaled to 1280 wide the photo is 853 tall, 53 rows too many. A saturated red strip along its
+    // top edge is what the attention strategy goes for.
+    const file = join(dir, 'red-top-edge.jpg');
+    await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 40, g: 60, b: 90 } } })
+      .composite([
+        {
+          input: { create: { width: 3000, height: 120, channels: 3, background: { r: 255, g: 0, b: 0 } } },
+          left: 0,
+          top: 0,
+        },
+      ])
+      .jpeg({ quality: 95 })
+      .toFile(file);
+    const screen = (position: string | number) =>
+      sharp(file).resize(1280, 800, { fit: 'cover', position }).raw().toBuffer();
+    const rendered = await sharp(await render(jobFor(file, 1280, 800)))
+      .raw()
+      .toBuffer();
+    const [centred, attention] = await Promise.all([screen('centre'), screen(sharp.strategy.attention)]);
+    assert.ok(!centred.equals(attention), 'the two crops differ here');
+    const meanDifference = (a: Buffer, b: Buffer) =>
+      a.reduce((sum, value, at) => sum + Math.abs(value - b[at]!), 0) / a.length;
+    assert.ok(meanDifference(rendered, centred) < 1, 'a near-shape photo is cropped centred');
+    assert.ok(meanDifference(rendered, attention) > 2, 'not where attention would put it');
+    // A portrait photo covering a landscape screen loses most of its height: attention places that crop.
+    const tall = join(dir, 'tall.jpg');
+    await sharp(file).rotate(90).resize(1000, 2000, { fit: 'fill' }).jpeg({ quality: 95 }).toFile(tall);
+    const covered = await sharp(await render(jobFor(tall, 1280, 800, { composition: 'cover' })))
+      .raw()
+      .toBuffer();
+    const byAttention = await sharp(tall)
+      .resize(1280, 800, { fit: 'cover', position: sharp.strategy.attention })
+      .raw()
+      .toBuffer();
+    assert.ok(meanDifference(covered, byAttention) < 1, 'a real crop follows attention');
+  });
+
   it('keeps the faces in the crop, where the attention strategy alone would cut them off', async () => {
     // A wide photo: a small skin-toned "face" far left, a large saturated red block far right that draws the
     // attention strategy; the screen keeps about half the width.
@@ -329,7 +367,7 @@ describe('renditions/pipeline/render-rendition', () => {
     await renderRendition(jobFor(file, 1280, 800), deps);
     assert.deepEqual(
       told.map(([stage]) => stage),
-      ['load-source', 'probe-source', 'decode-heic', 'decode', 'compose', 'encode'],
+      ['load-source', 'probe-source', 'decode-heic', 'one-pass', 'decode', 'compose', 'encode'],
     );
     assert.ok(told.every(([, seconds]) => seconds >= 0 && seconds < 30));
     told.length = 0;
