@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     for (let w = 0; w < WARM_UP_RENDERS; w++) await plainJob(warmUp - w);
     for (let w = 0; w < WARM_UP_RENDERS; w++) await plainCropJob(warmUp - w);
     stageMs.clear();
-    // The three are measured in alternating rounds, and each ratio is taken within its round: this machine's speed
+    // All sides are measured in alternating rounds, and each ratio is taken within its round: this machine's speed
     // drifts by 20 % from one second to the next, and one block of each, one after the other, measured that drift
     // as often as the code.
     const rounds: { http: number; inProcess: number; plain: number; httpCrop: number; plainCrop: number }[] =

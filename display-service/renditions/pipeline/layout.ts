@@ -66,8 +66,7 @@ export function layoutTiles(job: RenditionJob): Tile[] {
 export function fitOf(tile: Tile, photo: SourceProbe): 'contain' | 'cover' {
   if (tile.fit === 'cover') return 'cover';
   if (tile.round) return 'contain';
-  const apart = Math.abs(Math.log(photo.width / photo.height / (tile.width / tile.height)));
-  return apart <= Math.log(CROP_TOLERANCE) + 1e-9 ? 'cover' : 'contain';
+  return cropsLittle(tile, photo) ? 'cover' : 'contain';
 }
 
 /**

@@ -9,8 +9,8 @@ import { foregroundPipeline } from './render-tile';
  * decoded, instead of the photo's pixels being written out, copied onto a screen by hand and read again by a
  * second pipeline. The photo's pixels are exactly those of the two passes (one-pass.test.ts).
  * Everything else takes the two passes (decode, then compose and encode): pairs; photos shown whole on their
- * blurred fill, which is made from the decoded photo; HEIC (decoded by the wasm libheif); photos with alpha; and
- * enlarged photos, which a screen never fills exactly (sharpened, and cropped at most 2x on the fill).
+ * blurred fill, which is made from the decoded photo; HEIC (decoded by the wasm libheif); photos with alpha
+ * (flattened); and enlarged photos (sharpened after the resize), which have not been compared in one pass.
  * Tried and given up: the fill made before the decode from the photo's EXIF thumbnail, so contained photos could
  * take one pass too. Over HTTP it bought a lone render 1-3 ms at p50 and no throughput (three bench runs), and a
  * thumbnail an editor left stale (jpegtran -grayscale keeps the colour one) would colour the fill wrongly.
