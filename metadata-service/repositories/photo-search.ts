@@ -16,6 +16,7 @@ import { memberPage } from './member-pages';
 import type { MemberListsAt } from './member-list-cache';
 
 export interface PageRequest {
+  /** Photos on the page; 0 counts only (total and span, no page read: what explaining an empty answer asks). */
   limit: number;
   offset: number;
   cursor?: string;
@@ -81,7 +82,7 @@ export async function searchPhotos(
   const source = matchSource(db, scope);
   // A first page in capture order starts with the newest (or oldest) match: an intersection takes that end of its
   // span from the page's first row instead of reading it again by number.
-  const firstPage = position === undefined && page.offset === 0;
+  const firstPage = position === undefined && page.offset === 0 && page.limit > 0;
   const endFromPage: SpanEndFromPage | undefined = !firstPage
     ? undefined
     : scope.query.order === 'newest'
@@ -93,9 +94,9 @@ export async function searchPhotos(
   const total = count.total;
   // An intersection's span may still be being read: it is awaited together with the page, read meanwhile.
   const spanRead = count.spanLater ?? Promise.resolve({ first: count.first, last: count.last });
-  if (total === 0) {
-    await spanRead;
-    return { total, span: null, photos: [] };
+  if (total === 0 || page.limit === 0) {
+    const read = await spanRead;
+    return { total, span: total === 0 ? null : spanOf(read), photos: [] };
   }
 
   const pageRead = (async () => {
@@ -132,11 +133,9 @@ export async function searchPhotos(
   })();
   const [{ ordered, pageRows, summaries }, read] = await Promise.all([pageRead, spanRead]);
   const spanned = count.spanLater === undefined ? read : withEndFromPage(read, endFromPage, ordered[0]);
-  const span =
-    spanned.first !== null && spanned.last !== null ? { first: spanned.first, last: spanned.last } : null;
   const response: SearchResponse = {
     total,
-    span,
+    span: spanOf(spanned),
     photos: pageRows.flatMap((r) => summaries.get(r.id) ?? []),
   };
   const last = pageRows[pageRows.length - 1];
@@ -145,6 +144,11 @@ export async function searchPhotos(
     response.nextCursor = encodeCursor(fingerprint, { key, id: last.id });
   }
   return response;
+}
+
+/** The response's span: both ends, or none (undated matches only). */
+function spanOf(span: CaptureSpan): SearchResponse['span'] {
+  return span.first !== null && span.last !== null ? { first: span.first, last: span.last } : null;
 }
 
 /** The span with the end the page gives (its first row's capture time: the page is a first page in that order). */

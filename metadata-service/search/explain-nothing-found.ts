@@ -55,9 +55,17 @@ export async function explainNothingFound(answer: EmptyAnswer, count: CountPhoto
     constraints.length === 1 && answer.unmatched.length === 0
       ? 0
       : (await counted(onlyConstraint(answer.query, constraint))).total;
-  for (const constraint of constraints) {
-    const future = constraint.kind === 'date' && answer.futureDate !== undefined;
-    if (future || (await alone(constraint)) === 0) {
+  const isFutureDate = (constraint: QueryConstraint): boolean =>
+    constraint.kind === 'date' && answer.futureDate !== undefined;
+  // Every count at once (each on a connection of its own on PostgreSQL), then read in the constraints' order.
+  const aloneCounts = await Promise.all(
+    constraints.map((constraint) =>
+      isFutureDate(constraint) ? Promise.resolve(undefined) : alone(constraint),
+    ),
+  );
+  for (const [at, constraint] of constraints.entries()) {
+    const future = isFutureDate(constraint);
+    if (future || aloneCounts[at] === 0) {
       const text = await answer.textOf(constraint);
       failed.push({
         constraint,

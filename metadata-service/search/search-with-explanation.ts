@@ -81,12 +81,15 @@ function futureDateOf(reading: ParsedQuery, query: PhotoQuery, now: string): Emp
   return previous ? { previous } : {};
 }
 
-/** Counting needs no order: a shuffle's bucket walk would only cost time. */
+/**
+ * Counting needs no order (a shuffle's bucket walk would only cost time) and no page: limit 0 reads no photo rows,
+ * a round trip less per count (explaining one empty answer counts three to six times).
+ */
 function counter(repository: PhotoRepository, ownerId: string): CountPhotos {
   return async (query) => {
     const oldest: PhotoQuery = { ...query, order: 'oldest' };
     delete oldest.seed;
-    const { total, span } = await repository.search(ownerId, oldest, { limit: 1, offset: 0 });
+    const { total, span } = await repository.search(ownerId, oldest, { limit: 0, offset: 0 });
     return { total, span };
   };
 }

@@ -205,6 +205,28 @@ describeOnEachEngine('Search plans at scale', (engine) => {
     assertOrderedWalk(pages.slice(0, 1), 'photo_labels_owner_label_idx');
   });
 
+  it('counts only when a page asks for no photos: the total and span of a page, no page or photo rows read', async () => {
+    for (const query of [
+      { labels: ['dog'], order: 'oldest' },
+      { labels: ['dog', 'snow'], order: 'oldest' },
+      { labels: ['dog'], places: [{ name: 'Santa Monica', level: 'city' }], order: 'oldest' },
+    ] satisfies PhotoQueryInput[]) {
+      const parsed = photoQuerySchema.parse(query);
+      const paged = await new PhotoRepository(database.db).search('alice', parsed, { limit: 1, offset: 0 });
+      const { traced, statements } = recording(database.db);
+      const counted = await new PhotoRepository(traced).search('alice', parsed, { limit: 0, offset: 0 });
+      assert.ok(paged.total > 0 && paged.span !== null, JSON.stringify(query));
+      assert.deepEqual(counted, { total: paged.total, span: paged.span, photos: [] }, JSON.stringify(query));
+      // No statement reads a page (ordered) or the page's photo rows (by id, with their source columns).
+      const reads = statements.map((s) => s.sql);
+      assert.deepEqual(
+        reads.filter((text) => /order by|"source_uri"/.test(text)),
+        [],
+        JSON.stringify(query),
+      );
+    }
+  });
+
   it('pages an intersection with a place by reading its matches by number, in the order the filters give', async () => {
     const query: PhotoQueryInput = {
       labels: ['dog'],

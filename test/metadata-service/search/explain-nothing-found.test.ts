@@ -3,12 +3,18 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   nothingFoundSchema,
+  photoQuerySchema,
+  type PhotoQuery,
   searchResponseSchema,
   type NothingFound,
   type SearchRequest,
   type SearchResponse,
 } from '../../../common/contracts';
 import { createLibrary, type Library } from '../../../metadata-service/library';
+import {
+  explainNothingFound,
+  type CountPhotos,
+} from '../../../metadata-service/search/explain-nothing-found';
 import { makeTempDir, silentLogger, writeJpeg, type TempDir } from '../support/fixtures';
 
 const ALICE = 'alice';
@@ -270,5 +276,46 @@ describe('explaining an empty search (nothingFound)', function () {
         assert.equal(offered.total, found.alternative.total, q);
       }
     }
+  });
+});
+
+describe('explainNothingFound (counting)', () => {
+  it('counts every constraint alone at once, and names the failed ones in the order the query gives them', async () => {
+    const query = photoQuerySchema.parse({
+      labels: ['beach'],
+      places: [{ name: 'Atlantis' }],
+      takenFrom: '2019-01-01T00:00:00',
+      takenTo: '2020-01-01T00:00:00',
+    });
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const asked: PhotoQuery[] = [];
+    const count: CountPhotos = async (counted) => {
+      asked.push(counted);
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      // Settles on a later turn, as a database answers: the others must have started by then.
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      const noPhotos = counted.places.length > 0 || counted.takenFrom !== undefined;
+      return noPhotos
+        ? { total: 0, span: null }
+        : { total: 3, span: { first: '2024-07-01T10:00:00', last: '2024-07-03T10:00:00' } };
+    };
+    const found = await explainNothingFound(
+      { query, unmatched: [], textOf: (constraint) => constraint.kind },
+      count,
+    );
+    assert.equal(mostInFlight, 3, 'the three counts alone ran at once');
+    assert.deepEqual(
+      found.failed.map((entry) => [entry.kind, entry.reason]),
+      [
+        ['place', 'no-photos'],
+        ['date', 'no-photos'],
+      ],
+    );
+    // Two failed: no alternative is offered, and nothing more is counted.
+    assert.equal(found.alternative, undefined);
+    assert.equal(asked.length, 3);
   });
 });
