@@ -38,7 +38,14 @@ const COPIES = 20;
 const COLD_RENDERS = 24;
 /** Rounds of the cold comparison; each round renders COLD_RENDERS on every side, on photo copies of its own. */
 const COLD_ROUNDS = 3;
-const LATENCY_SAMPLES = 20;
+/**
+ * Cold first renditions timed one at a time. A p95 of 20 was the mean of the two slowest: one stall of this shared
+ * machine moved it by 15 ms between runs of the same code (57-76 ms); of 60 it is the third slowest. 60 photo copies
+ * past section 1's never rendered before: COPIES x FILES leaves 160 ids, the warm-up takes the last 8.
+ */
+const LATENCY_SAMPLES = 60;
+/** Voice requests: each asks for a day of January 2025 whose one photo is new (voice-to-first-photo.ts). */
+const VOICE_SAMPLES = 20;
 const WARM_UP_RENDERS = 8;
 const SLIDESHOW_CLIENTS = 50;
 const SIGNING_KEY = 'bench-signing-key-0123456789abcdef';
@@ -276,9 +283,9 @@ async function main(): Promise<void> {
 
     // 2b. Voice request -> first rendition bytes, an Echo Show 8 envelope through the Lambda handler.
     log(
-      `\n2b. voice request -> first rendition bytes, Echo Show 8, embedded stack (${LATENCY_SAMPLES} samples)`,
+      `\n2b. voice request -> first rendition bytes, Echo Show 8, embedded stack (${VOICE_SAMPLES} samples)`,
     );
-    for (const line of describeVoiceToFirstPhoto(await measureVoiceToFirstPhoto(LATENCY_SAMPLES))) log(line);
+    for (const line of describeVoiceToFirstPhoto(await measureVoiceToFirstPhoto(VOICE_SAMPLES))) log(line);
 
     // 3. Cached renditions: the display (fast path and express router) vs nginx serving the same bytes from disk.
     log(
