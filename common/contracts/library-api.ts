@@ -208,7 +208,11 @@ export const searchRequestSchema = z
     hemisphere: z.enum(['N', 'S']).optional(),
     /** "Now" for relative dates in `q`; defaults to the server's clock. */
     reference: z.iso.datetime({ offset: true }).optional(),
-    limit: z.number().int().min(1).max(MAX_SEARCH_PAGE).default(100),
+    /**
+     * Photos on the page. 0 counts only: the total, the span (and nothingFound) without a page, two statements
+     * fewer for a caller that only says how many (the skill before a slideshow, a frame checking its selection).
+     */
+    limit: z.number().int().min(0).max(MAX_SEARCH_PAGE).default(100),
     /** Position by count; prefer `cursor`, which stays stable while photos are added. */
     offset: z.number().int().min(0).default(0),
     /** `nextCursor` of the previous page. */

@@ -107,7 +107,7 @@ export class FrameProfiles {
       case 'query': {
         const reading = await this.library.search(ownerId, {
           q: shows.q,
-          limit: 1,
+          limit: 0,
           ...(timeZone === undefined ? {} : { timeZone }),
           reference: new Date(this.now()).toISOString(),
         });
@@ -132,7 +132,7 @@ export class FrameProfiles {
     showsText: string,
   ): Promise<{ selection: PhotoQuery; showsText: string }> {
     const selection = photoQuerySchema.parse(filter);
-    const { total } = await this.library.search(ownerId, { query: selection, limit: 1 });
+    const { total } = await this.library.search(ownerId, { query: selection, limit: 0 });
     if (total === 0) throw frameErrors.noMatchingPhotos(`${showsText}: no photos to show`);
     return { selection, showsText };
   }

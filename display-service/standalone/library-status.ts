@@ -27,7 +27,7 @@ export function libraryStatusSource(options: {
 }): WebAppStatusSource {
   return async (ownerId): Promise<WebAppStatus> => {
     const [photoCount, ingest, libraryNotReady, displayNotReady] = await Promise.all([
-      options.library.search(ownerId, { limit: 1 }).then((answer) => answer.total),
+      options.library.search(ownerId, { limit: 0 }).then((answer) => answer.total),
       libraryIngest(options.libraryUrl),
       libraryReasons(options.libraryUrl),
       options.displayReady().then(

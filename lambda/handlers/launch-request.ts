@@ -33,7 +33,7 @@ export function launchRequestHandler(deps: SkillDeps): RequestHandler {
         // Counted as a frame shows them: one photo per near-duplicate group.
         const { total, span } = await deps.library.search(ownerId, {
           query: { collapseDuplicates: true },
-          limit: 1,
+          limit: 0,
         });
         return responseBuilder
           .speak(strings.launchVoiceOnly(total, span))

@@ -52,7 +52,7 @@ export function moreLikeThisIntentHandler(
       // The photo on screen matches its own facts (unless hidden): "more" are the others.
       const itself = onScreen.facts.hidden ? 0 : 1;
       for (const candidate of candidates) {
-        const { total } = await deps.library.search(ownerId, { query: candidate.query, limit: 1 });
+        const { total } = await deps.library.search(ownerId, { query: candidate.query, limit: 0 });
         if (total - itself <= 0) continue;
         const page = await startQuerySlideshow(input, deps, inPlayOrder(candidate.query, shuffle), viewport);
         const others = (page.photoCount ?? page.total) - itself;

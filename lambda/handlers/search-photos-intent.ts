@@ -34,7 +34,7 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       const [timeZone, hemisphere] = await Promise.all([timeZoneOf(input), hemisphereOf(input)]);
       const reading = await deps.library.search(ownerId, {
         q: heard,
-        limit: 1,
+        limit: 0,
         timeZone,
         hemisphere: hemisphere === 'southern' ? 'S' : 'N',
         reference: now().toISOString(),
@@ -58,7 +58,7 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
 
       const viewport = requestFactsOf(input).aplViewport;
       if (!viewport) {
-        const counted = await deps.library.search(ownerId, { query: countable(reading.query), limit: 1 });
+        const counted = await deps.library.search(ownerId, { query: countable(reading.query), limit: 0 });
         return answer(input, undefined, strings.textVoiceOnly(heard, counted.total, counted.span));
       }
       const query = inPlayOrder(reading.query, (await userSettingsOf(input)).shuffle);

@@ -67,7 +67,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       const future = futureDateOf(asked);
       if (future) return answerFutureDate(input, deps, strings, asked, future.previous, today);
 
-      const counted = await deps.library.search(ownerId, { query: countable(queryOf(asked)), limit: 1 });
+      const counted = await deps.library.search(ownerId, { query: countable(queryOf(asked)), limit: 0 });
       if (counted.total === 0) {
         if (!hasConstraint(asked)) return ask(input, strings, strings.noMatches(asked.selection));
         return ask(
@@ -132,7 +132,7 @@ async function answerFutureDate(
   const instead = withDate(asked, previous);
   const { total, span } = await deps.library.search(ownerIdOf(input), {
     query: countable(queryOf(instead)),
-    limit: 1,
+    limit: 0,
   });
   if (total === 0 || !span) return ask(input, strings, strings.nothingFound(speech));
   const offer = { selection: instead.selection, count: total, span, previousDate: { date: previous.phrase } };

@@ -28,7 +28,7 @@ export async function createQuerySlideshow(
 ): Promise<SlideshowPage> {
   const reading = await apis.library.search(request.ownerId, {
     q: request.q,
-    limit: 1,
+    limit: 0,
     ...(request.timeZone === undefined ? {} : { timeZone: request.timeZone }),
     reference: request.now.toISOString(),
   });

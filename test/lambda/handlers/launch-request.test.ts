@@ -201,7 +201,7 @@ describe('LaunchRequest: the ambient frame ("open Photo Frame")', () => {
     assert.deepEqual(harness.display.ambientStarts, []);
     assert.deepEqual(
       harness.library.searches.map((search) => search.request.limit),
-      [1],
+      [0],
     );
     const german = await harness.invoke(inLocale(launchEnvelope(VOICE_ONLY_DEVICE), 'de-DE'));
     assert.match(speechOf(german), /^Foto Rahmen zeigt deine Fotos auf einem Bildschirm\. Du hast 13 Fotos/);

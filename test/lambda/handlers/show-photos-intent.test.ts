@@ -55,10 +55,10 @@ describe('ShowPhotosIntent', () => {
     assert.equal(execute.commands[0]?.type, 'AutoPage');
     // The visual must stay up: shouldEndSession is left out on screens.
     assert.equal('shouldEndSession' in response.response, false);
-    // One count first (limit 1, near-duplicates collapsed as a slideshow plays them), then the slideshow.
+    // One count first (limit 0: no page, near-duplicates collapsed as a slideshow plays them), then the slideshow.
     assert.deepEqual(
       harness.library.searches.map(({ request }) => [request.limit, request.query?.collapseDuplicates]),
-      [[1, true]],
+      [[0, true]],
     );
   });
 
@@ -127,7 +127,7 @@ describe('ShowPhotosIntent', () => {
     );
     assert.equal(harness.display.created.length, 0);
     assert.equal(harness.library.searches.length, 1);
-    assert.equal(harness.library.searches[0]?.request.limit, 1);
+    assert.equal(harness.library.searches[0]?.request.limit, 0);
     assert.equal(
       speechOf(response),
       'You have 12 beach photos from summer 2025, taken in July 2025. Photos need a screen, so ask me again on an Echo Show or a Fire TV.',

@@ -128,6 +128,26 @@ describeOnEachEngine('Library HTTP API', (engine) => {
     assert.notEqual(next.photos[0]?.id, first.photos[0]?.id);
   });
 
+  it('counts without a page when asked for no photos (limit 0), and refuses a negative limit', async () => {
+    const paged = searchResponseSchema.parse(
+      (await call('/search', ALICE, { query: { labels: ['beach'] }, limit: 1 })).json,
+    );
+    const counted = await call('/search', ALICE, { query: { labels: ['beach'] }, limit: 0, explain: true });
+    assert.equal(counted.status, 200);
+    const body = searchResponseSchema.parse(counted.json);
+    assert.deepEqual([body.total, body.span, body.photos, body.nextCursor], [1, paged.span, [], undefined]);
+    assert.ok(paged.span !== null);
+    const free = searchResponseSchema.parse((await call('/search', ALICE, { q: 'beach', limit: 0 })).json);
+    assert.deepEqual([free.total, free.photos.length], [1, 0]);
+    const empty = searchResponseSchema.parse(
+      (await call('/search', ALICE, { query: { labels: ['beach'], people: ['nobody'] }, limit: 0 })).json,
+    );
+    assert.equal(empty.total, 0);
+    const negative = await call('/search', ALICE, { query: {}, limit: -1 });
+    assert.equal(negative.status, 400);
+    assert.match(errorResponseSchema.parse(negative.json).error.message, /limit/);
+  });
+
   it('answers invalid requests with a code and a message naming the field', async () => {
     const bad = await call('/search', ALICE, { query: { monthDays: [{ month: 13, day: 1 }] } });
     assert.equal(bad.status, 400);
