@@ -82,14 +82,12 @@ function futureDateOf(reading: ParsedQuery, query: PhotoQuery, now: string): Emp
 }
 
 /**
- * Counting needs no order (a shuffle's bucket walk would only cost time) and no page: limit 0 reads no photo rows,
- * a round trip less per count (explaining one empty answer counts three to six times).
+ * Counting needs no page: limit 0 reads no photo rows (and so no order: a shuffle's bucket walk never runs), two
+ * statements less per count (explaining one empty answer counts three to six times).
  */
 function counter(repository: PhotoRepository, ownerId: string): CountPhotos {
   return async (query) => {
-    const oldest: PhotoQuery = { ...query, order: 'oldest' };
-    delete oldest.seed;
-    const { total, span } = await repository.search(ownerId, oldest, { limit: 0, offset: 0 });
+    const { total, span } = await repository.search(ownerId, query, { limit: 0, offset: 0 });
     return { total, span };
   };
 }
