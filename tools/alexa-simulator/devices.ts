@@ -24,6 +24,15 @@ interface ScreenSpec {
   arcMinutes: [number, number];
 }
 
+/** Freezes a preset all the way down: presets are shared by every envelope of the process, so none may change. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) frozen(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function screen(spec: ScreenSpec): DevicePreset {
   return {
     name: spec.name,
@@ -55,7 +64,7 @@ function screen(spec: ScreenSpec): DevicePreset {
  * Presets after the APL authoring tool's viewport profiles (pixels = dp × dpi / 160). Echo Show 8 keeps the tool's
  * dpi 213, which ask-sdk-core's getViewportProfile misreads as a mobile device: the skill must not rely on it.
  */
-export const DEVICES: readonly DevicePreset[] = [
+export const DEVICES: readonly DevicePreset[] = frozen([
   screen({
     name: 'Echo Show 5',
     mode: 'HUB',
@@ -137,7 +146,7 @@ export const DEVICES: readonly DevicePreset[] = [
     arcMinutes: [1087, 611],
   }),
   { name: 'Echo Dot', supportedInterfaces: {} },
-];
+]);
 
 /** Looks a preset up by name, ignoring case and extra spaces. */
 export function findDevice(name: string): DevicePreset {

@@ -70,12 +70,13 @@ export function buildRequestEnvelope(options: EnvelopeOptions): RequestEnvelope 
         user,
         device: {
           deviceId: identity.deviceId,
-          supportedInterfaces: device.supportedInterfaces,
+          // Copies, as from the wire: a caller that edits its envelope must not edit the device preset.
+          supportedInterfaces: structuredClone(device.supportedInterfaces),
         },
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken: 'simulator-api-access-token',
       },
-      ...(device.viewport ? { Viewport: device.viewport } : {}),
+      ...(device.viewport ? { Viewport: structuredClone(device.viewport) } : {}),
       ...(options.contextPhotoId === undefined
         ? {}
         : { 'Alexa.Presentation.APL': visualContext(device, options.contextPhotoId) }),

@@ -40,6 +40,32 @@ describe('simulator request envelope', () => {
     assert.match(envelope.request.requestId, /^amzn1\.echo-api\.request\./);
   });
 
+  it('each envelope is its own copy: editing one (a screen without video) leaves the preset and the next one whole', () => {
+    const echoShow = findDevice('Echo Show 8');
+    const edited = buildRequestEnvelope({
+      device: echoShow,
+      heard: { type: 'LaunchRequest' },
+      locale: 'en-US',
+    });
+    delete (edited.context.Viewport as { video?: unknown } | undefined)?.video;
+    edited.context.System.device!.supportedInterfaces = {};
+
+    const next = buildRequestEnvelope({
+      device: echoShow,
+      heard: { type: 'LaunchRequest' },
+      locale: 'en-US',
+    });
+    assert.deepEqual((next.context.Viewport as { video?: unknown } | undefined)?.video, {
+      codecs: ['H_264_41', 'H_264_42'],
+    });
+    assert.ok(next.context.System.device?.supportedInterfaces['Alexa.Presentation.APL']);
+    // The presets themselves refuse edits, so no caller can change what every later envelope carries.
+    assert.throws(() => {
+      (echoShow.viewport as { dpi: number }).dpi = 1;
+    }, TypeError);
+    assert.equal(findDevice('Echo Show 8').viewport?.dpi, 213);
+  });
+
   it('voice-only devices send no Viewport', () => {
     const envelope = buildRequestEnvelope({
       device: findDevice('Echo Dot'),
