@@ -1,18 +1,20 @@
 import { getDeviceId, getLocale, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { IntentRequest } from 'ask-sdk-model';
-import type { PhotoQueryInput } from '../../common/contracts';
+import type { NothingFound, NothingFoundKind, PhotoQueryInput } from '../../common/contracts';
 import { stringsFor, type SkillStrings } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { calendarDateIn, type CalendarDate } from '../../common/calendar';
-import { createOwnerNames } from '../util/owner-names';
+import { createOwnerNames, type OwnerNameKind } from '../util/owner-names';
 import {
   futureDateOf,
   queryOf,
   understandShowPhotos,
   withDate,
+  withWordsRead,
   type PhotoRequest,
   type PreviousOccurrence,
 } from '../util/photo-request';
+import { readWords, type WordsReader } from '../util/words-reading';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
 import { inPlayOrder } from '../util/slideshow-order';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
@@ -45,11 +47,27 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       const ownerId = ownerIdOf(input);
       const [timeZone, hemisphere] = await Promise.all([timeZoneOf(input), hemisphereOf(input)]);
       const today = calendarDateIn(now(), timeZone);
+      const namesOf = (kind: OwnerNameKind, heard: string) =>
+        ownerNames.resolve(ownerId, kind, heard, locale);
+      const readWordsAsText: WordsReader = (words) =>
+        readWords(
+          words,
+          (q) =>
+            deps.library.search(ownerId, {
+              q,
+              limit: 0,
+              timeZone,
+              hemisphere: hemisphere === 'southern' ? 'S' : 'N',
+              reference: now().toISOString(),
+            }),
+          namesOf,
+        );
       const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,
         today,
         hemisphere,
-        ownerNames: (kind, heard) => ownerNames.resolve(ownerId, kind, heard, locale),
+        ownerNames: namesOf,
+        readWords: readWordsAsText,
       });
       if (!understanding.ok && understanding.problem === 'ambiguous') {
         return ask(input, strings, strings.whichOne(understanding.heard, understanding.candidates));
@@ -63,11 +81,21 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         }[understanding.problem];
         return ask(input, strings, speak(understanding.heard));
       }
-      const asked = understanding.request;
+      let asked = understanding.request;
       const future = futureDateOf(asked);
       if (future) return answerFutureDate(input, deps, strings, asked, future.previous, today);
 
-      const counted = await deps.library.search(ownerId, { query: countable(queryOf(asked)), limit: 0 });
+      const count = (request: PhotoRequest) =>
+        deps.library.search(ownerId, { query: countable(queryOf(request)), limit: 0 });
+      let counted = await count(asked);
+      const reread =
+        counted.total === 0
+          ? await rereadUnknownWords(asked, counted.nothingFound, readWordsAsText, locale)
+          : undefined;
+      if (reread) {
+        asked = reread;
+        counted = await count(asked);
+      }
       if (counted.total === 0) {
         if (!hasConstraint(asked)) return ask(input, strings, strings.noMatches(asked.selection));
         return ask(
@@ -103,6 +131,35 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
  */
 export function countable(query: PhotoQueryInput): PhotoQueryInput {
   return { ...query, collapseDuplicates: true };
+}
+
+/**
+ * The request with the subject's or place's words read as free text, when they alone found nothing ("zermatt" is no
+ * label, "anna" no place) and the words are something else in this library. Words that read as what they were
+ * taken for (a label with no photos, a place with none) stay the answer, and so does a request in which each
+ * constraint finds photos alone.
+ */
+async function rereadUnknownWords(
+  asked: PhotoRequest,
+  nothingFound: NothingFound | undefined,
+  read: WordsReader,
+  locale: string,
+): Promise<PhotoRequest | undefined> {
+  const foundNothing = (kind: NothingFoundKind) =>
+    (nothingFound?.failed ?? []).some(
+      (failed) => failed.kind === kind && (failed.reason === 'no-photos' || failed.reason === 'unknown'),
+    );
+  for (const [slot, kind] of [
+    ['subject', 'label'],
+    ['place', 'place'],
+  ] as const) {
+    const words = asked.heard[slot];
+    if (words === undefined || !foundNothing(kind)) continue;
+    const reading = await read(words);
+    const reread = reading && withWordsRead(asked, slot, reading, locale);
+    if (reread) return reread;
+  }
+  return undefined;
 }
 
 function hasConstraint(request: PhotoRequest): boolean {

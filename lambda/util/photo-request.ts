@@ -11,6 +11,7 @@ import { BIRTHDAY_LABEL, isHolidayId, resolveHoliday } from './holidays';
 import { heardForms, type OwnerNameKind } from './owner-names';
 import { readSlot, type ResolvedEntity } from './slot-resolution';
 import { subjectLabelOf } from './subject';
+import type { PlaceName, WordsReader, WordsReading } from './words-reading';
 
 /** ShowPhotosIntent's slot names, as the interaction models declare them. */
 export const SHOW_PHOTOS_SLOTS = {
@@ -33,11 +34,15 @@ export interface PhotoRequest {
   labels: string[];
   people: string[];
   albums: string[];
-  places: Array<{ name: string }>;
+  places: PlaceName[];
   date?: ResolvedDate;
   favoritesOnly: boolean;
   mediaKinds: MediaKind[];
   selection: PhotoSelection;
+  /** The people and albums of `people` and `albums`, each with what it is called. */
+  named: { people: NamedEntity[]; albums: NamedEntity[] };
+  /** The subject and place slots' words: read again as free text when the library knew them as nothing. */
+  heard: { subject?: string; place?: string };
 }
 
 export type Understanding =
@@ -53,6 +58,8 @@ export interface UnderstandingContext extends DateContext {
    * of them (no dynamic entities yet: a one-shot request, the first of a session).
    */
   ownerNames: (kind: OwnerNameKind, heard: string) => Promise<ResolvedEntity[]>;
+  /** The library's reading of a name nobody has (a place heard in the person slot); without it, none is tried. */
+  readWords?: WordsReader;
 }
 
 /** How people say "my favourites" where an album name was expected (the ALBUM seed FAVORITES covers English). */
@@ -84,13 +91,24 @@ export async function understandShowPhotos(
   context: UnderstandingContext,
 ): Promise<Understanding> {
   const slot = (name: string) => intent.slots?.[name];
-  const subjectHeard = readSlot(slot(SHOW_PHOTOS_SLOTS.subject)).heard;
+  const subjectSlot = readSlot(slot(SHOW_PHOTOS_SLOTS.subject));
+  const subjectHeard = subjectSlot.heard;
   // A German request's heard words ("Hunden") are read as German; English otherwise.
   const language = context.locale.toLowerCase().startsWith('de') ? 'de' : 'en';
   const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject), language);
   if (subjectHeard && !label) return { ok: false, problem: 'subject', heard: subjectHeard };
 
-  const people = await peopleOf(slot(SHOW_PHOTOS_SLOTS.person), slot(SHOW_PHOTOS_SLOTS.otherPerson), context);
+  let people = await peopleOf(slot(SHOW_PHOTOS_SLOTS.person), slot(SHOW_PHOTOS_SLOTS.otherPerson), context);
+  // "Show photos of Zermatt" heard as a person: what the words are in the library, when every word is something.
+  let personWords: WordsReading | undefined;
+  if (
+    !Array.isArray(people) &&
+    people.kind === 'unknown' &&
+    !readSlot(slot(SHOW_PHOTOS_SLOTS.otherPerson)).heard
+  ) {
+    personWords = await context.readWords?.(people.heard);
+    if (personWords) people = [];
+  }
   if (!Array.isArray(people)) return problemOf('person', people);
   const album = await ownerEntityOf('album', slot(SHOW_PHOTOS_SLOTS.album), context);
   const albumIsFavorites =
@@ -135,30 +153,109 @@ export async function understandShowPhotos(
   const media = mediaKindOf(slot(SHOW_PHOTOS_SLOTS.media));
   const albumEntity = album.kind === 'found' ? album.entity : undefined;
 
-  return {
-    ok: true,
-    request: {
+  const request = requestOf(
+    {
       labels,
-      people: people.map((person) => person.id),
-      albums: albumEntity ? [albumEntity.id] : [],
       places,
       date,
       favoritesOnly,
       mediaKinds: media ? [media] : [],
-      selection: {
-        subject: labels[0],
-        person: namesSaid(
-          people.map((person) => person.name),
-          context.locale,
-        ),
-        album: albumEntity?.name,
-        place: places.map((place) => place.name).join(', ') || undefined,
-        date: date?.phrase,
-        ...(favoritesOnly ? { favorites: true } : {}),
-        ...(media ? { media } : {}),
-      },
+      named: { people, albums: albumEntity ? [albumEntity] : [] },
+      // Words Alexa matched to a subject of the catalogue are one; others may name a place or a person.
+      heard: { subject: label && !subjectSlot.entity ? subjectHeard : undefined, place: city },
+    },
+    context.locale,
+  );
+  if (!personWords) return { ok: true, request };
+  const read = withWordsRead(request, 'person', personWords, context.locale);
+  return read ? { ok: true, request: read } : { ok: false, problem: 'person', heard: peopleHeard(slot) };
+}
+
+/** A person or album of the owner's: its id and what it is called. */
+type NamedEntity = Pick<ResolvedEntity, 'id' | 'name'>;
+
+type RequestParts = Omit<PhotoRequest, 'selection' | 'people' | 'albums'>;
+
+/** The request with its ids and selection: each constraint as it is said back. */
+function requestOf(parts: RequestParts, locale: string): PhotoRequest {
+  const { people, albums } = parts.named;
+  return {
+    ...parts,
+    named: {
+      people: people.map(({ id, name }) => ({ id, name })),
+      albums: albums.map(({ id, name }) => ({ id, name })),
+    },
+    people: people.map((person) => person.id),
+    albums: albums.map((album) => album.id),
+    selection: {
+      subject: parts.labels[0],
+      person: namesSaid(
+        people.map((person) => person.name),
+        locale,
+      ),
+      album: namesSaid(
+        albums.map((album) => album.name),
+        locale,
+      ),
+      place: parts.places.map((place) => place.name).join(', ') || undefined,
+      date: parts.date?.phrase,
+      ...(parts.favoritesOnly ? { favorites: true } : {}),
+      ...(parts.mediaKinds[0] ? { media: parts.mediaKinds[0] } : {}),
     },
   };
+}
+
+function peopleHeard(slot: (name: string) => Slot | undefined): string {
+  return readSlot(slot(SHOW_PHOTOS_SLOTS.person)).heard ?? '';
+}
+
+/**
+ * The request with one slot's words taken as what the library read them as (words-reading.ts): the subject's
+ * label, the place slot's place or the unknown person replaced by the labels, people, albums and places the words
+ * name. Undefined when the reading cannot stand in that request: it names nothing new (the same label, a place for
+ * the place slot), a second subject, or places beside others (places match any one listed, so adding one would
+ * widen the request).
+ */
+export function withWordsRead(
+  request: PhotoRequest,
+  slot: 'subject' | 'place' | 'person',
+  reading: WordsReading,
+  locale: string,
+): PhotoRequest | undefined {
+  const words = slot === 'person' ? undefined : request.heard[slot];
+  if (slot !== 'person' && words === undefined) return undefined;
+  const labels =
+    slot === 'subject'
+      ? request.labels.filter((label) => label !== request.selection.subject)
+      : request.labels;
+  const places = slot === 'place' ? request.places.filter((place) => place.name !== words) : request.places;
+  if (
+    slot === 'subject' &&
+    reading.labels.length > 0 &&
+    reading.people.length + reading.albums.length + reading.places.length === 0
+  ) {
+    return undefined;
+  }
+  if (slot === 'place' && reading.places.length > 0) return undefined;
+  if (reading.labels.length + labels.length > 1 + (labels.includes(BIRTHDAY_LABEL) ? 1 : 0)) return undefined;
+  if (reading.places.length > 0 && places.length > 0) return undefined;
+
+  return requestOf(
+    {
+      ...request,
+      labels: [...reading.labels, ...labels],
+      places: [...places, ...reading.places],
+      named: {
+        people: distinctById([...request.named.people, ...reading.people]),
+        albums: distinctById([...request.named.albums, ...reading.albums]),
+      },
+      heard: {
+        subject: slot === 'subject' ? undefined : request.heard.subject,
+        place: slot === 'place' ? undefined : request.heard.place,
+      },
+    },
+    locale,
+  );
 }
 
 /** What stands between two people's names heard in one slot: "anna and tom", "anna und tom", "anna & tom". */
@@ -235,7 +332,7 @@ function readingOf(
   return { kind: 'found', entity: only };
 }
 
-function distinctById(entities: readonly ResolvedEntity[]): ResolvedEntity[] {
+function distinctById<T extends { id: string }>(entities: readonly T[]): T[] {
   return entities.filter((entity, i) => entities.findIndex((other) => other.id === entity.id) === i);
 }
 

@@ -84,14 +84,18 @@ describe('ShowPhotosIntent: people and albums without dynamic entities (one-shot
     assert.equal(harness.library.searches.length, 0);
   });
 
-  it('a name the owner never gave is still unknown (nothing searched, nothing shown)', async () => {
+  it('a name the owner never gave is still unknown (only the words read, nothing searched or shown)', async () => {
     const harness = skillHarness(familyPhotos());
     const response = await harness.invoke(show({ person: staticSlot('Uncle Bob', 'PERSON') }));
     assert.equal(
       speechOf(response),
       "Sorry, I don't know who Uncle Bob is in your photos yet. What would you like to see?",
     );
-    assert.equal(harness.library.searches.length, 0);
+    assert.deepEqual(
+      harness.library.searches.map(({ request }) => [request.q, request.limit]),
+      [['Uncle Bob', 0]],
+    );
+    assert.equal(harness.display.created.length, 0);
   });
 
   it('an album by the words heard ("the summer trip"), on a voice-only device too', async () => {

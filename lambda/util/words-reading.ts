@@ -1,0 +1,56 @@
+import type { PhotoQuery, SearchResponse } from '../../common/contracts';
+import type { OwnerNameKind } from './owner-names';
+import type { ResolvedEntity } from './slot-resolution';
+
+/** A place as a photo query names it: "Zermatt" at the city level, or at any level without one. */
+export type PlaceName = PhotoQuery['places'][number];
+
+/** What some words name in the owner's library: labels, people, albums and places, each person and album named. */
+export interface WordsReading {
+  labels: string[];
+  people: ResolvedEntity[];
+  albums: ResolvedEntity[];
+  places: PlaceName[];
+}
+
+/** Reads a slot's words as the library reads free text (undefined: not every word names one of those things). */
+export type WordsReader = (words: string) => Promise<WordsReading | undefined>;
+
+const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place']);
+
+/**
+ * Alexa fills whichever slot its model prefers, and the carrier words do not decide it: "show photos of Zermatt"
+ * puts a city in the subject slot (English says "of" for subjects and people, AMAZON.City only follows "from" and
+ * "in"), and German "zeige Fotos von Anna" may put a person in the place slot ("von" is both). The library's free-text
+ * reader knows what the words are in this owner's library. Its reading counts only when every word matched (an
+ * unmatched word stays a failed constraint, never dropped) and the words name things: a date or a filter heard in a
+ * name's slot is not taken.
+ */
+export async function readWords(
+  words: string,
+  search: (q: string) => Promise<SearchResponse>,
+  ownerNames: (kind: OwnerNameKind, heard: string) => Promise<ResolvedEntity[]>,
+): Promise<WordsReading | undefined> {
+  const answer = await search(words);
+  const { query } = answer;
+  const understood = answer.understood ?? [];
+  if (!query || (answer.unmatched ?? []).length > 0 || understood.length === 0) return undefined;
+  if (!understood.every((item) => THINGS.has(item.kind))) return undefined;
+
+  // The reading gives ids; the owner's names give what to call them ("photos of Anna").
+  const named = async (
+    kind: OwnerNameKind,
+    ids: readonly string[],
+  ): Promise<ResolvedEntity[] | undefined> => {
+    const found: ResolvedEntity[] = [];
+    for (const item of understood.filter((each) => each.kind === kind)) {
+      const entity = (await ownerNames(kind, item.text)).find((match) => ids.includes(match.id));
+      if (entity && !found.some((each) => each.id === entity.id)) found.push(entity);
+    }
+    return found.length === ids.length ? found : undefined;
+  };
+  const people = await named('person', query.people);
+  const albums = await named('album', query.albums);
+  if (!people || !albums) return undefined;
+  return { labels: [...query.labels], people, albums, places: [...query.places] };
+}
