@@ -75,10 +75,8 @@ export function createLibraryService(
   return {
     async search(ownerId, request): Promise<SearchResponse> {
       const owner = parseInput(ownerIdSchema, ownerId, 'INVALID_OWNER');
-      const { query, limit, offset, cursor, q, timeZone, hemisphere, reference, explain } = parseInput(
-        searchRequestSchema,
-        request,
-      );
+      const { query, limit, offset, cursor, q, language, timeZone, hemisphere, reference, explain } =
+        parseInput(searchRequestSchema, request);
       // With explain: each photo of the page says which constraint it met by what, and where that came from.
       const explained = async (response: SearchResponse, asked: PhotoQuery): Promise<SearchResponse> =>
         explain === true
@@ -106,6 +104,7 @@ export function createLibraryService(
         );
       }
       const reading = await readOwnerText(textContexts, owner, q, {
+        language,
         timeZone,
         hemisphere,
         reference: clock.reference,

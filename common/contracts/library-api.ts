@@ -204,6 +204,11 @@ export const searchRequestSchema = z
      * albums and places; dates relative to `reference` in `timeZone` (seasons flip with `hemisphere`).
      */
     q: z.string().trim().min(1).max(500).optional(),
+    /**
+     * The language `q` is in. 'de': German words first ("Strand" is the beach, "See" a lake). Without it, English,
+     * with German label words where no English reading has them (a search box states no language).
+     */
+    language: z.enum(['en', 'de']).optional(),
     timeZone: timeZoneSchema.optional(),
     hemisphere: z.enum(['N', 'S']).optional(),
     /** "Now" for relative dates in `q`; defaults to the server's clock. */

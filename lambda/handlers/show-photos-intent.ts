@@ -20,6 +20,7 @@ import { inPlayOrder } from '../util/slideshow-order';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { SLIDESHOW_PAGE_SIZE, answer, ask, rememberSlideshow, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
+import { textLanguageOf } from '../util/text-language';
 import { slotsNothingFound } from './nothing-found-speech';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
@@ -55,6 +56,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
           (q) =>
             deps.library.search(ownerId, {
               q,
+              language: textLanguageOf(locale),
               limit: 0,
               timeZone,
               hemisphere: hemisphere === 'southern' ? 'S' : 'N',

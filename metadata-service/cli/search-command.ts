@@ -14,7 +14,7 @@ import type { Hemisphere } from '../query-text/types';
 
 const DEFAULT_LIMIT = 50;
 
-const USAGE = `Usage: npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>] [--time-zone <IANA zone>] [--hemisphere N|S] [--reference <ISO instant>]
+const USAGE = `Usage: npm run search -- "<free text>" [--owner <id>] [--json] [--limit <n>] [--time-zone <IANA zone>] [--hemisphere N|S] [--reference <ISO instant>] [--language en|de]
 
 Reads the text the way the skill does (dates, places, people, albums, labels of this library), prints how it was
 understood, then the total and one line per photo, or what found nothing and at most one alternative.
@@ -27,6 +27,7 @@ Arguments:
   --time-zone <IANA zone>    zone relative dates are read in (default: this machine's)
   --hemisphere N|S           seasons (default: from the time zone)
   --reference <ISO instant>  "now" for relative dates (default: the clock)
+  --language en|de           the text's language: de reads German words first ("Strand" is the beach)
   -h, --help                 this text
 
 Environment:
@@ -45,6 +46,7 @@ interface Options {
   timeZone: string;
   hemisphere: Hemisphere;
   reference: Date;
+  language?: 'en' | 'de';
 }
 
 interface PhotoLine {
@@ -83,6 +85,7 @@ export async function runSearchCommand(
       timeZone: options.timeZone,
       hemisphere: options.hemisphere,
       reference: options.reference.toISOString(),
+      language: options.language,
     });
     const photos = await photoLines(library, options.owner, result);
     output.stdout.write(
@@ -124,6 +127,7 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options |
         'time-zone': { type: 'string' },
         hemisphere: { type: 'string' },
         reference: { type: 'string' },
+        language: { type: 'string' },
       },
     },
     argv,
@@ -143,7 +147,18 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options |
   const reference = args.values.reference === undefined ? new Date() : new Date(args.values.reference);
   if (Number.isNaN(reference.getTime()))
     return '--reference must be an ISO date-time, e.g. 2026-03-01T12:00:00Z';
-  return { text, owner: owner.data, json: args.values.json, limit, timeZone, hemisphere, reference };
+  const language = args.values.language?.toLowerCase();
+  if (language !== undefined && language !== 'en' && language !== 'de') return '--language must be en or de';
+  return {
+    text,
+    owner: owner.data,
+    json: args.values.json,
+    limit,
+    timeZone,
+    hemisphere,
+    reference,
+    language,
+  };
 }
 
 /** Places are facts of each photo, not of the search summary: one lookup per listed photo. */

@@ -381,6 +381,15 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
+    // German word order: "vor zwei Jahren" (german-date-words.ts carries "zwei Jahren" over as "two years").
+    pattern: `vor (${COUNT_PATTERN}) (${UNIT})`,
+    read: ([count, unitWord], { today }) => {
+      const unit = unitOf(unitWord);
+      const n = countOf(count);
+      return unit && n !== undefined ? ranges(unitRange(addUnits(today, unit, -n), unit)) : undefined;
+    },
+  },
+  {
     pattern: '(today|yesterday)',
     read: ([which], { today }) => ranges(unitRange(which === 'today' ? today : addDays(today, -1), 'day')),
   },

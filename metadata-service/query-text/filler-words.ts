@@ -15,6 +15,7 @@ const FILLER = withFolded(
     'zeige zeig zeigen spiele spiel spielen öffne oeffne mir mich uns ich wir du bitte',
     'fotos foto bilder bild aufnahmen meine mein meinen meiner meinem unsere unser unseren',
     'der die das den dem des ein eine einen einem und oder von vom aus im am an bei mit zu zum zur auf alle alles',
+    'diese dieser dieses diesen diesem zwischen bis seit während waehrend um',
   ]
     .join(' ')
     .split(' '),

@@ -1,12 +1,14 @@
 import type { PhotoQueryInput } from '../../common/contracts';
 import { badRequest } from '../../common/errors';
+import { germanLabel } from '../../common/vocabulary';
 import { findChronoDates } from './chrono-dates';
 import { dateContextOf } from './date-context';
 import { DATE_PATTERNS, type DatePattern } from './date-expressions';
 import { combineDates, type Placed, type PlacedDate } from './combine-dates';
 import { isAlbumWord, isFiller } from './filler-words';
+import { carryGermanDateWords, joinedWords } from './german-date-words';
 import { findSpans, markUsed, spanText, tokenize, type Token } from './tokens';
-import type { ParseContext, ParsedQuery, Understood } from './types';
+import type { ParseContext, ParsedQuery, TextLanguage, Understood } from './types';
 import { VocabularyIndex, type VocabularyMatch } from './vocabulary-index';
 
 /** Longest phrase looked up: album names run to several words ("Anna and Tom's wedding in Rome"). */
@@ -41,7 +43,8 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
   const dates = dateContextOf(context.reference, context.timeZone, context.hemisphere);
   const vocabulary = context.vocabularyIndex ?? new VocabularyIndex(context.vocabulary, context.findPlaces);
 
-  const matches: Placed<VocabularyMatch>[] = matchVocabulary(text, tokens, vocabulary, 2, false);
+  const read = { vocabulary, language: context.language };
+  const matches: Placed<VocabularyMatch>[] = matchVocabulary(text, tokens, read, 2, false);
   const dateFindings: PlacedDate[] = [];
   const findDates = (patterns: readonly DatePattern[]): void => {
     for (const { pattern, read } of patterns) {
@@ -57,13 +60,25 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
       }
     }
   };
+  const german = carryGermanDateWords(tokens);
   findDates(DATE_PATTERNS.filter((p) => !p.afterChrono));
-  for (const { first, last, finding } of findChronoDates(text, tokens, dates)) {
-    markUsed(tokens, first, last);
-    dateFindings.push({ first, text: spanText(text, tokens, first, last), item: finding });
+  const chronoOver = (words: string, placed: Token[]): void => {
+    for (const { first, last, finding } of findChronoDates(words, placed, dates)) {
+      markUsed(tokens, first, last);
+      markUsed(placed, first, last);
+      dateFindings.push({ first, text: spanText(text, tokens, first, last), item: finding });
+    }
+  };
+  // German dates first, in their English words ("juli 2025" → "july 2025"); then the text as written, which keeps
+  // the punctuation chrono reads ("7/4/2021").
+  if (german.carried) {
+    const joined = joinedWords(tokens);
+    chronoOver(joined.text, joined.tokens);
   }
+  chronoOver(text, tokens);
   findDates(DATE_PATTERNS.filter((p) => p.afterChrono));
-  matches.push(...matchVocabulary(text, tokens, vocabulary, 1, true));
+  german.restore();
+  matches.push(...matchVocabulary(text, tokens, read, 1, true));
 
   const combined = combineDates(dateFindings, context, dates);
   const understood: Placed<Understood>[] = [
@@ -89,7 +104,7 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
 function matchVocabulary(
   text: string,
   tokens: Token[],
-  vocabulary: VocabularyIndex,
+  { vocabulary, language }: { vocabulary: VocabularyIndex; language: TextLanguage | undefined },
   minWords: number,
   anyPlace: boolean,
 ): Placed<VocabularyMatch>[] {
@@ -98,13 +113,14 @@ function matchVocabulary(
     for (let words = Math.min(MAX_PHRASE_WORDS, tokens.length - first); words >= minWords; words--) {
       const span = tokens.slice(first, first + words);
       if (span.some((t) => t.used)) continue;
-      if (words === 1 && isFiller(span[0]?.norm ?? '')) continue;
+      if (words === 1 && isFillerIn(span[0]?.norm ?? '', language)) continue;
       const previous = tokens[first - 1]?.norm ?? '';
       const last = first + words - 1;
       const readings = vocabulary.lookup(
         span.map((t) => t.norm).join(' '),
         PLACE_PREPOSITIONS.has(previous),
         anyPlace,
+        language,
       );
       // "Beach album": the word "album" says which of the things the name means was meant.
       const [from, to] = withAlbumWord(tokens, first, last);
@@ -119,6 +135,11 @@ function matchVocabulary(
     }
   }
   return found;
+}
+
+/** English filler that German names something is no filler in German text: "Anna am See" is at a lake. */
+function isFillerIn(word: string, language: TextLanguage | undefined): boolean {
+  return isFiller(word) && !(language === 'de' && germanLabel(word) !== undefined);
 }
 
 /**

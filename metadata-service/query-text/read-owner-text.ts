@@ -2,9 +2,11 @@ import type { OwnerTextContexts } from '../text-context/owner-text-contexts';
 import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import { gazetteerPlaces } from './gazetteer-places';
 import { parsePhotoText } from './parse-photo-text';
-import type { Hemisphere, ParsedQuery } from './types';
+import type { Hemisphere, ParsedQuery, TextLanguage } from './types';
 
 export interface TextOptions {
+  /** The text's language, when the asker states it ('de': German words first). */
+  language?: TextLanguage;
   /** The user's IANA zone; defaults to the server's. */
   timeZone?: string;
   /** Defaults from the zone (Australia/… → southern). */
@@ -27,6 +29,7 @@ export async function readOwnerText(
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const { vocabulary, vocabularyIndex, librarySpan } = await contexts.get(ownerId);
   return parsePhotoText(text, {
+    language: options.language,
     reference: options.reference ?? new Date(),
     timeZone,
     hemisphere: options.hemisphere ?? hemisphereForTimeZone(timeZone),

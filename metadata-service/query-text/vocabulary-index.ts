@@ -1,6 +1,12 @@
-import { germanLabelInAnyText, normalizeWords, searchLabelFor, singularForms } from '../../common/vocabulary';
+import {
+  germanLabel,
+  germanLabelInAnyText,
+  normalizeWords,
+  searchLabelFor,
+  singularForms,
+} from '../../common/vocabulary';
 import { isDateWord, isFiller, isOnlyFillerOrDate, isYear } from './filler-words';
-import type { ParseVocabulary, PlaceLevel, VocabularyPlace } from './types';
+import type { ParseVocabulary, PlaceLevel, TextLanguage, VocabularyPlace } from './types';
 
 export type VocabularyMatch =
   | { kind: 'person'; value: { id: string; name: string } }
@@ -152,10 +158,11 @@ export class VocabularyIndex {
    * places the library has or that follow "in"/"at", so no town named like a date word takes it.
    * A phrase made only of filler ("photos from") is never taken for a place.
    */
-  lookup(phrase: string, preferPlace: boolean, anyPlace = false): VocabularyMatch[] {
+  lookup(phrase: string, preferPlace: boolean, anyPlace = false, language?: TextLanguage): VocabularyMatch[] {
     const key = phraseKey(phrase);
     let matches = [...(this.entries.get(key) ?? [])];
-    const label = searchLabelFor(key);
+    // Text said to be German reads a German word as German first: "Strand" is the beach, not a rope's strand.
+    const label = (language === 'de' ? germanLabel(key) : undefined) ?? searchLabelFor(key);
     if (label && !matches.some((m) => m.kind === 'label')) matches.push({ kind: 'label', value: label });
     if (matches.length === 0) {
       for (const form of singularForms(key)) {
@@ -174,7 +181,12 @@ export class VocabularyIndex {
     if (placeInUse) matches = [{ kind: 'place', value: { name: placeInUse.name, level: placeInUse.level } }];
     // Free text states no language: a German label word ("Hunden") after English and the library's own places,
     // before a gazetteer town that merely shares the word. Umlauts kept: the German words are written with them.
-    const german = matches.length === 0 ? germanLabelInAnyText(phrase) : undefined;
+    const german =
+      matches.length === 0
+        ? language === 'de'
+          ? germanLabel(phrase)
+          : germanLabelInAnyText(phrase)
+        : undefined;
     if (german) matches = [{ kind: 'label', value: german }];
     const anyTown =
       matches.length === 0 && anyPlace ? places.find((p) => p.standsAlone !== false) : undefined;

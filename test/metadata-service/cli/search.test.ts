@@ -263,6 +263,18 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
     }
   });
 
+  it('reads German text with --language de: "Strand" is the beach, "Juli 2025" a month', async () => {
+    const german = await runSearch(dataDir, ['Strandfotos vom Juli 2024', '--language', 'de', ...REFERENCE]);
+    assert.equal(german.code, 0, german.stderr);
+    assert.match(german.stdout, /date\s+"Juli 2024" → July 2024/);
+    assert.match(german.stdout, /^1 photo /m);
+    assert.match(german.stdout, /Summer\/IMG_2\.jpg$/m);
+    // Without it the word is English ("a strand"), no label: nothing, never the rest of the text.
+    const unstated = await runSearch(dataDir, ['Fotos vom Strand', ...REFERENCE]);
+    assert.match(unstated.stdout, /unknown\s+"Strand"/);
+    assert.doesNotMatch(unstated.stdout, /^\d+ photos? /m);
+  });
+
   it('only searches the given owner', async () => {
     const run = await runSearch(dataDir, ['dogs', '--owner', 'bob', '--json', ...REFERENCE]);
     assert.equal(run.code, 0, run.stderr);
@@ -270,7 +282,12 @@ describe('npm run search (metadata-service/cli/search.ts)', function () {
   });
 
   it('exits 2 with the usage for bad arguments', async () => {
-    for (const args of [[], ['dogs', '--limit', 'lots'], ['dogs', '--hemisphere', 'E']]) {
+    for (const args of [
+      [],
+      ['dogs', '--limit', 'lots'],
+      ['dogs', '--hemisphere', 'E'],
+      ['dogs', '--language', 'fr'],
+    ]) {
       const run = await runSearch(dataDir, args);
       assert.equal(run.code, 2, args.join(' '));
       assert.match(run.stderr, /Usage: npm run search/);
