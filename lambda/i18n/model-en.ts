@@ -73,7 +73,7 @@ export const ENGLISH_SHOW_TEMPLATES: readonly string[] = [
   // Albums.
   '(play|show|open|show me) (my|the|our) {album} album',
   '$show $photos (from|in) (my|the|our) {album} album',
-  '(play|show|open) the album {album}',
+  '(play|show|open|show me) (my|the|our) album {album}',
   '$play a slideshow of (my|the) {album} album',
   '$brief (my|the|our) {album} album from {date}',
   // Holidays.

@@ -405,6 +405,9 @@ describe('interaction model matcher: custom slots take unlisted words, as Alexa 
     assert.deepEqual(filled(heard('show my summer trip to cornwall album')), {
       album: 'summer trip to cornwall',
     });
+    // The word "album" before the name, as after "the" ("open the album …"): "play my album travel 2025".
+    assert.deepEqual(filled(heard('play my album travel 2025')), { album: 'travel 2025' });
+    assert.deepEqual(filled(heard('show our album kruger safari')), { album: 'kruger safari' });
   });
 
   it('catalog values still win over unlisted words: "dogs in paris last summer", "christmas 2024"', () => {
