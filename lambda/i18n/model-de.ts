@@ -4,7 +4,7 @@ import { GERMAN_HOLIDAYS } from './vocabulary-de';
 
 /** German interaction-model sources; same template syntax as model-en.ts. */
 export const GERMAN_SHORTHANDS: Readonly<Record<string, string>> = {
-  $show: '(zeig|zeig mir|zeige mir|zeig uns|ich möchte)',
+  $show: '(zeig|zeige|zeig mir|zeige mir|zeig uns|zeige uns|ich möchte)',
   /** Combinations of two or more slots multiply fast: fewer verbs. */
   $brief: '(zeig|zeig mir)',
   $photos: '(fotos|bilder)',

@@ -39,8 +39,11 @@ export interface PhotoRequest {
   favoritesOnly: boolean;
   mediaKinds: MediaKind[];
   selection: PhotoSelection;
-  /** The people and albums of `people` and `albums`, each with what it is called. */
-  named: { people: NamedEntity[]; albums: NamedEntity[] };
+  /**
+   * The people and albums of `people` and `albums`, each with what it is called; each place of `places` as it was
+   * said ("der schweiz" read as Switzerland is said back as heard).
+   */
+  named: { people: NamedEntity[]; albums: NamedEntity[]; places: string[] };
   /** The subject and place slots' words: read again as free text when the library knew them as nothing. */
   heard: { subject?: string; place?: string };
 }
@@ -160,7 +163,7 @@ export async function understandShowPhotos(
       date,
       favoritesOnly,
       mediaKinds: media ? [media] : [],
-      named: { people, albums: albumEntity ? [albumEntity] : [] },
+      named: { people, albums: albumEntity ? [albumEntity] : [], places: places.map((place) => place.name) },
       // Words Alexa matched to a subject of the catalogue are one; others may name a place or a person.
       heard: { subject: label && !subjectSlot.entity ? subjectHeard : undefined, place: city },
     },
@@ -184,6 +187,7 @@ function requestOf(parts: RequestParts, locale: string): PhotoRequest {
     named: {
       people: people.map(({ id, name }) => ({ id, name })),
       albums: albums.map(({ id, name }) => ({ id, name })),
+      places: parts.named.places,
     },
     people: people.map((person) => person.id),
     albums: albums.map((album) => album.id),
@@ -197,7 +201,7 @@ function requestOf(parts: RequestParts, locale: string): PhotoRequest {
         albums.map((album) => album.name),
         locale,
       ),
-      place: parts.places.map((place) => place.name).join(', ') || undefined,
+      place: parts.named.places.join(', ') || undefined,
       date: parts.date?.phrase,
       ...(parts.favoritesOnly ? { favorites: true } : {}),
       ...(parts.mediaKinds[0] ? { media: parts.mediaKinds[0] } : {}),
@@ -212,9 +216,9 @@ function peopleHeard(slot: (name: string) => Slot | undefined): string {
 /**
  * The request with one slot's words taken as what the library read them as (words-reading.ts): the subject's
  * label, the place slot's place or the unknown person replaced by the labels, people, albums and places the words
- * name. Undefined when the reading cannot stand in that request: it names nothing new (the same label, a place for
- * the place slot), a second subject, or places beside others (places match any one listed, so adding one would
- * widen the request).
+ * name ("der Schweiz" is Switzerland, "zermatt" no label but a town). Undefined when the reading cannot stand in that
+ * request: it asks for exactly what was asked already, a second subject, or places beside others (places match
+ * any one listed, so adding one would widen the request).
  */
 export function withWordsRead(
   request: PhotoRequest,
@@ -228,19 +232,16 @@ export function withWordsRead(
     slot === 'subject'
       ? request.labels.filter((label) => label !== request.selection.subject)
       : request.labels;
-  const places = slot === 'place' ? request.places.filter((place) => place.name !== words) : request.places;
-  if (
-    slot === 'subject' &&
-    reading.labels.length > 0 &&
-    reading.people.length + reading.albums.length + reading.places.length === 0
-  ) {
-    return undefined;
-  }
-  if (slot === 'place' && reading.places.length > 0) return undefined;
+  const kept = request.places.flatMap((place, index) =>
+    slot === 'place' && place.name === words
+      ? []
+      : [{ place, said: request.named.places[index] ?? place.name }],
+  );
+  const places = kept.map(({ place }) => place);
   if (reading.labels.length + labels.length > 1 + (labels.includes(BIRTHDAY_LABEL) ? 1 : 0)) return undefined;
   if (reading.places.length > 0 && places.length > 0) return undefined;
 
-  return requestOf(
+  const read = requestOf(
     {
       ...request,
       labels: [...reading.labels, ...labels],
@@ -248,6 +249,7 @@ export function withWordsRead(
       named: {
         people: distinctById([...request.named.people, ...reading.people]),
         albums: distinctById([...request.named.albums, ...reading.albums]),
+        places: [...kept.map(({ said }) => said), ...reading.placesSaid],
       },
       heard: {
         subject: slot === 'subject' ? undefined : request.heard.subject,
@@ -256,6 +258,8 @@ export function withWordsRead(
     },
     locale,
   );
+  const asked = (photoRequest: PhotoRequest) => JSON.stringify(queryOf(photoRequest));
+  return asked(read) === asked(request) ? undefined : read;
 }
 
 /** What stands between two people's names heard in one slot: "anna and tom", "anna und tom", "anna & tom". */

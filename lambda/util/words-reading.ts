@@ -11,6 +11,8 @@ export interface WordsReading {
   people: ResolvedEntity[];
   albums: ResolvedEntity[];
   places: PlaceName[];
+  /** How each place was said ("schweiz" for Switzerland), in the order of `places`: what speech says back. */
+  placesSaid: string[];
 }
 
 /** Reads a slot's words as the library reads free text (undefined: not every word names one of those things). */
@@ -52,5 +54,8 @@ export async function readWords(
   const people = await named('person', query.people);
   const albums = await named('album', query.albums);
   if (!people || !albums) return undefined;
-  return { labels: [...query.labels], people, albums, places: [...query.places] };
+  const saidPlaces = understood.filter((item) => item.kind === 'place').map((item) => item.text);
+  const placesSaid =
+    saidPlaces.length === query.places.length ? saidPlaces : query.places.map((place) => place.name);
+  return { labels: [...query.labels], people, albums, places: [...query.places], placesSaid };
 }
