@@ -17,8 +17,10 @@ export function slotsNothingFound(
     return { asked, failed: [{ kind: 'word', reason: 'combination', text: '' }], today };
   }
   const failed = nothingFound.failed.map((constraint): FailedConstraint => {
+    const subjects = [asked.subject, ...(asked.moreSubjects ?? [])];
     const said = {
-      label: asked.subject,
+      // With several subjects, the one that found nothing; with one, the skill's own word for it.
+      label: subjects.length > 1 && subjects.includes(constraint.text) ? constraint.text : asked.subject,
       person: asked.person,
       album: asked.album,
       place: undefined,

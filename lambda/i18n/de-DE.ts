@@ -83,7 +83,9 @@ function photos(selection: PhotoSelection, count: number): string {
     selection.media === 'video' ? (count === 1 ? 'Video' : 'Videos') : count === 1 ? 'Foto' : 'Fotos';
   return [
     selection.favorites ? `Lieblings${noun.toLowerCase()}` : noun,
-    selection.subject ? ` zum Thema ${escapeSsml(subjectName(selection.subject))}` : '',
+    selection.subject
+      ? ` zum Thema ${escapeSsml(listOf([selection.subject, ...(selection.moreSubjects ?? [])].map(subjectName)))}`
+      : '',
     selection.person ? ` mit ${escapeSsml(selection.person)}` : '',
     selection.album ? ` aus dem Album ${escapeSsml(selection.album)}` : '',
     selection.place ? ` in ${escapeSsml(selection.place)}` : '',

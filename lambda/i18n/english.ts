@@ -100,7 +100,9 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     const noun = selection.media === 'video' ? 'video' : 'photo';
     const parts = [
       selection.favorites ? `${style.favourites.slice(0, -1)} ` : '',
-      selection.subject ? `${escapeSsml(selection.subject)} ` : '',
+      selection.subject
+        ? `${escapeSsml(listOf([selection.subject, ...(selection.moreSubjects ?? [])]))} `
+        : '',
       count === 1 ? noun : `${noun}s`,
       selection.person ? ` of ${escapeSsml(selection.person)}` : '',
       selection.album ? ` from your ${escapeSsml(selection.album)} album` : '',

@@ -9,6 +9,8 @@ export type MediaKind = 'photo' | 'video';
 export interface PhotoSelection {
   /** A library label ("beach"); each locale says it in its own words. */
   subject?: string;
+  /** Further labels, every one on each photo: "dog and beach photos". */
+  moreSubjects?: string[];
   person?: string;
   album?: string;
   place?: string;

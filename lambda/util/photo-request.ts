@@ -193,6 +193,7 @@ function requestOf(parts: RequestParts, locale: string): PhotoRequest {
     albums: albums.map((album) => album.id),
     selection: {
       subject: parts.labels[0],
+      ...(parts.labels.length > 1 ? { moreSubjects: parts.labels.slice(1) } : {}),
       person: namesSaid(
         people.map((person) => person.name),
         locale,
@@ -217,7 +218,7 @@ function peopleHeard(slot: (name: string) => Slot | undefined): string {
  * The request with one slot's words taken as what the library read them as (words-reading.ts): the subject's
  * label, the place slot's place or the unknown person replaced by the labels, people, albums and places the words
  * name ("der Schweiz" is Switzerland, "zermatt" no label but a town). Undefined when the reading cannot stand in that
- * request: it asks for exactly what was asked already, a second subject, or places beside others (places match
+ * request: it asks for exactly what was asked already, or places beside others (places match
  * any one listed, so adding one would widen the request).
  */
 export function withWordsRead(
@@ -228,17 +229,14 @@ export function withWordsRead(
 ): PhotoRequest | undefined {
   const words = slot === 'person' ? undefined : request.heard[slot];
   if (slot !== 'person' && words === undefined) return undefined;
-  const labels =
-    slot === 'subject'
-      ? request.labels.filter((label) => label !== request.selection.subject)
-      : request.labels;
+  // The subject slot's words are the first label (a holiday's "birthday" may follow).
+  const labels = slot === 'subject' ? request.labels.slice(1) : request.labels;
   const kept = request.places.flatMap((place, index) =>
     slot === 'place' && place.name === words
       ? []
       : [{ place, said: request.named.places[index] ?? place.name }],
   );
   const places = kept.map(({ place }) => place);
-  if (reading.labels.length + labels.length > 1 + (labels.includes(BIRTHDAY_LABEL) ? 1 : 0)) return undefined;
   if (reading.places.length > 0 && places.length > 0) return undefined;
 
   const read = requestOf(
@@ -418,6 +416,7 @@ export function selectionWithout(selection: PhotoSelection, kind: NothingFoundKi
   switch (kind) {
     case 'label':
       delete kept.subject;
+      delete kept.moreSubjects;
       break;
     case 'person':
       delete kept.person;

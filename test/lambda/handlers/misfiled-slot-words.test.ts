@@ -42,6 +42,12 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
         xmp: { subject: ['beach'] },
         scene: 'checker',
       });
+      await writeImage(join(camera, 'IMG_20250803.jpg'), {
+        dateTimeOriginal: '2025:08:03 15:00:00',
+        gps: SEATTLE,
+        xmp: { subject: ['dog', 'beach'] },
+        scene: 'diagonal',
+      });
     });
   });
 
@@ -83,6 +89,20 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
     const zermattIn2025 = await say('show photos of zermatt from 2025');
     assert.deepEqual(zermattIn2025.slots, { subject: 'zermatt', date: '2025' });
     assert.match(zermattIn2025.speech, /You have 3 photos in zermatt from 2025/);
+  });
+
+  it('several subjects in the subject slot are each a subject, every one on each photo', async () => {
+    const dogAtTheBeach = await say('show photos of the dog at the beach');
+    assert.deepEqual(dogAtTheBeach.slots, { subject: 'dog at the beach' });
+    assert.match(dogAtTheBeach.speech, /You have 1 dog and beach photo, taken on August 3, 2025/);
+
+    const hundAmStrand = await say('zeige fotos vom hund am strand', 'de-DE');
+    assert.deepEqual(hundAmStrand.slots, { subject: 'hund am strand' });
+    assert.match(hundAmStrand.speech, /Du hast ein Foto zum Thema Hund und Strand/);
+
+    // The subject that found nothing is the one named.
+    const dogInTheSnow = await say('show photos of the dog and the snow');
+    assert.match(dogInTheSnow.speech, /^<speak>I found no snow photos\./);
   });
 
   it('never widens: an unknown word, or a reading that finds nothing with the rest, is said as found nothing', async () => {
