@@ -18,3 +18,4 @@ export * from './on-this-day';
 export * from './relative-periods';
 export * from './spoken-numbers';
 export * from './date-words';
+export * from './phrase-of-range';

@@ -63,6 +63,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
               reference: now().toISOString(),
             }),
           namesOf,
+          hemisphere,
         );
       const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,

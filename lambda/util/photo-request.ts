@@ -238,12 +238,14 @@ export function withWordsRead(
   );
   const places = kept.map(({ place }) => place);
   if (reading.places.length > 0 && places.length > 0) return undefined;
+  if (reading.date && request.date) return undefined;
 
   const read = requestOf(
     {
       ...request,
       labels: [...reading.labels, ...labels],
       places: [...places, ...reading.places],
+      date: request.date ?? reading.date,
       named: {
         people: distinctById([...request.named.people, ...reading.people]),
         albums: distinctById([...request.named.albums, ...reading.albums]),

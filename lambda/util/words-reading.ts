@@ -1,3 +1,12 @@
+import {
+  dateOfLocal,
+  multipleRanges,
+  phraseOfRange,
+  phraseOfRanges,
+  singleRange,
+  type Hemisphere,
+  type ResolvedDate,
+} from '../../common/calendar';
 import type { PhotoQuery, SearchResponse } from '../../common/contracts';
 import type { OwnerNameKind } from './owner-names';
 import type { ResolvedEntity } from './slot-resolution';
@@ -13,25 +22,29 @@ export interface WordsReading {
   places: PlaceName[];
   /** How each place was said ("schweiz" for Switzerland), in the order of `places`: what speech says back. */
   placesSaid: string[];
+  /** A date the words name ("two years ago", "the summer"): a named window, or the same season every year. */
+  date?: ResolvedDate;
 }
 
 /** Reads a slot's words as the library reads free text (undefined: not every word names one of those things). */
 export type WordsReader = (words: string) => Promise<WordsReading | undefined>;
 
-const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place']);
+const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place', 'date']);
 
 /**
  * Alexa fills whichever slot its model prefers, and the carrier words do not decide it: "show photos of Zermatt"
  * puts a city in the subject slot (English says "of" for subjects and people, AMAZON.City only follows "from" and
  * "in"), and German "zeige Fotos von Anna" may put a person in the place slot ("von" is both). The library's free-text
  * reader knows what the words are in this owner's library. Its reading counts only when every word matched (an
- * unmatched word stays a failed constraint, never dropped) and the words name things: a date or a filter heard in a
- * name's slot is not taken.
+ * unmatched word stays a failed constraint, never dropped) and the words name things or one date the skill can say
+ * back ("photos from the summer" heard as a place); favourites, videos, "on this day" or several windows heard in a
+ * name's slot are not taken.
  */
 export async function readWords(
   words: string,
   search: (q: string) => Promise<SearchResponse>,
   ownerNames: (kind: OwnerNameKind, heard: string) => Promise<ResolvedEntity[]>,
+  hemisphere: Hemisphere,
 ): Promise<WordsReading | undefined> {
   const answer = await search(words);
   const { query } = answer;
@@ -51,11 +64,36 @@ export async function readWords(
     }
     return found.length === ids.length ? found : undefined;
   };
+  const saysDate = understood.some((item) => item.kind === 'date');
+  const date = saysDate ? dateOf(query, hemisphere) : undefined;
+  if (saysDate && !date) return undefined;
   const people = await named('person', query.people);
   const albums = await named('album', query.albums);
   if (!people || !albums) return undefined;
   const saidPlaces = understood.filter((item) => item.kind === 'place').map((item) => item.text);
   const placesSaid =
     saidPlaces.length === query.places.length ? saidPlaces : query.places.map((place) => place.name);
-  return { labels: [...query.labels], people, albums, places: [...query.places], placesSaid };
+  return {
+    labels: [...query.labels],
+    people,
+    albums,
+    places: [...query.places],
+    placesSaid,
+    ...(date ? { date } : {}),
+  };
+}
+
+/** The reading's date as the skill says dates: one named window, or the same season every year. */
+function dateOf(query: PhotoQuery, hemisphere: Hemisphere): ResolvedDate | undefined {
+  if (query.monthDays.length > 0) return undefined;
+  if (query.dateRanges.length > 1) {
+    const phrase = phraseOfRanges(query.dateRanges, hemisphere);
+    return phrase && multipleRanges(query.dateRanges, phrase);
+  }
+  const takenFrom = query.dateRanges[0]?.from ?? query.takenFrom;
+  const takenTo = query.dateRanges[0]?.to ?? query.takenTo;
+  const from = takenFrom === undefined ? undefined : dateOfLocal(takenFrom);
+  const to = takenTo === undefined ? undefined : dateOfLocal(takenTo);
+  const phrase = takenFrom && takenTo ? phraseOfRange(takenFrom, takenTo, hemisphere) : undefined;
+  return phrase && from && to ? singleRange(from, to, phrase) : undefined;
 }

@@ -91,6 +91,16 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
     assert.match(zermattIn2025.speech, /You have 3 photos in zermatt from 2025/);
   });
 
+  it('a date heard as a place is the date ("photos from the summer of 2025"), said as the skill says dates', async () => {
+    const summer = await say({ place: 'the summer of 2025' });
+    assert.match(summer.speech, /You have 4 photos from summer 2025, taken between July and August 2025/);
+    const july = await say({ place: 'july 2025', subject: 'beach' });
+    assert.match(july.speech, /You have 1 beach photo from July 2025/);
+    // A date beside another date is not taken: two dates would be one more constraint than was asked.
+    const twoDates = await say({ place: 'july 2025', date: '2025-08' });
+    assert.match(twoDates.speech, /I found no photos in july 2025/);
+  });
+
   it('several subjects in the subject slot are each a subject, every one on each photo', async () => {
     const dogAtTheBeach = await say('show photos of the dog at the beach');
     assert.deepEqual(dogAtTheBeach.slots, { subject: 'dog at the beach' });

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { phraseOfRange, phraseOfRanges } from '../../../common/calendar';
+
+const at = (date: string) => `${date}T00:00:00`;
+
+describe('phraseOfRange: a window said back by its name', () => {
+  it('names a day, a week, a weekend, a month, a season, a year and a decade', () => {
+    assert.deepEqual(phraseOfRange(at('2025-07-04'), at('2025-07-05'), 'northern'), {
+      kind: 'day',
+      date: { year: 2025, month: 7, day: 4 },
+    });
+    assert.deepEqual(phraseOfRange(at('2025-06-30'), at('2025-07-07'), 'northern'), {
+      kind: 'week',
+      monday: { year: 2025, month: 6, day: 30 },
+    });
+    assert.deepEqual(phraseOfRange(at('2025-07-05'), at('2025-07-07'), 'northern'), {
+      kind: 'weekend',
+      saturday: { year: 2025, month: 7, day: 5 },
+    });
+    assert.deepEqual(phraseOfRange(at('2025-07-01'), at('2025-08-01'), 'northern'), {
+      kind: 'month',
+      year: 2025,
+      month: 7,
+    });
+    // Northern winter 2024 runs into 2025; in the south the same months are summer.
+    assert.deepEqual(phraseOfRange(at('2024-12-01'), at('2025-03-01'), 'northern'), {
+      kind: 'season',
+      season: 'winter',
+      year: 2024,
+    });
+    assert.deepEqual(phraseOfRange(at('2024-12-01'), at('2025-03-01'), 'southern'), {
+      kind: 'season',
+      season: 'summer',
+      year: 2024,
+    });
+    assert.deepEqual(phraseOfRange(at('2024-01-01'), at('2025-01-01'), 'northern'), {
+      kind: 'year',
+      year: 2024,
+    });
+    assert.deepEqual(phraseOfRange(at('1990-01-01'), at('2000-01-01'), 'northern'), {
+      kind: 'decade',
+      firstYear: 1990,
+    });
+  });
+
+  it('has no name for any other window, nor for one that does not start and end at midnight', () => {
+    for (const [from, to] of [
+      [at('2025-07-02'), at('2025-07-05')],
+      [at('2025-07-01'), at('2025-09-01')],
+      [at('2025-06-01'), at('2025-09-01')].map((d) => d.replace('T00', 'T10')),
+      [at('2024-01-01'), at('2026-01-01')],
+      [at('1991-01-01'), at('2001-01-01')],
+      ['2025-07', '2025-08'],
+    ] as [string, string][]) {
+      assert.equal(phraseOfRange(from, to, 'northern'), undefined, `${from} – ${to}`);
+    }
+  });
+
+  it('says several windows as "every summer" only when each is the same season', () => {
+    const summers = [
+      { from: at('2024-06-01'), to: at('2024-09-01') },
+      { from: at('2025-06-01'), to: at('2025-09-01') },
+    ];
+    assert.deepEqual(phraseOfRanges(summers, 'northern'), { kind: 'every-season', season: 'summer' });
+    const mixed = [...summers, { from: at('2025-12-01'), to: at('2026-03-01') }];
+    assert.equal(phraseOfRanges(mixed, 'northern'), undefined);
+    assert.equal(phraseOfRanges([{ from: at('2024-12-24'), to: at('2024-12-27') }], 'northern'), undefined);
+  });
+});
