@@ -30,6 +30,17 @@ async function backendsNamed(name: string): Promise<number> {
   }
 }
 
+/** The pool's backends once `settled` holds for their number, or the last number seen after 10 s. */
+async function backendsUntil(name: string, settled: (backends: number) => boolean): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  let backends = await backendsNamed(name);
+  while (!settled(backends) && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 50));
+    backends = await backendsNamed(name);
+  }
+  return backends;
+}
+
 describe('database-warm-up on PostgreSQL', function () {
   before(function () {
     if (!url) this.skip();
@@ -58,9 +69,13 @@ describe('database-warm-up on PostgreSQL', function () {
       { keptConnections: 2, idleTimeoutMs: 100 },
     );
     try {
-      await Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(db)));
-      assert.equal(await backendsNamed(name), 4);
-      await new Promise((done) => setTimeout(done, 600));
+      // Counted while all four are busy, so none can idle out before it is seen, however slow the machine.
+      const busy = Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(1.5)`.execute(db)));
+      assert.equal(await backendsUntil(name, (n) => n === 4), 4);
+      await busy;
+      assert.equal(await backendsUntil(name, (n) => n <= 2), 2);
+      // And the kept two stay, idle far past the timeout.
+      await new Promise((done) => setTimeout(done, 500));
       assert.equal(await backendsNamed(name), 2);
     } finally {
       await db.destroy();
