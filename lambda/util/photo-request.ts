@@ -249,7 +249,7 @@ export function withWordsRead(
       named: {
         people: distinctById([...request.named.people, ...reading.people]),
         albums: distinctById([...request.named.albums, ...reading.albums]),
-        places: [...kept.map(({ said }) => said), ...reading.placesSaid],
+        places: [...kept.map(({ said }) => said), ...placesSaid(reading, words)],
       },
       heard: {
         subject: slot === 'subject' ? undefined : request.heard.subject,
@@ -260,6 +260,18 @@ export function withWordsRead(
   );
   const asked = (photoRequest: PhotoRequest) => JSON.stringify(queryOf(photoRequest));
   return asked(read) === asked(request) ? undefined : read;
+}
+
+/**
+ * How the reading's places are said back: a slot's words that were one place and nothing else as they were heard,
+ * article and all ("in der schweiz"); otherwise the words each place was read from.
+ */
+function placesSaid(reading: WordsReading, words: string | undefined): string[] {
+  const onlyAPlace =
+    reading.places.length === 1 &&
+    reading.labels.length + reading.people.length + reading.albums.length === 0 &&
+    reading.date === undefined;
+  return onlyAPlace && words !== undefined ? [words] : reading.placesSaid;
 }
 
 /** What stands between two people's names heard in one slot: "anna and tom", "anna und tom", "anna & tom". */
