@@ -1,12 +1,13 @@
 import { addDays, addMonths, dateOfLocal, localDateTime, mondayOf, type CalendarDate } from './calendar-date';
 import type { Hemisphere } from './hemisphere';
+import { HOLIDAY_IDS, holidayWindow } from './holidays';
 import type { DatePhrase } from './resolved-date';
 import { seasonOf, seasonWindow } from './seasons';
 
 /**
- * How to say one window back, when it is exactly a day, a week (Monday to Monday), a weekend, a month, a season,
- * a year or a decade: what free text read ("two years ago" is 2024, "the summer" summer 2026) said the way the
- * skill says any date. Undefined for any other window (it has no name to say it by).
+ * How to say one window back, when it is exactly a day, a holiday, a week (Monday to Monday), a weekend, a month, a
+ * season, a year or a decade: what free text read ("two years ago" is 2024, "the summer" summer 2026) said the way
+ * the skill says any date. Undefined for any other window (it has no name to say it by).
  */
 export function phraseOfRange(
   takenFrom: string,
@@ -15,10 +16,14 @@ export function phraseOfRange(
 ): DatePhrase | undefined {
   const from = dateOfLocal(takenFrom);
   const to = dateOfLocal(takenTo);
-  if (!from || !to || takenFrom !== localDateTime(from) || takenTo !== localDateTime(to)) return undefined;
+  if (!from || !to) return undefined;
+  const midnights = takenFrom === localDateTime(from) && takenTo === localDateTime(to);
   const same = (a: CalendarDate, b: CalendarDate) =>
     a.year === b.year && a.month === b.month && a.day === b.day;
-  if (same(addDays(from, 1), to)) return { kind: 'day', date: from };
+  if (midnights && same(addDays(from, 1), to)) return { kind: 'day', date: from };
+  const holiday = holidayOf(takenFrom, takenTo, from.year);
+  if (holiday) return holiday;
+  if (!midnights) return undefined;
   if (same(addDays(from, 7), to) && same(mondayOf(from), from)) return { kind: 'week', monday: from };
   if (same(addDays(from, 2), to) && same(addDays(mondayOf(from), 5), from)) {
     return { kind: 'weekend', saturday: from };
@@ -34,14 +39,32 @@ export function phraseOfRange(
   return undefined;
 }
 
-/** Several windows said as one: the same season in each of them ("every summer"), else undefined. */
+/** A holiday's window in its year (US dates, as free text reads them): "Christmas 2025" for 24-27 December. */
+function holidayOf(takenFrom: string, takenTo: string, year: number): DatePhrase | undefined {
+  for (const holiday of HOLIDAY_IDS) {
+    if (holiday === 'BIRTHDAY') continue;
+    const window = holidayWindow(holiday, year);
+    if (window.from === takenFrom && window.to === takenTo) return { kind: 'holiday', holiday, year };
+  }
+  return undefined;
+}
+
+/** Several windows said as one: the same season or holiday in each of them ("every summer"), else undefined. */
 export function phraseOfRanges(
   ranges: readonly { from: string; to: string }[],
   hemisphere: Hemisphere,
 ): DatePhrase | undefined {
   const phrases = ranges.map((range) => phraseOfRange(range.from, range.to, hemisphere));
   const [first] = phrases;
-  if (first?.kind !== 'season') return undefined;
-  const everyOne = phrases.every((phrase) => phrase?.kind === 'season' && phrase.season === first.season);
-  return everyOne ? { kind: 'every-season', season: first.season } : undefined;
+  if (first?.kind === 'season') {
+    const everyOne = phrases.every((phrase) => phrase?.kind === 'season' && phrase.season === first.season);
+    return everyOne ? { kind: 'every-season', season: first.season } : undefined;
+  }
+  if (first?.kind === 'holiday') {
+    const everyOne = phrases.every(
+      (phrase) => phrase?.kind === 'holiday' && phrase.holiday === first.holiday,
+    );
+    return everyOne ? { kind: 'every-holiday', holiday: first.holiday } : undefined;
+  }
+  return undefined;
 }

@@ -119,11 +119,19 @@ type Tier = (candidate: Candidate, heard: readonly string[]) => boolean;
 const exactly: Tier = (candidate, heard) => candidate.forms.some((form) => heard.includes(form));
 const withoutAccents: Tier = (candidate, heard) =>
   candidate.forms.some((form) => heard.map(folded).includes(folded(form)));
+/** "opa joe" for "Grandpa Joe", "my father" for "Dad": word for word, where they differ a family word of one group. */
 const sameFamilyWord: Tier = (candidate, heard) =>
-  candidate.forms.some((form) => {
-    const group = kinGroupOf(form);
-    return group !== undefined && heard.some((heardForm) => group.includes(heardForm));
+  candidate.forms.some((form) => heard.some((heardForm) => sameButFamilyWords(form, heardForm)));
+
+function sameButFamilyWords(form: string, heardForm: string): boolean {
+  const named = form.split(' ');
+  const said = heardForm.split(' ');
+  if (named.length !== said.length) return false;
+  return named.every((word, i) => {
+    const other = said[i] ?? '';
+    return word === other || (kinGroupOf(word)?.includes(other) ?? false);
   });
+}
 const oneWordOfTheName: Tier = (candidate, heard) =>
   heard.some(
     (heardForm) =>

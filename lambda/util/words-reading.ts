@@ -46,6 +46,10 @@ export async function readWords(
   ownerNames: (kind: OwnerNameKind, heard: string) => Promise<ResolvedEntity[]>,
   hemisphere: Hemisphere,
 ): Promise<WordsReading | undefined> {
+  // The owner's people by the skill's own reading of names first: it knows family words and German forms ("opa
+  // joe" is Grandpa Joe, "meinem Papa" Dad), which the library's text reader does not.
+  const person = await ownerNames('person', words);
+  if (person.length === 1) return { labels: [], people: person, albums: [], places: [], placesSaid: [] };
   const answer = await search(words);
   const { query } = answer;
   const understood = answer.understood ?? [];

@@ -43,6 +43,34 @@ describe('phraseOfRange: a window said back by its name', () => {
     });
   });
 
+  it('names a holiday by its window in its year, and a lone day as the day', () => {
+    assert.deepEqual(phraseOfRange(at('2024-12-24'), at('2024-12-27'), 'northern'), {
+      kind: 'holiday',
+      holiday: 'CHRISTMAS',
+      year: 2024,
+    });
+    // New Year's Eve runs into the small hours: a window that does not end at midnight still has its name.
+    assert.deepEqual(phraseOfRange(at('2024-12-31'), '2025-01-01T06:00:00', 'northern'), {
+      kind: 'holiday',
+      holiday: 'NEW_YEARS_EVE',
+      year: 2024,
+    });
+    assert.deepEqual(phraseOfRange(at('2024-12-24'), at('2024-12-25'), 'northern'), {
+      kind: 'day',
+      date: { year: 2024, month: 12, day: 24 },
+    });
+    assert.deepEqual(
+      phraseOfRanges(
+        [
+          { from: at('2023-12-24'), to: at('2023-12-27') },
+          { from: at('2024-12-24'), to: at('2024-12-27') },
+        ],
+        'northern',
+      ),
+      { kind: 'every-holiday', holiday: 'CHRISTMAS' },
+    );
+  });
+
   it('has no name for any other window, nor for one that does not start and end at midnight', () => {
     for (const [from, to] of [
       [at('2025-07-02'), at('2025-07-05')],
@@ -64,6 +92,6 @@ describe('phraseOfRange: a window said back by its name', () => {
     assert.deepEqual(phraseOfRanges(summers, 'northern'), { kind: 'every-season', season: 'summer' });
     const mixed = [...summers, { from: at('2025-12-01'), to: at('2026-03-01') }];
     assert.equal(phraseOfRanges(mixed, 'northern'), undefined);
-    assert.equal(phraseOfRanges([{ from: at('2024-12-24'), to: at('2024-12-27') }], 'northern'), undefined);
+    assert.equal(phraseOfRanges([{ from: at('2024-12-20'), to: at('2024-12-27') }], 'northern'), undefined);
   });
 });

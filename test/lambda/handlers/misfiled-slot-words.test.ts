@@ -42,6 +42,11 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
         xmp: { subject: ['beach'] },
         scene: 'checker',
       });
+      await writeImage(join(camera, 'IMG_20241225.jpg'), {
+        dateTimeOriginal: '2024:12:25 17:00:00',
+        xmp: { faces: ['Anna', 'Grandpa Joe'] },
+        scene: 'lisbon',
+      });
       await writeImage(join(camera, 'IMG_20250803.jpg'), {
         dateTimeOriginal: '2025:08:03 15:00:00',
         gps: SEATTLE,
@@ -68,7 +73,12 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
 
     const vonAnna = await say('zeige fotos von anna', 'de-DE');
     assert.deepEqual(vonAnna.slots, { place: 'anna' });
-    assert.match(vonAnna.speech, /Du hast 2 Fotos mit Anna/);
+    assert.match(vonAnna.speech, /Du hast 3 Fotos mit Anna/);
+
+    // A family word in a name, heard as a place: the skill's own reading of names knows "Opa" is Grandpa.
+    const opaJoe = await say('zeige fotos von opa joe', 'de-DE');
+    assert.deepEqual(opaJoe.slots, { place: 'opa joe' });
+    assert.match(opaJoe.speech, /Du hast ein Foto mit Grandpa Joe, aufgenommen am 25. Dezember 2024/);
 
     // Read as German: "am" is filler there, "Strand" the beach.
     const annaAtTheBeach = await say('zeige fotos von anna am strand', 'de-DE');
@@ -94,6 +104,9 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
   it('a date heard as a place is the date ("photos from the summer of 2025"), said as the skill says dates', async () => {
     const summer = await say({ place: 'the summer of 2025' });
     assert.match(summer.speech, /You have 4 photos from summer 2025, taken between July and August 2025/);
+    // A holiday: "Christmas 2024" (24-27 December), beside the person asked for.
+    const christmas = await say({ place: 'christmas 2024', person: 'anna' });
+    assert.match(christmas.speech, /You have 1 photo of Anna from Christmas 2024/);
     const july = await say({ place: 'july 2025', subject: 'beach' });
     assert.match(july.speech, /You have 1 beach photo from July 2025/);
     // A date beside another date is not taken: two dates would be one more constraint than was asked.

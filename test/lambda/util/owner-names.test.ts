@@ -43,6 +43,17 @@ describe("the owner's own names for a heard person or album", () => {
     assert.deepEqual(matchOwnerNames('person', 'my mother', 'en-US', PEOPLE), []);
   });
 
+  it('a family word inside a longer name, word for word ("opa joe" → Grandpa Joe), never another name', () => {
+    const family = [entry('pe_joe', 'Grandpa Joe'), entry('pe_rose', 'Grandma Rose'), entry('pe_tom', 'Tom')];
+    const match = (heard: string, locale = 'en-US') =>
+      matchOwnerNames('person', heard, locale, family).map((found) => found.id);
+    assert.deepEqual(match('opa joe', 'de-DE'), ['pe_joe']);
+    assert.deepEqual(match('granddad joe'), ['pe_joe']);
+    assert.deepEqual(match('oma rose', 'de-DE'), ['pe_rose']);
+    assert.deepEqual(match('opa tom', 'de-DE'), []);
+    assert.deepEqual(match('oma joe', 'de-DE'), []);
+  });
+
   it('never matches on filler words or nothing', () => {
     assert.deepEqual(ids('my'), []);
     assert.deepEqual(ids('the'), []);
