@@ -435,6 +435,14 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
+    // "photos from the year 2019", German "aus dem Jahr 2019" (carried over as "year 2019").
+    pattern: `(?:the )?year (${YEAR_PATTERN})`,
+    read: ([year], context) => {
+      const number = yearOfWords(year);
+      return number === undefined ? undefined : resolved(resolvePeriod(yearPeriod(number), context.today));
+    },
+  },
+  {
     // A spoken year ("twenty nineteen") is no chrono date: read it before chrono sees its words.
     pattern: `(${SPOKEN_YEAR_PATTERN})`,
     read: ([year], context) => {

@@ -1,3 +1,4 @@
+import { MONTH_WORDS } from '../../common/calendar';
 import type { Token } from './tokens';
 
 /**
@@ -95,8 +96,14 @@ export interface GermanDateWords {
   restore(): void;
 }
 
-/** Carries the German date words of `tokens` over to English, in place, until `restore()`. */
-export function carryGermanDateWords(tokens: Token[]): GermanDateWords {
+const MONTHS: ReadonlySet<string> = new Set(MONTH_WORDS);
+
+/**
+ * Carries the German date words of `tokens` over to English, in place, until `restore()`. A German ordinal day
+ * before a month ("5. November 2025") counts as carried too: chrono reads "5 november 2025" from the words, where
+ * the dot of the text as written hides the day from it.
+ */
+export function carryGermanDateWords(tokens: Token[], text: string): GermanDateWords {
   const originals = tokens.map((token) => token.norm);
   let carried = false;
   for (const token of tokens) {
@@ -105,6 +112,10 @@ export function carryGermanDateWords(tokens: Token[]): GermanDateWords {
     token.norm = english;
     carried = true;
   }
+  carried ||= tokens.some(
+    (token, index) =>
+      /^\d{1,2}$/.test(token.norm) && text[token.end] === '.' && MONTHS.has(tokens[index + 1]?.norm ?? ''),
+  );
   return {
     carried,
     restore() {

@@ -60,7 +60,7 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
       }
     }
   };
-  const german = carryGermanDateWords(tokens);
+  const german = carryGermanDateWords(tokens, text);
   findDates(DATE_PATTERNS.filter((p) => !p.afterChrono));
   const chronoOver = (words: string, placed: Token[]): void => {
     for (const { first, last, finding } of findChronoDates(words, placed, dates)) {

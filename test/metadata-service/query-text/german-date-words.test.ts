@@ -57,6 +57,13 @@ const CASES: Case[] = [
     dateText: 'März und Mai 2025',
   },
   { text: 'am 24. Dezember 2024', query: between('2024-12-24', '2024-12-25'), dateText: '24. Dezember 2024' },
+  { text: 'Fotos aus dem Jahr 2025', query: between('2025-01-01', '2026-01-01'), dateText: 'Jahr 2025' },
+  // No German word to carry over, but a German ordinal day: "5." before the month.
+  {
+    text: 'Bilder vom 5. November 2025',
+    query: between('2025-11-05', '2025-11-06'),
+    dateText: '5. November 2025',
+  },
   { text: 'Weihnachten 2024', query: between('2024-12-24', '2024-12-27'), dateText: 'Weihnachten 2024' },
   // A word no date took is read as written: "diese" is filler, "und" joins two people, not two dates.
   { text: 'diese Fotos von Anna', query: { people: ['pe_anna'] } },

@@ -96,6 +96,11 @@ const CASES: Case[] = [
     ],
   },
   { text: 'every christmas', query: { dateRanges: yearly('12-24', 2006, 2025, '12-27') } },
+  {
+    text: 'photos from the year 2019',
+    query: { takenFrom: day('2019-01-01'), takenTo: day('2020-01-01') },
+    understood: [{ kind: 'date', text: 'the year 2019' }],
+  },
   // Christmas is 24–26 December: Christmas Eve dinner is a Christmas photo. "Christmas Day" is the 25th alone.
   { text: 'christmas day 2019', query: { takenFrom: day('2019-12-25'), takenTo: day('2019-12-26') } },
   // "On this day" is history: today's date in the years before this one.
