@@ -267,6 +267,15 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     pattern: '(?:around )?this time of (?:the )?year',
     read: (_groups, context) => onThisDay(14, context),
   },
+  // Before the holidays: "the weekend of July 4th" is a weekend, not the holiday "July 4th" and a weekend.
+  {
+    pattern: `(?:the )?(week|weekend) of (${MONTH}) (?:the )?(${DAY_OF_MONTH_PATTERN})(?: (?:of )?(${YEAR_PATTERN}))?`,
+    read: ([unit, month, day, year], context) => weekOf(unit, namedDay(month, day, year, context), context),
+  },
+  {
+    pattern: `(?:the )?(week|weekend) of (?:the )?(${DAY_OF_MONTH_PATTERN}) (?:of )?(${MONTH})(?: (${YEAR_PATTERN}))?`,
+    read: ([unit, day, month, year], context) => weekOf(unit, namedDay(month, day, year, context), context),
+  },
   {
     pattern: `(?:${EVERY}) (${EVENT})s?`,
     read: ([words], context) => {
@@ -310,14 +319,6 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
         ...(plural ? {} : { bare: true as const }),
       };
     },
-  },
-  {
-    pattern: `(?:the )?(week|weekend) of (${MONTH}) (?:the )?(${DAY_OF_MONTH_PATTERN})(?: (?:of )?(${YEAR_PATTERN}))?`,
-    read: ([unit, month, day, year], context) => weekOf(unit, namedDay(month, day, year, context), context),
-  },
-  {
-    pattern: `(?:the )?(week|weekend) of (?:the )?(${DAY_OF_MONTH_PATTERN}) (?:of )?(${MONTH})(?: (${YEAR_PATTERN}))?`,
-    read: ([unit, day, month, year], context) => weekOf(unit, namedDay(month, day, year, context), context),
   },
   {
     // Saturday 00:00 to Monday 00:00. "This weekend" on a Wednesday is still to come: kept, marked future.

@@ -88,6 +88,9 @@ const CASES: Case[] = [
   { text: 'photos from the week of July 1 2019', from: '2019-07-01', to: '2019-07-08' },
   { text: 'photos from the weekend of July 6 2019', from: '2019-07-06', to: '2019-07-08' },
   { text: 'the weekend of the sixth of july twenty nineteen', from: '2019-07-06', to: '2019-07-08' },
+  // "July 4th" is also a holiday's name: here it is the day the weekend is of (Saturday 4 July 2020).
+  { text: 'the weekend of july 4th 2020', from: '2020-07-04', to: '2020-07-06' },
+  { text: 'the week of the fourth of july 2019', from: '2019-07-01', to: '2019-07-08' },
   { text: 'the twenty tens', from: '2010-01-01', to: '2020-01-01' },
   { text: 'the nineteen nineties', from: '1990-01-01', to: '2000-01-01' },
   { text: 'christmas', from: '2025-12-24', to: '2025-12-27' },
