@@ -46,6 +46,9 @@ const HOLIDAY_WORDS: Readonly<Record<string, DatedHoliday>> = {
   ostersonntag: 'EASTER',
   valentinstag: 'VALENTINES_DAY',
   muttertag: 'MOTHERS_DAY',
+  vatertag: 'FATHERS_DAY',
+  erntedank: 'THANKSGIVING',
+  erntedankfest: 'THANKSGIVING',
 };
 
 const SEASON_WORDS: Readonly<Record<string, SeasonName>> = {

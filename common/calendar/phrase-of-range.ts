@@ -13,6 +13,7 @@ export function phraseOfRange(
   takenFrom: string,
   takenTo: string,
   hemisphere: Hemisphere,
+  locale = 'en-US',
 ): DatePhrase | undefined {
   const from = dateOfLocal(takenFrom);
   const to = dateOfLocal(takenTo);
@@ -21,7 +22,7 @@ export function phraseOfRange(
   const same = (a: CalendarDate, b: CalendarDate) =>
     a.year === b.year && a.month === b.month && a.day === b.day;
   if (midnights && same(addDays(from, 1), to)) return { kind: 'day', date: from };
-  const holiday = holidayOf(takenFrom, takenTo, from.year);
+  const holiday = holidayOf(takenFrom, takenTo, from.year, locale);
   if (holiday) return holiday;
   if (!midnights) return undefined;
   if (same(addDays(from, 7), to) && same(mondayOf(from), from)) return { kind: 'week', monday: from };
@@ -39,11 +40,11 @@ export function phraseOfRange(
   return undefined;
 }
 
-/** A holiday's window in its year (US dates, as free text reads them): "Christmas 2025" for 24-27 December. */
-function holidayOf(takenFrom: string, takenTo: string, year: number): DatePhrase | undefined {
+/** A holiday's window in its year, as celebrated in the locale: "Christmas 2025" for 24-27 December. */
+function holidayOf(takenFrom: string, takenTo: string, year: number, locale: string): DatePhrase | undefined {
   for (const holiday of HOLIDAY_IDS) {
     if (holiday === 'BIRTHDAY') continue;
-    const window = holidayWindow(holiday, year);
+    const window = holidayWindow(holiday, year, locale);
     if (window.from === takenFrom && window.to === takenTo) return { kind: 'holiday', holiday, year };
   }
   return undefined;
@@ -53,8 +54,9 @@ function holidayOf(takenFrom: string, takenTo: string, year: number): DatePhrase
 export function phraseOfRanges(
   ranges: readonly { from: string; to: string }[],
   hemisphere: Hemisphere,
+  locale = 'en-US',
 ): DatePhrase | undefined {
-  const phrases = ranges.map((range) => phraseOfRange(range.from, range.to, hemisphere));
+  const phrases = ranges.map((range) => phraseOfRange(range.from, range.to, hemisphere, locale));
   const [first] = phrases;
   if (first?.kind === 'season') {
     const everyOne = phrases.every((phrase) => phrase?.kind === 'season' && phrase.season === first.season);

@@ -63,7 +63,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
               reference: now().toISOString(),
             }),
           namesOf,
-          hemisphere,
+          { hemisphere, holidayLocale: textLanguageOf(locale) === 'de' ? 'de-DE' : 'en-US' },
         );
       const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,

@@ -26,6 +26,13 @@ export interface WordsReading {
   date?: ResolvedDate;
 }
 
+/** How the words' dates are named: seasons in the user's hemisphere, holidays as the library dated them. */
+export interface ReadingDates {
+  hemisphere: Hemisphere;
+  /** 'de-DE' when the words were read as German (the library then dates holidays by German custom). */
+  holidayLocale: string;
+}
+
 /** Reads a slot's words as the library reads free text (undefined: not every word names one of those things). */
 export type WordsReader = (words: string) => Promise<WordsReading | undefined>;
 
@@ -44,7 +51,7 @@ export async function readWords(
   words: string,
   search: (q: string) => Promise<SearchResponse>,
   ownerNames: (kind: OwnerNameKind, heard: string) => Promise<ResolvedEntity[]>,
-  hemisphere: Hemisphere,
+  dates: ReadingDates,
 ): Promise<WordsReading | undefined> {
   // The owner's people by the skill's own reading of names first: it knows family words and German forms ("opa
   // joe" is Grandpa Joe, "meinem Papa" Dad), which the library's text reader does not.
@@ -69,7 +76,7 @@ export async function readWords(
     return found.length === ids.length ? found : undefined;
   };
   const saysDate = understood.some((item) => item.kind === 'date');
-  const date = saysDate ? dateOf(query, hemisphere) : undefined;
+  const date = saysDate ? dateOf(query, dates) : undefined;
   if (saysDate && !date) return undefined;
   const people = await named('person', query.people);
   const albums = await named('album', query.albums);
@@ -88,16 +95,17 @@ export async function readWords(
 }
 
 /** The reading's date as the skill says dates: one named window, or the same season every year. */
-function dateOf(query: PhotoQuery, hemisphere: Hemisphere): ResolvedDate | undefined {
+function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates): ResolvedDate | undefined {
   if (query.monthDays.length > 0) return undefined;
   if (query.dateRanges.length > 1) {
-    const phrase = phraseOfRanges(query.dateRanges, hemisphere);
+    const phrase = phraseOfRanges(query.dateRanges, hemisphere, holidayLocale);
     return phrase && multipleRanges(query.dateRanges, phrase);
   }
   const takenFrom = query.dateRanges[0]?.from ?? query.takenFrom;
   const takenTo = query.dateRanges[0]?.to ?? query.takenTo;
   const from = takenFrom === undefined ? undefined : dateOfLocal(takenFrom);
   const to = takenTo === undefined ? undefined : dateOfLocal(takenTo);
-  const phrase = takenFrom && takenTo ? phraseOfRange(takenFrom, takenTo, hemisphere) : undefined;
+  const phrase =
+    takenFrom && takenTo ? phraseOfRange(takenFrom, takenTo, hemisphere, holidayLocale) : undefined;
   return phrase && from && to ? singleRange(from, to, phrase) : undefined;
 }

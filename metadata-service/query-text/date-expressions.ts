@@ -132,7 +132,7 @@ function resolved(
 function eventOf(words: string | undefined, context: DateContext): RecurringEvent | undefined {
   if (words === undefined) return undefined;
   const holiday = holidayOfWords(words);
-  if (holiday) return holidayEvent(holiday, words);
+  if (holiday) return holidayEvent(holiday, words, context.holidayLocale);
   const season = seasonOfWords(words);
   return season && seasonEvent(season, context.hemisphere);
 }

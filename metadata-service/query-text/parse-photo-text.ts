@@ -40,7 +40,7 @@ const MAX_PLACES = 10;
  */
 export function parsePhotoText(text: string, context: ParseContext): ParsedQuery {
   const tokens = tokenize(text);
-  const dates = dateContextOf(context.reference, context.timeZone, context.hemisphere);
+  const dates = dateContextOf(context.reference, context.timeZone, context.hemisphere, context.language);
   const vocabulary = context.vocabularyIndex ?? new VocabularyIndex(context.vocabulary, context.findPlaces);
 
   const read = { vocabulary, language: context.language };

@@ -23,9 +23,9 @@ export interface RecurringEvent extends YearlyEvent {
 const isSlotHoliday = (id: DatedHoliday): id is Exclude<HolidayId, 'BIRTHDAY'> =>
   (HOLIDAY_IDS as readonly string[]).includes(id);
 
-/** A holiday as the calendar dates it (US rules: free text has no locale). */
-export function holidayEvent(holiday: DatedHoliday, name: string): RecurringEvent {
-  const windowIn = (year: number): LocalRange => holidayWindow(holiday, year, 'en-US');
+/** A holiday as the calendar dates it where the text is from (US rules unless the text is said to be German). */
+export function holidayEvent(holiday: DatedHoliday, name: string, locale = 'en-US'): RecurringEvent {
+  const windowIn = (year: number): LocalRange => holidayWindow(holiday, year, locale);
   return {
     name,
     kind: 'holiday',

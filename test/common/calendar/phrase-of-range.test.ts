@@ -59,6 +59,17 @@ describe('phraseOfRange: a window said back by its name', () => {
       kind: 'day',
       date: { year: 2024, month: 12, day: 24 },
     });
+    // German Father's Day is Ascension: its window is named only where it is celebrated so.
+    assert.deepEqual(phraseOfRange(at('2025-05-29'), at('2025-05-30'), 'northern', 'de-DE'), {
+      kind: 'day',
+      date: { year: 2025, month: 5, day: 29 },
+    });
+    assert.deepEqual(phraseOfRange(at('2025-04-20'), at('2025-04-22'), 'northern', 'de-DE'), {
+      kind: 'holiday',
+      holiday: 'EASTER',
+      year: 2025,
+    });
+    assert.equal(phraseOfRange(at('2025-04-20'), at('2025-04-22'), 'northern'), undefined);
     assert.deepEqual(
       phraseOfRanges(
         [

@@ -102,6 +102,18 @@ describe('German date words in free text', () => {
     );
   });
 
+  it('text said to be German dates holidays by German custom; unstated, by the US calendar', () => {
+    const dates = (text: string, language?: TextLanguage) => {
+      const { takenFrom, takenTo } = parsePhotoText(text, context(language)).query;
+      return [takenFrom, takenTo];
+    };
+    assert.deepEqual(dates('Vatertag 2025', 'de'), [day('2025-05-29'), day('2025-05-30')]);
+    assert.deepEqual(dates('Vatertag 2025'), [day('2025-06-15'), day('2025-06-16')]);
+    assert.deepEqual(dates('Erntedank 2025', 'de'), [day('2025-10-05'), day('2025-10-06')]);
+    assert.deepEqual(dates('Ostern 2025', 'de'), [day('2025-04-20'), day('2025-04-22')]);
+    assert.deepEqual(dates('Ostern 2025'), [day('2025-04-20'), day('2025-04-21')]);
+  });
+
   it('text said to be German reads German words first: "Strand" is the beach, "See" a lake', () => {
     assert.deepEqual(parsePhotoText('Fotos vom Strand', context('de')).query, { labels: ['beach'] });
     assert.deepEqual(parsePhotoText('Anna am See', context('de')).query, {
