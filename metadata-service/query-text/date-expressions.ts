@@ -40,7 +40,7 @@ import {
 import type { DateContext } from './date-context';
 import { describeRange } from './describe-range';
 import { COUNT_PATTERN, countOf } from './number-words';
-import { holidayEvent, seasonEvent, type RecurringEvent } from './recurring-events';
+import { holidayEvent, holidayWeekendEvent, seasonEvent, type RecurringEvent } from './recurring-events';
 import type { LocalRange, MonthDayReading } from './types';
 
 /** What one date expression means, before the parser combines several. */
@@ -66,6 +66,7 @@ export interface DatePattern {
 }
 
 const EVENT = [...HOLIDAY_PHRASES, ...SEASON_PHRASES].sort((a, b) => b.length - a.length).join('|');
+const HOLIDAY = [...HOLIDAY_PHRASES].sort((a, b) => b.length - a.length).join('|');
 const MONTH = MONTH_WORDS.join('|');
 const EVERY = 'every|each|all of the|all the|all our|all my|all';
 const UNIT = 'years?|months?|weeks?|days?';
@@ -135,6 +136,11 @@ function eventOf(words: string | undefined, context: DateContext): RecurringEven
   if (holiday) return holidayEvent(holiday, words, context.holidayLocale);
   const season = seasonOfWords(words);
   return season && seasonEvent(season, context.hemisphere);
+}
+
+function holidayWeekendOf(words: string | undefined, context: DateContext): RecurringEvent | undefined {
+  const holiday = words === undefined ? undefined : holidayOfWords(words);
+  return holiday && holidayWeekendEvent(holidayEvent(holiday, words ?? '', context.holidayLocale));
 }
 
 function occurrence(event: RecurringEvent, year: number, context: DateContext): DateFinding {
@@ -266,6 +272,37 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
   {
     pattern: '(?:around )?this time of (?:the )?year',
     read: (_groups, context) => onThisDay(14, context),
+  },
+  // Before the holidays alone: "Christmas weekend" is one window, not Christmas and last weekend.
+  {
+    pattern: `(?:${EVERY}) (${HOLIDAY}) weekends?`,
+    read: ([words], context) => {
+      const event = holidayWeekendOf(words, context);
+      return event && { type: 'every', description: `every ${event.name}`, event };
+    },
+  },
+  {
+    pattern: `(last|past|previous|this|next) (${HOLIDAY}) weekend`,
+    read: ([which, words], context) => {
+      const event = holidayWeekendOf(words, context);
+      return event && occurrence(event, occurrenceYear(event, whichOf(which), context.today), context);
+    },
+  },
+  {
+    pattern: `(?:the )?(${HOLIDAY}) weekend (?:of |in )?(${YEAR_PATTERN})|(${YEAR_PATTERN}) (${HOLIDAY}) weekend`,
+    read: ([words, year, yearFirst, wordsAfter], context) => {
+      const event = holidayWeekendOf(words ?? wordsAfter, context);
+      const number = yearOfWords(year ?? yearFirst);
+      return event && number !== undefined ? occurrence(event, number, context) : undefined;
+    },
+  },
+  {
+    // Alone, like a holiday alone: the most recent one, or every one beside other dates (see combine-dates).
+    pattern: `(?:the )?(${HOLIDAY}) weekend`,
+    read: ([words], context) => {
+      const event = holidayWeekendOf(words, context);
+      return event && { type: 'every', description: `every ${event.name}`, event, bare: true as const };
+    },
   },
   // Before the holidays: "the weekend of July 4th" is a weekend, not the holiday "July 4th" and a weekend.
   {

@@ -1,6 +1,9 @@
 import {
+  addDays,
   dateOfLocal,
   dayRange,
+  isoWeekday,
+  mondayOf,
   HOLIDAY_IDS,
   holidayWindow,
   seasonWindow,
@@ -35,6 +38,33 @@ export function holidayEvent(holiday: DatedHoliday, name: string, locale = 'en-U
         ? { kind: 'holiday', holiday, year }
         : { kind: 'day', date: dateOfLocal(windowIn(year).from) ?? { year, month: 1, day: 1 } },
     nameIn: (year) => `${name} ${year}`,
+  };
+}
+
+/**
+ * "Christmas weekend", "the 4th of July weekend": the holiday and the weekend nearest it, as one window from the
+ * earlier start to the later end. A holiday from Wednesday to Sunday has the weekend of its own week (Thanksgiving
+ * Thursday runs to Sunday night); one on Monday or Tuesday the weekend just before it (Memorial Day's Saturday to
+ * Monday).
+ */
+export function holidayWeekendEvent(holiday: RecurringEvent): RecurringEvent {
+  const windowIn = (year: number): LocalRange => {
+    const window = holiday.windowIn(year);
+    const first = dateOfLocal(window.from);
+    if (!first) return window;
+    const monday = mondayOf(first);
+    const saturday = addDays(monday, isoWeekday(first) <= 2 ? -2 : 5);
+    const weekend = dayRange(saturday, addDays(saturday, 2));
+    return {
+      from: window.from < weekend.from ? window.from : weekend.from,
+      to: window.to > weekend.to ? window.to : weekend.to,
+    };
+  };
+  return {
+    ...holiday,
+    name: `${holiday.name} weekend`,
+    windowIn,
+    nameIn: (year) => `${holiday.name} weekend ${year}`,
   };
 }
 

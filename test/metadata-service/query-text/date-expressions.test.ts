@@ -91,6 +91,12 @@ const CASES: Case[] = [
   // "July 4th" is also a holiday's name: here it is the day the weekend is of (Saturday 4 July 2020).
   { text: 'the weekend of july 4th 2020', from: '2020-07-04', to: '2020-07-06' },
   { text: 'the week of the fourth of july 2019', from: '2019-07-01', to: '2019-07-08' },
+  // A holiday's weekend: the holiday and the weekend nearest it, as one window.
+  { text: 'july 4th weekend 2025', from: '2025-07-04', to: '2025-07-07' },
+  { text: 'thanksgiving weekend 2025', from: '2025-11-27', to: '2025-12-01' },
+  { text: 'christmas weekend', from: '2025-12-24', to: '2025-12-29' },
+  { text: 'the 4th of july weekend of 2026', from: '2026-07-04', to: '2026-07-06' },
+  { text: 'last thanksgiving weekend', from: '2026-11-26', to: '2026-11-30' },
   { text: 'the twenty tens', from: '2010-01-01', to: '2020-01-01' },
   { text: 'the nineteen nineties', from: '1990-01-01', to: '2000-01-01' },
   { text: 'christmas', from: '2025-12-24', to: '2025-12-27' },
