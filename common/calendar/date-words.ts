@@ -35,6 +35,9 @@ const HOLIDAY_WORDS: Readonly<Record<string, DatedHoliday>> = {
   '4th of july': 'INDEPENDENCE_DAY',
   'july 4th': 'INDEPENDENCE_DAY',
   'july fourth': 'INDEPENDENCE_DAY',
+  'memorial day': 'MEMORIAL_DAY',
+  'labor day': 'LABOR_DAY',
+  'labour day': 'LABOR_DAY',
   // German, as typed into the same search box (the dates are the calendar's US ones: free text has no locale).
   weihnachten: 'CHRISTMAS',
   weihnachtsfest: 'CHRISTMAS',

@@ -34,6 +34,8 @@ export const HOLIDAY_NAMES: Readonly<Record<DatedHoliday | HolidayId, string>> =
   MOTHERS_DAY: "Mother's Day",
   FATHERS_DAY: "Father's Day",
   INDEPENDENCE_DAY: 'Independence Day',
+  MEMORIAL_DAY: 'Memorial Day',
+  LABOR_DAY: 'Labor Day',
   BIRTHDAY: 'birthdays',
 };
 

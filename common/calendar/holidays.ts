@@ -23,7 +23,8 @@ export const HOLIDAY_IDS = [
 export type HolidayId = (typeof HOLIDAY_IDS)[number];
 
 /** Every holiday with a date: the slot's, plus days free text names that no slot value has. */
-export type DatedHoliday = Exclude<HolidayId, 'BIRTHDAY'> | 'CHRISTMAS_DAY' | 'INDEPENDENCE_DAY';
+export type DatedHoliday =
+  Exclude<HolidayId, 'BIRTHDAY'> | 'CHRISTMAS_DAY' | 'INDEPENDENCE_DAY' | 'MEMORIAL_DAY' | 'LABOR_DAY';
 
 export function isDatedHoliday(id: string): id is DatedHoliday {
   return Object.hasOwn(RULES, id);
@@ -59,6 +60,9 @@ const RULES: Readonly<Record<DatedHoliday, HolidayRule>> = {
   MOTHERS_DAY: { firstDay: (year) => nthWeekdayOfMonth(year, 5, SUNDAY, 2) },
   FATHERS_DAY: { firstDay: (year) => nthWeekdayOfMonth(year, 6, SUNDAY, 3) },
   INDEPENDENCE_DAY: { firstDay: fixed(7, 4) },
+  // The last Monday of May: a week before the first Monday of June.
+  MEMORIAL_DAY: { firstDay: (year) => addDays(nthWeekdayOfMonth(year, 6, MONDAY, 1), -7) },
+  LABOR_DAY: { firstDay: (year) => nthWeekdayOfMonth(year, 9, MONDAY, 1) },
 };
 
 /** Easter Sunday and Monday where Easter Monday is a public holiday (the family outing is on the Monday). */

@@ -97,6 +97,9 @@ const CASES: Case[] = [
   { text: 'christmas weekend', from: '2025-12-24', to: '2025-12-29' },
   { text: 'the 4th of july weekend of 2026', from: '2026-07-04', to: '2026-07-06' },
   { text: 'last thanksgiving weekend', from: '2026-11-26', to: '2026-11-30' },
+  // US holidays free text names that no slot value has: the last Monday of May, the first of September.
+  { text: 'memorial day 2025', from: '2025-05-26', to: '2025-05-27' },
+  { text: 'labor day weekend 2025', from: '2025-08-30', to: '2025-09-02' },
   { text: 'the twenty tens', from: '2010-01-01', to: '2020-01-01' },
   { text: 'the nineteen nineties', from: '1990-01-01', to: '2000-01-01' },
   { text: 'christmas', from: '2025-12-24', to: '2025-12-27' },
