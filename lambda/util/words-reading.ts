@@ -1,9 +1,7 @@
 import {
-  dateOfLocal,
   multipleRanges,
   phraseOfRange,
   phraseOfRanges,
-  singleRange,
   type Hemisphere,
   type ResolvedDate,
 } from '../../common/calendar';
@@ -22,7 +20,7 @@ export interface WordsReading {
   places: PlaceName[];
   /** How each place was said ("schweiz" for Switzerland), in the order of `places`: what speech says back. */
   placesSaid: string[];
-  /** A date the words name ("two years ago", "the summer"): a named window, or the same season every year. */
+  /** A date the words name ("two years ago", "the summer"): a named window, or one season or holiday every year. */
   date?: ResolvedDate;
 }
 
@@ -94,7 +92,7 @@ export async function readWords(
   };
 }
 
-/** The reading's date as the skill says dates: one named window, or the same season every year. */
+/** The reading's date as the skill says dates: one named window, or the same season or holiday every year. */
 function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates): ResolvedDate | undefined {
   if (query.monthDays.length > 0) return undefined;
   if (query.dateRanges.length > 1) {
@@ -103,9 +101,8 @@ function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates):
   }
   const takenFrom = query.dateRanges[0]?.from ?? query.takenFrom;
   const takenTo = query.dateRanges[0]?.to ?? query.takenTo;
-  const from = takenFrom === undefined ? undefined : dateOfLocal(takenFrom);
-  const to = takenTo === undefined ? undefined : dateOfLocal(takenTo);
-  const phrase =
-    takenFrom && takenTo ? phraseOfRange(takenFrom, takenTo, hemisphere, holidayLocale) : undefined;
-  return phrase && from && to ? singleRange(from, to, phrase) : undefined;
+  if (takenFrom === undefined || takenTo === undefined) return undefined;
+  const phrase = phraseOfRange(takenFrom, takenTo, hemisphere, holidayLocale);
+  // The window as read, hours included: New Year's Eve runs into the small hours of January 1st.
+  return phrase && { takenFrom, takenTo, dateRanges: [], phrase };
 }

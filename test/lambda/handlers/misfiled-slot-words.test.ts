@@ -47,6 +47,11 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
         xmp: { faces: ['Anna', 'Grandpa Joe'] },
         scene: 'lisbon',
       });
+      // The small hours after midnight still belong to New Year's Eve.
+      await writeImage(join(camera, 'IMG_20250101.jpg'), {
+        dateTimeOriginal: '2025:01:01 02:00:00',
+        scene: 'stripes',
+      });
       await writeImage(join(camera, 'IMG_20250803.jpg'), {
         dateTimeOriginal: '2025:08:03 15:00:00',
         gps: SEATTLE,
@@ -107,6 +112,8 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
     // A holiday: "Christmas 2024" (24-27 December), beside the person asked for.
     const christmas = await say({ place: 'christmas 2024', person: 'anna' });
     assert.match(christmas.speech, /You have 1 photo of Anna from Christmas 2024/);
+    const newYearsEve = await say({ place: "new year's eve 2024" });
+    assert.match(newYearsEve.speech, /You have 1 photo from New Year's Eve 2024\./);
     const july = await say({ place: 'july 2025', subject: 'beach' });
     assert.match(july.speech, /You have 1 beach photo from July 2025/);
     // A date beside another date is not taken: two dates would be one more constraint than was asked.
