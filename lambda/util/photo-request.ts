@@ -216,10 +216,10 @@ function peopleHeard(slot: (name: string) => Slot | undefined): string {
 
 /**
  * The request with one slot's words taken as what the library read them as (words-reading.ts): the subject's
- * label, the place slot's place or the unknown person replaced by the labels, people, albums and places the words
- * name ("der Schweiz" is Switzerland, "zermatt" no label but a town). Undefined when the reading cannot stand in that
- * request: it asks for exactly what was asked already, or places beside others (places match
- * any one listed, so adding one would widen the request).
+ * label, the place slot's place or the unknown person replaced by the labels, people, albums, places and date the
+ * words name ("der Schweiz" is Switzerland, "zermatt" no label but a town). Undefined when the reading cannot stand
+ * in that request: it asks for exactly what was asked already, a date beside the date asked, or places beside
+ * others (places match any one listed, so adding one would widen the request).
  */
 export function withWordsRead(
   request: PhotoRequest,
