@@ -90,6 +90,11 @@ const LOCAL_RULES: Readonly<Record<string, Partial<Record<DatedHoliday, HolidayR
   },
 };
 
+/** Whose holiday dates words in a language follow: German ones in German, else the US calendar. */
+export function holidayLocaleOf(language: 'en' | 'de' | undefined): 'en-US' | 'de-DE' {
+  return language === 'de' ? 'de-DE' : 'en-US';
+}
+
 /** The capture-local window of a holiday in a year, as celebrated in the locale (US rules for others). */
 export function holidayWindow(holiday: DatedHoliday, year: number, locale = 'en-US'): LocalRange {
   const rule = LOCAL_RULES[locale]?.[holiday] ?? RULES[holiday];

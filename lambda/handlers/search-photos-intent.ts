@@ -7,7 +7,7 @@ import { calendarDateIn } from '../../common/calendar';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { answer, ask, slideshowOptionsOf, startQuerySlideshow } from './answers';
 import { isIntent } from './matchers';
-import { textLanguageOf } from '../util/text-language';
+import { languageOf } from '../util/text-language';
 import { textNothingFound } from './nothing-found-speech';
 import { countable } from './show-photos-intent';
 
@@ -35,7 +35,7 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       const [timeZone, hemisphere] = await Promise.all([timeZoneOf(input), hemisphereOf(input)]);
       const reading = await deps.library.search(ownerId, {
         q: heard,
-        language: textLanguageOf(locale),
+        language: languageOf(locale),
         limit: 0,
         timeZone,
         hemisphere: hemisphere === 'southern' ? 'S' : 'N',

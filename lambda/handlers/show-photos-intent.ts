@@ -3,7 +3,7 @@ import type { IntentRequest } from 'ask-sdk-model';
 import type { NothingFound, NothingFoundKind, PhotoQueryInput } from '../../common/contracts';
 import { stringsFor, type SkillStrings } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
-import { calendarDateIn, type CalendarDate } from '../../common/calendar';
+import { calendarDateIn, holidayLocaleOf, type CalendarDate } from '../../common/calendar';
 import { createOwnerNames, type OwnerNameKind } from '../util/owner-names';
 import {
   futureDateOf,
@@ -20,7 +20,7 @@ import { inPlayOrder } from '../util/slideshow-order';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { SLIDESHOW_PAGE_SIZE, answer, ask, rememberSlideshow, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
-import { textLanguageOf } from '../util/text-language';
+import { languageOf } from '../util/text-language';
 import { slotsNothingFound } from './nothing-found-speech';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
@@ -56,14 +56,14 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
           (q) =>
             deps.library.search(ownerId, {
               q,
-              language: textLanguageOf(locale),
+              language: languageOf(locale),
               limit: 0,
               timeZone,
               hemisphere: hemisphere === 'southern' ? 'S' : 'N',
               reference: now().toISOString(),
             }),
           namesOf,
-          { hemisphere, holidayLocale: textLanguageOf(locale) === 'de' ? 'de-DE' : 'en-US' },
+          { hemisphere, holidayLocale: holidayLocaleOf(languageOf(locale)) },
         );
       const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,

@@ -1,6 +1,7 @@
 import type { LibraryApi } from '../../common/clients/library-client';
 import type { Vocabulary } from '../../common/contracts';
 import type { ResolvedEntity } from './slot-resolution';
+import { languageOf } from './text-language';
 import { TtlCache } from './ttl-cache';
 
 /** Which of the owner's names a slot asks for. */
@@ -77,7 +78,7 @@ function folded(text: string): string {
  * or plural ending ("Dad's", "the Smiths'", "Papas").
  */
 export function heardForms(heard: string, locale: string): string[] {
-  const language = locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const language = languageOf(locale);
   const forms: string[] = [];
   const add = (form: string) => {
     const trimmed = form.trim();

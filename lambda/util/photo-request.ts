@@ -11,6 +11,7 @@ import { BIRTHDAY_LABEL, isHolidayId, resolveHoliday } from './holidays';
 import { heardForms, type OwnerNameKind } from './owner-names';
 import { readSlot, type ResolvedEntity } from './slot-resolution';
 import { subjectLabelOf } from './subject';
+import { languageOf } from './text-language';
 import type { PlaceName, WordsReader, WordsReading } from './words-reading';
 
 /** ShowPhotosIntent's slot names, as the interaction models declare them. */
@@ -97,7 +98,7 @@ export async function understandShowPhotos(
   const subjectSlot = readSlot(slot(SHOW_PHOTOS_SLOTS.subject));
   const subjectHeard = subjectSlot.heard;
   // A German request's heard words ("Hunden") are read as German; English otherwise.
-  const language = context.locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const language = languageOf(context.locale);
   const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject), language);
   if (subjectHeard && !label) return { ok: false, problem: 'subject', heard: subjectHeard };
 

@@ -1,4 +1,6 @@
-/** The language the library reads a request's words in: German for a German device, else English (the default). */
-export function textLanguageOf(locale: string): 'de' | undefined {
-  return locale.toLowerCase().startsWith('de') ? 'de' : undefined;
+import type { VocabularyLanguage } from '../../common/vocabulary';
+
+/** The language a request's words are in: German for a German device, else English. */
+export function languageOf(locale: string): VocabularyLanguage {
+  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
 }

@@ -1,11 +1,13 @@
+import type { VocabularyLanguage } from '../../common/vocabulary';
 import {
   hemisphereOfCode,
+  holidayLocaleOf,
   localDateTime,
   localNow,
   type CalendarDate,
   type Hemisphere,
 } from '../../common/calendar';
-import type { Hemisphere as HemisphereCode, TextLanguage } from './types';
+import type { Hemisphere as HemisphereCode } from './types';
 
 /** "Now" as the user's calendar shows it: every relative date is computed from this, never the server's zone. */
 export interface DateContext {
@@ -23,7 +25,7 @@ export function dateContextOf(
   reference: Date,
   timeZone: string,
   hemisphere: HemisphereCode,
-  language?: TextLanguage,
+  language?: VocabularyLanguage,
 ): DateContext {
   const wall = localNow(reference, timeZone);
   const today = { year: wall.year, month: wall.month, day: wall.day };
@@ -33,6 +35,6 @@ export function dateContextOf(
     todayStart: localDateTime(today),
     now: `${localDateTime(today).slice(0, 11)}${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`,
     hemisphere: hemisphereOfCode(hemisphere),
-    holidayLocale: language === 'de' ? 'de-DE' : 'en-US',
+    holidayLocale: holidayLocaleOf(language),
   };
 }

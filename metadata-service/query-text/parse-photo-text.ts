@@ -1,3 +1,4 @@
+import type { VocabularyLanguage } from '../../common/vocabulary';
 import type { PhotoQueryInput } from '../../common/contracts';
 import { badRequest } from '../../common/errors';
 import { germanLabel } from '../../common/vocabulary';
@@ -8,7 +9,7 @@ import { combineDates, type Placed, type PlacedDate } from './combine-dates';
 import { isAlbumWord, isFiller } from './filler-words';
 import { carryGermanDateWords, joinedWords } from './german-date-words';
 import { findSpans, markUsed, spanText, tokenize, type Token } from './tokens';
-import type { ParseContext, ParsedQuery, TextLanguage, Understood } from './types';
+import type { ParseContext, ParsedQuery, Understood } from './types';
 import { VocabularyIndex, type VocabularyMatch } from './vocabulary-index';
 
 /** Longest phrase looked up: album names run to several words ("Anna and Tom's wedding in Rome"). */
@@ -104,7 +105,7 @@ export function parsePhotoText(text: string, context: ParseContext): ParsedQuery
 function matchVocabulary(
   text: string,
   tokens: Token[],
-  { vocabulary, language }: { vocabulary: VocabularyIndex; language: TextLanguage | undefined },
+  { vocabulary, language }: { vocabulary: VocabularyIndex; language: VocabularyLanguage | undefined },
   minWords: number,
   anyPlace: boolean,
 ): Placed<VocabularyMatch>[] {
@@ -138,7 +139,7 @@ function matchVocabulary(
 }
 
 /** English filler that German names something is no filler in German text: "Anna am See" is at a lake. */
-function isFillerIn(word: string, language: TextLanguage | undefined): boolean {
+function isFillerIn(word: string, language: VocabularyLanguage | undefined): boolean {
   return isFiller(word) && !(language === 'de' && germanLabel(word) !== undefined);
 }
 

@@ -1,12 +1,13 @@
+import type { VocabularyLanguage } from '../../common/vocabulary';
 import type { OwnerTextContexts } from '../text-context/owner-text-contexts';
 import { hemisphereCodeForTimeZone as hemisphereForTimeZone } from '../../common/calendar';
 import { gazetteerPlaces } from './gazetteer-places';
 import { parsePhotoText } from './parse-photo-text';
-import type { Hemisphere, ParsedQuery, TextLanguage } from './types';
+import type { Hemisphere, ParsedQuery } from './types';
 
 export interface TextOptions {
   /** The text's language, when the asker states it ('de': German words first). */
-  language?: TextLanguage;
+  language?: VocabularyLanguage;
   /** The user's IANA zone; defaults to the server's. */
   timeZone?: string;
   /** Defaults from the zone (Australia/… → southern). */

@@ -1,4 +1,5 @@
 import type { PhotoQueryInput } from '../../common/contracts';
+import type { VocabularyLanguage } from '../../common/vocabulary';
 import type { VocabularyIndex } from './vocabulary-index';
 
 export type Hemisphere = 'N' | 'S';
@@ -39,12 +40,9 @@ export interface ParseVocabulary {
   places: readonly VocabularyPlace[];
 }
 
-/** The language free text is in, when stated. */
-export type TextLanguage = 'en' | 'de';
-
 export interface ParseContext {
   /** 'de': German label words before English ones ("strand", "see"); unstated or 'en': English first. */
-  language?: TextLanguage;
+  language?: VocabularyLanguage;
   /** "Now": relative dates ("last summer") are relative to this instant as the user's clock shows it. */
   reference: Date;
   /** IANA zone of the user, e.g. "Australia/Sydney". */

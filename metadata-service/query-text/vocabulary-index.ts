@@ -1,3 +1,4 @@
+import type { VocabularyLanguage } from '../../common/vocabulary';
 import {
   germanLabel,
   germanLabelInAnyText,
@@ -6,7 +7,7 @@ import {
   singularForms,
 } from '../../common/vocabulary';
 import { isDateWord, isFiller, isOnlyFillerOrDate, isYear } from './filler-words';
-import type { ParseVocabulary, PlaceLevel, TextLanguage, VocabularyPlace } from './types';
+import type { ParseVocabulary, PlaceLevel, VocabularyPlace } from './types';
 
 export type VocabularyMatch =
   | { kind: 'person'; value: { id: string; name: string } }
@@ -158,7 +159,12 @@ export class VocabularyIndex {
    * places the library has or that follow "in"/"at", so no town named like a date word takes it.
    * A phrase made only of filler ("photos from") is never taken for a place.
    */
-  lookup(phrase: string, preferPlace: boolean, anyPlace = false, language?: TextLanguage): VocabularyMatch[] {
+  lookup(
+    phrase: string,
+    preferPlace: boolean,
+    anyPlace = false,
+    language?: VocabularyLanguage,
+  ): VocabularyMatch[] {
     const key = phraseKey(phrase);
     let matches = [...(this.entries.get(key) ?? [])];
     // Text said to be German reads a German word as German first: "Strand" is the beach, not a rope's strand.

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { photoQuerySchema, type PhotoQueryInput } from '../../../common/contracts';
 import { parsePhotoText } from '../../../metadata-service/query-text/parse-photo-text';
-import type { ParseContext, ParseVocabulary, TextLanguage } from '../../../metadata-service/query-text/types';
+import type { VocabularyLanguage } from '../../../common/vocabulary';
+import type { ParseContext, ParseVocabulary } from '../../../metadata-service/query-text/types';
 
 /** Sunday 1 March 2026, 10:00 in Berlin. */
 const MARCH_1_2026 = new Date('2026-03-01T09:00:00Z');
 
-function context(language?: TextLanguage): ParseContext {
+function context(language?: VocabularyLanguage): ParseContext {
   const vocabulary: ParseVocabulary = {
     labels: ['beach', 'dog', 'lake'],
     people: [{ id: 'pe_anna', name: 'Anna', synonyms: [] }],
@@ -103,7 +104,7 @@ describe('German date words in free text', () => {
   });
 
   it('text said to be German dates holidays by German custom; unstated, by the US calendar', () => {
-    const dates = (text: string, language?: TextLanguage) => {
+    const dates = (text: string, language?: VocabularyLanguage) => {
       const { takenFrom, takenTo } = parsePhotoText(text, context(language)).query;
       return [takenFrom, takenTo];
     };
