@@ -138,6 +138,12 @@ function eventOf(words: string | undefined, context: DateContext): RecurringEven
   return season && seasonEvent(season, context.hemisphere);
 }
 
+/** A year in digits or words ("2019", "twenty nineteen"), all of it. */
+function wholeYear(words: string | undefined, context: DateContext): DateFinding | undefined {
+  const number = yearOfWords(words);
+  return number === undefined ? undefined : resolved(resolvePeriod(yearPeriod(number), context.today));
+}
+
 function holidayWeekendOf(words: string | undefined, context: DateContext): RecurringEvent | undefined {
   const holiday = words === undefined ? undefined : holidayOfWords(words);
   return holiday && holidayWeekendEvent(holidayEvent(holiday, words ?? '', context.holidayLocale));
@@ -411,19 +417,11 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
-    pattern: `(${COUNT_PATTERN}) (${UNIT}) ago`,
-    read: ([count, unitWord], { today }) => {
-      const unit = unitOf(unitWord);
-      const n = countOf(count);
-      return unit && n !== undefined ? ranges(unitRange(addUnits(today, unit, -n), unit)) : undefined;
-    },
-  },
-  {
-    // German word order: "vor zwei Jahren" (german-date-words.ts carries "zwei Jahren" over as "two years").
-    pattern: `vor (${COUNT_PATTERN}) (${UNIT})`,
-    read: ([count, unitWord], { today }) => {
-      const unit = unitOf(unitWord);
-      const n = countOf(count);
+    // And German word order: "vor zwei Jahren" (german-date-words.ts carries "zwei Jahren" over as "two years").
+    pattern: `(${COUNT_PATTERN}) (${UNIT}) ago|vor (${COUNT_PATTERN}) (${UNIT})`,
+    read: ([count, unitWord, countAfterVor, unitAfterVor], { today }) => {
+      const unit = unitOf(unitWord ?? unitAfterVor);
+      const n = countOf(count ?? countAfterVor);
       return unit && n !== undefined ? ranges(unitRange(addUnits(today, unit, -n), unit)) : undefined;
     },
   },
@@ -475,18 +473,12 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
   {
     // "photos from the year 2019", German "aus dem Jahr 2019" (carried over as "year 2019").
     pattern: `(?:the )?year (${YEAR_PATTERN})`,
-    read: ([year], context) => {
-      const number = yearOfWords(year);
-      return number === undefined ? undefined : resolved(resolvePeriod(yearPeriod(number), context.today));
-    },
+    read: ([year], context) => wholeYear(year, context),
   },
   {
     // A spoken year ("twenty nineteen") is no chrono date: read it before chrono sees its words.
     pattern: `(${SPOKEN_YEAR_PATTERN})`,
-    read: ([year], context) => {
-      const number = yearOfWords(year);
-      return number === undefined ? undefined : resolved(resolvePeriod(yearPeriod(number), context.today));
-    },
+    read: ([year], context) => wholeYear(year, context),
   },
   {
     pattern: '((?:18|19|20)\\d\\d)',
