@@ -56,17 +56,14 @@ export function phraseOfRanges(
   hemisphere: Hemisphere,
   locale = 'en-US',
 ): DatePhrase | undefined {
-  const phrases = ranges.map((range) => phraseOfRange(range.from, range.to, hemisphere, locale));
-  const [first] = phrases;
-  if (first?.kind === 'season') {
-    const everyOne = phrases.every((phrase) => phrase?.kind === 'season' && phrase.season === first.season);
-    return everyOne ? { kind: 'every-season', season: first.season } : undefined;
-  }
-  if (first?.kind === 'holiday') {
-    const everyOne = phrases.every(
-      (phrase) => phrase?.kind === 'holiday' && phrase.holiday === first.holiday,
-    );
-    return everyOne ? { kind: 'every-holiday', holiday: first.holiday } : undefined;
-  }
-  return undefined;
+  const everyOf = (phrase: DatePhrase | undefined): DatePhrase | undefined => {
+    if (phrase?.kind === 'season') return { kind: 'every-season', season: phrase.season };
+    if (phrase?.kind === 'holiday') return { kind: 'every-holiday', holiday: phrase.holiday };
+    return undefined;
+  };
+  const [first, ...rest] = ranges.map((range) =>
+    everyOf(phraseOfRange(range.from, range.to, hemisphere, locale)),
+  );
+  const same = rest.every((phrase) => JSON.stringify(phrase) === JSON.stringify(first));
+  return same ? first : undefined;
 }

@@ -185,11 +185,6 @@ function requestOf(parts: RequestParts, locale: string): PhotoRequest {
   const { people, albums } = parts.named;
   return {
     ...parts,
-    named: {
-      people: people.map(({ id, name }) => ({ id, name })),
-      albums: albums.map(({ id, name }) => ({ id, name })),
-      places: parts.named.places,
-    },
     people: people.map((person) => person.id),
     albums: albums.map((album) => album.id),
     selection: {
