@@ -205,8 +205,9 @@ export const searchRequestSchema = z
      */
     q: z.string().trim().min(1).max(500).optional(),
     /**
-     * The language `q` is in. 'de': German words first ("Strand" is the beach, "See" a lake). Without it, English,
-     * with German label words where no English reading has them (a search box states no language).
+     * The language `q` is in. 'de': German words first ("Strand" is the beach, "See" a lake), holidays on German
+     * dates. 'en', or none (a search box states no language): English, with German label words where no English
+     * reading has them.
      */
     language: z.enum(['en', 'de']).optional(),
     timeZone: timeZoneSchema.optional(),
