@@ -44,6 +44,27 @@ const YEAR = /^(?:18|19|20)\d\d$/;
  */
 const ALBUM_WORDS: ReadonlySet<string> = new Set(['album', 'albums', 'alben']);
 
+/**
+ * The asker themself ("photos of me", "Bilder von uns"): filler in "show me", but after a word that says who is in
+ * the photo it names a person, one the library may not know. Dropping it would answer with every photo.
+ */
+const SELF_WORDS: ReadonlySet<string> = new Set(['me', 'myself', 'us', 'ourselves', 'mir', 'mich', 'uns']);
+const WHO_IS_IN_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'with',
+  'and',
+  'featuring',
+  'including',
+  'von',
+  'mit',
+  'und',
+]);
+
+/** Whether a word names the asker as someone in the photos: "me" after "of", "with" or "and", German alike. */
+export function isSelfReference(word: string, previous: string | undefined): boolean {
+  return SELF_WORDS.has(word) && previous !== undefined && WHO_IS_IN_WORDS.has(previous);
+}
+
 /** Each word as written and accent-folded ("öffne", "offne"): names are compared folded, tokens are not. */
 function withFolded(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.flatMap((word) => [word, word.normalize('NFKD').replace(/\p{M}/gu, '')]));

@@ -6,7 +6,7 @@ import { findChronoDates } from './chrono-dates';
 import { dateContextOf } from './date-context';
 import { DATE_PATTERNS, type DatePattern } from './date-expressions';
 import { combineDates, type Placed, type PlacedDate } from './combine-dates';
-import { isAlbumWord, isFiller } from './filler-words';
+import { isAlbumWord, isFiller, isSelfReference } from './filler-words';
 import { carryGermanDateWords, joinedWords } from './german-date-words';
 import { findSpans, markUsed, spanText, tokenize, type Token } from './tokens';
 import type { ParseContext, ParsedQuery, Understood } from './types';
@@ -114,8 +114,9 @@ function matchVocabulary(
     for (let words = Math.min(MAX_PHRASE_WORDS, tokens.length - first); words >= minWords; words--) {
       const span = tokens.slice(first, first + words);
       if (span.some((t) => t.used)) continue;
-      if (words === 1 && isFillerIn(span[0]?.norm ?? '', language)) continue;
       const previous = tokens[first - 1]?.norm ?? '';
+      const word = span[0]?.norm ?? '';
+      if (words === 1 && isFillerIn(word, language) && !isSelfReference(word, previous)) continue;
       const last = first + words - 1;
       const readings = vocabulary.lookup(
         span.map((t) => t.norm).join(' '),
@@ -230,7 +231,8 @@ function unmatchedPhrases(text: string, tokens: readonly Token[]): string[] {
     runStart = undefined;
   };
   tokens.forEach((token, index) => {
-    if (token.used || isFiller(token.norm)) close(index - 1);
+    const filler = isFiller(token.norm) && !isSelfReference(token.norm, tokens[index - 1]?.norm);
+    if (token.used || filler) close(index - 1);
     else runStart ??= index;
   });
   close(tokens.length - 1);

@@ -277,8 +277,12 @@ const CASES: Case[] = [
     unmatched: ['blorf crossing'],
   },
   { text: 'blorf beach', query: { labels: ['beach'] }, unmatched: ['blorf'] },
-  // "sun" is not Sunday, and "us" alone is a pronoun.
-  { text: 'photos of us in the sun', query: {}, unmatched: ['sun'] },
+  // "sun" is not Sunday. "of us" names people in the photos, whom the library does not know: not every photo.
+  { text: 'photos of us in the sun', query: {}, unmatched: ['us', 'sun'] },
+  { text: 'photos of me', query: {}, unmatched: ['me'] },
+  { text: 'Mom and me at the beach', query: { labels: ['beach'], people: ['pe_mom'] }, unmatched: ['me'] },
+  { text: 'Bilder von uns', query: {}, unmatched: ['uns'] },
+  { text: 'zeig mir Fotos mit mir', query: {}, unmatched: ['mir'] },
   // Filler never counts, in English or German, and never matches on its own.
   { text: 'please show me my pictures', query: {} },
   { text: 'zeige mir meine Fotos von Kyoto', query: { places: [{ name: 'Kyoto', level: 'city' }] } },
@@ -382,6 +386,16 @@ describe('parsePhotoText', () => {
     assert.throws(
       () => parsePhotoText('last summer', context({ timeZone: 'Mars/Olympus_Mons' })),
       (error: unknown) => isAppError(error) && error.status === 400 && error.code === 'INVALID_TIME_ZONE',
+    );
+  });
+
+  it('reads "me" after "of" as a person the owner named so', () => {
+    const people = [...vocabulary.people, { id: 'pe_me', name: 'Me', synonyms: [] }];
+    const parsed = parsePhotoText('photos of me', context({ vocabulary: { ...vocabulary, people } }));
+    assert.deepEqual(parsed.query, { people: ['pe_me'] });
+    assert.deepEqual(
+      parsePhotoText('show me photos', context({ vocabulary: { ...vocabulary, people } })).query,
+      {},
     );
   });
 
