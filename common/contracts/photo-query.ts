@@ -34,6 +34,12 @@ const monthDayWindowSchema = z
 export const PLACE_LEVELS = ['sublocation', 'city', 'metro', 'county', 'region', 'country'] as const;
 export const placeLevelSchema = z.enum(PLACE_LEVELS);
 export type PlaceLevel = z.output<typeof placeLevelSchema>;
+/**
+ * The levels a place filter names: the stored ones, and a continent or UN world region ("Europe", "Southeast
+ * Asia"), which a photo is in when its country is.
+ */
+export const PLACE_FILTER_LEVELS = [...PLACE_LEVELS, 'continent'] as const;
+export const placeFilterLevelSchema = z.enum(PLACE_FILTER_LEVELS);
 
 /**
  * A place at any level a person names it. `name` is the canonical English name as stored (city "Santa Monica",
@@ -45,7 +51,7 @@ export type PlaceLevel = z.output<typeof placeLevelSchema>;
 export const placeFilterSchema = z
   .object({
     name: z.string().trim().min(1).max(128),
-    level: placeLevelSchema.optional(),
+    level: placeFilterLevelSchema.optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { metroOf, METRO_RULE } from './metro';
 import type { PlaceLevel } from './place';
 import { CITY_SYNONYMS, COUNTY_SYNONYMS, foldName, REGION_SYNONYMS } from './place-names';
 import { sharedGazetteer } from './shared-gazetteer';
+import { worldRegionNamed } from './world-regions';
 
 export type { PlaceLevel };
 
@@ -65,6 +66,8 @@ export function findPlacesByName(text: string, gazetteer: Gazetteer = sharedGaze
   if (text.length > MAX_NAME_LENGTH) return [];
   const folded = foldName(text);
   if (folded.length === 0) return [];
+  // "North America" is a continent (world-regions.ts), not a town called North in America.
+  if (worldRegionNamed(folded)) return [];
   const direct = placesNamed(gazetteer, folded);
   return direct.length > 0 ? direct : qualifiedPlaces(gazetteer, folded);
 }

@@ -31,6 +31,8 @@ export const COUNTRY_SYNONYMS: Readonly<Record<string, string>> = {
   us: 'US',
   'u s a': 'US',
   america: 'US',
+  // German speech means the United States by it, as English "America" does; "the Americas" is the continent.
+  amerika: 'US',
   'united states of america': 'US',
   'the states': 'US',
   uk: 'GB',

@@ -1,10 +1,16 @@
 import { findPlacesByName } from '../places/find-places';
 import { foldName } from '../places/place-names';
 import { sharedGazetteer } from '../places/shared-gazetteer';
+import { worldRegionNamed } from '../places/world-regions';
 import type { PlaceLevel, VocabularyPlace } from './types';
 
-/** Every place of the gazetteer a name may mean, each saying whether the name alone is taken for it. */
+/**
+ * Every place of the gazetteer a name may mean, each saying whether the name alone is taken for it; or the
+ * continent or world region it names ("Europe", "Südostasien").
+ */
 export function gazetteerPlaces(name: string): VocabularyPlace[] {
+  const region = worldRegionNamed(name);
+  if (region) return [{ name: region.name, level: 'continent', standsAlone: true }];
   return findPlacesByName(name).map(({ name: placeName, level, countryCode }) => ({
     name: placeName,
     level,

@@ -1,5 +1,5 @@
-import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
-import { placeFilterNames } from '../places/place-filter-names';
+import type { PhotoQuery, PlaceLevel } from '../../common/contracts';
+import { placeFilterTerms } from '../places/place-filter-terms';
 import type { PlaceLevelsFound } from './place-levels-found';
 import { placeKeyKind } from './place-month-counts';
 import type { PlaceKeyKind } from '../database/schema';
@@ -15,9 +15,8 @@ export function onePlaceKey(
   found: PlaceLevelsFound | undefined,
 ): { kind: PlaceKeyKind; key: string } | undefined {
   if (found === undefined) return undefined;
-  const levels: readonly PlaceLevel[] = place.level ? [place.level] : PLACE_LEVELS;
   const terms: { text: string; level: PlaceLevel }[] = [];
-  for (const name of placeFilterNames(place.name)) {
+  for (const { name, levels } of placeFilterTerms(place)) {
     const parts = name.split(',').filter((part) => part.trim().length > 0);
     if (parts.length > 1) return undefined;
     const stored = found.get(name);

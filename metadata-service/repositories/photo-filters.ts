@@ -7,9 +7,9 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
-import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
+import type { PhotoQuery, PlaceLevel } from '../../common/contracts';
 import { LEFT_OUT_SCREENSHOT, type LibraryDatabase } from '../database/schema';
-import { placeFilterNames } from '../places/place-filter-names';
+import { placeFilterTerms } from '../places/place-filter-terms';
 import { monthDaysIn } from './month-days';
 import type { PlaceLevelsFound } from './place-levels-found';
 import { smallestFirst, type KeySizes } from './key-sizes';
@@ -248,7 +248,7 @@ const QUALIFYING_LEVELS = ['metro', 'county', 'region', 'country'] as const;
  * A photo taken at a place of that name, at the level asked or any level. Each level is `lower(place_<level>) = ?`
  * against its own owner-first index (migrations 0002/0006), so the filter is one index range per level. The name
  * also stands for what the gazetteer reads it as ("München" → Munich, "Paris Texas" → "Paris, Texas"; see
- * placeFilterNames). A name with qualifiers ("Paris, Texas") also matches the place named before the comma lying in
+ * placeFilterTerms; a continent is its countries). A name with qualifiers ("Paris, Texas") also matches the place named before the comma lying in
  * the area named after it.
  */
 function placeCondition(
@@ -257,9 +257,8 @@ function placeCondition(
   place: PhotoQuery['places'][number],
   found: PlaceLevelsFound | undefined,
 ): Expression<SqlBool> {
-  const levels = place.level ? [place.level] : PLACE_LEVELS;
-  const terms = placeFilterNames(place.name).flatMap(
-    (name) => namedPlaceCondition(eb, ownerId, name, levels, found) ?? [],
+  const terms = placeFilterTerms(place).flatMap(
+    ({ name, levels }) => namedPlaceCondition(eb, ownerId, name, levels, found) ?? [],
   );
   // No name stored at any level asked: the place matches nothing (never dropped, never widened).
   return terms.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(terms);

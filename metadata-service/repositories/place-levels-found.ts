@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
 import type { LibraryDatabase } from '../database/schema';
-import { placeFilterNames } from '../places/place-filter-names';
+import { placeFilterTerms } from '../places/place-filter-terms';
 
 /**
  * Per place text a filter compares (exactly as written), the levels at which the owner has a photo of that name,
@@ -32,8 +32,7 @@ export async function placeLevelsFound(
     probes.set(text, wanted);
   };
   for (const place of query.places) {
-    const levels = place.level ? [place.level] : PLACE_LEVELS;
-    for (const name of placeFilterNames(place.name)) {
+    for (const { name, levels } of placeFilterTerms(place)) {
       // The whole name, and its parts when it has qualifiers ("Paris, Texas": "Paris" lying in "Texas").
       const [head = '', ...qualifiers] = name.split(',').map((part) => part.trim());
       probe(name, levels);

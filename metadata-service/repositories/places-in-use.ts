@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { PLACE_LEVELS, type PlaceLevel } from '../../common/contracts';
+import { PLACE_FILTER_LEVELS, PLACE_LEVELS, type PlaceLevel } from '../../common/contracts';
 import type { LibraryDatabase } from '../database/schema';
 import type { VocabularyPlace } from '../query-text/types';
 
@@ -38,6 +38,6 @@ export async function placesInUse(db: Kysely<LibraryDatabase>, ownerId: string):
   for (const row of rows) {
     if (row.name) places.set(`${row.level}:${row.name}`, { name: row.name, level: row.level });
   }
-  const rank = (place: VocabularyPlace): number => PLACE_LEVELS.indexOf(place.level);
+  const rank = (place: VocabularyPlace): number => PLACE_FILTER_LEVELS.indexOf(place.level);
   return [...places.values()].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

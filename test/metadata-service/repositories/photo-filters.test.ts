@@ -130,6 +130,24 @@ describeOnEachEngine('Place filters', (engine) => {
     assert.deepEqual(await ids([{ name: "x' or 1=1 --" }]), []);
   });
 
+  it('finds a continent or world region by the countries in it, as said or with its level', async () => {
+    const europe = ['ph_munich', 'ph_newquay', 'ph_paris_fr'];
+    assert.deepEqual(await ids([{ name: 'Europe', level: 'continent' }]), europe);
+    assert.deepEqual(await ids([{ name: 'europe' }]), europe);
+    assert.deepEqual(await ids([{ name: 'Europa' }]), europe);
+    assert.deepEqual(await ids([{ name: 'Western Europe', level: 'continent' }]), [
+      'ph_munich',
+      'ph_paris_fr',
+    ]);
+    assert.deepEqual(await ids([{ name: 'Eastern Asia' }]), ['ph_shibuya']);
+    // North America is its countries, not a town called North; France's overseas parts do not put Paris there.
+    assert.deepEqual(await ids([{ name: 'north america' }]), await ids(asSaid('USA')));
+    assert.deepEqual(await ids([{ name: 'the Caribbean' }]), []);
+    assert.deepEqual(await ids([{ name: 'Africa', level: 'continent' }]), []);
+    // A name that is no continent at the continent level matches nothing, never everything.
+    assert.deepEqual(await ids([{ name: 'Paris', level: 'continent' }]), []);
+  });
+
   it("keeps a person's place name in the photo's facts, with the metro and county as extras", async () => {
     const facts = await repo.getPhoto(A, 'ph_santa_monica');
     assert.deepEqual(facts?.place, {

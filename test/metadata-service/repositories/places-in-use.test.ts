@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PLACE_LEVELS } from '../../../common/contracts';
+import { PLACE_FILTER_LEVELS } from '../../../common/contracts';
 import { placeFromNames } from '../../../metadata-service/places/place-from-names';
 import { reverseGeocode } from '../../../metadata-service/places/reverse-geocode';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
@@ -53,7 +53,7 @@ describeOnEachEngine('Places in use', (engine) => {
     const levels = places.map((p) => p.level);
     assert.deepEqual(
       levels,
-      [...levels].sort((a, b) => PLACE_LEVELS.indexOf(a) - PLACE_LEVELS.indexOf(b)),
+      [...levels].sort((a, b) => PLACE_FILTER_LEVELS.indexOf(a) - PLACE_FILTER_LEVELS.indexOf(b)),
     );
     const regions = places.filter((p) => p.level === 'region').map((p) => p.name);
     assert.deepEqual(

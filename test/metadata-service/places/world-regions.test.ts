@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { findPlacesByName } from '../../../metadata-service/places/find-places';
+import { worldRegionNamed } from '../../../metadata-service/places/world-regions';
+import { gazetteerPlaces } from '../../../metadata-service/query-text/gazetteer-places';
+
+describe('worldRegionNamed', () => {
+  it('knows continents and UN world regions by their English and German names', () => {
+    for (const [said, name] of [
+      ['Europe', 'Europe'],
+      ['europa', 'Europe'],
+      ['North America', 'North America'],
+      ['Nordamerika', 'North America'],
+      ['the Caribbean', 'Caribbean'],
+      ['Südostasien', 'Southeast Asia'],
+      ['south-eastern asia', 'Southeast Asia'],
+      ['Australasia', 'Australasia'],
+      ['Latin America', 'Latin America'],
+    ]) {
+      assert.equal(worldRegionNamed(said ?? '')?.name, name, said);
+    }
+  });
+
+  it('puts a country with overseas parts where its mainland is', () => {
+    const members = (name: string): readonly string[] => worldRegionNamed(name)?.countryCodes ?? [];
+    assert.ok(members('Europe').includes('FR'));
+    assert.ok(!members('Caribbean').includes('FR'), 'Paris is not in the Caribbean');
+    assert.ok(!members('Africa').includes('GB'));
+    assert.ok(members('Northern America').includes('US'));
+    assert.ok(!members('Oceania').includes('US'));
+    assert.ok(members('Europe').includes('RU') && members('Asia').includes('RU'));
+    assert.ok(members('Europe').includes('ES') && members('Europe').includes('NL'));
+  });
+
+  it('leaves countries and unknown words alone', () => {
+    assert.equal(worldRegionNamed('America'), undefined, 'America is the United States');
+    assert.equal(worldRegionNamed('Amerika'), undefined);
+    assert.equal(worldRegionNamed('South Africa'), undefined, 'a country, not Southern Africa');
+    assert.equal(worldRegionNamed('Atlantis'), undefined);
+    assert.equal(worldRegionNamed(''), undefined);
+  });
+
+  it('is what free text reads a continent as, never a town named like its first word', () => {
+    assert.deepEqual(findPlacesByName('north america'), []);
+    assert.deepEqual(gazetteerPlaces('north america'), [
+      { name: 'North America', level: 'continent', standsAlone: true },
+    ]);
+    assert.equal(gazetteerPlaces('America')[0]?.name, 'United States');
+  });
+});
