@@ -41,6 +41,7 @@ import type { DateContext } from './date-context';
 import { describeRange } from './describe-range';
 import { COUNT_PATTERN, countOf } from './number-words';
 import { holidayEvent, holidayWeekendEvent, seasonEvent, type RecurringEvent } from './recurring-events';
+import { TIME_OF_DAY_PATTERNS } from './times-of-day';
 import type { LocalRange, MonthDayReading } from './types';
 
 /** What one date expression means, before the parser combines several. */
@@ -255,6 +256,7 @@ const SAME_DAYS = 'this week|this month|this day|this date|today';
  * nineteen"). A date entirely still to come is kept as asked and marked `future`.
  */
 export const DATE_PATTERNS: readonly DatePattern[] = [
+  ...TIME_OF_DAY_PATTERNS,
   {
     pattern: `(?:on )?(${SAME_DAYS}) (${COUNT_PATTERN}) years? ago`,
     read: ([what, count], context) => sameDaysYearsAgo(what, countOf(count) ?? 1, context),

@@ -107,6 +107,18 @@ const CASES: Case[] = [
   { text: 'Silvester 2025', from: '2025-12-31', to: '2026-01-01T06:00:00' },
   { text: 'Sommer 2019', hemisphere: 'S', from: '2019-12-01', to: '2020-03-01' },
   { text: 'easter 2025', from: '2025-04-20', to: '2025-04-21' },
+  // Parts of a day, in capture-local hours; a night runs into the small hours (asked Wednesday 09:00).
+  { text: 'last night', from: '2026-12-01T18:00:00', to: '2026-12-02T05:00:00' },
+  { text: 'photos from this morning', from: '2026-12-02T05:00:00', to: '2026-12-02T12:00:00' },
+  { text: 'yesterday evening', from: '2026-12-01T17:00:00', to: '2026-12-02' },
+  { text: 'yesterday afternoon', from: '2026-12-01T12:00:00', to: '2026-12-01T17:00:00' },
+  { text: 'saturday night', from: '2026-11-28T18:00:00', to: '2026-11-29T05:00:00' },
+  { text: 'wednesday morning', from: '2026-12-02T05:00:00', to: '2026-12-02T12:00:00' },
+  // This Wednesday's evening has not begun: the one before.
+  { text: 'wednesday evening', from: '2026-11-25T17:00:00', to: '2026-11-26' },
+  { text: 'Fotos von gestern Abend', from: '2026-12-01T17:00:00', to: '2026-12-02' },
+  { text: 'heute Morgen', from: '2026-12-02T05:00:00', to: '2026-12-02T12:00:00' },
+  { text: 'letzte Nacht', from: '2026-12-01T18:00:00', to: '2026-12-02T05:00:00' },
   {
     text: 'december 25 2026',
     from: '2026-12-25',
@@ -131,6 +143,12 @@ describe('free-text dates through the one calendar', () => {
       });
     });
   }
+
+  it('tonight, asked in the morning, is still to come', () => {
+    const reading = dateOf('tonight');
+    assert.deepEqual(reading?.ranges, [{ from: t('2026-12-02T18:00:00'), to: t('2026-12-03T05:00:00') }]);
+    assert.ok(reading?.future);
+  });
 
   it('a year still to come is marked future with nothing to offer', () => {
     const reading = dateOf('photos from 2030');
