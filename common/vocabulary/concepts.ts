@@ -430,9 +430,9 @@ const SCENES_AND_EVENTS: readonly Concept[] = [
   {
     label: 'mountain',
     kind: 'scene',
-    synonyms: ['alps', 'peak', 'peaks', 'summit', 'summits'],
+    synonyms: ['peak', 'peaks', 'summit', 'summits'],
     parent: 'nature',
-    de: { name: 'Berge', forms: ['berg', 'bergen', 'gebirge', 'alpen', 'gipfel', 'gipfeln'], stem: 'berg' },
+    de: { name: 'Berge', forms: ['berg', 'bergen', 'gebirge', 'gipfel', 'gipfeln'], stem: 'berg' },
   },
   {
     label: 'forest',

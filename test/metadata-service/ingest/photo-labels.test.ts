@@ -12,11 +12,13 @@ describe('photo labels', () => {
 
   it('labels photos by the vocabulary words in their folder names, not the file name', () => {
     assert.deepEqual(names(folderLabels('Beach 2026/IMG_0001.jpg')), ['beach']);
-    assert.deepEqual(names(folderLabels('Trips/Alps hiking/Dog pics/beach.jpg')), [
+    assert.deepEqual(names(folderLabels('Trips/Mountain hiking/Dog pics/beach.jpg')), [
       'dog',
       'hiking',
       'mountain',
     ]);
+    // A range's name is no subject: the folder is an album by its name, and says nothing of mountains.
+    assert.deepEqual(names(folderLabels('Trips/Alps hiking/beach.jpg')), ['hiking']);
     assert.deepEqual(names(folderLabels('Birthday Party 2025/cake.jpg')), ['birthday']);
     assert.deepEqual(names(folderLabels('2026/Misc/x.jpg')), []);
     assert.deepEqual(names(folderLabels('beach.jpg')), []);
@@ -24,8 +26,8 @@ describe('photo labels', () => {
   });
 
   it('maps keywords through the vocabulary and keeps unknown ones normalized', () => {
-    const labels = keywordLabels(['Seaside', 'PUPPIES', 'Café de Flore', 'Côte d’Azur', '   ', '日本']);
-    assert.deepEqual(names(labels), ['beach', 'cafe de flore', 'cote dazur', 'dog']);
+    const labels = keywordLabels(['Seaside', 'PUPPIES', 'Café de Flore', 'Côte d’Azur', '   ', '日本', 'Alps']);
+    assert.deepEqual(names(labels), ['alps', 'beach', 'cafe de flore', 'cote dazur', 'dog']);
     assert.ok(labels.every((l) => l.source === 'keyword' && l.confidence === 1));
   });
 
