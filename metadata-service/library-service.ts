@@ -111,7 +111,8 @@ export function createLibraryService(
       });
       const textQuery = photoQuerySchema.parse({
         ...reading.query,
-        order: query.order,
+        // The text's own order word ("my latest photos") is what the person asked; else the caller's.
+        order: reading.query.order ?? query.order,
         seed: query.seed,
         exclude: query.exclude,
         collapseDuplicates: query.collapseDuplicates,

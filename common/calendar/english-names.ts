@@ -57,6 +57,12 @@ export function englishNameOf(phrase: DatePhrase, today: CalendarDate): string {
       if (same(phrase.date, today)) return 'today';
       if (same(phrase.date, addDays(today, -1))) return 'yesterday';
       return dayName(phrase.date);
+    case 'part-of-day':
+      if (same(phrase.date, today)) return phrase.part === 'night' ? 'tonight' : `this ${phrase.part}`;
+      if (same(phrase.date, addDays(today, -1))) {
+        return phrase.part === 'night' ? 'last night' : `yesterday ${phrase.part}`;
+      }
+      return `the ${phrase.part} of ${dayName(phrase.date)}`;
     case 'week':
       if (same(phrase.monday, mondayOf(today))) return 'this week';
       if (same(phrase.monday, addDays(mondayOf(today), -7))) return 'last week';

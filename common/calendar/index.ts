@@ -5,6 +5,7 @@
  */
 export * from './calendar-date';
 export * from './local-range';
+export * from './day-parts';
 export * from './time-zone';
 export * from './hemisphere';
 export * from './seasons';

@@ -1,11 +1,12 @@
 import { addDays, addMonths, dateOfLocal, localDateTime, mondayOf, type CalendarDate } from './calendar-date';
+import { dayPartOf } from './day-parts';
 import type { Hemisphere } from './hemisphere';
 import { HOLIDAY_IDS, holidayWindow } from './holidays';
 import type { DatePhrase } from './resolved-date';
 import { seasonOf, seasonWindow } from './seasons';
 
 /**
- * How to say one window back, when it is exactly a day, a holiday, a week (Monday to Monday), a weekend, a month, a
+ * How to say one window back, when it is exactly a day, a part of a day ("last night"), a holiday, a week (Monday to Monday), a weekend, a month, a
  * season, a year or a decade: what free text read ("two years ago" is 2024, "the summer" summer 2026) said the way
  * the skill says any date. Undefined for any other window (it has no name to say it by).
  */
@@ -24,7 +25,10 @@ export function phraseOfRange(
   if (midnights && same(addDays(from, 1), to)) return { kind: 'day', date: from };
   const holiday = holidayOf(takenFrom, takenTo, from.year, locale);
   if (holiday) return holiday;
-  if (!midnights) return undefined;
+  if (!midnights) {
+    const dayPart = dayPartOf(takenFrom, takenTo);
+    return dayPart && { kind: 'part-of-day', ...dayPart };
+  }
   if (same(addDays(from, 7), to) && same(mondayOf(from), from)) return { kind: 'week', monday: from };
   if (same(addDays(from, 2), to) && same(addDays(mondayOf(from), 5), from)) {
     return { kind: 'weekend', saturday: from };

@@ -3,10 +3,14 @@ import type { HolidayId } from './holidays';
 import type { LocalRange } from './local-range';
 import type { SeasonName } from './seasons';
 
+export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night';
+
 /** What the user asked for, as data: each locale's strings say it in their own words. */
 export type DatePhrase =
   | { kind: 'today' }
   | { kind: 'day'; date: CalendarDate }
+  /** The morning, afternoon, evening or night of a day (a night runs into the next morning). */
+  | { kind: 'part-of-day'; date: CalendarDate; part: DayPart }
   | { kind: 'week'; monday: CalendarDate }
   | { kind: 'weekend'; saturday: CalendarDate }
   | { kind: 'month'; year: number; month: number }

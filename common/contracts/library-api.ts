@@ -249,7 +249,7 @@ export function filtersBesideText(request: unknown): string[] {
 
 /** How one part of free text was read, e.g. {kind: 'date', text: 'last summer', reading: 'summer 2026 […)'}. */
 export const textReadingSchema = z.object({
-  kind: z.enum(['label', 'person', 'album', 'place', 'date', 'on-this-day', 'favorites', 'video']),
+  kind: z.enum(['label', 'person', 'album', 'place', 'date', 'on-this-day', 'favorites', 'video', 'order']),
   text: z.string(),
   reading: z.string(),
 });

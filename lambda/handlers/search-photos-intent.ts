@@ -2,7 +2,7 @@ import { getLocale, getSlotValue, type RequestHandler } from 'ask-sdk-core';
 import { stringsFor } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
-import { inPlayOrder } from '../util/slideshow-order';
+import { inSpokenOrder } from '../util/slideshow-order';
 import { calendarDateIn } from '../../common/calendar';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { answer, ask, slideshowOptionsOf, startQuerySlideshow } from './answers';
@@ -63,7 +63,11 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         const counted = await deps.library.search(ownerId, { query: countable(reading.query), limit: 0 });
         return answer(input, undefined, strings.textVoiceOnly(heard, counted.total, counted.span));
       }
-      const query = inPlayOrder(reading.query, (await userSettingsOf(input)).shuffle);
+      // "search for my latest photos": the text's order word wins over the shuffle setting.
+      const spoken = reading.understood?.some((item) => item.kind === 'order')
+        ? reading.query?.order
+        : undefined;
+      const query = inSpokenOrder(reading.query, spoken, (await userSettingsOf(input)).shuffle);
       const page = await startQuerySlideshow(input, deps, query, viewport);
       return answer(
         input,

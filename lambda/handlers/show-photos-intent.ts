@@ -16,7 +16,7 @@ import {
 } from '../util/photo-request';
 import { readWords, type WordsReader } from '../util/words-reading';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
-import { inPlayOrder } from '../util/slideshow-order';
+import { inSpokenOrder } from '../util/slideshow-order';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { SLIDESHOW_PAGE_SIZE, answer, ask, rememberSlideshow, slideshowOptionsOf } from './answers';
 import { isIntent } from './matchers';
@@ -113,7 +113,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         const found = { selection: asked.selection, count: counted.total, span: counted.span };
         return answer(input, undefined, strings.voiceOnly(found));
       }
-      const query = inPlayOrder(queryOf(asked), (await userSettingsOf(input)).shuffle);
+      const query = inSpokenOrder(queryOf(asked), asked.order, (await userSettingsOf(input)).shuffle);
       const page = await deps.display.createSlideshow({
         ownerId,
         query,

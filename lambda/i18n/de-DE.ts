@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../common/calendar';
+import { addDays, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
 import type {
@@ -38,6 +38,7 @@ const SEASONS: Readonly<Record<SeasonName, string>> = {
 };
 
 const month = (m: number): string => MONTHS[m - 1] ?? '';
+const GERMAN_DAY_PARTS = { morning: 'Morgen', afternoon: 'Nachmittag', evening: 'Abend' } as const;
 const day = (date: CalendarDate): string => `${date.day}. ${month(date.month)} ${date.year}`;
 
 function when(phrase: DatePhrase): string {
@@ -46,6 +47,10 @@ function when(phrase: DatePhrase): string {
       return 'von heute';
     case 'day':
       return `vom ${day(phrase.date)}`;
+    case 'part-of-day':
+      return phrase.part === 'night'
+        ? `aus der Nacht zum ${day(addDays(phrase.date, 1))}`
+        : `vom ${GERMAN_DAY_PARTS[phrase.part]} des ${day(phrase.date)}`;
     case 'week':
       return `aus der Woche vom ${day(phrase.monday)}`;
     case 'weekend':

@@ -65,6 +65,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
         return 'from today';
       case 'day':
         return `from ${day(phrase.date)}`;
+      case 'part-of-day':
+        return `from the ${phrase.part} of ${day(phrase.date)}`;
       case 'week':
         return `from the week of ${day(phrase.monday)}`;
       case 'weekend':

@@ -19,6 +19,9 @@ export function nearnessOf(phrase: DatePhrase, today: CalendarDate): Nearness | 
       if (sameDay(phrase.date, addDays(today, 1))) return 'tomorrow';
       if (sameDay(phrase.date, addDays(today, -1))) return 'yesterday';
       return undefined;
+    case 'part-of-day':
+      // "yesterday" alone would drop the hours asked: the part of the day is said by its date.
+      return undefined;
     case 'weekend':
     case 'week': {
       const monday = addDays(today, 1 - isoWeekday(today));

@@ -13,6 +13,7 @@ import { readSlot, type ResolvedEntity } from './slot-resolution';
 import { subjectLabelOf } from './subject';
 import { languageOf } from './text-language';
 import type { PlaceName, WordsReader, WordsReading } from './words-reading';
+import type { SpokenOrder } from './slideshow-order';
 
 /** ShowPhotosIntent's slot names, as the interaction models declare them. */
 export const SHOW_PHOTOS_SLOTS = {
@@ -47,6 +48,8 @@ export interface PhotoRequest {
   named: { people: NamedEntity[]; albums: NamedEntity[]; places: string[] };
   /** The subject and place slots' words: read again as free text when the library knew them as nothing. */
   heard: { subject?: string; place?: string };
+  /** The order the words said ("latest"), read again from a slot's words. */
+  order?: SpokenOrder;
 }
 
 export type Understanding =
@@ -242,6 +245,7 @@ export function withWordsRead(
       labels: [...reading.labels, ...labels],
       places: [...places, ...reading.places],
       date: request.date ?? reading.date,
+      ...(reading.order ? { order: reading.order } : {}),
       named: {
         people: distinctById([...request.named.people, ...reading.people]),
         albums: distinctById([...request.named.albums, ...reading.albums]),
@@ -254,7 +258,7 @@ export function withWordsRead(
     },
     locale,
   );
-  const asked = (photoRequest: PhotoRequest) => JSON.stringify(queryOf(photoRequest));
+  const asked = (photoRequest: PhotoRequest) => JSON.stringify([queryOf(photoRequest), photoRequest.order]);
   return asked(read) === asked(request) ? undefined : read;
 }
 

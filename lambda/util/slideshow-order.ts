@@ -11,6 +11,20 @@ export function newShuffleSeed(): string {
  * The query as a slideshow plays it: shuffled with a fresh seed, or in date order (oldest first, no seed).
  * Validated here, so a query that reaches the display service is always a valid one.
  */
+/** An order the person said ("my latest photos", "random photos"): it wins over the shuffle setting. */
+export type SpokenOrder = 'newest' | 'oldest' | 'shuffle';
+
+/** The query in the order the person said, else as the shuffle setting plays it. */
+export function inSpokenOrder(
+  query: PhotoQueryInput,
+  spoken: SpokenOrder | undefined,
+  shuffleSetting: boolean,
+): PhotoQuery {
+  if (spoken === 'newest')
+    return parseInput(photoQuerySchema, { ...query, seed: undefined, order: 'newest' });
+  return inPlayOrder(query, spoken === undefined ? shuffleSetting : spoken === 'shuffle');
+}
+
 export function inPlayOrder(query: PhotoQueryInput, shuffle: boolean, seed = newShuffleSeed()): PhotoQuery {
   const rest = { ...query };
   // A seed belongs to the order it was drawn for: a new shuffle gets a new one, date order none.

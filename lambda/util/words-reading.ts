@@ -7,6 +7,7 @@ import {
 } from '../../common/calendar';
 import type { PhotoQuery, SearchResponse } from '../../common/contracts';
 import type { OwnerNameKind } from './owner-names';
+import type { SpokenOrder } from './slideshow-order';
 import type { ResolvedEntity } from './slot-resolution';
 
 /** A place as a photo query names it: "Zermatt" at the city level, or at any level without one. */
@@ -22,6 +23,8 @@ export interface WordsReading {
   placesSaid: string[];
   /** A date the words name ("two years ago", "the summer"): a named window, or one season or holiday every year. */
   date?: ResolvedDate;
+  /** An order the words say ("latest", "random"). */
+  order?: SpokenOrder;
 }
 
 /** How the words' dates are named: seasons in the user's hemisphere, holidays as the library dated them. */
@@ -34,7 +37,7 @@ export interface ReadingDates {
 /** Reads a slot's words as the library reads free text (undefined: not every word names one of those things). */
 export type WordsReader = (words: string) => Promise<WordsReading | undefined>;
 
-const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place', 'date']);
+const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place', 'date', 'order']);
 
 /**
  * Alexa fills whichever slot its model prefers, and the carrier words do not decide it: "show photos of Zermatt"
@@ -42,7 +45,8 @@ const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place'
  * "in"), and German "zeige Fotos von Anna" may put a person in the place slot ("von" is both). The library's free-text
  * reader knows what the words are in this owner's library. Its reading counts only when every word matched (an
  * unmatched word stays a failed constraint, never dropped) and the words name things or one date the skill can say
- * back ("photos from the summer" heard as a place); favourites, videos, "on this day" or several windows heard in a
+ * back ("photos from the summer" heard as a place), and an order ("show my latest photos" heard as a subject);
+ * favourites, videos, "on this day" or several windows heard in a
  * name's slot are not taken.
  */
 export async function readWords(
@@ -89,6 +93,7 @@ export async function readWords(
     places: [...query.places],
     placesSaid,
     ...(date ? { date } : {}),
+    ...(understood.some((item) => item.kind === 'order') ? { order: query.order } : {}),
   };
 }
 

@@ -27,5 +27,7 @@ export function describeUnderstood(item: Understood): string {
       return 'favourites only';
     case 'video':
       return 'videos only';
+    case 'order':
+      return { newest: 'newest first', oldest: 'oldest first', shuffle: 'shuffled' }[item.value];
   }
 }

@@ -171,6 +171,8 @@ function understoodOf(text: string, match: VocabularyMatch): Understood {
       return { kind: 'favorites', text, value: true };
     case 'video':
       return { kind: 'video', text, value: 'video' };
+    case 'order':
+      return { kind: 'order', text, value: match.value };
   }
 }
 
@@ -219,6 +221,9 @@ function buildQuery(
   if (places.length > 0) query.places = places;
   if (matches.some((m) => m.kind === 'favorites')) query.favoritesOnly = true;
   if (matches.some((m) => m.kind === 'video')) query.mediaKinds = ['video'];
+  // The first order said: "latest and oldest" asks two orders, and one list can only play in one.
+  const order = matches.find((m) => m.kind === 'order');
+  if (order) query.order = order.value;
   return query;
 }
 

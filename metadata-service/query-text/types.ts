@@ -99,7 +99,8 @@ export type Understood =
   | { kind: 'date'; text: string; value: DateReading }
   | { kind: 'on-this-day'; text: string; value: MonthDayReading }
   | { kind: 'favorites'; text: string; value: true }
-  | { kind: 'video'; text: string; value: 'video' };
+  | { kind: 'video'; text: string; value: 'video' }
+  | { kind: 'order'; text: string; value: 'newest' | 'oldest' | 'shuffle' };
 
 export interface ParsedQuery {
   query: PhotoQueryInput;

@@ -15,7 +15,11 @@ export type VocabularyMatch =
   | { kind: 'place'; value: { name: string; level: PlaceLevel } }
   | { kind: 'label'; value: string }
   | { kind: 'favorites'; value: true }
-  | { kind: 'video'; value: 'video' };
+  | { kind: 'video'; value: 'video' }
+  | { kind: 'order'; value: SpokenOrder };
+
+/** The order words ask photos in: newest first ("my latest photos"), oldest first, or shuffled. */
+export type SpokenOrder = 'newest' | 'oldest' | 'shuffle';
 
 /**
  * Who wins when one word names several things: a person first; a label before an album, since folder albums are
@@ -28,6 +32,7 @@ const KIND_ORDER: readonly VocabularyMatch['kind'][] = [
   'place',
   'favorites',
   'video',
+  'order',
 ];
 
 const FAVORITE_WORDS = [
@@ -46,6 +51,16 @@ const FAVORITE_WORDS = [
   'lieblingsfoto',
 ];
 const VIDEO_WORDS = ['video', 'videos', 'clip', 'clips', 'movie', 'movies', 'film', 'films', 'filme'];
+/**
+ * Words that say in which order, not which photos ("my latest photos", "zufällige Bilder"): no filter, so
+ * "recent photos" is every photo, newest first, rather than an unknown word that finds none. "last" and "new" are
+ * not among them: "last summer", "new year's eve".
+ */
+const ORDER_WORDS: Readonly<Record<SpokenOrder, readonly string[]>> = {
+  newest: ['latest', 'newest', 'recent', 'most recent', 'neueste', 'neuesten', 'aktuelle', 'aktuellen'],
+  oldest: ['oldest', 'earliest', 'älteste', 'ältesten', 'aelteste', 'aeltesten'],
+  shuffle: ['random', 'shuffled', 'randomly', 'zufällige', 'zufälligen', 'zufaellige', 'zufaelligen'],
+};
 
 /**
  * What people call a country besides its English name, by ISO code. A bare "us" is not here: in "photos of us" it
@@ -117,6 +132,9 @@ export class VocabularyIndex {
     for (const label of vocabulary.labels) this.add(label, { kind: 'label', value: label });
     for (const word of FAVORITE_WORDS) this.add(word, { kind: 'favorites', value: true });
     for (const word of VIDEO_WORDS) this.add(word, { kind: 'video', value: 'video' });
+    for (const [order, words] of Object.entries(ORDER_WORDS) as [SpokenOrder, readonly string[]][]) {
+      for (const word of words) this.add(word, { kind: 'order', value: order });
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { phraseOfRange, phraseOfRanges } from '../../../common/calendar';
+import { englishNameOf, phraseOfRange, phraseOfRanges } from '../../../common/calendar';
 
 const at = (date: string) => `${date}T00:00:00`;
 
@@ -80,6 +80,28 @@ describe('phraseOfRange: a window said back by its name', () => {
       ),
       { kind: 'every-holiday', holiday: 'CHRISTMAS' },
     );
+  });
+
+  it('names a part of a day by its hours, a night running to 05:00 the next morning', () => {
+    assert.deepEqual(phraseOfRange('2026-12-06T18:00:00', '2026-12-07T05:00:00', 'northern'), {
+      kind: 'part-of-day',
+      date: { year: 2026, month: 12, day: 6 },
+      part: 'night',
+    });
+    assert.deepEqual(phraseOfRange('2026-12-07T05:00:00', '2026-12-07T12:00:00', 'northern'), {
+      kind: 'part-of-day',
+      date: { year: 2026, month: 12, day: 7 },
+      part: 'morning',
+    });
+    assert.equal(
+      englishNameOf(
+        { kind: 'part-of-day', date: { year: 2026, month: 12, day: 6 }, part: 'night' },
+        { year: 2026, month: 12, day: 7 },
+      ),
+      'last night',
+    );
+    // Other hours have no name.
+    assert.equal(phraseOfRange('2026-12-06T17:00:00', '2026-12-06T23:00:00', 'northern'), undefined);
   });
 
   it('has no name for any other window, nor for one that does not start and end at midnight', () => {

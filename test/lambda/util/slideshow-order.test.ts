@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { inPlayOrder } from '../../../lambda/util/slideshow-order';
+import { inPlayOrder, inSpokenOrder } from '../../../lambda/util/slideshow-order';
 
 describe('play order', () => {
   it('shuffle sets a fresh seed; date order drops any seed; other filters are kept', () => {
@@ -12,5 +12,17 @@ describe('play order', () => {
     assert.equal(dated.order, 'oldest');
     assert.equal('seed' in dated, false);
     assert.notEqual(inPlayOrder({}, true).seed, inPlayOrder({}, true).seed);
+  });
+
+  it('plays in the order the person said, whatever the shuffle setting', () => {
+    const query = { labels: ['beach'], seed: 'old' };
+    const newest = inSpokenOrder(query, 'newest', true);
+    assert.equal(newest.order, 'newest');
+    assert.equal('seed' in newest && newest.seed !== undefined, false);
+    assert.equal(inSpokenOrder(query, 'oldest', true).order, 'oldest');
+    assert.equal(inSpokenOrder(query, 'shuffle', false).order, 'shuffle');
+    // Nothing said: the setting decides.
+    assert.equal(inSpokenOrder(query, undefined, true).order, 'shuffle');
+    assert.equal(inSpokenOrder(query, undefined, false).order, 'oldest');
   });
 });

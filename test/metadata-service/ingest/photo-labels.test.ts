@@ -26,7 +26,15 @@ describe('photo labels', () => {
   });
 
   it('maps keywords through the vocabulary and keeps unknown ones normalized', () => {
-    const labels = keywordLabels(['Seaside', 'PUPPIES', 'Café de Flore', 'Côte d’Azur', '   ', '日本', 'Alps']);
+    const labels = keywordLabels([
+      'Seaside',
+      'PUPPIES',
+      'Café de Flore',
+      'Côte d’Azur',
+      '   ',
+      '日本',
+      'Alps',
+    ]);
     assert.deepEqual(names(labels), ['alps', 'beach', 'cafe de flore', 'cote dazur', 'dog']);
     assert.ok(labels.every((l) => l.source === 'keyword' && l.confidence === 1));
   });

@@ -280,6 +280,11 @@ const CASES: Case[] = [
   // "sun" is not Sunday. "of us" names people in the photos, whom the library does not know: not every photo.
   { text: 'photos of us in the sun', query: {}, unmatched: ['us', 'sun'] },
   { text: 'photos of me', query: {}, unmatched: ['me'] },
+  // Order words say how to play, not which photos: every photo, newest first; "last" stays a date word.
+  { text: 'my latest photos', query: { order: 'newest' } },
+  { text: 'most recent beach photos', query: { labels: ['beach'], order: 'newest' } },
+  { text: 'zufällige Bilder von Hunden', query: { labels: ['dog'], order: 'shuffle' } },
+  { text: 'oldest photos of Mom', query: { people: ['pe_mom'], order: 'oldest' } },
   { text: 'Mom and me at the beach', query: { labels: ['beach'], people: ['pe_mom'] }, unmatched: ['me'] },
   { text: 'Bilder von uns', query: {}, unmatched: ['uns'] },
   { text: 'zeig mir Fotos mit mir', query: {}, unmatched: ['mir'] },
