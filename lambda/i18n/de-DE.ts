@@ -122,11 +122,20 @@ const isFiltered = (s: PhotoSelection): boolean =>
   Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date ?? s.favorites ?? s.media);
 const howMany = (count: number): string => (count === 1 ? 'ein' : String(count));
 
-function counted(found: FoundPhotos): string {
+const GERMAN_ORDERS = {
+  newest: 'die neuesten zuerst',
+  oldest: 'die ältesten zuerst',
+  shuffle: 'in zufälliger Reihenfolge',
+} as const;
+
+function counted(found: FoundPhotos, owned = true): string {
+  const order = found.selection.order ? `, ${GERMAN_ORDERS[found.selection.order]}` : '';
   if (!isFiltered(found.selection)) {
-    return `${found.count === 1 ? 'dein Foto' : `deine ${found.count} Fotos`}${taken(found)}`;
+    const all = found.count === 1 ? 'ein Foto' : `${found.count} Fotos`;
+    const yours = found.count === 1 ? 'dein Foto' : `deine ${found.count} Fotos`;
+    return `${owned ? yours : all}${taken(found)}${order}`;
   }
-  return `${howMany(found.count)} ${photos(found.selection, found.count)}${taken(found)}`;
+  return `${howMany(found.count)} ${photos(found.selection, found.count)}${taken(found)}${order}`;
 }
 
 /** The photo a sentence is about, in the cases German needs: nominative, accusative, dative. */
@@ -199,7 +208,7 @@ export const deDE: SkillStrings = {
     'Entschuldige, ich erreiche deine Fotobibliothek gerade nicht. Bitte versuch es gleich noch einmal.',
 
   showing: (found) => `Hier ${found.count === 1 ? 'ist' : 'sind'} ${counted(found)}.`,
-  voiceOnly: (found) => `Du hast ${counted(found)}. ${SCREEN_TIP}`,
+  voiceOnly: (found) => `Du hast ${counted(found, false)}. ${SCREEN_TIP}`,
   noMatches: (selection) =>
     isFiltered(selection)
       ? `Ich habe keine ${photos(selection, 2)} gefunden. ${WHAT_TO_SEE}`

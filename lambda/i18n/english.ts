@@ -47,6 +47,12 @@ const PHOTO_NAMED: Readonly<Record<PhotoRef, string>> = {
   left: 'the photo on the left',
   right: 'the photo on the right',
 };
+const ENGLISH_ORDERS = {
+  newest: 'newest first',
+  oldest: 'oldest first',
+  shuffle: 'in random order',
+} as const;
+
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function englishStrings(style: EnglishStyle): SkillStrings {
@@ -138,11 +144,13 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
   const isFiltered = (s: PhotoSelection): boolean =>
     Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date ?? s.favorites ?? s.media);
 
-  function counted(found: FoundPhotos): string {
+  function counted(found: FoundPhotos, owned = true): string {
+    const order = found.selection.order ? `, ${ENGLISH_ORDERS[found.selection.order]}` : '';
     if (!isFiltered(found.selection)) {
-      return `${found.count === 1 ? 'your photo' : `your ${found.count} photos`}${taken(found)}`;
+      const all = found.count === 1 ? '1 photo' : `${found.count} photos`;
+      return `${owned ? `your ${all}` : all}${taken(found)}${order}`;
     }
-    return `${found.count} ${photos(found.selection, found.count)}${taken(found)}`;
+    return `${found.count} ${photos(found.selection, found.count)}${taken(found)}${order}`;
   }
 
   const onScreenTip = 'Photos need a screen, so ask me again on an Echo Show or a Fire TV.';
@@ -200,7 +208,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     libraryUnavailable: "Sorry, I can't reach your photo library right now. Please try again in a moment.",
 
     showing: (found) => `Here ${found.count === 1 ? 'is' : 'are'} ${counted(found)}.`,
-    voiceOnly: (found) => `You have ${counted(found)}. ${onScreenTip}`,
+    voiceOnly: (found) => `You have ${counted(found, false)}. ${onScreenTip}`,
     noMatches: (selection) =>
       isFiltered(selection)
         ? `I couldn't find any ${photos(selection, 2)}. What would you like to see?`

@@ -18,6 +18,8 @@ export interface PhotoSelection {
   /** Only the owner's favourites ("my favorite beach photos"). */
   favorites?: boolean;
   media?: MediaKind;
+  /** An order the person said ("my latest photos"): said back after the count. */
+  order?: 'newest' | 'oldest' | 'shuffle';
 }
 
 /** What the library knows about the photo on screen, for "what is this?". */

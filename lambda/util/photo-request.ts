@@ -205,6 +205,7 @@ function requestOf(parts: RequestParts, locale: string): PhotoRequest {
       date: parts.date?.phrase,
       ...(parts.favoritesOnly ? { favorites: true } : {}),
       ...(parts.mediaKinds[0] ? { media: parts.mediaKinds[0] } : {}),
+      ...(parts.order ? { order: parts.order } : {}),
     },
   };
 }

@@ -135,6 +135,29 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
     assert.match(dogInTheSnow.speech, /^<speak>I found no snow photos\./);
   });
 
+  it('a continent is the countries in it, in a place slot or read again from the subject', async () => {
+    const europe = await say({ place: 'europe' });
+    assert.match(europe.speech, /You have 3 photos in europe, taken in February 2025/);
+    const northAmerica = await say({ place: 'north america', subject: 'beach' });
+    assert.match(northAmerica.speech, /You have 3 beach photos in north america/);
+    const asia = await say('zeige fotos aus asien', 'de-DE');
+    assert.match(asia.speech, /Ich habe keine Fotos in Asia gefunden/);
+  });
+
+  it('order words heard as a subject set the order, said back, and filter nothing', async () => {
+    const latest = await say('show my latest photos');
+    assert.deepEqual(latest.slots, { subject: 'latest' });
+    assert.match(
+      latest.speech,
+      /You have 9 photos, taken between December 2024 and August 2025, newest first/,
+    );
+    const randomBeach = await say({ subject: 'random beach' });
+    assert.match(randomBeach.speech, /You have 3 beach photos, .*in random order/);
+    // "me" names someone in the photos, whom the library does not know: nothing, not every photo.
+    const me = await say({ subject: 'me' });
+    assert.match(me.speech, /I found no me photos/);
+  });
+
   it('never widens: an unknown word, or a reading that finds nothing with the rest, is said as found nothing', async () => {
     const unknown = await say('show photos of zermatt zorblax');
     assert.match(unknown.speech, /I found no zermatt zorblax photos/);
