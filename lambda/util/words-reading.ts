@@ -72,7 +72,9 @@ export async function readWords(
   ): Promise<ResolvedEntity[] | undefined> => {
     const found: ResolvedEntity[] = [];
     for (const item of understood.filter((each) => each.kind === kind)) {
-      const entity = (await ownerNames(kind, item.text)).find((match) => ids.includes(match.id));
+      // "beach album" names the album Beach 2026: its name is the words beside "album".
+      const name = kind === 'album' ? item.text.replace(/^album\s+|\s+album$/i, '') : item.text;
+      const entity = (await ownerNames(kind, name)).find((match) => ids.includes(match.id));
       if (entity && !found.some((each) => each.id === entity.id)) found.push(entity);
     }
     return found.length === ids.length ? found : undefined;

@@ -87,6 +87,14 @@ export function isYear(word: string): boolean {
   return YEAR.test(word);
 }
 
+/**
+ * The words with a season's two-year span said as one year: "Winter 2025-26" normalizes to "winter 2025 26", whose
+ * "26" is the span's end, not a word of the name.
+ */
+export function withYearSpansJoined(words: readonly string[]): string[] {
+  return words.filter((word, i) => !(/^\d\d$/.test(word) && isYear(words[i - 1] ?? '')));
+}
+
 /** True when every word of a normalized phrase is filler or says only when ("photos from 2026", "my pictures"). */
 export function isOnlyFillerOrDate(phrase: string): boolean {
   return phrase.split(' ').every((word) => word.length === 0 || isFiller(word) || isDateWord(word));

@@ -6,7 +6,7 @@ import {
   searchLabelFor,
   singularForms,
 } from '../../common/vocabulary';
-import { isDateWord, isFiller, isOnlyFillerOrDate, isYear } from './filler-words';
+import { isDateWord, isFiller, isOnlyFillerOrDate, isYear, withYearSpansJoined } from './filler-words';
 import type { ParseVocabulary, PlaceLevel, VocabularyPlace } from './types';
 
 export type VocabularyMatch =
@@ -122,6 +122,17 @@ export class VocabularyIndex {
       for (const phrase of this.albumPhrases(album.name, vocabulary.labels)) {
         this.add(phrase, { kind: 'album', value });
       }
+      // Said with the word "album", the name without its year is the album however common its words: "my winter
+      // album", "the beach album" (these phrases are read before dates and labels take their words).
+      // With and without the year: "the album Yellowstone 2021" is that album, not "album Yellowstone" and a year.
+      const words = nameWords(album.name);
+      const short = words.slice(0, -1);
+      if (short.length > 0 && isYear(words.at(-1) ?? '') && !short.every(isFiller)) {
+        for (const name of [short.join(' '), normalizeWords(album.name)]) {
+          this.add(`${name} album`, { kind: 'album', value });
+          this.add(`album ${name}`, { kind: 'album', value });
+        }
+      }
     }
     for (const place of vocabulary.places) {
       const match: VocabularyMatch = { kind: 'place', value: { name: place.name, level: place.level } };
@@ -143,11 +154,13 @@ export class VocabularyIndex {
    * of filler and date words ("Photos from 2026", "My Pictures") is never matched at all.
    */
   private albumPhrases(name: string, labelsInUse: readonly string[]): string[] {
-    const words = normalizeWords(name)
+    const written = normalizeWords(name)
       .split(' ')
       .filter((w) => w.length > 0);
-    if (words.length === 0 || isOnlyFillerOrDate(words.join(' '))) return [];
-    const phrases = [words.join(' ')];
+    if (written.length === 0 || isOnlyFillerOrDate(written.join(' '))) return [];
+    const phrases = [written.join(' ')];
+    // A season's year span ("Winter 2025-26") is one trailing year.
+    const words = withYearSpansJoined(written);
     const rest = words.slice(0, isYear(words.at(-1) ?? '') ? -1 : undefined);
     if (rest.length === words.length) return phrases;
     const content = rest.filter((w) => !isFiller(w) && !isDateWord(w));
@@ -227,4 +240,13 @@ function placeKey(place: VocabularyPlace): string {
 
 function sameMatch(a: VocabularyMatch, b: VocabularyMatch): boolean {
   return a.kind === b.kind && JSON.stringify(a.value) === JSON.stringify(b.value);
+}
+
+/** A name's words, a season's year span ("2025-26") as one year. */
+function nameWords(name: string): string[] {
+  return withYearSpansJoined(
+    normalizeWords(name)
+      .split(' ')
+      .filter((w) => w.length > 0),
+  );
 }

@@ -1,3 +1,4 @@
+import { isYear, withYearSpansJoined } from '../query-text/filler-words';
 import { sql, type Kysely } from 'kysely';
 import type { Vocabulary } from '../../common/contracts';
 import type { LibraryDatabase } from '../database/schema';
@@ -87,7 +88,9 @@ export function spokenVariants(name: string, normalized: string, kind: 'person' 
   const variants = [normalized];
   if (kind === 'person' && words.length > 1 && words[0] !== undefined) variants.push(words[0]);
   if (kind === 'album') {
-    const withoutYears = words.filter((w) => !/^(19|20)\d{2}$/.test(w)).join(' ');
+    const withoutYears = withYearSpansJoined(words)
+      .filter((w) => !isYear(w))
+      .join(' ');
     if (withoutYears.length > 0) variants.push(withoutYears);
   }
   return [...new Set(variants)].filter((v) => v !== name);

@@ -52,6 +52,11 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
         dateTimeOriginal: '2025:01:01 02:00:00',
         scene: 'stripes',
       });
+      // An album named by a season and its year span.
+      await writeImage(join(photos, 'Winter 2025-26', 'IMG_20260110.jpg'), {
+        dateTimeOriginal: '2026:01:10 12:00:00',
+        scene: 'checker',
+      });
       await writeImage(join(camera, 'IMG_20250803.jpg'), {
         dateTimeOriginal: '2025:08:03 15:00:00',
         gps: SEATTLE,
@@ -144,12 +149,22 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
     assert.match(asia.speech, /Ich habe keine Fotos in Asia gefunden/);
   });
 
+  it('an album said with the word "album", in any slot, by its name without its year span', async () => {
+    const winter = await say('play the winter album');
+    assert.deepEqual(winter.slots, { album: 'winter' });
+    assert.match(winter.speech, /You have 1 photo from your Winter 2025-26 album/);
+    const heardAsPlace = await say({ place: 'my winter album' });
+    assert.match(heardAsPlace.speech, /You have 1 photo from your Winter 2025-26 album/);
+    const heardAsSubject = await say({ subject: 'winter album' });
+    assert.match(heardAsSubject.speech, /You have 1 photo from your Winter 2025-26 album/);
+  });
+
   it('order words heard as a subject set the order, said back, and filter nothing', async () => {
     const latest = await say('show my latest photos');
     assert.deepEqual(latest.slots, { subject: 'latest' });
     assert.match(
       latest.speech,
-      /You have 9 photos, taken between December 2024 and August 2025, newest first/,
+      /You have 10 photos, taken between December 2024 and January 2026, newest first/,
     );
     const randomBeach = await say({ subject: 'random beach' });
     assert.match(randomBeach.speech, /You have 3 beach photos, .*in random order/);

@@ -526,6 +526,26 @@ describe('parsePhotoText with the word "album"', () => {
     assert.deepEqual(german.unmatched, []);
   });
 
+  it('reads a name without its year as the album when "album" is said, however common its words', () => {
+    const seasons = [
+      { id: 'al_winter', name: 'Winter 2025-26' },
+      { id: 'al_beach', name: 'Beach 2026' },
+    ];
+    for (const [text, id] of [
+      ['my winter album', 'al_winter'],
+      ['Winter 2025-26', 'al_winter'],
+      ['the beach album', 'al_beach'],
+      ['das Album Beach', 'al_beach'],
+    ] as const) {
+      const parsed = parsePhotoText(text, withAlbums(seasons));
+      assert.deepEqual(parsed.query, { albums: [id] }, text);
+      assert.deepEqual(parsed.unmatched, [], text);
+    }
+    // Without the word "album", the words keep their own meaning: a season, a label.
+    assert.equal(parsePhotoText('winter photos', withAlbums(seasons)).query.albums, undefined);
+    assert.deepEqual(parsePhotoText('beach photos', withAlbums(seasons)).query, { labels: ['beach'] });
+  });
+
   it('reads a name that is also a label as the album when "album" is beside it', () => {
     const folder = [{ id: 'al_beach', name: 'Beach' }];
     assert.deepEqual(parsePhotoText('Beach album', withAlbums(folder)).query, { albums: ['al_beach'] });
