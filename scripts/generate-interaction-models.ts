@@ -1,3 +1,4 @@
+import { ENGLISH_COUNT_TEMPLATES, GERMAN_COUNT_TEMPLATES } from './model-sources/count-photos';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -195,6 +196,7 @@ interface LanguageSources {
   invocationName: string;
   shorthands: Readonly<Record<string, string>>;
   show: readonly string[];
+  count: readonly string[];
   search: readonly string[];
   followUps: Readonly<Record<FollowUpTemplates, readonly string[]>>;
   /** Extra samples for built-in intents, by intent name. */
@@ -239,6 +241,7 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
       invocationName: 'foto rahmen',
       shorthands: GERMAN_SHORTHANDS,
       show: [...GERMAN_SHOW_TEMPLATES, ...GERMAN_SHOW_ADDITIONS],
+      count: GERMAN_COUNT_TEMPLATES,
       search: GERMAN_SEARCH_TEMPLATES,
       followUps: {
         photoInfo: GERMAN_PHOTO_INFO_TEMPLATES,
@@ -272,6 +275,7 @@ function sourcesFor(locale: SkillLocale): LanguageSources {
       ...ENGLISH_SHOW_ADDITIONS,
       ...(tripWords.length > 0 ? ENGLISH_TRIP_TEMPLATES : []),
     ],
+    count: ENGLISH_COUNT_TEMPLATES,
     search: ENGLISH_SEARCH_TEMPLATES,
     followUps: {
       photoInfo: ENGLISH_PHOTO_INFO_TEMPLATES,
@@ -309,6 +313,11 @@ export function buildInteractionModel(locale: SkillLocale): InteractionModelFile
         invocationName: sources.invocationName,
         intents: [
           { name: 'ShowPhotosIntent', slots: [...SHOW_PHOTOS_SLOT_TYPES], samples: show },
+          {
+            name: 'CountPhotosIntent',
+            slots: [...SHOW_PHOTOS_SLOT_TYPES],
+            samples: expandAll(sources.count, sources.shorthands),
+          },
           {
             name: 'SearchPhotosIntent',
             slots: [{ name: 'query', type: 'AMAZON.SearchQuery' }],

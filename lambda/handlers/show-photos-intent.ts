@@ -24,10 +24,13 @@ import { languageOf } from '../util/text-language';
 import { slotsNothingFound } from './nothing-found-speech';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
+/** "How many beach photos do I have?": ShowPhotosIntent's slots, answered with the count alone. */
+export const COUNT_PHOTOS_INTENT = 'CountPhotosIntent';
 
 /**
  * "Show beach photos from last summer": slots → PhotoQuery → a slideshow on screens, or a spoken count on
- * voice-only devices (no slideshow is created that nobody could see). Counts are photos, the same on every device:
+ * voice-only devices (no slideshow is created that nobody could see). "How many beach photos do I have from last
+ * summer?" (CountPhotosIntent, the same slots) is understood the same way and answered with the count alone. Counts are photos, the same on every device:
  * the slideshow's photo count on a screen (a pair is two), the library's count of the same photos (near-duplicates
  * collapsed, as a slideshow plays them) without one.
  *
@@ -40,7 +43,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
   const ownerNames = createOwnerNames(deps.library, () => now().getTime());
   return {
-    canHandle: (input) => isIntent(input, SHOW_PHOTOS_INTENT),
+    canHandle: (input) => isIntent(input, SHOW_PHOTOS_INTENT) || isIntent(input, COUNT_PHOTOS_INTENT),
     handle: async (input) => {
       const { requestEnvelope } = input;
       const locale = getLocale(requestEnvelope);
@@ -109,10 +112,9 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       }
 
       const viewport = requestFactsOf(input).aplViewport;
-      if (!viewport) {
-        const found = { selection: asked.selection, count: counted.total, span: counted.span };
-        return answer(input, undefined, strings.voiceOnly(found));
-      }
+      const library = { selection: asked.selection, count: counted.total, span: counted.span };
+      if (isIntent(input, COUNT_PHOTOS_INTENT)) return answer(input, undefined, strings.photoCount(library));
+      if (!viewport) return answer(input, undefined, strings.voiceOnly(library));
       const query = inSpokenOrder(queryOf(asked), asked.order, (await userSettingsOf(input)).shuffle);
       const page = await deps.display.createSlideshow({
         ownerId,

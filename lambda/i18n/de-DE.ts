@@ -209,6 +209,7 @@ export const deDE: SkillStrings = {
 
   showing: (found) => `Hier ${found.count === 1 ? 'ist' : 'sind'} ${counted(found)}.`,
   voiceOnly: (found) => `Du hast ${counted(found, false)}. ${SCREEN_TIP}`,
+  photoCount: (found) => `Du hast ${counted(found, false)}.`,
   noMatches: (selection) =>
     isFiltered(selection)
       ? `Ich habe keine ${photos(selection, 2)} gefunden. ${WHAT_TO_SEE}`

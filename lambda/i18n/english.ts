@@ -209,6 +209,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
 
     showing: (found) => `Here ${found.count === 1 ? 'is' : 'are'} ${counted(found)}.`,
     voiceOnly: (found) => `You have ${counted(found, false)}. ${onScreenTip}`,
+    photoCount: (found) => `You have ${counted(found, false)}.`,
     noMatches: (selection) =>
       isFiltered(selection)
         ? `I couldn't find any ${photos(selection, 2)}. What would you like to see?`

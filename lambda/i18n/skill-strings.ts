@@ -112,6 +112,8 @@ export interface SkillStrings {
   showing: (found: FoundPhotos) => string;
   /** A device without a screen: the count and a suggestion to ask on a screen. */
   voiceOnly: (found: FoundPhotos) => string;
+  /** "How many beach photos do I have?": the count alone, on any device. */
+  photoCount: (found: FoundPhotos) => string;
   noMatches: (selection: PhotoSelection) => string;
   /**
    * Nothing for what was asked (voice or free text): what found nothing and why, and at most one offer said as what

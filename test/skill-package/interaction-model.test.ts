@@ -60,6 +60,14 @@ for (const locale of SKILL_LOCALES) {
       assert.ok((search?.samples.length ?? 0) >= 5);
     });
 
+    it('asks "how many" with exactly ShowPhotosIntent\'s slots, so a count means what a slideshow would show', () => {
+      const count = intentNamed('CountPhotosIntent');
+      assert.deepEqual(count?.slots, intentNamed('ShowPhotosIntent')?.slots);
+      assert.ok((count?.samples.length ?? 0) >= 20);
+      const show = new Set(intentNamed('ShowPhotosIntent')?.samples);
+      assert.ok(count?.samples.every((sample) => !show.has(sample)));
+    });
+
     it('lists the control and required built-ins', () => {
       for (const name of BUILT_IN_INTENTS) assert.ok(intentNamed(name), name);
     });

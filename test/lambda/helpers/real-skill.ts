@@ -15,16 +15,17 @@ import {
 import { loadLanguageModel } from '../../../tools/alexa-simulator/interaction-model';
 import { sendToSkill } from '../../../tools/alexa-simulator/skill-transport';
 
-/** What the skill heard (slot values) and said, as an Echo Dot speaks it. */
+/** What the skill heard (slot values) and said, and the directives it sent (an Echo Dot's: none). */
 export interface SkillAnswer {
   intent: string;
   slots: Record<string, string>;
   speech: string;
+  directives: string[];
 }
 
 export interface RealSkill {
   /** `words` as the interaction model hears them, or ShowPhotosIntent with exactly these slot values. */
-  say(words: string | Record<string, string>, locale?: string): Promise<SkillAnswer>;
+  say(words: string | Record<string, string>, locale?: string, device?: string): Promise<SkillAnswer>;
   close(): Promise<void>;
 }
 
@@ -57,7 +58,7 @@ export async function startRealSkill(writePhotos: (photosDir: string) => Promise
     locale,
   });
   return {
-    async say(words, locale = 'en-US') {
+    async say(words, locale = 'en-US', device = 'Echo Dot') {
       const model = loadLanguageModel(locale);
       const heard: HeardRequest =
         typeof words === 'string'
@@ -72,12 +73,18 @@ export async function startRealSkill(writePhotos: (photosDir: string) => Promise
       );
       const reply = await sendToSkill(
         `${running.url}/alexa`,
-        buildRequestEnvelope({ device: findDevice('Echo Dot'), heard, locale }),
+        buildRequestEnvelope({ device: findDevice(device), heard, locale }),
         readLocalSecrets(join(root, 'data'))?.simulatorToken,
       );
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
-      const speech = (reply.body as ResponseEnvelope).response.outputSpeech;
-      return { intent: intent?.name ?? '', slots, speech: speech && 'ssml' in speech ? speech.ssml : '' };
+      const { response } = reply.body as ResponseEnvelope;
+      const speech = response.outputSpeech;
+      return {
+        intent: intent?.name ?? '',
+        slots,
+        speech: speech && 'ssml' in speech ? speech.ssml : '',
+        directives: (response.directives ?? []).map((directive) => directive.type),
+      };
     },
     async close() {
       await running.close();
