@@ -12,6 +12,9 @@ import {
   YEARS,
 } from './synthetic-library';
 
+/** Continents of the synthetic library's countries, from one that holds most of them to ones that hold one. */
+const CONTINENTS = ['Europe', 'North America', 'Asia', 'Oceania', 'South America'];
+
 export interface SearchCase {
   name: string;
   /** The i-th request of the case: parameters vary per run so no two consecutive runs hit the same rows. */
@@ -83,6 +86,12 @@ export function searchCases(ownerId: string): SearchCase[] {
       request: (i) => page({ places: [{ name: countryName(i % 20), level: 'country' }] }),
     },
     { name: 'place: any level', request: (i) => page({ places: [{ name: city(i) }] }) },
+    {
+      // Europe holds 11 of the 20 countries (over half the library), Oceania one, South America one.
+      name: 'place: continent',
+      request: (i) =>
+        page({ places: [{ name: CONTINENTS[i % CONTINENTS.length] ?? 'Europe', level: 'continent' }] }),
+    },
     {
       name: 'place+date',
       request: (i) =>

@@ -1,5 +1,12 @@
-import { PostgresAdapter, sql, type Kysely, type QueryExecutorProvider, type Transaction } from 'kysely';
-import type { LibraryDatabase, MediaKind, SearchKeyKind } from '../database/schema';
+import {
+  PostgresAdapter,
+  sql,
+  type Kysely,
+  type QueryExecutorProvider,
+  type RawBuilder,
+  type Transaction,
+} from 'kysely';
+import type { LibraryDatabase, MediaKind, PlaceKeyKind, SearchKeyKind } from '../database/schema';
 import type { MatchSource } from './search-driver';
 import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
 import { monthOf, monthOfColumn, monthSlice, nextMonthStart } from './capture-months';
@@ -31,10 +38,11 @@ export interface CountedKey {
 
 /**
  * Keys of one kind that no photo is counted under twice, so their counts add up: the capture days of an "on this
- * day" window (a photo has one). Never two labels, people or places: one photo can have both.
+ * day" window (a photo has one), or place names at one level (a photo has one country: "Europe" is its countries).
+ * Never two labels or people: one photo can have both.
  */
 export interface CountedDisjointKeys {
-  kind: 'day';
+  kind: 'day' | PlaceKeyKind;
   keys: readonly string[];
 }
 
@@ -173,9 +181,8 @@ async function countMonths(
     .where('kind', '=', counted.kind)
     .where(
       'keys' in counted
-        ? sql<boolean>`${sql.ref('key')} in (${sql.join(counted.keys)})`
-        : // A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts).
-          sql<boolean>`key = ${isPlaceKeyKind(counted.kind) ? sql<string>`lower(cast(${counted.key} as text))` : counted.key}`,
+        ? sql<boolean>`${sql.ref('key')} in (${sql.join(counted.keys.map((key) => keyAsStored(counted.kind, key)))})`
+        : sql<boolean>`key = ${keyAsStored(counted.kind, counted.key)}`,
     )
     .where('left_out', 'in', [...leftOut]);
   // Undated photos fall outside any date bound, as they do in the index. Said once: a lower bound already
@@ -190,6 +197,11 @@ async function countMonths(
     first: row.first,
     last: row.last,
   };
+}
+
+/** A place is looked up as the database folds it, as its rows were keyed (place-month-counts.ts). */
+function keyAsStored(kind: SearchKeyKind, key: string): RawBuilder<string> | string {
+  return isPlaceKeyKind(kind) ? sql<string>`lower(cast(${key} as text))` : key;
 }
 
 /** What a stored photo is counted under: the owner's 'all' plus each of its labels, people and albums. */

@@ -195,8 +195,8 @@ async function chronologicalPage(
     rows.push(
       ...(byNumber !== undefined
         ? byNumber
-        : source.days !== undefined
-          ? await dayByDayPage(db, source, source.days, cursor, wanted, offset)
+        : source.parts !== undefined
+          ? await partByPartPage(db, source, source.parts, cursor, wanted, offset)
           : await selectOrdered(
               source,
               afterPosition(source, datedRows, cursor),
@@ -224,38 +224,39 @@ async function chronologicalPage(
 }
 
 /**
- * A page of an "on this day" search: each day's first `offset + wanted` matches in capture order (one range of the
- * (owner, month-day, left-out, capture time, id) index each), merged. The page can only hold rows that are among
- * the first `offset + wanted` of their own day, so the merge is exact; ~7 short ranges instead of sorting every
- * match of the window (PostgreSQL at a million photos: 20,000 entries read and sorted, 10 ms warm).
+ * A page of a search whose matches fall into disjoint parts ("on this day"'s days, a continent's countries): each
+ * part's first `offset + wanted` matches in capture order (one range of its index each), merged. The page can only
+ * hold rows that are among the first `offset + wanted` of their own part, so the merge is exact; ~7 short ranges
+ * instead of sorting every match of the window (PostgreSQL at a million photos: 20,000 entries read and sorted for
+ * "on this day", 10 ms warm; SQLite: 340,000 for "North America", 116 ms).
  */
-async function dayByDayPage(
+async function partByPartPage(
   db: Kysely<LibraryDatabase>,
   source: MatchSource,
-  days: readonly MatchSource['rows'][],
+  parts: readonly MatchSource['rows'][],
   cursor: CursorOrder,
   wanted: number,
   offset: number,
 ): Promise<OrderedRow[]> {
   const { newest, position } = cursor;
   const direction = sql.raw(newest ? 'desc' : 'asc');
-  const perDay = (position === undefined ? offset : 0) + wanted;
+  const perPart = (position === undefined ? offset : 0) + wanted;
   const merged = unionAllOf(
-    days.map((day, n) =>
+    parts.map((part, n) =>
       db
         .selectFrom(
-          selectOrdered(source, afterPosition(source, day, cursor), source.takenLocal)
+          selectOrdered(source, afterPosition(source, part, cursor), source.takenLocal)
             .orderBy(sql`2 ${direction}`)
             .orderBy(sql`1 ${direction}`)
-            .limit(perDay)
-            .as(`day_${n}`),
+            .limit(perPart)
+            .as(`part_${n}`),
         )
         .selectAll(),
     ),
   );
   if (merged === undefined) return [];
   return db
-    .selectFrom(merged.as('days'))
+    .selectFrom(merged.as('parts'))
     .select(['id', 'sort_key'])
     .orderBy('sort_key', newest ? 'desc' : 'asc')
     .orderBy('id', newest ? 'desc' : 'asc')

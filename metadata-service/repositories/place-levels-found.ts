@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PLACE_LEVELS, type PhotoQuery, type PlaceLevel } from '../../common/contracts';
 import type { LibraryDatabase } from '../database/schema';
 import { placeFilterTerms } from '../places/place-filter-terms';
@@ -8,6 +8,9 @@ import { placeFilterTerms } from '../places/place-filter-terms';
  * among the levels the filter reads it at.
  */
 export type PlaceLevelsFound = ReadonlyMap<string, ReadonlySet<PlaceLevel>>;
+
+/** More names than this at one level are probed from a list in one arm (see placeLevelsFound). */
+const MAX_ARMS_PER_LEVEL = 8;
 
 /**
  * The levels each place name of the query is stored at in the owner's library: one index probe per (name, level)
@@ -42,11 +45,25 @@ export async function placeLevelsFound(
   }
   const found = new Map<string, Set<PlaceLevel>>();
   if (probes.size === 0) return found;
-  const arms = [...probes].flatMap(([text, levels]) => {
+  const byLevel = new Map<PlaceLevel, string[]>();
+  for (const [text, levels] of probes) {
     found.set(text, new Set());
-    return [...levels].map(
-      (level) =>
-        sql`select ${sql.lit(level)} as level, cast(${text} as text) as name where exists (select 1 from photos where owner_id = ${ownerId} and lower(${sql.ref(`place_${level}`)}) = lower(${text}))`,
+    for (const level of levels) byLevel.set(level, [...(byLevel.get(level) ?? []), text]);
+  }
+  const arms = [...byLevel].flatMap(([level, texts]) => {
+    const exists = (name: RawBuilder<unknown>) =>
+      sql`exists (select 1 from photos where owner_id = ${ownerId} and lower(${sql.ref(`place_${level}`)}) = lower(${name}))`;
+    // A continent's fifty countries: one arm over a list of names, planned once, where fifty arms took PostgreSQL
+    // 6-7 ms to plan at a million photos.
+    if (texts.length > MAX_ARMS_PER_LEVEL) {
+      const names = sql.join(texts.map((text) => sql`(cast(${text} as text))`));
+      return [
+        sql`select ${sql.lit(level)} as level, names.column1 as name from (values ${names}) as names where ${exists(sql.ref('names.column1'))}`,
+      ];
+    }
+    return texts.map(
+      (text) =>
+        sql`select ${sql.lit(level)} as level, cast(${text} as text) as name where ${exists(sql`${text}`)}`,
     );
   });
   const { rows } = await sql<{

@@ -148,6 +148,39 @@ describeOnEachEngine('Place filters', (engine) => {
     assert.deepEqual(await ids([{ name: 'Paris', level: 'continent' }]), []);
   });
 
+  it("counts a continent from its countries' month rows, the total its pages hold", async () => {
+    const statements: string[] = [];
+    const traced = database.db.withPlugin({
+      transformQuery(args) {
+        statements.push(database.db.getExecutor().compileQuery(args.node, args.queryId).sql);
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const europe = photoQuerySchema.parse({ places: [{ name: 'Europe', level: 'continent' }] });
+    const response = await new PhotoRepository(traced).search(A, europe, { limit: 100, offset: 0 });
+    assert.equal(response.total, 3);
+    assert.deepEqual(response.span, { first: '2026-07-04T10:00:00', last: '2026-07-08T10:00:00' });
+    assert.ok(
+      statements.some((statement) => statement.includes('sum(photos)')),
+      statements.join('\n'),
+    );
+    assert.ok(!statements.some((statement) => statement.includes('count(*)')), statements.join('\n'));
+    // Paged country by country and merged: the same order and pages as one sorted list.
+    const newest = photoQuerySchema.parse({ ...europe, order: 'newest' });
+    const page = async (offset: number) =>
+      (await new PhotoRepository(traced).search(A, newest, { limit: 2, offset })).photos.map(
+        (photo) => photo.id,
+      );
+    statements.length = 0;
+    assert.deepEqual(await page(0), ['ph_munich', 'ph_newquay']);
+    assert.deepEqual(await page(1), ['ph_newquay', 'ph_paris_fr']);
+    assert.ok(
+      statements.some((statement) => statement.includes('as "parts"')),
+      statements.join('\n'),
+    );
+  });
+
   it("keeps a person's place name in the photo's facts, with the metro and county as extras", async () => {
     const facts = await repo.getPhoto(A, 'ph_santa_monica');
     assert.deepEqual(facts?.place, {

@@ -30,7 +30,7 @@ describeOnEachEngine('Place levels found', (engine) => {
   });
   after(() => database.cleanup());
 
-  const found = (owner: string, places: { name: string; level?: 'city' | 'region' }[]) =>
+  const found = (owner: string, places: { name: string; level?: 'city' | 'region' | 'continent' }[]) =>
     placeLevelsFound(database.db, owner, photoQuerySchema.parse({ places }));
 
   it('finds each name at the levels the owner has a photo of it, compared without case', async () => {
@@ -53,6 +53,19 @@ describeOnEachEngine('Place levels found', (engine) => {
     assert.equal(levels.get('Santa Monica, California')?.size, 0);
     assert.deepEqual([...(levels.get('Santa Monica') ?? [])], ['city']);
     assert.deepEqual([...(levels.get('California') ?? [])], ['region']);
+  });
+
+  it("probes a continent's countries from one list: only the owner's, whatever the case", async () => {
+    const levels = await found('alice', [{ name: 'North America', level: 'continent' }]);
+    assert.ok(levels.size > 8, 'more names than arms');
+    assert.deepEqual([...(levels.get('United States') ?? [])], ['country']);
+    assert.deepEqual([...(levels.get('Canada') ?? [])], []);
+    // Bob's France is not alice's.
+    const europe = await found('alice', [{ name: 'Europe', level: 'continent' }]);
+    assert.deepEqual([...(europe.get('France') ?? [])], []);
+    assert.ok([...europe.values()].every((stored) => stored.size === 0));
+    const bobsEurope = await found('bob', [{ name: 'europe' }]);
+    assert.deepEqual([...(bobsEurope.get('France') ?? [])], ['country']);
   });
 
   it('probes nothing for a query without places', async () => {

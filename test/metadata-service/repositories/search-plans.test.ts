@@ -330,7 +330,7 @@ describeOnEachEngine('Search plans at scale', (engine) => {
       assert.match(plan, /search_key_months/, plan);
       assert.doesNotMatch(plan, /photos_owner/, plan);
     }
-    const [page = ''] = await plansOf('as "days"', search(query));
+    const [page = ''] = await plansOf('as "parts"', search(query));
     // One ordered range of the month-day index for each of the five days, each stopping at its page.
     const ranges = page.match(
       sqlite
