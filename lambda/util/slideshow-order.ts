@@ -7,10 +7,6 @@ export function newShuffleSeed(): string {
   return randomUUID();
 }
 
-/**
- * The query as a slideshow plays it: shuffled with a fresh seed, or in date order (oldest first, no seed).
- * Validated here, so a query that reaches the display service is always a valid one.
- */
 /** An order the person said ("my latest photos", "random photos"): it wins over the shuffle setting. */
 export type SpokenOrder = 'newest' | 'oldest' | 'shuffle';
 
@@ -25,6 +21,10 @@ export function inSpokenOrder(
   return inPlayOrder(query, spoken === undefined ? shuffleSetting : spoken === 'shuffle');
 }
 
+/**
+ * The query as a slideshow plays it: shuffled with a fresh seed, or in date order (oldest first, no seed).
+ * Validated here, so a query that reaches the display service is always a valid one.
+ */
 export function inPlayOrder(query: PhotoQueryInput, shuffle: boolean, seed = newShuffleSeed()): PhotoQuery {
   const rest = { ...query };
   // A seed belongs to the order it was drawn for: a new shuffle gets a new one, date order none.

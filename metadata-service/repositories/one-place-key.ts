@@ -14,19 +14,11 @@ export function onePlaceKey(
   place: PhotoQuery['places'][number],
   found: PlaceLevelsFound | undefined,
 ): { kind: PlaceKeyKind; key: string } | undefined {
-  if (found === undefined) return undefined;
-  const terms: { text: string; level: PlaceLevel }[] = [];
-  for (const { name, levels } of placeFilterTerms(place)) {
-    const parts = name.split(',').filter((part) => part.trim().length > 0);
-    if (parts.length > 1) return undefined;
-    const stored = found.get(name);
-    if (stored === undefined) return undefined;
-    for (const level of levels) if (stored.has(level)) terms.push({ text: name, level });
-  }
-  const [term] = terms;
+  const counted = disjointPlaceKeys([place], found);
+  const [key] = counted?.keys ?? [];
   // The key as written: countFromSummary folds it with the database's lower(), as the filter does.
-  return term !== undefined && terms.length === 1
-    ? { kind: placeKeyKind(term.level), key: term.text }
+  return counted !== undefined && key !== undefined && counted.keys.length === 1
+    ? { kind: counted.kind, key }
     : undefined;
 }
 
