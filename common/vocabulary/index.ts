@@ -20,3 +20,4 @@ export {
   type VocabularyLanguage,
 } from './words';
 export { ancestorsOf, expandLabelForSearch, searchLabelFor } from './hierarchy';
+export { isSelfWord } from './self-words';

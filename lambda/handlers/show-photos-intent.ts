@@ -78,6 +78,9 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       if (!understanding.ok && understanding.problem === 'ambiguous') {
         return ask(input, strings, strings.whichOne(understanding.heard, understanding.candidates));
       }
+      if (!understanding.ok && understanding.problem === 'self') {
+        return ask(input, strings, strings.unknownSelf);
+      }
       if (!understanding.ok) {
         const speak = {
           date: strings.badDate,

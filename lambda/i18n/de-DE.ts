@@ -219,6 +219,7 @@ export const deDE: SkillStrings = {
     `Das Datum ${escapeSsml(heard)} habe ich nicht verstanden. Sag zum Beispiel letzten Sommer oder Juli 2025. ${WHAT_TO_SEE}`,
   unknownSubject: (heard) =>
     `Nach ${escapeSsml(heard)} kann ich leider nicht suchen. Versuch es mit Strand, Hunde oder Geburtstag. ${WHAT_TO_SEE}`,
+  unknownSelf: `Ich weiß noch nicht, auf welchen deiner Fotos du bist. ${WHAT_TO_SEE}`,
   unknownPerson: (heard) =>
     `Ich weiß noch nicht, wer ${escapeSsml(heard)} auf deinen Fotos ist. ${WHAT_TO_SEE}`,
   whichOne: (heard, candidates) =>

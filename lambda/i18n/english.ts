@@ -219,6 +219,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
       `Sorry, I didn't understand the date ${escapeSsml(heard)}. Try something like last summer, or July 2025. What would you like to see?`,
     unknownSubject: (heard) =>
       `Sorry, I don't know how to find ${escapeSsml(heard)} photos. Try beach, dogs, or birthdays. What would you like to see?`,
+    unknownSelf: "Sorry, I don't know which of your photos you're in yet. What would you like to see?",
     unknownPerson: (heard) =>
       `Sorry, I don't know who ${escapeSsml(heard)} is in your photos yet. What would you like to see?`,
     whichOne: (heard, candidates) =>

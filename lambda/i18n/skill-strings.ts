@@ -123,6 +123,8 @@ export interface SkillStrings {
   badDate: (heard: string) => string;
   unknownSubject: (heard: string) => string;
   unknownPerson: (heard: string) => string;
+  /** "Show photos of me" when no person is the owner: who "me" is, the library cannot know. */
+  unknownSelf: string;
   /** Several of the owner's people or albums answer to what was heard ("Anna"): a short question. */
   whichOne: (heard: string, candidates: string[]) => string;
   unknownAlbum: (heard: string) => string;

@@ -1,6 +1,7 @@
 import type { Intent, Slot } from 'ask-sdk-model';
 import type { NothingFoundKind, PhotoQueryInput } from '../../common/contracts';
 import type { MediaKind, PhotoSelection } from '../i18n/skill-strings';
+import { isSelfWord } from '../../common/vocabulary';
 import {
   resolveAmazonDate,
   type DateContext,
@@ -55,6 +56,8 @@ export interface PhotoRequest {
 export type Understanding =
   | { ok: true; request: PhotoRequest }
   | { ok: false; problem: 'date' | 'subject' | 'person' | 'album'; heard: string }
+  /** "Show photos of me": the owner has named no person so, and the library knows nobody by it. */
+  | { ok: false; problem: 'self'; heard: string }
   /** The name matched several of the owner's people or albums: ask which one. */
   | { ok: false; problem: 'ambiguous'; heard: string; candidates: string[] };
 
@@ -100,6 +103,12 @@ export async function understandShowPhotos(
   const slot = (name: string) => intent.slots?.[name];
   const subjectSlot = readSlot(slot(SHOW_PHOTOS_SLOTS.subject));
   const subjectHeard = subjectSlot.heard;
+  const selfHeard = [subjectHeard, readSlot(slot(SHOW_PHOTOS_SLOTS.person)).heard].find(
+    (heard) => heard !== undefined && isSelfWord(heard),
+  );
+  if (selfHeard && (await context.ownerNames('person', selfHeard)).length === 0) {
+    return { ok: false, problem: 'self', heard: selfHeard };
+  }
   // A German request's heard words ("Hunden") are read as German; English otherwise.
   const language = languageOf(context.locale);
   const label = subjectLabelOf(slot(SHOW_PHOTOS_SLOTS.subject), language);

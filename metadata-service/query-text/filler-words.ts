@@ -1,3 +1,5 @@
+import { isSelfWord } from '../../common/vocabulary';
+
 /**
  * Words that carry no filter: how people ask ("show me", "can you play", "zeige mir"), what they ask for ("photos",
  * "pictures", "Fotos"), and the glue between the words that matter ("from", "of", "in", "von"). They never count
@@ -45,10 +47,9 @@ const YEAR = /^(?:18|19|20)\d\d$/;
 const ALBUM_WORDS: ReadonlySet<string> = new Set(['album', 'albums', 'alben']);
 
 /**
- * The asker themself ("photos of me", "Bilder von uns"): filler in "show me", but after a word that says who is in
- * the photo it names a person, one the library may not know. Dropping it would answer with every photo.
+ * Words after which "me" or "uns" names the asker as someone in the photo ("photos of me", "Bilder von uns"): a
+ * person the library may not know. Elsewhere it is filler ("show me"); dropped there, it answered with every photo.
  */
-const SELF_WORDS: ReadonlySet<string> = new Set(['me', 'myself', 'us', 'ourselves', 'mir', 'mich', 'uns']);
 const WHO_IS_IN_WORDS: ReadonlySet<string> = new Set([
   'of',
   'with',
@@ -62,7 +63,7 @@ const WHO_IS_IN_WORDS: ReadonlySet<string> = new Set([
 
 /** Whether a word names the asker as someone in the photos: "me" after "of", "with" or "and", German alike. */
 export function isSelfReference(word: string, previous: string | undefined): boolean {
-  return SELF_WORDS.has(word) && previous !== undefined && WHO_IS_IN_WORDS.has(previous);
+  return isSelfWord(word) && previous !== undefined && WHO_IS_IN_WORDS.has(previous);
 }
 
 /** Each word as written and accent-folded ("öffne", "offne"): names are compared folded, tokens are not. */

@@ -169,8 +169,10 @@ describe('ShowPhotosIntent: words Alexa put in a slot of another kind (a real li
     const randomBeach = await say({ subject: 'random beach' });
     assert.match(randomBeach.speech, /You have 3 beach photos, .*in random order/);
     // "me" names someone in the photos, whom the library does not know: nothing, not every photo.
-    const me = await say({ subject: 'me' });
-    assert.match(me.speech, /I found no me photos/);
+    const me = await say('show photos of me');
+    assert.match(me.speech, /I don't know which of your photos you're in yet/);
+    const uns = await say({ person: 'uns' }, 'de-DE');
+    assert.match(uns.speech, /Ich weiß noch nicht, auf welchen deiner Fotos du bist/);
   });
 
   it('never widens: an unknown word, or a reading that finds nothing with the rest, is said as found nothing', async () => {

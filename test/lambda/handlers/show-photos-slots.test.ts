@@ -63,6 +63,24 @@ describe('ShowPhotosIntent: people and albums without dynamic entities (one-shot
     assert.ok(types?.includes('Dialog.UpdateDynamicEntities'));
   });
 
+  it('"show photos of me": the owner\'s person named "Me" when there is one, else said not known, nothing searched', async () => {
+    const unknown = skillHarness(familyPhotos());
+    const asked = await unknown.invoke(show({ subject: staticSlot('me', 'PhotoSubject') }));
+    assert.equal(
+      speechOf(asked),
+      "Sorry, I don't know which of your photos you're in yet. What would you like to see?",
+    );
+    assert.equal(unknown.display.created.length, 0);
+    const ME = { id: 'pe_me', name: 'Me' };
+    const named = skillHarness([
+      ...familyPhotos(),
+      { id: 'm1', labels: [], takenLocal: '2025-10-01T10:00:00', people: [ME] },
+    ]);
+    const found = await named.invoke(show({ person: staticSlot('me', 'PERSON') }));
+    assert.deepEqual(named.display.created[0]?.query.people, ['pe_me']);
+    assert.match(speechOf(found), /^Here is 1 photo of Me/);
+  });
+
   it('"my dad\'s photos" with no static match, and German "meinem Papa"', async () => {
     const harness = skillHarness(familyPhotos());
     const english = await harness.invoke(show({ person: staticSlot("my dad's", 'PERSON') }));
