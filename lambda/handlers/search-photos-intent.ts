@@ -3,6 +3,7 @@ import { stringsFor } from '../i18n';
 import type { SkillDeps } from '../skill-deps';
 import { ownerIdOf, requestFactsOf } from '../util/request-attributes';
 import { inSpokenOrder } from '../util/slideshow-order';
+import { spokenOrderOf } from '../util/words-reading';
 import { calendarDateIn } from '../../common/calendar';
 import { hemisphereOf, timeZoneOf, userSettingsOf } from '../util/user-context';
 import { answer, ask, slideshowOptionsOf, startQuerySlideshow } from './answers';
@@ -64,10 +65,11 @@ export function searchPhotosIntentHandler(deps: SkillDeps): RequestHandler {
         return answer(input, undefined, strings.textVoiceOnly(heard, counted.total, counted.span));
       }
       // "search for my latest photos": the text's order word wins over the shuffle setting.
-      const spoken = reading.understood?.some((item) => item.kind === 'order')
-        ? reading.query?.order
-        : undefined;
-      const query = inSpokenOrder(reading.query, spoken, (await userSettingsOf(input)).shuffle);
+      const query = inSpokenOrder(
+        reading.query,
+        spokenOrderOf(reading),
+        (await userSettingsOf(input)).shuffle,
+      );
       const page = await startQuerySlideshow(input, deps, query, viewport);
       return answer(
         input,

@@ -1,4 +1,4 @@
-import type { NothingFoundKind, NothingFoundReason } from '../../common/contracts';
+import type { NothingFoundKind, NothingFoundReason, PhotoQuery } from '../../common/contracts';
 import type { CalendarDate } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
 
@@ -19,7 +19,7 @@ export interface PhotoSelection {
   favorites?: boolean;
   media?: MediaKind;
   /** An order the person said ("my latest photos"): said back after the count. */
-  order?: 'newest' | 'oldest' | 'shuffle';
+  order?: PhotoQuery['order'];
 }
 
 /** What the library knows about the photo on screen, for "what is this?". */

@@ -8,7 +8,7 @@ export function newShuffleSeed(): string {
 }
 
 /** An order the person said ("my latest photos", "random photos"): it wins over the shuffle setting. */
-export type SpokenOrder = 'newest' | 'oldest' | 'shuffle';
+export type SpokenOrder = PhotoQuery['order'];
 
 /** The query in the order the person said, else as the shuffle setting plays it. */
 export function inSpokenOrder(

@@ -85,6 +85,7 @@ export async function readWords(
   const people = await named('person', query.people);
   const albums = await named('album', query.albums);
   if (!people || !albums) return undefined;
+  const order = spokenOrderOf(answer);
   const saidPlaces = understood.filter((item) => item.kind === 'place').map((item) => item.text);
   const placesSaid =
     saidPlaces.length === query.places.length ? saidPlaces : query.places.map((place) => place.name);
@@ -95,7 +96,7 @@ export async function readWords(
     places: [...query.places],
     placesSaid,
     ...(date ? { date } : {}),
-    ...(understood.some((item) => item.kind === 'order') ? { order: query.order } : {}),
+    ...(order ? { order } : {}),
   };
 }
 
@@ -112,4 +113,9 @@ function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates):
   const phrase = phraseOfRange(takenFrom, takenTo, hemisphere, holidayLocale);
   // The window as read, hours included: New Year's Eve runs into the small hours of January 1st.
   return phrase && { takenFrom, takenTo, dateRanges: [], phrase };
+}
+
+/** The order a free-text answer's words said ("latest"), if any: the query's order, when an order word set it. */
+export function spokenOrderOf(answer: SearchResponse): SpokenOrder | undefined {
+  return answer.understood?.some((item) => item.kind === 'order') ? answer.query?.order : undefined;
 }

@@ -1,6 +1,6 @@
 import type { PhotoQueryInput } from '../../common/contracts';
 import type { VocabularyLanguage } from '../../common/vocabulary';
-import type { VocabularyIndex } from './vocabulary-index';
+import type { SpokenOrder, VocabularyIndex } from './vocabulary-index';
 
 export type Hemisphere = 'N' | 'S';
 /** The levels the query contract's place filter knows (common/contracts/photo-query.ts), so the two never drift. */
@@ -100,7 +100,7 @@ export type Understood =
   | { kind: 'on-this-day'; text: string; value: MonthDayReading }
   | { kind: 'favorites'; text: string; value: true }
   | { kind: 'video'; text: string; value: 'video' }
-  | { kind: 'order'; text: string; value: 'newest' | 'oldest' | 'shuffle' };
+  | { kind: 'order'; text: string; value: SpokenOrder };
 
 export interface ParsedQuery {
   query: PhotoQueryInput;

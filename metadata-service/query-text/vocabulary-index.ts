@@ -1,3 +1,4 @@
+import type { PhotoQueryInput } from '../../common/contracts';
 import type { VocabularyLanguage } from '../../common/vocabulary';
 import {
   germanLabel,
@@ -18,8 +19,8 @@ export type VocabularyMatch =
   | { kind: 'video'; value: 'video' }
   | { kind: 'order'; value: SpokenOrder };
 
-/** The order words ask photos in: newest first ("my latest photos"), oldest first, or shuffled. */
-export type SpokenOrder = 'newest' | 'oldest' | 'shuffle';
+/** The order words ask photos in ("my latest photos"): one of the query's orders. */
+export type SpokenOrder = NonNullable<PhotoQueryInput['order']>;
 
 /**
  * Who wins when one word names several things: a person first; a label before an album, since folder albums are
