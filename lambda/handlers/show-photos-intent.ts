@@ -30,7 +30,8 @@ export const COUNT_PHOTOS_INTENT = 'CountPhotosIntent';
 /**
  * "Show beach photos from last summer": slots → PhotoQuery → a slideshow on screens, or a spoken count on
  * voice-only devices (no slideshow is created that nobody could see). "How many beach photos do I have from last
- * summer?" (CountPhotosIntent, the same slots) is understood the same way and answered with the count alone. Counts are photos, the same on every device:
+ * summer?" (CountPhotosIntent, the same slots) is understood the same way and answered with the count alone.
+ * Counts are photos, the same on every device:
  * the slideshow's photo count on a screen (a pair is two), the library's count of the same photos (near-duplicates
  * collapsed, as a slideshow plays them) without one.
  *
