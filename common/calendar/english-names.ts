@@ -1,6 +1,6 @@
 import { addDays, compareDates, mondayOf, type CalendarDate } from './calendar-date';
 import type { DatedHoliday, HolidayId } from './holidays';
-import type { DatePhrase } from './resolved-date';
+import type { DatePhrase, RecentUnit } from './resolved-date';
 
 export const MONTH_NAMES = [
   'January',
@@ -41,6 +41,11 @@ export const HOLIDAY_NAMES: Readonly<Record<DatedHoliday | HolidayId, string>> =
 
 const QUARTERS = ['first', 'second', 'third', 'fourth'];
 
+/** "month", "2 weeks": the length of a rolling window in English ("the past month", "from the past 2 weeks"). */
+export function recentUnits(count: number, unit: RecentUnit): string {
+  return count === 1 ? unit : `${count} ${unit}s`;
+}
+
 const dayName = (date: CalendarDate): string => `${monthName(date.month)} ${date.day}, ${date.year}`;
 const same = (a: CalendarDate, b: CalendarDate): boolean => compareDates(a, b) === 0;
 
@@ -63,6 +68,8 @@ export function englishNameOf(phrase: DatePhrase, today: CalendarDate): string {
         return phrase.part === 'night' ? 'last night' : `yesterday ${phrase.part}`;
       }
       return `the ${phrase.part} of ${dayName(phrase.date)}`;
+    case 'around-day':
+      return `around ${dayName(phrase.date)}`;
     case 'week':
       if (same(phrase.monday, mondayOf(today))) return 'this week';
       if (same(phrase.monday, addDays(mondayOf(today), -7))) return 'last week';
@@ -83,6 +90,8 @@ export function englishNameOf(phrase: DatePhrase, today: CalendarDate): string {
       return String(phrase.year);
     case 'decade':
       return `the ${phrase.firstYear}s`;
+    case 'recent':
+      return `the past ${recentUnits(phrase.count, phrase.unit)}`;
     case 'every-day':
       return phrase.onThisDay ? 'on this day' : `every ${monthName(phrase.month)} ${phrase.day}`;
     case 'every-month':

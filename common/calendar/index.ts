@@ -17,6 +17,8 @@ export * from './amazon-date';
 export * from './holiday-dates';
 export * from './on-this-day';
 export * from './relative-periods';
+export * from './recent-window';
+export * from './same-time-years-ago';
 export * from './spoken-numbers';
 export * from './date-words';
 export * from './phrase-of-range';

@@ -2,42 +2,62 @@ import { addDays, addMonths, dateOfLocal, localDateTime, mondayOf, type Calendar
 import { dayPartOf } from './day-parts';
 import type { Hemisphere } from './hemisphere';
 import { HOLIDAY_IDS, holidayWindow } from './holidays';
+import { recentPhraseOf } from './recent-window';
+import { aroundDayPhraseOf } from './same-time-years-ago';
 import type { DatePhrase } from './resolved-date';
 import { seasonOf, seasonWindow } from './seasons';
 
+const sameDay = (a: CalendarDate, b: CalendarDate) =>
+  a.year === b.year && a.month === b.month && a.day === b.day;
+
 /**
- * How to say one window back, when it is exactly a day, a part of a day ("last night"), a holiday, a week (Monday to Monday), a weekend, a month, a
- * season, a year or a decade: what free text read ("two years ago" is 2024, "the summer" summer 2026) said the way
- * the skill says any date. Undefined for any other window (it has no name to say it by).
+ * How to say one window back, when it is exactly a day, a part of a day ("last night"), a holiday, a week (Monday
+ * to Monday), a weekend, a month, a season, a year, a decade or, given `today`, the past few days, weeks, months or
+ * years up to the end of today, or the days around today's date in an earlier year: what free text read ("two years ago" is 2024, "the summer" summer 2026, "the last 2
+ * weeks") said the way the skill says any date. Undefined for any other window (it has no name to say it by).
  */
 export function phraseOfRange(
   takenFrom: string,
   takenTo: string,
   hemisphere: Hemisphere,
   locale = 'en-US',
+  today?: CalendarDate,
 ): DatePhrase | undefined {
   const from = dateOfLocal(takenFrom);
   const to = dateOfLocal(takenTo);
   if (!from || !to) return undefined;
   const midnights = takenFrom === localDateTime(from) && takenTo === localDateTime(to);
-  const same = (a: CalendarDate, b: CalendarDate) =>
-    a.year === b.year && a.month === b.month && a.day === b.day;
-  if (midnights && same(addDays(from, 1), to)) return { kind: 'day', date: from };
+  if (midnights && sameDay(addDays(from, 1), to)) return { kind: 'day', date: from };
   const holiday = holidayOf(takenFrom, takenTo, from.year, locale);
   if (holiday) return holiday;
   if (!midnights) {
     const dayPart = dayPartOf(takenFrom, takenTo);
     return dayPart && { kind: 'part-of-day', ...dayPart };
   }
-  if (same(addDays(from, 7), to) && same(mondayOf(from), from)) return { kind: 'week', monday: from };
-  if (same(addDays(from, 2), to) && same(addDays(mondayOf(from), 5), from)) {
+  // A calendar name first: "this week" asked on a Sunday is also the past 6 days, but is said as the week.
+  if (!today) return calendarPhraseOf(from, to, hemisphere);
+  return (
+    calendarPhraseOf(from, to, hemisphere) ??
+    recentPhraseOf(from, to, today) ??
+    aroundDayPhraseOf(from, to, today)
+  );
+}
+
+/** A week, weekend, month, season, year or decade between two midnights. */
+function calendarPhraseOf(
+  from: CalendarDate,
+  to: CalendarDate,
+  hemisphere: Hemisphere,
+): DatePhrase | undefined {
+  if (sameDay(addDays(from, 7), to) && sameDay(mondayOf(from), from)) return { kind: 'week', monday: from };
+  if (sameDay(addDays(from, 2), to) && sameDay(addDays(mondayOf(from), 5), from)) {
     return { kind: 'weekend', saturday: from };
   }
   if (from.day !== 1 || to.day !== 1) return undefined;
-  if (same(addMonths(from, 1), to)) return { kind: 'month', year: from.year, month: from.month };
+  if (sameDay(addMonths(from, 1), to)) return { kind: 'month', year: from.year, month: from.month };
   const { season, year } = seasonOf(from, hemisphere);
   const window = seasonWindow(season, year, hemisphere);
-  if (same(window.from, from) && same(window.to, to)) return { kind: 'season', season, year };
+  if (sameDay(window.from, from) && sameDay(window.to, to)) return { kind: 'season', season, year };
   if (from.month !== 1 || to.month !== 1) return undefined;
   if (to.year === from.year + 1) return { kind: 'year', year: from.year };
   if (to.year === from.year + 10 && from.year % 10 === 0) return { kind: 'decade', firstYear: from.year };

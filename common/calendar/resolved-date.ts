@@ -5,12 +5,17 @@ import type { SeasonName } from './seasons';
 
 export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night';
 
+/** The units of a window that ends with today ("the past 2 weeks"). */
+export type RecentUnit = 'day' | 'week' | 'month' | 'year';
+
 /** What the user asked for, as data: each locale's strings say it in their own words. */
 export type DatePhrase =
   | { kind: 'today' }
   | { kind: 'day'; date: CalendarDate }
   /** The morning, afternoon, evening or night of a day (a night runs into the next morning). */
   | { kind: 'part-of-day'; date: CalendarDate; part: DayPart }
+  /** The days around a date, `plusMinusDays` each side ("this time last year"). */
+  | { kind: 'around-day'; date: CalendarDate; plusMinusDays: number }
   | { kind: 'week'; monday: CalendarDate }
   | { kind: 'weekend'; saturday: CalendarDate }
   | { kind: 'month'; year: number; month: number }
@@ -18,6 +23,8 @@ export type DatePhrase =
   | { kind: 'quarter'; year: number; quarter: number }
   | { kind: 'year'; year: number }
   | { kind: 'decade'; firstYear: number }
+  /** The past `count` units up to the end of today ("the last 2 weeks", "the past month"), not calendar units. */
+  | { kind: 'recent'; count: number; unit: RecentUnit }
   /** "every July 4th"; `onThisDay` when it is today's date ("on this day"), widened by ±plusMinusDays. */
   | { kind: 'every-day'; month: number; day: number; onThisDay?: true; plusMinusDays?: number }
   | { kind: 'every-month'; month: number }

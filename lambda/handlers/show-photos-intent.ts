@@ -67,7 +67,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
               reference: now().toISOString(),
             }),
           namesOf,
-          { hemisphere, holidayLocale: holidayLocaleOf(languageOf(locale)) },
+          { hemisphere, holidayLocale: holidayLocaleOf(languageOf(locale)), today },
         );
       const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
         locale,
@@ -100,7 +100,7 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       let counted = await count(asked);
       const reread =
         counted.total === 0
-          ? await rereadUnknownWords(asked, counted.nothingFound, readWordsAsText, locale)
+          ? await rereadUnknownWords(asked, counted.nothingFound, readWordsAsText, { locale, today })
           : undefined;
       if (reread) {
         asked = reread;
@@ -152,7 +152,7 @@ async function rereadUnknownWords(
   asked: PhotoRequest,
   nothingFound: NothingFound | undefined,
   read: WordsReader,
-  locale: string,
+  context: { locale: string; today: CalendarDate },
 ): Promise<PhotoRequest | undefined> {
   const foundNothing = (kind: NothingFoundKind) =>
     (nothingFound?.failed ?? []).some(
@@ -165,7 +165,7 @@ async function rereadUnknownWords(
     const words = asked.heard[slot];
     if (words === undefined || !foundNothing(kind)) continue;
     const reading = await read(words);
-    const reread = reading && withWordsRead(asked, slot, reading, locale);
+    const reread = reading && withWordsRead(asked, slot, reading, context);
     if (reread) return reread;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
-import type { DatePhrase } from '../../common/calendar';
+import type { DatePhrase, RecentUnit } from '../../common/calendar';
 import type {
   FoundPhotos,
   PhotoInfo,
@@ -38,6 +38,13 @@ const SEASONS: Readonly<Record<SeasonName, string>> = {
 };
 
 const month = (m: number): string => MONTHS[m - 1] ?? '';
+/** A rolling window up to today: "aus den letzten 2 Wochen", "aus dem letzten Monat". */
+const GERMAN_RECENT: Readonly<Record<RecentUnit, { one: string; many: string }>> = {
+  day: { one: 'dem letzten Tag', many: 'Tagen' },
+  week: { one: 'der letzten Woche', many: 'Wochen' },
+  month: { one: 'dem letzten Monat', many: 'Monaten' },
+  year: { one: 'dem letzten Jahr', many: 'Jahren' },
+};
 const GERMAN_DAY_PARTS = { morning: 'Morgen', afternoon: 'Nachmittag', evening: 'Abend' } as const;
 const day = (date: CalendarDate): string => `${date.day}. ${month(date.month)} ${date.year}`;
 
@@ -51,6 +58,8 @@ function when(phrase: DatePhrase): string {
       return phrase.part === 'night'
         ? `aus der Nacht zum ${day(addDays(phrase.date, 1))}`
         : `vom ${GERMAN_DAY_PARTS[phrase.part]} des ${day(phrase.date)}`;
+    case 'around-day':
+      return `aus der Zeit um den ${day(phrase.date)}`;
     case 'week':
       return `aus der Woche vom ${day(phrase.monday)}`;
     case 'weekend':
@@ -65,6 +74,10 @@ function when(phrase: DatePhrase): string {
       return `aus dem Jahr ${phrase.year}`;
     case 'decade':
       return `aus den ${phrase.firstYear}er Jahren`;
+    case 'recent':
+      return phrase.count === 1
+        ? `aus ${GERMAN_RECENT[phrase.unit].one}`
+        : `aus den letzten ${phrase.count} ${GERMAN_RECENT[phrase.unit].many}`;
     case 'every-day':
       return phrase.onThisDay
         ? 'von diesem Tag in früheren Jahren'

@@ -1,4 +1,4 @@
-import { MONTH_NAMES, type CalendarDate } from '../../common/calendar';
+import { MONTH_NAMES, recentUnits, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
 import type { HolidayId } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
@@ -73,6 +73,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
         return `from ${day(phrase.date)}`;
       case 'part-of-day':
         return `from the ${phrase.part} of ${day(phrase.date)}`;
+      case 'around-day':
+        return `from around ${day(phrase.date)}`;
       case 'week':
         return `from the week of ${day(phrase.monday)}`;
       case 'weekend':
@@ -87,6 +89,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
         return `from ${phrase.year}`;
       case 'decade':
         return `from the ${phrase.firstYear}s`;
+      case 'recent':
+        return `from the past ${recentUnits(phrase.count, phrase.unit)}`;
       case 'every-day':
         // "On this day" is today's date in earlier years: said as such, not as a date the user never said.
         return phrase.onThisDay

@@ -19,6 +19,7 @@ export function nearnessOf(phrase: DatePhrase, today: CalendarDate): Nearness | 
       if (sameDay(phrase.date, addDays(today, 1))) return 'tomorrow';
       if (sameDay(phrase.date, addDays(today, -1))) return 'yesterday';
       return undefined;
+    case 'around-day':
     case 'part-of-day':
       // "yesterday" alone would drop the hours asked: the part of the day is said by its date.
       return undefined;
@@ -36,6 +37,7 @@ export function nearnessOf(phrase: DatePhrase, today: CalendarDate): Nearness | 
     case 'quarter':
     case 'year':
     case 'decade':
+    case 'recent':
     case 'every-day':
     case 'every-month':
     case 'every-season':

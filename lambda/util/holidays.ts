@@ -3,6 +3,7 @@ import {
   ON_THIS_DAY,
   resolveDatedHoliday,
   resolveOnThisDay,
+  sameTimeYearsAgo,
   type CalendarDate,
   type ResolvedDate,
 } from '../../common/calendar';
@@ -25,7 +26,7 @@ export interface HolidayRequest {
   /** "every Christmas": one window per year. */
   every: boolean;
   /** A date slot said with it ("Christmas 2019", "on this day in the 2010s"): only occurrences inside it. */
-  within?: { takenFrom: string; takenTo: string };
+  within?: ResolvedDate;
 }
 
 /**
@@ -36,6 +37,10 @@ export interface HolidayRequest {
 export function resolveHoliday(request: HolidayRequest): ResolvedDate | undefined {
   const { holiday } = request;
   if (holiday === 'BIRTHDAY') return undefined;
-  if (holiday === ON_THIS_DAY) return resolveOnThisDay({ today: request.today, within: request.within });
+  if (holiday === ON_THIS_DAY) {
+    const onThisDay = resolveOnThisDay({ today: request.today, within: request.within });
+    // "on this day last year" is one day, said by its date, not "this day in earlier years".
+    return (request.within && sameTimeYearsAgo(onThisDay, request.within, request.today)) ?? onThisDay;
+  }
   return resolveDatedHoliday({ ...request, holiday });
 }

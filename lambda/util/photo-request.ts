@@ -4,6 +4,8 @@ import type { MediaKind, PhotoSelection } from '../i18n/skill-strings';
 import { isSelfWord } from '../../common/vocabulary';
 import {
   resolveAmazonDate,
+  sameTimeYearsAgo,
+  type CalendarDate,
   type DateContext,
   type PreviousOccurrence,
   type ResolvedDate,
@@ -183,7 +185,7 @@ export async function understandShowPhotos(
     context.locale,
   );
   if (!personWords) return { ok: true, request };
-  const read = withWordsRead(request, 'person', personWords, context.locale);
+  const read = withWordsRead(request, 'person', personWords, context);
   return read ? { ok: true, request: read } : { ok: false, problem: 'person', heard: peopleHeard(slot) };
 }
 
@@ -234,7 +236,7 @@ export function withWordsRead(
   request: PhotoRequest,
   slot: 'subject' | 'place' | 'person',
   reading: WordsReading,
-  locale: string,
+  { locale, today }: { locale: string; today: CalendarDate },
 ): PhotoRequest | undefined {
   const words = slot === 'person' ? undefined : request.heard[slot];
   if (slot !== 'person' && words === undefined) return undefined;
@@ -247,14 +249,19 @@ export function withWordsRead(
   );
   const places = kept.map(({ place }) => place);
   if (reading.places.length > 0 && places.length > 0) return undefined;
-  if (reading.date && request.date) return undefined;
+  // Two dates are one only as "this day" + "last year" ("a year ago today"): Alexa split the words over two slots.
+  const date =
+    reading.date && request.date
+      ? sameTimeYearsAgo(request.date, reading.date, today)
+      : (request.date ?? reading.date);
+  if (reading.date && request.date && !date) return undefined;
 
   const read = requestOf(
     {
       ...request,
       labels: [...reading.labels, ...labels],
       places: [...places, ...reading.places],
-      date: request.date ?? reading.date,
+      date,
       ...(reading.order ? { order: reading.order } : {}),
       named: {
         people: distinctById([...request.named.people, ...reading.people]),

@@ -2,6 +2,8 @@ import {
   multipleRanges,
   phraseOfRange,
   phraseOfRanges,
+  resolveOnThisDay,
+  type CalendarDate,
   type Hemisphere,
   type ResolvedDate,
 } from '../../common/calendar';
@@ -32,12 +34,22 @@ export interface ReadingDates {
   hemisphere: Hemisphere;
   /** 'de-DE' when the words were read as German (the library then dates holidays by German custom). */
   holidayLocale: string;
+  /** The user's today: a window that ends with it is said as "the past 2 weeks". */
+  today: CalendarDate;
 }
 
 /** Reads a slot's words as the library reads free text (undefined: not every word names one of those things). */
 export type WordsReader = (words: string) => Promise<WordsReading | undefined>;
 
-const THINGS: ReadonlySet<string> = new Set(['label', 'person', 'album', 'place', 'date', 'order']);
+const THINGS: ReadonlySet<string> = new Set([
+  'label',
+  'person',
+  'album',
+  'place',
+  'date',
+  'on-this-day',
+  'order',
+]);
 
 /**
  * Alexa fills whichever slot its model prefers, and the carrier words do not decide it: "show photos of Zermatt"
@@ -79,7 +91,7 @@ export async function readWords(
     }
     return found.length === ids.length ? found : undefined;
   };
-  const saysDate = understood.some((item) => item.kind === 'date');
+  const saysDate = understood.some((item) => item.kind === 'date' || item.kind === 'on-this-day');
   const date = saysDate ? dateOf(query, dates) : undefined;
   if (saysDate && !date) return undefined;
   const people = await named('person', query.people);
@@ -101,8 +113,11 @@ export async function readWords(
 }
 
 /** The reading's date as the skill says dates: one named window, or the same season or holiday every year. */
-function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates): ResolvedDate | undefined {
-  if (query.monthDays.length > 0) return undefined;
+function dateOf(
+  query: PhotoQuery,
+  { hemisphere, holidayLocale, today }: ReadingDates,
+): ResolvedDate | undefined {
+  if (query.monthDays.length > 0) return onThisDayOf(query, today);
   if (query.dateRanges.length > 1) {
     const phrase = phraseOfRanges(query.dateRanges, hemisphere, holidayLocale);
     return phrase && multipleRanges(query.dateRanges, phrase);
@@ -110,7 +125,7 @@ function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates):
   const takenFrom = query.dateRanges[0]?.from ?? query.takenFrom;
   const takenTo = query.dateRanges[0]?.to ?? query.takenTo;
   if (takenFrom === undefined || takenTo === undefined) return undefined;
-  const phrase = phraseOfRange(takenFrom, takenTo, hemisphere, holidayLocale);
+  const phrase = phraseOfRange(takenFrom, takenTo, hemisphere, holidayLocale, today);
   // The window as read, hours included: New Year's Eve runs into the small hours of January 1st.
   return phrase && { takenFrom, takenTo, dateRanges: [], phrase };
 }
@@ -118,4 +133,17 @@ function dateOf(query: PhotoQuery, { hemisphere, holidayLocale }: ReadingDates):
 /** The order a free-text answer's words said ("latest"), if any: the query's order, when an order word set it. */
 export function spokenOrderOf(answer: SearchResponse): SpokenOrder | undefined {
   return answer.understood?.some((item) => item.kind === 'order') ? answer.query?.order : undefined;
+}
+
+/**
+ * "this day", "this time of year" heard in a name's slot: today's month-day in every earlier year (said as "this day
+ * in earlier years"), when that is all the reading's date is.
+ */
+function onThisDayOf(query: PhotoQuery, today: CalendarDate): ResolvedDate | undefined {
+  const [window, ...others] = query.monthDays;
+  const isToday = window?.month === today.month && window.day === today.day;
+  if (!window || !isToday || query.dateRanges.length > 0 || (others.length > 0 && window.plusMinusDays > 0)) {
+    return undefined;
+  }
+  return resolveOnThisDay({ today, plusMinusDays: window.plusMinusDays });
 }

@@ -7,6 +7,7 @@ import {
   dateOfLocal,
   dayOfWords,
   dayPeriod,
+  dayYearsAgo,
   dayRange,
   decadePeriod,
   formatIsoDate,
@@ -19,12 +20,15 @@ import {
   occurrenceYear,
   onThisDayWindows,
   rangesOf,
+  recentWindow,
+  resolveAroundDay,
   relativeUnit,
   relativeWeekend,
   resolveOccurrence,
   resolvePeriod,
   SEASON_PHRASES,
   seasonOfWords,
+  THIS_TIME_OF_YEAR_DAYS,
   SPOKEN_DAY_PATTERN,
   SPOKEN_YEAR_PATTERN,
   YEAR_PATTERN,
@@ -71,6 +75,9 @@ const HOLIDAY = [...HOLIDAY_PHRASES].sort((a, b) => b.length - a.length).join('|
 const MONTH = MONTH_WORDS.join('|');
 const EVERY = 'every|each|all of the|all the|all our|all my|all';
 const UNIT = 'years?|months?|weeks?|days?';
+/** "the last few days": counts people say without a number, as the number they stand for. */
+const VAGUE_COUNTS: Readonly<Record<string, number>> = { 'couple of': 2, couple: 2, few: 3, several: 5 };
+const VAGUE_COUNT_PATTERN = Object.keys(VAGUE_COUNTS).join('|');
 const ON_THIS_DAY_TAIL = 'history|past years|previous years|other years|years past|the past|years gone by';
 
 type Unit = 'year' | 'month' | 'week' | 'day';
@@ -164,6 +171,10 @@ function sameDaysYearsAgo(what: string | undefined, years: number, context: Date
     return ranges(dayRange(from, addDays(from, 7)), `the week of ${formatIsoDate(from)}`);
   }
   if (what === 'this month') return ranges(unitRange(addYears(context.today, -years), 'month'));
+  if (what === 'this time') {
+    const around = resolveAroundDay(dayYearsAgo(context.today, years), THIS_TIME_OF_YEAR_DAYS);
+    return resolved(around, `this time ${years === 1 ? 'last year' : `${years} years ago`}`);
+  }
   // A leap day years ago that has no February 29th falls on the 28th.
   return ranges(unitRange(addYears(context.today, -years), 'day'));
 }
@@ -248,7 +259,7 @@ function weekOf(
   return resolved(week, englishNameOf(week.phrase, context.today));
 }
 
-const SAME_DAYS = 'this week|this month|this day|this date|today';
+const SAME_DAYS = 'this week|this month|this day|this date|this time|today';
 
 /**
  * The date expressions chrono-node does not know, most specific first: a pattern only sees words no earlier one
@@ -258,15 +269,17 @@ const SAME_DAYS = 'this week|this month|this day|this date|today';
 export const DATE_PATTERNS: readonly DatePattern[] = [
   ...TIME_OF_DAY_PATTERNS,
   {
-    pattern: `(?:on )?(${SAME_DAYS}) (${COUNT_PATTERN}) years? ago`,
-    read: ([what, count], context) => sameDaysYearsAgo(what, countOf(count) ?? 1, context),
+    // German word order too: "heute vor einem Jahr" is carried over as "today vor a year".
+    pattern: `(?:on |around )?(${SAME_DAYS}) (?:(${COUNT_PATTERN}) years? ago|vor (${COUNT_PATTERN}) years?)`,
+    read: ([what, count, countAfterVor], context) =>
+      sameDaysYearsAgo(what, countOf(count ?? countAfterVor) ?? 1, context),
   },
   {
     pattern: `(${COUNT_PATTERN}) years? ago (${SAME_DAYS})`,
     read: ([count, what], context) => sameDaysYearsAgo(what, countOf(count) ?? 1, context),
   },
   {
-    pattern: `(?:on )?(${SAME_DAYS}) last year`,
+    pattern: `(?:on |around )?(${SAME_DAYS}) last year`,
     read: ([what], context) => sameDaysYearsAgo(what, 1, context),
   },
   {
@@ -278,8 +291,9 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     read: (_groups, context) => onThisDay(3, context),
   },
   {
-    pattern: '(?:around )?this time of (?:the )?year',
-    read: (_groups, context) => onThisDay(14, context),
+    // "photos from this time" alone: this time of year, not the Norwegian municipality of Time.
+    pattern: '(?:around )?this time(?: of (?:the )?year)?',
+    read: (_groups, context) => onThisDay(THIS_TIME_OF_YEAR_DAYS, context),
   },
   // Before the holidays alone: "Christmas weekend" is one window, not Christmas and last weekend.
   {
@@ -401,17 +415,24 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
-    pattern: `(?:the )?(?:last|past) (${COUNT_PATTERN}) (${UNIT})`,
+    pattern: `(?:the )?(?:last|past) (${COUNT_PATTERN}|${VAGUE_COUNT_PATTERN}) (${UNIT})`,
     read: ([count, unitWord], { today }) => {
       const unit = unitOf(unitWord);
-      const n = countOf(count);
+      const n = countOf(count) ?? VAGUE_COUNTS[count ?? ''];
       if (!unit || n === undefined) return undefined;
-      const range = dayRange(addUnits(today, unit, -n), addDays(today, 1));
-      return ranges(range, `the last ${n} ${unit}${n === 1 ? '' : 's'}`);
+      return resolved(recentWindow(n, unit, today), `the last ${n} ${unit}${n === 1 ? '' : 's'}`);
     },
   },
   {
-    pattern: '(last|past|previous|this|next) (year|month|week)',
+    // "the past month" is the month up to today; "last month" is the calendar month before this one.
+    pattern: '(?:the |this )?past (year|month|week)',
+    read: ([unitWord], { today }) => {
+      const unit = unitOf(unitWord);
+      return unit && resolved(recentWindow(1, unit, today), `the past ${unit}`);
+    },
+  },
+  {
+    pattern: '(last|previous|this|next) (year|month|week)',
     read: ([which, unitWord], { today }) => {
       const unit = unitWord === 'year' || unitWord === 'month' ? unitWord : 'week';
       const date = relativeUnit(which === 'this' || which === 'next' ? which : 'last', unit, today);

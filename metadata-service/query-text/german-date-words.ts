@@ -59,6 +59,9 @@ const ENGLISH_FOR: Readonly<Record<string, string>> = {
   wochenende: 'weekend',
   wochenenden: 'weekends',
   heute: 'today',
+  // "um diese Zeit letztes Jahr": this time last year.
+  um: 'around',
+  zeit: 'time',
   gestern: 'yesterday',
   bis: 'to',
   zwischen: 'between',

@@ -127,4 +127,56 @@ describe('phraseOfRange: a window said back by its name', () => {
     assert.equal(phraseOfRanges(mixed, 'northern'), undefined);
     assert.equal(phraseOfRanges([{ from: at('2024-12-20'), to: at('2024-12-27') }], 'northern'), undefined);
   });
+
+  describe('given today, windows counted back from it', () => {
+    const today = { year: 2026, month: 12, day: 8 };
+    const phrase = (from: string, to: string) => phraseOfRange(at(from), at(to), 'northern', 'en-US', today);
+
+    it('names the past days, weeks, months and years up to the end of today, in the coarsest unit', () => {
+      assert.deepEqual(phrase('2026-11-24', '2026-12-09'), { kind: 'recent', count: 2, unit: 'week' });
+      assert.deepEqual(phrase('2026-11-08', '2026-12-09'), { kind: 'recent', count: 1, unit: 'month' });
+      assert.deepEqual(phrase('2026-12-05', '2026-12-09'), { kind: 'recent', count: 3, unit: 'day' });
+      assert.deepEqual(phrase('2025-12-08', '2026-12-09'), { kind: 'recent', count: 1, unit: 'year' });
+      assert.equal(englishNameOf({ kind: 'recent', count: 2, unit: 'week' }, today), 'the past 2 weeks');
+      assert.equal(englishNameOf({ kind: 'recent', count: 1, unit: 'month' }, today), 'the past month');
+    });
+
+    it('a window that does not end with today, or does not start a whole unit back, has no such name', () => {
+      assert.equal(phrase('2026-11-24', '2026-12-08'), undefined);
+      assert.equal(phraseOfRange(at('2026-11-24'), at('2026-12-09'), 'northern'), undefined);
+      assert.deepEqual(phrase('2026-11-23', '2026-12-09'), { kind: 'recent', count: 15, unit: 'day' });
+    });
+
+    it('a calendar name wins: this week asked on a Sunday is the week, this month on its last day the month', () => {
+      const sunday = { year: 2026, month: 12, day: 13 };
+      assert.deepEqual(phraseOfRange(at('2026-12-07'), at('2026-12-14'), 'northern', 'en-US', sunday), {
+        kind: 'week',
+        monday: { year: 2026, month: 12, day: 7 },
+      });
+      const lastDay = { year: 2026, month: 12, day: 31 };
+      assert.deepEqual(phraseOfRange(at('2026-12-01'), at('2027-01-01'), 'northern', 'en-US', lastDay), {
+        kind: 'month',
+        year: 2026,
+        month: 12,
+      });
+    });
+
+    it('names the days either side of today\'s date in an earlier year ("this time last year")', () => {
+      assert.deepEqual(phrase('2025-11-24', '2025-12-23'), {
+        kind: 'around-day',
+        date: { year: 2025, month: 12, day: 8 },
+        plusMinusDays: 14,
+      });
+      assert.equal(
+        englishNameOf(
+          { kind: 'around-day', date: { year: 2025, month: 12, day: 8 }, plusMinusDays: 14 },
+          today,
+        ),
+        'around December 8, 2025',
+      );
+      // Centred on another date, or in this year: no name.
+      assert.equal(phrase('2025-11-25', '2025-12-24'), undefined);
+      assert.equal(phrase('2026-11-24', '2026-12-23'), undefined);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { resolveAmazonDate } from '../../../common/calendar';
 import { HOLIDAY_SLOT_IDS, isHolidayId, resolveHoliday } from '../../../lambda/util/holidays';
 
 /** Wednesday 25 November 2026. */
@@ -37,10 +38,38 @@ describe('the HOLIDAY slot', () => {
       locale: 'de-DE',
       today: TODAY,
       every: false,
-      within: { takenFrom: t('2010-01-01'), takenTo: t('2020-01-01') },
+      within: resolveAmazonDate('201X', { today: TODAY, hemisphere: 'northern' }),
     });
     assert.deepEqual([onThisDay?.takenFrom, onThisDay?.takenTo], [t('2010-01-01'), t('2020-01-01')]);
     assert.deepEqual(onThisDay?.monthDays, [{ month: 11, day: 25, plusMinusDays: 0 }]);
+  });
+
+  it('ON_THIS_DAY with an earlier year ("on this day last year") is that one day, said by its date', () => {
+    const lastYear = resolveAmazonDate('2025', { today: TODAY, hemisphere: 'northern' });
+    const onThisDay = resolveHoliday({
+      holiday: 'ON_THIS_DAY',
+      locale: 'en-US',
+      today: TODAY,
+      every: false,
+      within: lastYear,
+    });
+    assert.deepEqual([onThisDay?.takenFrom, onThisDay?.takenTo], [t('2025-11-25'), t('2025-11-26')]);
+    assert.equal(onThisDay?.monthDays, undefined);
+    assert.deepEqual(onThisDay?.phrase, { kind: 'day', date: { year: 2025, month: 11, day: 25 } });
+  });
+
+  it('ON_THIS_DAY with this year stays "on this day" within it (today is no history yet), not today', () => {
+    const thisYear = resolveAmazonDate('2026', { today: TODAY, hemisphere: 'northern' });
+    const onThisDay = resolveHoliday({
+      holiday: 'ON_THIS_DAY',
+      locale: 'en-US',
+      today: TODAY,
+      every: false,
+      within: thisYear,
+    });
+    assert.deepEqual(onThisDay?.monthDays, [{ month: 11, day: 25, plusMinusDays: 0 }]);
+    assert.equal(onThisDay?.phrase.kind, 'every-day');
+    assert.equal(onThisDay?.takenTo, t('2026-11-25'));
   });
 
   it('birthdays have no date (the label finds them)', () => {

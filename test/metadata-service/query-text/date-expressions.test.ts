@@ -47,6 +47,22 @@ const CASES: Case[] = [
   },
   { text: 'last weekend', from: '2026-11-28', to: '2026-11-30' },
   { text: 'this past weekend', from: '2026-11-28', to: '2026-11-30' },
+  // "past" counts back from today; "last month" is the calendar month before this one.
+  { text: 'the past month', from: '2026-11-02', to: '2026-12-03' },
+  { text: 'last month', from: '2026-11-01', to: '2026-12-01' },
+  { text: 'the past week', from: '2026-11-25', to: '2026-12-03' },
+  { text: 'this past year', from: '2025-12-02', to: '2026-12-03' },
+  { text: 'the last two weeks', from: '2026-11-18', to: '2026-12-03' },
+  { text: 'the last few days', from: '2026-11-29', to: '2026-12-03' },
+  { text: 'the last couple of weeks', from: '2026-11-18', to: '2026-12-03' },
+  { text: 'in den letzten zwei Wochen', from: '2026-11-18', to: '2026-12-03' },
+  // The same day years ago, and "this time" (two weeks either side), in English and German word order.
+  { text: 'this day last year', from: '2025-12-02', to: '2025-12-03' },
+  { text: 'heute vor einem Jahr', from: '2025-12-02', to: '2025-12-03' },
+  { text: 'heute vor zwei Jahren', from: '2024-12-02', to: '2024-12-03' },
+  { text: 'this time last year', from: '2025-11-18', to: '2025-12-17' },
+  { text: 'around this time two years ago', from: '2024-11-18', to: '2024-12-17' },
+  { text: 'um diese Zeit letztes Jahr', from: '2025-11-18', to: '2025-12-17' },
   { text: 'beach photos from the weekend', from: '2026-11-28', to: '2026-11-30' },
   {
     text: 'next month',
