@@ -132,14 +132,15 @@ const COCO_OBJECTS: readonly Concept[] = [
     label: 'cat',
     kind: 'object',
     synonyms: ['kitten', 'kittens', 'kitty'],
-    parent: 'animal',
+    // Cats and dogs are the pets a camera sees: "photos of my pets" finds them (and "animals" still does).
+    parent: 'pet',
     de: { name: 'Katze', forms: ['katzen', 'kätzchen', 'kater'], stem: 'katzen' },
   },
   {
     label: 'dog',
     kind: 'object',
     synonyms: ['puppy', 'puppies', 'doggy'],
-    parent: 'animal',
+    parent: 'pet',
     de: { name: 'Hund', forms: ['hunde', 'hunden', 'welpe', 'welpen', 'hündchen'], stem: 'hunde' },
   },
   {

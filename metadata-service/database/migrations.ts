@@ -20,6 +20,7 @@ import { keyMembersMigration } from './migration-0021-key-members';
 import { mediaCountsMigration } from './migration-0022-media-counts';
 import { compactKeyMembersMigration } from './migration-0023-compact-key-members';
 import { photoNumberCoveringMigration } from './migration-0024-photo-number-covering';
+import { labelAncestorsMigration } from './migration-0025-label-ancestors';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -273,6 +274,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0022_media_counts': mediaCountsMigration,
   '0023_compact_key_members': compactKeyMembersMigration,
   '0024_photo_number_covering': photoNumberCoveringMigration,
+  '0025_label_ancestors': labelAncestorsMigration,
 };
 
 /** Brings the schema to the latest version. */

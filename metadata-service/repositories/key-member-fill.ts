@@ -56,15 +56,26 @@ export async function refillMembers(
   await fillMembers(db, entry.kind, entry);
 }
 
+/** One key's lists, for every owner and month (a key whose rows were all recounted). */
+export async function refillKeyMembers(
+  db: QueryExecutorProvider,
+  kind: SearchKeyKind,
+  key: string,
+): Promise<void> {
+  if (hasMembers(kind)) await fillMembers(db, kind, { key });
+}
+
 async function fillMembers(
   db: QueryExecutorProvider,
   kind: SearchKeyKind,
-  only?: { ownerId: string; key: string; month: string },
+  only?: { ownerId?: string; key: string; month?: string },
 ): Promise<void> {
   const where =
     only === undefined
       ? sql``
-      : sql`where owner_id = ${only.ownerId} and key = ${only.key} and ${monthSlice(only.month)}`;
+      : only.ownerId === undefined || only.month === undefined
+        ? sql`where key = ${only.key}`
+        : sql`where owner_id = ${only.ownerId} and key = ${only.key} and ${monthSlice(only.month)}`;
   await sql`update search_key_months set members = m.members
     from (
       select owner_id, key, month, left_out,

@@ -27,7 +27,9 @@ describe('label hierarchy', () => {
   });
 
   it('names the ancestors of a label, nearest first', () => {
-    assert.deepEqual(ancestorsOf('dog'), ['animal']);
+    assert.deepEqual(ancestorsOf('dog'), ['pet', 'animal']);
+    assert.deepEqual(ancestorsOf('cat'), ['pet', 'animal']);
+    assert.deepEqual(expandLabelForSearch('pet'), ['pet', 'cat', 'dog']);
     assert.deepEqual(ancestorsOf('zebra'), ['wildlife', 'animal']);
     assert.deepEqual(ancestorsOf('cake'), ['dessert', 'food']);
     assert.deepEqual(ancestorsOf('lake'), ['water', 'nature']);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { photoQuerySchema } from '../../../common/contracts';
+import { ancestorsOf } from '../../../common/vocabulary';
 import { migrateToLatest, openDatabase } from '../../../common/database';
 import { LIBRARY_MIGRATIONS, migrateLibraryDatabase } from '../../../metadata-service/database/migrations';
 import type { LibraryDatabase } from '../../../metadata-service/database/schema';
@@ -27,7 +28,8 @@ for (const engine of scratchEngines()) {
           'library',
           Object.fromEntries(Object.entries(LIBRARY_MIGRATIONS).filter(([name]) => name < '0023')),
         );
-        const repo = new PhotoRepository(db, { memberLists: false });
+        // Filed under the parents as the library files them, so the migrations after 0023 have nothing to add.
+        const repo = new PhotoRepository(db, { memberLists: false, labelParents: ancestorsOf });
         for (let i = 0; i < 30; i += 1) {
           await repo.insertPhoto(
             photoRecord(i % 4 === 3 ? 'bob' : 'alice', `ph_${i}`, {

@@ -72,7 +72,7 @@ describeOnEachEngine('searchable label rows and thresholds', (engine) => {
       ['lake', 'keyword', 1],
       ['street', 'vision', 0.4],
     ]);
-    assert.deepEqual(await searchable('ph_1'), ['animal', 'dog', 'lake', 'nature', 'water']);
+    assert.deepEqual(await searchable('ph_1'), ['animal', 'dog', 'lake', 'nature', 'pet', 'water']);
     assert.equal(await found('street'), 0);
     assert.equal(await found('dog'), 1);
     assert.equal(await found('lake'), 1);
