@@ -20,6 +20,7 @@ export const ENGLISH_COUNT_TEMPLATES: readonly string[] = [
   'how many $photos (do|did) (i|we) (have|take) (from|in) {place} (from|in|on) {date}',
   'how many {media} (do|did) (i|we) have',
   'how many {favorites} (do|did) (i|we) have',
+  'how many $photos (do|did) (i|we) (have|take) (of|at|with) (the|my|our|) {subject}',
 ];
 
 export const GERMAN_COUNT_TEMPLATES: readonly string[] = [
@@ -35,4 +36,5 @@ export const GERMAN_COUNT_TEMPLATES: readonly string[] = [
   'wie viele {subject} $photos (habe ich|haben wir) (aus|in) {place}',
   'wie viele {subject} $photos (habe ich|haben wir) $from {date}',
   'wie viele {media} (habe ich|haben wir)',
+  'wie viele $photos (habe ich|haben wir) (vom|von|mit|mit dem|mit der|am) {subject}',
 ];

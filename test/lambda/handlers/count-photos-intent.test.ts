@@ -57,6 +57,16 @@ describe('CountPhotosIntent (a real library)', function () {
     assert.match(german.speech, /Du hast 3 Fotos in der schweiz/);
   });
 
+  it('hears the subject after the question, as people ask it ("of the dog", "vom Strand")', async () => {
+    const ofTheDog = await skill.say('how many photos do I have of the dog');
+    assert.deepEqual([ofTheDog.intent, ofTheDog.slots], ['CountPhotosIntent', { subject: 'dog' }]);
+    assert.match(ofTheDog.speech, /You have 1 dog photo, taken on February 1, 2025\./);
+
+    const vomStrand = await skill.say('wie viele fotos habe ich vom strand', 'de-DE');
+    assert.equal(vomStrand.intent, 'CountPhotosIntent');
+    assert.match(vomStrand.speech, /Du hast ein Foto zum Thema Strand/);
+  });
+
   it('says what found nothing, never a wider count', async () => {
     const none = await skill.say('how many beach photos did I take in zermatt');
     assert.match(none.speech, /I found no beach photos in zermatt|I found no photos in zermatt/);
