@@ -13,8 +13,8 @@ export interface PlaceFilterTerm {
 const COUNTRY_LEVEL: readonly PlaceLevel[] = ['country'];
 
 /**
- * What a place filter matches, as (name, levels) terms any one of which a photo may match: the name and what the
- * gazetteer reads it as, at the filter's level or every level (placeFilterNames); or, for a continent or world
+ * What a place filter matches, as (name, levels) terms any one of which a photo may match: the name as given at the
+ * filter's level or every level, and what the gazetteer reads it as at the levels it read it at (placeFilterNames); or, for a continent or world
  * region ("Europe", as free text gives it or a voice slot hears it), each of its countries as a country. A
  * continent no stored country lies in has no terms, so it matches nothing.
  */
@@ -28,6 +28,9 @@ export function placeFilterTerms(
     const names = new Set((region?.countryCodes ?? []).flatMap((code) => gazetteer.countryName(code) ?? []));
     return [...names].map((name) => ({ name, levels: COUNTRY_LEVEL }));
   }
-  const levels = place.level ? [place.level] : PLACE_LEVELS;
-  return placeFilterNames(place.name, gazetteer).map((name) => ({ name, levels }));
+  const { level } = place;
+  return placeFilterNames(place.name, gazetteer).flatMap(({ name, levels: found }) => {
+    if (level === undefined) return [{ name, levels: found ?? PLACE_LEVELS }];
+    return found === undefined || found.includes(level) ? [{ name, levels: [level] }] : [];
+  });
 }
