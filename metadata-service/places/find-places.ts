@@ -69,7 +69,17 @@ export function findPlacesByName(text: string, gazetteer: Gazetteer = sharedGaze
   // "North America" is a continent (world-regions.ts), not a town called North in America.
   if (worldRegionNamed(folded)) return [];
   const direct = placesNamed(gazetteer, folded);
-  return direct.length > 0 ? direct : qualifiedPlaces(gazetteer, folded);
+  if (direct.length > 0) return direct;
+  return statePlaces(gazetteer, folded) ?? qualifiedPlaces(gazetteer, folded);
+}
+
+/** "Washington state", "the state of New York": the region, not the city of the same name. */
+function statePlaces(gazetteer: Gazetteer, folded: string): PlaceMatch[] | undefined {
+  const said = /^(?:the )?state of (.+)$|^(.+) state$/.exec(folded);
+  const name = said?.[1] ?? said?.[2];
+  if (name === undefined) return undefined;
+  const regions = placesNamed(gazetteer, name).filter((match) => match.level === 'region');
+  return regions.length > 0 ? regions : undefined;
 }
 
 function placesNamed(gazetteer: Gazetteer, folded: string): PlaceMatch[] {

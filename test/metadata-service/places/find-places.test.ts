@@ -70,6 +70,17 @@ describe('finding places by name', () => {
     ]);
   });
 
+  it('reads "Washington state" and "the state of New York" as the state, not the city', () => {
+    const washington = [{ level: 'region', name: 'Washington', countryCode: 'US' }];
+    assert.deepEqual(findPlacesByName('Washington state'), washington);
+    assert.deepEqual(findPlacesByName('the state of Washington'), washington);
+    assert.deepEqual(findPlacesByName('New York State'), [
+      { level: 'region', name: 'New York', countryCode: 'US' },
+    ]);
+    // "state" after a word that names no state is no place.
+    assert.deepEqual(findPlacesByName('happy state'), []);
+  });
+
   it('finds counties and admin-2 regions: Cornwall, Orange County, Oberbayern', () => {
     assert.deepEqual(findPlacesByName('Cornwall')[0], {
       level: 'county',
