@@ -23,7 +23,8 @@ export function slotsNothingFound(
       label: subjects.length > 1 && subjects.includes(constraint.text) ? constraint.text : asked.subject,
       person: asked.person,
       album: asked.album,
-      place: undefined,
+      // One place asked is said as heard: "dc" found nothing, not "Washington" (the library's name for it).
+      place: asked.place !== undefined && !asked.place.includes(',') ? asked.place : undefined,
       date: undefined,
       favorites: undefined,
       video: undefined,

@@ -9,7 +9,7 @@ import { foldName } from './place-names';
  * aliases ("Australasia").
  */
 export interface WorldRegion {
-  /** M49 code ("150"). */
+  /** M49 code ("150"), or the name of a group of countries that is none ("scandinavia"). */
   code: string;
   /** English name, as search results and speech say it ("Europe"). */
   name: string;
@@ -35,6 +35,55 @@ const MAINLAND_REGIONS: Readonly<Record<string, readonly string[]>> = {
   RU: ['Q875134', 'Q27329'], // European Russia, Asian Russia
   US: ['Q578170'], // Contiguous United States
 };
+
+/**
+ * Groups of whole countries people name that are no M49 region, with their English and German names (country-coder
+ * has none of them). Only groups whose countries lie wholly in them: the Alps or the Balkans would widen a request
+ * to all of France or Greece, so they stay unknown.
+ */
+const COUNTRY_GROUPS: readonly { code: string; names: readonly string[]; countryCodes: readonly string[] }[] =
+  [
+    { code: 'scandinavia', names: ['Scandinavia', 'Skandinavien'], countryCodes: ['DK', 'NO', 'SE'] },
+    {
+      code: 'nordics',
+      names: ['the Nordic countries', 'Nordic countries', 'the Nordics', 'Nordics', 'die nordischen Länder'],
+      countryCodes: ['DK', 'FI', 'IS', 'NO', 'SE'],
+    },
+    { code: 'benelux', names: ['Benelux', 'the Benelux'], countryCodes: ['BE', 'LU', 'NL'] },
+    {
+      code: 'british-isles',
+      names: ['the British Isles', 'British Isles', 'Britische Inseln'],
+      countryCodes: ['GB', 'IE', 'IM'],
+    },
+    {
+      code: 'iberia',
+      names: ['Iberia', 'the Iberian Peninsula', 'Iberian Peninsula', 'Iberische Halbinsel'],
+      countryCodes: ['AD', 'ES', 'PT'],
+    },
+    {
+      code: 'middle-east',
+      names: ['the Middle East', 'Middle East', 'Naher Osten', 'Nahost', 'der Nahe Osten', 'dem Nahen Osten'],
+      countryCodes: [
+        'AE',
+        'BH',
+        'CY',
+        'EG',
+        'IL',
+        'IQ',
+        'IR',
+        'JO',
+        'KW',
+        'LB',
+        'OM',
+        'PS',
+        'QA',
+        'SA',
+        'SY',
+        'TR',
+        'YE',
+      ],
+    },
+  ];
 
 /** The parts of country-coder's features read here (its typings reach GeoJSON types this project does not install). */
 interface FeatureProperties {
@@ -82,6 +131,17 @@ function buildIndex(): Map<string, WorldRegion> {
     for (const spoken of names) {
       const key = spoken === undefined ? '' : foldName(spoken);
       if (key.length > 0 && !index.has(key)) index.set(key, region);
+    }
+  }
+  for (const group of COUNTRY_GROUPS) {
+    const region: WorldRegion = {
+      code: group.code,
+      name: group.names[0] ?? group.code,
+      countryCodes: group.countryCodes,
+    };
+    for (const spoken of group.names) {
+      const key = foldName(spoken).replace(/^(?:the|die|der|dem) /, '');
+      if (!index.has(key)) index.set(key, region);
     }
   }
   return index;

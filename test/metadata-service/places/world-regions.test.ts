@@ -20,6 +20,19 @@ describe('worldRegionNamed', () => {
     }
   });
 
+  it('knows groups of whole countries that are no UN region: Scandinavia, the Middle East, Benelux', () => {
+    const members = (name: string): readonly string[] => worldRegionNamed(name)?.countryCodes ?? [];
+    assert.deepEqual(members('Scandinavia'), ['DK', 'NO', 'SE']);
+    assert.deepEqual(members('Skandinavien'), ['DK', 'NO', 'SE']);
+    assert.ok(members('the Nordic countries').includes('FI'));
+    assert.ok(members('the Middle East').includes('IL') && members('Nahost').includes('AE'));
+    assert.deepEqual(members('benelux'), ['BE', 'LU', 'NL']);
+    assert.ok(members('the British Isles').includes('IE'));
+    // A range across parts of countries would widen a request to whole countries.
+    assert.equal(worldRegionNamed('the Alps'), undefined);
+    assert.equal(worldRegionNamed('the Balkans'), undefined);
+  });
+
   it('puts a country with overseas parts where its mainland is', () => {
     const members = (name: string): readonly string[] => worldRegionNamed(name)?.countryCodes ?? [];
     assert.ok(members('Europe').includes('FR'));
