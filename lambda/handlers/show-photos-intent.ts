@@ -8,6 +8,7 @@ import { createOwnerNames, type OwnerNameKind } from '../util/owner-names';
 import {
   futureDateOf,
   queryOf,
+  SHOW_PHOTOS_SLOTS,
   understandShowPhotos,
   withDate,
   withWordsRead,
@@ -22,6 +23,8 @@ import { SLIDESHOW_PAGE_SIZE, answer, ask, rememberSlideshow, slideshowOptionsOf
 import { isIntent } from './matchers';
 import { languageOf } from '../util/text-language';
 import { slotsNothingFound } from './nothing-found-speech';
+import { answerMoreLikeThis } from './more-like-this-intent';
+import { isThisTrip } from '../util/trip-words';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
 /** "How many beach photos do I have?": ShowPhotosIntent's slots, answered with the count alone. */
@@ -69,7 +72,15 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
           namesOf,
           { hemisphere, holidayLocale: holidayLocaleOf(languageOf(locale)), today },
         );
-      const understanding = await understandShowPhotos((requestEnvelope.request as IntentRequest).intent, {
+      const { intent } = requestEnvelope.request as IntentRequest;
+      // "Show photos from this trip" with a photo on screen: that photo's trip, as "more from this trip" is. Only
+      // when the trip is all that was asked: "beach photos from this trip" must not drop the beach.
+      const filled = Object.values(intent.slots ?? {}).filter((slot) => slot.value);
+      const place = intent.slots?.[SHOW_PHOTOS_SLOTS.place]?.value;
+      if (isIntent(input, SHOW_PHOTOS_INTENT) && filled.length === 1 && isThisTrip(place)) {
+        return answerMoreLikeThis(input, deps, 'trip');
+      }
+      const understanding = await understandShowPhotos(intent, {
         locale,
         today,
         hemisphere,

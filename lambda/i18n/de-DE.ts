@@ -202,6 +202,8 @@ function matched(match: SimilarMatch): string {
       return `aus ${escapeSsml(match.name)}`;
     case 'people':
       return `mit ${escapeSsml(listOf(match.names))}`;
+    case 'trip':
+      return `von deiner Reise nach ${escapeSsml(match.name)}`;
   }
 }
 
@@ -296,6 +298,7 @@ export const deDE: SkillStrings = {
         day: 'vom selben Tag',
         place: 'vom selben Ort',
         people: 'mit denselben Leuten',
+        trip: 'von derselben Reise',
         any: 'vom selben Tag, vom selben Ort oder mit denselben Leuten',
       }[kind ?? 'any']
     } gefunden.`,

@@ -168,6 +168,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
         return `from ${escapeSsml(match.name)}`;
       case 'people':
         return `with ${escapeSsml(listOf(match.names))}`;
+      case 'trip':
+        return `from your trip to ${escapeSsml(match.name)}`;
     }
   }
 
@@ -286,6 +288,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
           day: 'from that day',
           place: 'from that place',
           people: 'with the same people',
+          trip: 'from that trip',
           any: 'from the same day or place, or with the same people',
         }[kind ?? 'any']
       }.`,

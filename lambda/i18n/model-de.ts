@@ -212,16 +212,12 @@ export const GERMAN_SIMILARITY: EntitySeed[] = [
   {
     id: 'PLACE',
     value: 'diesem ort',
-    synonyms: [
-      'dem ort',
-      'demselben ort',
-      'dem gleichen ort',
-      'selben ort',
-      'gleichen ort',
-      'hier',
-      'dort',
-      'dieser reise',
-    ],
+    synonyms: ['dem ort', 'demselben ort', 'dem gleichen ort', 'selben ort', 'gleichen ort', 'hier', 'dort'],
+  },
+  {
+    id: 'TRIP',
+    value: 'dieser reise',
+    synonyms: ['derselben reise', 'der reise', 'diesem urlaub', 'dem urlaub', 'demselben urlaub'],
   },
   {
     id: 'PEOPLE',

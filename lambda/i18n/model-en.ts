@@ -304,7 +304,19 @@ export const ENGLISH_SIMILARITY: EntitySeed[] = [
   {
     id: 'PLACE',
     value: 'this place',
-    synonyms: ['that place', 'the same place', 'here', 'there', 'this trip', 'that trip'],
+    synonyms: ['that place', 'the same place', 'here', 'there'],
+  },
+  {
+    id: 'TRIP',
+    value: 'this trip',
+    synonyms: [
+      'that trip',
+      'the same trip',
+      'this vacation',
+      'that vacation',
+      'this holiday',
+      'that holiday',
+    ],
   },
   {
     id: 'PEOPLE',

@@ -46,7 +46,11 @@ export type PhotoQuestion = 'what' | 'when' | 'where' | 'who';
 
 /** What "show more like this" matched the photo on screen by. */
 export type SimilarMatch =
-  { kind: 'day'; date: CalendarDate } | { kind: 'place'; name: string } | { kind: 'people'; names: string[] };
+  | { kind: 'day'; date: CalendarDate }
+  | { kind: 'place'; name: string }
+  | { kind: 'people'; names: string[] }
+  /** The photos of the trip the photo is from: its state or country, on the run of days around it. */
+  | { kind: 'trip'; name: string };
 export type SimilarityKind = SimilarMatch['kind'];
 
 /** Capture-local times of the first and last photo found (the slideshow page's `span`). */

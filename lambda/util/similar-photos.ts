@@ -20,15 +20,18 @@ export interface SimilarCandidate {
 }
 
 /** "Like this" in the order it is tried when the user did not say how: the same day (one event) first. */
-const SIMILARITY_ORDER: readonly SimilarityKind[] = ['day', 'place', 'people'];
+const SIMILARITY_ORDER: readonly Exclude<SimilarityKind, 'trip'>[] = ['day', 'place', 'people'];
 
 /**
  * The queries for "more like this" photo, built from its facts: the same capture-local day, the same place (its
  * city, else the most specific place known), the same people (all of them). Only what the facts support; only the
  * kind asked for when the user named one ("more from this place").
  */
-export function similarCandidates(facts: PhotoFacts, wanted?: SimilarityKind): SimilarCandidate[] {
-  const candidates: Record<SimilarityKind, SimilarCandidate | undefined> = {
+export function similarCandidates(
+  facts: PhotoFacts,
+  wanted?: Exclude<SimilarityKind, 'trip'>,
+): SimilarCandidate[] {
+  const candidates: Record<Exclude<SimilarityKind, 'trip'>, SimilarCandidate | undefined> = {
     day: sameDay(facts),
     place: samePlace(facts),
     people: samePeople(facts),

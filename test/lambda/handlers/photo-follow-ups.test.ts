@@ -7,6 +7,7 @@ import {
   inLocale,
   intentEnvelope,
   intentOnScreen,
+  subjectSlot,
 } from '../helpers/envelopes';
 import type { TestPhoto } from '../helpers/in-memory-apis';
 import { skillHarness, speechOf } from '../helpers/skill-harness';
@@ -50,7 +51,7 @@ const directiveTypes = (response: ResponseEnvelope) =>
     .map((directive) => directive.type)
     .filter((type) => type !== 'Dialog.UpdateDynamicEntities');
 const side = (id: 'LEFT' | 'RIGHT') => ({ side: catalogSlot(id.toLowerCase(), 'PHOTO_SIDE', id) });
-const similarity = (heard: string, id: 'DAY' | 'PLACE' | 'PEOPLE') => ({
+const similarity = (heard: string, id: 'DAY' | 'PLACE' | 'PEOPLE' | 'TRIP') => ({
   similarity: catalogSlot(heard, 'SIMILARITY', id),
 });
 const question = (id: 'WHAT' | 'WHEN' | 'WHERE' | 'WHO') => ({
@@ -183,6 +184,49 @@ describe('MoreLikeThisIntent: "show more like this"', () => {
       slideshowOf(response).items.map((item) => item.photoIds[0]),
       ['sm1', 'sm2', 'sm3'],
     );
+  });
+
+  it('"more from this trip" → its state, on the run of days around it with photos there', async () => {
+    const ENGLAND = { city: 'St Just', region: 'England', country: 'United Kingdom' };
+    const SEATTLE = { city: 'Seattle', region: 'Washington', country: 'United States' };
+    const harness = skillHarness([
+      { id: 'c1', labels: [], takenLocal: '2026-08-09T12:00:00', place: ENGLAND },
+      { id: 'c2', labels: [], takenLocal: '2026-08-10T12:00:00', place: ENGLAND },
+      // Two days without photos do not end a trip; a day at home elsewhere is not part of it.
+      { id: 'home', labels: [], takenLocal: '2026-08-11T12:00:00', place: SEATTLE },
+      { id: 'c3', labels: [], takenLocal: '2026-08-13T12:00:00', place: ENGLAND },
+      // Eight days later: another visit.
+      { id: 'c4', labels: [], takenLocal: '2026-08-21T12:00:00', place: ENGLAND },
+    ]);
+    const response = await harness.invoke(
+      intentOnScreen('MoreLikeThisIntent', 'c2', similarity('this trip', 'TRIP')),
+    );
+    assert.equal(speechOf(response), 'Here are 2 more from your trip to England.');
+    const created = harness.display.created[0];
+    assert.deepEqual(created?.query.places, [{ name: 'England', level: 'region' }]);
+    assert.deepEqual(
+      [created?.query.takenFrom, created?.query.takenTo],
+      ['2026-08-09T00:00:00', '2026-08-14T00:00:00'],
+    );
+
+    const german = await harness.invoke(
+      inLocale(intentOnScreen('MoreLikeThisIntent', 'c2', similarity('dieser reise', 'TRIP')), 'de-DE'),
+    );
+    assert.equal(speechOf(german), 'Hier sind 2 weitere Fotos von deiner Reise nach England.');
+
+    // "Show photos from this trip" is heard by ShowPhotosIntent, its place slot saying "this trip".
+    const shown = await harness.invoke(
+      intentOnScreen('ShowPhotosIntent', 'c4', { place: { value: 'this trip' } }),
+    );
+    assert.equal(speechOf(shown), "I couldn't find any other photos from that trip.");
+    // With anything else asked, the trip is not taken alone: "beach photos from this trip" keeps the beach.
+    const beach = await harness.invoke(
+      intentOnScreen('ShowPhotosIntent', 'c2', {
+        place: { value: 'this trip' },
+        subject: subjectSlot('beach', 'BEACH'),
+      }),
+    );
+    assert.doesNotMatch(speechOf(beach), /your trip/);
   });
 
   it('"more photos with them" → the same people; German says it too', async () => {
