@@ -30,6 +30,8 @@ export interface Concept {
   plural?: string | false;
   /** Other English words (and their plurals) that name exactly this thing. */
   synonyms?: readonly string[];
+  /** The English word said before "photos" when the label is a plural ("flower photos", not "flowers photos"). */
+  beforePhotos?: string;
   /** The broader label a search for it also answers ("dog" → animal). At most one. */
   parent?: string;
   de: GermanForms;
@@ -452,6 +454,7 @@ const SCENES_AND_EVENTS: readonly Concept[] = [
     label: 'flowers',
     kind: 'scene',
     plural: false,
+    beforePhotos: 'flower',
     synonyms: ['flower', 'blossom', 'blossoms', 'bloom', 'blooms'],
     parent: 'nature',
     de: { name: 'Blumen', forms: ['blume', 'blüte', 'blüten'], stem: 'blumen' },

@@ -10,6 +10,7 @@ export { normalizeWords, regularPlural, singularForms } from './normalize';
 export {
   canonicalLabel,
   conceptOf,
+  englishBeforePhotos,
   englishWordsOf,
   germanLabel,
   germanLabelInAnyText,

@@ -126,3 +126,8 @@ export function conceptOf(label: string): Concept | undefined {
 export function germanNameOf(label: string): string {
   return BY_LABEL.get(label)?.de.name ?? label;
 }
+
+/** A label as English says it before "photos" ("flowers" → "flower photos"); any other label as it is. */
+export function englishBeforePhotos(label: string): string {
+  return BY_LABEL.get(label)?.beforePhotos ?? label;
+}

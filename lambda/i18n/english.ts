@@ -14,6 +14,7 @@ import type {
 } from './skill-strings';
 import { englishNothingFound } from './nothing-found-en';
 import { escapeSsml } from './ssml';
+import { englishBeforePhotos } from '../../common/vocabulary';
 
 /** What differs between the English locales' speech. */
 export interface EnglishStyle {
@@ -113,7 +114,7 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
     const parts = [
       selection.favorites ? `${style.favourites.slice(0, -1)} ` : '',
       selection.subject
-        ? `${escapeSsml(listOf([selection.subject, ...(selection.moreSubjects ?? [])]))} `
+        ? `${escapeSsml(listOf([selection.subject, ...(selection.moreSubjects ?? [])].map(englishBeforePhotos)))} `
         : '',
       count === 1 ? noun : `${noun}s`,
       selection.person ? ` of ${escapeSsml(selection.person)}` : '',

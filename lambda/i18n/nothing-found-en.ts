@@ -3,6 +3,7 @@ import type { DatePhrase } from '../../common/calendar';
 import { nearnessOf, type Nearness } from './relative-date';
 import type { FailedConstraint, NothingFoundSpeech, PhotoSelection } from './skill-strings';
 import { escapeSsml } from './ssml';
+import { englishBeforePhotos } from '../../common/vocabulary';
 
 /** What English speech already knows how to say, handed in by the locale's strings. */
 export interface EnglishPhrasing {
@@ -85,7 +86,7 @@ export function englishNothingFound(phrasing: EnglishPhrasing): (speech: Nothing
       case 'no-photos':
         switch (failed.kind) {
           case 'label':
-            return `I found no ${text} photos.`;
+            return `I found no ${escapeSsml(englishBeforePhotos(failed.text))} photos.`;
           case 'person':
             return `I found no photos of ${text}.`;
           case 'album':

@@ -21,6 +21,9 @@ const EVERY_PHRASE: DatePhrase[] = [
   { kind: 'every-season', season: 'summer' },
   { kind: 'holiday', holiday: 'NEW_YEARS_EVE', year: 2025 },
   { kind: 'every-holiday', holiday: 'CHRISTMAS' },
+  { kind: 'recent', count: 2, unit: 'week' },
+  { kind: 'recent', count: 1, unit: 'month' },
+  { kind: 'around-day', date: day, plusMinusDays: 14 },
 ];
 const none = (date: DatePhrase): string => enUS.noMatches({ subject: 'beach', date });
 
@@ -47,7 +50,17 @@ describe('speech strings', () => {
       "I couldn't find any beach photos from every summer. What would you like to see?",
       "I couldn't find any beach photos from New Year's Eve 2025. What would you like to see?",
       "I couldn't find any beach photos from every Christmas. What would you like to see?",
+      "I couldn't find any beach photos from the past 2 weeks. What would you like to see?",
+      "I couldn't find any beach photos from the past month. What would you like to see?",
+      "I couldn't find any beach photos from around July 4, 2026. What would you like to see?",
     ]);
+  });
+
+  it('says a label that is a plural as English says it before "photos"', () => {
+    assert.equal(
+      enUS.showing({ selection: { subject: 'flowers' }, count: 3, span: null }),
+      'Here are 3 flower photos.',
+    );
   });
 
   it('en-GB says the day first and autumn', () => {
@@ -73,6 +86,9 @@ describe('speech strings', () => {
     assert.match(said[8] ?? '', /aus den 2010er Jahren/);
     assert.match(said[12] ?? '', /von Silvester 2025/);
     assert.match(said[13] ?? '', /von jedem Weihnachtsfest/);
+    assert.match(said[14] ?? '', /aus den letzten 2 Wochen/);
+    assert.match(said[15] ?? '', /aus dem letzten Monat/);
+    assert.match(said[16] ?? '', /aus der Zeit um den 4\. Juli 2026/);
     assert.equal(new Set(said).size, said.length);
   });
 
