@@ -55,6 +55,23 @@ export function addYears(date: CalendarDate, years: number): CalendarDate {
   return addMonths(date, years * 12);
 }
 
+/** The units people count dates in ("3 days ago", "the last 2 weeks", "last month"). */
+export type CalendarUnit = 'day' | 'week' | 'month' | 'year';
+
+/** `count` days, weeks, months or years after `date` (before it when negative); months clamp as addMonths does. */
+export function addUnits(date: CalendarDate, unit: CalendarUnit, count: number): CalendarDate {
+  switch (unit) {
+    case 'year':
+      return addYears(date, count);
+    case 'month':
+      return addMonths(date, count);
+    case 'week':
+      return addDays(date, 7 * count);
+    case 'day':
+      return addDays(date, count);
+  }
+}
+
 /** 1 = Monday … 7 = Sunday (ISO 8601). */
 export function isoWeekday(date: CalendarDate): number {
   const weekday = toUtc(date).getUTCDay();

@@ -1,6 +1,6 @@
-import { addDays, compareDates, mondayOf, type CalendarDate } from './calendar-date';
+import { addDays, compareDates, mondayOf, type CalendarDate, type CalendarUnit } from './calendar-date';
 import type { DatedHoliday, HolidayId } from './holidays';
-import type { DatePhrase, RecentUnit } from './resolved-date';
+import type { DatePhrase } from './resolved-date';
 
 export const MONTH_NAMES = [
   'January',
@@ -42,7 +42,7 @@ export const HOLIDAY_NAMES: Readonly<Record<DatedHoliday | HolidayId, string>> =
 const QUARTERS = ['first', 'second', 'third', 'fourth'];
 
 /** "month", "2 weeks": the length of a rolling window in English ("the past month", "from the past 2 weeks"). */
-export function recentUnits(count: number, unit: RecentUnit): string {
+export function recentUnits(count: number, unit: CalendarUnit): string {
   return count === 1 ? unit : `${count} ${unit}s`;
 }
 

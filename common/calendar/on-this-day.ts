@@ -56,8 +56,12 @@ export function resolveOnThisDay(request: OnThisDayRequest): ResolvedDate {
   return takenTo > takenFrom ? resolved : { ...resolved, future: {} };
 }
 
+/** Today's month-day that many years ago; a leap day falls back to February 28th. */
+export function dayYearsAgo(today: CalendarDate, years: number): CalendarDate {
+  return calendarDate(today.year - years, today.month, today.day) ?? addYears(today, -years);
+}
+
 /** "Today five years ago", "heute vor 5 Jahren": that one day, a leap day falling back to February 28th. */
 export function resolveYearsAgo(today: CalendarDate, years: number): ResolvedDate {
-  const day = calendarDate(today.year - years, today.month, today.day) ?? addYears(today, -years);
-  return resolvePeriod(dayPeriod(day), today);
+  return resolvePeriod(dayPeriod(dayYearsAgo(today, years)), today);
 }

@@ -13,8 +13,9 @@ const sameDay = (a: CalendarDate, b: CalendarDate) =>
 /**
  * How to say one window back, when it is exactly a day, a part of a day ("last night"), a holiday, a week (Monday
  * to Monday), a weekend, a month, a season, a year, a decade or, given `today`, the past few days, weeks, months or
- * years up to the end of today, or the days around today's date in an earlier year: what free text read ("two years ago" is 2024, "the summer" summer 2026, "the last 2
- * weeks") said the way the skill says any date. Undefined for any other window (it has no name to say it by).
+ * years up to the end of today, or the days around today's date in an earlier year: what free text read ("two
+ * years ago" is 2024, "the summer" summer 2026, "the last 2 weeks") said the way the skill says any date. Undefined
+ * for any other window (it has no name to say it by).
  */
 export function phraseOfRange(
   takenFrom: string,
@@ -35,12 +36,9 @@ export function phraseOfRange(
     return dayPart && { kind: 'part-of-day', ...dayPart };
   }
   // A calendar name first: "this week" asked on a Sunday is also the past 6 days, but is said as the week.
-  if (!today) return calendarPhraseOf(from, to, hemisphere);
-  return (
-    calendarPhraseOf(from, to, hemisphere) ??
-    recentPhraseOf(from, to, today) ??
-    aroundDayPhraseOf(from, to, today)
-  );
+  const calendar = calendarPhraseOf(from, to, hemisphere);
+  if (calendar || !today) return calendar;
+  return recentPhraseOf(from, to, today) ?? aroundDayPhraseOf(from, to, today);
 }
 
 /** A week, weekend, month, season, year or decade between two midnights. */

@@ -1,12 +1,4 @@
-import {
-  addDays,
-  addMonths,
-  addYears,
-  isoWeekday,
-  localDateTime,
-  mondayOf,
-  type CalendarDate,
-} from './calendar-date';
+import { addDays, addUnits, isoWeekday, localDateTime, mondayOf, type CalendarDate } from './calendar-date';
 import { monthPeriod, resolvePeriod, weekendPeriod, yearPeriod, type Period } from './amazon-date';
 import type { LocalRange } from './local-range';
 import type { DatePhrase, ResolvedDate } from './resolved-date';
@@ -38,16 +30,10 @@ function unitStart(unit: Unit, day: CalendarDate): CalendarDate {
   return mondayOf(day);
 }
 
-function addUnits(unit: Unit, day: CalendarDate, count: number): CalendarDate {
-  if (unit === 'year') return addYears(day, count);
-  if (unit === 'month') return addMonths(day, count);
-  return addDays(day, 7 * count);
-}
-
 /** "this week", "last month", "next year": the calendar unit containing today, or one before or after it. */
 export function relativeUnit(which: Exclude<Which, 'latest'>, unit: Unit, today: CalendarDate): ResolvedDate {
   const current = unitStart(unit, today);
-  const start = addUnits(unit, current, which === 'this' ? 0 : which === 'last' ? -1 : 1);
+  const start = addUnits(current, unit, which === 'this' ? 0 : which === 'last' ? -1 : 1);
   // The one before "next month" is this month, which has begun.
   const period: Period = { ...unitPeriod(unit, start), previous: () => unitPeriod(unit, current) };
   return resolvePeriod(period, today);

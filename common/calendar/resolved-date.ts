@@ -1,12 +1,9 @@
-import { compareDates, localDateTime, type CalendarDate } from './calendar-date';
+import { compareDates, localDateTime, type CalendarDate, type CalendarUnit } from './calendar-date';
 import type { HolidayId } from './holidays';
 import type { LocalRange } from './local-range';
 import type { SeasonName } from './seasons';
 
 export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night';
-
-/** The units of a window that ends with today ("the past 2 weeks"). */
-export type RecentUnit = 'day' | 'week' | 'month' | 'year';
 
 /** What the user asked for, as data: each locale's strings say it in their own words. */
 export type DatePhrase =
@@ -24,7 +21,7 @@ export type DatePhrase =
   | { kind: 'year'; year: number }
   | { kind: 'decade'; firstYear: number }
   /** The past `count` units up to the end of today ("the last 2 weeks", "the past month"), not calendar units. */
-  | { kind: 'recent'; count: number; unit: RecentUnit }
+  | { kind: 'recent'; count: number; unit: CalendarUnit }
   /** "every July 4th"; `onThisDay` when it is today's date ("on this day"), widened by ±plusMinusDays. */
   | { kind: 'every-day'; month: number; day: number; onThisDay?: true; plusMinusDays?: number }
   | { kind: 'every-month'; month: number }

@@ -1,21 +1,9 @@
-import {
-  addDays,
-  addYears,
-  calendarDate,
-  compareDates,
-  daysBetween,
-  type CalendarDate,
-} from './calendar-date';
-import { resolveYearsAgo } from './on-this-day';
+import { addDays, compareDates, daysBetween, type CalendarDate } from './calendar-date';
+import { dayYearsAgo, resolveYearsAgo } from './on-this-day';
 import { singleRange, type DatePhrase, type ResolvedDate } from './resolved-date';
 
 /** "this time of year", "this time last year": the days around a date, each side. */
 export const THIS_TIME_OF_YEAR_DAYS = 14;
-
-/** Today's month-day that many years ago; a leap day falls back to February 28th. */
-export function dayYearsAgo(today: CalendarDate, years: number): CalendarDate {
-  return calendarDate(today.year - years, today.month, today.day) ?? addYears(today, -years);
-}
 
 /** "this time last year": the days from `plusMinusDays` before a date to as many after it, both included. */
 export function resolveAroundDay(date: CalendarDate, plusMinusDays: number): ResolvedDate {

@@ -35,7 +35,8 @@ const QUESTION_OF: Readonly<Record<SimilarityKind, PhotoQuestion>> = {
 /**
  * "Show more like this", "more photos from this day / place / with them": a new slideshow of the photos that share
  * the photo on screen's capture day, place or people (the one asked for; else the first of those that finds any
- * other photo), or its trip when asked ("more from this trip"), in the user's order. Speech says what it matched: "Here are 14 more from Santa Monica".
+ * other photo), or its trip when asked ("more from this trip"), in the user's order. Speech says what it matched:
+ * "Here are 14 more from Santa Monica".
  */
 export function moreLikeThisIntentHandler(
   deps: Pick<SkillDeps, 'display' | 'library' | 'logger'>,

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
-import type { DatePhrase, RecentUnit } from '../../common/calendar';
+import type { CalendarUnit, DatePhrase } from '../../common/calendar';
 import type {
   FoundPhotos,
   PhotoInfo,
@@ -39,7 +39,7 @@ const SEASONS: Readonly<Record<SeasonName, string>> = {
 
 const month = (m: number): string => MONTHS[m - 1] ?? '';
 /** A rolling window up to today: "aus den letzten 2 Wochen", "aus dem letzten Monat". */
-const GERMAN_RECENT: Readonly<Record<RecentUnit, { one: string; many: string }>> = {
+const GERMAN_RECENT: Readonly<Record<CalendarUnit, { one: string; many: string }>> = {
   day: { one: 'dem letzten Tag', many: 'Tagen' },
   week: { one: 'der letzten Woche', many: 'Wochen' },
   month: { one: 'dem letzten Monat', many: 'Monaten' },

@@ -19,7 +19,7 @@ function tripPlaceOf(facts: PhotoFacts): { name: string; level: 'region' | 'coun
 
 /**
  * The first and last day of the run of photo days around `day`: consecutive days with photos there, no more than
- * MAX_GAP_DAYS apart. `days` is sorted; `day` itself counts as one of them.
+ * MAX_GAP_DAYS apart. `days` may come in any order; `day` itself counts as one of them.
  */
 export function tripDaysAround(
   days: readonly CalendarDate[],

@@ -1,6 +1,6 @@
 import {
   addDays,
-  addMonths,
+  addUnits,
   addYears,
   calendarDate,
   DAY_OF_MONTH_PATTERN,
@@ -37,6 +37,7 @@ import {
   weekendPeriod,
   englishNameOf,
   type CalendarDate,
+  type CalendarUnit,
   type FutureDate,
   type ResolvedDate,
   type Which,
@@ -80,16 +81,14 @@ const VAGUE_COUNTS: Readonly<Record<string, number>> = { 'couple of': 2, couple:
 const VAGUE_COUNT_PATTERN = Object.keys(VAGUE_COUNTS).join('|');
 const ON_THIS_DAY_TAIL = 'history|past years|previous years|other years|years past|the past|years gone by';
 
-type Unit = 'year' | 'month' | 'week' | 'day';
-
-function unitOf(word: string | undefined): Unit | undefined {
+function unitOf(word: string | undefined): CalendarUnit | undefined {
   const singular = word?.replace(/s$/, '');
   return singular === 'year' || singular === 'month' || singular === 'week' || singular === 'day'
     ? singular
     : undefined;
 }
 
-function unitStart(day: CalendarDate, unit: Unit): CalendarDate {
+function unitStart(day: CalendarDate, unit: CalendarUnit): CalendarDate {
   switch (unit) {
     case 'year':
       return { year: day.year, month: 1, day: 1 };
@@ -102,21 +101,8 @@ function unitStart(day: CalendarDate, unit: Unit): CalendarDate {
   }
 }
 
-function addUnits(day: CalendarDate, unit: Unit, count: number): CalendarDate {
-  switch (unit) {
-    case 'year':
-      return addYears(day, count);
-    case 'month':
-      return addMonths(day, count);
-    case 'week':
-      return addDays(day, 7 * count);
-    case 'day':
-      return addDays(day, count);
-  }
-}
-
 /** The whole year/month/week/day containing a day. */
-function unitRange(day: CalendarDate, unit: Unit): LocalRange {
+function unitRange(day: CalendarDate, unit: CalendarUnit): LocalRange {
   const start = unitStart(day, unit);
   return dayRange(start, addUnits(start, unit, 1));
 }

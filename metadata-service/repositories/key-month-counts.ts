@@ -484,9 +484,7 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
     select owner_id, 'all', '', ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
     from photos group by owner_id, ${month('taken_local')}, left_out`.execute(db);
   await rebuildDayCounts(db);
-  await sql`insert into search_key_months ${COUNT_COLUMNS}
-    select owner_id, 'label', label, ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
-    from photo_labels group by owner_id, label, ${month('taken_local')}, left_out`.execute(db);
+  await insertLabelCounts(db);
   await sql`insert into search_key_months ${COUNT_COLUMNS}
     select p.owner_id, 'person', j.person_id, ${month('j.taken_local')}, j.left_out, count(*), min(j.taken_local), max(j.taken_local)
     from photo_people j join people p on p.id = j.person_id
@@ -495,6 +493,15 @@ export async function rebuildKeyMonthCounts(db: QueryExecutorProvider): Promise<
     select a.owner_id, 'album', j.album_id, ${month('j.taken_local')}, j.left_out, count(*), min(j.taken_local), max(j.taken_local)
     from photo_albums j join albums a on a.id = j.album_id
     group by a.owner_id, j.album_id, ${month('j.taken_local')}, j.left_out`.execute(db);
+}
+
+/** Inserts the 'label' rows of every label, or of one, from the searchable label rows (none may be there yet). */
+export async function insertLabelCounts(db: QueryExecutorProvider, label?: string): Promise<void> {
+  const month = monthOfColumn;
+  const only = label === undefined ? sql`` : sql`where label = ${label}`;
+  await sql`insert into search_key_months ${COUNT_COLUMNS}
+    select owner_id, 'label', label, ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
+    from photo_labels ${only} group by owner_id, label, ${month('taken_local')}, left_out`.execute(db);
 }
 
 /** The 'media' rows from the photos table (migration 0022 and rebuildSearchCounts). */

@@ -1,6 +1,6 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
-import { monthOfColumn } from './capture-months';
 import { refillKeyMembers } from './key-member-fill';
+import { insertLabelCounts } from './key-month-counts';
 
 /** A label's broader labels, nearest first (the vocabulary's `ancestorsOf`). */
 export type LabelAncestors = (label: string) => readonly string[];
@@ -42,11 +42,7 @@ export async function fileStoredLabelsUnderAncestors(
 
 /** One label's month counts and member lists, for every owner, from its searchable rows. */
 async function recountLabel(db: QueryExecutorProvider, label: string): Promise<void> {
-  const month = monthOfColumn();
   await sql`delete from search_key_months where kind = 'label' and key = ${label}`.execute(db);
-  await sql`insert into search_key_months (owner_id, kind, key, month, left_out, photos, first_taken, last_taken)
-    select owner_id, 'label', label, ${month}, left_out, count(*), min(taken_local), max(taken_local)
-    from photo_labels where label = ${label}
-    group by owner_id, label, ${month}, left_out`.execute(db);
+  await insertLabelCounts(db, label);
   await refillKeyMembers(db, 'label', label);
 }
