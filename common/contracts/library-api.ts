@@ -29,7 +29,7 @@ export const photoIdSchema = z
 
 export const labelFactSchema = z.object({
   name: z.string(),
-  source: z.enum(['keyword', 'folder', 'sidecar', 'vision', 'sun']),
+  source: z.enum(['keyword', 'folder', 'sidecar', 'vision', 'sun', 'capture']),
   confidence: z.number().min(0).max(1),
 });
 

@@ -29,6 +29,8 @@ export const labelSourceSchema = z.discriminatedUnion('kind', [
     provider: z.string().nullable(),
     modelVersion: z.string().nullable(),
   }),
+  /** How the file says the photo was made: the fact read ("lens: iPhone 13 front camera…", "4032x1008"). */
+  z.object({ kind: z.literal('capture'), confidence: confidenceSchema, fact: z.string().nullable() }),
   /** The sun's position at the capture instant and place, with the picture's light. */
   z.object({
     kind: z.literal('sun'),

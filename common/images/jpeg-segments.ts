@@ -11,6 +11,8 @@
 export interface JpegHeader {
   width: number;
   height: number;
+  /** Colour components as encoded: 1 for a greyscale JPEG, 3 for YCbCr, 4 for CMYK. */
+  channels: number;
   exif?: Buffer;
   xmp?: Buffer;
   iptc?: Buffer;
@@ -64,6 +66,7 @@ export function readJpegHeader(bytes: Buffer): JpegHeader | undefined {
       if (header.width !== undefined || payload.length < 6) return undefined;
       header.height = payload.readUInt16BE(1);
       header.width = payload.readUInt16BE(3);
+      header.channels = payload[5];
     } else if (marker === APP1 && startsWith(payload, EXIF_ID)) {
       if (header.exif) return undefined;
       header.exif = payload;
@@ -76,9 +79,9 @@ export function readJpegHeader(bytes: Buffer): JpegHeader | undefined {
     }
     offset = end;
   }
-  const { width, height } = header;
-  if (!width || !height) return undefined;
-  return { ...header, width, height };
+  const { width, height, channels } = header;
+  if (!width || !height || !channels) return undefined;
+  return { ...header, width, height, channels };
 }
 
 /** SOF0-SOF15 but DHT (C4), JPG (C8) and DAC (CC), which share the range. */

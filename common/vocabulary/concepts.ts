@@ -10,8 +10,11 @@
  * for the parent finds them and a search for them finds only them.
  */
 
-/** What kind of thing a label is: a seen object, a scene, an event or activity, or a group of other labels. */
-export type ConceptKind = 'object' | 'scene' | 'event' | 'group';
+/**
+ * What kind of thing a label is: a seen object, a scene, an event or activity, a group of other labels, or the way
+ * the photo was made (a selfie, a panorama: read from the file by ingest/capture-labels.ts, or from a keyword).
+ */
+export type ConceptKind = 'object' | 'scene' | 'event' | 'group' | 'format';
 
 export interface GermanForms {
   /** The word said back ("Hier sind deine Strandfotos" uses stem; "Strand" is the name). */
@@ -20,6 +23,12 @@ export interface GermanForms {
   forms?: readonly string[];
   /** Compound stem: "strand" + "fotos" → "strandfotos". Only where Germans run the word and "Fotos" together. */
   stem?: string;
+}
+
+/** A noun said in place of "photo", singular and plural. */
+export interface PhotoNoun {
+  one: string;
+  many: string;
 }
 
 export interface Concept {
@@ -32,6 +41,11 @@ export interface Concept {
   synonyms?: readonly string[];
   /** The English word said before "photos" when the label is a plural ("flower photos", not "flowers photos"). */
   beforePhotos?: string;
+  /**
+   * A kind of photo with a noun of its own, said instead of "photo" when it is the one subject: "2 selfies", "ein
+   * Screenshot", not "2 selfie photos". Singular and plural per language.
+   */
+  noun?: { en?: PhotoNoun; de?: PhotoNoun & { article: 'der' | 'die' | 'das' } };
   /** The broader label a search for it also answers ("dog" → animal). At most one. */
   parent?: string;
   de: GermanForms;
@@ -739,7 +753,71 @@ const GROUPS: readonly Concept[] = [
   },
 ];
 
-export const CONCEPTS: readonly Concept[] = [...COCO_OBJECTS, ...SCENES_AND_EVENTS, ...GROUPS];
+/** How a photo was made rather than what it shows; ingest files them from the file's own facts, keywords too. */
+const PHOTO_FORMATS: readonly Concept[] = [
+  {
+    label: 'selfie',
+    kind: 'format',
+    noun: { en: { one: 'selfie', many: 'selfies' }, de: { one: 'Selfie', many: 'Selfies', article: 'das' } },
+    de: { name: 'Selfies', forms: ['selfie'], stem: 'selfie' },
+  },
+  {
+    label: 'panorama',
+    kind: 'format',
+    noun: {
+      en: { one: 'panorama', many: 'panoramas' },
+      de: { one: 'Panorama', many: 'Panoramen', article: 'das' },
+    },
+    synonyms: ['panoramic', 'pano', 'panos', 'photo sphere', 'photo spheres', 'photosphere', 'photospheres'],
+    de: {
+      name: 'Panoramen',
+      forms: ['panorama', 'panoramas', 'panoramaaufnahme', 'panoramaaufnahmen'],
+      stem: 'panorama',
+    },
+  },
+  {
+    label: 'screenshot',
+    kind: 'format',
+    noun: {
+      en: { one: 'screenshot', many: 'screenshots' },
+      de: { one: 'Screenshot', many: 'Screenshots', article: 'der' },
+    },
+    synonyms: [
+      'screen shot',
+      'screen shots',
+      'screen capture',
+      'screen captures',
+      'screengrab',
+      'screengrabs',
+      'screen grab',
+      'screen grabs',
+    ],
+    de: {
+      name: 'Screenshots',
+      forms: ['screenshot', 'bildschirmfoto', 'bildschirmfotos', 'bildschirmaufnahme', 'bildschirmaufnahmen'],
+    },
+  },
+  {
+    label: 'black and white',
+    kind: 'format',
+    plural: false,
+    noun: { de: { one: 'Schwarzweißfoto', many: 'Schwarzweißfotos', article: 'das' } },
+    // "b. w." is how the keyword "B&W" reads once punctuation is gone ("b w"), in the letters Alexa hears.
+    synonyms: ['black white', 'b. w.', 'monochrome', 'greyscale', 'grayscale'],
+    de: {
+      name: 'Schwarzweiß',
+      forms: ['schwarz weiß', 'schwarzweiss', 'schwarz weiss', 'monochrom'],
+      stem: 'schwarzweiß',
+    },
+  },
+];
+
+export const CONCEPTS: readonly Concept[] = [
+  ...COCO_OBJECTS,
+  ...SCENES_AND_EVENTS,
+  ...GROUPS,
+  ...PHOTO_FORMATS,
+];
 
 /** The COCO classes as the local detector names them (each is also a label above). */
 export const COCO_CLASSES: readonly string[] = COCO_OBJECTS.map((concept) => concept.label);
@@ -786,4 +864,9 @@ export const AMBIGUOUS_IN_PROSE: readonly string[] = [
   'lambs',
   'teddy',
   'kitty',
+  // "a black and white cat": the cat's colours, not the photo's.
+  'black and white',
+  'black white',
+  'schwarz weiß',
+  'schwarz weiss',
 ];

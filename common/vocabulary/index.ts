@@ -5,6 +5,7 @@ export {
   type Concept,
   type ConceptKind,
   type GermanForms,
+  type PhotoNoun,
 } from './concepts';
 export { normalizeWords, regularPlural, singularForms } from './normalize';
 export {
@@ -18,6 +19,8 @@ export {
   germanWordsOf,
   labelForWord,
   labelInProse,
+  photoNounOf,
+  type GermanPhotoNoun,
   type VocabularyLanguage,
 } from './words';
 export { ancestorsOf, expandLabelForSearch, searchLabelFor } from './hierarchy';

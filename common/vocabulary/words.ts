@@ -1,4 +1,7 @@
-import { AMBIGUOUS_IN_PROSE, CONCEPTS, type Concept } from './concepts';
+import { AMBIGUOUS_IN_PROSE, CONCEPTS, type Concept, type PhotoNoun } from './concepts';
+
+/** A German noun for a kind of photo, with the article that tells its gender. */
+export type GermanPhotoNoun = PhotoNoun & { article: 'der' | 'die' | 'das' };
 import { normalizeWords, regularPlural, singularForms } from './normalize';
 
 export type VocabularyLanguage = 'en' | 'de';
@@ -130,4 +133,14 @@ export function germanNameOf(label: string): string {
 /** A label as English says it before "photos" ("flowers" → "flower photos"); any other label as it is. */
 export function englishBeforePhotos(label: string): string {
   return BY_LABEL.get(label)?.beforePhotos ?? label;
+}
+
+/**
+ * The noun a kind of photo is said by in place of "photo" ("selfie" → selfie / selfies; in German Selfie / Selfies,
+ * with its article), undefined for every other label.
+ */
+export function photoNounOf(label: string, language: 'en'): PhotoNoun | undefined;
+export function photoNounOf(label: string, language: 'de'): GermanPhotoNoun | undefined;
+export function photoNounOf(label: string, language: VocabularyLanguage): PhotoNoun | undefined {
+  return BY_LABEL.get(label)?.noun?.[language];
 }

@@ -1,15 +1,16 @@
 import { addDays, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
 import type { CalendarUnit, DatePhrase } from '../../common/calendar';
-import type {
-  FoundPhotos,
-  PhotoInfo,
-  PhotoQuestion,
-  PhotoRef,
-  PhotoSelection,
-  PhotoSpan,
-  SimilarMatch,
-  SkillStrings,
+import {
+  photoNounOfSelection,
+  type FoundPhotos,
+  type PhotoInfo,
+  type PhotoQuestion,
+  type PhotoRef,
+  type PhotoSelection,
+  type PhotoSpan,
+  type SimilarMatch,
+  type SkillStrings,
 } from './skill-strings';
 import { germanNothingFound } from './nothing-found-de';
 import { escapeSsml } from './ssml';
@@ -97,11 +98,22 @@ const subjectName = (label: string): string => GERMAN_SUBJECTS[label]?.name ?? l
 
 /** "Lieblingsfotos zum Thema Strand mit Mama in Paris vom Sommer 2026", "Videos aus dem Jahr 2025". */
 function photos(selection: PhotoSelection, count: number): string {
-  const noun =
-    selection.media === 'video' ? (count === 1 ? 'Video' : 'Videos') : count === 1 ? 'Foto' : 'Fotos';
+  // A kind of photo is its own noun: "2 Selfies", "ein Schwarzweißfoto", not "Fotos zum Thema Selfies".
+  const kind = photoNounOfSelection(selection, 'de');
+  const noun = kind
+    ? count === 1
+      ? kind.one
+      : kind.many
+    : selection.media === 'video'
+      ? count === 1
+        ? 'Video'
+        : 'Videos'
+      : count === 1
+        ? 'Foto'
+        : 'Fotos';
   return [
     selection.favorites ? `Lieblings${noun.toLowerCase()}` : noun,
-    selection.subject
+    selection.subject && !kind
       ? ` zum Thema ${escapeSsml(listOf([selection.subject, ...(selection.moreSubjects ?? [])].map(subjectName)))}`
       : '',
     selection.person ? ` mit ${escapeSsml(selection.person)}` : '',
@@ -133,7 +145,13 @@ function taken(found: FoundPhotos): string {
 
 const isFiltered = (s: PhotoSelection): boolean =>
   Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date ?? s.favorites ?? s.media);
-const howMany = (count: number): string => (count === 1 ? 'ein' : String(count));
+/** "ein Foto", but "Du hast einen Screenshot": one of a masculine kind of photo, as an object. */
+const howMany = (count: number, selection: PhotoSelection, asObject: boolean): string =>
+  count !== 1
+    ? String(count)
+    : asObject && photoNounOfSelection(selection, 'de')?.article === 'der'
+      ? 'einen'
+      : 'ein';
 
 const GERMAN_ORDERS = {
   newest: 'die neuesten zuerst',
@@ -141,14 +159,19 @@ const GERMAN_ORDERS = {
   shuffle: 'in zufälliger Reihenfolge',
 } as const;
 
-function counted(found: FoundPhotos, owned = true): string {
+/**
+ * The photos counted, as "Hier ist …" shows them ('shown': "dein Foto", "ein Screenshot") or as "Du hast …" has
+ * them ('had', the accusative: "ein Foto", "einen Screenshot").
+ */
+function counted(found: FoundPhotos, as: 'shown' | 'had' = 'shown'): string {
+  const owned = as === 'shown';
   const order = found.selection.order ? `, ${GERMAN_ORDERS[found.selection.order]}` : '';
   if (!isFiltered(found.selection)) {
     const all = found.count === 1 ? 'ein Foto' : `${found.count} Fotos`;
     const yours = found.count === 1 ? 'dein Foto' : `deine ${found.count} Fotos`;
     return `${owned ? yours : all}${taken(found)}${order}`;
   }
-  return `${howMany(found.count)} ${photos(found.selection, found.count)}${taken(found)}${order}`;
+  return `${howMany(found.count, found.selection, as === 'had')} ${photos(found.selection, found.count)}${taken(found)}${order}`;
 }
 
 /** The photo a sentence is about, in the cases German needs: nominative, accusative, dative. */
@@ -223,8 +246,8 @@ export const deDE: SkillStrings = {
     'Entschuldige, ich erreiche deine Fotobibliothek gerade nicht. Bitte versuch es gleich noch einmal.',
 
   showing: (found) => `Hier ${found.count === 1 ? 'ist' : 'sind'} ${counted(found)}.`,
-  voiceOnly: (found) => `Du hast ${counted(found, false)}. ${SCREEN_TIP}`,
-  photoCount: (found) => `Du hast ${counted(found, false)}.`,
+  voiceOnly: (found) => `Du hast ${counted(found, 'had')}. ${SCREEN_TIP}`,
+  photoCount: (found) => `Du hast ${counted(found, 'had')}.`,
   noMatches: (selection) =>
     isFiltered(selection)
       ? `Ich habe keine ${photos(selection, 2)} gefunden. ${WHAT_TO_SEE}`

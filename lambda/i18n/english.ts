@@ -2,15 +2,16 @@ import { MONTH_NAMES, recentUnits, type CalendarDate } from '../../common/calend
 import type { SeasonName } from '../../common/calendar';
 import type { HolidayId } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
-import type {
-  FoundPhotos,
-  PhotoInfo,
-  PhotoQuestion,
-  PhotoRef,
-  PhotoSelection,
-  PhotoSpan,
-  SimilarMatch,
-  SkillStrings,
+import {
+  photoNounOfSelection,
+  type FoundPhotos,
+  type PhotoInfo,
+  type PhotoQuestion,
+  type PhotoRef,
+  type PhotoSelection,
+  type PhotoSpan,
+  type SimilarMatch,
+  type SkillStrings,
 } from './skill-strings';
 import { englishNothingFound } from './nothing-found-en';
 import { escapeSsml } from './ssml';
@@ -111,12 +112,14 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
   /** "favorite beach photos of Mom in Paris from summer 2026", "videos from 2025". */
   function photos(selection: PhotoSelection, count: number): string {
     const noun = selection.media === 'video' ? 'video' : 'photo';
+    // A kind of photo is its own noun: "2 selfies", not "2 selfie photos".
+    const kind = photoNounOfSelection(selection, 'en');
     const parts = [
       selection.favorites ? `${style.favourites.slice(0, -1)} ` : '',
-      selection.subject
+      selection.subject && !kind
         ? `${escapeSsml(listOf([selection.subject, ...(selection.moreSubjects ?? [])].map(englishBeforePhotos)))} `
         : '',
-      count === 1 ? noun : `${noun}s`,
+      kind ? (count === 1 ? kind.one : kind.many) : count === 1 ? noun : `${noun}s`,
       selection.person ? ` of ${escapeSsml(selection.person)}` : '',
       selection.album ? ` from your ${escapeSsml(selection.album)} album` : '',
       selection.place ? ` in ${escapeSsml(selection.place)}` : '',

@@ -1,3 +1,4 @@
+import { photoNounOf } from '../../common/vocabulary';
 import type { CalendarDate } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
 import { nearnessOf, type Nearness } from './relative-date';
@@ -98,8 +99,11 @@ export function germanNothingFound(phrasing: GermanPhrasing): (speech: NothingFo
         return unknownSentence(failed);
       case 'no-photos':
         switch (failed.kind) {
-          case 'label':
+          case 'label': {
+            const kind = photoNounOf(failed.text, 'de');
+            if (kind) return `Ich habe keine ${escapeSsml(kind.many)} gefunden.`;
             return `Ich habe keine Fotos zum Thema ${escapeSsml(phrasing.subjectName(failed.text))} gefunden.`;
+          }
           case 'person':
             return `Ich habe keine Fotos mit ${text} gefunden.`;
           case 'album':

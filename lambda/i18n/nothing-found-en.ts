@@ -3,7 +3,7 @@ import type { DatePhrase } from '../../common/calendar';
 import { nearnessOf, type Nearness } from './relative-date';
 import type { FailedConstraint, NothingFoundSpeech, PhotoSelection } from './skill-strings';
 import { escapeSsml } from './ssml';
-import { englishBeforePhotos } from '../../common/vocabulary';
+import { englishBeforePhotos, photoNounOf } from '../../common/vocabulary';
 
 /** What English speech already knows how to say, handed in by the locale's strings. */
 export interface EnglishPhrasing {
@@ -85,8 +85,11 @@ export function englishNothingFound(phrasing: EnglishPhrasing): (speech: Nothing
         return unknownSentence(failed);
       case 'no-photos':
         switch (failed.kind) {
-          case 'label':
+          case 'label': {
+            const kind = photoNounOf(failed.text, 'en');
+            if (kind) return `I found no ${escapeSsml(kind.many)}.`;
             return `I found no ${escapeSsml(englishBeforePhotos(failed.text))} photos.`;
+          }
           case 'person':
             return `I found no photos of ${text}.`;
           case 'album':

@@ -1,6 +1,12 @@
 import type { NothingFoundKind, NothingFoundReason, PhotoQuery } from '../../common/contracts';
 import type { CalendarDate } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
+import {
+  photoNounOf,
+  type GermanPhotoNoun,
+  type PhotoNoun,
+  type VocabularyLanguage,
+} from '../../common/vocabulary';
 
 /** Photos or videos only, when the user said which ("show my videos"). */
 export type MediaKind = 'photo' | 'video';
@@ -20,6 +26,21 @@ export interface PhotoSelection {
   media?: MediaKind;
   /** An order the person said ("my latest photos"): said back after the count. */
   order?: PhotoQuery['order'];
+}
+
+/**
+ * The noun a selection of one kind of photo is said by instead of "photo" ("2 selfies", "ein Screenshot"): its one
+ * subject's, when it has one and the selection is not of videos.
+ */
+export function photoNounOfSelection(selection: PhotoSelection, language: 'en'): PhotoNoun | undefined;
+export function photoNounOfSelection(selection: PhotoSelection, language: 'de'): GermanPhotoNoun | undefined;
+export function photoNounOfSelection(
+  selection: PhotoSelection,
+  language: VocabularyLanguage,
+): PhotoNoun | undefined {
+  if (selection.subject === undefined || (selection.moreSubjects ?? []).length > 0) return undefined;
+  if (selection.media === 'video') return undefined;
+  return language === 'de' ? photoNounOf(selection.subject, 'de') : photoNounOf(selection.subject, 'en');
 }
 
 /** What the library knows about the photo on screen, for "what is this?". */

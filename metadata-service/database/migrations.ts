@@ -21,6 +21,7 @@ import { mediaCountsMigration } from './migration-0022-media-counts';
 import { compactKeyMembersMigration } from './migration-0023-compact-key-members';
 import { photoNumberCoveringMigration } from './migration-0024-photo-number-covering';
 import { labelAncestorsMigration } from './migration-0025-label-ancestors';
+import { captureLabelsMigration } from './migration-0026-capture-labels';
 import { libraryGenerationsMigration } from './migration-0018-library-generations';
 import type { Logger } from '../../common/logger';
 
@@ -275,6 +276,7 @@ export const LIBRARY_MIGRATIONS: Record<string, Migration> = {
   '0023_compact_key_members': compactKeyMembersMigration,
   '0024_photo_number_covering': photoNumberCoveringMigration,
   '0025_label_ancestors': labelAncestorsMigration,
+  '0026_capture_labels': captureLabelsMigration,
 };
 
 /** Brings the schema to the latest version. */

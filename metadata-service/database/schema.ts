@@ -15,8 +15,12 @@ export type Flag = 0 | 1;
 export type LeftOut = number;
 export const LEFT_OUT_SCREENSHOT = 1;
 export const LEFT_OUT_HIDDEN = 2;
-/** 'sun': the sun's position at the capture instant and place agreed with the picture's light (labels/sun/). */
-export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision' | 'sun';
+/**
+ * 'sun': the sun's position at the capture instant and place agreed with the picture's light (labels/sun/).
+ * 'capture': how the file says the photo was made: a front camera, a panorama, a screen capture, one colour channel
+ * (ingest/capture-labels.ts).
+ */
+export type LabelSource = 'keyword' | 'folder' | 'sidecar' | 'vision' | 'sun' | 'capture';
 
 /** Row types for Kysely. Times are ISO-8601 text so both SQLite and PostgreSQL store and compare them alike. */
 export interface PhotosTable {
@@ -251,7 +255,16 @@ export interface PhotoNumbersTable {
   last_number: number;
 }
 
+/**
+ * Stills stored before ingest read how a photo was made (migration 0026), whose files a full ingest run reads once
+ * more for it (ingest/capture-backfill.ts); a row goes when its photo has been read.
+ */
+export interface CapturePendingTable {
+  photo_id: string;
+}
+
 export interface LibraryDatabase {
+  capture_pending: CapturePendingTable;
   hidden_labels: HiddenLabelsTable;
   photo_numbers: PhotoNumbersTable;
   library_generations: LibraryGenerationsTable;

@@ -8,6 +8,8 @@ import {
   type AlbumFolderMode,
 } from './photo-record';
 import { correctOldAlbums } from './album-correction';
+import { runCaptureBackfill } from './capture-backfill';
+import { captureLabels } from './capture-labels';
 import { folderLabels, hierarchicalKeywordLabels, keywordLabels, textLabels } from './photo-labels';
 import type { AddressableSource, PhotoSource, SourceFile } from './photo-source';
 import { DEFAULT_WRITE_BATCH, PhotoBatchWriter } from './photo-batch-writer';
@@ -226,6 +228,8 @@ export async function runIngest(
       unreadable: hashes.unreadable.length,
       leftPending: hashes.leftPending,
     });
+    // Stills stored before capture labels (migration 0026): read once for them, the undecodable ones gone by now.
+    await runCaptureBackfill(source, ownerId, runDeps);
   }
 
   // A stored photo is gone when its path was not listed, or now holds other bytes. A path that was only skipped
@@ -382,6 +386,7 @@ async function readFile(
     ...hierarchicalKeywordLabels(metadata.hierarchicalKeywords),
     ...textLabels([metadata.title, metadata.description]),
     ...folderLabels(file.path),
+    ...captureLabels(metadata),
   ];
   return { kind: 'new', item: { photo, labels } };
 }

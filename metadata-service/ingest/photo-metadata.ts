@@ -47,8 +47,19 @@ export interface PhotoMetadata {
    * under a people root ("People|Anna") a person.
    */
   hierarchicalKeywords: string[];
+  /** How the photo was made, as far as its file says (capture-labels.ts reads selfies, panoramas and greys in it). */
+  capture: CaptureFacts;
   /** A live photo's motion part (its companion video, or the MP4 appended to it); absent for other photos. */
   motion?: MotionPart;
+}
+
+export interface CaptureFacts {
+  /** The lens as EXIF (LensModel) or XMP names it: phones name the camera ("iPhone 13 front camera 2.71mm f/2.2"). */
+  lens: string | null;
+  /** XMP GPano:ProjectionType, written by phone cameras' panorama and photo sphere modes. */
+  projection: string | null;
+  /** Encoded with one colour channel (a greyscale JPEG, PNG or TIFF): black and white by construction. */
+  greyscale: boolean;
 }
 
 /** A place as a file or sidecar names it; every field optional, as writers fill what they know. */

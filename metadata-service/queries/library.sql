@@ -225,6 +225,8 @@ delete from "photo_people" where "photo_id" in (?);
 --   params: ["ph_example"]
 delete from "photo_albums" where "photo_id" in (?);
 --   params: ["ph_example"]
+delete from "capture_pending" where "photo_id" in (?);
+--   params: ["ph_example"]
 delete from "photos" where "owner_id" = ? and "id" in (?);
 --   params: ["owner-1","ph_example"]
 delete from "search_key_months" where "owner_id" = ? and "kind" = ? and "key" = ? and "month" = ?;
@@ -281,6 +283,8 @@ delete from "photo_labels" where "photo_id" in ($1);
 delete from "photo_people" where "photo_id" in ($1);
 --   params: ["ph_example"]
 delete from "photo_albums" where "photo_id" in ($1);
+--   params: ["ph_example"]
+delete from "capture_pending" where "photo_id" in ($1);
 --   params: ["ph_example"]
 delete from "photos" where "owner_id" = $1 and "id" in ($2);
 --   params: ["owner-1","ph_example"]

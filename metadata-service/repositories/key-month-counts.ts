@@ -11,7 +11,7 @@ import type { MatchSource } from './search-driver';
 import { isPlaceKeyKind, placeEntriesOf, placeLevelOf } from './place-month-counts';
 import { monthOf, monthOfColumn, monthSlice, nextMonthStart } from './capture-months';
 import { appendedMembers, encodeMembers, hasMembers } from './key-members';
-import { refillMembers } from './key-member-fill';
+import { refillKeyMembers, refillMembers } from './key-member-fill';
 import {
   countIntersectedMonths,
   type CaptureSpan,
@@ -502,6 +502,13 @@ export async function insertLabelCounts(db: QueryExecutorProvider, label?: strin
   await sql`insert into search_key_months ${COUNT_COLUMNS}
     select owner_id, 'label', label, ${month('taken_local')}, left_out, count(*), min(taken_local), max(taken_local)
     from photo_labels ${only} group by owner_id, label, ${month('taken_local')}, left_out`.execute(db);
+}
+
+/** One label's month counts and member lists, for every owner, counted again from its searchable rows. */
+export async function recountLabel(db: QueryExecutorProvider, label: string): Promise<void> {
+  await sql`delete from search_key_months where kind = 'label' and key = ${label}`.execute(db);
+  await insertLabelCounts(db, label);
+  await refillKeyMembers(db, 'label', label);
 }
 
 /** The 'media' rows from the photos table (migration 0022 and rebuildSearchCounts). */

@@ -1,6 +1,5 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
-import { refillKeyMembers } from './key-member-fill';
-import { insertLabelCounts } from './key-month-counts';
+import { recountLabel } from './key-month-counts';
 
 /** A label's broader labels, nearest first (the vocabulary's `ancestorsOf`). */
 export type LabelAncestors = (label: string) => readonly string[];
@@ -38,11 +37,4 @@ export async function fileStoredLabelsUnderAncestors(
     await recountLabel(db, ancestor);
   }
   return gained;
-}
-
-/** One label's month counts and member lists, for every owner, from its searchable rows. */
-async function recountLabel(db: QueryExecutorProvider, label: string): Promise<void> {
-  await sql`delete from search_key_months where kind = 'label' and key = ${label}`.execute(db);
-  await insertLabelCounts(db, label);
-  await refillKeyMembers(db, 'label', label);
 }

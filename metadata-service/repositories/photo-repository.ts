@@ -44,6 +44,8 @@ import { libraryVocabulary } from './vocabulary-queries';
 import { generationOf, libraryGeneration } from './library-generation';
 import { MemberListCache } from './member-list-cache';
 import type { MotionPart } from '../ingest/live-photos/motion-part';
+import { SCREENSHOT_LABEL } from '../ingest/capture-labels';
+import { listCapturePending, storeCaptureReadings, type CapturePendingPhoto } from './capture-pending';
 import { motionColumns, motionFacts } from './motion-columns';
 import { foldPlaceNames, placeKeysOf, placeTextsOf, type PlaceTexts } from './place-month-counts';
 
@@ -182,7 +184,8 @@ export class PhotoRepository {
       options.memberLists === false ? undefined : (options.memberLists ?? new MemberListCache());
   }
 
-  async search(ownerId: string, query: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
+  async search(ownerId: string, asked: PhotoQuery, page: PageRequest): Promise<SearchResponse> {
+    const query = withScreenshotsAskedFor(asked);
     // One look at the owner's people and albums (which are hidden, and whether the ones the query names are theirs),
     // hidden labels and library generation (what kept member lists are valid at): one round trip instead of three.
     const people = [...new Set([...query.people, ...query.exclude.people])];
@@ -527,6 +530,24 @@ export class PhotoRepository {
     }));
   }
 
+  /** Stills of one source stored before capture labels, whose files are to be read for them (capture-pending.ts). */
+  listCapturePending(
+    ownerId: string,
+    sourceRoot: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<CapturePendingPhoto[]> {
+    return listCapturePending(this.db, ownerId, sourceRoot, afterId, limit);
+  }
+
+  /** Stores the capture labels read from pending stills' files, and takes them off the list (capture-pending.ts). */
+  storeCaptureReadings(
+    ownerId: string,
+    readings: readonly { photoId: string; labels: readonly LabelRecord[] | undefined }[],
+  ): Promise<number> {
+    return storeCaptureReadings(this.db, this.labelParents, ownerId, readings);
+  }
+
   /** How many stills of one source wait for their perceptual hash (the hash stage's progress total). */
   async countPendingHashes(ownerId: string, sourceRoot: string): Promise<number> {
     const row = await this.db
@@ -745,6 +766,7 @@ export class PhotoRepository {
         await trx.deleteFrom('photo_labels').where('photo_id', 'in', ids).execute();
         await trx.deleteFrom('photo_people').where('photo_id', 'in', ids).execute();
         await trx.deleteFrom('photo_albums').where('photo_id', 'in', ids).execute();
+        await trx.deleteFrom('capture_pending').where('photo_id', 'in', ids).execute();
         const result = await trx
           .deleteFrom('photos')
           .where('owner_id', '=', ownerId)
@@ -1101,4 +1123,13 @@ function flag(value: boolean): Flag {
 
 function uniqueEntries<T extends { kind: string; key: string; month: string }>(entries: readonly T[]): T[] {
   return [...new Map(entries.map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e])).values()];
+}
+
+/**
+ * Screenshots stay out of every search, like hidden labels, unless the query asks for them by name: "show my
+ * screenshots" is the `screenshot` label (ingest/capture-labels.ts), which only screenshots carry.
+ */
+function withScreenshotsAskedFor(query: PhotoQuery): PhotoQuery {
+  if (!query.exclude.screenshots || !query.labels.includes(SCREENSHOT_LABEL)) return query;
+  return { ...query, exclude: { ...query.exclude, screenshots: false } };
 }

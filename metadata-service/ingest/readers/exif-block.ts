@@ -14,6 +14,8 @@ export interface ExifFacts {
   /** IFD0 Rating (Windows writes it alongside xmp:Rating). */
   rating?: number;
   userComment?: string;
+  /** Exif LensModel: phones name the camera that took the photo ("iPhone 13 front camera 2.71mm f/2.2"). */
+  lensModel?: string;
 }
 
 /** Raw tags: `reviveValues:false` keeps dates as camera-local text (exifr would shift them by our TZ). */
@@ -66,6 +68,7 @@ export async function parseExif(source: Buffer | string | undefined): Promise<Ex
     model: text(tags.Model),
     rating: typeof tags.Rating === 'number' ? tags.Rating : undefined,
     userComment: userCommentText(tags.userComment ?? tags.UserComment),
+    lensModel: text(tags.LensModel) ?? undefined,
   };
 }
 

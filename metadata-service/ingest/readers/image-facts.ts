@@ -9,6 +9,8 @@ export interface ImageFacts {
   width: number;
   height: number;
   orientation: number;
+  /** Colour channels as encoded, alpha included: 1 (or 2 with alpha) for a greyscale image. */
+  channels: number;
   /** Null when the decode was left for the hash stage (ingest/hash-stage/). */
   perceptualHash: string | null;
   exif: ExifFacts;

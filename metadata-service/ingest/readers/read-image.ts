@@ -63,6 +63,8 @@ export async function readImage(
     width: swapped ? pixels.height : pixels.width,
     height: swapped ? pixels.width : pixels.height,
     orientation,
+    // libvips reports every format's channels; three (colour) if a header somehow had none.
+    channels: header.channels ?? 3,
     perceptualHash: pixels.hash,
     exif,
     xmp: parseXmp(header.xmp, await extendedXmp(format.family, input, header.xmp)),
@@ -74,6 +76,8 @@ type ImageHeader = Pick<
   Metadata,
   'width' | 'height' | 'orientation' | 'compression' | 'exif' | 'xmp' | 'iptc'
 > & {
+  /** Colour channels as encoded (libvips' count, or the JPEG frame's components). */
+  channels?: number;
   /** Read from the JPEG's segments here (its orientation is the EXIF block's), not by libvips. */
   fromSegments?: boolean;
 };

@@ -131,6 +131,11 @@ function fromImage(facts: ImageFacts, modifiedAt: Date): PhotoMetadata {
       /^screenshot$/i.test(userComment?.trim() ?? ''),
     location: Object.keys(xmp.location).length > 0 ? xmp.location : iptc.location,
     hierarchicalKeywords: xmp.hierarchicalKeywords,
+    capture: {
+      lens: exif.lensModel ?? xmp.lens ?? null,
+      projection: xmp.projection ?? null,
+      greyscale: facts.channels <= 2,
+    },
   };
 }
 
@@ -156,6 +161,7 @@ function fromVideo(facts: VideoFacts, modifiedAt: Date): PhotoMetadata {
     isScreenshot: false,
     location: {},
     hierarchicalKeywords: [],
+    capture: { lens: null, projection: null, greyscale: false },
   };
 }
 

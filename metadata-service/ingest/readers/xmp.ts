@@ -26,6 +26,10 @@ export interface XmpFacts {
   location: NamedLocation;
   /** Album or event names the file carries (xmpDM:album, IPTC Extension Event). */
   albums: string[];
+  /** exifEX:LensModel or aux:Lens: the lens as the camera or an editor names it. */
+  lens?: string;
+  /** GPano:ProjectionType ("equirectangular", "cylindrical"): a panorama or photo sphere from a phone's camera. */
+  projection?: string;
   /** exif:GPSLatitude/GPSLongitude (XMP sidecars from Apple Photos and Lightroom carry the position there). */
   gps?: { latitude: number; longitude: number };
 }
@@ -44,6 +48,9 @@ const NS = {
   mp: 'http://ns.microsoft.com/photo/1.2/',
   mpRegionInfo: 'http://ns.microsoft.com/photo/1.2/t/RegionInfo#',
   mpRegion: 'http://ns.microsoft.com/photo/1.2/t/Region#',
+  exifEX: 'http://cipa.jp/exif/1.0/',
+  aux: 'http://ns.adobe.com/exif/1.0/aux/',
+  gPano: 'http://ns.google.com/photos/1.0/panorama/',
 } as const;
 
 /**
@@ -76,6 +83,8 @@ export function parseXmp(packet: Buffer | string | undefined, extended?: string)
     location: locationOf(rdf),
     albums: unique([...rdfTexts(get(NS.xmpDM, 'album')), ...rdfTexts(get(NS.iptcExt, 'Event'))]),
     gps: xmpGps(rdfText(get(NS.exif, 'GPSLatitude')), rdfText(get(NS.exif, 'GPSLongitude'))),
+    lens: rdfText(get(NS.exifEX, 'LensModel')) ?? rdfText(get(NS.aux, 'Lens')),
+    projection: rdfText(get(NS.gPano, 'ProjectionType')),
   };
 }
 

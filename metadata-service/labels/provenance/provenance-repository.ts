@@ -297,6 +297,8 @@ function labelSourceOf(
       return { kind: 'folder', confidence: clamped, folder: row.detail };
     case 'sidecar':
       return { kind: 'sidecar', confidence: clamped, text: row.detail };
+    case 'capture':
+      return { kind: 'capture', confidence: clamped, fact: row.detail };
     case 'vision':
       return {
         kind: 'vision',

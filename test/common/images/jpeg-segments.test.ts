@@ -33,10 +33,23 @@ describe('readJpegHeader', () => {
     const header = readJpegHeader(jpeg);
     const libvips = await sharp(jpeg).metadata();
     assert.ok(header && libvips.exif && libvips.xmp && libvips.iptc);
-    assert.deepEqual([header.width, header.height], [libvips.width, libvips.height]);
+    assert.deepEqual(
+      [header.width, header.height, header.channels],
+      [libvips.width, libvips.height, libvips.channels],
+    );
     assert.ok(header.exif?.equals(libvips.exif));
     assert.ok(header.xmp?.equals(libvips.xmp));
     assert.ok(header.iptc?.equals(libvips.iptc));
+  });
+
+  it('gives the colour components as encoded: one for a greyscale JPEG, as libvips reads it', async () => {
+    const grey = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#808080' } })
+      .toColourspace('b-w')
+      .jpeg()
+      .toBuffer();
+    const libvips = await sharp(grey).metadata();
+    assert.equal(libvips.channels, 1);
+    assert.equal(readJpegHeader(grey)?.channels, 1);
   });
 
   it('makes the metadata read with the hash left for later equal to the read with its decode, hash aside', async () => {

@@ -27,6 +27,15 @@ describe('nothing-found speech', () => {
     assert.equal(deDE.nothingFound(italy), 'Ich habe keine Fotos in Italy gefunden. Was möchtest du sehen?');
   });
 
+  it('a kind of photo with none is said by its noun', () => {
+    const selfies = speech({
+      asked: { subject: 'selfie' },
+      failed: [{ kind: 'label', reason: 'no-photos', text: 'selfie' }],
+    });
+    assert.equal(enUS.nothingFound(selfies), 'I found no selfies. What would you like to see?');
+    assert.equal(deDE.nothingFound(selfies), 'Ich habe keine Selfies gefunden. Was möchtest du sehen?');
+  });
+
   it('an unknown word is said to be unknown, quoted', () => {
     const blorf = speech({ failed: [{ kind: 'label', reason: 'unknown', text: 'blorf' }] });
     assert.equal(enUS.nothingFound(blorf), 'I don\'t know "blorf". What would you like to see?');

@@ -63,6 +63,31 @@ describe('speech strings', () => {
     );
   });
 
+  it('says a kind of photo by its own noun when it is the one subject, in English and German', () => {
+    const said = (selection: Parameters<typeof enUS.showing>[0]['selection'], count: number) => [
+      enUS.showing({ selection, count, span: null }),
+      deDE.showing({ selection, count, span: null }),
+    ];
+    assert.deepEqual(said({ subject: 'selfie' }, 2), ['Here are 2 selfies.', 'Hier sind 2 Selfies.']);
+    assert.deepEqual(said({ subject: 'screenshot', place: 'Lisbon' }, 1), [
+      'Here is 1 screenshot in Lisbon.',
+      'Hier ist ein Screenshot in Lisbon.',
+    ]);
+    assert.deepEqual(said({ subject: 'panorama', favorites: true }, 3), [
+      'Here are 3 favorite panoramas.',
+      'Hier sind 3 Lieblingspanoramen.',
+    ]);
+    assert.deepEqual(said({ subject: 'black and white' }, 2), [
+      'Here are 2 black and white photos.',
+      'Hier sind 2 Schwarzweißfotos.',
+    ]);
+    // Beside another subject, or of videos, the kind is a subject like any other.
+    assert.deepEqual(said({ subject: 'selfie', moreSubjects: ['beach'] }, 2), [
+      'Here are 2 selfie and beach photos.',
+      'Hier sind 2 Fotos zum Thema Selfies und Strand.',
+    ]);
+  });
+
   it('en-GB says the day first and autumn', () => {
     assert.equal(
       enGB.showing({

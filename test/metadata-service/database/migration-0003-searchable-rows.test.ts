@@ -47,6 +47,8 @@ describe('library migration 0003 (searchable rows) on a library written by 0002'
         { photo_id: 'ph_dog', label: 'dog', source: 'folder' },
         { photo_id: 'ph_dog', label: 'dog', source: 'keyword' },
         { photo_id: 'ph_shot', label: 'beach', source: 'keyword' },
+        // Migration 0026 files a stored screenshot under the label that asks for screenshots.
+        { photo_id: 'ph_shot', label: 'screenshot', source: 'capture' },
       ]);
       const filed = await db
         .selectFrom('photo_labels')
@@ -58,7 +60,7 @@ describe('library migration 0003 (searchable rows) on a library written by 0002'
         filed.map((r) => `${r.photo_id}:${r.label}:${r.left_out}`),
         [
           ...['dog', ...ancestorsOf('dog')].sort().map((l) => `ph_dog:${l}:0`),
-          ...['beach', ...ancestorsOf('beach')].sort().map((l) => `ph_shot:${l}:1`),
+          ...['beach', ...ancestorsOf('beach'), 'screenshot'].sort().map((l) => `ph_shot:${l}:1`),
         ],
       );
       const repository = new PhotoRepository(db, { labelParents: ancestorsOf });

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { PhotoFacts } from '../../../common/contracts';
+import sharp from 'sharp';
+import { photoQuerySchema, type PhotoFacts, type PhotoQueryInput } from '../../../common/contracts';
 import { createFolderSource } from '../../../metadata-service/ingest/folder-source';
 import { runIngest } from '../../../metadata-service/ingest/ingest-run';
 import { PhotoRepository } from '../../../metadata-service/repositories/photo-repository';
 import { libraryEngines, type TestLibraryDatabase } from '../repositories/library-engines';
+import { sceneSvg } from '../fixtures/images';
 import { makeTempDir, silentLogger, type TempDir } from '../support/fixtures';
 import { lightroomXmp, writeExportJpeg } from './support/export-shapes';
 
@@ -282,5 +284,61 @@ describe('ingest of real export shapes', () => {
     const lyon = facts.get('Apple export/IMG_0002.HEIC.jpg');
     assert.equal(lyon?.gps, null);
     assert.equal(lyon?.place?.city, 'Lyon');
+  });
+
+  it('a phone backup: selfies by the front camera, panoramas by shape or projection, screenshots and greyscale scans by their file, each found by its word', async () => {
+    await photo('Phone/Camera/IMG_0001.jpg', {
+      make: 'Apple',
+      model: 'iPhone 13',
+      lensModel: 'iPhone 13 front camera 2.71mm f/2.2',
+    });
+    await photo('Phone/Camera/IMG_0002.jpg', {
+      make: 'Apple',
+      model: 'iPhone 13',
+      lensModel: 'iPhone 13 back dual wide camera 5.1mm f/1.6',
+    });
+    await photo('Phone/Camera/IMG_0003.jpg', { width: 480, height: 120, make: 'Apple', model: 'iPhone 13' });
+    await photo('Phone/Camera/PXL_20190712_101500.PHOTOSPHERE.jpg', {
+      make: 'Google',
+      model: 'Pixel 7',
+      xmpPacket:
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+        '<rdf:Description rdf:about="" xmlns:GPano="http://ns.google.com/photos/1.0/panorama/" ' +
+        'GPano:ProjectionType="equirectangular" GPano:UsePanoramaViewer="True"/></rdf:RDF></x:xmpmeta>',
+    });
+    await photo('Phone/Screenshots/Screenshot_20190713-101010.jpg', { width: 120, height: 260 });
+    const scan = join(tmp.path, 'Scans/grandpa-1962.jpg');
+    await mkdir(dirname(scan), { recursive: true });
+    await sharp(Buffer.from(sceneSvg('harbour', 200, 150)))
+      .toColourspace('b-w')
+      .jpeg()
+      .toFile(scan);
+
+    const facts = await ingestAll();
+    const capture = (path: string) => labels(facts.get(path), 'capture');
+    assert.deepEqual(capture('Phone/Camera/IMG_0001.jpg'), ['selfie']);
+    assert.deepEqual(capture('Phone/Camera/IMG_0002.jpg'), []);
+    assert.deepEqual(capture('Phone/Camera/IMG_0003.jpg'), ['panorama']);
+    assert.deepEqual(capture('Phone/Camera/PXL_20190712_101500.PHOTOSPHERE.jpg'), ['panorama']);
+    assert.deepEqual(capture('Phone/Screenshots/Screenshot_20190713-101010.jpg'), ['screenshot']);
+    assert.deepEqual(capture('Scans/grandpa-1962.jpg'), ['black and white']);
+
+    const found = async (query: PhotoQueryInput) => {
+      const result = await repository.search(OWNER, photoQuerySchema.parse(query), { limit: 10, offset: 0 });
+      const paths = new Map([...facts].map(([path, f]) => [f.id, path]));
+      return result.photos.map((p) => paths.get(p.id)).sort();
+    };
+    assert.deepEqual(await found({ labels: ['selfie'] }), ['Phone/Camera/IMG_0001.jpg']);
+    assert.deepEqual(await found({ labels: ['panorama'] }), [
+      'Phone/Camera/IMG_0003.jpg',
+      'Phone/Camera/PXL_20190712_101500.PHOTOSPHERE.jpg',
+    ]);
+    assert.deepEqual(await found({ labels: ['black and white'] }), ['Scans/grandpa-1962.jpg']);
+    // Asked for by name, screenshots answer; any other search still leaves them out.
+    assert.deepEqual(await found({ labels: ['screenshot'] }), [
+      'Phone/Screenshots/Screenshot_20190713-101010.jpg',
+    ]);
+    assert.equal((await found({})).length, 5);
+    assert.ok(!(await found({})).includes('Phone/Screenshots/Screenshot_20190713-101010.jpg'));
   });
 });

@@ -36,6 +36,7 @@ function metadata(overrides: Partial<PhotoMetadata> = {}): PhotoMetadata {
     isScreenshot: false,
     location: {},
     hierarchicalKeywords: [],
+    capture: { lens: null, projection: null, greyscale: false },
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ const metadata = (overrides: Partial<PhotoMetadata> = {}): PhotoMetadata => ({
   isScreenshot: false,
   location: {},
   hierarchicalKeywords: [],
+  capture: { lens: null, projection: null, greyscale: false },
   ...overrides,
 });
 

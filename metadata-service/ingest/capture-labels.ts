@@ -1,0 +1,54 @@
+import type { LabelRecord } from '../repositories/photo-repository';
+import type { PhotoMetadata } from './photo-metadata';
+
+/** The label every screenshot carries, and the one label that brings screenshots into a search. */
+export const SCREENSHOT_LABEL = 'screenshot';
+/** What the file says is as sure as a keyword: it is how the photo was made, not a guess at what it shows. */
+const CAPTURE_CONFIDENCE = 1;
+/**
+ * A still at least twice as long as it is high (or high as it is long) is a panorama: phone panoramas run 3:1 to 6:1
+ * and photo spheres 2:1, while the widest ordinary frames are 16:9 (1.78) and a phone's 20:9 screen shape is a
+ * screenshot, which is labelled as one before its shape is looked at.
+ */
+export const PANORAMA_MIN_ASPECT = 2;
+/** GPano projections phone cameras write for panoramas and photo spheres. */
+const PANORAMA_PROJECTIONS = new Set(['equirectangular', 'cylindrical']);
+/**
+ * Phones name the camera in EXIF LensModel: iPhones "iPhone 13 front camera 2.71mm f/2.2" or "iPhone X front
+ * TrueDepth camera 2.87mm f/2.2", Pixels "Pixel 7 front camera 2.74mm f/2.2". A rear lens is "back camera".
+ */
+const FRONT_CAMERA = /\bfront\b/i;
+
+type CaptureInput = Pick<PhotoMetadata, 'mediaKind' | 'width' | 'height' | 'isScreenshot' | 'capture'>;
+
+/**
+ * The labels that say how a still was made, from its file alone: `screenshot` (a screen capture), `selfie` (taken
+ * with a phone's front camera), `panorama` (a panorama or photo sphere by its projection or shape) and `black and
+ * white` (encoded with one colour channel). Each carries the fact it was read from, for provenance. Videos get none:
+ * a screen recording is not a screenshot, and a video's shape says nothing.
+ */
+export function captureLabels(metadata: CaptureInput): LabelRecord[] {
+  if (metadata.mediaKind !== 'photo') return [];
+  const labels: LabelRecord[] = [];
+  const add = (label: string, detail: string): void => {
+    labels.push({ label, source: 'capture', confidence: CAPTURE_CONFIDENCE, detail });
+  };
+  const { lens, projection, greyscale } = metadata.capture;
+  if (metadata.isScreenshot) add(SCREENSHOT_LABEL, 'a screen capture');
+  if (lens !== null && FRONT_CAMERA.test(lens)) add('selfie', `lens: ${lens}`);
+  if (!metadata.isScreenshot) {
+    const panorama = panoramaFact(metadata.width, metadata.height, projection);
+    if (panorama) add('panorama', panorama);
+  }
+  if (greyscale) add('black and white', 'one colour channel');
+  return labels;
+}
+
+/** Why a still is a panorama ("projection: equirectangular", "5376x1312"), or undefined. */
+export function panoramaFact(width: number, height: number, projection: string | null): string | undefined {
+  if (projection !== null && PANORAMA_PROJECTIONS.has(projection.trim().toLowerCase()))
+    return `projection: ${projection.trim()}`;
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  return short > 0 && long >= PANORAMA_MIN_ASPECT * short ? `${width}x${height}` : undefined;
+}
