@@ -90,6 +90,8 @@ export function englishNameOf(phrase: DatePhrase, today: CalendarDate): string {
       return String(phrase.year);
     case 'decade':
       return `the ${phrase.firstYear}s`;
+    case 'span':
+      return englishSpan(phrase, monthName, (date) => `${monthName(date.month)} ${date.day}`, dayName);
     case 'recent':
       return `the past ${recentUnits(phrase.count, phrase.unit)}`;
     case 'every-day':
@@ -102,5 +104,29 @@ export function englishNameOf(phrase: DatePhrase, today: CalendarDate): string {
       return `${HOLIDAY_NAMES[phrase.holiday]} ${phrase.year}`;
     case 'every-holiday':
       return `every ${HOLIDAY_NAMES[phrase.holiday]}`;
+  }
+}
+
+/**
+ * A span by its two ends, the shared year said once: "2018 to 2020", "June to August 2025", "November 2025 to
+ * February 2026", "June 3 to June 10, 2026". The day and month forms are the caller's (en-GB puts the day first).
+ */
+export function englishSpan(
+  span: Extract<DatePhrase, { kind: 'span' }>,
+  month: (m: number) => string,
+  monthDay: (date: CalendarDate) => string,
+  day: (date: CalendarDate) => string,
+): string {
+  const { first, last } = span;
+  const sameYear = first.year === last.year;
+  switch (span.unit) {
+    case 'year':
+      return `${first.year} to ${last.year}`;
+    case 'month':
+      return sameYear
+        ? `${month(first.month)} to ${month(last.month)} ${last.year}`
+        : `${month(first.month)} ${first.year} to ${month(last.month)} ${last.year}`;
+    case 'day':
+      return `${sameYear ? monthDay(first) : day(first)} to ${day(last)}`;
   }
 }

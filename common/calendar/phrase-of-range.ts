@@ -14,8 +14,8 @@ const sameDay = (a: CalendarDate, b: CalendarDate) =>
  * How to say one window back, when it is exactly a day, a part of a day ("last night"), a holiday, a week (Monday
  * to Monday), a weekend, a month, a season, a year, a decade or, given `today`, the past few days, weeks, months or
  * years up to the end of today, or the days around today's date in an earlier year: what free text read ("two
- * years ago" is 2024, "the summer" summer 2026, "the last 2 weeks") said the way the skill says any date. Undefined
- * for any other window (it has no name to say it by).
+ * years ago" is 2024, "the summer" summer 2026, "the last 2 weeks") said the way the skill says any date. Any other
+ * window between midnights is said by its ends ("from 2018 to 2020"); one with hours has no name to say it by.
  */
 export function phraseOfRange(
   takenFrom: string,
@@ -37,9 +37,25 @@ export function phraseOfRange(
   }
   // A calendar name first: "this week" asked on a Sunday is also the past 6 days, but is said as the week.
   const calendar = calendarPhraseOf(from, to, hemisphere);
-  if (calendar || !today) return calendar;
-  return recentPhraseOf(from, to, today) ?? aroundDayPhraseOf(from, to, today);
+  if (calendar) return calendar;
+  const relative = today && (recentPhraseOf(from, to, today) ?? aroundDayPhraseOf(from, to, today));
+  return relative ?? spanPhraseOf(from, to);
 }
+
+/** Whole years, else whole months, else days between two midnights, said by their two ends ("2018 to 2020"). */
+function spanPhraseOf(from: CalendarDate, to: CalendarDate): DatePhrase | undefined {
+  if (!before(from, to)) return undefined;
+  if (from.day === 1 && to.day === 1) {
+    if (from.month === 1 && to.month === 1) {
+      return { kind: 'span', unit: 'year', first: from, last: { year: to.year - 1, month: 1, day: 1 } };
+    }
+    return { kind: 'span', unit: 'month', first: from, last: addMonths(to, -1) };
+  }
+  return { kind: 'span', unit: 'day', first: from, last: addDays(to, -1) };
+}
+
+const before = (a: CalendarDate, b: CalendarDate): boolean =>
+  a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
 
 /** A week, weekend, month, season, year or decade between two midnights. */
 function calendarPhraseOf(

@@ -6,6 +6,9 @@ import type { SeasonName } from './seasons';
 export type DayPart = 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** What the user asked for, as data: each locale's strings say it in their own words. */
+/** The unit a span of dates is whole in. */
+export type SpanUnit = 'day' | 'month' | 'year';
+
 export type DatePhrase =
   | { kind: 'today' }
   | { kind: 'day'; date: CalendarDate }
@@ -20,6 +23,11 @@ export type DatePhrase =
   | { kind: 'quarter'; year: number; quarter: number }
   | { kind: 'year'; year: number }
   | { kind: 'decade'; firstYear: number }
+  /**
+   * Whole days, months or years from `first` to `last`, both included: "from 2018 to 2020", "from June to August
+   * 2025", "from June 3 to June 10, 2026". `first` and `last` are the first day of their unit.
+   */
+  | { kind: 'span'; unit: SpanUnit; first: CalendarDate; last: CalendarDate }
   /** The past `count` units up to the end of today ("the last 2 weeks", "the past month"), not calendar units. */
   | { kind: 'recent'; count: number; unit: CalendarUnit }
   /** "every July 4th"; `onThisDay` when it is today's date ("on this day"), widened by ±plusMinusDays. */

@@ -25,6 +25,7 @@ import { languageOf } from '../util/text-language';
 import { slotsNothingFound } from './nothing-found-speech';
 import { answerMoreLikeThis } from './more-like-this-intent';
 import { isThisTrip } from '../util/trip-words';
+import { rangeWordsClosedBy } from '../util/date-range-words';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
 /** "How many beach photos do I have?": ShowPhotosIntent's slots, answered with the count alone. */
@@ -175,6 +176,13 @@ async function rereadUnknownWords(
   ] as const) {
     const words = asked.heard[slot];
     if (words === undefined || !foundNothing(kind)) continue;
+    // "2018 until" heard as a place beside the date 2020: one range, read as said.
+    const range = slot === 'place' ? rangeWordsClosedBy(words, asked.date) : undefined;
+    if (range !== undefined) {
+      const reading = await read(range);
+      const reread = reading && withWordsRead(asked, slot, reading, { ...context, dateRead: true });
+      if (reread) return reread;
+    }
     const reading = await read(words);
     const reread = reading && withWordsRead(asked, slot, reading, context);
     if (reread) return reread;

@@ -49,6 +49,21 @@ const GERMAN_RECENT: Readonly<Record<CalendarUnit, { one: string; many: string }
 const GERMAN_DAY_PARTS = { morning: 'Morgen', afternoon: 'Nachmittag', evening: 'Abend' } as const;
 const day = (date: CalendarDate): string => `${date.day}. ${month(date.month)} ${date.year}`;
 
+/** "aus den Jahren 2018 bis 2020", "von Juni bis August 2025", "vom 3. Juni bis 10. Juni 2026". */
+function germanSpan({ unit, first, last }: Extract<DatePhrase, { kind: 'span' }>): string {
+  const sameYear = first.year === last.year;
+  switch (unit) {
+    case 'year':
+      return `aus den Jahren ${first.year} bis ${last.year}`;
+    case 'month':
+      return sameYear
+        ? `von ${month(first.month)} bis ${month(last.month)} ${last.year}`
+        : `von ${month(first.month)} ${first.year} bis ${month(last.month)} ${last.year}`;
+    case 'day':
+      return `vom ${sameYear ? `${first.day}. ${month(first.month)}` : day(first)} bis ${day(last)}`;
+  }
+}
+
 function when(phrase: DatePhrase): string {
   switch (phrase.kind) {
     case 'today':
@@ -75,6 +90,8 @@ function when(phrase: DatePhrase): string {
       return `aus dem Jahr ${phrase.year}`;
     case 'decade':
       return `aus den ${phrase.firstYear}er Jahren`;
+    case 'span':
+      return germanSpan(phrase);
     case 'recent':
       return phrase.count === 1
         ? `aus ${GERMAN_RECENT[phrase.unit].one}`

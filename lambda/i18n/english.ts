@@ -1,4 +1,4 @@
-import { MONTH_NAMES, recentUnits, type CalendarDate } from '../../common/calendar';
+import { englishSpan, MONTH_NAMES, recentUnits, type CalendarDate } from '../../common/calendar';
 import type { SeasonName } from '../../common/calendar';
 import type { HolidayId } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
@@ -91,6 +91,8 @@ export function englishStrings(style: EnglishStyle): SkillStrings {
         return `from ${phrase.year}`;
       case 'decade':
         return `from the ${phrase.firstYear}s`;
+      case 'span':
+        return `from ${englishSpan(phrase, month, (date) => monthDay(date.month, date.day), day)}`;
       case 'recent':
         return `from the past ${recentUnits(phrase.count, phrase.unit)}`;
       case 'every-day':

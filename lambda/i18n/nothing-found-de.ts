@@ -2,8 +2,18 @@ import { photoNounOf } from '../../common/vocabulary';
 import type { CalendarDate } from '../../common/calendar';
 import type { DatePhrase } from '../../common/calendar';
 import { nearnessOf, type Nearness } from './relative-date';
-import type { FailedConstraint, NothingFoundSpeech, PhotoSelection } from './skill-strings';
+import {
+  photoNounOfSelection,
+  type FailedConstraint,
+  type NothingFoundSpeech,
+  type PhotoSelection,
+} from './skill-strings';
 import { escapeSsml } from './ssml';
+
+/** "einen Screenshot", "ein Foto": one photo after "Du hast", by the gender of what it is called. */
+const ONE_AS_OBJECT = { der: 'einen', die: 'eine', das: 'ein' } as const;
+/** "Dein neuester Screenshot", "Dein neuestes Foto". */
+const YOUR_NEWEST = { der: 'Dein neuester', die: 'Deine neueste', das: 'Dein neuestes' } as const;
 
 /** What German speech already knows how to say, handed in by the locale's strings. */
 export interface GermanPhrasing {
@@ -143,9 +153,12 @@ export function germanNothingFound(phrasing: GermanPhrasing): (speech: NothingFo
       return `Für ${quoted(offer.words)} habe ich ${count} ${offer.count === 1 ? 'Foto' : 'Fotos'} gefunden, das neueste vom ${latest}. ${say(`suche nach ${escapeSsml(offer.words)}`)}`;
     }
     const selection = offer.selection ?? {};
-    const recent =
-      offer.count === 1
-        ? `Dein neuestes ${phrasing.photos(selection, 1)} ist vom ${latest}.`
+    const article = photoNounOfSelection(selection, 'de')?.article ?? 'das';
+    // A dated offer is said by its count: "dein neuestes Foto vom August 2025 ist vom August 2025" says nothing.
+    const recent = selection.date
+      ? `Du hast ${offer.count === 1 ? ONE_AS_OBJECT[article] : offer.count} ${phrasing.photos(selection, offer.count)}.`
+      : offer.count === 1
+        ? `${YOUR_NEWEST[article]} ${phrasing.photos(selection, 1)} ist vom ${latest}.`
         : `Deine neuesten ${phrasing.photos(selection, 2)} sind vom ${latest}.`;
     return `${recent} ${say(`zeige ${phrasing.photos(selection, 2)}`)}`;
   }

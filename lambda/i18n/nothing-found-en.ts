@@ -128,7 +128,10 @@ export function englishNothingFound(phrasing: EnglishPhrasing): (speech: Nothing
       return `I found ${offer.count === 1 ? '1 photo' : `${offer.count} photos`} for ${quoted(offer.words)}, the most recent from ${latest}. ${say(`search for ${escapeSsml(offer.words)}`)}`;
     }
     const selection = offer.selection ?? {};
-    const recent = `Your most recent ${phrasing.photos(selection, offer.count)} ${offer.count === 1 ? 'is' : 'are'} from ${latest}.`;
+    // A dated offer is said by its count: "the most recent photo from August 2025 is from August 2025" says nothing.
+    const recent = selection.date
+      ? `You have ${offer.count} ${phrasing.photos(selection, offer.count)}.`
+      : `Your most recent ${phrasing.photos(selection, offer.count)} ${offer.count === 1 ? 'is' : 'are'} from ${latest}.`;
     return `${recent} ${say(`show ${phrasing.photos(selection, 2)}`)}`;
   }
 

@@ -37,6 +37,7 @@ export function nearnessOf(phrase: DatePhrase, today: CalendarDate): Nearness | 
     case 'quarter':
     case 'year':
     case 'decade':
+    case 'span':
     case 'recent':
     case 'every-day':
     case 'every-month':

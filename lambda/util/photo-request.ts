@@ -236,7 +236,16 @@ export function withWordsRead(
   request: PhotoRequest,
   slot: 'subject' | 'place' | 'person',
   reading: WordsReading,
-  { locale, today }: { locale: string; today: CalendarDate },
+  {
+    locale,
+    today,
+    dateRead = false,
+  }: {
+    locale: string;
+    today: CalendarDate;
+    /** The words were read with the date slot's ("2018 until" + 2020): the reading's date is the whole date asked. */
+    dateRead?: boolean;
+  },
 ): PhotoRequest | undefined {
   const words = slot === 'person' ? undefined : request.heard[slot];
   if (slot !== 'person' && words === undefined) return undefined;
@@ -249,9 +258,11 @@ export function withWordsRead(
   );
   const places = kept.map(({ place }) => place);
   if (reading.places.length > 0 && places.length > 0) return undefined;
+  if (dateRead && !reading.date) return undefined;
   // Two dates are one only as "this day" + "last year" ("a year ago today"): Alexa split the words over two slots.
-  const date =
-    reading.date && request.date
+  const date = dateRead
+    ? reading.date
+    : reading.date && request.date
       ? sameTimeYearsAgo(request.date, reading.date, today)
       : (request.date ?? reading.date);
   if (reading.date && request.date && !date) return undefined;

@@ -79,6 +79,16 @@ const UNIT = 'years?|months?|weeks?|days?';
 /** "the last few days": counts people say without a number, as the number they stand for. */
 const VAGUE_COUNTS: Readonly<Record<string, number>> = { 'couple of': 2, couple: 2, few: 3, several: 5 };
 const VAGUE_COUNT_PATTERN = Object.keys(VAGUE_COUNTS).join('|');
+/**
+ * "a few years ago": no one number of units back but the span around the count the words stand for, whole units
+ * (chrono-node read "a few years ago" as exactly three years ago, one year, and "several years ago" as seven).
+ */
+const VAGUE_AGO: Readonly<Record<string, { nearest: number; farthest: number }>> = {
+  'couple of': { nearest: 1, farthest: 3 },
+  couple: { nearest: 1, farthest: 3 },
+  few: { nearest: 2, farthest: 4 },
+  several: { nearest: 3, farthest: 7 },
+};
 const ON_THIS_DAY_TAIL = 'history|past years|previous years|other years|years past|the past|years gone by';
 
 function unitOf(word: string | undefined): CalendarUnit | undefined {
@@ -418,11 +428,32 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
+    // "the week before last" (chrono-node read "the week before" as yesterday), German "vorletzte Woche".
+    pattern: '(?:the )?(year|month|week) before last|penultimate (year|month|week)',
+    read: ([unitWord, unitAfter], { today }) => {
+      const unit = unitOf(unitWord ?? unitAfter);
+      return unit && ranges(unitRange(addUnits(today, unit, -2), unit));
+    },
+  },
+  {
     pattern: '(last|previous|this|next) (year|month|week)',
     read: ([which, unitWord], { today }) => {
       const unit = unitWord === 'year' || unitWord === 'month' ? unitWord : 'week';
       const date = relativeUnit(which === 'this' || which === 'next' ? which : 'last', unit, today);
       return resolved(date);
+    },
+  },
+  {
+    // And German word order: "vor ein paar Jahren", "vor einigen Jahren" (german-date-words.ts carries them over).
+    pattern: `(?:a )?(${VAGUE_COUNT_PATTERN}) (${UNIT}) ago|vor (?:a )?(${VAGUE_COUNT_PATTERN}) (${UNIT})`,
+    read: ([vague, unitWord, vagueAfterVor, unitAfterVor], { today }) => {
+      const unit = unitOf(unitWord ?? unitAfterVor);
+      const span = VAGUE_AGO[vague ?? vagueAfterVor ?? ''];
+      if (!unit || !span) return undefined;
+      const from = unitStart(addUnits(today, unit, -span.farthest), unit);
+      const to = addUnits(unitStart(addUnits(today, unit, -span.nearest), unit), unit, 1);
+      const said = vague ?? vagueAfterVor;
+      return ranges(dayRange(from, to), `${said === 'several' ? '' : 'a '}${said} ${unit}s ago`);
     },
   },
   {

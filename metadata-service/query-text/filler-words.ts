@@ -12,12 +12,15 @@ const FILLER = withFolded(
     'show me play display find get give open start pull up see look let lets want would like could can please pls',
     'i we us you my our your me it its that this those these there here what where when was were is are be been',
     'had have has went go got taken took some any all only just everything stuff ones one',
+    // How many to show is no filter: "a few beach photos", "ein paar Fotos vom Strand".
+    'few several many',
     'photos photo pictures picture pics pic images image shots shot snaps snapshots slideshow memories moments',
     // German ("zeige mir meine Fotos von …")
     'zeige zeig zeigen spiele spiel spielen öffne oeffne mir mich uns ich wir du bitte',
     'fotos foto bilder bild aufnahmen meine mein meinen meiner meinem unsere unser unseren',
     'der die das den dem des ein eine einen einem und oder von vom aus im am an bei mit zu zum zur auf alle alles',
     'diese dieser dieses diesen diesem zwischen bis seit während waehrend um',
+    'paar einige einigen mehrere mehreren viele',
   ]
     .join(' ')
     .split(' '),

@@ -24,6 +24,11 @@ const ENGLISH_FOR: Readonly<Record<string, string>> = {
   letztes: 'last',
   letzte: 'last',
   letzter: 'last',
+  // "vorletzte Woche": the week before last.
+  vorletzte: 'penultimate',
+  vorletzten: 'penultimate',
+  vorletztes: 'penultimate',
+  vorletzter: 'penultimate',
   vergangenen: 'last',
   vergangenes: 'last',
   vergangene: 'last',
@@ -71,8 +76,12 @@ const ENGLISH_FOR: Readonly<Record<string, string>> = {
   jedes: 'every',
   jede: 'every',
   jedem: 'every',
-  // "vor einem Jahr", "vor zwei Jahren": the count of a span ago.
+  // "vor einem Jahr", "vor zwei Jahren": the count of a span ago; "vor ein paar Jahren", "vor einigen Jahren".
   einem: 'a',
+  ein: 'a',
+  paar: 'few',
+  einigen: 'several',
+  mehreren: 'several',
   einer: 'a',
   zwei: 'two',
   drei: 'three',

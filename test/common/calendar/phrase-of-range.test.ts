@@ -43,6 +43,25 @@ describe('phraseOfRange: a window said back by its name', () => {
     });
   });
 
+  it('says any other window between midnights by its ends, in whole years, else months, else days', () => {
+    const span = (from: string, to: string) => {
+      const phrase = phraseOfRange(at(from), at(to), 'northern');
+      return phrase?.kind === 'span'
+        ? `${phrase.unit} ${englishNameOf(phrase, { year: 2026, month: 12, day: 8 })}`
+        : phrase?.kind;
+    };
+    assert.equal(span('2018-01-01', '2021-01-01'), 'year 2018 to 2020');
+    assert.equal(span('2025-06-01', '2025-08-01'), 'month June to July 2025');
+    assert.equal(span('2025-11-01', '2026-03-01'), 'month November 2025 to February 2026');
+    assert.equal(span('2026-06-03', '2026-06-11'), 'day June 3 to June 10, 2026');
+    assert.equal(span('2025-12-28', '2026-01-03'), 'day December 28, 2025 to January 2, 2026');
+    // Calendar names stay first: a season, a decade.
+    assert.equal(span('2025-06-01', '2025-09-01'), 'season');
+    assert.equal(span('2010-01-01', '2020-01-01'), 'decade');
+    // Hours that are no part of a day have no name.
+    assert.equal(phraseOfRange('2026-06-03T10:00:00', '2026-06-05T00:00:00', 'northern'), undefined);
+  });
+
   it('names a holiday by its window in its year, and a lone day as the day', () => {
     assert.deepEqual(phraseOfRange(at('2024-12-24'), at('2024-12-27'), 'northern'), {
       kind: 'holiday',
@@ -69,7 +88,13 @@ describe('phraseOfRange: a window said back by its name', () => {
       holiday: 'EASTER',
       year: 2025,
     });
-    assert.equal(phraseOfRange(at('2025-04-20'), at('2025-04-22'), 'northern'), undefined);
+    // Elsewhere the same two days are only two days, said by their ends.
+    assert.deepEqual(phraseOfRange(at('2025-04-20'), at('2025-04-22'), 'northern'), {
+      kind: 'span',
+      unit: 'day',
+      first: { year: 2025, month: 4, day: 20 },
+      last: { year: 2025, month: 4, day: 21 },
+    });
     assert.deepEqual(
       phraseOfRanges(
         [
@@ -104,16 +129,22 @@ describe('phraseOfRange: a window said back by its name', () => {
     assert.equal(phraseOfRange('2026-12-06T17:00:00', '2026-12-06T23:00:00', 'northern'), undefined);
   });
 
-  it('has no name for any other window, nor for one that does not start and end at midnight', () => {
+  it('has no name for a window that does not start and end at midnight, nor for what is no window', () => {
+    for (const [from, to] of [
+      [at('2025-06-01'), at('2025-09-01')].map((d) => d.replace('T00', 'T10')),
+      ['2025-07', '2025-08'],
+      [at('2025-07-05'), at('2025-07-02')],
+    ] as [string, string][]) {
+      assert.equal(phraseOfRange(from, to, 'northern'), undefined, `${from} – ${to}`);
+    }
+    // Windows that were nameless before spans are said by their ends.
     for (const [from, to] of [
       [at('2025-07-02'), at('2025-07-05')],
       [at('2025-07-01'), at('2025-09-01')],
-      [at('2025-06-01'), at('2025-09-01')].map((d) => d.replace('T00', 'T10')),
       [at('2024-01-01'), at('2026-01-01')],
       [at('1991-01-01'), at('2001-01-01')],
-      ['2025-07', '2025-08'],
     ] as [string, string][]) {
-      assert.equal(phraseOfRange(from, to, 'northern'), undefined, `${from} – ${to}`);
+      assert.equal(phraseOfRange(from, to, 'northern')?.kind, 'span', `${from} – ${to}`);
     }
   });
 
@@ -142,8 +173,8 @@ describe('phraseOfRange: a window said back by its name', () => {
     });
 
     it('a window that does not end with today, or does not start a whole unit back, has no such name', () => {
-      assert.equal(phrase('2026-11-24', '2026-12-08'), undefined);
-      assert.equal(phraseOfRange(at('2026-11-24'), at('2026-12-09'), 'northern'), undefined);
+      assert.equal(phrase('2026-11-24', '2026-12-08')?.kind, 'span');
+      assert.equal(phraseOfRange(at('2026-11-24'), at('2026-12-09'), 'northern')?.kind, 'span');
       assert.deepEqual(phrase('2026-11-23', '2026-12-09'), { kind: 'recent', count: 15, unit: 'day' });
     });
 
@@ -174,9 +205,9 @@ describe('phraseOfRange: a window said back by its name', () => {
         ),
         'around December 8, 2025',
       );
-      // Centred on another date, or in this year: no name.
-      assert.equal(phrase('2025-11-25', '2025-12-24'), undefined);
-      assert.equal(phrase('2026-11-24', '2026-12-23'), undefined);
+      // Centred on another date, or in this year: no such name, only the window's ends.
+      assert.equal(phrase('2025-11-25', '2025-12-24')?.kind, 'span');
+      assert.equal(phrase('2026-11-24', '2026-12-23')?.kind, 'span');
     });
   });
 });

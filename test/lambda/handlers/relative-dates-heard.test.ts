@@ -21,6 +21,8 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
   let skill: RealSkill;
   const now = today();
   const yearAgo = dayYearsAgo(now, 1);
+  /** Every photo's day, as written below: counts of whole years are taken from them. */
+  const photoDays: CalendarDate[] = [];
 
   before(async () => {
     skill = await startRealSkill(async (photos) => {
@@ -32,7 +34,10 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
         'days-3': addDays(now, -3),
         'days-10': addDays(now, -10),
         'days-40': addDays(now, -40),
+        'years-3': dayYearsAgo(now, 3),
+        'years-6': dayYearsAgo(now, 6),
       };
+      photoDays.push(...Object.values(days));
       for (const [name, day] of Object.entries(days)) {
         await writeImage(join(camera, `${name}.jpg`), { dateTimeOriginal: exif(day), scene: 'stripes' });
       }
@@ -85,5 +90,33 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
     // "the last two weeks" beside 2024: no photo is in both, and nothing is widened to either alone.
     const both = await skill.say({ place: 'the last two weeks', date: String(now.year - 2) });
     assert.doesNotMatch(both.speech, /You have/);
+  });
+
+  it('"a few years ago": the whole years two to four back; a range of years split over two slots is one range', async () => {
+    const inYears = (first: number, last: number) =>
+      photoDays.filter((day) => day.year >= first && day.year <= last).length;
+    const photosSaid = (n: number) => (n === 1 ? '1 photo' : `${n} photos`);
+
+    const fewYears = await skill.say('show photos from a few years ago');
+    assert.deepEqual(fewYears.slots, { place: 'a few years ago' });
+    assert.match(
+      fewYears.speech,
+      new RegExp(
+        `You have ${photosSaid(inYears(now.year - 4, now.year - 2))} from ${now.year - 4} to ${now.year - 2}\\b`,
+      ),
+    );
+
+    // Alexa hears "<year> until" as a place and the last year as the date.
+    const range = await skill.say(`show photos from ${now.year - 6} until ${now.year - 3}`);
+    assert.deepEqual(range.slots, { place: `${now.year - 6} until`, date: String(now.year - 3) });
+    assert.match(
+      range.speech,
+      new RegExp(
+        `You have ${photosSaid(inYears(now.year - 6, now.year - 3))} from ${now.year - 6} to ${now.year - 3}\\b`,
+      ),
+    );
+
+    const german = await skill.say(`zeige fotos von ${now.year - 6} bis ${now.year - 3}`, 'de-DE');
+    assert.match(german.speech, new RegExp(`aus den Jahren ${now.year - 6} bis ${now.year - 3}\\b`));
   });
 });

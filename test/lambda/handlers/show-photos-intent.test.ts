@@ -236,7 +236,7 @@ describe('ShowPhotosIntent: understanding, and nothing found', () => {
     );
     assert.equal(
       speechOf(response),
-      'I found no photos in Paris. Your most recent beach photos from summer 2025 are from July 2025. ' +
+      'I found no photos in Paris. You have 12 beach photos from summer 2025. ' +
         'Say, show beach photos from summer 2025, to see them.',
     );
     assert.equal(harness.display.created.length, 0);

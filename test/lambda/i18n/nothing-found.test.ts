@@ -73,6 +73,35 @@ describe('nothing-found speech', () => {
     );
   });
 
+  it('an offer with a date is said by its count, not by a latest month that only repeats the date', () => {
+    const august = { kind: 'month', year: 2025, month: 8 } as const;
+    const nowhere = speech({
+      asked: { place: 'june to', date: august },
+      failed: [{ kind: 'place', reason: 'no-photos', text: 'june to' }],
+      offer: {
+        selection: { date: august },
+        count: 1,
+        span: { first: '2025-08-02T18:00:00', last: '2025-08-02T18:00:00' },
+      },
+    });
+    assert.equal(
+      enUS.nothingFound(nowhere),
+      'I found no photos in june to. You have 1 photo from August 2025. ' +
+        'Say, show photos from August 2025, to see it.',
+    );
+    assert.equal(
+      deDE.nothingFound(nowhere),
+      'Ich habe keine Fotos in june to gefunden. Du hast ein Foto vom August 2025. ' +
+        'Sag: zeige Fotos vom August 2025, um es zu sehen.',
+    );
+    const screenshots = speech({
+      asked: { subject: 'screenshot', place: 'Lisbon' },
+      failed: [{ kind: 'place', reason: 'combination', text: 'Lisbon' }],
+      offer: { selection: { subject: 'screenshot' }, count: 1, span: JULY },
+    });
+    assert.match(deDE.nothingFound(screenshots), /Dein neuester Screenshot ist vom Juli 2026\./);
+  });
+
   it('a weekend still to come is said to be so, and the previous one offered by name and count', () => {
     const weekend = speech({
       asked: { date: THIS_WEEKEND },

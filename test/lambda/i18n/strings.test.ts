@@ -88,6 +88,50 @@ describe('speech strings', () => {
     ]);
   });
 
+  it('says a span by its ends, the shared year once, in en-US, en-GB and German', () => {
+    const spans: DatePhrase[] = [
+      {
+        kind: 'span',
+        unit: 'year',
+        first: { year: 2018, month: 1, day: 1 },
+        last: { year: 2020, month: 1, day: 1 },
+      },
+      {
+        kind: 'span',
+        unit: 'month',
+        first: { year: 2025, month: 6, day: 1 },
+        last: { year: 2025, month: 7, day: 1 },
+      },
+      {
+        kind: 'span',
+        unit: 'month',
+        first: { year: 2025, month: 11, day: 1 },
+        last: { year: 2026, month: 2, day: 1 },
+      },
+      {
+        kind: 'span',
+        unit: 'day',
+        first: { year: 2026, month: 6, day: 3 },
+        last: { year: 2026, month: 6, day: 10 },
+      },
+    ];
+    const said = (strings: typeof enUS) =>
+      spans.map((date) => strings.showing({ selection: { date }, count: 2, span: null }));
+    assert.deepEqual(said(enUS), [
+      'Here are 2 photos from 2018 to 2020.',
+      'Here are 2 photos from June to July 2025.',
+      'Here are 2 photos from November 2025 to February 2026.',
+      'Here are 2 photos from June 3 to June 10, 2026.',
+    ]);
+    assert.equal(said(enGB)[3], 'Here are 2 photos from 3 June to 10 June 2026.');
+    assert.deepEqual(said(deDE), [
+      'Hier sind 2 Fotos aus den Jahren 2018 bis 2020.',
+      'Hier sind 2 Fotos von Juni bis Juli 2025.',
+      'Hier sind 2 Fotos von November 2025 bis Februar 2026.',
+      'Hier sind 2 Fotos vom 3. Juni bis 10. Juni 2026.',
+    ]);
+  });
+
   it('en-GB says the day first and autumn', () => {
     assert.equal(
       enGB.showing({

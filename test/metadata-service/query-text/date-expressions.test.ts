@@ -55,6 +55,19 @@ const CASES: Case[] = [
   { text: 'the last two weeks', from: '2026-11-18', to: '2026-12-03' },
   { text: 'the last few days', from: '2026-11-29', to: '2026-12-03' },
   { text: 'the last couple of weeks', from: '2026-11-18', to: '2026-12-03' },
+  // The unit before the last one (chrono-node read "the week before" as yesterday).
+  { text: 'the week before last', from: '2026-11-16', to: '2026-11-23' },
+  { text: 'the month before last', from: '2026-10-01', to: '2026-11-01' },
+  { text: 'the year before last', from: '2024-01-01', to: '2025-01-01' },
+  { text: 'vorletzte Woche', from: '2026-11-16', to: '2026-11-23' },
+  { text: 'vorletztes Jahr', from: '2024-01-01', to: '2025-01-01' },
+  // Vague counts ago are the whole units around the count the words stand for, not one unit.
+  { text: 'a few years ago', from: '2022-01-01', to: '2025-01-01' },
+  { text: 'a couple of years ago', from: '2023-01-01', to: '2026-01-01' },
+  { text: 'several years ago', from: '2019-01-01', to: '2024-01-01' },
+  { text: 'a few months ago', from: '2026-08-01', to: '2026-11-01' },
+  { text: 'vor ein paar Jahren', from: '2022-01-01', to: '2025-01-01' },
+  { text: 'vor einigen Jahren', from: '2019-01-01', to: '2024-01-01' },
   { text: 'in den letzten zwei Wochen', from: '2026-11-18', to: '2026-12-03' },
   // The same day years ago, and "this time" (two weeks either side), in English and German word order.
   { text: 'this day last year', from: '2025-12-02', to: '2025-12-03' },

@@ -405,7 +405,15 @@ describe('parsePhotoText', () => {
   });
 
   it('understands nothing in an empty or filler-only text', () => {
-    for (const text of ['', '   ', 'show me some photos please']) {
+    // How many to show is no filter either: "a few", "several", "ein paar".
+    for (const text of [
+      '',
+      '   ',
+      'show me some photos please',
+      'a few photos',
+      'ein paar Fotos',
+      'several pictures',
+    ]) {
       const parsed = parsePhotoText(text, context());
       assert.deepEqual(parsed, { query: {}, understood: [], unmatched: [] });
     }
