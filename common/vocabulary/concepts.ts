@@ -798,6 +798,20 @@ const PHOTO_FORMATS: readonly Concept[] = [
     },
   },
   {
+    label: 'live photo',
+    kind: 'format',
+    noun: {
+      en: { one: 'live photo', many: 'live photos' },
+      de: { one: 'Live Photo', many: 'Live Photos', article: 'das' },
+    },
+    // Alexa hears "show my live photos" with "live" alone in the subject slot, beside "photos".
+    synonyms: ['live', 'motion photo', 'motion photos', 'moving photo', 'moving photos'],
+    de: {
+      name: 'Live Photos',
+      forms: ['live photo', 'live foto', 'live fotos', 'bewegte fotos', 'bewegtes foto'],
+    },
+  },
+  {
     label: 'black and white',
     kind: 'format',
     plural: false,
@@ -864,6 +878,8 @@ export const AMBIGUOUS_IN_PROSE: readonly string[] = [
   'lambs',
   'teddy',
   'kitty',
+  // "live music", "where we live".
+  'live',
   // "a black and white cat": the cat's colours, not the photo's.
   'black and white',
   'black white',

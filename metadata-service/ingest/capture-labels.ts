@@ -1,5 +1,19 @@
 import type { LabelRecord } from '../repositories/photo-repository';
+import type { MotionKind } from './live-photos/motion-part';
 import type { PhotoMetadata } from './photo-metadata';
+
+/** The label of a still with motion: an Apple Live Photo with its video, a Google or Samsung motion photo. */
+export const LIVE_PHOTO_LABEL = 'live photo';
+
+/** The label a still with this motion carries, with the fact it stands on. */
+export function liveLabel(kind: MotionKind): LabelRecord {
+  return {
+    label: LIVE_PHOTO_LABEL,
+    source: 'capture',
+    confidence: CAPTURE_CONFIDENCE,
+    detail: kind === 'live-photo' ? 'motion: a companion video' : 'motion: a video inside the file',
+  };
+}
 
 /** The label every screenshot carries, and the one label that brings screenshots into a search. */
 export const SCREENSHOT_LABEL = 'screenshot';
@@ -19,13 +33,17 @@ const PANORAMA_PROJECTIONS = new Set(['equirectangular', 'cylindrical']);
  */
 const FRONT_CAMERA = /\bfront\b/i;
 
-type CaptureInput = Pick<PhotoMetadata, 'mediaKind' | 'width' | 'height' | 'isScreenshot' | 'capture'>;
+type CaptureInput = Pick<
+  PhotoMetadata,
+  'mediaKind' | 'width' | 'height' | 'isScreenshot' | 'capture' | 'motion'
+>;
 
 /**
  * The labels that say how a still was made, from its file alone: `screenshot` (a screen capture), `selfie` (taken
  * with a phone's front camera), `panorama` (a panorama or photo sphere by its projection or shape) and `black and
- * white` (encoded with one colour channel). Each carries the fact it was read from, for provenance. Videos get none:
- * a screen recording is not a screenshot, and a video's shape says nothing.
+ * white` (encoded with one colour channel), `live photo` (it has motion: a companion video or one inside the file).
+ * Each carries the fact it was read from, for provenance. Videos get none: a screen recording is not a screenshot,
+ * and a video's shape says nothing.
  */
 export function captureLabels(metadata: CaptureInput): LabelRecord[] {
   if (metadata.mediaKind !== 'photo') return [];
@@ -41,6 +59,7 @@ export function captureLabels(metadata: CaptureInput): LabelRecord[] {
     if (panorama) add('panorama', panorama);
   }
   if (greyscale) add('black and white', 'one colour channel');
+  if (metadata.motion) labels.push(liveLabel(metadata.motion.kind));
   return labels;
 }
 

@@ -1,6 +1,6 @@
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { LEFT_OUT_SCREENSHOT } from '../database/schema';
-import { PANORAMA_MIN_ASPECT, SCREENSHOT_LABEL } from '../ingest/capture-labels';
+import { LIVE_PHOTO_LABEL, liveLabel, PANORAMA_MIN_ASPECT, SCREENSHOT_LABEL } from '../ingest/capture-labels';
 import { recountLabel } from './key-month-counts';
 
 interface StoredFact {
@@ -15,7 +15,7 @@ const isScreenshot = sql`(p.left_out & ${sql.lit(LEFT_OUT_SCREENSHOT)}) <> 0`;
 
 /**
  * What the stored columns still tell of how a photo was made: screenshots by their left-out bit, panoramas by their
- * shape. A selfie's lens and a greyscale encoding were never stored; those photos get their labels when read again.
+ * shape, live photos by their motion. A selfie's lens and a greyscale encoding were never stored; those photos get their labels when read again.
  */
 const STORED_FACTS: readonly StoredFact[] = [
   { label: SCREENSHOT_LABEL, where: isScreenshot, detail: sql`'a screen capture'` },
@@ -24,6 +24,12 @@ const STORED_FACTS: readonly StoredFact[] = [
     where: sql`not ${isScreenshot} and (p.width >= ${sql.lit(PANORAMA_MIN_ASPECT)} * p.height
       or p.height >= ${sql.lit(PANORAMA_MIN_ASPECT)} * p.width)`,
     detail: sql`cast(p.width as text) || 'x' || cast(p.height as text)`,
+  },
+  {
+    label: LIVE_PHOTO_LABEL,
+    where: sql`p.motion_kind is not null`,
+    detail: sql`case when p.motion_kind = 'live-photo' then ${liveLabel('live-photo').detail ?? ''}
+      else ${liveLabel('motion-photo').detail ?? ''} end`,
   },
 ];
 

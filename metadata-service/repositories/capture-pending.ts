@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
-import { countEntriesOf, recountEntries } from './key-month-counts';
+import { LIVE_PHOTO_LABEL, liveLabel } from '../ingest/capture-labels';
+import { recountAround } from './key-month-counts';
 import { replaceLabelsFrom, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 
@@ -41,8 +42,9 @@ export async function listCapturePending(
 }
 
 /**
- * Stores what reading the files said, in ONE transaction: each photo's capture labels replace the ones it had (as
- * ingest would have filed them), the counts of every label that changed are recounted, and each photo leaves
+ * Stores what reading the files said, in ONE transaction: each photo's capture labels (with "live photo" from its
+ * stored motion, which a companion video gives and the still's own bytes cannot tell) replace the ones it had, as
+ * ingest would have filed them; the counts of every label that changed are recounted, and each photo leaves
  * capture_pending, labelled or not. `labels` undefined: the file said nothing usable (no longer a still); the photo
  * leaves the list with its labels as they are. Returns how many photos changed labels.
  */
@@ -55,49 +57,53 @@ export async function storeCaptureReadings(
   if (readings.length === 0) return 0;
   return db.transaction().execute(async (trx) => {
     const ids = readings.map((r) => r.photoId);
+    const photos = await trx
+      .selectFrom('photos')
+      .select(['id', 'taken_local', 'left_out', 'shuffle_key', 'motion_kind'])
+      .where('owner_id', '=', ownerId)
+      .where('id', 'in', ids)
+      .execute();
     const stored = await trx
       .selectFrom('photo_label_sources')
       .select(['photo_id', 'label'])
       .where('photo_id', 'in', ids)
       .where('source', '=', 'capture')
       .execute();
-    const storedOf = (photoId: string) =>
-      stored
-        .filter((row) => row.photo_id === photoId)
-        .map((row) => row.label)
+    const namesOf = (labels: readonly { label: string }[]) =>
+      labels
+        .map((l) => l.label)
         .sort()
         .join('\u0000');
-    const changed = readings.filter(
-      (r): r is { photoId: string; labels: readonly LabelRecord[] } =>
-        r.labels !== undefined &&
-        r.labels
-          .map((l) => l.label)
-          .sort()
-          .join('\u0000') !== storedOf(r.photoId),
-    );
+    const changed = photos.flatMap((photo) => {
+      const read = readings.find((r) => r.photoId === photo.id)?.labels;
+      if (read === undefined) return [];
+      const fromFile = read.filter((l) => l.label !== LIVE_PHOTO_LABEL);
+      const labels = photo.motion_kind === null ? fromFile : [...fromFile, liveLabel(photo.motion_kind)];
+      const had = stored.filter((row) => row.photo_id === photo.id);
+      return namesOf(labels) === namesOf(had) ? [] : [{ photo, labels }];
+    });
     if (changed.length > 0) {
-      const changedIds = changed.map((r) => r.photoId);
-      const countedBefore = await countEntriesOf(trx, ownerId, changedIds);
-      const photos = await trx
-        .selectFrom('photos')
-        .select(['id', 'taken_local', 'left_out', 'shuffle_key'])
-        .where('owner_id', '=', ownerId)
-        .where('id', 'in', changedIds)
-        .execute();
-      for (const photo of photos) {
-        const labels = changed.find((r) => r.photoId === photo.id)?.labels ?? [];
-        const copy = {
-          takenLocal: photo.taken_local,
-          leftOut: Number(photo.left_out),
-          shuffleKey: Number(photo.shuffle_key),
-        };
-        await replaceLabelsFrom(trx, 'capture', { ownerId, photoId: photo.id, copy }, labels, labelParents);
-      }
-      const countedAfter = await countEntriesOf(trx, ownerId, changedIds);
-      const entries = new Map(
-        [...countedBefore, ...countedAfter].map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e]),
+      await recountAround(
+        trx,
+        ownerId,
+        changed.map(({ photo }) => photo.id),
+        async () => {
+          for (const { photo, labels } of changed) {
+            const copy = {
+              takenLocal: photo.taken_local,
+              leftOut: Number(photo.left_out),
+              shuffleKey: Number(photo.shuffle_key),
+            };
+            await replaceLabelsFrom(
+              trx,
+              'capture',
+              { ownerId, photoId: photo.id, copy },
+              labels,
+              labelParents,
+            );
+          }
+        },
       );
-      await recountEntries(trx, [...entries.values()]);
     }
     await trx.deleteFrom('capture_pending').where('photo_id', 'in', ids).execute();
     return changed.length;

@@ -394,6 +394,24 @@ function entryLockKey(entry: PhotoCountEntry): string {
   return `search_key_months/${entry.ownerId}/${entry.kind}/${entry.key}/${entry.month}`;
 }
 
+/**
+ * Runs `change` (a relabelling of these photos) and recounts every (key, month) row the photos were under before
+ * or are under after it, each once.
+ */
+export async function recountAround<T>(
+  trx: Transaction<LibraryDatabase>,
+  ownerId: string,
+  photoIds: readonly string[],
+  change: () => Promise<T>,
+): Promise<T> {
+  const before = await countEntriesOf(trx, ownerId, photoIds);
+  const result = await change();
+  const after = await countEntriesOf(trx, ownerId, photoIds);
+  const entries = new Map([...before, ...after].map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e]));
+  await recountEntries(trx, [...entries.values()]);
+  return result;
+}
+
 /** Recounts whole (key, month) rows from the join tables after rows were removed or moved. */
 export async function recountEntries(
   trx: Transaction<LibraryDatabase>,

@@ -46,6 +46,7 @@ import { MemberListCache } from './member-list-cache';
 import type { MotionPart } from '../ingest/live-photos/motion-part';
 import { SCREENSHOT_LABEL } from '../ingest/capture-labels';
 import { listCapturePending, storeCaptureReadings, type CapturePendingPhoto } from './capture-pending';
+import { refileLiveLabel } from './live-label-rows';
 import { motionColumns, motionFacts } from './motion-columns';
 import { foldPlaceNames, placeKeysOf, placeTextsOf, type PlaceTexts } from './place-month-counts';
 
@@ -494,12 +495,23 @@ export class PhotoRepository {
 
   /** Sets (or clears) a stored photo's motion part: its Live Photo video came, changed or went. */
   async setMotion(ownerId: string, photoId: string, motion: MotionPart | undefined): Promise<void> {
-    await this.db
-      .updateTable('photos')
-      .set(motionColumns(motion))
-      .where('owner_id', '=', ownerId)
-      .where('id', '=', photoId)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const photo = await trx
+        .updateTable('photos')
+        .set(motionColumns(motion))
+        .where('owner_id', '=', ownerId)
+        .where('id', '=', photoId)
+        .returning(['taken_local', 'left_out', 'shuffle_key'])
+        .executeTakeFirst();
+      if (!photo) return;
+      // The "live photo" label follows the motion: a video that came makes one, a video that went takes it away.
+      const copy = {
+        takenLocal: photo.taken_local,
+        leftOut: Number(photo.left_out),
+        shuffleKey: Number(photo.shuffle_key),
+      };
+      await refileLiveLabel(trx, this.labelParents, { ownerId, photoId, copy }, motion?.kind ?? null);
+    });
   }
 
   /**

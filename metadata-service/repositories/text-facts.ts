@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
-import { countEntriesOf, recountEntries } from './key-month-counts';
+import { recountAround } from './key-month-counts';
 import { replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 
@@ -36,26 +36,22 @@ export async function refreshTextFacts(
       .where('id', '=', photoId)
       .executeTakeFirst();
     if (!row) return false;
-    const countedBefore = await countEntriesOf(trx, ownerId, [photoId]);
-    await trx
-      .updateTable('photos')
-      .set({ title: facts.title, description: facts.description, rating: facts.rating })
-      .where('owner_id', '=', ownerId)
-      .where('id', '=', photoId)
-      .execute();
-    const copy: JoinCopy = {
-      takenLocal: row.taken_local,
-      leftOut: Number(row.left_out),
-      shuffleKey: Number(row.shuffle_key),
-    };
-    const target = { ownerId, photoId, copy };
-    await replaceLabelsFrom(trx, 'keyword', target, facts.keywordLabels, labelParents);
-    await replaceLabelsFrom(trx, 'sidecar', target, facts.textLabels, labelParents);
-    const countedAfter = await countEntriesOf(trx, ownerId, [photoId]);
-    const entries = new Map(
-      [...countedBefore, ...countedAfter].map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e]),
-    );
-    await recountEntries(trx, [...entries.values()]);
+    await recountAround(trx, ownerId, [photoId], async () => {
+      await trx
+        .updateTable('photos')
+        .set({ title: facts.title, description: facts.description, rating: facts.rating })
+        .where('owner_id', '=', ownerId)
+        .where('id', '=', photoId)
+        .execute();
+      const copy: JoinCopy = {
+        takenLocal: row.taken_local,
+        leftOut: Number(row.left_out),
+        shuffleKey: Number(row.shuffle_key),
+      };
+      const target = { ownerId, photoId, copy };
+      await replaceLabelsFrom(trx, 'keyword', target, facts.keywordLabels, labelParents);
+      await replaceLabelsFrom(trx, 'sidecar', target, facts.textLabels, labelParents);
+    });
     return true;
   });
 }

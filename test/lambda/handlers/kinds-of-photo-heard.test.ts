@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { sceneSvg, writeImage } from '../../metadata-service/fixtures/images';
+import { writeMotionVideo } from '../../metadata-service/ingest/live-photos/live-photo-fixtures';
 import { startRealSkill, type RealSkill } from '../helpers/real-skill';
 
 /**
@@ -47,6 +48,14 @@ describe('ShowPhotosIntent: selfies, screenshots, panoramas, black and white (a 
         width: 120,
         height: 260,
       });
+      // An iPhone Live Photo: the still and its MOV beside it.
+      await writeImage(join(camera, 'IMG_0005.JPG'), {
+        ...iphone,
+        dateTimeOriginal: '2026:07:19 10:00:00',
+        scene: 'diagonal',
+        width: 200,
+      });
+      await writeMotionVideo(join(camera, 'IMG_0005.MOV'));
       const scans = join(photos, 'Scans');
       await mkdir(scans, { recursive: true });
       await sharp(Buffer.from(sceneSvg('harbour', 200, 150)))
@@ -73,8 +82,11 @@ describe('ShowPhotosIntent: selfies, screenshots, panoramas, black and white (a 
       /You have 1 black and white photo\b/,
     );
 
-    // Every photo but the screenshot: 5 of the 6 files.
-    assert.match((await skill.say('show my photos')).speech, /You have 5 photos\b/);
+    const live = await skill.say('show my live photos');
+    assert.match(live.speech, /You have 1 live photo, taken on July 19, 2026/);
+
+    // Every photo but the screenshot: 6 of the 7 stills (the MOV is the live photo's motion, no photo of its own).
+    assert.match((await skill.say('show my photos')).speech, /You have 6 photos\b/);
   });
 
   it('says them in German', async () => {

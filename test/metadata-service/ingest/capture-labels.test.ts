@@ -54,6 +54,14 @@ describe('capture labels', () => {
     assert.deepEqual(labelsOf(still({}, { greyscale: true })), ['black and white']);
   });
 
+  it('calls a still with motion a live photo, by where its video is', () => {
+    const motion = { path: null, uri: null, offset: 1000, bytes: 2000, durationMs: 1500 };
+    assert.deepEqual(captureLabels({ ...still(), motion: { ...motion, kind: 'motion-photo' } }), [
+      { label: 'live photo', source: 'capture', confidence: 1, detail: 'motion: a video inside the file' },
+    ]);
+    assert.deepEqual(labelsOf({ ...still(), motion: { ...motion, kind: 'live-photo' } }), ['live photo']);
+  });
+
   it('gives a video none, whatever its shape or name', () => {
     assert.deepEqual(
       labelsOf(

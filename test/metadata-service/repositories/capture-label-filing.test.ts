@@ -39,6 +39,20 @@ describeOnEachEngine('stored photos filed under the capture labels their columns
     );
     await photos.insertPhoto(photoRecord(A, 'ph_not_pano', { ...at(6), width: 6000, height: 2000 }), []);
     await photos.insertPhoto(photoRecord(B, 'ph_b_wide', { ...at(1), width: 6000, height: 1500 }), []);
+    await photos.insertPhoto(
+      photoRecord(A, 'ph_live', {
+        ...at(7),
+        motion: {
+          kind: 'live-photo',
+          path: 'ph_live.MOV',
+          uri: 'file:///photos/ph_live.MOV',
+          offset: 0,
+          bytes: 9,
+          durationMs: 1500,
+        },
+      }),
+      [],
+    );
     // The owner took "panorama" off this one: that stays so.
     await sql`insert into label_suppressions (owner_id, photo_id, source_root, source_path, label, removed_at)
       values (${A}, 'ph_not_pano', '/photos', 'ph_not_pano.jpg', 'panorama', '2026-11-01T00:00:00.000Z')`.execute(
@@ -57,17 +71,19 @@ describeOnEachEngine('stored photos filed under the capture labels their columns
   it('finds the panoramas and screenshots stored before, for each owner, with their facts, and counts as a rebuild does', async () => {
     assert.deepEqual(await found(A, 'panorama'), [], 'stored before: no labels');
 
-    assert.deepEqual(await fileStoredCaptureLabels(database.db), ['screenshot', 'panorama']);
+    assert.deepEqual(await fileStoredCaptureLabels(database.db), ['screenshot', 'panorama', 'live photo']);
 
     assert.deepEqual(await found(A, 'panorama'), ['ph_tall', 'ph_wide']);
     assert.deepEqual(await found(B, 'panorama'), ['ph_b_wide']);
     assert.deepEqual(await found(A, 'screenshot'), ['ph_screen']);
+    assert.deepEqual(await found(A, 'live photo'), ['ph_live']);
     const sources = await sql<{ photo_id: string; label: string; source: string; detail: string }>`
       select photo_id, label, source, detail from photo_label_sources order by photo_id`.execute(database.db);
     assert.deepEqual(
       sources.rows.map((r) => `${r.photo_id} ${r.label} ${r.source} ${r.detail}`),
       [
         'ph_b_wide panorama capture 6000x1500',
+        'ph_live live photo capture motion: a companion video',
         'ph_screen screenshot capture a screen capture',
         'ph_tall panorama capture 1500x3000',
         'ph_wide panorama capture 8000x2000',

@@ -47,6 +47,11 @@ describe('live photo pairing', () => {
       const all = () => library.api.search(OWNER, { query: { labels: [] }, limit: 100 });
       const videos = () =>
         library.api.search(OWNER, { query: { labels: [], mediaKinds: ['video'] }, limit: 100 });
+      /** "Show my live photos": the label the motion gives. */
+      const liveOnes = async () =>
+        (await library.api.search(OWNER, { query: { labels: ['live photo'] }, limit: 100 })).photos.map(
+          (p) => p.source.path,
+        );
 
       it('pairs IMG_1234.JPG with IMG_1234.MOV: one photo, counted once, knowing its motion part', async () => {
         await writeFile(join(photos, 'IMG_1234.JPG'), await stillJpeg());
@@ -62,8 +67,9 @@ describe('live photo pairing', () => {
         assert.equal(summary.source.path, 'IMG_1234.JPG');
         assert.equal(summary.mediaKind, undefined, 'a live photo is a photo, not a clip');
         assert.ok(summary.motion?.durationMs && Math.abs(summary.motion.durationMs - 1500) < 200);
-        // "Show my videos" lists clips; the motion of a live photo is not one.
+        // "Show my videos" lists clips; the motion of a live photo is not one. "Show my live photos" finds it.
         assert.equal((await videos()).total, 0);
+        assert.deepEqual(await liveOnes(), ['IMG_1234.JPG']);
 
         const facts = await library.api.getPhoto(OWNER, summary.id);
         const movBytes = (await readFile(join(photos, 'IMG_1234.MOV'))).length;
@@ -99,6 +105,7 @@ describe('live photo pairing', () => {
         assert.equal(after?.id, before.id, 'the same photo, now moving');
         assert.ok(after?.motion);
         assert.equal((await all()).total, 2);
+        assert.deepEqual(await liveOnes(), ['IMG_5.JPG'], 'the label came with the video');
 
         await rm(join(photos, 'IMG_5.MOV'));
         await ingest();
@@ -106,6 +113,7 @@ describe('live photo pairing', () => {
         assert.equal(gone?.id, before.id);
         assert.equal(gone?.motion, undefined);
         assert.equal((await library.api.getPhoto(OWNER, before.id)).motionPart, null);
+        assert.deepEqual(await liveOnes(), [], 'and went with it');
       });
 
       it('keeps a long same-named video as a clip of its own: it is not a live photo motion', async () => {
