@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
 import { LIVE_PHOTO_LABEL, liveLabel } from '../ingest/capture-labels';
 import { recountAround } from './key-month-counts';
-import { replaceLabelsFrom, type LabelRecord } from './label-rows';
+import { joinCopyOfRow, replaceLabelsFrom, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 
 /** A still stored before ingest read how photos were made, whose file is to be read for it. */
@@ -89,11 +89,7 @@ export async function storeCaptureReadings(
         changed.map(({ photo }) => photo.id),
         async () => {
           for (const { photo, labels } of changed) {
-            const copy = {
-              takenLocal: photo.taken_local,
-              leftOut: Number(photo.left_out),
-              shuffleKey: Number(photo.shuffle_key),
-            };
+            const copy = joinCopyOfRow(photo);
             await replaceLabelsFrom(
               trx,
               'capture',

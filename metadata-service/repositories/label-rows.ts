@@ -31,7 +31,15 @@ export async function joinCopyOf(
     .where('owner_id', '=', ownerId)
     .where('id', '=', photoId)
     .executeTakeFirst();
-  if (!photo) return undefined;
+  return photo && joinCopyOfRow(photo);
+}
+
+/** What a photo row's searchable join rows copy, from its columns as either engine returns them. */
+export function joinCopyOfRow(photo: {
+  taken_local: string | null;
+  left_out: number | string;
+  shuffle_key: number | string;
+}): JoinCopy {
   return {
     takenLocal: photo.taken_local,
     leftOut: Number(photo.left_out),

@@ -33,7 +33,13 @@ import {
   type CountedKey,
 } from './key-month-counts';
 import { takePhotoNumbers } from './photo-numbers';
-import { insertLabels, replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
+import {
+  insertLabels,
+  joinCopyOfRow,
+  replaceLabelsFrom,
+  type JoinCopy,
+  type LabelRecord,
+} from './label-rows';
 import type { LabelParents } from './photo-filters';
 import { readSearchPrerequisites, searchPhotos, type PageRequest, type SearchTuning } from './photo-search';
 import { toPhotoSummary } from './photo-summary-row';
@@ -505,11 +511,7 @@ export class PhotoRepository {
         .executeTakeFirst();
       if (!photo) return;
       // The "live photo" label follows the motion: a video that came makes one, a video that went takes it away.
-      const copy = {
-        takenLocal: photo.taken_local,
-        leftOut: Number(photo.left_out),
-        shuffleKey: Number(photo.shuffle_key),
-      };
+      const copy = joinCopyOfRow(photo);
       await refileLiveLabel(trx, this.labelParents, { ownerId, photoId, copy }, motion?.kind ?? null);
     });
   }
@@ -720,11 +722,7 @@ export class PhotoRepository {
         .where('owner_id', '=', ownerId)
         .where('id', '=', photoId)
         .execute();
-      const copy: JoinCopy = {
-        takenLocal: photo.taken_local,
-        leftOut: Number(photo.left_out),
-        shuffleKey: Number(photo.shuffle_key),
-      };
+      const copy = joinCopyOfRow(photo);
       await replaceLabelsFrom(
         trx,
         'folder',

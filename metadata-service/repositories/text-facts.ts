@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LibraryDatabase } from '../database/schema';
 import { recountAround } from './key-month-counts';
-import { replaceLabelsFrom, type JoinCopy, type LabelRecord } from './label-rows';
+import { joinCopyOfRow, replaceLabelsFrom, type LabelRecord } from './label-rows';
 import type { LabelParents } from './photo-filters';
 
 /** What a photo's metadata says in words: what a sidecar edit (tags, a caption, stars) changes. */
@@ -43,11 +43,7 @@ export async function refreshTextFacts(
         .where('owner_id', '=', ownerId)
         .where('id', '=', photoId)
         .execute();
-      const copy: JoinCopy = {
-        takenLocal: row.taken_local,
-        leftOut: Number(row.left_out),
-        shuffleKey: Number(row.shuffle_key),
-      };
+      const copy = joinCopyOfRow(row);
       const target = { ownerId, photoId, copy };
       await replaceLabelsFrom(trx, 'keyword', target, facts.keywordLabels, labelParents);
       await replaceLabelsFrom(trx, 'sidecar', target, facts.textLabels, labelParents);
