@@ -15,7 +15,8 @@ const isScreenshot = sql`(p.left_out & ${sql.lit(LEFT_OUT_SCREENSHOT)}) <> 0`;
 
 /**
  * What the stored columns still tell of how a photo was made: screenshots by their left-out bit, panoramas by their
- * shape, live photos by their motion. A selfie's lens and a greyscale encoding were never stored; those photos get their labels when read again.
+ * shape, live photos by their motion. A selfie's lens and a greyscale encoding were never stored: the capture
+ * backfill reads those from the files (ingest/capture-backfill.ts).
  */
 const STORED_FACTS: readonly StoredFact[] = [
   { label: SCREENSHOT_LABEL, where: isScreenshot, detail: sql`'a screen capture'` },
