@@ -59,7 +59,8 @@ const VIDEO_WORDS = ['video', 'videos', 'clip', 'clips', 'movie', 'movies', 'fil
  */
 const ORDER_WORDS: Readonly<Record<SpokenOrder, readonly string[]>> = {
   newest: ['latest', 'newest', 'recent', 'most recent', 'neueste', 'neuesten', 'aktuelle', 'aktuellen'],
-  oldest: ['oldest', 'earliest', 'älteste', 'ältesten', 'aelteste', 'aeltesten'],
+  // "my old photos" are the ones from long ago: oldest first, like "my latest photos" newest first.
+  oldest: ['oldest', 'earliest', 'old', 'älteste', 'ältesten', 'aelteste', 'aeltesten', 'alte', 'alten'],
   shuffle: ['random', 'shuffled', 'randomly', 'zufällige', 'zufälligen', 'zufaellige', 'zufaelligen'],
 };
 

@@ -285,6 +285,8 @@ const CASES: Case[] = [
   { text: 'most recent beach photos', query: { labels: ['beach'], order: 'newest' } },
   { text: 'zufällige Bilder von Hunden', query: { labels: ['dog'], order: 'shuffle' } },
   { text: 'oldest photos of Mom', query: { people: ['pe_mom'], order: 'oldest' } },
+  { text: 'my old photos', query: { order: 'oldest' } },
+  { text: 'alte Fotos von Hunden', query: { labels: ['dog'], order: 'oldest' } },
   { text: 'Mom and me at the beach', query: { labels: ['beach'], people: ['pe_mom'] }, unmatched: ['me'] },
   { text: 'Bilder von uns', query: {}, unmatched: ['uns'] },
   { text: 'zeig mir Fotos mit mir', query: {}, unmatched: ['mir'] },
