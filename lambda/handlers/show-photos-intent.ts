@@ -2,6 +2,7 @@ import { getDeviceId, getLocale, type HandlerInput, type RequestHandler } from '
 import type { IntentRequest } from 'ask-sdk-model';
 import type { NothingFound, NothingFoundKind, PhotoQueryInput } from '../../common/contracts';
 import { stringsFor, type SkillStrings } from '../i18n';
+import type { NothingFoundSpeech } from '../i18n/skill-strings';
 import type { SkillDeps } from '../skill-deps';
 import { calendarDateIn, holidayLocaleOf, type CalendarDate } from '../../common/calendar';
 import { createOwnerNames, type OwnerNameKind } from '../util/owner-names';
@@ -26,6 +27,7 @@ import { slotsNothingFound } from './nothing-found-speech';
 import { answerMoreLikeThis } from './more-like-this-intent';
 import { isThisTrip } from '../util/trip-words';
 import { rangeWordsClosedBy } from '../util/date-range-words';
+import { anyOf, earlierHolidays, occurrenceAt } from '../util/earlier-holidays';
 
 export const SHOW_PHOTOS_INTENT = 'ShowPhotosIntent';
 /** "How many beach photos do I have?": ShowPhotosIntent's slots, answered with the count alone. */
@@ -120,11 +122,12 @@ export function showPhotosIntentHandler(deps: SkillDeps): RequestHandler {
       }
       if (counted.total === 0) {
         if (!hasConstraint(asked)) return ask(input, strings, strings.noMatches(asked.selection));
-        return ask(
-          input,
-          strings,
-          strings.nothingFound(slotsNothingFound(asked.selection, counted.nothingFound, today)),
-        );
+        const speech = slotsNothingFound(asked.selection, counted.nothingFound, today);
+        // "Valentine's Day" whose latest occurrence has no photos: the latest one before it that has some.
+        const earlier = onlyTheDateFound(counted.nothingFound)
+          ? await earlierOccurrenceOffer(asked, deps, ownerId, locale)
+          : undefined;
+        return ask(input, strings, strings.nothingFound(earlier ? { ...speech, offer: earlier } : speech));
       }
 
       const viewport = requestFactsOf(input).aplViewport;
@@ -200,6 +203,37 @@ function hasConstraint(request: PhotoRequest): boolean {
     request.favoritesOnly ||
     request.mediaKinds.length > 0
   );
+}
+
+/** Whether the date alone found nothing, and every other constraint found photos. */
+function onlyTheDateFound(nothingFound: NothingFound | undefined): boolean {
+  const failed = nothingFound?.failed ?? [];
+  return failed.length === 1 && failed[0]?.kind === 'date' && failed[0].reason === 'no-photos';
+}
+
+/**
+ * The same request at the latest earlier occurrence of its holiday that has photos, up to ten years back, as an
+ * offer said by name and count ("On Valentine's Day 2025 you took 1 photo"): one search over all of them finds
+ * the latest photo, a second counts its occurrence.
+ */
+async function earlierOccurrenceOffer(
+  asked: PhotoRequest,
+  deps: Pick<SkillDeps, 'library'>,
+  ownerId: string,
+  locale: string,
+): Promise<NothingFoundSpeech['offer']> {
+  const earlier = earlierHolidays(asked.date, locale);
+  const all = anyOf(earlier);
+  if (!all) return undefined;
+  const count = (date: Parameters<typeof withDate>[1]) =>
+    deps.library.search(ownerId, { query: countable(queryOf(withDate(asked, date))), limit: 0 });
+  const latest = (await count({ ...all, name: '' })).span?.last;
+  const occurrence = latest === undefined ? undefined : occurrenceAt(earlier, latest);
+  if (!occurrence) return undefined;
+  const { total, span } = await count(occurrence);
+  if (total === 0 || !span) return undefined;
+  const instead = withDate(asked, occurrence);
+  return { selection: instead.selection, count: total, span, previousDate: { date: occurrence.phrase } };
 }
 
 /** "This weekend hasn't happened yet. Last weekend you took 5 photos. Say, show photos from last weekend, …" */

@@ -21,6 +21,7 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
   let skill: RealSkill;
   const now = today();
   const yearAgo = dayYearsAgo(now, 1);
+  const latestValentine = now.month > 2 || (now.month === 2 && now.day >= 14) ? now.year : now.year - 1;
   /** Every photo's day, as written below: counts of whole years are taken from them. */
   const photoDays: CalendarDate[] = [];
 
@@ -36,6 +37,8 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
         'days-40': addDays(now, -40),
         'years-3': dayYearsAgo(now, 3),
         'years-6': dayYearsAgo(now, 6),
+        // Valentine's Day two before the latest that has begun, and none on that latest one.
+        'valentine-earlier': { year: latestValentine - 2, month: 2, day: 14 },
       };
       photoDays.push(...Object.values(days));
       for (const [name, day] of Object.entries(days)) {
@@ -89,7 +92,9 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
   it('two dates that are not one day a year ago stay two constraints', async () => {
     // "the last two weeks" beside 2024: no photo is in both, and nothing is widened to either alone.
     const both = await skill.say({ place: 'the last two weeks', date: String(now.year - 2) });
-    assert.doesNotMatch(both.speech, /You have/);
+    // Nothing found is said; the photos of that year may be offered by what to say, never shown instead.
+    assert.match(both.speech, /^<speak>I found no photos in the last two weeks\./);
+    assert.equal(both.directives.length, 0);
   });
 
   it('"a few years ago": the whole years two to four back; a range of years split over two slots is one range', async () => {
@@ -118,5 +123,20 @@ describe('ShowPhotosIntent: days counted back from today (a real library)', func
 
     const german = await skill.say(`zeige fotos von ${now.year - 6} bis ${now.year - 3}`, 'de-DE');
     assert.match(german.speech, new RegExp(`aus den Jahren ${now.year - 6} bis ${now.year - 3}\\b`));
+  });
+
+  it('a holiday whose latest occurrence has no photos offers the latest earlier one that has', async () => {
+    const valentine = await skill.say("show photos from valentine's day");
+    assert.equal(
+      valentine.speech.replace(/<\/?speak>/g, ''),
+      `I found no photos from Valentine's Day ${latestValentine}. ` +
+        `On Valentine's Day ${latestValentine - 2} you took 1 photo. ` +
+        `Say, show photos from Valentine's Day ${latestValentine - 2}, to see it.`,
+    );
+    const german = await skill.say('zeige fotos vom valentinstag', 'de-DE');
+    assert.match(
+      german.speech,
+      new RegExp(`Am Valentinstag ${latestValentine - 2} hast du ein Foto aufgenommen`),
+    );
   });
 });
