@@ -428,7 +428,7 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     },
   },
   {
-    // "the week before last" (chrono-node read "the week before" as yesterday), German "vorletzte Woche".
+    // "the week before last" (chrono-node read "the week before" as the one day a week back), German "vorletzte Woche".
     pattern: '(?:the )?(year|month|week) before last|penultimate (year|month|week)',
     read: ([unitWord, unitAfter], { today }) => {
       const unit = unitOf(unitWord ?? unitAfter);
