@@ -1,4 +1,13 @@
-import { addDays, addMonths, dateOfLocal, localDateTime, mondayOf, type CalendarDate } from './calendar-date';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  compareDates,
+  dateOfLocal,
+  localDateTime,
+  mondayOf,
+  type CalendarDate,
+} from './calendar-date';
 import { dayPartOf } from './day-parts';
 import type { Hemisphere } from './hemisphere';
 import { HOLIDAY_IDS, holidayWindow } from './holidays';
@@ -44,18 +53,15 @@ export function phraseOfRange(
 
 /** Whole years, else whole months, else days between two midnights, said by their two ends ("2018 to 2020"). */
 function spanPhraseOf(from: CalendarDate, to: CalendarDate): DatePhrase | undefined {
-  if (!before(from, to)) return undefined;
+  if (compareDates(from, to) >= 0) return undefined;
   if (from.day === 1 && to.day === 1) {
     if (from.month === 1 && to.month === 1) {
-      return { kind: 'span', unit: 'year', first: from, last: { year: to.year - 1, month: 1, day: 1 } };
+      return { kind: 'span', unit: 'year', first: from, last: addYears(to, -1) };
     }
     return { kind: 'span', unit: 'month', first: from, last: addMonths(to, -1) };
   }
   return { kind: 'span', unit: 'day', first: from, last: addDays(to, -1) };
 }
-
-const before = (a: CalendarDate, b: CalendarDate): boolean =>
-  a.year !== b.year ? a.year < b.year : a.month !== b.month ? a.month < b.month : a.day < b.day;
 
 /** A week, weekend, month, season, year or decade between two midnights. */
 function calendarPhraseOf(

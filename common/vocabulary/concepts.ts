@@ -31,6 +31,9 @@ export interface PhotoNoun {
   many: string;
 }
 
+/** A German noun for a kind of photo, with the article that tells its gender. */
+export type GermanPhotoNoun = PhotoNoun & { article: 'der' | 'die' | 'das' };
+
 export interface Concept {
   /** The library label: lower-case ASCII, as photos carry it and queries ask for it. */
   label: string;
@@ -45,7 +48,7 @@ export interface Concept {
    * A kind of photo with a noun of its own, said instead of "photo" when it is the one subject: "2 selfies", "ein
    * Screenshot", not "2 selfie photos". Singular and plural per language.
    */
-  noun?: { en?: PhotoNoun; de?: PhotoNoun & { article: 'der' | 'die' | 'das' } };
+  noun?: { en?: PhotoNoun; de?: GermanPhotoNoun };
   /** The broader label a search for it also answers ("dog" → animal). At most one. */
   parent?: string;
   de: GermanForms;

@@ -5,6 +5,7 @@ export {
   type Concept,
   type ConceptKind,
   type GermanForms,
+  type GermanPhotoNoun,
   type PhotoNoun,
 } from './concepts';
 export { normalizeWords, regularPlural, singularForms } from './normalize';
@@ -20,7 +21,6 @@ export {
   labelForWord,
   labelInProse,
   photoNounOf,
-  type GermanPhotoNoun,
   type VocabularyLanguage,
 } from './words';
 export { ancestorsOf, expandLabelForSearch, searchLabelFor } from './hierarchy';

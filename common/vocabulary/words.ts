@@ -1,7 +1,4 @@
-import { AMBIGUOUS_IN_PROSE, CONCEPTS, type Concept, type PhotoNoun } from './concepts';
-
-/** A German noun for a kind of photo, with the article that tells its gender. */
-export type GermanPhotoNoun = PhotoNoun & { article: 'der' | 'die' | 'das' };
+import { AMBIGUOUS_IN_PROSE, CONCEPTS, type Concept, type GermanPhotoNoun, type PhotoNoun } from './concepts';
 import { normalizeWords, regularPlural, singularForms } from './normalize';
 
 export type VocabularyLanguage = 'en' | 'de';

@@ -4,7 +4,7 @@ import type { NothingFound, NothingFoundKind, PhotoQueryInput } from '../../comm
 import { stringsFor, type SkillStrings } from '../i18n';
 import type { NothingFoundSpeech } from '../i18n/skill-strings';
 import type { SkillDeps } from '../skill-deps';
-import { calendarDateIn, holidayLocaleOf, type CalendarDate } from '../../common/calendar';
+import { calendarDateIn, holidayLocaleOf, type CalendarDate, type ResolvedDate } from '../../common/calendar';
 import { createOwnerNames, type OwnerNameKind } from '../util/owner-names';
 import {
   futureDateOf,
@@ -225,9 +225,9 @@ async function earlierOccurrenceOffer(
   const earlier = earlierHolidays(asked.date, locale);
   const all = anyOf(earlier);
   if (!all) return undefined;
-  const count = (date: Parameters<typeof withDate>[1]) =>
+  const count = (date: ResolvedDate) =>
     deps.library.search(ownerId, { query: countable(queryOf(withDate(asked, date))), limit: 0 });
-  const latest = (await count({ ...all, name: '' })).span?.last;
+  const latest = (await count(all)).span?.last;
   const occurrence = latest === undefined ? undefined : occurrenceAt(earlier, latest);
   if (!occurrence) return undefined;
   const { total, span } = await count(occurrence);

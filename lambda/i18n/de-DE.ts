@@ -14,7 +14,7 @@ import {
 } from './skill-strings';
 import { germanNothingFound } from './nothing-found-de';
 import { escapeSsml } from './ssml';
-import { GERMAN_HOLIDAYS, GERMAN_SUBJECTS } from './vocabulary-de';
+import { GERMAN_HOLIDAYS, GERMAN_SUBJECTS, germanOne } from './vocabulary-de';
 
 const MONTHS = [
   'Januar',
@@ -113,21 +113,15 @@ function when(phrase: DatePhrase): string {
 
 const subjectName = (label: string): string => GERMAN_SUBJECTS[label]?.name ?? label;
 
+const PHOTO_NOUN = { one: 'Foto', many: 'Fotos' } as const;
+const VIDEO_NOUN = { one: 'Video', many: 'Videos' } as const;
+
 /** "Lieblingsfotos zum Thema Strand mit Mama in Paris vom Sommer 2026", "Videos aus dem Jahr 2025". */
 function photos(selection: PhotoSelection, count: number): string {
   // A kind of photo is its own noun: "2 Selfies", "ein Schwarzweißfoto", not "Fotos zum Thema Selfies".
   const kind = photoNounOfSelection(selection, 'de');
-  const noun = kind
-    ? count === 1
-      ? kind.one
-      : kind.many
-    : selection.media === 'video'
-      ? count === 1
-        ? 'Video'
-        : 'Videos'
-      : count === 1
-        ? 'Foto'
-        : 'Fotos';
+  const forms = kind ?? (selection.media === 'video' ? VIDEO_NOUN : PHOTO_NOUN);
+  const noun = count === 1 ? forms.one : forms.many;
   return [
     selection.favorites ? `Lieblings${noun.toLowerCase()}` : noun,
     selection.subject && !kind
@@ -162,13 +156,9 @@ function taken(found: FoundPhotos): string {
 
 const isFiltered = (s: PhotoSelection): boolean =>
   Boolean(s.subject ?? s.person ?? s.album ?? s.place ?? s.date ?? s.favorites ?? s.media);
-/** "ein Foto", but "Du hast einen Screenshot": one of a masculine kind of photo, as an object. */
+/** "ein Foto", but "Du hast einen Screenshot": one is said by the gender of what it is called. */
 const howMany = (count: number, selection: PhotoSelection, asObject: boolean): string =>
-  count !== 1
-    ? String(count)
-    : asObject && photoNounOfSelection(selection, 'de')?.article === 'der'
-      ? 'einen'
-      : 'ein';
+  count === 1 ? germanOne(photoNounOfSelection(selection, 'de')?.article ?? 'das', asObject) : String(count);
 
 const GERMAN_ORDERS = {
   newest: 'die neuesten zuerst',

@@ -9,9 +9,8 @@ import {
   type PhotoSelection,
 } from './skill-strings';
 import { escapeSsml } from './ssml';
+import { germanOne } from './vocabulary-de';
 
-/** "einen Screenshot", "ein Foto": one photo after "Du hast", by the gender of what it is called. */
-const ONE_AS_OBJECT = { der: 'einen', die: 'eine', das: 'ein' } as const;
 /** "Dein neuester Screenshot", "Dein neuestes Foto". */
 const YOUR_NEWEST = { der: 'Dein neuester', die: 'Deine neueste', das: 'Dein neuestes' } as const;
 
@@ -156,7 +155,7 @@ export function germanNothingFound(phrasing: GermanPhrasing): (speech: NothingFo
     const article = photoNounOfSelection(selection, 'de')?.article ?? 'das';
     // A dated offer is said by its count: "dein neuestes Foto vom August 2025 ist vom August 2025" says nothing.
     const recent = selection.date
-      ? `Du hast ${offer.count === 1 ? ONE_AS_OBJECT[article] : offer.count} ${phrasing.photos(selection, offer.count)}.`
+      ? `Du hast ${offer.count === 1 ? germanOne(article, true) : offer.count} ${phrasing.photos(selection, offer.count)}.`
       : offer.count === 1
         ? `${YOUR_NEWEST[article]} ${phrasing.photos(selection, 1)} ist vom ${latest}.`
         : `Deine neuesten ${phrasing.photos(selection, 2)} sind vom ${latest}.`;

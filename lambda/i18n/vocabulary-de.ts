@@ -1,4 +1,4 @@
-import { CONCEPTS } from '../../common/vocabulary';
+import { CONCEPTS, type GermanPhotoNoun } from '../../common/vocabulary';
 import type { HolidayId } from '../../common/calendar';
 
 /** A library label in German: the word said back, the other words for it, and its compound stem. */
@@ -19,6 +19,12 @@ export const GERMAN_SUBJECTS: Readonly<Record<string, GermanSubject>> = Object.f
     { name: concept.de.name, synonyms: concept.de.forms ?? [], stem: concept.de.stem },
   ]),
 );
+
+/** One of a noun of this gender: "ein Foto", "eine …", and "einen Screenshot" as an object ("Du hast …"). */
+export function germanOne(article: GermanPhotoNoun['article'], asObject: boolean): string {
+  if (article === 'die') return 'eine';
+  return article === 'der' && asObject ? 'einen' : 'ein';
+}
 
 /** German holiday names: slot value and synonyms, and the phrases speech uses ("von Weihnachten 2025"). */
 export interface GermanHoliday {

@@ -3,7 +3,6 @@ import {
   multipleRanges,
   rangesOf,
   type LocalRange,
-  type PreviousOccurrence,
   type ResolvedDate,
 } from '../../common/calendar';
 
@@ -14,10 +13,10 @@ export const YEARS_BACK = 10;
  * The occurrences of the holiday a request asked before the one it asked ("Valentine's Day 2026" → 2025, 2024, …,
  * ten years back), each as a date the request can be asked again with, most recent first. None for any other date.
  */
-export function earlierHolidays(date: ResolvedDate | undefined, locale: string): PreviousOccurrence[] {
+export function earlierHolidays(date: ResolvedDate | undefined, locale: string): ResolvedDate[] {
   const phrase = date?.phrase;
   if (phrase?.kind !== 'holiday' || phrase.holiday === 'BIRTHDAY') return [];
-  const earlier: PreviousOccurrence[] = [];
+  const earlier: ResolvedDate[] = [];
   for (let year = phrase.year - 1; year >= phrase.year - YEARS_BACK; year--) {
     const window = holidayWindow(phrase.holiday, year, locale);
     earlier.push({
@@ -25,24 +24,20 @@ export function earlierHolidays(date: ResolvedDate | undefined, locale: string):
       takenTo: window.to,
       dateRanges: [],
       phrase: { kind: 'holiday', holiday: phrase.holiday, year },
-      name: '',
     });
   }
   return earlier;
 }
 
 /** All of them as one date: one search finds whether any has photos, and the span says which was the latest. */
-export function anyOf(occurrences: readonly PreviousOccurrence[]): ResolvedDate | undefined {
+export function anyOf(occurrences: readonly ResolvedDate[]): ResolvedDate | undefined {
   const ranges = occurrences.flatMap((occurrence) => rangesOf(occurrence));
   const [latest] = occurrences;
   return latest && multipleRanges([...ranges].sort(byStart), latest.phrase);
 }
 
 /** The occurrence a capture time falls in. */
-export function occurrenceAt(
-  occurrences: readonly PreviousOccurrence[],
-  taken: string,
-): PreviousOccurrence | undefined {
+export function occurrenceAt(occurrences: readonly ResolvedDate[], taken: string): ResolvedDate | undefined {
   return occurrences.find((occurrence) =>
     rangesOf(occurrence).some((range) => range.from <= taken && taken < range.to),
   );

@@ -484,8 +484,8 @@ export function selectionWithout(selection: PhotoSelection, kind: NothingFoundKi
   return kept;
 }
 
-/** The same request for another date (the previous occurrence of a date still to come). */
-export function withDate(request: PhotoRequest, date: PreviousOccurrence): PhotoRequest {
+/** The same request for another date (the previous occurrence of a date still to come, an earlier holiday). */
+export function withDate(request: PhotoRequest, date: ResolvedDate): PhotoRequest {
   const { takenFrom, takenTo, dateRanges, phrase } = date;
   return {
     ...request,

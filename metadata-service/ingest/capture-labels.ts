@@ -2,6 +2,8 @@ import type { LabelRecord } from '../repositories/photo-repository';
 import type { MotionKind } from './live-photos/motion-part';
 import type { PhotoMetadata } from './photo-metadata';
 
+/** What the file says is as sure as a keyword: it is how the photo was made, not a guess at what it shows. */
+const CAPTURE_CONFIDENCE = 1;
 /** The label of a still with motion: an Apple Live Photo with its video, a Google or Samsung motion photo. */
 export const LIVE_PHOTO_LABEL = 'live photo';
 
@@ -17,8 +19,8 @@ export function liveLabel(kind: MotionKind): LabelRecord {
 
 /** The label every screenshot carries, and the one label that brings screenshots into a search. */
 export const SCREENSHOT_LABEL = 'screenshot';
-/** What the file says is as sure as a keyword: it is how the photo was made, not a guess at what it shows. */
-const CAPTURE_CONFIDENCE = 1;
+/** The fact a screenshot's label stands on (ingest recognised it by its name or its iOS mark). */
+export const SCREENSHOT_FACT = 'a screen capture';
 /**
  * A still at least twice as long as it is high (or high as it is long) is a panorama: phone panoramas run 3:1 to 6:1
  * and photo spheres 2:1, while the widest ordinary frames are 16:9 (1.78) and a phone's 20:9 screen shape is a
@@ -52,7 +54,7 @@ export function captureLabels(metadata: CaptureInput): LabelRecord[] {
     labels.push({ label, source: 'capture', confidence: CAPTURE_CONFIDENCE, detail });
   };
   const { lens, projection, greyscale } = metadata.capture;
-  if (metadata.isScreenshot) add(SCREENSHOT_LABEL, 'a screen capture');
+  if (metadata.isScreenshot) add(SCREENSHOT_LABEL, SCREENSHOT_FACT);
   if (lens !== null && FRONT_CAMERA.test(lens)) add('selfie', `lens: ${lens}`);
   if (!metadata.isScreenshot) {
     const panorama = panoramaFact(metadata.width, metadata.height, projection);

@@ -76,19 +76,18 @@ const HOLIDAY = [...HOLIDAY_PHRASES].sort((a, b) => b.length - a.length).join('|
 const MONTH = MONTH_WORDS.join('|');
 const EVERY = 'every|each|all of the|all the|all our|all my|all';
 const UNIT = 'years?|months?|weeks?|days?';
-/** "the last few days": counts people say without a number, as the number they stand for. */
-const VAGUE_COUNTS: Readonly<Record<string, number>> = { 'couple of': 2, couple: 2, few: 3, several: 5 };
-const VAGUE_COUNT_PATTERN = Object.keys(VAGUE_COUNTS).join('|');
 /**
- * "a few years ago": no one number of units back but the span around the count the words stand for, whole units
- * (chrono-node read "a few years ago" as exactly three years ago, one year, and "several years ago" as seven).
+ * Counts people say without a number: "the last few days" is the number they stand for (`count`); "a few years
+ * ago" is no one unit back but the whole units around it, `nearest` to `farthest` (chrono-node read "a few years
+ * ago" as exactly three years ago, one year, and "several years ago" as seven).
  */
-const VAGUE_AGO: Readonly<Record<string, { nearest: number; farthest: number }>> = {
-  'couple of': { nearest: 1, farthest: 3 },
-  couple: { nearest: 1, farthest: 3 },
-  few: { nearest: 2, farthest: 4 },
-  several: { nearest: 3, farthest: 7 },
+const VAGUE_COUNTS: Readonly<Record<string, { count: number; nearest: number; farthest: number }>> = {
+  'couple of': { count: 2, nearest: 1, farthest: 3 },
+  couple: { count: 2, nearest: 1, farthest: 3 },
+  few: { count: 3, nearest: 2, farthest: 4 },
+  several: { count: 5, nearest: 3, farthest: 7 },
 };
+const VAGUE_COUNT_PATTERN = Object.keys(VAGUE_COUNTS).join('|');
 const ON_THIS_DAY_TAIL = 'history|past years|previous years|other years|years past|the past|years gone by';
 
 function unitOf(word: string | undefined): CalendarUnit | undefined {
@@ -414,7 +413,7 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     pattern: `(?:the )?(?:last|past) (${COUNT_PATTERN}|${VAGUE_COUNT_PATTERN}) (${UNIT})`,
     read: ([count, unitWord], { today }) => {
       const unit = unitOf(unitWord);
-      const n = countOf(count) ?? VAGUE_COUNTS[count ?? ''];
+      const n = countOf(count) ?? VAGUE_COUNTS[count ?? '']?.count;
       if (!unit || n === undefined) return undefined;
       return resolved(recentWindow(n, unit, today), `the last ${n} ${unit}${n === 1 ? '' : 's'}`);
     },
@@ -448,7 +447,7 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     pattern: `(?:a )?(${VAGUE_COUNT_PATTERN}) (${UNIT}) ago|vor (?:a )?(${VAGUE_COUNT_PATTERN}) (${UNIT})`,
     read: ([vague, unitWord, vagueAfterVor, unitAfterVor], { today }) => {
       const unit = unitOf(unitWord ?? unitAfterVor);
-      const span = VAGUE_AGO[vague ?? vagueAfterVor ?? ''];
+      const span = VAGUE_COUNTS[vague ?? vagueAfterVor ?? ''];
       if (!unit || !span) return undefined;
       const from = unitStart(addUnits(today, unit, -span.farthest), unit);
       const to = addUnits(unitStart(addUnits(today, unit, -span.nearest), unit), unit, 1);

@@ -1,6 +1,12 @@
 import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { LEFT_OUT_SCREENSHOT } from '../database/schema';
-import { LIVE_PHOTO_LABEL, liveLabel, PANORAMA_MIN_ASPECT, SCREENSHOT_LABEL } from '../ingest/capture-labels';
+import {
+  LIVE_PHOTO_LABEL,
+  liveLabel,
+  PANORAMA_MIN_ASPECT,
+  SCREENSHOT_FACT,
+  SCREENSHOT_LABEL,
+} from '../ingest/capture-labels';
 import { recountLabel } from './key-month-counts';
 
 interface StoredFact {
@@ -19,7 +25,7 @@ const isScreenshot = sql`(p.left_out & ${sql.lit(LEFT_OUT_SCREENSHOT)}) <> 0`;
  * backfill reads those from the files (ingest/capture-backfill.ts).
  */
 const STORED_FACTS: readonly StoredFact[] = [
-  { label: SCREENSHOT_LABEL, where: isScreenshot, detail: sql`'a screen capture'` },
+  { label: SCREENSHOT_LABEL, where: isScreenshot, detail: sql`${SCREENSHOT_FACT}` },
   {
     label: 'panorama',
     where: sql`not ${isScreenshot} and (p.width >= ${sql.lit(PANORAMA_MIN_ASPECT)} * p.height

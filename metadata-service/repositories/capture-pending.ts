@@ -9,7 +9,6 @@ import type { LabelParents } from './photo-filters';
 export interface CapturePendingPhoto {
   id: string;
   sourcePath: string;
-  mediaType: string;
   /** The file's mtime as stored: the capture time of last resort, as the first read had it. */
   fileMtime: string;
 }
@@ -28,7 +27,7 @@ export async function listCapturePending(
   let query = db
     .selectFrom('capture_pending as c')
     .innerJoin('photos as p', 'p.id', 'c.photo_id')
-    .select(['p.id', 'p.source_path', 'p.media_type', 'p.file_mtime'])
+    .select(['p.id', 'p.source_path', 'p.file_mtime'])
     .where('p.owner_id', '=', ownerId)
     .where('p.source_root', '=', sourceRoot);
   if (afterId !== undefined) query = query.where('c.photo_id', '>', afterId);
@@ -36,7 +35,6 @@ export async function listCapturePending(
   return rows.map((r) => ({
     id: r.id,
     sourcePath: r.source_path,
-    mediaType: r.media_type,
     fileMtime: r.file_mtime,
   }));
 }

@@ -407,9 +407,15 @@ export async function recountAround<T>(
   const before = await countEntriesOf(trx, ownerId, photoIds);
   const result = await change();
   const after = await countEntriesOf(trx, ownerId, photoIds);
-  const entries = new Map([...before, ...after].map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e]));
-  await recountEntries(trx, [...entries.values()]);
+  await recountEntries(trx, uniqueEntries([...before, ...after]));
   return result;
+}
+
+/** Each (owner, key, month) entry once: a recount of the same row twice would only repeat the work. */
+export function uniqueEntries<T extends PhotoCountEntry>(entries: readonly T[]): T[] {
+  return [
+    ...new Map(entries.map((e) => [`${e.ownerId}\u0000${e.kind}\u0000${e.key}\u0000${e.month}`, e])).values(),
+  ];
 }
 
 /** Recounts whole (key, month) rows from the join tables after rows were removed or moved. */

@@ -29,6 +29,7 @@ import {
   countInsertedPhotos,
   dayOf,
   KeyMonthTally,
+  recountAround,
   recountEntries,
   type CountedKey,
 } from './key-month-counts';
@@ -710,49 +711,48 @@ export class PhotoRepository {
         .where('id', '=', photoId)
         .executeTakeFirst();
       if (!photo) return;
-      const countedBefore = await countEntriesOf(trx, ownerId, [photoId]);
-      await trx
-        .updateTable('photos')
-        .set({
-          source_root: update.sourceRoot,
-          source_path: update.sourcePath,
-          source_uri: update.sourceUri,
-          file_mtime: update.fileMtime,
-        })
-        .where('owner_id', '=', ownerId)
-        .where('id', '=', photoId)
-        .execute();
-      const copy = joinCopyOfRow(photo);
-      await replaceLabelsFrom(
-        trx,
-        'folder',
-        { ownerId, photoId, copy },
-        update.folderLabels,
-        this.labelParents,
-      );
-      if (update.folderAlbums !== undefined) {
+      // Labels and albums may come and go: every key the photo was or now is under is recounted.
+      await recountAround(trx, ownerId, [photoId], async () => {
         await trx
-          .deleteFrom('photo_albums')
-          .where('photo_id', '=', photoId)
-          .where('album_id', 'in', (eb) =>
-            eb
-              .selectFrom('albums')
-              .select('id')
-              .where('owner_id', '=', ownerId)
-              .where('source', '=', 'folder'),
-          )
+          .updateTable('photos')
+          .set({
+            source_root: update.sourceRoot,
+            source_path: update.sourcePath,
+            source_uri: update.sourceUri,
+            file_mtime: update.fileMtime,
+          })
+          .where('owner_id', '=', ownerId)
+          .where('id', '=', photoId)
           .execute();
-        await linkAlbums(
+        const copy = joinCopyOfRow(photo);
+        await replaceLabelsFrom(
           trx,
-          ownerId,
-          photoId,
-          copy,
-          update.folderAlbums.map((name) => ({ name, source: 'folder' as const })),
+          'folder',
+          { ownerId, photoId, copy },
+          update.folderLabels,
+          this.labelParents,
         );
-      }
-      // Labels and albums may have come and gone: recount every key the photo was or now is under.
-      const countedAfter = await countEntriesOf(trx, ownerId, [photoId]);
-      await recountEntries(trx, uniqueEntries([...countedBefore, ...countedAfter]));
+        if (update.folderAlbums !== undefined) {
+          await trx
+            .deleteFrom('photo_albums')
+            .where('photo_id', '=', photoId)
+            .where('album_id', 'in', (eb) =>
+              eb
+                .selectFrom('albums')
+                .select('id')
+                .where('owner_id', '=', ownerId)
+                .where('source', '=', 'folder'),
+            )
+            .execute();
+          await linkAlbums(
+            trx,
+            ownerId,
+            photoId,
+            copy,
+            update.folderAlbums.map((name) => ({ name, source: 'folder' as const })),
+          );
+        }
+      });
     });
   }
 
@@ -1129,10 +1129,6 @@ function leftOutOf(photo: PhotoRecord): LeftOut {
 
 function flag(value: boolean): Flag {
   return value ? 1 : 0;
-}
-
-function uniqueEntries<T extends { kind: string; key: string; month: string }>(entries: readonly T[]): T[] {
-  return [...new Map(entries.map((e) => [`${e.kind}\u0000${e.key}\u0000${e.month}`, e])).values()];
 }
 
 /**

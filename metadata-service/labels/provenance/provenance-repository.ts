@@ -7,7 +7,12 @@ import type {
 } from '../../../common/contracts';
 import type { LibraryDatabase } from '../../database/schema';
 import { syncFaceLinks } from '../../people/face-links';
-import { countEntriesOf, recountEntries, type PhotoCountEntry } from '../../repositories/key-month-counts';
+import {
+  countEntriesOf,
+  recountAround,
+  recountEntries,
+  uniqueEntries,
+} from '../../repositories/key-month-counts';
 import { fileUnderLabels, type JoinCopy } from '../../repositories/label-rows';
 import type { LabelParents } from '../../repositories/photo-filters';
 import { answersSearch } from '../search-thresholds';
@@ -197,27 +202,26 @@ export class ProvenanceRepository {
           .executeTakeFirst(),
       ]);
       if (!source && !filed) return 'not-on-photo';
-      const countedBefore = await countEntriesOf(library, ownerId, [photoId]);
-      await trx
-        .insertInto('label_suppressions')
-        .values({
-          owner_id: ownerId,
-          photo_id: photoId,
-          source_root: photo.sourceRoot,
-          source_path: photo.sourcePath,
-          label,
-          removed_at: removedAt,
-        })
-        .onConflict((oc) => oc.columns(['owner_id', 'photo_id', 'label']).doNothing())
-        .execute();
-      await trx
-        .deleteFrom('photo_label_sources')
-        .where('photo_id', '=', photoId)
-        .where('label', '=', label)
-        .execute();
-      await fileUnderLabels(library, ownerId, photoId, photo, this.labelParents);
-      const countedAfter = await countEntriesOf(library, ownerId, [photoId]);
-      await recountEntries(library, unique([...countedBefore, ...countedAfter]));
+      await recountAround(library, ownerId, [photoId], async () => {
+        await trx
+          .insertInto('label_suppressions')
+          .values({
+            owner_id: ownerId,
+            photo_id: photoId,
+            source_root: photo.sourceRoot,
+            source_path: photo.sourcePath,
+            label,
+            removed_at: removedAt,
+          })
+          .onConflict((oc) => oc.columns(['owner_id', 'photo_id', 'label']).doNothing())
+          .execute();
+        await trx
+          .deleteFrom('photo_label_sources')
+          .where('photo_id', '=', photoId)
+          .where('label', '=', label)
+          .execute();
+        await fileUnderLabels(library, ownerId, photoId, photo, this.labelParents);
+      });
       return 'removed';
     });
   }
@@ -277,7 +281,7 @@ export class ProvenanceRepository {
       const desired = new Map([[photoId, new Set(remaining.map((row) => row.person_id ?? ''))]]);
       const changed = await syncFaceLinks(library, ownerId, desired);
       const countedAfter = await countEntriesOf(library, ownerId, [photoId]);
-      await recountEntries(library, unique([...countedBefore, ...changed, ...countedAfter]));
+      await recountEntries(library, uniqueEntries([...countedBefore, ...changed, ...countedAfter]));
       return 'removed';
     });
   }
@@ -352,10 +356,4 @@ async function storedPhoto(
     sourceRoot: row.source_root,
     sourcePath: row.source_path,
   };
-}
-
-function unique(entries: readonly PhotoCountEntry[]): PhotoCountEntry[] {
-  return [
-    ...new Map(entries.map((e) => [`${e.ownerId}\u0000${e.kind}\u0000${e.key}\u0000${e.month}`, e])).values(),
-  ];
 }
