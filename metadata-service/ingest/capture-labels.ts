@@ -27,6 +27,12 @@ export const SCREENSHOT_FACT = 'a screen capture';
  * screenshot, which is labelled as one before its shape is looked at.
  */
 export const PANORAMA_MIN_ASPECT = 2;
+/**
+ * And at least this long: a panorama is stitched from many frames (phones write 5,000-12,000 px; one sent through
+ * WhatsApp keeps 1,600), while a 2:1 crop of a word or a banner is a few hundred (the vision evaluation set's
+ * scene-text crops, 109x32 to 487x121, were all "panoramas" without it).
+ */
+export const PANORAMA_MIN_LONG_SIDE = 1000;
 /** GPano projections phone cameras write for panoramas and photo spheres. */
 const PANORAMA_PROJECTIONS = new Set(['equirectangular', 'cylindrical']);
 /**
@@ -71,5 +77,7 @@ export function panoramaFact(width: number, height: number, projection: string |
     return `projection: ${projection.trim()}`;
   const long = Math.max(width, height);
   const short = Math.min(width, height);
-  return short > 0 && long >= PANORAMA_MIN_ASPECT * short ? `${width}x${height}` : undefined;
+  return short > 0 && long >= PANORAMA_MIN_LONG_SIDE && long >= PANORAMA_MIN_ASPECT * short
+    ? `${width}x${height}`
+    : undefined;
 }

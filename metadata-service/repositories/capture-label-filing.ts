@@ -4,6 +4,7 @@ import {
   LIVE_PHOTO_LABEL,
   liveLabel,
   PANORAMA_MIN_ASPECT,
+  PANORAMA_MIN_LONG_SIDE,
   SCREENSHOT_FACT,
   SCREENSHOT_LABEL,
 } from '../ingest/capture-labels';
@@ -29,7 +30,8 @@ const STORED_FACTS: readonly StoredFact[] = [
   {
     label: 'panorama',
     where: sql`not ${isScreenshot} and (p.width >= ${sql.lit(PANORAMA_MIN_ASPECT)} * p.height
-      or p.height >= ${sql.lit(PANORAMA_MIN_ASPECT)} * p.width)`,
+      and p.width >= ${sql.lit(PANORAMA_MIN_LONG_SIDE)}
+      or p.height >= ${sql.lit(PANORAMA_MIN_ASPECT)} * p.width and p.height >= ${sql.lit(PANORAMA_MIN_LONG_SIDE)})`,
     detail: sql`cast(p.width as text) || 'x' || cast(p.height as text)`,
   },
   {

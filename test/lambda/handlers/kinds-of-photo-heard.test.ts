@@ -39,8 +39,8 @@ describe('ShowPhotosIntent: selfies, screenshots, panoramas, black and white (a 
         ...iphone,
         dateTimeOriginal: '2026:07:17 10:00:00',
         scene: 'checker',
-        width: 640,
-        height: 160,
+        width: 1280,
+        height: 320,
       });
       await writeImage(join(photos, 'Screenshots', 'Screenshot_20260718-101010.png'), {
         format: 'png',

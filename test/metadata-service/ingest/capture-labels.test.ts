@@ -38,6 +38,9 @@ describe('capture labels', () => {
     assert.deepEqual(labelsOf(still({ width: 8000, height: 2000 })), ['panorama']);
     assert.deepEqual(labelsOf(still({ width: 1500, height: 3000 })), ['panorama'], 'an upright panorama');
     assert.deepEqual(labelsOf(still({ width: 4000, height: 2001 })), [], 'just under 2:1');
+    assert.deepEqual(labelsOf(still({ width: 1000, height: 250 })), ['panorama'], 'as long as one gets');
+    assert.deepEqual(labelsOf(still({ width: 487, height: 121 })), [], 'a crop of a word is no panorama');
+    assert.deepEqual(labelsOf(still({ width: 120, height: 999 })), [], 'nor an upright banner');
     assert.deepEqual(labelsOf(still({ width: 2000, height: 1500 }, { projection: 'equirectangular' })), [
       'panorama',
     ]);

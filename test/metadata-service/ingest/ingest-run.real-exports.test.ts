@@ -297,7 +297,7 @@ describe('ingest of real export shapes', () => {
       model: 'iPhone 13',
       lensModel: 'iPhone 13 back dual wide camera 5.1mm f/1.6',
     });
-    await photo('Phone/Camera/IMG_0003.jpg', { width: 480, height: 120, make: 'Apple', model: 'iPhone 13' });
+    await photo('Phone/Camera/IMG_0003.jpg', { width: 1200, height: 300, make: 'Apple', model: 'iPhone 13' });
     await photo('Phone/Camera/PXL_20190712_101500.PHOTOSPHERE.jpg', {
       make: 'Google',
       model: 'Pixel 7',

@@ -39,6 +39,8 @@ describeOnEachEngine('stored photos filed under the capture labels their columns
     );
     await photos.insertPhoto(photoRecord(A, 'ph_not_pano', { ...at(6), width: 6000, height: 2000 }), []);
     await photos.insertPhoto(photoRecord(B, 'ph_b_wide', { ...at(1), width: 6000, height: 1500 }), []);
+    // A crop of a word is as wide, but no panorama.
+    await photos.insertPhoto(photoRecord(A, 'ph_crop', { ...at(8), width: 487, height: 121 }), []);
     await photos.insertPhoto(
       photoRecord(A, 'ph_live', {
         ...at(7),
